@@ -1,0 +1,41 @@
+"""Check one flow file: load it, run every rule, return sorted diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .diagnostics import Diagnostic, has_errors
+from .loader import load_flow
+from .model import Flow
+from .rules import run_rules
+
+__all__ = ["CheckResult", "check_file", "check_flow"]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One file's model (``None`` when unreadable) and its diagnostics."""
+
+    path: Path
+    flow: Flow | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.flow is not None and not has_errors(self.diagnostics)
+
+
+def check_flow(flow: Flow) -> list[Diagnostic]:
+    """The graph and style rules for an already loaded flow."""
+    return run_rules(flow)
+
+
+def check_file(path: Path, display: str | None = None) -> CheckResult:
+    """Load ``path`` and run every rule; ``display`` is the path shown in messages."""
+    flow, diagnostics = load_flow(path)
+    if flow is not None:
+        diagnostics = [*diagnostics, *check_flow(flow)]
+    shown = display if display is not None else str(path)
+    stamped = sorted((replace(d, path=shown) for d in diagnostics), key=Diagnostic.sort_key)
+    return CheckResult(path, flow, tuple(stamped))

@@ -1,0 +1,157 @@
+"""The flow model: frozen dataclasses that remember where everything was written.
+
+Every later stage (rules, layout, writers, handout) reads only this model, so
+a position survives from the YAML text to the diagnostic that quotes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Branch", "Edge", "Flow", "Lane", "Pos", "Step", "flow_edges", "output_stem"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """A 1-based line and column in the flow file."""
+
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """A responsible party: a column (TB) or a row (LR) of the diagram."""
+
+    id: str
+    name: str
+    description: str = ""
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """One outcome of a decision: its label and the id of the step it leads to."""
+
+    label: str
+    target: str
+    pos: Pos = Pos()
+    target_pos: Pos = Pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of the process.
+
+    ``key`` is the step's name everywhere in outputs: its ``id``, or ``step-N``
+    (N its 1-based position) when it has none.  ``kind`` is the symbol key, or
+    ``None`` when the step had no valid symbol (FC103).  ``positions`` maps each
+    key written in the step to the position of its value.
+    """
+
+    index: int
+    key: str
+    kind: str | None
+    label: str
+    id: str | None = None
+    lane: str | None = None
+    next: str | None = None
+    branches: tuple[Branch, ...] = ()
+    notes: str = ""
+    duration: str = ""
+    link: str = ""
+    ref: str = ""
+    pos: Pos = Pos()
+    positions: tuple[tuple[str, Pos], ...] = ()
+
+    @property
+    def number(self) -> int:
+        """1-based position in ``steps`` (the handout's step number)."""
+        return self.index + 1
+
+    def at(self, key: str) -> Pos:
+        """Where the value of ``key`` was written (the step itself when absent)."""
+        for name, pos in self.positions:
+            if name == key:
+                return pos
+        return self.pos
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A flow line between two steps (by ``key``); ``label`` is a branch outcome."""
+
+    source: str
+    target: str
+    label: str = ""
+    implicit: bool = False
+
+
+@dataclass(frozen=True)
+class Flow:
+    """One process as read from a flow file."""
+
+    title: str
+    steps: tuple[Step, ...]
+    lanes: tuple[Lane, ...] = ()
+    lang: str = "en"
+    direction: str = "TB"
+    version: str = ""
+    owner: str = ""
+    updated: str = ""
+    description: str = ""
+    path: Path | None = None
+    lanes_declared: bool = False
+    positions: tuple[tuple[str, Pos], ...] = ()
+    _by_id: dict[str, Step] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update((s.id, s) for s in reversed(self.steps) if s.id is not None)
+
+    def step_by_id(self, step_id: str) -> Step | None:
+        """The first step with this id (duplicates are FC104)."""
+        return self._by_id.get(step_id)
+
+    def lane_by_id(self, lane_id: str | None) -> Lane | None:
+        return next((lane for lane in self.lanes if lane.id == lane_id), None)
+
+    def at(self, key: str) -> Pos:
+        for name, pos in self.positions:
+            if name == key:
+                return pos
+        return Pos()
+
+    @property
+    def stem(self) -> str:
+        return output_stem(self.path) if self.path else "flow"
+
+
+def flow_edges(flow: Flow) -> tuple[Edge, ...]:
+    """Every flow line, in step order; targets that name no step are left out (FC105)."""
+    edges: list[Edge] = []
+    steps = flow.steps
+    for step in steps:
+        if step.kind == "end":
+            continue
+        if step.branches:
+            for branch in step.branches:
+                target = flow.step_by_id(branch.target)
+                if target is not None:
+                    edges.append(Edge(step.key, target.key, branch.label))
+        elif step.next is not None:
+            target = flow.step_by_id(step.next)
+            if target is not None:
+                edges.append(Edge(step.key, target.key))
+        elif step.kind != "decision" and step.index + 1 < len(steps):
+            edges.append(Edge(step.key, steps[step.index + 1].key, implicit=True))
+    return tuple(edges)
+
+
+def output_stem(path: Path) -> str:
+    """NAME of ``NAME.flow.yaml`` (or ``NAME.yaml``, ``NAME.yml``): the outputs' base name."""
+    name = path.name
+    for suffix in (".flow.yaml", ".flow.yml", ".yaml", ".yml"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return path.stem

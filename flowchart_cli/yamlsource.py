@@ -1,0 +1,188 @@
+"""Read a flow file into a small YAML node tree that keeps every position.
+
+Why not ``yaml.safe_load``: it turns ``Yes``, ``on``, ``1`` and dates into
+booleans, numbers and dates, forgets line numbers, silently keeps the last of
+two duplicate keys and expands aliases (the "billion laughs").  Here the
+libyaml event stream is composed iteratively into plain nodes: scalars stay
+text as written, aliases are refused, depth is bounded, and every problem
+becomes a positioned :class:`SourceError` instead of an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "Mapping",
+    "Node",
+    "Scalar",
+    "Sequence",
+    "SourceError",
+    "parse_text",
+    "read_source",
+]
+
+MAX_BYTES = 2 * 1024 * 1024
+"""Flow files larger than this are refused unread (a process is not 2 MB of text)."""
+
+MAX_DEPTH = 32
+"""Deeper nesting has no meaning in a flow file; refusing it keeps memory flat."""
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    """A scalar exactly as written; ``plain`` is False for quoted or block text."""
+
+    text: str
+    line: int
+    column: int
+    plain: bool = True
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.text in ("", "~", "null", "Null", "NULL")
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    items: tuple[tuple[Scalar | Mapping | Sequence, Node], ...]
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence:
+    items: tuple[Node, ...]
+    line: int
+    column: int
+
+
+Node = Scalar | Mapping | Sequence
+
+
+@dataclass(frozen=True, slots=True)
+class SourceError(Exception):
+    """A file that cannot become a node tree (FC100), with its 1-based position."""
+
+    message: str
+    line: int = 1
+    column: int = 1
+
+
+def read_source(path: Path) -> str:
+    """Read a flow file as UTF-8 text, refusing directories, huge and binary files."""
+    try:
+        if path.is_dir():
+            raise SourceError(f"{path} is a folder, not a flow file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SourceError(
+                f"the file is {size / 1_048_576:.1f} MB; flow files are limited to "
+                f"{MAX_BYTES // 1_048_576} MB — split the process into sub-flows (`ref`)"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"the file is larger than {MAX_BYTES // 1_048_576} MB")
+    return decode(data)
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (a leading BOM is accepted and dropped); NUL bytes mean binary."""
+    if b"\x00" in data:
+        line, column = _position_of(data, data.index(b"\x00"))
+        raise SourceError("the file is binary (it contains NUL bytes), not a YAML text", line, column)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _position_of(data, exc.start)
+        raise SourceError(
+            f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8", line, column
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _position_of(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line_start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[line_start:].decode("utf-8", "replace")) + 1
+
+
+def parse_text(text: str) -> Node | None:
+    """Compose the first YAML document of ``text``; ``None`` for an empty file."""
+    try:
+        return _compose(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        if mark is None:
+            raise SourceError(f"invalid YAML: {problem}") from None
+        raise SourceError(f"invalid YAML: {_explain(problem)}", mark.line + 1, mark.column + 1) from None
+    except yaml.YAMLError as exc:
+        raise SourceError(f"invalid YAML: {exc}") from None
+
+
+def _explain(problem: str) -> str:
+    if "\\t" in problem or "tab" in problem:
+        return f"{problem} (YAML indents with spaces, never tabs)"
+    return problem
+
+
+def _compose(events) -> Node | None:
+    """Build nodes from events with an explicit stack (no recursion, bounded depth)."""
+    stack: list[tuple[type, list, int, int]] = []
+    root: Node | None = None
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent) and root is not None:
+            mark = event.start_mark
+            raise SourceError(
+                "the file holds more than one YAML document (`---`); keep one flow per file",
+                mark.line + 1,
+                mark.column + 1,
+            )
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            raise SourceError(
+                f"aliases (*{event.anchor}) are not allowed in flow files; write the value out",
+                mark.line + 1,
+                mark.column + 1,
+            )
+        node: Node | None = None
+        if isinstance(event, yaml.ScalarEvent):
+            mark = event.start_mark
+            plain = event.style in (None, "") and event.implicit[0]
+            node = Scalar(event.value, mark.line + 1, mark.column + 1, plain)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(stack) >= MAX_DEPTH:
+                mark = event.start_mark
+                raise SourceError(
+                    f"nesting deeper than {MAX_DEPTH} levels; a flow file is at most a few levels deep",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            kind = Mapping if isinstance(event, yaml.MappingStartEvent) else Sequence
+            stack.append((kind, [], event.start_mark.line + 1, event.start_mark.column + 1))
+            continue
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            kind, children, line, column = stack.pop()
+            if kind is Mapping:
+                pairs = tuple(zip(children[0::2], children[1::2], strict=True))
+                node = Mapping(pairs, line, column)
+            else:
+                node = Sequence(tuple(children), line, column)
+        else:
+            continue
+        if stack:
+            stack[-1][1].append(node)
+        else:
+            root = node
+    return root

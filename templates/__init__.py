@@ -1,0 +1,1 @@
+"""Shipped templates: starter flows (new/) and handout templates (handout/)."""
