@@ -4,7 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SYSTEM_PACKAGES := graphviz libpango-1.0-0 libpangoft2-1.0-0 libcairo2 fonts-dejavu-core poppler-utils
 
 .PHONY: demo test test-fast bench lint system clean
 
@@ -19,17 +18,18 @@ $(STAMP): pyproject.toml
 system:
 	@missing=""; \
 	command -v dot >/dev/null || missing="graphviz"; \
+	$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	{ ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; } || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	{ ldconfig -p 2>/dev/null | grep -q libcairo.so.2; } || missing="$$missing libcairo2"; \
 	{ fc-list 2>/dev/null | grep -qi dejavu; } || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing system packages: $(SYSTEM_PACKAGES)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	    echo "installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
 	    echo "missing system packages:$$missing"; \
-	    echo "install them with: sudo apt-get install -y $(SYSTEM_PACKAGES)"; exit 1; \
+	    echo "install them with: sudo apt-get install -y$$missing"; exit 1; \
 	  fi; \
 	fi
 
