@@ -1,0 +1,173 @@
+"""The JSON Schema of the flow format, built from the symbol table and the loader's key lists.
+
+Editors (VS Code's YAML extension through a ``# yaml-language-server: $schema=…``
+line) use it for completion, hover help and red squiggles. It is generated,
+never written by hand, so a symbol or key added to the code appears here too.
+`flowchart check` stays the authority: the schema only catches what a JSON
+Schema can express (keys, types, one symbol per step, id and link shapes).
+
+Only keywords that draft-07 and draft 2020-12 read the same way are used, so
+validators of either draft, and the YAML extension (draft-07 based), agree.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .loader import DIRECTIONS, LANE_KEYS, LANGS, LINK_SCHEMES, REF_KINDS, STEP_KEYS, TOP_KEYS
+from .symbols import SYMBOLS
+
+__all__ = ["flow_schema", "flow_schema_json"]
+
+TOP_DOCS = {
+    "title": "Name of the process, shown as the diagram and handout title. Required.",
+    "lang": "Language of the generated texts (legend, handout): en (default), es or pt.",
+    "version": "Version of the process description, free text (quote numbers: \"2.1\").",
+    "owner": "Team or person responsible for the process, free text.",
+    "updated": "Date of the last review, free text (e.g. \"2026-11-20\").",
+    "description": "What the process covers, from its trigger to its result.",
+    "direction": "TB (default): lanes are columns and the flow runs downwards. LR: lanes are rows.",
+    "lanes": "The responsible parties (swimlanes) in display order: a name, or {id, name, description}.",
+    "steps": "The steps of the process, in reading order. Each step has exactly one symbol key.",
+}
+LANE_DOCS = {
+    "id": "Short name that steps use in `lane` (letters, digits, _ and -). Defaults to the name.",
+    "name": "The lane's display name (a role, team or system). Required.",
+    "description": "What this party does in the process (handout).",
+}
+STEP_DOCS = {
+    "id": "A unique name other steps can point to with `next` or a branch (letters, digits, _ and -).",
+    "lane": "Who does the step: a lane id or exact name. Without it, the previous step's lane is kept.",
+    "next": "The id of the step the flow goes to. Without it, the flow goes to the following step.",
+    "branches": "Decisions only: `outcome label: step id`, one per outcome, in order (at least two).",
+    "notes": "Guidance for the person doing the step (handout, SVG tooltip).",
+    "duration": "How long the step takes or its target time, free text (e.g. \"10 min\").",
+    "link": "Reference material: an http, https or mailto URL (clickable in the SVG, listed in the handout).",
+    "ref": "subprocess and offpage only: relative path to the flow file that details or continues this step.",
+}
+
+ID_PATTERN = r"^[^\s!-,./:-@\[-^`{-~]+$"
+"""Letters of any script, digits, `_` and `-`: every ASCII punctuation but those two is refused."""
+
+REF_PATTERN = r"^(?![/\\])(?![A-Za-z][A-Za-z0-9+.-]*:).*\.ya?ml$"
+"""A relative path (no leading slash, drive or scheme) to a .yaml or .yml file."""
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{ch.upper()}{ch.lower()}]" if ch.isalpha() else ch for ch in word)
+
+
+def _link_pattern() -> str:
+    """http(s) URLs need a host; mailto needs nothing more (as the loader checks)."""
+    forms = [_any_case(s) + (":" if s == "mailto" else r"://[^\s/?#]+") for s in LINK_SCHEMES]
+    return rf"^({'|'.join(forms)})\S*$"
+
+
+def _text(description: str) -> dict[str, Any]:
+    """A non-empty scalar: the loader reads numbers and booleans as the text written."""
+    return {"description": description, "type": ["string", "number", "boolean"], "minLength": 1,
+            "pattern": r"\S"}
+
+
+def _id(description: str) -> dict[str, Any]:
+    return {"description": description, "type": ["string", "integer"], "pattern": ID_PATTERN}
+
+
+def _symbol_docs(kind: str) -> str:
+    row = SYMBOLS[kind]
+    return f"{row.legend['en']} (ISO 5807 {row.iso_name} symbol). The value is the step's label."
+
+
+def _step_properties() -> dict[str, Any]:
+    special: dict[str, dict[str, Any]] = {
+        "id": _id(STEP_DOCS["id"]),
+        "next": _id(STEP_DOCS["next"]),
+        "branches": {
+            "description": STEP_DOCS["branches"], "type": "object", "minProperties": 2,
+            "propertyNames": {"minLength": 1, "pattern": r"\S"},
+            "additionalProperties": _id("The id of the step this outcome leads to."),
+        },
+        "link": {"description": STEP_DOCS["link"], "type": "string", "pattern": _link_pattern()},
+        "ref": {"description": STEP_DOCS["ref"], "type": "string", "pattern": REF_PATTERN},
+    }
+    properties: dict[str, Any] = {}
+    for key in STEP_KEYS:
+        if key in special:
+            properties[key] = special[key]
+        elif key in SYMBOLS:
+            properties[key] = _text(_symbol_docs(key))
+        else:
+            properties[key] = _text(STEP_DOCS[key])
+    return properties
+
+
+def _only_with(key: str, kinds) -> dict[str, Any]:
+    """`key` is allowed only on steps of the given symbol kinds."""
+    return {"if": {"required": [key]}, "then": {"anyOf": [{"required": [k]} for k in kinds]}}
+
+
+def _never_with(kind: str, keys) -> dict[str, Any]:
+    return {"if": {"required": [kind]}, "then": {"not": {"anyOf": [{"required": [k]} for k in keys]}}}
+
+
+def _step() -> dict[str, Any]:
+    return {
+        "description": "One step: exactly one symbol key (start, process, decision…) whose value is its label.",
+        "type": "object",
+        "properties": _step_properties(),
+        "additionalProperties": False,
+        "oneOf": [{"required": [kind]} for kind in SYMBOLS],
+        "allOf": [
+            _only_with("branches", ["decision"]),
+            _only_with("ref", REF_KINDS),
+            _never_with("decision", ["next"]),
+            _never_with("end", ["next", "branches"]),
+        ],
+    }
+
+
+def _lane() -> dict[str, Any]:
+    docs = {"id": _id(LANE_DOCS["id"])}
+    return {
+        "description": "A responsible party: a plain name, or a mapping with name (and optional id, description).",
+        "oneOf": [
+            _text("The lane's name; it is also its id."),
+            {
+                "type": "object",
+                "properties": {key: docs.get(key) or _text(LANE_DOCS[key]) for key in LANE_KEYS},
+                "required": ["name"],
+                "additionalProperties": False,
+            },
+        ],
+    }
+
+
+def _top_properties() -> dict[str, Any]:
+    special: dict[str, dict[str, Any]] = {
+        "lang": {"description": TOP_DOCS["lang"], "enum": list(LANGS)},
+        "direction": {"description": TOP_DOCS["direction"], "enum": list(DIRECTIONS)},
+        "lanes": {"description": TOP_DOCS["lanes"], "type": "array", "items": {"$ref": "#/$defs/lane"}},
+        "steps": {"description": TOP_DOCS["steps"], "type": "array", "minItems": 1,
+                  "items": {"$ref": "#/$defs/step"}},
+    }
+    return {key: special.get(key) or _text(TOP_DOCS[key]) for key in TOP_KEYS}
+
+
+def flow_schema() -> dict[str, Any]:
+    """The schema as a dict (keys in a fixed order, so its JSON is deterministic)."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "flowchart-cli flow file",
+        "description": "A process described as steps in swimlanes (NAME.flow.yaml); see `flowchart rules`.",
+        "type": "object",
+        "properties": _top_properties(),
+        "required": ["title", "steps"],
+        "additionalProperties": False,
+        "$defs": {"step": _step(), "lane": _lane()},
+    }
+
+
+def flow_schema_json() -> str:
+    """The schema as indented JSON text, the same bytes on every run."""
+    return json.dumps(flow_schema(), indent=2, ensure_ascii=False)
