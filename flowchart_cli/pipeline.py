@@ -1,4 +1,4 @@
-"""The façade that wires the stages: layout once, then every requested writer."""
+"""The façade that wires the stages: layout once, then every requested writer and handout."""
 
 from __future__ import annotations
 
@@ -6,13 +6,45 @@ from pathlib import Path
 
 from .atomic import write_atomic
 from .model import Flow
-from .writers import RenderOptions, suffix_of, writer
+from .writers import FORMATS, RenderOptions, suffix_of, writer
 
-__all__ = ["render_flow", "output_path"]
+__all__ = ["HANDOUT_FORMATS", "output_path", "render_flow", "render_payloads"]
+
+HANDOUT_FORMATS: dict[str, tuple[str, str]] = {
+    "html": (".handout.html", "html"),
+    "handout-pdf": (".handout.pdf", "pdf"),
+}
+"""Handouts as output formats: name → (file suffix, the format `render_handout` takes)."""
 
 
 def output_path(flow: Flow, out_dir: Path, suffix: str) -> Path:
     return out_dir / f"{flow.stem}{suffix}"
+
+
+def output_suffix(fmt: str) -> str:
+    """``.svg`` for ``svg``, ``.handout.html`` for ``html``…"""
+    return HANDOUT_FORMATS[fmt][0] if fmt in HANDOUT_FORMATS else suffix_of(fmt)
+
+
+def render_payloads(flow: Flow, formats: list[str] | tuple[str, ...], options: RenderOptions, *,
+                    lang: str | None = None, quiz: bool = True,
+                    template_dir: Path | None = None) -> dict[str, bytes | str]:
+    """Lay ``flow`` out once and produce every format in memory (diagram writers and handouts)."""
+    from .layout import layout_flow
+
+    diagram = layout_flow(flow, edges=options.edges)
+    payloads: dict[str, bytes | str] = {}
+    for fmt in formats:
+        if fmt in HANDOUT_FORMATS:
+            from .handout import render_handout
+
+            payloads[fmt] = render_handout(flow, diagram, HANDOUT_FORMATS[fmt][1], lang=lang, quiz=quiz,
+                                           template_dir=template_dir)
+        elif fmt in FORMATS:
+            payloads[fmt] = writer(fmt)(diagram, options)
+        else:
+            raise ValueError(f"unknown format {fmt!r}")
+    return payloads
 
 
 def render_flow(flow: Flow, formats: list[str], out_dir: Path, options: RenderOptions) -> list[Path]:
@@ -21,10 +53,10 @@ def render_flow(flow: Flow, formats: list[str], out_dir: Path, options: RenderOp
     Every output is produced in memory first, so a failing writer leaves no
     file of this flow changed; each file then appears atomically.
     """
-    from .layout import layout_flow
-
-    diagram = layout_flow(flow, edges=options.edges)
-    payloads = [(output_path(flow, out_dir, suffix_of(fmt)), writer(fmt)(diagram, options)) for fmt in formats]
-    for path, data in payloads:
+    payloads = render_payloads(flow, formats, options)
+    paths = []
+    for fmt, data in payloads.items():
+        path = output_path(flow, out_dir, output_suffix(fmt))
         write_atomic(path, data)
-    return [path for path, _ in payloads]
+        paths.append(path)
+    return paths

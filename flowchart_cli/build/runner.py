@@ -1,0 +1,68 @@
+"""Spread the render jobs over processes and turn SIGTERM into a clean stop.
+
+Processes, not threads: layout runs Graphviz and the writers are CPU-bound
+Python.  On Ctrl-C or SIGTERM the queued jobs are cancelled, the running ones
+finish (each is one flow, written atomically) and :class:`Interrupted` reaches
+the engine, which saves the manifest of what did finish.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from functools import partial
+
+from .worker import Job, JobResult, Renderer, run_job
+
+__all__ = ["Interrupted", "interrupts_raise", "run_jobs"]
+
+
+class Interrupted(BaseException):
+    """The build was stopped by a signal; ``exit_code`` is 128 + the signal number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"interrupted by signal {signum}")
+        self.exit_code = 128 + signum
+
+
+def _raise_interrupted(signum, _frame) -> None:
+    raise Interrupted(signum)
+
+
+@contextmanager
+def interrupts_raise() -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`Interrupted` (SIGINT already raises KeyboardInterrupt)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_interrupted)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _init_worker() -> None:
+    """In a worker, SIGTERM unwinds like Ctrl-C so a half-written temporary file is removed."""
+    signal.signal(signal.SIGTERM, _raise_interrupted)
+
+
+def run_jobs(jobs: list[Job], workers: int, renderer: Renderer | None = None) -> Iterator[JobResult]:
+    """Results in the order the jobs finish; inline when one worker (or one job) is enough."""
+    task = partial(run_job, renderer=renderer)
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield task(job)
+        return
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_init_worker)
+    try:
+        pending = {pool.submit(task, job) for job in jobs}
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
