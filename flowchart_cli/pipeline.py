@@ -26,9 +26,15 @@ def output_suffix(fmt: str) -> str:
     return HANDOUT_FORMATS[fmt][0] if fmt in HANDOUT_FORMATS else suffix_of(fmt)
 
 
-def render_payloads(flow: Flow, formats: list[str] | tuple[str, ...], options: RenderOptions, *,
-                    lang: str | None = None, quiz: bool = True,
-                    template_dir: Path | None = None) -> dict[str, bytes | str]:
+def render_payloads(
+    flow: Flow,
+    formats: list[str] | tuple[str, ...],
+    options: RenderOptions,
+    *,
+    lang: str | None = None,
+    quiz: bool = True,
+    template_dir: Path | None = None,
+) -> dict[str, bytes | str]:
     """Lay ``flow`` out once and produce every format in memory (diagram writers and handouts)."""
     from .layout import layout_flow
 
@@ -38,8 +44,9 @@ def render_payloads(flow: Flow, formats: list[str] | tuple[str, ...], options: R
         if fmt in HANDOUT_FORMATS:
             from .handout import render_handout
 
-            payloads[fmt] = render_handout(flow, diagram, HANDOUT_FORMATS[fmt][1], lang=lang, quiz=quiz,
-                                           template_dir=template_dir)
+            payloads[fmt] = render_handout(
+                flow, diagram, HANDOUT_FORMATS[fmt][1], lang=lang, quiz=quiz, template_dir=template_dir
+            )
         elif fmt in FORMATS:
             payloads[fmt] = writer(fmt)(diagram, options)
         else:

@@ -60,7 +60,8 @@ def test_first_build_mirrors_the_tree_and_records_every_output(tree, tmp_path, f
     assert entry["outputs"]["svg"]["path"] == "ventas/online/flujo-2.svg"
     import hashlib
 
-    assert entry["outputs"]["svg"]["sha256"] == hashlib.sha256((out / "ventas/online/flujo-2.svg").read_bytes()).hexdigest()
+    svg = (out / "ventas/online/flujo-2.svg").read_bytes()
+    assert entry["outputs"]["svg"]["sha256"] == hashlib.sha256(svg).hexdigest()
     assert len(fake.calls()) == 4
     assert "4 flow(s): 4 rendered, 0 up to date" in result.out
 
@@ -88,8 +89,7 @@ def test_changing_one_flow_rerenders_only_its_outputs(tree, tmp_path, fake):
     assert fake.calls()[4:] == [str(changed)]
     after = snapshot(out)
     differing = {rel for rel in after if after[rel] != before.get(rel)}
-    assert differing == {"ventas/flujo-1.svg", "ventas/flujo-1.drawio", "ventas/flujo-1.handout.html",
-                         MANIFEST_NAME}
+    assert differing == {"ventas/flujo-1.svg", "ventas/flujo-1.drawio", "ventas/flujo-1.handout.html", MANIFEST_NAME}
     assert Manifest.load(out).flows["ventas/flujo-1.flow.yaml"].title == "Flujo 1 revisado"
 
 
@@ -159,8 +159,7 @@ def test_check_on_a_fresh_tree_passes_and_on_a_stale_tree_fails_writing_nothing(
     assert snapshot(out) == before
     assert len(fake.calls()) == 4
     lines = stale.out.splitlines()
-    assert any(line.startswith("stale") and "soporte/flujo-3.svg" in line and "flow changed" in line
-               for line in lines)
+    assert any(line.startswith("stale") and "soporte/flujo-3.svg" in line and "flow changed" in line for line in lines)
     assert any(line.startswith("missing") and "nuevo.handout.html" in line for line in lines)
 
 
@@ -244,16 +243,19 @@ def test_clean_never_deletes_outside_the_output_folder(tree, tmp_path, fake):
     victim = tmp_path / "precious.txt"
     victim.write_text("keep")
     manifest = json.loads((out / MANIFEST_NAME).read_text())
-    manifest["flows"]["gone.flow.yaml"] = {"input": "x", "outputs": {"svg": {"path": "../precious.txt",
-                                                                             "sha256": "y", "key": "z"}}}
+    manifest["flows"]["gone.flow.yaml"] = {
+        "input": "x",
+        "outputs": {"svg": {"path": "../precious.txt", "sha256": "y", "key": "z"}},
+    }
     (out / MANIFEST_NAME).write_text(json.dumps(manifest))
     run(tree, out, fake, clean=True)
     assert victim.read_text() == "keep"
 
 
 def test_index_lists_every_flow_with_escaped_titles_and_links(tree, tmp_path, fake):
-    (tree / "ventas/hostil.flow.yaml").write_text(flow_text("<script>alert(1)</script> *a* | [x](y) & z"),
-                                                  encoding="utf-8")
+    (tree / "ventas/hostil.flow.yaml").write_text(
+        flow_text("<script>alert(1)</script> *a* | [x](y) & z"), encoding="utf-8"
+    )
     (tree / "con espacio.flow.yaml").write_text(flow_text("Espacios"), encoding="utf-8")
     (tree / "roto.flow.yaml").write_text(BROKEN, encoding="utf-8")
     out = tmp_path / "out"

@@ -24,8 +24,13 @@ def test_finds_flow_files_and_plain_yaml_that_look_like_flows(tmp_path: Path):
 
 
 def test_exclude_patterns_prune_folders_and_files(tmp_path: Path):
-    for rel in ("keep/a.flow.yaml", "drafts/b.flow.yaml", "deep/drafts/c.flow.yaml", "deep/d.flow.yaml",
-                "deep/old-e.flow.yaml"):
+    for rel in (
+        "keep/a.flow.yaml",
+        "drafts/b.flow.yaml",
+        "deep/drafts/c.flow.yaml",
+        "deep/d.flow.yaml",
+        "deep/old-e.flow.yaml",
+    ):
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(flow_text(rel))

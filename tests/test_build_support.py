@@ -86,8 +86,11 @@ class FakeRenderer:
 
 def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
     """Every file below ``folder``: relative path → (mtime_ns, content)."""
-    return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def temporaries(folder: Path) -> list[Path]:

@@ -57,8 +57,10 @@ def find_flows(directory: Path, *, exclude: tuple[str, ...] = (), skip: Path | N
         rel_root = base.relative_to(directory).as_posix()
         prefix = "" if rel_root == "." else f"{rel_root}/"
         dirs[:] = sorted(
-            d for d in dirs
-            if not d.startswith(".") and d not in SKIPPED_DIRS
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and d not in SKIPPED_DIRS
             and not spec.match_file(f"{prefix}{d}/")
             and os.path.realpath(base / d) != skip_real
         )

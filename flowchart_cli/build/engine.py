@@ -88,16 +88,24 @@ def _without_clashes(sources: list[Source], outcome: _Outcome) -> list[Source]:
 
 
 def _plans(config: BuildConfig, sources: list[Source], manifest: Manifest) -> list[FlowPlan]:
-    return plan_flows(sources, manifest, config.formats, source_dir=config.source_dir, out_dir=config.out_dir,
-                      options=config.options, tool=__version__)
+    return plan_flows(
+        sources,
+        manifest,
+        config.formats,
+        source_dir=config.source_dir,
+        out_dir=config.out_dir,
+        options=config.options,
+        tool=__version__,
+    )
 
 
 def _index_text(config: BuildConfig, sources: list[Source], manifest: Manifest) -> str:
     rows = []
     for source in sources:
         record = manifest.flows.get(source.rel)
-        outputs = tuple((fmt, record.outputs[fmt].path) for fmt in config.formats
-                        if record is not None and fmt in record.outputs)
+        outputs = tuple(
+            (fmt, record.outputs[fmt].path) for fmt in config.formats if record is not None and fmt in record.outputs
+        )
         rows.append(IndexRow(source.rel, record.title if record else "", outputs))
     return index_markdown(rows)
 
@@ -117,8 +125,10 @@ def _check(config: BuildConfig, sources: list[Source], outcome: _Outcome, out: C
         plans = _plans(config, sources, manifest)
     stale = [(plan, fmt, reason) for plan in plans for fmt, reason in plan.stale]
     for plan, fmt, reason in stale:
-        out.print(f"{'missing' if reason == 'missing' else 'stale'} {escape(_shown(config, plan.output(fmt)))}"
-                  f" ({escape(plan.source.rel)}: {escape(reason)})")
+        out.print(
+            f"{'missing' if reason == 'missing' else 'stale'} {escape(_shown(config, plan.output(fmt)))}"
+            f" ({escape(plan.source.rel)}: {escape(reason)})"
+        )
     for plan in plans:
         if plan.stale:
             result = check_file(plan.source.path)
@@ -134,8 +144,10 @@ def _check(config: BuildConfig, sources: list[Source], outcome: _Outcome, out: C
         err.print(escape(problem))
     if stale:
         outcome.exit_code = max(outcome.exit_code, 1)
-        out.print(f"{len(stale)} output(s) missing or stale: run `flowchart build {escape(str(config.source_dir))} "
-                  f"--out-dir {escape(str(config.out_dir))}` and commit the result")
+        out.print(
+            f"{len(stale)} output(s) missing or stale: run `flowchart build {escape(str(config.source_dir))} "
+            f"--out-dir {escape(str(config.out_dir))}` and commit the result"
+        )
     elif not outcome.problems:
         total = len(plans) * len(config.formats)
         out.print(f"{len(plans)} flow(s), {total} output(s): all up to date")
@@ -149,11 +161,29 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def _render(config: BuildConfig, plans: list[FlowPlan], manifest: Manifest, progress: Progress,
-            renderer: Renderer | None, outcome: _Outcome) -> None:
+def _render(
+    config: BuildConfig,
+    plans: list[FlowPlan],
+    manifest: Manifest,
+    progress: Progress,
+    renderer: Renderer | None,
+    outcome: _Outcome,
+) -> None:
     """Render every stale flow, recording each one in the manifest as soon as its outputs exist."""
-    jobs = [Job(p.source.path, p.source.rel, config.source_dir, config.out_dir, tuple(f for f, _ in p.stale),
-                config.render_options, config.options, __version__) for p in plans if p.stale]
+    jobs = [
+        Job(
+            p.source.path,
+            p.source.rel,
+            config.source_dir,
+            config.out_dir,
+            tuple(f for f, _ in p.stale),
+            config.render_options,
+            config.options,
+            __version__,
+        )
+        for p in plans
+        if p.stale
+    ]
     if not jobs:
         return
     last_save = time.monotonic()
@@ -176,8 +206,9 @@ def _render(config: BuildConfig, plans: list[FlowPlan], manifest: Manifest, prog
             manifest.save(config.out_dir)
 
 
-def _report(config: BuildConfig, plans: list[FlowPlan], outcome: _Outcome, out: Console, err: Console,
-            removed: list[str]) -> None:
+def _report(
+    config: BuildConfig, plans: list[FlowPlan], outcome: _Outcome, out: Console, err: Console, removed: list[str]
+) -> None:
     from ..check import CheckResult
     from ..report.text import print_text
 
@@ -195,12 +226,17 @@ def _report(config: BuildConfig, plans: list[FlowPlan], outcome: _Outcome, out: 
     built = sum(r.record is not None for r in outcome.results)
     failed = len(outcome.results) - built
     fresh = len(plans) - len(outcome.results)
-    out.print(f"{len(plans)} flow(s): {built} rendered, {fresh} up to date"
-              + (f", {failed} failed" if failed else ""))
+    out.print(f"{len(plans)} flow(s): {built} rendered, {fresh} up to date" + (f", {failed} failed" if failed else ""))
 
 
-def build(config: BuildConfig, *, out: Console, err: Console, renderer: Renderer | None = None,
-          progress_factory: Callable[[Console], Progress] = make_progress) -> int:
+def build(
+    config: BuildConfig,
+    *,
+    out: Console,
+    err: Console,
+    renderer: Renderer | None = None,
+    progress_factory: Callable[[Console], Progress] = make_progress,
+) -> int:
     """Run one build (or `--check`); returns the exit code."""
     outcome = _Outcome()
     sources = find_flows(config.source_dir, exclude=config.exclude, skip=config.out_dir)

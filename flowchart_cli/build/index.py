@@ -11,8 +11,16 @@ __all__ = ["INDEX_NAME", "IndexRow", "index_markdown"]
 
 INDEX_NAME = "index.md"
 DIAGRAMS = ("svg", "png", "pdf", "drawio", "mermaid", "dot")
-LABELS = {"svg": "SVG", "png": "PNG", "pdf": "PDF", "drawio": "draw.io", "mermaid": "Mermaid", "dot": "DOT",
-          "html": "handout", "handout-pdf": "handout (PDF)"}
+LABELS = {
+    "svg": "SVG",
+    "png": "PNG",
+    "pdf": "PDF",
+    "drawio": "draw.io",
+    "mermaid": "Mermaid",
+    "dot": "DOT",
+    "html": "handout",
+    "handout-pdf": "handout (PDF)",
+}
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
 
 

@@ -38,8 +38,11 @@ def file_sha256(path: Path) -> str | None:
 
 def source_key(tool: str, options: dict, input_sha: str, deps: dict[str, str | None]) -> str:
     """What an output depends on, as one hash."""
-    blob = json.dumps({"tool": tool, "options": options, "input": input_sha, "deps": sorted(deps.items())},
-                      sort_keys=True, ensure_ascii=True)
+    blob = json.dumps(
+        {"tool": tool, "options": options, "input": input_sha, "deps": sorted(deps.items())},
+        sort_keys=True,
+        ensure_ascii=True,
+    )
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
@@ -100,7 +103,10 @@ class Manifest:
 
 
 def _flow_record(entry: dict) -> FlowRecord:
-    outputs = {fmt: OutputRecord(str(o["path"]), str(o["sha256"]), str(o["key"]))
-               for fmt, o in entry.get("outputs", {}).items()}
-    return FlowRecord(str(entry["input"]), str(entry.get("title", "")),
-                      tuple(str(d) for d in entry.get("deps", ())), outputs)
+    outputs = {
+        fmt: OutputRecord(str(o["path"]), str(o["sha256"]), str(o["key"]))
+        for fmt, o in entry.get("outputs", {}).items()
+    }
+    return FlowRecord(
+        str(entry["input"]), str(entry.get("title", "")), tuple(str(d) for d in entry.get("deps", ())), outputs
+    )

@@ -45,8 +45,9 @@ class FlowPlan:
         return output_rel(self.source.rel, self.stem, fmt)
 
 
-def _reason(record: FlowRecord | None, fmt: str, input_sha: str | None, key: str | None,
-            out_sha: str | None) -> str | None:
+def _reason(
+    record: FlowRecord | None, fmt: str, input_sha: str | None, key: str | None, out_sha: str | None
+) -> str | None:
     """Why the output of ``fmt`` must be rebuilt, or ``None`` when it is up to date."""
     if record is None or fmt not in record.outputs:
         return "missing" if out_sha is None else "not in the manifest"
@@ -63,8 +64,17 @@ def _reason(record: FlowRecord | None, fmt: str, input_sha: str | None, key: str
     return None
 
 
-def plan_flows(sources: list[Source], manifest: Manifest, formats: tuple[str, ...], *, source_dir: Path,
-               out_dir: Path, options: dict, tool: str, hashes: HashCache | None = None) -> list[FlowPlan]:
+def plan_flows(
+    sources: list[Source],
+    manifest: Manifest,
+    formats: tuple[str, ...],
+    *,
+    source_dir: Path,
+    out_dir: Path,
+    options: dict,
+    tool: str,
+    hashes: HashCache | None = None,
+) -> list[FlowPlan]:
     hashes = hashes or HashCache()
     plans = []
     for source in sources:

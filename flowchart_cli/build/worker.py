@@ -110,6 +110,7 @@ def run_job(job: Job, renderer: Renderer | None = None) -> JobResult:
     except FlowchartError as error:
         return JobResult(job, result.diagnostics, error=str(error), exit_code=error.exit_code)
     except Exception as error:  # a renderer bug must not stop the other flows
-        return JobResult(job, result.diagnostics, error=f"could not render: {type(error).__name__}: {error}",
-                         exit_code=1)
+        return JobResult(
+            job, result.diagnostics, error=f"could not render: {type(error).__name__}: {error}", exit_code=1
+        )
     return JobResult(job, result.diagnostics, FlowRecord(input_sha, flow.title, tuple(sorted(deps)), outputs))

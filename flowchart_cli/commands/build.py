@@ -10,8 +10,19 @@ from ..build.formats import BUILD_FORMATS, DEFAULT_FORMATS
 from .common import err_console, out_console, split_formats
 
 
-def run_build(directory: Path, out_dir: Path, formats: list[str] | None, *, check_only: bool, clean: bool,
-              jobs: int | None, exclude: list[str], index: bool, edges: str, theme: str) -> int:
+def run_build(
+    directory: Path,
+    out_dir: Path,
+    formats: list[str] | None,
+    *,
+    check_only: bool,
+    clean: bool,
+    jobs: int | None,
+    exclude: list[str],
+    index: bool,
+    edges: str,
+    theme: str,
+) -> int:
     chosen = tuple(split_formats(formats, BUILD_FORMATS)) if formats else DEFAULT_FORMATS
     config = BuildConfig(
         source_dir=directory,
