@@ -1,1 +1,39 @@
-"""handout stage."""
+"""The printable training handout: a flow as the document a new employee learns from.
+
+`render_handout` is the one entry point (the `handout` command and the build
+pipeline both call it): view-model (view.py) → HTML (html.py, Jinja2) → PDF
+(pdf.py, WeasyPrint).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..layout.geometry import Diagram
+from ..model import Flow
+
+__all__ = ["FORMATS", "render_handout"]
+
+FORMATS = {"html": ".handout.html", "pdf": ".handout.pdf"}
+
+
+def render_handout(flow: Flow, diagram: Diagram, fmt: str, *, lang: str | None = None, quiz: bool = True,
+                   template_dir: Path | None = None) -> bytes:
+    """The handout of ``flow`` (laid out as ``diagram``) as HTML or PDF bytes.
+
+    ``lang`` overrides the flow's language, ``quiz=False`` leaves the quiz out
+    and ``template_dir`` holds templates that replace the built-in ones.
+    """
+    from .graphics import SvgDrawing
+    from .html import render_html
+    from .view import build_view
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown handout format '{fmt}'; choose from {', '.join(FORMATS)}")
+    view = build_view(flow, diagram, SvgDrawing(), lang=lang, quiz=quiz)
+    html = render_html(view, template_dir)
+    if fmt == "html":
+        return html.encode("utf-8")
+    from .pdf import render_pdf
+
+    return render_pdf(html, view)

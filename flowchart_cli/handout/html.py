@@ -1,0 +1,41 @@
+"""Render the handout's view-model to one self-contained HTML page with Jinja2.
+
+Autoescape is on and undefined variables are errors, so a flow's text never
+becomes markup and a template's typo never prints silently as nothing.
+A team's `--template-dir` is searched first: any template of the same name
+(`steps.html.j2`, `handout.css`, …) replaces the built-in one.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from ..resources import templates_dir
+from .view import Handout
+
+__all__ = ["ENTRY", "render_html", "template_env"]
+
+ENTRY = "handout.html.j2"
+
+
+@cache
+def template_env(template_dir: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment: ``template_dir`` (when given) over the built-in templates."""
+    folders = [str(template_dir)] if template_dir is not None else []
+    folders.append(str(templates_dir() / "handout"))
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders, encoding="utf-8"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(view: Handout, template_dir: Path | None = None) -> str:
+    """The handout as an HTML document."""
+    return template_env(template_dir).get_template(ENTRY).render(view.context())

@@ -1,0 +1,221 @@
+"""Every fixed word of the handout in English, Spanish and Portuguese.
+
+Templates print these words and nothing else of their own, so a handout is
+in one language from its title page to its page numbers.  Words with
+``{placeholders}`` are filled in by the view-model, never by a template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+__all__ = ["LANGS", "SYMBOL_NAMES", "WORDS", "symbol_name", "words"]
+
+LANGS = ("en", "es", "pt")
+
+_EN = {
+    "quoted": "“{text}”",
+    "hop_to": "{outcome}→ {ref}",
+    "check_decisions": "I know what to do for each answer at the {count} decisions.",
+    "quiz_more": "{shown} of the {total} possible questions are shown.",
+    "document": "Training handout",
+    "version": "Version",
+    "owner": "Process owner",
+    "updated": "Updated",
+    "summary": "{steps} steps · {lanes} responsible parties · {decisions} decisions",
+    "contents": "Contents",
+    "diagram": "Diagram",
+    "legend": "Legend",
+    "steps": "Step by step",
+    "col_number": "No.",
+    "col_step": "Step",
+    "col_symbol": "Symbol",
+    "col_lane": "Responsible",
+    "col_duration": "Duration",
+    "col_notes": "Notes",
+    "col_links": "Links",
+    "col_next": "Next",
+    "step_ref": "step {n}",
+    "step_title": "Step {n}",
+    "end": "end",
+    "none": "—",
+    "responsibilities": "Responsibilities",
+    "lane_steps": "Steps {numbers}",
+    "comes_from": "Starts after",
+    "hands_over": "Then",
+    "process_start": "the process starts here",
+    "checklist": "Trainee checklist",
+    "check_read": "I have read the whole process from start to end.",
+    "check_lanes": "I know who is responsible for each step.",
+    "check_lane": "I know the steps of “{lane}” ({numbers}).",
+    "check_decision": "I know what to do for each answer to “{question}” (step {n}).",
+    "check_references": "I have looked at every reference listed in this handout.",
+    "check_quiz": "I have answered the self-check quiz and compared my answers.",
+    "check_practice": "I have carried out the process with a trainer watching.",
+    "signature_trainee": "Trainee",
+    "signature_trainer": "Trainer",
+    "signature_date": "Date",
+    "quiz": "Self-check quiz",
+    "quiz_intro": "Answer without looking at the diagram; the answers are on the last page.",
+    "quiz_question": "“{question}” — the answer is “{outcome}”. What is the next step?",
+    "quiz_statement": "{statement}. What is the next step?",
+    "quiz_answer_line": "Answer",
+    "answers": "Quiz answers",
+    "answer": "{step}: {label}",
+    "references": "References",
+    "links": "Links",
+    "flows": "Related flows",
+    "ref_subprocess": "Described in",
+    "ref_offpage": "Continues in",
+    "page": "Page {page} of {pages}",
+}
+
+_ES = {
+    "quoted": "«{text}»",
+    "hop_to": "{outcome}→ {ref}",
+    "check_decisions": "Sé qué hacer con cada respuesta en las {count} decisiones.",
+    "quiz_more": "Se muestran {shown} de las {total} preguntas posibles.",
+    "document": "Manual de formación",
+    "version": "Versión",
+    "owner": "Responsable del proceso",
+    "updated": "Actualizado",
+    "summary": "{steps} pasos · {lanes} responsables · {decisions} decisiones",
+    "contents": "Contenido",
+    "diagram": "Diagrama",
+    "legend": "Leyenda",
+    "steps": "Paso a paso",
+    "col_number": "N.º",
+    "col_step": "Paso",
+    "col_symbol": "Símbolo",
+    "col_lane": "Responsable",
+    "col_duration": "Duración",
+    "col_notes": "Notas",
+    "col_links": "Enlaces",
+    "col_next": "Siguiente",
+    "step_ref": "paso {n}",
+    "step_title": "Paso {n}",
+    "end": "fin",
+    "none": "—",
+    "responsibilities": "Responsabilidades",
+    "lane_steps": "Pasos {numbers}",
+    "comes_from": "Empieza tras",
+    "hands_over": "Después",
+    "process_start": "aquí empieza el proceso",
+    "checklist": "Lista de verificación del aprendiz",
+    "check_read": "He leído el proceso completo, de principio a fin.",
+    "check_lanes": "Sé quién es responsable de cada paso.",
+    "check_lane": "Conozco los pasos de «{lane}» ({numbers}).",
+    "check_decision": "Sé qué hacer con cada respuesta a «{question}» (paso {n}).",
+    "check_references": "He consultado todas las referencias de este manual.",
+    "check_quiz": "He respondido la autoevaluación y he comparado mis respuestas.",
+    "check_practice": "He realizado el proceso bajo la supervisión de un formador.",
+    "signature_trainee": "Aprendiz",
+    "signature_trainer": "Formador",
+    "signature_date": "Fecha",
+    "quiz": "Autoevaluación",
+    "quiz_intro": "Responde sin mirar el diagrama; las respuestas están en la última página.",
+    "quiz_question": "A la pregunta «{question}» la respuesta es «{outcome}». ¿Qué paso sigue?",
+    "quiz_statement": "{statement}. ¿Qué paso sigue?",
+    "quiz_answer_line": "Respuesta",
+    "answers": "Respuestas de la autoevaluación",
+    "answer": "{step}: {label}",
+    "references": "Referencias",
+    "links": "Enlaces",
+    "flows": "Flujos relacionados",
+    "ref_subprocess": "Se describe en",
+    "ref_offpage": "Continúa en",
+    "page": "Página {page} de {pages}",
+}
+
+_PT = {
+    "quoted": "“{text}”",
+    "hop_to": "{outcome}→ {ref}",
+    "check_decisions": "Sei o que fazer com cada resposta nas {count} decisões.",
+    "quiz_more": "São mostradas {shown} das {total} perguntas possíveis.",
+    "document": "Manual de treinamento",
+    "version": "Versão",
+    "owner": "Responsável pelo processo",
+    "updated": "Atualizado",
+    "summary": "{steps} passos · {lanes} responsáveis · {decisions} decisões",
+    "contents": "Conteúdo",
+    "diagram": "Diagrama",
+    "legend": "Legenda",
+    "steps": "Passo a passo",
+    "col_number": "N.º",
+    "col_step": "Passo",
+    "col_symbol": "Símbolo",
+    "col_lane": "Responsável",
+    "col_duration": "Duração",
+    "col_notes": "Observações",
+    "col_links": "Links",
+    "col_next": "Próximo",
+    "step_ref": "passo {n}",
+    "step_title": "Passo {n}",
+    "end": "fim",
+    "none": "—",
+    "responsibilities": "Responsabilidades",
+    "lane_steps": "Passos {numbers}",
+    "comes_from": "Começa após",
+    "hands_over": "Depois",
+    "process_start": "o processo começa aqui",
+    "checklist": "Lista de verificação do aprendiz",
+    "check_read": "Li o processo completo, do início ao fim.",
+    "check_lanes": "Sei quem é responsável por cada passo.",
+    "check_lane": "Conheço os passos de “{lane}” ({numbers}).",
+    "check_decision": "Sei o que fazer com cada resposta a “{question}” (passo {n}).",
+    "check_references": "Consultei todas as referências deste manual.",
+    "check_quiz": "Respondi à autoavaliação e comparei as minhas respostas.",
+    "check_practice": "Realizei o processo sob a supervisão de um instrutor.",
+    "signature_trainee": "Aprendiz",
+    "signature_trainer": "Instrutor",
+    "signature_date": "Data",
+    "quiz": "Autoavaliação",
+    "quiz_intro": "Responda sem olhar o diagrama; as respostas estão na última página.",
+    "quiz_question": "À pergunta “{question}” a resposta é “{outcome}”. Qual é o próximo passo?",
+    "quiz_statement": "{statement}. Qual é o próximo passo?",
+    "quiz_answer_line": "Resposta",
+    "answers": "Respostas da autoavaliação",
+    "answer": "{step}: {label}",
+    "references": "Referências",
+    "links": "Links",
+    "flows": "Fluxos relacionados",
+    "ref_subprocess": "Descrito em",
+    "ref_offpage": "Continua em",
+    "page": "Página {page} de {pages}",
+}
+
+WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {"en": MappingProxyType(_EN), "es": MappingProxyType(_ES), "pt": MappingProxyType(_PT)}
+)
+
+# The short name of each symbol, as the step table's "Symbol" column shows it;
+# what the symbol means comes from the one symbol table (symbols.py).
+SYMBOL_NAMES: Mapping[str, Mapping[str, str]] = MappingProxyType({
+    "start": {"en": "Start", "es": "Inicio", "pt": "Início"},
+    "end": {"en": "End", "es": "Fin", "pt": "Fim"},
+    "process": {"en": "Process", "es": "Proceso", "pt": "Processo"},
+    "decision": {"en": "Decision", "es": "Decisión", "pt": "Decisão"},
+    "io": {"en": "Data", "es": "Datos", "pt": "Dados"},
+    "document": {"en": "Document", "es": "Documento", "pt": "Documento"},
+    "documents": {"en": "Documents", "es": "Documentos", "pt": "Documentos"},
+    "subprocess": {"en": "Subprocess", "es": "Subproceso", "pt": "Subprocesso"},
+    "manual_input": {"en": "Manual input", "es": "Entrada manual", "pt": "Entrada manual"},
+    "manual": {"en": "Manual operation", "es": "Operación manual", "pt": "Operação manual"},
+    "preparation": {"en": "Preparation", "es": "Preparación", "pt": "Preparação"},
+    "delay": {"en": "Delay", "es": "Espera", "pt": "Espera"},
+    "database": {"en": "Stored data", "es": "Base de datos", "pt": "Banco de dados"},
+    "connector": {"en": "Connector", "es": "Conector", "pt": "Conector"},
+    "offpage": {"en": "Off-page connector", "es": "Conector de página", "pt": "Conector de página"},
+})
+
+
+def words(lang: str) -> Mapping[str, str]:
+    """The fixed words of ``lang`` (English for an unknown language)."""
+    return WORDS.get(lang, WORDS["en"])
+
+
+def symbol_name(kind: str, lang: str) -> str:
+    """The short name of the symbol ``kind`` in ``lang`` (the key itself when unknown)."""
+    names = SYMBOL_NAMES.get(kind)
+    return names.get(lang, names["en"]) if names else kind

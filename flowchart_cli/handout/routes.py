@@ -1,0 +1,112 @@
+"""Where each step comes from and where it goes, as the words a trainee reads.
+
+"→ paso 4", "Sí → paso 5 · No → paso 7", "fin": the step table's last column
+and the hand-overs of the per-lane sections are all built here from the flow's
+edges, so the two always agree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..model import Edge, Flow, Step, flow_edges
+
+__all__ = ["Hop", "Routes", "anchor", "shorten", "step_numbers"]
+
+LABEL_LIMIT = 90  # labels quoted inside a hand-over are cut here; the table shows them whole
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One way into or out of a step.
+
+    ``text`` is the short form ("Sí → paso 5", "fin"); ``detail`` the long one
+    with the other step's label and, when it changes hands, its lane;
+    ``anchor`` the id of the other step's row ("" for the process start or end).
+    """
+
+    text: str
+    detail: str
+    anchor: str
+    lane: str
+
+
+def anchor(step: Step) -> str:
+    """The HTML id of a step's row: numbers only, whatever script the step's id uses."""
+    return f"step-{step.number}"
+
+
+def shorten(text: str, limit: int = LABEL_LIMIT) -> str:
+    """``text`` on one line, cut at ``limit`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def step_numbers(numbers: list[int]) -> str:
+    """[2, 3, 4, 7] → "2–4, 7"."""
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" if len(r) > 2 else f"{r[0]}, {r[1]}"
+                     for r in runs)
+
+
+class Routes:
+    """The flow's edges indexed both ways, worded in one language."""
+
+    def __init__(self, flow: Flow, t: Mapping[str, str]) -> None:
+        self.flow, self.t = flow, t
+        self.by_key = {s.key: s for s in flow.steps}
+        self.lane_names = {lane.id: lane.name for lane in flow.lanes}
+        self.outgoing: dict[str, list[Edge]] = defaultdict(list)
+        self.incoming: dict[str, list[Edge]] = defaultdict(list)
+        for edge in flow_edges(flow):
+            self.outgoing[edge.source].append(edge)
+            self.incoming[edge.target].append(edge)
+
+    def lane_name(self, step: Step) -> str:
+        return self.lane_names.get(step.lane or "", step.lane or "")
+
+    def ref(self, step: Step) -> str:
+        return self.t["step_ref"].format(n=step.number)
+
+    def _other_lane(self, here: Step, other: Step) -> str:
+        return self.lane_name(other) if other.lane != here.lane else ""
+
+    def _detail(self, text: str, other: Step, lane: str) -> str:
+        quoted = self.t["quoted"].format(text=shorten(other.label))
+        return f"{text} {quoted}" + (f" — {lane}" if lane else "")
+
+    def next_hops(self, step: Step) -> tuple[Hop, ...]:
+        """Where the flow goes after ``step``; an end says so."""
+        if step.kind == "end":
+            return (Hop(self.t["end"], self.t["end"], "", ""),)
+        hops = []
+        for edge in self.outgoing.get(step.key, ()):
+            target = self.by_key[edge.target]
+            outcome = f"{edge.label} " if edge.label else ""
+            text = self.t["hop_to"].format(outcome=outcome, ref=self.ref(target))
+            lane = self._other_lane(step, target)
+            hops.append(Hop(text, self._detail(text, target, lane), anchor(target), lane))
+        return tuple(hops)
+
+    def previous_hops(self, step: Step) -> tuple[Hop, ...]:
+        """The steps that lead to ``step`` (with the outcome when from a decision); a start says so."""
+        hops = []
+        if step.kind == "start":
+            hops.append(Hop(self.t["process_start"], self.t["process_start"], "", ""))
+        for edge in self.incoming.get(step.key, ()):
+            source = self.by_key[edge.source]
+            lane = self._other_lane(step, source)
+            detail = self._detail(self.ref(source), source, "")
+            if edge.label:
+                detail += f" → {edge.label}"
+            if lane:
+                detail += f" — {lane}"
+            hops.append(Hop(self.ref(source), detail, anchor(source), lane))
+        return tuple(hops)
