@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -10,7 +11,11 @@ from .loader import load_flow
 from .model import Flow
 from .rules import run_rules
 
-__all__ = ["CheckResult", "check_file", "check_flow"]
+__all__ = ["CheckResult", "check_file", "check_flow", "without_cascades"]
+
+CAUSES = {"FC205": {"FC107", "FC206", "FC207"}}
+"""A rule's diagnostic about a step is left out when the step already has one of these:
+a decision whose branches are malformed, repeated or written as `next` needs one fix, not two."""
 
 
 @dataclass(frozen=True)
@@ -31,11 +36,22 @@ def check_flow(flow: Flow) -> list[Diagnostic]:
     return run_rules(flow)
 
 
+def without_cascades(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Drop diagnostics that only repeat an earlier one about the same step (see :data:`CAUSES`)."""
+    diagnostics = list(diagnostics)
+    codes_of: dict[str, set[str]] = {}
+    for d in diagnostics:
+        if d.step is not None:
+            codes_of.setdefault(d.step, set()).add(d.code)
+    return [d for d in diagnostics
+            if d.step is None or not CAUSES.get(d.code, set()) & codes_of[d.step]]
+
+
 def check_file(path: Path, display: str | None = None) -> CheckResult:
     """Load ``path`` and run every rule; ``display`` is the path shown in messages."""
     flow, diagnostics = load_flow(path)
     if flow is not None:
-        diagnostics = [*diagnostics, *check_flow(flow)]
+        diagnostics = without_cascades([*diagnostics, *check_flow(flow)])
     shown = display if display is not None else str(path)
     stamped = sorted((replace(d, path=shown) for d in diagnostics), key=Diagnostic.sort_key)
     return CheckResult(path, flow, tuple(stamped))

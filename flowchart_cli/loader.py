@@ -3,22 +3,32 @@
 All problems of form (FC100–FC109) are collected here with their positions,
 never raised; the model is built from whatever could be read so that the
 graph rules can still speak about the rest of the file.
+
+One mistake should give one error, so where the intent is clear the reader
+recovers: a misspelt key close to a known one (``strat:``) is reported (FC102)
+and then read as that key; a `next`, branch or `lane` naming an unknown
+target close to a known one is reported (FC105, FC106) and then followed to
+the suggestion.  A file with errors is never rendered, so recovery only
+keeps later rules from repeating the same mistake.
 """
 
 from __future__ import annotations
 
-import difflib
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostic
 from .model import Branch, Flow, Lane, Pos, Step
-from .rules.catalog import diagnostic
+from .rules.catalog import diagnostic, quoted
+from .rules.suggest import closest, did_you_mean
 from .symbols import SYMBOLS
 from .yamlsource import Mapping, Node, Scalar, Sequence, SourceError, parse_text, read_source
 
-__all__ = ["LANGS", "DIRECTIONS", "STEP_KEYS", "TOP_KEYS", "LANE_KEYS", "load_flow", "load_text"]
+__all__ = [
+    "DIRECTIONS", "LANE_KEYS", "LANGS", "LINK_SCHEMES", "REF_KINDS", "STEP_KEYS", "TOP_KEYS",
+    "is_valid_id", "load_flow", "load_text", "ref_problem",
+]
 
 LANGS = ("en", "es", "pt")
 DIRECTIONS = ("TB", "LR")
@@ -29,6 +39,10 @@ STEP_KEYS = ("id", "lane", "next", "branches", "notes", "duration", "link", "ref
 LINK_SCHEMES = ("http", "https", "mailto")
 REF_KINDS = ("subprocess", "offpage")
 FLOW_SUFFIXES = (".yaml", ".yml")
+MAX_SUGGESTIONS = 50
+"""Suggestions cost a fuzzy match against every id; past this many a file gets plain messages."""
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _pos(node: Node) -> Pos:
@@ -40,54 +54,65 @@ def is_valid_id(text: str) -> bool:
     return bool(text) and all(ch.isalnum() or ch in "_-" for ch in text)
 
 
-def suggest(word: str, choices) -> str:
-    """`; did you mean 'x'?` for the closest choice, or an empty string."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if not close:
-        lowered = {c.lower(): c for c in choices}
-        close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-        close = [lowered[c] for c in close]
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 @dataclass
 class _Reader:
     """Walks the node tree once, collecting diagnostics."""
 
     path: Path | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    suggestions: int = 0
 
     def report(self, code: str, message: str, pos: Pos, step: str | None = None) -> None:
         self.diagnostics.append(diagnostic(code, message, pos, step))
 
+    def closest(self, word: str, choices) -> str | None:
+        if self.suggestions >= MAX_SUGGESTIONS:
+            return None
+        self.suggestions += 1
+        return closest(word, choices)
+
     # -- values -----------------------------------------------------------
-    def text(self, node: Node, what: str, step: str | None = None, *, required: bool = True) -> str | None:
-        """A scalar's text as written; lists, mappings and empty values are FC107."""
+    def text(self, node: Node, what: str, step: str | None = None) -> str | None:
+        """A scalar's text as written; lists, mappings, empty values and control characters are FC107."""
         if not isinstance(node, Scalar):
             kind = "a list" if isinstance(node, Sequence) else "a mapping"
             self.report("FC107", f"{what} must be text, not {kind}", _pos(node), step)
             return None
-        if node.is_null or not node.text.strip():
-            if required:
-                self.report("FC107", f"{what} is empty; write a text", _pos(node), step)
+        text = node.text.strip()
+        if node.is_null or not text:
+            self.report("FC107", f"{what} is empty; write a text", _pos(node), step)
             return None
-        return node.text.strip()
+        bad = _CONTROL.search(text)
+        if bad:
+            self.report("FC107", f"{what} holds the control character U+{ord(bad.group()):04X}; remove it",
+                        _pos(node), step)
+            return None
+        return text
 
-    def pairs(self, node: Mapping, known, where: str, step: str | None = None):
-        """(key, key node, value node) of a mapping; unknown and repeated keys are FC102."""
-        seen: set[str] = set()
+    def pairs(self, node: Mapping, known: tuple[str, ...], where: str, step: str | None = None):
+        """(key, key node, value node) of a mapping; unknown and repeated keys are FC102.
+
+        An unknown key close to a known key that the mapping lacks is read as that key.
+        """
+        written = {k.text for k, _ in node.items if isinstance(k, Scalar)}
+        seen: dict[str, Pos] = {}
         for key_node, value in node.items:
             if not isinstance(key_node, Scalar):
                 self.report("FC102", f"a key in {where} must be a plain word", _pos(key_node), step)
                 continue
             key = key_node.text
             if key not in known:
-                self.report("FC102", f"unknown key '{key}' in {where}{suggest(key, known)}", _pos(key_node), step)
+                guess = self.closest(key, known)
+                self.report("FC102", f"unknown key {quoted(key)} in {where}{did_you_mean(guess)}", _pos(key_node), step)
+                if guess is None or guess in written or guess in seen:
+                    continue
+                key = guess
+            elif key in seen:
+                first = seen[key]
+                self.report("FC102", f"key {quoted(key)} appears twice in {where} (first on line {first.line}); "
+                            "keep one", _pos(key_node), step)
                 continue
-            if key in seen:
-                self.report("FC102", f"key '{key}' appears twice in {where}; keep one", _pos(key_node), step)
-                continue
-            seen.add(key)
+            seen[key] = _pos(key_node)
             yield key, key_node, value
 
     # -- the document ---------------------------------------------------------
@@ -98,10 +123,8 @@ class _Reader:
             self.report("FC101", f"the file is {what}; a flow file is a mapping with `title` and `steps`", pos)
             return None
         values: dict[str, Node] = {}
-        positions: list[tuple[str, Pos]] = []
         for key, _key_node, value in self.pairs(root, TOP_KEYS, "the flow"):
             values[key] = value
-            positions.append((key, _pos(value)))
         title = None
         if "title" not in values or (isinstance(values["title"], Scalar) and values["title"].is_null):
             self.report("FC101", "the flow has no `title`; add `title: <name of the process>`", _pos(root))
@@ -125,11 +148,11 @@ class _Reader:
             direction=direction,
             path=self.path,
             lanes_declared=lanes is not None,
-            positions=tuple(positions),
+            positions=tuple((key, _pos(value)) for key, value in values.items()),
             **meta,
         )
 
-    def choice(self, node: Node | None, what: str, choices, *, upper: bool = False) -> str | None:
+    def choice(self, node: Node | None, what: str, choices: tuple[str, ...], *, upper: bool = False) -> str | None:
         if node is None:
             return None
         text = self.text(node, what)
@@ -137,25 +160,32 @@ class _Reader:
             return None
         value = text.upper() if upper else text.lower()
         if value not in choices:
-            self.report("FC108", f"{what} is '{text}'; use one of: {', '.join(choices)}", _pos(node))
+            self.report("FC108", f"{what} is {quoted(text)}; use one of: {', '.join(choices)}", _pos(node))
             return None
         return value
 
     # -- lanes ------------------------------------------------------------------
     def lanes(self, node: Node) -> list[Lane] | None:
+        """Declared lanes; ``None`` (not declared) for an empty `lanes:`."""
+        if isinstance(node, Scalar) and node.is_null:
+            return None
         if not isinstance(node, Sequence):
             self.report("FC107", "`lanes` must be a list of lane names", _pos(node))
             return None
-        lanes: list[Lane] = []
+        if not node.items:
+            return None
+        lanes: dict[str, Lane] = {}
         for item in node.items:
             lane = self.lane(item)
             if lane is None:
                 continue
-            if any(other.id == lane.id for other in lanes):
-                self.report("FC104", f"two lanes share the id '{lane.id}'; give each lane its own id", lane.pos)
+            if lane.id in lanes:
+                first = lanes[lane.id].pos
+                self.report("FC104", f"two lanes share the id {quoted(lane.id)} (first on line {first.line}); "
+                            "give each lane its own id", lane.pos)
                 continue
-            lanes.append(lane)
-        return lanes
+            lanes[lane.id] = lane
+        return list(lanes.values())
 
     def lane(self, node: Node) -> Lane | None:
         if isinstance(node, Scalar):
@@ -168,53 +198,35 @@ class _Reader:
         for key, _key_node, value in self.pairs(node, LANE_KEYS, "a lane"):
             fields[key] = self.text(value, f"the lane's `{key}`")
             if key == "id" and fields[key] and not is_valid_id(fields[key]):
-                self.report("FC108", f"lane id '{fields[key]}' may hold only letters, digits, '_' and '-'",
+                self.report("FC108", f"lane id {quoted(fields[key])} may hold only letters, digits, '_' and '-'",
                             _pos(value))
-                fields[key] = None
-        name = fields.get("name")
+        if "name" not in fields:
+            self.report("FC107", "a lane mapping needs a `name`", _pos(node))
+        name = fields.get("name") or fields.get("id")
         if not name:
-            if "name" not in fields:
-                self.report("FC107", "a lane mapping needs a `name`", _pos(node))
             return None
         return Lane(fields.get("id") or name, name, fields.get("description") or "", _pos(node))
 
     # -- steps --------------------------------------------------------------
     def steps(self, node: Sequence, lanes: list[Lane] | None) -> tuple[tuple[Step, ...], list[Lane]]:
-        raw = [self.step(index, item) for index, item in enumerate(node.items)]
-        steps = [s for s in raw if s is not None]
+        steps = [self.step(index, item) for index, item in enumerate(node.items)]
         implied = self.assign_lanes(steps, lanes)
-        self.check_ids(steps)
+        self.check_targets(steps)
         return tuple(steps), implied
 
-    def step(self, index: int, node: Node) -> Step | None:
+    def step(self, index: int, node: Node) -> Step:
         key = f"step-{index + 1}"
         if not isinstance(node, Mapping):
             self.report("FC107", "a step must be a mapping such as `- process: <what is done>`", _pos(node), key)
             return Step(index, key, None, "", pos=_pos(node))
+        key = _written_id(node) or key
         values: dict[str, Node] = {}
         key_pos: dict[str, Pos] = {}
         for name, key_node, value in self.pairs(node, STEP_KEYS, "a step", key):
             values[name] = value
             key_pos[name] = _pos(key_node)
-        step_id = None
-        if "id" in values:
-            step_id = self.text(values["id"], "`id`", key)
-            if step_id is not None and not is_valid_id(step_id):
-                self.report("FC108", f"id '{step_id}' may hold only letters, digits, '_' and '-'",
-                            _pos(values["id"]), key)
-                step_id = None
-            key = step_id or key
-        symbols = [k for k in values if k in SYMBOLS]
-        kind, label = None, ""
-        if not symbols:
-            self.report("FC103", "the step has no symbol; give it one key such as `process:` or `decision:`",
-                        _pos(node), key)
-        elif len(symbols) > 1:
-            self.report("FC103", f"the step has several symbols ({', '.join(symbols)}); keep exactly one",
-                        key_pos[symbols[1]], key)
-        else:
-            kind = symbols[0]
-            label = self.text(values[kind], f"the `{kind}` label", key) or ""
+        step_id = self.step_id(values["id"], key) if "id" in values else None
+        kind, label = self.symbol(node, values, key_pos, key)
         texts = {k: self.text(values[k], f"`{k}`", key) or "" for k in ("lane", "next", "notes", "duration")
                  if k in values}
         link = self.link(values["link"], key) if "link" in values else ""
@@ -227,41 +239,62 @@ class _Reader:
             pos=_pos(node), positions=tuple((k, _pos(v)) for k, v in values.items()),
         )
 
+    def step_id(self, node: Node, key: str) -> str | None:
+        """The id as written; an invalid one is FC108 but still names the step (no FC105 cascade)."""
+        step_id = self.text(node, "`id`", key)
+        if step_id is not None and not is_valid_id(step_id):
+            self.report("FC108", f"id {quoted(step_id)} may hold only letters, digits, '_' and '-' (no spaces)",
+                        _pos(node), key)
+        return step_id
+
+    def symbol(self, node: Mapping, values: dict[str, Node], key_pos: dict[str, Pos], key: str) -> tuple:
+        """(kind, label); with several symbols the first one counts (FC103 on the others)."""
+        symbols = [k for k in values if k in SYMBOLS]
+        if not symbols:
+            self.report("FC103", "the step has no symbol; give it one key such as `process:` or `decision:`",
+                        _pos(node), key)
+            return None, ""
+        for extra in symbols[1:]:
+            self.report("FC103", f"the step has several symbols ({', '.join(symbols)}); keep exactly one",
+                        key_pos[extra], key)
+        kind = symbols[0]
+        return kind, self.text(values[kind], f"the `{kind}` label", key) or ""
+
     def branches(self, node: Node, key: str) -> tuple[Branch, ...]:
+        if isinstance(node, Scalar) and node.is_null:
+            return ()  # `branches:` with nothing under it: FC205 says what is missing
         if not isinstance(node, Mapping):
             self.report("FC107", "`branches` must be a mapping `outcome: step id`", _pos(node), key)
             return ()
         branches: list[Branch] = []
-        seen: set[str] = set()
+        seen: dict[str, Branch] = {}
         for label_node, target_node in node.items:
             if not isinstance(label_node, Scalar):
                 self.report("FC107", "a branch label must be text", _pos(label_node), key)
                 continue
             label = label_node.text.strip()
-            if not label:
+            if not label or label_node.is_null:
                 self.report("FC206", "a branch has an empty label; write its outcome (Sí, No…)",
                             _pos(label_node), key)
                 continue
-            if label in seen:
-                self.report("FC206", f"the branch label '{label}' is repeated; each outcome needs its own label",
-                            _pos(label_node), key)
+            first = seen.get(label.casefold())
+            if first is not None:
+                self.report("FC206", f"the branch label {quoted(label)} is repeated (line {first.pos.line}); "
+                            "each outcome needs its own label", _pos(label_node), key)
                 continue
-            seen.add(label)
-            target = self.text(target_node, f"the target of branch '{label}'", key)
+            target = self.text(target_node, f"the target of branch {quoted(label)}", key)
             if target is not None:
-                branches.append(Branch(label, target, _pos(label_node), _pos(target_node)))
+                branch = Branch(label, target, _pos(label_node), _pos(target_node))
+                seen[label.casefold()] = branch
+                branches.append(branch)
         return tuple(branches)
 
     def link(self, node: Node, key: str) -> str:
         url = self.text(node, "`link`", key)
         if url is None:
             return ""
-        parts = urlsplit(url)
-        scheme = parts.scheme.lower()
-        if scheme not in LINK_SCHEMES or (scheme != "mailto" and not parts.netloc) or any(
-            ch.isspace() or ord(ch) < 32 for ch in url
-        ):
-            self.report("FC108", f"link '{url}' must be an http, https or mailto URL", _pos(node), key)
+        if not _is_safe_link(url):
+            self.report("FC108", f"link {quoted(url)} must be an http, https or mailto URL", _pos(node), key)
             return ""
         return url
 
@@ -270,8 +303,8 @@ class _Reader:
         if ref is None:
             return ""
         if kind is not None and kind not in REF_KINDS:
-            self.report("FC207", f"`ref` belongs to subprocess and offpage steps, not to a {kind}",
-                        _pos(node), key)
+            self.report("FC207", f"`ref` belongs to subprocess and offpage steps, not to a {kind}; "
+                        "make the step a `subprocess:` or remove `ref`", _pos(node), key)
             return ""
         problem = ref_problem(self.path, ref)
         if problem:
@@ -281,74 +314,112 @@ class _Reader:
 
     # -- cross-step checks ---------------------------------------------------------
     def assign_lanes(self, steps: list[Step], declared: list[Lane] | None) -> list[Lane]:
-        """Resolve lane names to ids and inherit lanes; returns implied lanes."""
-        implied: list[Lane] = []
-        lookup = {lane.id: lane.id for lane in declared or ()}
-        lookup.update({lane.name: lane.id for lane in declared or () if lane.name not in lookup})
+        """Resolve lane names to ids and inherit lanes in place; returns the implied lanes."""
+        if declared is None:
+            return _imply_lanes(steps)
+        lookup = {lane.name: lane.id for lane in declared}
+        lookup.update({lane.id: lane.id for lane in declared})
         current: str | None = None
         for i, step in enumerate(steps):
             lane = step.lane
-            if lane is not None and declared is not None and lane not in lookup:
-                choices = [*(x.id for x in declared), *(x.name for x in declared)]
-                self.report("FC106", f"unknown lane '{lane}'{suggest(lane, choices)}", step.at("lane"), step.key)
-                lane = None
-            elif lane is not None and declared is not None:
-                lane = lookup[lane]
-            elif lane is not None and lane not in lookup:
-                lookup[lane] = lane
-                implied.append(Lane(lane, lane, "", step.at("lane")))
-            if lane is None and step.lane is None and i == 0 and declared:
+            if lane is None and i == 0:
                 self.report("FC106", "lanes are declared: the first step must name its `lane`", step.pos, step.key)
-            current = lane if lane is not None else current
-            steps[i] = _replace_lane(step, current)
-        if implied and steps[0].lane is None:  # steps before the first named lane join it
-            first = implied[0].id
-            for i, step in enumerate(steps):
-                if step.lane is not None:
-                    break
-                steps[i] = _replace_lane(step, first)
-        return implied
+            elif lane is not None and lane not in lookup:
+                guess = self.closest(lane, lookup)
+                self.report("FC106", f"unknown lane {quoted(lane)}{did_you_mean(guess)}", step.at("lane"), step.key)
+                current = lookup[guess] if guess else current
+            elif lane is not None:
+                current = lookup[lane]
+            steps[i] = replace(step, lane=current)
+        return []
 
-    def check_ids(self, steps: list[Step]) -> None:
+    def check_targets(self, steps: list[Step]) -> None:
+        """FC104 for repeated ids, FC105 for targets that name no step (followed to the suggestion)."""
         ids: dict[str, Step] = {}
         for step in steps:
             if step.id is None:
                 continue
-            if step.id in ids:
-                first = ids[step.id]
-                self.report("FC104", f"id '{step.id}' is already used by step {first.number} "
+            first = ids.setdefault(step.id, step)
+            if first is not step:
+                self.report("FC104", f"id {quoted(step.id)} is already used by step {first.number} "
                             f"(line {first.at('id').line}); ids must be unique", step.at("id"), step.key)
-            else:
-                ids[step.id] = step
-        for step in steps:
+        for i, step in enumerate(steps):
+            changes: dict = {}
             if step.next is not None and step.next not in ids:
-                self.report("FC105", f"`next` points to unknown step '{step.next}'{suggest(step.next, ids)}",
+                guess = self.closest(step.next, ids)
+                self.report("FC105", f"`next` points to unknown step {quoted(step.next)}{did_you_mean(guess)}",
                             step.at("next"), step.key)
-            for branch in step.branches:
+                if guess:
+                    changes["next"] = guess
+            branches = list(step.branches)
+            for j, branch in enumerate(branches):
                 if branch.target not in ids:
-                    self.report("FC105", f"branch '{branch.label}' points to unknown step "
-                                f"'{branch.target}'{suggest(branch.target, ids)}", branch.target_pos, step.key)
+                    guess = self.closest(branch.target, ids)
+                    self.report("FC105", f"branch {quoted(branch.label)} points to unknown step "
+                                f"{quoted(branch.target)}{did_you_mean(guess)}", branch.target_pos, step.key)
+                    if guess:
+                        branches[j] = replace(branch, target=guess)
+                        changes["branches"] = tuple(branches)
+            if changes:
+                steps[i] = replace(step, **changes)
 
 
-def _replace_lane(step: Step, lane: str | None) -> Step:
-    return replace(step, lane=lane)
+def _written_id(node: Mapping) -> str | None:
+    """The step's `id` text, read ahead so that every diagnostic of the step can name it."""
+    for key_node, value in node.items:
+        if isinstance(key_node, Scalar) and key_node.text == "id" and isinstance(value, Scalar):
+            text = value.text.strip()
+            return text if text and not value.is_null and not _CONTROL.search(text) else None
+    return None
+
+
+def _imply_lanes(steps: list[Step]) -> list[Lane]:
+    """Undeclared lanes: the distinct `lane` values in order of first use; a step without
+    `lane` inherits the previous step's, and steps before the first `lane` join the first lane."""
+    implied: dict[str, Lane] = {}
+    for step in steps:
+        if step.lane is not None and step.lane not in implied:
+            implied[step.lane] = Lane(step.lane, step.lane, "", step.at("lane"))
+    current = next(iter(implied), None)
+    for i, step in enumerate(steps):
+        current = step.lane or current
+        steps[i] = replace(step, lane=current)
+    return list(implied.values())
+
+
+def _is_safe_link(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    if any(ch.isspace() for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    scheme = parts.scheme.lower()
+    if scheme == "mailto":
+        return bool(parts.path)
+    return scheme in LINK_SCHEMES and bool(parts.hostname)
 
 
 def ref_problem(path: Path | None, ref: str) -> str:
     """Why ``ref`` is not a usable flow reference from ``path`` ('' when it is)."""
     if not ref.endswith(FLOW_SUFFIXES):
-        return f"ref '{ref}' is not a flow file (NAME.flow.yaml)"
+        return f"ref {quoted(ref)} is not a flow file (NAME.flow.yaml)"
     candidate = Path(ref)
-    if candidate.is_absolute() or "://" in ref:
-        return f"ref '{ref}' must be a path relative to this file"
+    if candidate.is_absolute() or "://" in ref or ref.startswith(("\\", "~")):
+        return f"ref {quoted(ref)} must be a path relative to this file"
     if path is None:
         return ""
-    base = path.resolve().parent
-    target = (base / candidate).resolve()
-    if not target.is_relative_to(base):
-        return f"ref '{ref}' lies outside this file's folder; keep referenced flows beside or below it"
-    if not target.is_file():
-        return f"ref '{ref}' does not exist (looked for {target.relative_to(base)})"
+    try:
+        base = path.resolve().parent
+        target = (base / candidate).resolve()
+        if not target.is_relative_to(base):
+            return f"ref {quoted(ref)} lies outside this file's folder; keep referenced flows beside or below it"
+        if not target.is_file():
+            return f"ref {quoted(ref)} does not exist (looked for {target.relative_to(base)})"
+    except (OSError, ValueError, RuntimeError):
+        return f"ref {quoted(ref)} is not a usable file name"
     return ""
 
 
@@ -359,9 +430,6 @@ def load_text(text: str, path: Path | None = None) -> tuple[Flow | None, list[Di
         root = parse_text(text)
     except SourceError as exc:
         reader.report("FC100", exc.message, Pos(exc.line, exc.column))
-        return None, reader.diagnostics
-    except RecursionError:
-        reader.report("FC100", "the YAML is nested too deeply", Pos())
         return None, reader.diagnostics
     return reader.flow(root), reader.diagnostics
 

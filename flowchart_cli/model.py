@@ -104,17 +104,20 @@ class Flow:
     path: Path | None = None
     lanes_declared: bool = False
     positions: tuple[tuple[str, Pos], ...] = ()
-    _by_id: dict[str, Step] = field(default_factory=dict, compare=False, repr=False)
+    _by_id: dict[str, Step] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _lanes_by_id: dict[str, Lane] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id.update((s.id, s) for s in reversed(self.steps) if s.id is not None)
+        self._lanes_by_id.update((lane.id, lane) for lane in reversed(self.lanes))
 
     def step_by_id(self, step_id: str) -> Step | None:
         """The first step with this id (duplicates are FC104)."""
         return self._by_id.get(step_id)
 
     def lane_by_id(self, lane_id: str | None) -> Lane | None:
-        return next((lane for lane in self.lanes if lane.id == lane_id), None)
+        """The lane with this id (constant time: writers call it once per step)."""
+        return self._lanes_by_id.get(lane_id) if lane_id is not None else None
 
     def at(self, key: str) -> Pos:
         for name, pos in self.positions:

@@ -80,7 +80,7 @@ def read_source(path: Path) -> str:
     """Read a flow file as UTF-8 text, refusing directories, huge and binary files."""
     try:
         if path.is_dir():
-            raise SourceError(f"{path} is a folder, not a flow file")
+            raise SourceError("this is a folder, not a flow file; name the flow files in it (or use `flowchart build`)")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise SourceError(
@@ -98,6 +98,8 @@ def read_source(path: Path) -> str:
 
 def decode(data: bytes) -> str:
     """Decode UTF-8 (a leading BOM is accepted and dropped); NUL bytes mean binary."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError("the file is UTF-16; save it as UTF-8")
     if b"\x00" in data:
         line, column = _position_of(data, data.index(b"\x00"))
         raise SourceError("the file is binary (it contains NUL bytes), not a YAML text", line, column)
@@ -127,8 +129,21 @@ def parse_text(text: str) -> Node | None:
         if mark is None:
             raise SourceError(f"invalid YAML: {problem}") from None
         raise SourceError(f"invalid YAML: {_explain(problem)}", mark.line + 1, mark.column + 1) from None
+    except yaml.reader.ReaderError as exc:
+        line, column = _text_position(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise SourceError(
+            f"the file holds the control character U+{code:04X}, which YAML does not allow; remove it",
+            line,
+            column,
+        ) from None
     except yaml.YAMLError as exc:
         raise SourceError(f"invalid YAML: {exc}") from None
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _explain(problem: str) -> str:

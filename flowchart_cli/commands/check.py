@@ -2,25 +2,39 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..check import check_file
-from .common import out_console
+
+__all__ = ["exit_code", "run_check"]
+
+WRITERS = {"json": ("json_format", "format_json"), "sarif": ("sarif", "format_sarif"),
+           "github": ("github", "format_github")}
+
+
+def exit_code(results, *, strict: bool) -> int:
+    """0 clean (warnings allowed), 1 when a file has errors (or warnings under ``--strict``)."""
+    diagnostics = [d for r in results for d in r.diagnostics]
+    return 1 if any(d.is_error or strict for d in diagnostics) else 0
 
 
 def run_check(files: list[Path], fmt: str, *, strict: bool) -> int:
     results = [check_file(path) for path in files]
     if fmt == "text":
-        from ..report.text import print_text
+        from ..report.text import print_text, write_text
+        from .common import colour_wanted, console
 
-        print_text(out_console, results)
+        if colour_wanted():
+            print_text(console(), results)
+        else:
+            write_text(sys.stdout, results)
     else:
         from importlib import import_module
 
-        module = import_module(f"..report.{'json_format' if fmt == 'json' else fmt}", __package__)
-        text = getattr(module, f"format_{fmt}")(results)
+        module_name, function = WRITERS[fmt]
+        module = import_module(f"..report.{module_name}", __package__)
+        text = getattr(module, function)(results)
         if text:
-            print(text)
-    diagnostics = [d for r in results for d in r.diagnostics]
-    failed = any(d.is_error or strict for d in diagnostics)
-    return 1 if failed else 0
+            sys.stdout.write(text + "\n")
+    return exit_code(results, strict=strict)

@@ -1,19 +1,54 @@
-"""What several commands share: the consoles, and checking inputs before writing."""
+"""What several commands share: the consoles, and checking inputs before writing.
+
+The rich consoles are made on first use (``from .common import out_console``
+works as before): `flowchart check` piped into a file never imports rich.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from ..check import CheckResult, check_file
-from ..errors import FlowchartError
 
-__all__ = ["checked_flows", "err_console", "fail", "out_console"]
+if TYPE_CHECKING:
+    from rich.console import Console
 
-out_console = Console(highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+    from ..errors import FlowchartError
+
+__all__ = ["checked_flows", "colour_wanted", "console", "fail", "split_formats"]  # and out_console, err_console
+
+
+@cache
+def console(*, stderr: bool = False) -> Console:
+    """The one rich console for stdout (or stderr)."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def __getattr__(name: str):
+    if name == "out_console":
+        return console()
+    if name == "err_console":
+        return console(stderr=True)
+    raise AttributeError(name)
+
+
+def colour_wanted(stream=None) -> bool:
+    """Whether rich should style ``stream``: a terminal, or FORCE_COLOR set (NO_COLOR wins)."""
+    import os
+
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def checked_flows(files: Iterable[Path]) -> tuple[list[CheckResult], bool]:
@@ -30,14 +65,16 @@ def checked_flows(files: Iterable[Path]) -> tuple[list[CheckResult], bool]:
             good.append(result)
         else:
             failed = True
-            print_text(err_console, [result], summary=False)
-            err_console.print(f"{path}: not written (fix the errors above)")
+            print_text(console(stderr=True), [result], summary=False)
+            console(stderr=True).print(f"{path}: not written (fix the errors above)", markup=False)
     return good, failed
 
 
 def fail(error: FlowchartError) -> int:
     """Print an environment error as one line; return its exit code."""
-    err_console.print(f"[red]error:[/red] {error}", markup=True)
+    from rich.markup import escape
+
+    console(stderr=True).print(f"[red]error:[/red] {escape(str(error))}")
     return error.exit_code
 
 

@@ -1,74 +1,117 @@
-"""`check --format text`: compiler-style lines with the source line and a caret."""
+"""`check --format text`: compiler-style lines with the source line and a caret.
+
+The lines are built once as (text, style) segments; :func:`write_text` writes
+them plain (piped, in CI: no rich import, no escape codes) and
+:func:`print_text` through a rich console (colours on a terminal).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-
-from rich.console import Console
-from rich.markup import escape
+from typing import TYPE_CHECKING, TextIO
 
 from ..check import CheckResult
 from ..diagnostics import Diagnostic
 from . import summary_counts
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["caret", "print_text", "text_lines", "write_text"]
+
+Line = list[tuple[str, str]]
+"""One output line as segments of (text, rich style; '' for none)."""
+
 _STYLE = {"error": "bold red", "warning": "bold yellow"}
-_STOP = set(" \t,:#]}")
+_FLOW_STOP = set(",]}")
+MAX_SOURCE = 200
+"""Longer source lines are not quoted (a 10,000-character label would flood the terminal)."""
 
 
 def _source_lines(path: Path) -> list[str]:
     try:
+        if path.stat().st_size > 4 * 1024 * 1024:
+            return []
         return path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
-    except OSError:
+    except (OSError, ValueError):
         return []
 
 
-def _caret(line: str, column: int) -> str:
-    """A caret under the token starting at ``column``."""
+def caret(line: str, column: int) -> str:
+    """Carets under the token that starts at ``column`` (1-based): a key, a quoted or plain scalar."""
     start = column - 1
     if start >= len(line):
         return " " * start + "^"
-    end = start + 1
+    end = len(line)
     if line[start] in "\"'":
         closing = line.find(line[start], start + 1)
         end = closing + 1 if closing > 0 else len(line)
-    elif "[" in line[:start] or "{" in line[:start]:  # inside a flow collection
-        while end < len(line) and line[end] not in _STOP:
-            end += 1
-    else:  # a plain scalar runs to the end of the line or to a comment
-        comment = line.find(" #", start)
-        end = len(line[: comment if comment >= 0 else len(line)].rstrip())
-        if line.rstrip().endswith(":") and end == len(line.rstrip()):  # a key
-            end -= 1
+    else:
+        in_flow = "[" in line[:start] or "{" in line[:start]
+        for i in range(start, len(line)):
+            ch = line[i]
+            if ch == ":" and (i + 1 == len(line) or line[i + 1] in " \t"):
+                end = i
+                break
+            if ch == "#" and i > start and line[i - 1] in " \t":
+                end = i
+                break
+            if in_flow and ch in _FLOW_STOP:
+                end = i
+                break
+        end = start + len(line[start:end].rstrip())
     return " " * start + "^" * max(1, min(end - start, 60))
 
 
-def print_diagnostic(console: Console, d: Diagnostic, lines: list[str]) -> None:
+def _diagnostic_lines(d: Diagnostic, lines: list[str]) -> list[Line]:
     style = _STYLE[d.severity.value]
-    where = f" [dim]\\[step {escape(d.step)}][/dim]" if d.step else ""
-    console.print(f"[bold]{escape(d.path)}:{d.line}:{d.column}:[/bold] [{style}]{d.severity.value} {d.code}:"
-                  f"[/{style}] {escape(d.message)}{where}")
+    where = [(f" [step {d.step}]", "dim")] if d.step else []
+    out: list[Line] = [[(f"{d.path}:{d.line}:{d.column}:", "bold"), (" ", ""),
+                        (f"{d.severity.value} {d.code}:", style), (f" {d.message}", ""), *where]]
     if 0 < d.line <= len(lines):
         source = lines[d.line - 1].replace("\t", " ")
-        if len(source) > 200:
-            return
-        gutter = f"{d.line:>5} | "
-        console.print(f"[dim]{gutter}[/dim]{escape(source)}")
-        console.print(f"[dim]{' ' * (len(gutter) - 2)}| [/dim][{style}]{_caret(source, d.column)}[/{style}]")
+        if len(source) <= MAX_SOURCE:
+            gutter = f"{d.line:>5} | "
+            out.append([(gutter, "dim"), (source, "")])
+            out.append([(" " * (len(gutter) - 2) + "| ", "dim"), (caret(source, d.column), style)])
+    return out
 
 
-def print_text(console: Console, results: Sequence[CheckResult], *, summary: bool = True) -> None:
+def _summary_line(results: Sequence[CheckResult]) -> Line:
+    counts = summary_counts(results)
+    files = f"{counts['files']} file{'s' if counts['files'] != 1 else ''} checked"
+    if not counts["errors"] and not counts["warnings"]:
+        return [(f"{files}: no problems", "green")]
+    errors = f"{counts['errors']} error{'s' if counts['errors'] != 1 else ''}"
+    warnings = f"{counts['warnings']} warning{'s' if counts['warnings'] != 1 else ''}"
+    return [(f"{files}: {errors}, {warnings}", "red" if counts["errors"] else "yellow")]
+
+
+def text_lines(results: Sequence[CheckResult], *, summary: bool = True) -> list[Line]:
+    """Every output line of the text format, in order."""
+    out: list[Line] = []
     for result in results:
         lines = _source_lines(result.path) if result.diagnostics else []
         for d in result.diagnostics:
-            print_diagnostic(console, d, lines)
+            out.extend(_diagnostic_lines(d, lines))
     if summary:
-        counts = summary_counts(results)
-        files = f"{counts['files']} file{'s' if counts['files'] != 1 else ''} checked"
-        if not counts["errors"] and not counts["warnings"]:
-            console.print(f"[green]{files}: no problems[/green]")
-        else:
-            errors = f"{counts['errors']} error{'s' if counts['errors'] != 1 else ''}"
-            warnings = f"{counts['warnings']} warning{'s' if counts['warnings'] != 1 else ''}"
-            colour = "red" if counts["errors"] else "yellow"
-            console.print(f"[{colour}]{files}: {errors}, {warnings}[/{colour}]")
+        out.append(_summary_line(results))
+    return out
+
+
+def write_text(stream: TextIO, results: Sequence[CheckResult], *, summary: bool = True) -> None:
+    """Plain text: what a pipe, a file or CI sees."""
+    stream.write("".join("".join(text for text, _ in line) + "\n" for line in text_lines(results, summary=summary)))
+    stream.flush()
+
+
+def print_text(console: Console, results: Sequence[CheckResult], *, summary: bool = True) -> None:
+    """Through rich: coloured on a terminal, plain otherwise."""
+    from rich.text import Text
+
+    for line in text_lines(results, summary=summary):
+        text = Text()
+        for part, style in line:
+            text.append(part, style or None)
+        console.print(text, soft_wrap=True, highlight=False)

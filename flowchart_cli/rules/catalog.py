@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostic, Severity
 from ..model import Pos
 
-__all__ = ["CATALOG", "RuleInfo", "diagnostic"]
+__all__ = ["CATALOG", "RuleInfo", "diagnostic", "quoted"]
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -32,7 +32,8 @@ CATALOG: dict[str, RuleInfo] = {
                  "Nothing can be checked or drawn from a file that cannot be read."),
         RuleInfo("FC101", E, "The top level is not a mapping, or `title` or a non-empty `steps` list is missing.",
                  "ISO 5807 charts a process: it needs a name and at least one step."),
-        RuleInfo("FC102", E, "An unknown or repeated key (top level, lane or step); the closest known key is suggested.",
+        RuleInfo("FC102", E,
+                 "An unknown or repeated key (top level, lane or step); the closest known key is suggested.",
                  "A misspelt key would be silently ignored and the chart would not say what the author meant."),
         RuleInfo("FC103", E, "A step has no symbol key, or more than one.",
                  "ISO 5807 gives every step exactly one symbol: its shape tells the reader what kind of step it is."),
@@ -42,11 +43,16 @@ CATALOG: dict[str, RuleInfo] = {
                  "A flow line that leads nowhere breaks the chart."),
         RuleInfo("FC106", E, "Lanes are declared and a step names an unknown lane, or the first step names none.",
                  "Every step needs one responsible party; a misspelt lane would create an unowned step."),
-        RuleInfo("FC107", E, "A value has the wrong type or is empty (a label that is a list, `branches` that is not a mapping, an empty label).",
+        RuleInfo("FC107", E,
+                 "A value has the wrong type or is empty (a label that is a list, `branches` that is not a mapping, "
+                 "an empty label, a control character).",
                  "Every symbol carries a text: an empty or structured label cannot be drawn."),
-        RuleInfo("FC108", E, "An invalid id, a `link` whose scheme is not http, https or mailto, an unknown `lang` or `direction`.",
+        RuleInfo("FC108", E,
+                 "An invalid id, a `link` whose scheme is not http, https or mailto, an unknown `lang` or `direction`.",
                  "Ids name steps in every output; links must be safe to click in a handout."),
-        RuleInfo("FC109", E, "A `ref` that does not exist, is not a flow file, or lies outside the folder tree of the file that names it.",
+        RuleInfo("FC109", E,
+                 "A `ref` that does not exist, is not a flow file, or lies outside the folder tree "
+                 "of the file that names it.",
                  "A predefined process or off-page connector must lead the reader to a real flow."),
         RuleInfo("FC201", E, "No `start` step.",
                  "ISO 5807: a process begins at a terminator; without one the reader cannot tell where to begin."),
@@ -60,7 +66,9 @@ CATALOG: dict[str, RuleInfo] = {
                  "ISO 5807: a decision selects one of several exits; with one exit it is a process."),
         RuleInfo("FC206", E, "A decision's branch labels are empty or repeated.",
                  "Each exit of a decision is labelled with its outcome so the reader knows which way to go."),
-        RuleInfo("FC207", E, "`branches` on a step that is not a decision, `next` on a decision, or `ref` on a step that is not a subprocess or offpage.",
+        RuleInfo("FC207", E,
+                 "`branches` on a step that is not a decision, `next` on a decision, "
+                 "or `ref` on a step that is not a subprocess or offpage.",
                  "Only decisions have several exits; a decision's exits are its branches."),
         RuleInfo("FC208", E, "A step cannot be reached from any start.",
                  "A step no path leads to is never done: it is either dead or a missing flow line."),
@@ -82,6 +90,15 @@ CATALOG: dict[str, RuleInfo] = {
                  "Twin steps confuse the reader; merge them or tell them apart."),
     )
 }
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """User text inside a message: in quotes, control characters escaped, cut after ``limit`` characters."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    return f"'{text}'"
 
 
 def diagnostic(code: str, message: str, pos: Pos, step: str | None = None) -> Diagnostic:

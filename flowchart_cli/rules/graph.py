@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from ..diagnostics import Diagnostic
 from ..model import Flow, Step, flow_edges
 from . import rule
-from .catalog import diagnostic
+from .catalog import diagnostic, quoted
+from .paths import components, predecessors, reach, successors
 
 
 def _label(step: Step) -> str:
-    return f"'{step.label}'" if step.label else f"step {step.number}"
+    return f"{quoted(step.label)}" if step.label else f"step {step.number}"
 
 
 @rule("FC201")
@@ -71,128 +72,73 @@ def exits_on_wrong_symbol(flow: Flow) -> Iterator[Diagnostic]:
                              step.at("next"), step.key)
 
 
-def _successors(flow: Flow) -> dict[str, list[str]]:
-    """Flow lines plus the implicit jump between connectors that share a label."""
-    succ: dict[str, list[str]] = {s.key: [] for s in flow.steps}
-    for edge in flow_edges(flow):
-        succ[edge.source].append(edge.target)
-    by_label: dict[str, list[str]] = defaultdict(list)
-    for step in flow.steps:
-        if step.kind == "connector":
-            by_label[step.label].append(step.key)
-    for keys in by_label.values():
-        for a in keys:
-            succ[a].extend(b for b in keys if b != a)
-    return succ
-
-
-def _reach(starts, succ: dict[str, list[str]]) -> set[str]:
-    seen = set(starts)
-    todo = list(starts)
-    while todo:
-        for nxt in succ[todo.pop()]:
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
-    return seen
+def _component_links(flow: Flow, keys: set[str], succ: dict[str, list[str]]):
+    """Components of ``keys`` (list order) and, for each, whether lines enter it / leave it within ``keys``."""
+    order = [s.key for s in flow.steps if s.key in keys]
+    found = components(order, succ)
+    comp_of = {k: n for n, comp in enumerate(found) for k in comp}
+    entered: set[int] = set()
+    left: set[int] = set()
+    for source in order:
+        for target in succ[source]:
+            if target in comp_of and comp_of[target] != comp_of[source]:
+                left.add(comp_of[source])
+                entered.add(comp_of[target])
+    return found, entered, left
 
 
 @rule("FC208")
 def unreachable(flow: Flow) -> Iterator[Diagnostic]:
+    """One error per unreachable region, at its first step (the steps it leads to follow from it)."""
     starts = [s.key for s in flow.steps if s.kind == "start"]
     if not starts:
         return
-    reached = _reach(starts, _successors(flow))
-    for step in flow.steps:
-        if step.key not in reached and step.kind is not None:
-            yield diagnostic("FC208", f"step {_label(step)} cannot be reached from the start; "
-                             "point a `next` or a branch to it, or remove it", step.at(step.kind), step.key)
+    succ = successors(flow)
+    lost = {s.key for s in flow.steps} - reach(starts, succ)
+    if not lost:
+        return
+    by_key = {s.key: s for s in flow.steps}
+    found, entered, left = _component_links(flow, lost, succ)
+    for number, component in enumerate(found):
+        step = by_key[component[0]]
+        if number in entered or step.kind is None:
+            continue  # reported at the region's first step; FC103/FC107 already point at a step without symbol
+        after = " (nor can the steps it leads to)" if number in left or len(component) > 1 else ""
+        yield diagnostic("FC208", f"step {_label(step)} cannot be reached from the start{after}; "
+                         "point a `next` or a branch to it, or remove it", step.at(step.kind), step.key)
 
 
 @rule("FC209")
 def no_way_to_end(flow: Flow) -> Iterator[Diagnostic]:
-    succ = _successors(flow)
+    """Loops with no way out.  A dead end (a step with no exit at all) is already another
+    rule's error: the last step (FC210), a broken target (FC105), a decision without
+    branches (FC205), a step without symbol (FC103)."""
     starts = [s.key for s in flow.steps if s.kind == "start"]
     ends = [s.key for s in flow.steps if s.kind == "end"]
     if not starts or not ends:
         return
-    pred: dict[str, list[str]] = {key: [] for key in succ}
-    for source, targets in succ.items():
-        for target in targets:
-            pred[target].append(source)
-    finishing = _reach(ends, pred)
-    doomed = _reach(starts, succ) - finishing
+    succ = successors(flow)
+    doomed = reach(starts, succ) - reach(ends, predecessors(succ))
     by_key = {s.key: s for s in flow.steps}
-    for component in _terminal_components(doomed, succ, [s.key for s in flow.steps]):
+    found, _entered, left = _component_links(flow, doomed, succ)
+    for number, component in enumerate(found):
         step = by_key[component[0]]
-        if step.kind in (None, "decision") and not succ[step.key]:
-            continue  # FC103/FC205 already say what is missing
-        if len(component) == 1 and not succ[step.key]:
-            if step.index == len(flow.steps) - 1:
-                continue  # FC210 says it
-            message = f"step {_label(step)} is a dead end: no end can be reached from it; add `next`"
-        else:
-            names = ", ".join(_label(by_key[k]) for k in component[:4])
-            message = f"the flow loops through {names} with no way to an end; add a branch that leads out"
-        yield diagnostic("FC209", message, step.at(step.kind or "id"), step.key)
-
-
-def _terminal_components(nodes: set[str], succ: dict[str, list[str]], order: list[str]) -> list[list[str]]:
-    """Strongly connected components of ``nodes`` with no edge to another component."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    comp_of: dict[str, int] = {}
-    components: list[list[str]] = []
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    counter = 0
-    for root in (k for k in order if k in nodes):
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, i = work.pop()
-            if i == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            targets = [t for t in succ[node] if t in nodes]
-            if i < len(targets):
-                work.append((node, i + 1))
-                target = targets[i]
-                if target not in index:
-                    work.append((target, 0))
-                elif target in on_stack:
-                    low[node] = min(low[node], index[target])
-                continue
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    comp_of[member] = len(components)
-                    component.append(member)
-                    if member == node:
-                        break
-                components.append(component)
-    position = {k: i for i, k in enumerate(order)}
-    terminal = []
-    for number, component in enumerate(components):
-        if all(comp_of[t] == number for k in component for t in succ[k] if t in nodes):
-            terminal.append(sorted(component, key=position.__getitem__))
-    return sorted(terminal, key=lambda c: position[c[0]])
+        if number in left or not any(t in doomed for t in succ[step.key]):
+            continue  # not a sink, or a dead end (see above)
+        names = ", ".join(_label(by_key[k]) for k in component[:4]) + (", …" if len(component) > 4 else "")
+        yield diagnostic("FC209", f"the flow loops through {names} with no way to an end; "
+                         "add a branch that leads out of the loop", step.at(step.kind or "id"), step.key)
 
 
 @rule("FC210")
 def last_step_goes_nowhere(flow: Flow) -> Iterator[Diagnostic]:
     last = flow.steps[-1]
-    if last.kind not in ("end", None) and last.next is None and not last.branches and last.kind != "decision":
-        yield diagnostic("FC210", f"the last step {_label(last)} is not an end and leads nowhere; "
-                         "add `next: <id>` or finish with `- end: …`", last.at(last.kind), last.key)
+    if last.kind in ("end", "decision", None) or last.next is not None or last.branches:
+        return
+    if last.kind == "connector" and sum(s.kind == "connector" and s.label == last.label for s in flow.steps) > 1:
+        return  # an exit connector: the flow goes on at its partner
+    yield diagnostic("FC210", f"the last step {_label(last)} is not an end and leads nowhere; "
+                     "add `next: <id>` or finish with `- end: …`", last.at(last.kind), last.key)
 
 
 @rule("FC211")
@@ -203,5 +149,5 @@ def unpaired_connector(flow: Flow) -> Iterator[Diagnostic]:
             counts[step.label].append(step)
     for label, steps in counts.items():
         if len(steps) == 1:
-            yield diagnostic("FC211", f"connector '{label}' appears only once; connectors come in pairs "
+            yield diagnostic("FC211", f"connector {quoted(label)} appears only once; connectors come in pairs "
                              "(an exit and an entry with the same label)", steps[0].at("connector"), steps[0].key)

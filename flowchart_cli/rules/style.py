@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..diagnostics import Diagnostic
 from ..model import Flow
 from . import rule
-from .catalog import diagnostic
+from .catalog import diagnostic, quoted
 
 MAX_LABEL = 80
 QUESTION_MARKS = ("?", "？", "؟")
@@ -17,7 +17,7 @@ QUESTION_MARKS = ("?", "？", "؟")
 def several_starts(flow: Flow) -> Iterator[Diagnostic]:
     starts = [s for s in flow.steps if s.kind == "start"]
     for step in starts[1:]:
-        yield diagnostic("FC301", f"a second start step '{step.label}' (the first is step {starts[0].number}); "
+        yield diagnostic("FC301", f"a second start step {quoted(step.label)} (the first is step {starts[0].number}); "
                          "a process usually has one trigger", step.at("start"), step.key)
 
 
@@ -25,7 +25,7 @@ def several_starts(flow: Flow) -> Iterator[Diagnostic]:
 def decision_not_a_question(flow: Flow) -> Iterator[Diagnostic]:
     for step in flow.steps:
         if step.kind == "decision" and step.label and not step.label.endswith(QUESTION_MARKS):
-            yield diagnostic("FC302", f"decision '{step.label}' is not a question; write it as one ending in '?'",
+            yield diagnostic("FC302", f"decision {quoted(step.label)} is not a question; write it as one ending in '?'",
                              step.at("decision"), step.key)
 
 
@@ -44,7 +44,7 @@ def unused_lane(flow: Flow) -> Iterator[Diagnostic]:
     used = {s.lane for s in flow.steps}
     for lane in flow.lanes:
         if lane.id not in used:
-            yield diagnostic("FC304", f"lane '{lane.name}' is declared but no step uses it; "
+            yield diagnostic("FC304", f"lane {quoted(lane.name)} is declared but no step uses it; "
                              "remove it or assign it a step", lane.pos)
 
 
@@ -56,7 +56,7 @@ def twin_steps(flow: Flow) -> Iterator[Diagnostic]:
             continue
         key = (step.lane, step.label.casefold())
         if key in seen:
-            yield diagnostic("FC305", f"'{step.label}' already appears in this lane (step {seen[key]}); "
+            yield diagnostic("FC305", f"{quoted(step.label)} already appears in this lane (step {seen[key]}); "
                              "merge the steps or tell them apart", step.at(step.kind), step.key)
         else:
             seen[key] = step.number
