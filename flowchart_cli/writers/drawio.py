@@ -1,0 +1,211 @@
+"""The draw.io writer: an uncompressed ``.drawio`` file that diagrams.net opens as an editable diagram.
+
+Each lane becomes a ``swimlane`` container, each step a vertex inside its lane
+(geometry relative to the container) with draw.io's own flowchart shape style,
+and each flow line an edge wired to its source and target with the waypoints
+of the computed route, so moving a box in draw.io keeps its lines attached.
+Labels are HTML (``html=1``): escaped as HTML, then as an XML attribute.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
+from ..symbols import symbol
+from . import RenderOptions
+from .drawio_style import edge_style, lane_style, step_style
+
+__all__ = ["write_drawio"]
+
+LAYER = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """A cell that holds children: its id and the absolute position of its top-left corner."""
+
+    id: str
+    origin: Point
+
+
+def write_drawio(diagram: Diagram, options: RenderOptions) -> str:
+    """The whole ``<mxfile>`` document of ``diagram``."""
+    frames = {lane.id: _Frame(lane_cell_id(lane), Point(lane.band.x, lane.band.y)) for lane in diagram.lanes}
+    layer = _Frame(LAYER, Point(0.0, 0.0))
+    step_ids = step_cell_ids(diagram.nodes)
+    boxes = {n.key: n.box for n in diagram.nodes}
+    node_frame = {n.key: frames.get(n.step.lane or "", layer) for n in diagram.nodes}
+    cells = [
+        '<mxCell id="0"/>',
+        f'<mxCell id="{LAYER}" parent="0"/>',
+        *(_lane_cell(lane, diagram, options) for lane in diagram.lanes),
+        *(_step_cell(n, step_ids[n.key], node_frame[n.key], diagram, options) for n in diagram.nodes),
+        *(_edge_cell(i, e, boxes, step_ids, node_frame, layer) for i, e in enumerate(diagram.edges, 1)),
+    ]
+    body = "\n".join(f"        {cell}" for cell in cells)
+    return (
+        '<mxfile host="flowchart-cli" type="device">\n'
+        f'  <diagram id="flowchart" name="{attr(diagram.title)}">\n'
+        f'    <mxGraphModel dx="{num(diagram.width)}" dy="{num(diagram.height)}" grid="1" gridSize="10" '
+        'guides="1" tooltips="1" connect="1" arrows="1" fold="1" page="1" pageScale="1" '
+        f'pageWidth="{num(diagram.width)}" pageHeight="{num(diagram.height)}" math="0" shadow="0">\n'
+        "      <root>\n"
+        f"{body}\n"
+        "      </root>\n"
+        "    </mxGraphModel>\n"
+        "  </diagram>\n"
+        "</mxfile>\n"
+    )
+
+
+# -- ids -------------------------------------------------------------------------
+def lane_cell_id(lane: LaneBand) -> str:
+    return f"lane-{lane.index + 1}"
+
+
+def step_cell_ids(nodes: tuple[NodeBox, ...]) -> dict[str, str]:
+    """``step-KEY`` for every step, made unique should two keys clash."""
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for node in nodes:
+        candidate, n = f"step-{node.key}", 1
+        while candidate in used:
+            n += 1
+            candidate = f"step-{node.key}~{n}"
+        used.add(candidate)
+        ids[node.key] = candidate
+    return ids
+
+
+# -- cells -----------------------------------------------------------------------
+def _lane_cell(lane: LaneBand, diagram: Diagram, options: RenderOptions) -> str:
+    horizontal = diagram.direction != "LR"
+    start = lane.header.height if horizontal else lane.header.width
+    style = lane_style(lane.index, start, horizontal=horizontal, theme=options.theme)
+    return (
+        f'<mxCell id="{lane_cell_id(lane)}" value="{attr(html_label([lane.name]))}" style="{attr(style)}" '
+        f'vertex="1" parent="{LAYER}">{_geometry(lane.band, Point(0.0, 0.0))}</mxCell>'
+    )
+
+
+def _step_cell(node: NodeBox, cell_id: str, frame: _Frame, diagram: Diagram, options: RenderOptions) -> str:
+    style = step_style(symbol(node.kind).drawio_style, diagram.font_size, theme=options.theme)
+    label = attr(html_label(node.lines))
+    cell = f'style="{attr(style)}" vertex="1" parent="{frame.id}">{_geometry(node.box, frame.origin)}</mxCell>'
+    extras = _user_data(node)
+    if not extras:
+        return f'<mxCell id="{cell_id}" value="{label}" {cell}'
+    return f'<UserObject id="{cell_id}" label="{label}"{extras}><mxCell {cell}</UserObject>'
+
+
+def _user_data(node: NodeBox) -> str:
+    """``tooltip`` (the step's notes, HTML that draw.io sanitizes) and ``link``, when the step has them."""
+    extras = ""
+    if node.step.notes:
+        extras += f' tooltip="{attr(html_label(node.step.notes.strip().split(chr(10))))}"'
+    if safe_link(node.step.link):
+        extras += f' link="{attr(node.step.link)}"'
+    return extras
+
+
+def safe_link(url: str) -> bool:
+    """Only http, https and mailto links may reach an output."""
+    return url.split(":", 1)[0].lower() in ("http", "https", "mailto") and ":" in url
+
+
+def _geometry(box: Rect, origin: Point) -> str:
+    return (
+        f'<mxGeometry x="{num(box.x - origin.x)}" y="{num(box.y - origin.y)}" '
+        f'width="{num(box.width)}" height="{num(box.height)}" as="geometry"/>'
+    )
+
+
+def _edge_cell(index: int, edge: EdgePath, boxes: dict[str, Rect], step_ids: dict[str, str],
+               node_frame: dict[str, _Frame], layer: _Frame) -> str:
+    frame = node_frame[edge.source] if node_frame[edge.source] == node_frame[edge.target] else layer
+    style = edge_style(_anchor(boxes[edge.source], edge.points[0]) if edge.points else None,
+                       _anchor(boxes[edge.target], edge.points[-1]) if edge.points else None)
+    return (
+        f'<mxCell id="edge-{index}" value="{attr(html_label(edge.label.split(chr(10))))}" '
+        f'style="{attr(style)}" edge="1" parent="{frame.id}" '
+        f'source="{step_ids[edge.source]}" target="{step_ids[edge.target]}">'
+        f"{_edge_geometry(edge, frame.origin)}</mxCell>"
+    )
+
+
+def _anchor(box: Rect, point: Point) -> tuple[float, float]:
+    """Where ``point`` sits on ``box`` as fractions of its width and height (0…1)."""
+    fx = (point.x - box.x) / box.width if box.width else 0.5
+    fy = (point.y - box.y) / box.height if box.height else 0.5
+    return min(max(fx, 0.0), 1.0), min(max(fy, 0.0), 1.0)
+
+
+def _edge_geometry(edge: EdgePath, origin: Point) -> str:
+    inner = ""
+    waypoints = edge.points[1:-1]
+    if waypoints:
+        points = "".join(f'<mxPoint x="{num(p.x - origin.x)}" y="{num(p.y - origin.y)}"/>' for p in waypoints)
+        inner += f'<Array as="points">{points}</Array>'
+    position = ""
+    if edge.label and edge.label_at is not None and len(edge.points) >= 2:
+        along, foot = locate_on_path(edge.points, edge.label_at)
+        position = f' x="{num(2 * along - 1, 3)}"'
+        dx, dy = edge.label_at.x - foot.x, edge.label_at.y - foot.y
+        if dx or dy:
+            inner += f'<mxPoint x="{num(dx)}" y="{num(dy)}" as="offset"/>'
+    if not inner:
+        return f'<mxGeometry{position} relative="1" as="geometry"/>'
+    return f'<mxGeometry{position} relative="1" as="geometry">{inner}</mxGeometry>'
+
+
+def locate_on_path(points: tuple[Point, ...], at: Point) -> tuple[float, Point]:
+    """The fraction (0…1) of the path's length at the point nearest ``at``, and that point."""
+    best: tuple[float, float, Point] | None = None
+    walked = 0.0
+    for a, b in pairwise(points):
+        length = ((b.x - a.x) ** 2 + (b.y - a.y) ** 2) ** 0.5
+        t = 0.0 if not length else ((at.x - a.x) * (b.x - a.x) + (at.y - a.y) * (b.y - a.y)) / length**2
+        t = min(max(t, 0.0), 1.0)
+        foot = Point(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y))
+        distance = (at.x - foot.x) ** 2 + (at.y - foot.y) ** 2
+        if best is None or distance < best[0] - 1e-9:
+            best = (distance, walked + t * length, foot)
+        walked += length
+    assert best is not None
+    return (best[1] / walked if walked else 0.5), best[2]
+
+
+# -- text ------------------------------------------------------------------------
+def html_label(lines: tuple[str, ...] | list[str]) -> str:
+    """Lines as draw.io HTML: each escaped, joined with ``<br>``."""
+    return "<br>".join(html.escape(clean(line), quote=False) for line in lines)
+
+
+def clean(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/F)."""
+    return "".join(c for c in text if _xml_char(c))
+
+
+def _xml_char(char: str) -> bool:
+    code = ord(char)
+    if code < 0x20:
+        return char in "\t\n\r"
+    return not (0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF))
+
+
+_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                       "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def attr(text: str) -> str:
+    """``text`` as the inside of a double-quoted XML attribute (newlines kept as references)."""
+    return clean(text).translate(_ATTR)
+
+
+def num(value: float, places: int = 2) -> str:
+    """A number as draw.io writes it: rounded, no trailing zeros, never ``-0``."""
+    text = f"{round(value, places):.{places}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
