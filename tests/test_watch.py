@@ -1,0 +1,133 @@
+"""`flowchart watch` in a subprocess: modify a file, see the output follow, stop it cleanly."""
+
+from __future__ import annotations
+
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from test_build_support import BROKEN, env_without_ci, flow_text, payload
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+
+DRIVER = """
+import sys
+sys.path.insert(0, {tests!r})
+from pathlib import Path
+from rich.console import Console
+from flowchart_cli.build.watcher import Watcher
+from test_build_support import FakeRenderer
+
+root, out, log = sys.argv[1:]
+sys.exit(Watcher(Path(root), Path(out), ("svg", "html"), Console(), renderer=FakeRenderer(Path(log))).run())
+"""
+
+
+class Lines:
+    """A process's stdout read line by line on a thread, so waits can time out."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.process = process
+        self.queue: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        for line in self.process.stdout:
+            self.queue.put(line.rstrip("\n"))
+
+    def wait_for(self, text: str, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.queue.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            self.seen.append(line)
+            if text in line:
+                return line
+        raise AssertionError(f"no line with {text!r} in {timeout}s; got {self.seen}")
+
+
+def wait_until(condition, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+def edit(path: Path, text: str) -> None:
+    time.sleep(0.1)  # let the watcher settle so the save is a separate event
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_watch_rerenders_on_save_prints_diagnostics_and_stops_cleanly(tmp_path, signum):
+    src, out = tmp_path / "docs", tmp_path / "out"
+    (src / "sub").mkdir(parents=True)
+    flow = src / "sub/alta.flow.yaml"
+    flow.write_text(flow_text("Alta"), encoding="utf-8")
+    (tmp_path / "driver.py").write_text(DRIVER.format(tests=str(TESTS)), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, str(tmp_path / "driver.py"), str(src), str(out), str(tmp_path / "log")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env_without_ci(),
+    )
+    lines = Lines(process)
+    try:
+        lines.wait_for("watching")
+        svg = out / "sub/alta.svg"
+        assert svg.read_bytes() == payload("svg", flow)
+
+        edit(flow, flow_text("Alta revisada"))
+        wait_until(lambda: svg.read_bytes() == payload("svg", flow))
+        assert (out / "sub/alta.handout.html").read_bytes() == payload("html", flow)
+
+        edit(flow, BROKEN)
+        lines.wait_for("FC105")
+        lines.wait_for("not rendered")
+        assert b"Alta revisada" in svg.read_bytes()  # the last good output stays
+
+        new = src / "nuevo.flow.yaml"
+        edit(new, flow_text("Nuevo"))
+        wait_until(lambda: (out / "nuevo.svg").exists() and (out / "nuevo.svg").read_bytes() == payload("svg", new))
+    finally:
+        process.send_signal(signum)
+        _, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_watch_command_renders_a_real_svg_on_save(tmp_path):
+    flow = tmp_path / "pedido.flow.yaml"
+    flow.write_text(flow_text("Pedido"), encoding="utf-8")
+    process = subprocess.Popen(
+        [str(ROOT / ".venv/bin/flowchart"), "watch", str(flow)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env_without_ci(),
+        cwd=tmp_path,
+    )
+    lines = Lines(process)
+    try:
+        lines.wait_for("watching", timeout=60)
+        svg = tmp_path / "pedido.svg"
+        assert "<title>Pedido</title>" in svg.read_text(encoding="utf-8")
+        edit(flow, flow_text("Pedido urgente"))
+        wait_until(lambda: "<title>Pedido urgente</title>" in svg.read_text(encoding="utf-8"), timeout=60)
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
