@@ -7,7 +7,8 @@ never written by hand, so a symbol or key added to the code appears here too.
 Schema can express (keys, types, one symbol per step, id and link shapes).
 
 Only keywords that draft-07 and draft 2020-12 read the same way are used, so
-validators of either draft, and the YAML extension (draft-07 based), agree.
+validators of either draft, and the YAML extension (draft-07 based), agree;
+``patternErrorMessage`` is the editors' extension for a readable message.
 """
 
 from __future__ import annotations
@@ -66,12 +67,13 @@ def _link_pattern() -> str:
 
 def _text(description: str) -> dict[str, Any]:
     """A non-empty scalar: the loader reads numbers and booleans as the text written."""
-    return {"description": description, "type": ["string", "number", "boolean"], "minLength": 1,
-            "pattern": r"\S"}
+    return {"description": description, "type": ["string", "number", "boolean"],
+            "pattern": r"\S", "patternErrorMessage": "Write a text; it may not be empty."}
 
 
 def _id(description: str) -> dict[str, Any]:
-    return {"description": description, "type": ["string", "integer"], "pattern": ID_PATTERN}
+    return {"description": description, "type": ["string", "integer"], "pattern": ID_PATTERN,
+            "patternErrorMessage": "An id holds only letters, digits, '_' and '-' (no spaces)."}
 
 
 def _symbol_docs(kind: str) -> str:
@@ -85,11 +87,13 @@ def _step_properties() -> dict[str, Any]:
         "next": _id(STEP_DOCS["next"]),
         "branches": {
             "description": STEP_DOCS["branches"], "type": "object", "minProperties": 2,
-            "propertyNames": {"minLength": 1, "pattern": r"\S"},
+            "propertyNames": {"pattern": r"\S", "patternErrorMessage": "A branch label may not be empty."},
             "additionalProperties": _id("The id of the step this outcome leads to."),
         },
-        "link": {"description": STEP_DOCS["link"], "type": "string", "pattern": _link_pattern()},
-        "ref": {"description": STEP_DOCS["ref"], "type": "string", "pattern": REF_PATTERN},
+        "link": {"description": STEP_DOCS["link"], "type": "string", "pattern": _link_pattern(),
+                 "patternErrorMessage": "Use an http, https or mailto URL."},
+        "ref": {"description": STEP_DOCS["ref"], "type": "string", "pattern": REF_PATTERN,
+                "patternErrorMessage": "Use a relative path to a flow file (NAME.flow.yaml)."},
     }
     properties: dict[str, Any] = {}
     for key in STEP_KEYS:
@@ -103,12 +107,13 @@ def _step_properties() -> dict[str, Any]:
 
 
 def _only_with(key: str, kinds) -> dict[str, Any]:
-    """`key` is allowed only on steps of the given symbol kinds."""
-    return {"if": {"required": [key]}, "then": {"anyOf": [{"required": [k]} for k in kinds]}}
+    """`key` is allowed only on steps of the given symbol kinds ("Property key is not allowed" elsewhere)."""
+    return {"if": {"not": {"anyOf": [{"required": [k]} for k in kinds]}}, "then": {"properties": {key: False}}}
 
 
 def _never_with(kind: str, keys) -> dict[str, Any]:
-    return {"if": {"required": [kind]}, "then": {"not": {"anyOf": [{"required": [k]} for k in keys]}}}
+    """A ``kind`` step may not have ``keys``."""
+    return {"if": {"required": [kind]}, "then": {"properties": {k: False for k in keys}}}
 
 
 def _step() -> dict[str, Any]:

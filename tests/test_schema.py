@@ -70,11 +70,13 @@ def test_keys_come_from_the_loader_and_the_symbol_table() -> None:
 
 
 def _properties(schema: Any):
+    """Every (key, sub-schema) under a `properties`, except the `then` parts that forbid a key."""
     if isinstance(schema, dict):
         for key, value in schema.items():
             if key == "properties":
                 yield from value.items()
-            yield from _properties(value)
+            if key != "then":
+                yield from _properties(value)
     elif isinstance(schema, list):
         for item in schema:
             yield from _properties(item)
@@ -203,3 +205,21 @@ def test_broken_flows_fail_the_schema_and_the_check(mutate, write_flow) -> None:
 
 def test_a_flow_that_is_a_list_fails() -> None:
     assert _errors("- title: t\n  steps: [{start: a}]")
+
+
+def _patterns(schema: Any):
+    if isinstance(schema, dict):
+        if "pattern" in schema:
+            yield schema
+        for value in schema.values():
+            yield from _patterns(value)
+    elif isinstance(schema, list):
+        for item in schema:
+            yield from _patterns(item)
+
+
+def test_every_pattern_has_a_readable_message_for_editors() -> None:
+    found = list(_patterns(flow_schema()))
+    assert len(found) >= 5
+    for sub in found:
+        assert sub["patternErrorMessage"].endswith(".")
