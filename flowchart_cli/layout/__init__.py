@@ -1,1 +1,48 @@
-"""layout stage."""
+"""The layout stage: one flow in, one :class:`~.geometry.Diagram` out, shared by every writer.
+
+Steps are sized for their wrapped labels, ranked and ordered by Graphviz
+`dot`, put in columns inside their lanes, and joined by orthogonal lines
+routed through the channels between rows and columns.
+"""
+
+from __future__ import annotations
+
+from ..model import Flow, flow_edges
+from .assemble import Placement, assemble
+from .geometry import Diagram
+from .grid import place_columns
+from .ranking import back_edges, rank_nodes
+from .routing import plan_routes
+from .sizing import size_step
+
+__all__ = ["EDGE_STYLES", "layout_flow"]
+
+EDGE_STYLES = ("ortho", "spline")
+FONT_SIZE = 13.0
+
+
+def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
+    """Lay ``flow`` out; ``edges`` is ``ortho`` (square bends) or ``spline`` (rounded)."""
+    if edges not in EDGE_STYLES:
+        raise ValueError(f"unknown edge style {edges!r}; choose from {', '.join(EDGE_STYLES)}")
+    steps = flow.steps
+    index = {step.key: n for n, step in enumerate(steps)}
+    links = [(index[e.source], index[e.target], e.label) for e in flow_edges(flow)
+             if e.source in index and e.target in index]
+    starts = [n for n, step in enumerate(steps) if step.kind == "start"]
+    back = back_edges(len(steps), [(s, t) for s, t, _ in links], starts)
+    ranking = rank_nodes(len(steps), [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)])
+    lane_ids = [lane.id for lane in flow.lanes]
+    lane_of = {lane_id: n for n, lane_id in enumerate(lane_ids)}
+    lane = [lane_of.get(step.lane or "", 0) for step in steps]
+    forward = [(s, t) for (s, t, _), b in zip(links, back, strict=True) if not b]
+    grid = place_columns(max(1, len(lane_ids)), lane, ranking.rank, ranking.order, forward)
+    decision = [step.kind == "decision" for step in steps]
+    routes, tracks = plan_routes(ranking.rank, grid.column, decision,
+                                 [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)])
+    sized = [size_step(step, FONT_SIZE) for step in steps]
+    return assemble(Placement(
+        flow=flow, lines=[s[0] for s in sized], sizes=[(s[1], s[2]) for s in sized],
+        lane_ids=lane_ids, lane_names=[lane.name for lane in flow.lanes], rank=ranking.rank, grid=grid,
+        routes=routes, labels=[label for _, _, label in links], tracks=tracks, font_size=FONT_SIZE,
+        curved=edges == "spline"))

@@ -70,13 +70,17 @@ class NodeBox:
 
 @dataclass(frozen=True, slots=True)
 class LaneBand:
-    """A lane's full-height column (TB) or full-width row (LR); ``header`` holds its name."""
+    """A lane's full-height column (TB) or full-width row (LR).
+
+    ``header`` is the strip that holds its name, wrapped into ``lines``.
+    """
 
     id: str
     name: str
     band: Rect
     header: Rect
     index: int
+    lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +88,9 @@ class EdgePath:
     """A routed flow line: an orthogonal or spline polyline from source to target.
 
     ``points`` start on the source shape's outline and end on the target's;
-    ``label_at`` is where the outcome label's anchor sits (``None`` without label).
+    ``label_at`` is where the outcome label's anchor sits (``None`` without label)
+    and ``label_anchor`` how the text hangs from it (SVG ``text-anchor``: start or end);
+    ``back`` marks a line that loops back to an earlier step.
     """
 
     source: str
@@ -93,11 +99,12 @@ class EdgePath:
     points: tuple[Point, ...]
     label_at: Point | None = None
     back: bool = False
+    label_anchor: str = "start"
 
 
 @dataclass(frozen=True)
 class Diagram:
-    """The whole drawing of one flow."""
+    """The whole drawing of one flow; ``curved`` asks writers to round the lines' bends (splines)."""
 
     flow: Flow
     width: float
@@ -107,6 +114,7 @@ class Diagram:
     edges: tuple[EdgePath, ...]
     font_family: str = "DejaVu Sans, Verdana, Arial, sans-serif"
     font_size: float = 13.0
+    curved: bool = False
 
     @property
     def title(self) -> str:

@@ -1,0 +1,191 @@
+"""Orthogonal routes on the grid: which side a line leaves and enters, and which channels it uses.
+
+The page is a grid of rows (ranks) and columns (lane slots) with channels
+between them: along-gaps between rows, across-gaps between columns.  A line
+only runs through channels, through empty cells of a column, or on a short
+stub between a shape and the channel beside it, so it never crosses a shape.
+Each line gets its own track in every channel it uses.
+
+Sides are named in the flow's own frame: ``b`` leaves towards the next rank
+(down in TB, right in LR), ``t`` the opposite, ``r``/``l`` across the lanes.
+A route's ``refs`` are the coordinates of its bends, alternating axes:
+``("h", gap)`` an along-gap track, ``("g", gap)`` an across-gap track,
+``("pt", 0)`` the target port's own coordinate.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+__all__ = ["Route", "plan_routes"]
+
+_UNITS = (0, 1, -1, 2, -2, 3, -3)
+
+
+@dataclass(slots=True)
+class Route:
+    source: int
+    target: int
+    back: bool
+    exit: str = "b"
+    exit_unit: int = 0
+    entry: str = "t"
+    entry_unit: int = 0
+    refs: list[tuple[str, int]] = field(default_factory=list)
+    tracks: list[int] = field(default_factory=list)
+    shared_exit: bool = False
+
+
+@dataclass(slots=True)
+class _Grid:
+    rank: Sequence[int]
+    column: Sequence[int]
+    occupied: set[tuple[int, int]]
+
+    def clear(self, column: int, first: int, last: int) -> bool:
+        return all((r, column) not in self.occupied for r in range(first, last + 1))
+
+
+def plan_routes(rank: Sequence[int], column: Sequence[int], decision: Sequence[bool],
+                edges: Sequence[tuple[int, int, bool]]) -> tuple[list[Route], dict[tuple[str, int], int]]:
+    """Routes for ``edges`` (source, target, is_back) and the track count of every used channel."""
+    grid = _Grid(rank, column, {(rank[n], column[n]) for n in range(len(rank))})
+    routes = [Route(s, t, back) for s, t, back in edges]
+    uses: dict[tuple[int, str], int] = defaultdict(int)
+    _choose_exits(routes, grid, decision, uses)
+    _choose_entries(routes, grid, uses)
+    for route in routes:
+        route.refs = _refs(route, grid)
+        route.entry_unit = _arrival(route, grid) if route.entry == "t" else route.entry_unit
+    return routes, _assign_tracks(routes, grid)
+
+
+def _use(uses: dict[tuple[int, str], int], node: int, side: str) -> int:
+    count = uses[(node, side)]
+    uses[(node, side)] = count + 1
+    return _UNITS[count % len(_UNITS)]
+
+
+def _toward(route: Route, grid: _Grid) -> str:
+    return "l" if grid.column[route.target] < grid.column[route.source] else "r"
+
+
+def _choose_exits(routes: list[Route], grid: _Grid, decision: Sequence[bool],
+                  uses: dict[tuple[int, str], int]) -> None:
+    taken: dict[int, set[str]] = defaultdict(set)
+    for route in routes:
+        s, t = route.source, route.target
+        if not decision[s]:
+            route.exit = _toward(route, grid) if route.back or s == t else "b"
+        else:
+            route.exit = _decision_exit(route, grid, taken[s])
+        taken[s].add(route.exit)
+        route.exit_unit = 0 if route.exit == "b" else _use(uses, s, route.exit)
+    bottoms: dict[int, int] = defaultdict(int)
+    for route in routes:
+        bottoms[route.source] += route.exit == "b"
+    for route in routes:
+        route.shared_exit = route.exit == "b" and bottoms[route.source] > 1
+
+
+def _decision_exit(route: Route, grid: _Grid, taken: set[str]) -> str:
+    s, t = route.source, route.target
+    if route.back or s == t:
+        wanted = [_toward(route, grid), "l" if _toward(route, grid) == "r" else "r"]
+    elif grid.column[t] == grid.column[s]:
+        wanted = ["b", "r", "l"]
+    else:
+        side = _toward(route, grid)
+        wanted = [side, "b", "l" if side == "r" else "r"]
+    free = [side for side in wanted if side not in taken]
+    return free[0] if free else wanted[0]
+
+
+def _choose_entries(routes: list[Route], grid: _Grid, uses: dict[tuple[int, str], int]) -> None:
+    for route in routes:
+        if not route.back or route.source == route.target:
+            route.entry = "t"
+            continue
+        cs, ct = grid.column[route.source], grid.column[route.target]
+        facing = route.exit if cs == ct else ("r" if cs > ct else "l")
+        other = "l" if facing == "r" else "r"
+        route.entry = other if uses[(route.target, facing)] and not uses[(route.target, other)] else facing
+        route.entry_unit = _use(uses, route.target, route.entry)
+
+
+def _side_gap(column: int, side: str) -> int:
+    return column + 1 if side == "r" else column
+
+
+def _refs(route: Route, grid: _Grid) -> list[tuple[str, int]]:
+    s, t = route.source, route.target
+    rs, rt, cs, ct = grid.rank[s], grid.rank[t], grid.column[s], grid.column[t]
+    if route.back or s == t:
+        gs = _side_gap(cs, route.exit)
+        if s == t:
+            return [("g", gs), ("h", rs), ("pt", 0)]
+        gt = _side_gap(ct, route.entry)
+        if gs == gt:
+            return [("g", gs), ("pt", 0)]
+        return [("g", gs), ("h", rt + 1), ("g", gt), ("pt", 0)]
+    if route.exit != "b":
+        return [("g", _side_gap(cs, route.exit)), ("h", rt), ("pt", 0)]
+    if cs == ct and grid.clear(cs, rs + 1, rt - 1):
+        return []
+    if grid.clear(ct, rs + 1, rt - 1):
+        return [("h", rs + 1), ("pt", 0)]
+    if grid.clear(cs, rs + 1, rt - 1):
+        return [("h", rt), ("pt", 0)]
+    gap = ct if cs <= ct else ct + 1
+    return [("h", rs + 1), ("g", gap), ("h", rt), ("pt", 0)]
+
+
+def _logical(route: Route, grid: _Grid) -> list[tuple[float, float]]:
+    """The route's points in grid units: rows/columns at odd numbers, gaps at even ones."""
+    s, t = route.source, route.target
+    target = (2 * grid.rank[t] + 1, 2 * grid.column[t] + 1)
+    point = (2 * grid.rank[s] + 1, 2 * grid.column[s] + 1)
+    points = [point]
+    axis = 0 if route.exit in ("b", "t") else 1
+    for kind, value in route.refs:
+        coordinate = target[axis] if kind == "pt" else 2 * value
+        point = (coordinate, point[1]) if axis == 0 else (point[0], coordinate)
+        points.append(point)
+        axis = 1 - axis
+    points.append(target)
+    return points
+
+
+def _arrival(route: Route, grid: _Grid) -> int:
+    """-1 when a line reaches a target's top from the left, 1 from the right, 0 straight."""
+    points = _logical(route, grid)
+    before = points[-3][1] if len(points) >= 3 else points[0][1]
+    here = points[-1][1]
+    return 0 if before == here else (-1 if before < here else 1)
+
+
+def _assign_tracks(routes: list[Route], grid: _Grid) -> dict[tuple[str, int], int]:
+    segments: dict[tuple[str, int], list[tuple[float, float, int, int]]] = defaultdict(list)
+    for number, route in enumerate(routes):
+        points = _logical(route, grid)
+        route.tracks = [-1] * len(route.refs)
+        axis = 0 if route.exit in ("b", "t") else 1
+        for index, (kind, value) in enumerate(route.refs):
+            if kind != "pt":
+                a, b = points[index + 1][1 - axis], points[index + 2][1 - axis]
+                segments[(kind, value)].append((min(a, b), max(a, b), number, index))
+            axis = 1 - axis
+    counts: dict[tuple[str, int], int] = {}
+    for channel, items in segments.items():
+        ends: list[float] = []
+        for low, high, number, index in sorted(items):
+            track = next((i for i, end in enumerate(ends) if end < low), len(ends))
+            if track == len(ends):
+                ends.append(high)
+            else:
+                ends[track] = high
+            routes[number].tracks[index] = track
+        counts[channel] = len(ends)
+    return counts

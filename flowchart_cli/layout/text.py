@@ -1,0 +1,122 @@
+"""Text measuring and wrapping with DejaVu Sans advance widths, so labels fit their shapes.
+
+The widths are DejaVu Sans's own (per 1000 units of the em); characters outside
+the table get an estimate (wide East Asian and emoji a full em, marks nothing).
+No font library is needed, and the result is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["clean_text", "text_width", "wrap_text"]
+
+_ASCII = (  # U+0020..U+007E
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636,
+    636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698, 770, 632,
+    575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685,
+    611, 685, 390, 337, 390, 838, 500, 500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579,
+    278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+)
+_LATIN = (  # U+00A0..U+024F
+    318, 401, 636, 636, 636, 636, 337, 500, 500, 1000, 471, 612, 838, 361, 1000, 500, 500, 838, 401,
+    401, 500, 636, 636, 318, 500, 401, 471, 612, 969, 969, 969, 531, 684, 684, 684, 684, 684, 684,
+    974, 698, 632, 632, 632, 632, 295, 295, 295, 295, 775, 748, 787, 787, 787, 787, 787, 838, 787,
+    732, 732, 732, 732, 611, 605, 630, 613, 613, 613, 613, 613, 613, 982, 550, 615, 615, 615, 615,
+    278, 278, 278, 278, 612, 634, 612, 612, 612, 612, 612, 838, 612, 634, 634, 634, 634, 592, 635,
+    592, 684, 613, 684, 613, 684, 613, 698, 550, 698, 550, 698, 550, 698, 550, 770, 635, 775, 635,
+    632, 615, 632, 615, 632, 615, 632, 615, 632, 615, 775, 635, 775, 635, 775, 635, 775, 635, 752,
+    634, 916, 695, 295, 278, 295, 278, 295, 278, 295, 278, 295, 278, 590, 556, 295, 278, 656, 579,
+    579, 557, 278, 557, 278, 557, 375, 557, 342, 562, 284, 748, 634, 748, 634, 748, 634, 813, 748,
+    634, 787, 612, 787, 612, 787, 612, 1070, 1023, 695, 411, 695, 411, 695, 411, 635, 521, 635, 521,
+    635, 521, 635, 521, 611, 392, 611, 392, 611, 392, 732, 634, 732, 634, 732, 634, 732, 634, 732,
+    634, 732, 634, 989, 818, 611, 592, 611, 685, 525, 685, 525, 685, 525, 352, 635, 735, 686, 635,
+    686, 635, 703, 698, 550, 775, 819, 686, 635, 612, 632, 787, 614, 575, 352, 775, 687, 984, 354,
+    295, 746, 579, 278, 592, 974, 748, 634, 787, 913, 612, 949, 759, 652, 635, 695, 635, 521, 632,
+    336, 392, 611, 392, 611, 858, 634, 764, 721, 744, 730, 685, 525, 666, 666, 578, 525, 636, 666,
+    578, 510, 635, 295, 492, 459, 295, 1422, 1299, 1154, 835, 787, 457, 931, 924, 797, 684, 613,
+    295, 278, 787, 612, 732, 634, 732, 634, 732, 634, 732, 634, 732, 634, 615, 684, 613, 684, 613,
+    974, 982, 775, 635, 775, 635, 656, 579, 787, 612, 787, 612, 666, 578, 278, 1422, 1299, 1154,
+    775, 635, 1113, 682, 748, 634, 684, 613, 974, 982, 787, 612, 684, 613, 684, 613, 632, 615, 632,
+    615, 295, 278, 295, 278, 787, 612, 787, 612, 695, 411, 695, 411, 732, 634, 732, 634, 635, 521,
+    611, 392, 627, 521, 752, 634, 735, 838, 698, 610, 685, 525, 684, 613, 632, 615, 787, 612, 787,
+    612, 787, 612, 787, 612, 611, 592, 475, 843, 477, 278, 998, 998, 684, 698, 550, 557, 611, 521,
+    525, 603, 479, 686, 732, 684, 632, 615, 295, 278, 781, 635, 695, 411, 611, 592,
+)
+_EXTRA = {0x2013: 500, 0x2014: 1000, 0x2018: 318, 0x2019: 318, 0x201C: 518, 0x201D: 518,
+          0x2022: 590, 0x2026: 1000, 0x20AC: 636, 0x2192: 838}
+
+
+@lru_cache(maxsize=4096)
+def _char_units(char: str) -> int:
+    code = ord(char)
+    if 0x20 <= code <= 0x7E:
+        return _ASCII[code - 0x20]
+    if 0xA0 <= code <= 0x24F and _LATIN[code - 0xA0]:
+        return _LATIN[code - 0xA0]
+    if code in _EXTRA:
+        return _EXTRA[code]
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Mn", "Me"):
+        return 0
+    if unicodedata.east_asian_width(char) in ("W", "F") or code >= 0x1F000:
+        return 1000
+    return 640
+
+
+def text_width(text: str, size: float) -> float:
+    """The width of ``text`` set in DejaVu Sans at ``size`` px."""
+    return sum(_char_units(c) for c in text) * size / 1000
+
+
+def clean_text(text: str) -> str:
+    """``text`` without characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/F)."""
+    return "".join(c for c in text if _allowed(c))
+
+
+def _allowed(char: str) -> bool:
+    code = ord(char)
+    if code < 0x20:
+        return char in "\t\n"
+    return not (0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF) or 0x7F <= code <= 0x9F)
+
+
+def wrap_text(text: str, width: float, size: float) -> tuple[str, ...]:
+    """``text`` broken into lines no wider than ``width`` px; words too long are cut."""
+    lines: list[str] = []
+    for paragraph in clean_text(text).replace("\t", " ").split("\n"):
+        lines.extend(_wrap_paragraph(paragraph.split(), width, size))
+    return tuple(lines) or ("",)
+
+
+def _wrap_paragraph(words: list[str], width: float, size: float) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}" if current else word
+        if text_width(candidate, size) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        pieces = _cut_word(word, width, size)
+        lines.extend(pieces[:-1])
+        current = pieces[-1]
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _cut_word(word: str, width: float, size: float) -> list[str]:
+    """A word wider than ``width`` cut into pieces that fit (at least one character each)."""
+    pieces: list[str] = []
+    piece, used = "", 0.0
+    for char in word:
+        advance = _char_units(char) * size / 1000
+        if piece and used + advance > width:
+            pieces.append(piece)
+            piece, used = "", 0.0
+        piece += char
+        used += advance
+    pieces.append(piece)
+    return pieces

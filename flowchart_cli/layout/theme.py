@@ -1,0 +1,46 @@
+"""The colours of a drawing: the legible default and `mono` for black-and-white printing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["THEMES", "Theme", "theme"]
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    background: str
+    ink: str
+    line: str
+    label_ink: str
+    lane_fills: tuple[str, ...]
+    header_fills: tuple[str, ...]
+    lane_stroke: str
+    fills: dict[str, str]
+    default_fill: str
+
+
+THEMES: dict[str, Theme] = {
+    "default": Theme(
+        background="#ffffff", ink="#1f2933", line="#3e4c59", label_ink="#1f2933",
+        lane_fills=("#f3f7fb", "#f4f9f4", "#fbf7f1", "#f7f4fa", "#fbf3f4", "#f1f8f8"),
+        header_fills=("#d5e3f2", "#d8ecd9", "#f2e3cc", "#e6dcf0", "#f3d9dc", "#d2ebea"),
+        lane_stroke="#9aa5b1",
+        fills={"start": "#d3efdc", "end": "#f6d5d2", "decision": "#fff1c7", "io": "#dde9fa",
+               "document": "#fdfcf6", "documents": "#fdfcf6", "subprocess": "#e4e7fb",
+               "manual_input": "#dde9fa", "manual": "#f0e6f7", "preparation": "#e7f3f1",
+               "delay": "#fbe8d3", "database": "#e2eef5", "connector": "#ffffff", "offpage": "#ffffff"},
+        default_fill="#ffffff"),
+    "mono": Theme(
+        background="#ffffff", ink="#000000", line="#000000", label_ink="#000000",
+        lane_fills=("#ffffff",), header_fills=("#ffffff",), lane_stroke="#000000",
+        fills={}, default_fill="#ffffff"),
+}
+
+
+def theme(name: str) -> Theme:
+    """The theme called ``name``; the message lists the valid ones."""
+    try:
+        return THEMES[name]
+    except KeyError:
+        raise ValueError(f"unknown theme {name!r}; choose from {', '.join(THEMES)}") from None
