@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["LANGS", "SYMBOL_NAMES", "WORDS", "symbol_name", "words"]
+__all__ = ["LANGS", "SYMBOL_NAMES", "WORDS", "count", "symbol_name", "words"]
 
 LANGS = ("en", "es", "pt")
 
@@ -23,7 +23,9 @@ _EN = {
     "version": "Version",
     "owner": "Process owner",
     "updated": "Updated",
-    "summary": "{steps} steps · {lanes} responsible parties · {decisions} decisions",
+    "count_steps": "{n} step|{n} steps",
+    "count_lanes": "{n} responsible party|{n} responsible parties",
+    "count_decisions": "{n} decision|{n} decisions",
     "contents": "Contents",
     "diagram": "Diagram",
     "legend": "Legend",
@@ -80,7 +82,9 @@ _ES = {
     "version": "Versión",
     "owner": "Responsable del proceso",
     "updated": "Actualizado",
-    "summary": "{steps} pasos · {lanes} responsables · {decisions} decisiones",
+    "count_steps": "{n} paso|{n} pasos",
+    "count_lanes": "{n} responsable|{n} responsables",
+    "count_decisions": "{n} decisión|{n} decisiones",
     "contents": "Contenido",
     "diagram": "Diagrama",
     "legend": "Leyenda",
@@ -137,7 +141,9 @@ _PT = {
     "version": "Versão",
     "owner": "Responsável pelo processo",
     "updated": "Atualizado",
-    "summary": "{steps} passos · {lanes} responsáveis · {decisions} decisões",
+    "count_steps": "{n} passo|{n} passos",
+    "count_lanes": "{n} responsável|{n} responsáveis",
+    "count_decisions": "{n} decisão|{n} decisões",
     "contents": "Conteúdo",
     "diagram": "Diagrama",
     "legend": "Legenda",
@@ -219,3 +225,9 @@ def symbol_name(kind: str, lang: str) -> str:
     """The short name of the symbol ``kind`` in ``lang`` (the key itself when unknown)."""
     names = SYMBOL_NAMES.get(kind)
     return names.get(lang, names["en"]) if names else kind
+
+
+def count(t: Mapping[str, str], key: str, n: int) -> str:
+    """"{n} paso|{n} pasos" → "1 paso" or "3 pasos"."""
+    one, many = t[key].split("|")
+    return (one if n == 1 else many).format(n=n)

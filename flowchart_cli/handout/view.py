@@ -19,7 +19,7 @@ from ..layout.geometry import Diagram
 from ..model import Flow
 from ..symbols import SYMBOLS
 from .graphics import Drawing, inline_svg
-from .i18n import symbol_name, words
+from .i18n import count, symbol_name, words
 from .page import css_string, fit_diagram, page_counter_css
 from .routes import Hop, Routes, anchor, step_numbers
 from .study import Checklist, FlowReference, Question, Reference, build_checklist, build_quiz, build_references
@@ -152,7 +152,8 @@ def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
     return Doc(
         title=flow.title, description=flow.description, version=flow.version, owner=flow.owner,
         updated=flow.updated, date=date,
-        summary=t["summary"].format(steps=len(flow.steps), lanes=lanes, decisions=decisions),
+        summary=" · ".join(count(t, key, n) for key, n in (
+            ("count_steps", len(flow.steps)), ("count_lanes", lanes), ("count_decisions", decisions)) if n),
         header_css=css_string(header), page_css=page_counter_css(t["page"]),
     )
 

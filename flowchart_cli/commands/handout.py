@@ -1,0 +1,44 @@
+"""`flowchart handout`: check each file, lay it out once, write its training handout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import FlowchartError
+from .common import checked_flows, err_console, fail
+
+
+def run_handout(files: list[Path], fmt: str, out_dir: Path | None, *, lang: str | None, quiz: bool,
+                template_dir: Path | None) -> int:
+    """Write NAME.handout.html (or .pdf) for every file without errors; 1 if any had errors."""
+    import jinja2
+
+    from ..atomic import write_atomic
+    from ..handout import FORMATS, render_handout
+    from ..layout import layout_flow
+    from ..pipeline import output_path
+
+    good, failed = checked_flows(files)
+    for result in good:
+        try:
+            data = render_handout(result.flow, layout_flow(result.flow), fmt, lang=lang, quiz=quiz,
+                                  template_dir=template_dir)
+        except FlowchartError as error:
+            return fail(error)
+        except jinja2.TemplateError as error:
+            return fail(FlowchartError(f"handout template: {_template_problem(error)}"))
+        path = output_path(result.flow, out_dir or result.path.parent, FORMATS[fmt])
+        write_atomic(path, data)
+        err_console.print(f"wrote {path}", markup=False)
+    return 1 if failed else 0
+
+
+def _template_problem(error: Exception) -> str:
+    """One line naming the template and what is wrong in it."""
+    import jinja2
+
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return f"{error.filename or error.name}:{error.lineno}: {error.message}"
+    if isinstance(error, jinja2.TemplateNotFound):
+        return f"template not found: {error.name}"
+    return str(error)
