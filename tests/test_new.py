@@ -121,6 +121,14 @@ def test_bare_names_get_the_flow_suffix(given: str, written: str) -> None:
     assert target_path(Path(given)) == Path(written)
 
 
+def test_an_unwritable_place_is_a_clear_error(here: Path) -> None:
+    (here / "notes.txt").write_text("x", encoding="utf-8")
+    result = _new("notes.txt/proceso")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: cannot write notes.txt/proceso.flow.yaml")
+    assert "Traceback" not in result.output
+
+
 def test_creates_missing_folders(here: Path) -> None:
     assert _new("procesos/ventas/devoluciones").exit_code == 0
     assert (here / "procesos/ventas/devoluciones.flow.yaml").is_file()
@@ -132,6 +140,9 @@ def test_creates_missing_folders(here: Path) -> None:
     ("atención.flow.yaml", "Atención"),
     ("a: b #c.flow.yaml", "A: b #c"),
     ("yes.flow.yaml", "Yes"),
+    ("null.flow.yaml", "Null"),
+    ("2026.flow.yaml", "2026"),
+    ("1e3.flow.yaml", "1e3"),
     ('comillas "x" \\ y.flow.yaml', 'Comillas "x" \\ y'),
 ])
 def test_title_comes_from_the_file_name(here: Path, name: str, title: str) -> None:

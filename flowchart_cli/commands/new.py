@@ -29,6 +29,8 @@ _SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=.*$", re.MULTILINE
 _DESCRIPTION_LINE = re.compile(r"^# description:.*\n", re.MULTILINE)
 _TITLE_LINE = re.compile(r"^title:.*$", re.MULTILINE)
 _PLAIN_TITLE = re.compile(r"\w[\w .()-]*\w|\w")
+_YAML_WORDS = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n"})
+_NUMBER = re.compile(r"[-+]?[\d_.]+(e[-+]?\d+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,8 @@ def _title_from(path: Path) -> str:
 
 def _yaml_text(text: str) -> str:
     """``text`` as a YAML scalar: plain when that is safe, else double-quoted."""
-    return text if _PLAIN_TITLE.fullmatch(text) else json.dumps(text, ensure_ascii=False)
+    plain = _PLAIN_TITLE.fullmatch(text) and text.lower() not in _YAML_WORDS and not _NUMBER.fullmatch(text)
+    return text if plain else json.dumps(text, ensure_ascii=False)
 
 
 def _schema_hint(folder: Path) -> str | None:
