@@ -343,6 +343,7 @@ class _Reader:
             if first is not step:
                 self.report("FC104", f"id {quoted(step.id)} is already used by step {first.number} "
                             f"(line {first.at('id').line}); ids must be unique", step.at("id"), step.key)
+                steps[step.index] = replace(step, key=f"step-{step.number}")  # keys name one step each
         for i, step in enumerate(steps):
             changes: dict = {}
             if step.next is not None and step.next not in ids:

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from .. import __version__
 from ..check import CheckResult
 from ..rules.catalog import CATALOG
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path as a POSIX relative reference; an absolute one as a file:// URI."""
+    pure = Path(path)
+    return pure.as_uri() if pure.is_absolute() else PurePath(path).as_posix()
 
 
 def format_sarif(results: Sequence[CheckResult]) -> str:
@@ -33,7 +39,7 @@ def format_sarif(results: Sequence[CheckResult]) -> str:
             "message": {"text": d.message},
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": {"uri": PurePath(d.path).as_posix()},
+                    "artifactLocation": {"uri": artifact_uri(d.path)},
                     "region": {"startLine": d.line, "startColumn": d.column},
                 },
                 **({"logicalLocations": [{"name": d.step, "kind": "member"}]} if d.step else {}),
@@ -49,6 +55,7 @@ def format_sarif(results: Sequence[CheckResult]) -> str:
             "tool": {"driver": {"name": "flowchart", "version": __version__,
                                 "informationUri": "https://github.com/flowchart-cli/flowchart-cli",
                                 "rules": rules}},
+            "columnKind": "unicodeCodePoints",
             "results": findings,
         }],
     }

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
-from ..model import Flow, Step, flow_edges
+from ..model import Edge, Flow, Step, flow_edges
 from . import rule
 from .catalog import diagnostic, quoted
 from .paths import components, predecessors, reach, successors
@@ -32,14 +32,20 @@ def no_end(flow: Flow) -> Iterator[Diagnostic]:
 
 @rule("FC203")
 def start_with_incoming(flow: Flow) -> Iterator[Diagnostic]:
-    sources: dict[str, list[str]] = defaultdict(list)
+    starts = {s.key for s in flow.steps if s.kind == "start"}
+    sources: dict[str, list[Edge]] = defaultdict(list)
     for edge in flow_edges(flow):
-        sources[edge.target].append(edge.source)
+        if edge.target in starts:
+            sources[edge.target].append(edge)
     for step in flow.steps:
-        if step.kind == "start" and sources[step.key]:
-            origin = ", ".join(sorted(set(sources[step.key])))
-            yield diagnostic("FC203", f"start step {_label(step)} has incoming flow (from {origin}); "
-                             "point the loop to the step after the start", step.at("start"), step.key)
+        edges = sources.get(step.key) if step.kind == "start" else None
+        if not edges:
+            continue
+        origin = ", ".join(sorted({e.source for e in edges}))
+        hint = ("point the loop to the step after the start" if not all(e.implicit for e in edges) else
+                "the step above it flows on into it: give that step a `next`")
+        yield diagnostic("FC203", f"start step {_label(step)} has incoming flow (from {origin}); {hint}",
+                         step.at("start"), step.key)
 
 
 @rule("FC204")

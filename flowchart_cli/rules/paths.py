@@ -20,6 +20,10 @@ def successors(flow: Flow) -> dict[str, list[str]]:
     succ: dict[str, list[str]] = {s.key: [] for s in flow.steps}
     for edge in flow_edges(flow):
         succ[edge.source].append(edge.target)
+    steps = flow.steps
+    for step in steps[:-1]:
+        if step.kind == "decision" and not step.branches and step.next is None:
+            succ[step.key].append(steps[step.index + 1].key)  # FC205 says what is missing; don't strand what follows
     by_label: dict[str, list[str]] = defaultdict(list)
     for step in flow.steps:
         if step.kind == "connector" and step.label:
