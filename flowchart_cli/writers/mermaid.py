@@ -1,0 +1,88 @@
+"""The Mermaid writer: a ``flowchart`` that GitHub renders, one subgraph per lane.
+
+Mermaid lays the chart out itself, so only the structure is written: steps
+with the Mermaid shape closest to their ISO symbol (``id@{ shape: …, label: … }``),
+lanes as subgraphs in declaration order, and flow lines with outcome labels.
+Every character that could mean something to Mermaid is written as one of its
+entity codes (``#34;``), so no label can change the chart's structure.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..layout.geometry import Diagram, NodeBox
+from ..symbols import symbol
+from . import RenderOptions
+
+__all__ = ["mermaid_text", "write_mermaid"]
+
+_PLAIN_ASCII = frozenset(" .,¿?¡!()/'_")
+_ENTITY_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"})
+
+
+def write_mermaid(diagram: Diagram, options: RenderOptions) -> str:
+    """The ``.mmd`` text of ``diagram``."""
+    ids = {node.key: f"n{i}" for i, node in enumerate(diagram.nodes, 1)}
+    lines = [*_front_matter(diagram, options), f"flowchart {'LR' if diagram.direction == 'LR' else 'TD'}"]
+    in_lane: set[str] = set()
+    for lane in diagram.lanes:
+        members = [n for n in diagram.nodes if n.step.lane == lane.id]
+        lines.append(f'    subgraph lane{lane.index + 1}["{mermaid_text(lane.name)}"]')
+        lines.extend(f"        {_node(n, ids[n.key])}" for n in members)
+        lines.append("    end")
+        in_lane.update(n.key for n in members)
+    lines.extend(f"    {_node(n, ids[n.key])}" for n in diagram.nodes if n.key not in in_lane)
+    for edge in diagram.edges:
+        label = f'|"{mermaid_text(edge.label)}"|' if edge.label else ""
+        lines.append(f"    {ids[edge.source]} -->{label} {ids[edge.target]}")
+    return "\n".join(lines) + "\n"
+
+
+# Mermaid shows the title through an HTML sanitizer and then as plain text, so `&`, `<`
+# and `>` would appear as `&amp;`, `&lt;`, `&gt;`: the title gets look-alike characters.
+_TITLE_LOOKALIKES = str.maketrans({"&": "\uff06", "<": "\u2039", ">": "\u203a"})
+
+
+def _front_matter(diagram: Diagram, options: RenderOptions) -> list[str]:
+    lines = ["---", f"title: {yaml_quoted(diagram.title.translate(_TITLE_LOOKALIKES))}"]
+    if options.theme == "mono":
+        lines += ["config:", "  theme: neutral"]
+    return [*lines, "---"]
+
+
+def _node(node: NodeBox, node_id: str) -> str:
+    shape = symbol(node.kind).mermaid_shape
+    return f'{node_id}@{{ shape: {shape}, label: "{mermaid_text(node.step.label)}" }}'
+
+
+def mermaid_text(text: str) -> str:
+    """``text`` safe inside a quoted Mermaid label: line breaks as ``<br>``, the rest as entity codes."""
+    return "<br>".join(_encode_line(line) for line in text.replace("\r\n", "\n").split("\n"))
+
+
+def _encode_line(line: str) -> str:
+    return "".join(ch if _plain(ch) else f"#{ord(ch)};" for ch in line)
+
+
+def _plain(ch: str) -> bool:
+    if ch.isascii():
+        return ch.isalnum() or ch in _PLAIN_ASCII
+    if ch in _PLAIN_ASCII:
+        return True
+    return unicodedata.category(ch) not in _ENTITY_CATEGORIES
+
+
+def yaml_quoted(text: str) -> str:
+    """``text`` as a one-line YAML double-quoted scalar (for the front matter's title)."""
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch == " " or (ch.isprintable() and unicodedata.category(ch) not in _ENTITY_CATEGORIES):
+            out.append(ch)
+        elif ord(ch) <= 0xFFFF:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return '"' + "".join(out) + '"'
