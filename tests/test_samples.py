@@ -115,3 +115,11 @@ def test_help_desk_loops_back_when_the_customer_is_not_satisfied() -> None:
     entry = flow.step_by_id(back.next)
     assert entry is not None and entry.label == back.label
     assert entry.index < satisfied.index
+
+
+def test_samples_name_the_schema_kept_beside_them() -> None:
+    schema = SAMPLES / "flow.schema.json"
+    assert schema.read_text(encoding="utf-8") == runner.invoke(app, ["schema"]).stdout, (
+        "the schema changed: run `flowchart schema > samples/flow.schema.json`")
+    for path in SAMPLE_FILES:
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=flow.schema.json\n")
