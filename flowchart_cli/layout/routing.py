@@ -55,7 +55,6 @@ def plan_routes(rank: Sequence[int], column: Sequence[int], decision: Sequence[b
     routes = [Route(s, t, back) for s, t, back in edges]
     uses: dict[tuple[int, str], int] = defaultdict(int)
     _choose_exits(routes, grid, decision, uses)
-    _choose_entries(routes, grid, uses)
     for route in routes:
         route.refs = _refs(route, grid)
         route.entry_unit = _arrival(route, grid) if route.entry == "t" else route.entry_unit
@@ -75,19 +74,57 @@ def _toward(route: Route, grid: _Grid) -> str:
 def _choose_exits(routes: list[Route], grid: _Grid, decision: Sequence[bool],
                   uses: dict[tuple[int, str], int]) -> None:
     taken: dict[int, set[str]] = defaultdict(set)
+    exits: dict[int, set[str]] = defaultdict(set)
     for route in routes:
-        s, t = route.source, route.target
-        if not decision[s]:
-            route.exit = _toward(route, grid) if route.back or s == t else "b"
-        else:
-            route.exit = _decision_exit(route, grid, taken[s])
+        if route.back or route.source == route.target:
+            continue
+        s = route.source
+        route.exit = _decision_exit(route, grid, taken[s]) if decision[s] else "b"
         taken[s].add(route.exit)
+        exits[s].add(route.exit)
         route.exit_unit = 0 if route.exit == "b" else _use(uses, s, route.exit)
+    for route in routes:
+        if route.back or route.source == route.target:
+            _choose_loop_sides(route, grid, exits, uses)
     bottoms: dict[int, int] = defaultdict(int)
     for route in routes:
         bottoms[route.source] += route.exit == "b"
     for route in routes:
         route.shared_exit = route.exit == "b" and bottoms[route.source] > 1
+
+
+def _other(side: str) -> str:
+    return "l" if side == "r" else "r"
+
+
+def _choose_loop_sides(route: Route, grid: _Grid, exits: dict[int, set[str]],
+                       uses: dict[tuple[int, str], int]) -> None:
+    """A loop back enters the target on the side facing its source and leaves towards it.
+
+    A side where the target already sends out a decision branch is avoided,
+    and so, when both ends share a column, is a side the source already uses.
+    """
+    s, t = route.source, route.target
+    cs, ct = grid.column[s], grid.column[t]
+    if s == t:
+        route.exit = "r" if "r" not in exits[s] else "l"
+        route.exit_unit = _use(uses, s, route.exit)
+        route.entry = "t"
+        return
+    if cs == ct:
+        side = "r" if "r" not in exits[s] and "r" not in exits[t] else "l"
+        if side in exits[s] or side in exits[t]:
+            side = "r"
+        route.exit, route.entry = side, side
+    else:
+        route.exit = "l" if ct < cs else "r"
+        if route.exit in exits[s]:
+            route.exit = _other(route.exit)
+        facing = "r" if ct < cs else "l"
+        route.entry = facing if facing not in exits[t] else _other(facing)
+    exits[s].add(route.exit)
+    route.exit_unit = _use(uses, s, route.exit)
+    route.entry_unit = _use(uses, t, route.entry)
 
 
 def _decision_exit(route: Route, grid: _Grid, taken: set[str]) -> str:
@@ -101,18 +138,6 @@ def _decision_exit(route: Route, grid: _Grid, taken: set[str]) -> str:
         wanted = [side, "b", "l" if side == "r" else "r"]
     free = [side for side in wanted if side not in taken]
     return free[0] if free else wanted[0]
-
-
-def _choose_entries(routes: list[Route], grid: _Grid, uses: dict[tuple[int, str], int]) -> None:
-    for route in routes:
-        if not route.back or route.source == route.target:
-            route.entry = "t"
-            continue
-        cs, ct = grid.column[route.source], grid.column[route.target]
-        facing = route.exit if cs == ct else ("r" if cs > ct else "l")
-        other = "l" if facing == "r" else "r"
-        route.entry = other if uses[(route.target, facing)] and not uses[(route.target, other)] else facing
-        route.entry_unit = _use(uses, route.target, route.entry)
 
 
 def _side_gap(column: int, side: str) -> int:

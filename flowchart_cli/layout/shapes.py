@@ -14,7 +14,7 @@ __all__ = ["fmt", "inset", "shape_parts", "text_area", "text_center"]
 
 # (share of the width, share of the height) of a symbol that can hold text
 _TEXT_SHARE: dict[str, tuple[float, float]] = {
-    "start": (0.8, 0.8), "end": (0.8, 0.8), "process": (1.0, 1.0), "decision": (0.5, 0.5),
+    "start": (0.86, 0.8), "end": (0.86, 0.8), "process": (1.0, 1.0), "decision": (0.5, 0.5),
     "io": (0.8, 1.0), "document": (1.0, 0.8), "documents": (0.9, 0.7), "subprocess": (0.86, 1.0),
     "manual_input": (1.0, 0.78), "manual": (0.72, 1.0), "preparation": (0.72, 1.0),
     "delay": (0.8, 1.0), "database": (1.0, 0.7), "connector": (0.72, 0.72), "offpage": (0.9, 0.62),

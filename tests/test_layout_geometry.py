@@ -1,0 +1,227 @@
+"""The geometry of real layouts: aligned bands, shapes inside their lanes, lines that avoid shapes."""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flowchart_cli.layout import layout_flow
+from flowchart_cli.layout.geometry import Diagram, Point, Rect
+from flowchart_cli.loader import load_flow
+from flowchart_cli.model import flow_edges
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path("/work/shared/conformance/cases")
+
+EVERY_SYMBOL = """
+title: Every symbol
+direction: {direction}
+lanes:
+  - Sales
+  - id: ops
+    name: Operations and logistics
+  - Finance
+steps:
+  - start: Order arrives
+    lane: Sales
+  - io: Order form received
+  - manual_input: Type the order into the system
+    lane: ops
+  - database: Orders database
+  - preparation: Prepare the picking list
+  - id: check
+    decision: Is everything in stock?
+    branches:
+      Yes: pick
+      No: wait
+  - id: wait
+    delay: Wait for the supplier
+    next: check
+  - id: pick
+    manual: Pick and pack by hand
+  - document: Delivery note
+  - documents: Invoice copies
+    lane: Finance
+  - subprocess: Bill the customer
+  - connector: A
+  - connector: A
+  - offpage: Continue in returns
+  - end: Done
+"""
+
+LOOPS = """
+title: Loops without lanes
+direction: {direction}
+steps:
+  - start: Begin
+  - id: a
+    process: Analyse the request
+  - id: q
+    decision: Complete?
+    branches:
+      Yes: b
+      No: ask
+  - id: ask
+    process: Ask for the missing data
+    next: a
+  - id: b
+    process: Approve
+  - id: q2
+    decision: Customer satisfied?
+    branches:
+      Yes: done
+      No: a
+      Maybe: b
+      Again: q2x
+  - id: q2x
+    process: Retry the same check
+    next: q2
+  - id: done
+    end: Done
+"""
+
+
+def _big(count: int, lanes: int = 4) -> str:
+    lines = ["title: Big", "lanes:"] + [f"  - L{i}" for i in range(lanes)] + ["steps:", "  - start: S", "    lane: L0"]
+    for i in range(1, count - 1):
+        lane = f"L{i % lanes}"
+        if i % 7 == 3:
+            lines += [f"  - id: s{i}", f"    decision: Check {i}?", f"    lane: {lane}", "    branches:",
+                      f"      Yes: s{i + 1}", f"      No: s{max(1, i - 2)}"]
+        else:
+            lines += [f"  - id: s{i}", f"    process: Step number {i} of the work", f"    lane: {lane}"]
+    lines += [f"  - id: s{count - 1}", "    end: E", "    lane: L1"]
+    return "\n".join(lines) + "\n"
+
+
+def _flows(tmp_path: Path) -> list[Path]:
+    texts = {f"sym_{d}": EVERY_SYMBOL.format(direction=d) for d in ("TB", "LR")}
+    texts |= {f"loops_{d}": LOOPS.format(direction=d) for d in ("TB", "LR")}
+    texts["big"] = _big(40)
+    paths = []
+    for name, text in texts.items():
+        path = tmp_path / f"{name}.flow.yaml"
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        paths.append(path)
+    paths += sorted(CASES.glob("ok_*.flow.yaml")) + sorted(CASES.glob("text_*.flow.yaml"))
+    return paths + sorted((ROOT / "samples").glob("*.flow.yaml"))
+
+
+@pytest.fixture(scope="module")
+def diagrams(tmp_path_factory) -> list[Diagram]:
+    out = []
+    for path in _flows(tmp_path_factory.mktemp("flows")):
+        flow, diagnostics = load_flow(path)
+        assert flow is not None, diagnostics
+        out.append(layout_flow(flow))
+        out.append(layout_flow(flow, edges="spline"))
+    return out
+
+
+def _overlap(a: Rect, b: Rect, slack: float = 0.5) -> bool:
+    return (a.x + slack < b.right and b.x + slack < a.right
+            and a.y + slack < b.bottom and b.y + slack < a.bottom)
+
+
+def _segment_box(p: Point, q: Point) -> Rect:
+    return Rect(min(p.x, q.x), min(p.y, q.y), abs(p.x - q.x), abs(p.y - q.y))
+
+
+def test_every_step_and_edge_is_laid_out(diagrams):
+    for d in diagrams:
+        assert [n.key for n in d.nodes] == [s.key for s in d.flow.steps]
+        assert [(e.source, e.target, e.label) for e in d.edges] == [
+            (e.source, e.target, e.label) for e in flow_edges(d.flow)]
+
+
+def test_bands_are_aligned_disjoint_and_hold_their_steps(diagrams):
+    for d in diagrams:
+        assert len(d.lanes) == len(d.flow.lanes)
+        bands = [lane.band for lane in d.lanes]
+        tb = d.direction == "TB"
+        for band in bands:
+            if tb:
+                assert (band.y, band.height) == (bands[0].y, bands[0].height)
+            else:
+                assert (band.x, band.width) == (bands[0].x, bands[0].width)
+            assert band.x >= 0 and band.right <= d.width and band.y >= 0 and band.bottom <= d.height
+        for first, second in itertools.pairwise(bands):
+            if tb:
+                assert first.right <= second.x + 0.01
+            else:
+                assert first.bottom <= second.y + 0.01
+        by_id = {lane.id: lane for lane in d.lanes}
+        for node in d.nodes:
+            if d.lanes:
+                lane = by_id[node.step.lane]
+                assert lane.band.contains(node.box), (node.key, lane.id)
+                assert not _overlap(lane.header, node.box, 0)
+            assert node.box.x >= 0 and node.box.right <= d.width
+
+
+def test_shapes_do_not_overlap(diagrams):
+    for d in diagrams:
+        for i, a in enumerate(d.nodes):
+            for b in d.nodes[i + 1:]:
+                assert not _overlap(a.box, b.box, 0), (a.key, b.key)
+
+
+def test_lines_are_orthogonal_and_end_on_their_shapes(diagrams):
+    for d in diagrams:
+        for edge in d.edges:
+            points = edge.points
+            assert len(points) >= 2
+            for p, q in itertools.pairwise(points):
+                assert abs(p.x - q.x) < 0.01 or abs(p.y - q.y) < 0.01
+            grow = lambda r: Rect(r.x - 0.5, r.y - 0.5, r.width + 1, r.height + 1)  # noqa: E731
+            assert grow(d.node(edge.source).box).contains(_segment_box(points[0], points[0]))
+            assert grow(d.node(edge.target).box).contains(_segment_box(points[-1], points[-1]))
+
+
+def test_no_line_crosses_a_shape(diagrams):
+    for d in diagrams:
+        for edge in d.edges:
+            segments = list(zip(edge.points, edge.points[1:], strict=False))
+            for index, (p, q) in enumerate(segments):
+                span = _segment_box(p, q)
+                for node in d.nodes:
+                    own_end = (node.key == edge.source and index == 0) or (
+                        node.key == edge.target and index == len(segments) - 1)
+                    if own_end:
+                        continue
+                    assert not _overlap(span, node.box, 0.5), (d.title, edge.source, edge.target, node.key)
+
+
+def test_decision_labels_sit_next_to_their_lines(diagrams):
+    for d in diagrams:
+        for edge in d.edges:
+            if edge.label:
+                assert edge.label_at is not None
+                start = edge.points[0]
+                assert abs(edge.label_at.x - start.x) < 60 and abs(edge.label_at.y - start.y) < 60
+            else:
+                assert edge.label_at is None
+
+
+def test_loops_back_are_marked(diagrams):
+    loops = next(d for d in diagrams if d.title == "Loops without lanes")
+    back = {(e.source, e.target) for e in loops.edges if e.back}
+    assert back == {("ask", "a"), ("q2", "a"), ("q2", "b"), ("q2x", "q2")}
+
+
+def test_layout_is_deterministic(diagrams, tmp_path):
+    path = tmp_path / "again.flow.yaml"
+    path.write_text(textwrap.dedent(LOOPS.format(direction="TB")), encoding="utf-8")
+    flow, _ = load_flow(path)
+    first, second = layout_flow(flow), layout_flow(flow)
+    assert first.nodes == second.nodes and first.edges == second.edges
+
+
+def test_unknown_edge_style_is_refused(diagrams):
+    with pytest.raises(ValueError, match="ortho, spline"):
+        layout_flow(diagrams[0].flow, edges="zigzag")

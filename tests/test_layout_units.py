@@ -1,0 +1,136 @@
+"""Fast tests of the layout's pure parts: text, DOT text, loops, columns, routes, running Graphviz."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from flowchart_cli.errors import GraphvizFailed, GraphvizMissing
+from flowchart_cli.layout.dotgen import ranking_dot
+from flowchart_cli.layout.geometry import Rect
+from flowchart_cli.layout.graphviz_run import run_graphviz
+from flowchart_cli.layout.grid import place_columns
+from flowchart_cli.layout.ranking import back_edges
+from flowchart_cli.layout.routing import plan_routes
+from flowchart_cli.layout.shapes import fmt, inset, shape_parts
+from flowchart_cli.layout.sizing import size_step
+from flowchart_cli.layout.text import clean_text, text_width, wrap_text
+from flowchart_cli.model import Step
+from flowchart_cli.symbols import SYMBOLS
+
+
+def test_wrap_keeps_every_line_within_width():
+    text = "Registrar y analizar la información del caso con el cliente ¿de acuerdo?"
+    lines = wrap_text(text, 120, 13)
+    assert len(lines) > 1
+    assert all(text_width(line, 13) <= 120 for line in lines)
+    assert " ".join(lines) == text
+
+
+def test_long_word_is_cut_into_fitting_pieces():
+    word = "x" * 2000
+    lines = wrap_text(word, 100, 13)
+    assert "".join(lines) == word
+    assert all(text_width(line, 13) <= 100 for line in lines)
+
+
+def test_widths_follow_dejavu_metrics():
+    assert text_width("W", 10) > text_width("i", 10)
+    assert text_width("ñ", 13) == text_width("n", 13)
+    assert text_width("😀", 10) == 10
+
+
+def test_clean_text_drops_what_xml_cannot_hold():
+    assert clean_text("a\x00b\x1bc\ufffed") == "abcd"
+    assert clean_text("tab\tnew\nline") == "tab\tnew\nline"
+
+
+@pytest.mark.parametrize("kind", sorted(SYMBOLS))
+def test_shape_text_fits_and_size_is_at_least_the_symbol(kind):
+    label = "Una etiqueta bastante larga que se tiene que partir en varias líneas"
+    lines, width, height = size_step(Step(0, "s", kind, label), 13)
+    assert width >= SYMBOLS[kind].width and height >= SYMBOLS[kind].height
+    assert all(text_width(line, 13) < width for line in lines)
+    assert len(lines) * 16 < height
+
+
+@pytest.mark.parametrize("kind", sorted(SYMBOLS))
+def test_every_symbol_has_a_closed_outline(kind):
+    parts = shape_parts(kind, Rect(10, 20, 160, 64))
+    assert parts[0][0] == "fill"
+    assert all(d.startswith("M") for _, d in parts)
+    assert any(d.endswith("Z") for role, d in parts if role == "fill")
+
+
+def test_inset_meets_the_outline():
+    box = Rect(0, 0, 200, 100)
+    assert inset("decision", box, "top", 0) == 0
+    assert inset("decision", box, "top", 50) == pytest.approx(25)
+    assert inset("process", box, "left", 10) == 0
+    assert 0 < inset("document", box, "bottom", 0) < 20
+
+
+def test_fmt_is_short_and_fixed():
+    assert [fmt(1.0), fmt(2.5), fmt(1 / 3), fmt(-0.0001)] == ["1", "2.5", "0.33", "0"]
+
+
+def test_dot_holds_ids_only_and_marks_loops():
+    dot = ranking_dot(3, [(0, 1, False), (1, 2, False), (2, 1, True), (2, 2, True)])
+    assert "n0;" in dot and "n1 -> n2;" in dot
+    assert "n2 -> n1 [constraint=false];" in dot
+    assert "n2 -> n2" not in dot
+    assert "label=\"\"" in dot
+
+
+def test_back_edges_found_from_the_start_in_file_order():
+    edges = [(0, 1), (1, 2), (2, 1), (2, 3), (3, 0)]
+    assert back_edges(4, edges, [0]) == (False, False, True, False, True)
+
+
+def test_chain_stays_in_one_column_and_side_by_side_steps_get_two():
+    # 0 -> 1 and 0 -> 2 in the same lane and rank, then both -> 3
+    grid = place_columns(1, [0, 0, 0, 0], [0, 1, 1, 2], [0.0, -1.0, 1.0, 0.0], [(0, 1), (0, 2), (1, 3), (2, 3)])
+    assert grid.width == (2,)
+    assert grid.column[1] < grid.column[2]
+    assert grid.column[3] in (grid.column[1], grid.column[2])
+
+
+def test_routes_give_each_line_its_own_track():
+    rank, column = [0, 1, 1, 2], [0, 0, 1, 0]
+    routes, tracks = plan_routes(rank, column, [False, True, False, False],
+                                 [(0, 1, False), (1, 2, False), (1, 3, False), (3, 0, True)])
+    assert routes[1].exit == "r"  # the branch to the right leaves by the right corner
+    assert routes[2].refs == []  # straight down in its own column
+    assert routes[3].exit == routes[3].entry  # a loop in one column hugs one side
+    for channel, count in tracks.items():
+        used = [track for route in routes for (kind, gap), track in zip(route.refs, route.tracks, strict=False)
+                if (kind, gap) == channel]
+        assert sorted(set(used)) == list(range(count))
+
+
+def _fake_program(tmp_path: Path, body: str) -> Path:
+    program = tmp_path / "dot"
+    program.write_text(f"#!/bin/sh\n{body}\n")
+    program.chmod(program.stat().st_mode | stat.S_IEXEC)
+    return tmp_path
+
+
+def test_missing_graphviz_says_how_to_install(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(GraphvizMissing, match="install Graphviz"):
+        run_graphviz("digraph {}")
+
+
+def test_failing_graphviz_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(_fake_program(tmp_path, "echo 'Error: syntax' >&2; exit 3")))
+    with pytest.raises(GraphvizFailed, match="Error: syntax"):
+        run_graphviz("digraph {}")
+
+
+def test_hanging_graphviz_times_out(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(_fake_program(tmp_path, "exec sleep 30")) + os.pathsep + "/bin:/usr/bin")
+    with pytest.raises(GraphvizFailed, match="did not finish"):
+        run_graphviz("digraph {}", timeout=0.5)

@@ -1,0 +1,191 @@
+"""The SVG output: spec §4 structure, text exactly as written, safe escaping, determinism."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from flowchart_cli.layout import layout_flow
+from flowchart_cli.loader import load_flow
+from flowchart_cli.model import flow_edges
+from flowchart_cli.symbols import SYMBOLS
+from flowchart_cli.writers import RenderOptions
+from flowchart_cli.writers.svg import symbol_icon, write_svg
+
+pytestmark = pytest.mark.slow
+
+NS = "{http://www.w3.org/2000/svg}"
+CASES = Path("/work/shared/conformance/cases")
+ROOT = Path(__file__).resolve().parent.parent
+LONG_WORD = "Ω" * 2000
+
+HOSTILE = f"""
+title: "Hostile <script>alert(1)</script> & \\"quotes\\" ]]>"
+description: "</desc><script>x</script>"
+lanes:
+  - id: l1
+    name: "<b>Lane</b> & co's"
+  - "עברית ימין לשמאל"
+steps:
+  - id: s
+    start: "<script>alert('x')</script>"
+    lane: l1
+  - id: d
+    decision: "\\"]; node [shape=box ]]> {{}} \\\\ ?"
+    branches:
+      "</text><script>": x
+      "Sí & no": y
+  - id: x
+    process: "😀 emoji \\u202e override \\u200b zero width"
+    notes: "</title><script>bad</script>"
+    link: "https://example.com/?a=<b>&c=\\"d\\""
+  - id: y
+    process: "{LONG_WORD}"
+    lane: "עברית ימין לשמאל"
+  - end: "fin onload=alert(1)"
+"""
+
+FEATURES = """
+title: Features
+lanes: [Team]
+steps:
+  - start: Begin
+    notes: Read the guide first.
+  - id: sub
+    subprocess: Billing
+    ref: sub dir/billing.flow.yaml
+  - process: Open the manual
+    link: https://intranet.example/kb?a=1&b=2
+  - end: Done
+"""
+
+
+def _svg(path: Path, **options) -> str:
+    flow, diagnostics = load_flow(path)
+    assert flow is not None, diagnostics
+    return write_svg(layout_flow(flow, edges=options.pop("edges", "ortho")), RenderOptions(**options))
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def _all_flows(tmp_path: Path) -> list[Path]:
+    (tmp_path / "sub dir").mkdir()
+    (tmp_path / "sub dir" / "billing.flow.yaml").write_text("title: B\nsteps:\n  - start: a\n  - end: b\n")
+    own = [_write(tmp_path, "hostile.flow.yaml", HOSTILE), _write(tmp_path, "features.flow.yaml", FEATURES)]
+    cases = sorted(CASES.glob("ok_*.flow.yaml")) + sorted(CASES.glob("text_*.flow.yaml"))
+    return own + cases + sorted((ROOT / "samples").glob("*.flow.yaml"))
+
+
+def _check_structure(svg: str, path: Path) -> ET.Element:
+    root = ET.fromstring(svg.encode("utf-8"))
+    flow, _ = load_flow(path)
+    assert root.tag == f"{NS}svg"
+    assert root.find(f"{NS}title").text == flow.title
+    assert (root.find(f"{NS}desc").text or "").strip()
+    steps = [g for g in root.iter(f"{NS}g") if "fc-step" in g.get("class", "").split()]
+    assert [g.get("data-step") for g in steps] == [s.key for s in flow.steps]
+    for g, step in zip(steps, flow.steps, strict=False):
+        assert g.get("class") == f"fc-step fc-{step.kind}"
+    lanes = [g for g in root.iter(f"{NS}g") if g.get("class") == "fc-lane"]
+    assert [g.get("data-lane") for g in lanes] == [lane.id for lane in flow.lanes]
+    for g in lanes:
+        assert g[0].tag == f"{NS}rect"
+    edges = [g for g in root.iter(f"{NS}g") if g.get("class") == "fc-edge"]
+    expected = flow_edges(flow)
+    assert [(g.get("data-from"), g.get("data-to")) for g in edges] == [(e.source, e.target) for e in expected]
+    for g, edge in zip(edges, expected, strict=False):
+        texts = ["".join(t.itertext()) for t in g.iter(f"{NS}text")]
+        assert texts == ([edge.label] if edge.label else [])
+    return root
+
+
+def _check_safe(root: ET.Element) -> None:
+    for element in root.iter():
+        tag = element.tag.split("}")[-1]
+        assert tag not in ("script", "foreignObject", "image", "use", "iframe", "style")
+        for name, value in element.attrib.items():
+            assert not name.split("}")[-1].lower().startswith("on")
+            if name.split("}")[-1] == "href":
+                assert tag == "a"
+                assert not value.lower().startswith(("javascript:", "data:"))
+
+
+def test_every_flow_has_the_spec_structure(tmp_path):
+    for path in _all_flows(tmp_path):
+        for edges in ("ortho", "spline"):
+            for theme in ("default", "mono"):
+                root = _check_structure(_svg(path, edges=edges, theme=theme), path)
+                _check_safe(root)
+
+
+def test_labels_stay_as_written(tmp_path):
+    svg = _svg(CASES / "text_labels.flow.yaml")
+    root = ET.fromstring(svg)
+    texts = {"".join(t.itertext()) for t in root.iter(f"{NS}text")}
+    assert {"Yes", "No", "Off", "2026-01-01", "3.10", "Approved?"} <= texts
+    accents = _svg(CASES / "ok_atencion.flow.yaml")
+    assert "Sí" in accents and "¿Puede" in accents and "Atención al cliente en cinco etapas" in accents
+
+
+def test_hostile_text_is_escaped_and_injects_nothing(tmp_path):
+    path = _write(tmp_path, "hostile.flow.yaml", HOSTILE)
+    svg = _svg(path)
+    root = ET.fromstring(svg.encode("utf-8"))
+    _check_safe(root)
+    assert "<script" not in svg and "<b>" not in svg
+    text = "".join(root.itertext())
+    assert "<script>alert('x')</script>" in text
+    assert "</text><script>" in text and "Sí & no" in text and "😀" in text
+    assert "עברית ימין לשמאל" in text
+    assert LONG_WORD in text.replace("\n", "")
+    notes = [t.text for g in root.iter(f"{NS}g") if g.get("data-step") == "x" for t in g.findall(f"{NS}title")]
+    assert notes == ["</title><script>bad</script>"]
+    link = next(a for a in root.iter(f"{NS}a"))
+    assert link.get("href") == 'https://example.com/?a=<b>&c="d"'
+
+
+def test_long_word_stays_inside_its_shape(tmp_path):
+    flow, _ = load_flow(_write(tmp_path, "hostile.flow.yaml", HOSTILE))
+    diagram = layout_flow(flow)
+    node = diagram.node("y")
+    from flowchart_cli.layout.text import text_width
+
+    assert max(text_width(line, diagram.font_size) for line in node.lines) < node.box.width
+    assert len(node.lines) * 16 < node.box.height
+
+
+def test_notes_links_and_refs(tmp_path):
+    _all_flows(tmp_path)
+    root = ET.fromstring(_svg(tmp_path / "features.flow.yaml"))
+    first = next(g for g in root.iter(f"{NS}g") if g.get("data-step") == "step-1")
+    assert first.find(f"{NS}title").text == "Read the guide first."
+    links = {a.get("href"): [g.get("data-step") for g in a.iter(f"{NS}g")] for a in root.iter(f"{NS}a")}
+    assert links == {"sub%20dir/billing.svg": ["sub"], "https://intranet.example/kb?a=1&b=2": ["step-3"]}
+
+
+def test_output_is_byte_identical_across_runs(tmp_path):
+    for path in _all_flows(tmp_path)[:4]:
+        assert _svg(path) == _svg(path)
+
+
+def test_mono_theme_is_black_and_white(tmp_path):
+    svg = _svg(CASES / "ok_atencion.flow.yaml", theme="mono")
+    colours = set(re.findall(r'(?:fill|stroke)="(#[0-9a-f]{6})"', svg))
+    assert colours <= {"#000000", "#ffffff"}
+
+
+@pytest.mark.parametrize("kind", sorted(SYMBOLS))
+def test_symbol_icon_is_a_small_standalone_svg(kind):
+    icon = symbol_icon(kind, 48, 28)
+    root = ET.fromstring(icon)
+    assert root.tag == f"{NS}svg" and root.get("width") == "48" and root.get("height") == "28"
+    assert root.findall(f"{NS}path") and not list(root.iter(f"{NS}text"))
+    assert symbol_icon(kind, 48, 28, "mono") != icon or kind in ("connector", "offpage")
