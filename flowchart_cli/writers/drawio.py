@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
+from ..layout.text import text_width
 from ..symbols import symbol
 from . import RenderOptions
 from .drawio_style import edge_style, lane_style, step_style
@@ -43,7 +44,8 @@ def write_drawio(diagram: Diagram, options: RenderOptions) -> str:
         f'<mxCell id="{LAYER}" parent="0"/>',
         *(_lane_cell(lane, diagram, options) for lane in diagram.lanes),
         *(_step_cell(n, step_ids[n.key], node_frame[n.key], diagram, options) for n in diagram.nodes),
-        *(_edge_cell(i, e, boxes, step_ids, node_frame, layer) for i, e in enumerate(diagram.edges, 1)),
+        *(_edge_cell(i, e, _Wiring(boxes, step_ids, node_frame, layer), diagram, options)
+          for i, e in enumerate(diagram.edges, 1)),
     ]
     body = "\n".join(f"        {cell}" for cell in cells)
     return (
@@ -86,13 +88,14 @@ def _lane_cell(lane: LaneBand, diagram: Diagram, options: RenderOptions) -> str:
     start = lane.header.height if horizontal else lane.header.width
     style = lane_style(lane.index, start, horizontal=horizontal, theme=options.theme)
     return (
-        f'<mxCell id="{lane_cell_id(lane)}" value="{attr(html_label([lane.name]))}" style="{attr(style)}" '
+        f'<mxCell id="{lane_cell_id(lane)}" value="{attr(html_label(lane.lines or (lane.name,)))}" '
+        f'style="{attr(style)}" '
         f'vertex="1" parent="{LAYER}">{_geometry(lane.band, Point(0.0, 0.0))}</mxCell>'
     )
 
 
 def _step_cell(node: NodeBox, cell_id: str, frame: _Frame, diagram: Diagram, options: RenderOptions) -> str:
-    style = step_style(symbol(node.kind).drawio_style, diagram.font_size, theme=options.theme)
+    style = step_style(node.kind, symbol(node.kind).drawio_style, diagram.font_size, theme=options.theme)
     label = attr(html_label(node.lines))
     cell = f'style="{attr(style)}" vertex="1" parent="{frame.id}">{_geometry(node.box, frame.origin)}</mxCell>'
     extras = _user_data(node)
@@ -123,16 +126,31 @@ def _geometry(box: Rect, origin: Point) -> str:
     )
 
 
-def _edge_cell(index: int, edge: EdgePath, boxes: dict[str, Rect], step_ids: dict[str, str],
-               node_frame: dict[str, _Frame], layer: _Frame) -> str:
-    frame = node_frame[edge.source] if node_frame[edge.source] == node_frame[edge.target] else layer
-    style = edge_style(_anchor(boxes[edge.source], edge.points[0]) if edge.points else None,
-                       _anchor(boxes[edge.target], edge.points[-1]) if edge.points else None)
+@dataclass(frozen=True, slots=True)
+class _Wiring:
+    """What an edge needs to know about the steps: boxes, cell ids and containers."""
+
+    boxes: dict[str, Rect]
+    ids: dict[str, str]
+    frames: dict[str, _Frame]
+    layer: _Frame
+
+    def frame(self, edge: EdgePath) -> _Frame:
+        """The nearest container holding both ends: their lane, or the layer."""
+        source, target = self.frames[edge.source], self.frames[edge.target]
+        return source if source == target else self.layer
+
+
+def _edge_cell(index: int, edge: EdgePath, wiring: _Wiring, diagram: Diagram, options: RenderOptions) -> str:
+    frame = wiring.frame(edge)
+    ends = (_anchor(wiring.boxes[edge.source], edge.points[0]), _anchor(wiring.boxes[edge.target], edge.points[-1])
+            ) if edge.points else (None, None)
+    style = edge_style(*ends, curved=diagram.curved, theme=options.theme, font_size=diagram.font_size)
     return (
         f'<mxCell id="edge-{index}" value="{attr(html_label(edge.label.split(chr(10))))}" '
         f'style="{attr(style)}" edge="1" parent="{frame.id}" '
-        f'source="{step_ids[edge.source]}" target="{step_ids[edge.target]}">'
-        f"{_edge_geometry(edge, frame.origin)}</mxCell>"
+        f'source="{wiring.ids[edge.source]}" target="{wiring.ids[edge.target]}">'
+        f"{_edge_geometry(edge, frame.origin, diagram.font_size - 1)}</mxCell>"
     )
 
 
@@ -143,7 +161,7 @@ def _anchor(box: Rect, point: Point) -> tuple[float, float]:
     return min(max(fx, 0.0), 1.0), min(max(fy, 0.0), 1.0)
 
 
-def _edge_geometry(edge: EdgePath, origin: Point) -> str:
+def _edge_geometry(edge: EdgePath, origin: Point, label_size: float) -> str:
     inner = ""
     waypoints = edge.points[1:-1]
     if waypoints:
@@ -151,14 +169,23 @@ def _edge_geometry(edge: EdgePath, origin: Point) -> str:
         inner += f'<Array as="points">{points}</Array>'
     position = ""
     if edge.label and edge.label_at is not None and len(edge.points) >= 2:
-        along, foot = locate_on_path(edge.points, edge.label_at)
+        centre = label_centre(edge, label_size)
+        along, foot = locate_on_path(edge.points, centre)
         position = f' x="{num(2 * along - 1, 3)}"'
-        dx, dy = edge.label_at.x - foot.x, edge.label_at.y - foot.y
+        dx, dy = centre.x - foot.x, centre.y - foot.y
         if dx or dy:
             inner += f'<mxPoint x="{num(dx)}" y="{num(dy)}" as="offset"/>'
     if not inner:
         return f'<mxGeometry{position} relative="1" as="geometry"/>'
     return f'<mxGeometry{position} relative="1" as="geometry">{inner}</mxGeometry>'
+
+
+def label_centre(edge: EdgePath, size: float) -> Point:
+    """The middle of the outcome label the layout placed by its text anchor and baseline."""
+    assert edge.label_at is not None
+    half = text_width(clean(edge.label.split("\n")[0]), size) / 2
+    at = edge.label_at
+    return Point(at.x + half if edge.label_anchor == "start" else at.x - half, at.y - 0.35 * size)
 
 
 def locate_on_path(points: tuple[Point, ...], at: Point) -> tuple[float, Point]:
