@@ -39,8 +39,9 @@ STEP_KEYS = ("id", "lane", "next", "branches", "notes", "duration", "link", "ref
 LINK_SCHEMES = ("http", "https", "mailto")
 REF_KINDS = ("subprocess", "offpage")
 FLOW_SUFFIXES = (".yaml", ".yml")
-MAX_SUGGESTIONS = 50
-"""Suggestions cost a fuzzy match against every id; past this many a file gets plain messages."""
+MAX_SUGGESTION_WORK = 50_000
+"""A suggestion costs a fuzzy match against every choice; past this many comparisons in one file
+(a file full of typos against thousands of ids) the messages come without suggestions."""
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -60,16 +61,14 @@ class _Reader:
 
     path: Path | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    suggestions: int = 0
+    work: int = 0
 
     def report(self, code: str, message: str, pos: Pos, step: str | None = None) -> None:
         self.diagnostics.append(diagnostic(code, message, pos, step))
 
     def closest(self, word: str, choices) -> str | None:
-        if self.suggestions >= MAX_SUGGESTIONS:
-            return None
-        self.suggestions += 1
-        return closest(word, choices)
+        self.work += len(choices)
+        return closest(word, choices) if self.work <= MAX_SUGGESTION_WORK else None
 
     # -- values -----------------------------------------------------------
     def text(self, node: Node, what: str, step: str | None = None) -> str | None:
@@ -330,7 +329,8 @@ class _Reader:
                 current = lookup[guess] if guess else current
             elif lane is not None:
                 current = lookup[lane]
-            steps[i] = replace(step, lane=current)
+            if step.lane != current:
+                steps[i] = replace(step, lane=current)
         return []
 
     def check_targets(self, steps: list[Step]) -> None:
@@ -384,7 +384,8 @@ def _imply_lanes(steps: list[Step]) -> list[Lane]:
     current = next(iter(implied), None)
     for i, step in enumerate(steps):
         current = step.lane or current
-        steps[i] = replace(step, lane=current)
+        if step.lane != current:
+            steps[i] = replace(step, lane=current)
     return list(implied.values())
 
 

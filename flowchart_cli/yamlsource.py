@@ -128,7 +128,7 @@ def parse_text(text: str) -> Node | None:
         problem = exc.problem or exc.context or "invalid YAML"
         if mark is None:
             raise SourceError(f"invalid YAML: {problem}") from None
-        raise SourceError(f"invalid YAML: {_explain(problem)}", mark.line + 1, mark.column + 1) from None
+        raise SourceError(f"invalid YAML: {_explain(problem, text, mark.index)}", mark.line + 1, mark.column + 1) from None
     except yaml.reader.ReaderError as exc:
         line, column = _text_position(text, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
@@ -146,8 +146,9 @@ def _text_position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def _explain(problem: str) -> str:
-    if "\\t" in problem or "tab" in problem:
+def _explain(problem: str, text: str, index: int) -> str:
+    """libyaml's message, plus the usual cause when a tab stands where the error is."""
+    if "\\t" in problem or "tab" in problem or text[index : index + 1] == "\t":
         return f"{problem} (YAML indents with spaces, never tabs)"
     return problem
 
