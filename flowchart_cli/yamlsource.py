@@ -128,7 +128,8 @@ def parse_text(text: str) -> Node | None:
         problem = exc.problem or exc.context or "invalid YAML"
         if mark is None:
             raise SourceError(f"invalid YAML: {problem}") from None
-        raise SourceError(f"invalid YAML: {_explain(problem, text, mark.index)}", mark.line + 1, mark.column + 1) from None
+        message = f"invalid YAML: {_explain(problem, text, mark.index)}"
+        raise SourceError(message, mark.line + 1, mark.column + 1) from None
     except yaml.reader.ReaderError as exc:
         line, column = _text_position(text, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")

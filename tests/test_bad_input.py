@@ -251,7 +251,7 @@ def test_odd_keys_and_shapes_never_raise() -> None:
     for text in ["? [a, b]\n: c\n", "title: [x]\nsteps: {a: b}\n", "title: T\nsteps: [1, [2], {}]\n",
                  "title: T\nlanes: {a: b}\nsteps:\n  - start: A\n", "title: T\nsteps:\n  - {? [x] : y}\n",
                  "title: T\nlanes: [[a], {name: [b]}, {id: 'a b', name: c}]\nsteps:\n  - start: A\n    lane: c\n"]:
-        flow, diagnostics = load_text(text)
+        _, diagnostics = load_text(text)
         assert diagnostics, text
         assert all(d.code.startswith("FC1") for d in diagnostics), text
 
