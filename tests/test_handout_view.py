@@ -192,9 +192,12 @@ def test_wide_diagrams_get_a_landscape_page_and_everything_fits():
     wide = fit_diagram(2400, 600, legend_items=6)
     tall = fit_diagram(600, 2400, legend_items=6)
     small = fit_diagram(300, 200, legend_items=2)
-    assert wide.landscape and not tall.landscape and not small.landscape
-    assert wide.width_mm <= 267 and tall.height_mm <= 259 and tall.width_mm < 180
-    assert small.scale == 1.0
+    assert wide.landscape and not wide.legend_side
+    assert not tall.landscape and tall.legend_side
+    assert not small.landscape and not small.legend_side and small.scale == 1.0
+    assert wide.width_mm <= 267 and tall.height_mm <= 259 - 16 and tall.width_mm <= 180 - 62
+    square = fit_diagram(700, 700, legend_items=15)
+    assert square.width_mm <= 180 and square.height_mm <= 259 - 16 - 8
 
 
 def test_step_numbers_and_shorten():

@@ -20,15 +20,17 @@ HEADING_MM = 16.0  # the "Diagram" heading above the drawing
 LEGEND_HEADING_MM = 10.0
 LEGEND_ROW_MM = 11.0
 LEGEND_COLUMNS = {False: 2, True: 3}  # portrait, landscape
+LEGEND_SIDE_MM = 62.0  # the legend column beside a narrow diagram, with its gap
 SLACK_MM = 8.0
 MAX_SCALE = 1.0  # never blow a small diagram up past its natural size
 
 
 @dataclass(frozen=True, slots=True)
 class Fit:
-    """Where the diagram goes: orientation and the printed size of the drawing."""
+    """Where the diagram goes: orientation, legend beside or below, and the printed size."""
 
     landscape: bool
+    legend_side: bool
     width_mm: float
     height_mm: float
     scale: float
@@ -39,20 +41,31 @@ def _content_box(landscape: bool) -> tuple[float, float]:
     return width - 2 * MARGIN_MM["side"], height - MARGIN_MM["top"] - MARGIN_MM["bottom"]
 
 
-def _fit(width_px: float, height_px: float, legend_items: int, landscape: bool) -> Fit:
+def _fit(width_px: float, height_px: float, legend_items: int, landscape: bool, side: bool) -> Fit:
     box_w, box_h = _content_box(landscape)
-    rows = math.ceil(legend_items / LEGEND_COLUMNS[landscape])
-    box_h -= HEADING_MM + LEGEND_HEADING_MM + rows * LEGEND_ROW_MM + SLACK_MM
+    box_h -= HEADING_MM + SLACK_MM
+    legend_h = LEGEND_HEADING_MM + math.ceil(legend_items / (1 if side else LEGEND_COLUMNS[landscape])) * LEGEND_ROW_MM
+    if side:
+        box_w -= LEGEND_SIDE_MM
+        if legend_h > box_h:
+            return Fit(landscape, side, 0.0, 0.0, 0.0)
+    else:
+        box_h -= legend_h
     width_mm, height_mm = max(width_px, 1.0) * PX_TO_MM, max(height_px, 1.0) * PX_TO_MM
     scale = min(box_w / width_mm, box_h / height_mm, MAX_SCALE)
-    return Fit(landscape, round(width_mm * scale, 2), round(height_mm * scale, 2), scale)
+    return Fit(landscape, side, round(width_mm * scale, 2), round(height_mm * scale, 2), scale)
 
 
 def fit_diagram(width_px: float, height_px: float, legend_items: int) -> Fit:
-    """The larger of the portrait and landscape fits; portrait unless landscape is clearly bigger."""
-    portrait = _fit(width_px, height_px, legend_items, landscape=False)
-    landscape = _fit(width_px, height_px, legend_items, landscape=True)
-    return landscape if landscape.scale > portrait.scale * 1.1 else portrait
+    """The page layout that prints the diagram biggest.
+
+    Portrait with the legend below is preferred; a legend beside a narrow
+    diagram, or a landscape page for a wide one, must print it 10 % bigger.
+    """
+    candidates = [_fit(width_px, height_px, legend_items, landscape, side)
+                  for landscape, side in ((False, False), (False, True), (True, False))]
+    best = max(fit.scale for fit in candidates)
+    return next(fit for fit in candidates if fit.scale * 1.1 >= best)
 
 
 _CSS_SAFE = frozenset(" .,-_:;()·—–/")

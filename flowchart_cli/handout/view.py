@@ -49,7 +49,8 @@ class Doc:
 @dataclass(frozen=True, slots=True)
 class DiagramView:
     svg: Markup
-    landscape: bool
+    landscape: bool  # print on a landscape page
+    legend_side: bool  # the legend goes beside the diagram, not below
     width_mm: float
     height_mm: float
 
@@ -161,7 +162,7 @@ def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
 def _diagram(diagram: Diagram, drawing: Drawing, legend_items: int) -> DiagramView:
     fit = fit_diagram(diagram.width, diagram.height, legend_items)
     svg = inline_svg(drawing.diagram_svg(diagram), "diagram", diagram.width, diagram.height)
-    return DiagramView(svg, fit.landscape, fit.width_mm, fit.height_mm)
+    return DiagramView(svg, fit.landscape, fit.legend_side, fit.width_mm, fit.height_mm)
 
 
 def _legend(flow: Flow, lang: str, drawing: Drawing) -> tuple[LegendItem, ...]:
