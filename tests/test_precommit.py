@@ -115,7 +115,7 @@ def test_render_hook_redraws_the_diagram_and_stops_the_commit_when_it_changed(re
     stale = git(path, "commit", "-m", "rename", check=False)
     assert stale.returncode != 0
     assert "files were modified by this hook" in stale.stdout + stale.stderr
-    assert "<title>Pedido urgente</title>" in (path / "pedido.svg").read_text(encoding="utf-8")
+    assert ">Pedido urgente</title>" in (path / "pedido.svg").read_text(encoding="utf-8")
     git(path, "add", "pedido.svg")
     assert git(path, "commit", "-m", "rename", check=False).returncode == 0
 

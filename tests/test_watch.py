@@ -124,9 +124,9 @@ def test_watch_command_renders_a_real_svg_on_save(tmp_path):
     try:
         lines.wait_for("watching", timeout=60)
         svg = tmp_path / "pedido.svg"
-        assert "<title>Pedido</title>" in svg.read_text(encoding="utf-8")
+        assert ">Pedido</title>" in svg.read_text(encoding="utf-8")
         edit(flow, flow_text("Pedido urgente"))
-        wait_until(lambda: "<title>Pedido urgente</title>" in svg.read_text(encoding="utf-8"), timeout=60)
+        wait_until(lambda: ">Pedido urgente</title>" in svg.read_text(encoding="utf-8"), timeout=60)
     finally:
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=30)
