@@ -1,19 +1,71 @@
-"""The PNG writer: the SVG drawing rasterised by cairosvg at ``options.scale``."""
+"""The PNG writer, and the one cairo drawing of the SVG that PNG and PDF both replay.
+
+cairosvg draws the SVG once onto a cairo recording surface; PNG replays it
+onto pixels at ``options.scale`` and PDF onto a vector page, so both show
+exactly the SVG's drawing and the slow part (cairosvg) runs once per
+diagram even when both formats are asked for.  Cairo cannot make images
+wider or taller than 32,767 pixels, so a giant diagram's PNG is scaled down
+to fit :data:`MAX_PIXELS` on its longest side (SVG and PDF keep every detail).
+"""
 
 from __future__ import annotations
+
+import io
+from typing import Any
 
 from ..errors import FlowchartError
 from ..layout.geometry import Diagram
 from . import RenderOptions
 from .svg import write_svg
 
-__all__ = ["write_png"]
+__all__ = ["MAX_PIXELS", "png_scale", "recorded_drawing", "write_png"]
+
+MAX_PIXELS = 32000
+_last: list[tuple[str, Any]] = []   # the latest (svg text, recording): PNG then PDF of one flow
+
+
+def recorded_drawing(diagram: Diagram, options: RenderOptions) -> Any:
+    """A cairo recording surface holding the SVG of ``diagram`` drawn by cairosvg (1 unit = 1 px)."""
+    import cairocffi
+    import cairosvg.parser
+    import cairosvg.surface
+
+    svg = write_svg(diagram, options)
+    if _last and _last[0][0] == svg:
+        return _last[0][1]
+
+    class _Recording(cairosvg.surface.Surface):
+        device_units_per_user_units = 1
+
+        def _create_surface(self, width: float, height: float) -> tuple[Any, float, float]:
+            surface = cairocffi.RecordingSurface(cairocffi.CONTENT_COLOR_ALPHA, (0, 0, width, height))
+            return surface, width, height
+
+    tree = cairosvg.parser.Tree(bytestring=svg.encode("utf-8"), unsafe=False)
+    recording = _Recording(tree, None, 96).cairo
+    _last[:] = [(svg, recording)]
+    return recording
+
+
+def png_scale(diagram: Diagram, scale: float) -> float:
+    """The scale actually used: ``scale``, or less when the image would be too large."""
+    if not scale > 0:
+        raise FlowchartError(f"the scale must be a positive number, not {scale}")
+    return min(scale, MAX_PIXELS / max(diagram.width, diagram.height, 1.0))
 
 
 def write_png(diagram: Diagram, options: RenderOptions) -> bytes:
-    import cairosvg
+    import cairocffi
 
-    if not options.scale > 0:
-        raise FlowchartError(f"the scale must be a positive number, not {options.scale}")
-    svg = write_svg(diagram, options).encode("utf-8")
-    return cairosvg.svg2png(bytestring=svg, scale=options.scale, unsafe=False)
+    scale = png_scale(diagram, options.scale)
+    recording = recorded_drawing(diagram, options)
+    width, height = round(diagram.width * scale), round(diagram.height * scale)
+    image = cairocffi.ImageSurface(cairocffi.FORMAT_ARGB32, width, height)
+    context = cairocffi.Context(image)
+    context.scale(scale, scale)
+    context.set_source_surface(recording)
+    context.paint()
+    image.flush()
+    out = io.BytesIO()
+    image.write_to_png(out)
+    return out.getvalue()

@@ -22,7 +22,7 @@ __all__ = ["symbol_icon", "write_svg"]
 _LINE_HEIGHT = 16.0
 _ARROW = 9.0
 _STROKE = "1.5"
-_FADED = ' opacity="0.85"'
+_FADED = ' fill-opacity="0.85"'
 
 
 def _text(value: str) -> str:
