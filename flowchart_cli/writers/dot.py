@@ -1,0 +1,172 @@
+"""The DOT writer: the diagram *as laid out*, for Graphviz users.
+
+Every step is a node pinned at its computed position (``pos="x,y!"``, points,
+y flipped), lanes are clusters with their bounding boxes, and every flow line
+carries its route as a ``pos`` spline, so ``neato -n2 -Tsvg NAME.dot``
+redraws our layout while plain ``dot`` still lays the graph out afresh.
+All text goes through :func:`quote`, so no label can change the graph.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote as quote_url
+
+from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
+from ..layout.theme import theme as theme_named
+from . import RenderOptions
+from .dot_route import spline_pos
+from .drawio import clean, label_centre, num, safe_link
+
+__all__ = ["SHAPES", "quote", "write_dot"]
+
+POINTS_PER_INCH = 72.0
+
+# The Graphviz shape closest to each ISO symbol (Graphviz has no stadium, wavy document, D or sloped top).
+SHAPES: dict[str, tuple[str, str]] = {
+    "start": ("oval", "filled"),
+    "end": ("oval", "filled"),
+    "process": ("box", "filled"),
+    "decision": ("diamond", "filled"),
+    "io": ("parallelogram", "filled"),
+    "document": ("note", "filled"),
+    "documents": ("folder", "filled"),
+    "subprocess": ("box", "filled"),
+    "manual_input": ("box", "filled"),
+    "manual": ("invtrapezium", "filled"),
+    "preparation": ("hexagon", "filled"),
+    "delay": ("box", "rounded,filled"),
+    "database": ("cylinder", "filled"),
+    "connector": ("circle", "filled"),
+    "offpage": ("invhouse", "filled"),
+}
+
+
+def write_dot(diagram: Diagram, options: RenderOptions) -> str:
+    """The DOT text of ``diagram``, positions included."""
+    colours = theme_named(options.theme)
+    font = quote(diagram.font_family.split(",")[0].strip())
+    size = num(diagram.font_size)
+    lines = [
+        "// Laid out by flowchart-cli: `neato -n2 -Tsvg FILE.dot` draws this layout; `dot` lays it out anew.",
+        f"digraph {quote(diagram.title)} {{",
+        f'    graph [bb="0,0,{num(diagram.width)},{num(diagram.height)}", '
+        f'rankdir={"LR" if diagram.direction == "LR" else "TB"}, splines=true, notranslate=true, '
+        f'outputorder=edgesfirst, bgcolor="{colours.background}", fontname={font}, fontsize={size}, '
+        f'fontcolor="{colours.ink}"];',
+        f'    node [fixedsize=true, fontname={font}, fontsize={size}, color="{colours.ink}", '
+        f'fontcolor="{colours.ink}", fillcolor="{colours.default_fill}"];',
+        f'    edge [fontname={font}, fontsize={num(diagram.font_size - 1)}, color="{colours.line}", '
+        f'fontcolor="{colours.label_ink}", arrowsize=0.8];',
+    ]
+    lines.extend(_node(node, diagram.height, options) for node in diagram.nodes)
+    for lane in diagram.lanes:
+        lines.extend(_cluster(lane, diagram, options))
+    nodes = {node.key: node for node in diagram.nodes}
+    lines.extend(_edge(edge, diagram, nodes[edge.target]) for edge in diagram.edges)
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _cluster(lane: LaneBand, diagram: Diagram, options: RenderOptions) -> list[str]:
+    colours = theme_named(options.theme)
+    fill = colours.lane_fills[lane.index % len(colours.lane_fills)]
+    centre = _flip(lane.header.center, diagram.height)
+    members = [n for n in diagram.nodes if n.step.lane == lane.id]
+    return [
+        f"    subgraph {quote(f'cluster_lane{lane.index + 1}')} {{",
+        f"        graph [bb={quote(_bb(lane.band, diagram.height))}, label={label(lane.lines or (lane.name,))}, "
+        f'lp="{num(centre.x)},{num(centre.y)}", style=filled, fillcolor="{fill}", '
+        f'color="{colours.lane_stroke}", fontcolor="{colours.ink}"];',
+        *(f"        {quote(n.key)};" for n in members),
+        "    }",
+    ]
+
+
+def _node(node: NodeBox, height: float, options: RenderOptions) -> str:
+    colours = theme_named(options.theme)
+    shape, style = SHAPES.get(node.kind, ("box", "filled"))
+    centre = _flip(node.box.center, height)
+    attrs = [
+        f"label={label(node.lines)}",
+        f"shape={shape}",
+        f'style="{style}"',
+        f'fillcolor="{colours.fills.get(node.kind, colours.default_fill)}"',
+        f'pos="{num(centre.x)},{num(centre.y)}!"',
+        f"width={num(node.box.width / POINTS_PER_INCH, 4)}",
+        f"height={num(node.box.height / POINTS_PER_INCH, 4)}",
+    ]
+    if node.kind == "subprocess":
+        attrs.append("peripheries=2")
+    if node.step.notes:
+        attrs.append(f"tooltip={quote(node.step.notes.strip())}")
+    if safe_link(node.step.link):
+        attrs.append(f"URL={quote(url_for_svg(node.step.link))}")
+    return f"    {quote(node.key)} [{', '.join(attrs)}];"
+
+
+_BOXES = ("box", "note", "folder")
+
+
+def _onto_box(points: tuple[Point, ...], target: NodeBox) -> list[Point]:
+    """The route with its tip moved onto the target's box, where Graphviz draws a rectangle.
+
+    Our outline may lie inside the box (a sloped top, a wavy base); Graphviz's
+    rectangle would cover the arrowhead there.
+    """
+    before, tip = points[-2], points[-1]
+    box = target.box
+    if abs(before.x - tip.x) < 0.01 and box.x <= tip.x <= box.right:
+        tip = Point(tip.x, box.y if before.y < tip.y else box.bottom)
+    elif abs(before.y - tip.y) < 0.01 and box.y <= tip.y <= box.bottom:
+        tip = Point(box.x if before.x < tip.x else box.right, tip.y)
+    return [*points[:-1], tip]
+
+
+def _edge(edge: EdgePath, diagram: Diagram, target: NodeBox) -> str:
+    attrs = []
+    if edge.label:
+        attrs.append(f"label={label(edge.label.split(chr(10)))}")
+        if edge.label_at is not None:
+            centre = _flip(label_centre(edge, diagram.font_size - 1), diagram.height)
+            attrs.append(f'lp="{num(centre.x)},{num(centre.y)}"')
+    if len(edge.points) >= 2:
+        points = _onto_box(edge.points, target) if SHAPES[target.kind][0] in _BOXES else list(edge.points)
+        flipped = [_flip(p, diagram.height) for p in points]
+        attrs.append(f'pos="{spline_pos(flipped, curved=diagram.curved)}"')
+    if edge.back:
+        attrs.append("constraint=false")
+    suffix = f" [{', '.join(attrs)}]" if attrs else ""
+    return f"    {quote(edge.source)} -> {quote(edge.target)}{suffix};"
+
+
+def url_for_svg(url: str) -> str:
+    """``url`` safe in the SVG Graphviz writes: older Graphviz copies ``URL`` into ``xlink:href`` unescaped.
+
+    Characters a URL may not hold raw are percent-encoded (same meaning) and ``&``
+    is written as ``&amp;``, which every Graphviz version passes through as an entity.
+    """
+    return "&amp;".join(quote_url(part, safe="/?:@=+$,;#%-_.!~*()[]") for part in clean(url).split("&"))
+
+
+def _flip(point: Point, height: float) -> Point:
+    return Point(point.x, height - point.y)
+
+
+def _bb(rect: Rect, height: float) -> str:
+    return f"{num(rect.x)},{num(height - rect.bottom)},{num(rect.right)},{num(height - rect.y)}"
+
+
+def quote(text: str) -> str:
+    """``text`` as a double-quoted DOT string that means exactly ``text``.
+
+    Backslashes are doubled (so ``\\N``, ``\\n`` or ``\\G`` in user text are not
+    Graphviz escapes), quotes escaped, line breaks written as ``\\n``; a quoted
+    string is never an HTML label, so ``<…>`` stays text.
+    """
+    escaped = clean(text).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n") + '"'
+
+
+def label(lines: tuple[str, ...] | list[str]) -> str:
+    """Lines of a label, each centred (``\\n`` between them)."""
+    return quote("\n".join(lines))

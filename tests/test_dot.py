@@ -1,0 +1,172 @@
+"""The DOT writer: the layout pinned in place, lanes as clusters, text that cannot change the graph."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+from writer_diagrams import HOSTILE, HOSTILE_FLOW, grid_diagram, load
+
+from flowchart_cli.layout.geometry import Diagram
+from flowchart_cli.loader import load_flow
+from flowchart_cli.writers import RenderOptions
+from flowchart_cli.writers.dot import SHAPES, quote, write_dot
+from flowchart_cli.writers.dot_route import spline_pos
+
+FLOW = """
+title: Quejas
+lanes:
+  - Cliente
+  - id: agente
+    name: Agente de atención
+steps:
+  - id: recepcion
+    start: El cliente presenta su queja
+    lane: Cliente
+  - id: grave
+    decision: ¿La queja es grave?
+    lane: agente
+    branches:
+      Sí: escalar
+      "No": fin
+  - id: escalar
+    subprocess: Escalar
+  - id: fin
+    end: Cerrada
+"""
+SVG = "{http://www.w3.org/2000/svg}"
+STRING = r'"(?:[^"\\]|\\.)*"'
+
+
+def unquote(token: str) -> str:
+    """What Graphviz reads from a quoted DOT string used as a label (lexer, then escString)."""
+    assert token[0] == token[-1] == '"'
+    body, out, i = token[1:-1], [], 0
+    while i < len(body):
+        if body[i] == "\\":
+            nxt = body[i + 1]
+            assert nxt in '"\\n', f"unexpected escape \\{nxt}"
+            out.append({"n": "\n"}.get(nxt, nxt))
+            i += 2
+        else:
+            out.append(body[i])
+            i += 1
+    return "".join(out)
+
+
+def statements(text: str) -> dict[str, list[str]]:
+    """Node and edge statements by the quoted names they start with."""
+    found: dict[str, list[str]] = {"nodes": [], "edges": [], "clusters": []}
+    for line in text.splitlines():
+        if m := re.match(rf"^    ({STRING}) -> ({STRING})(?: \[.*\])?;$", line):
+            found["edges"].append((unquote(m.group(1)), unquote(m.group(2))))
+        elif m := re.match(rf"^    ({STRING}) \[label=({STRING}), .*\];$", line):
+            found["nodes"].append((unquote(m.group(1)), unquote(m.group(2))))
+        elif m := re.match(rf"^    subgraph ({STRING}) \{{$", line):
+            found["clusters"].append(unquote(m.group(1)))
+    return found
+
+
+def check(diagram: Diagram, text: str) -> None:
+    found = statements(text)
+    assert found["nodes"] == [(n.key, "\n".join(n.lines)) for n in diagram.nodes]
+    assert found["edges"] == [(e.source, e.target) for e in diagram.edges]
+    assert found["clusters"] == [f"cluster_lane{lane.index + 1}" for lane in diagram.lanes]
+
+
+def test_structure_and_positions():
+    diagram = grid_diagram(load(FLOW))
+    text = write_dot(diagram, RenderOptions())
+    check(diagram, text)
+    assert text.splitlines()[1] == 'digraph "Quejas" {'
+    node = diagram.node("recepcion")
+    centre_y = diagram.height - node.box.center.y
+    assert f'pos="{node.box.center.x:g},{centre_y:g}!", width=2.2222, height=0.8333' in text
+    assert 'shape=diamond' in text and "peripheries=2" in text
+    assert re.search(r'"grave" -> "escalar" \[label="Sí", lp="[\d.]+,[\d.]+", pos="e,[\d., ]+"\];', text)
+
+
+def test_every_symbol_has_a_graphviz_shape():
+    from flowchart_cli.symbols import SYMBOLS
+
+    assert set(SHAPES) == set(SYMBOLS)
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, "a\nb", 'x\\" y', "\\N \\G \\E \\T \\H \\L \\l \\r"])
+def test_quote_round_trips(text):
+    quoted = quote(text)
+    assert re.fullmatch(STRING, quoted)
+    assert unquote(quoted) == text
+
+
+def test_spline_pos_is_a_cubic_b_spline_with_an_arrow_tip():
+    from flowchart_cli.layout.geometry import Point
+
+    pos = spline_pos([Point(0, 100), Point(0, 50), Point(40, 50)], curved=False)
+    end, *points = pos.split(" ")
+    assert end == "e,40,50"
+    assert (len(points) - 1) % 3 == 0 and points[0] == "0,100" and points[-1] == "32,50"
+    curved = spline_pos([Point(0, 100), Point(0, 50), Point(40, 50)], curved=True).split(" ")[1:]
+    assert (len(curved) - 1) % 3 == 0 and curved[-1] == "32,50"
+
+
+def test_hostile_labels_and_title_stay_strings():
+    diagram = grid_diagram(load(HOSTILE_FLOW))
+    text = write_dot(diagram, RenderOptions())
+    check(diagram, text)
+    title = re.match(rf"digraph ({STRING}) \{{", text.splitlines()[1])
+    assert title and unquote(title.group(1)) == diagram.title
+
+
+def test_deterministic_and_every_sample(samples):
+    for path in samples:
+        diagram = grid_diagram(load_flow(path)[0])
+        text = write_dot(diagram, RenderOptions())
+        check(diagram, text)
+        assert text == write_dot(grid_diagram(load_flow(path)[0]), RenderOptions())
+
+
+def graphviz(*args: str, source: str) -> str:
+    if shutil.which(args[0]) is None:
+        pytest.skip(f"Graphviz {args[0]} not installed")
+    result = subprocess.run(list(args), input=source, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("which", ["hostile", "sample"])
+def test_graphviz_redraws_the_layout(which, samples):
+    from flowchart_cli.layout import layout_flow
+
+    flow = load(HOSTILE_FLOW) if which == "hostile" else load_flow(samples[0])[0]
+    diagram = layout_flow(flow)
+    text = write_dot(diagram, RenderOptions())
+    laid = json.loads(graphviz("neato", "-n2", "-Tjson", source=text))
+    nodes = [o for o in laid["objects"] if "nodes" not in o]
+    assert [o["name"] for o in nodes] == [n.key for n in diagram.nodes]
+    for o, node in zip(nodes, diagram.nodes, strict=True):
+        x, y = (float(v) for v in o["pos"].split(","))
+        assert (x, diagram.height - y) == pytest.approx((node.box.center.x, node.box.center.y), abs=0.05)
+    assert len(laid.get("edges", [])) == len(diagram.edges)
+    svg = ET.fromstring(graphviz("neato", "-n2", "-Tsvg", source=text))
+    for group in svg.iter(f"{SVG}g"):
+        if group.get("class") == "node":
+            key = group.find(f"{SVG}title").text
+            shown = [t.text or "" for t in group.iter(f"{SVG}text")]
+            assert shown == list(diagram.node(key).lines)
+    assert not any(el.tag.endswith("script") for el in svg.iter())
+    graphviz("dot", "-Tsvg", source=text)  # a fresh layout of the same file works too
+
+
+def test_links_are_made_safe_for_graphviz_svg():
+    from flowchart_cli.writers.dot import url_for_svg
+
+    assert url_for_svg('https://x.example/a b?q=<1>&r="2"#top') == (
+        "https://x.example/a%20b?q=%3C1%3E&amp;r=%222%22#top")
+    assert url_for_svg("mailto:ana@example.com?subject=Queja%20grave") == (
+        "mailto:ana@example.com?subject=Queja%20grave")
