@@ -318,3 +318,36 @@ def test_output_folder_inside_the_source_folder_is_not_searched(tree, fake):
     (out / "copia.flow.yaml").write_text(flow_text("Copia"), encoding="utf-8")
     assert run(tree, out, fake).code == 0
     assert "_site/copia.flow.yaml" not in Manifest.load(out).flows
+
+
+WARM_PROBE = """
+import subprocess, sys
+def refuse(*args, **kwargs):
+    raise AssertionError(f"the warm path ran a program: {args[:1]}")
+subprocess.Popen = refuse
+from flowchart_cli.cli import app
+try:
+    app(sys.argv[1:])
+except SystemExit as exit:
+    code = exit.code
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in {"cairo", "cairocffi", "cairosvg", "weasyprint", "jinja2"})
+print("heavy:", heavy)
+sys.exit(code)
+"""
+
+
+def test_a_warm_build_only_hashes_it_imports_no_renderer_and_runs_no_program(tree, tmp_path, fake):
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    assert run(tree, out, fake, formats=("svg", "png", "drawio", "html")).code == 0  # the defaults
+    result = subprocess.run(
+        [sys.executable, "-c", WARM_PROBE, "build", str(tree), "--out-dir", str(out)],
+        capture_output=True,
+        text=True,
+        env={"CI": "true", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "4 flow(s): 0 rendered, 4 up to date" in result.stdout
+    assert "heavy: []" in result.stdout

@@ -1,0 +1,126 @@
+"""Benchmark `flowchart build`: 200 flows of ~30 steps in 4 lanes.
+
+Prints medians for a cold build with 1 job and with every core (and the
+speed-up), a warm build with nothing changed, and a rebuild after one file
+changed, each next to the floor `python -c pass` measured in the same run.
+Targets: warm < 1 s, one-file rebuild < 1.5 s, cold speed-up 1 → 2 jobs ≥ 1.7×.
+
+    python benchmarks/bench_build.py [--flows N] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOWCHART = [sys.executable, "-m", "flowchart_cli"]
+LANES = ("Cliente", "Agente", "Supervisor", "Finanzas")
+KINDS = ("process", "io", "document", "process", "manual", "database", "process", "subprocess")
+
+
+def flow_text(n: int, steps: int = 30) -> str:
+    """A valid flow: a chain of steps with a decision every 5 steps that may skip one step ahead."""
+    lines = [f"title: Proceso de prueba {n}", "lang: es", f"lanes: [{', '.join(LANES)}]", "steps:"]
+    lines += ["  - id: s0", f"    start: Llega la solicitud {n}", f"    lane: {LANES[0]}"]
+    for i in range(1, steps - 1):
+        lane = LANES[(i // 3) % len(LANES)]
+        if i % 5 == 0 and i + 2 < steps - 1:
+            lines += [
+                f"  - id: s{i}",
+                f"    decision: ¿Se cumple la condición {i}?",
+                f"    lane: {lane}",
+                "    branches:",
+                f"      Sí: s{i + 1}",
+                f"      No: s{i + 2}",
+            ]
+        else:
+            kind = KINDS[i % len(KINDS)]
+            lines += [
+                f"  - id: s{i}",
+                f"    {kind}: Paso {i} del proceso {n} con un texto algo largo",
+                f"    lane: {lane}",
+            ]
+    lines += [f"  - id: s{steps - 1}", "    end: Solicitud cerrada"]
+    return "\n".join(lines) + "\n"
+
+
+def make_tree(root: Path, count: int) -> list[Path]:
+    paths = []
+    for n in range(count):
+        path = root / f"area{n % 10}" / f"proceso-{n:03}.flow.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(flow_text(n), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def timed(command: list[str]) -> float:
+    env = {**os.environ, "CI": "true"}
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    return elapsed
+
+
+def median_of(repeat: int, prepare, command: list[str]) -> float:
+    samples = []
+    for _ in range(repeat):
+        prepare()
+        samples.append(timed(command))
+    return statistics.median(samples)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--flows", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per cold build (warm runs: twice as many)")
+    args = parser.parse_args()
+    cores = os.cpu_count() or 1
+    work = Path(tempfile.mkdtemp(prefix="bench-build-"))
+    try:
+        src, out = work / "docs", work / "out"
+        flows = make_tree(src, args.flows)
+        build = [*FLOWCHART, "build", str(src), "--out-dir", str(out)]
+        fresh = lambda: shutil.rmtree(out, ignore_errors=True)  # noqa: E731
+        nothing = lambda: None  # noqa: E731
+        counter = iter(range(10**6))
+
+        def touch_one() -> None:
+            flows[0].write_text(flow_text(0).replace("Llega", f"Llega ({next(counter)})"), encoding="utf-8")
+
+        floor = median_of(5, nothing, [sys.executable, "-c", "pass"])
+        print(f"{args.flows} flows x 30 steps, 4 lanes; formats svg, png, drawio, html; {cores} cores", flush=True)
+        print(f"floor (python -c pass):       {floor:7.3f} s", flush=True)
+        cold1 = median_of(args.repeat, fresh, [*build, "--jobs", "1"])
+        print(f"cold build, 1 job:            {cold1:7.3f} s", flush=True)
+        coldn = median_of(args.repeat, fresh, [*build, "--jobs", str(cores)])
+        print(
+            f"cold build, {cores} jobs:           {coldn:7.3f} s   speed-up {cold1 / coldn:.2f}x "
+            f"(target >= 1.7x from 1 to 2 jobs)",
+            flush=True,
+        )
+        warm = median_of(args.repeat * 2, nothing, build)
+        print(f"warm build, nothing changed:  {warm:7.3f} s   {warm / floor:.1f}x floor (target < 1 s)", flush=True)
+        one = median_of(args.repeat * 2, touch_one, build)
+        print(f"rebuild after one change:     {one:7.3f} s   {one / floor:.1f}x floor (target < 1.5 s)", flush=True)
+        check = median_of(args.repeat * 2, nothing, [*build, "--check"])
+        print(f"build --check, up to date:    {check:7.3f} s   {check / floor:.1f}x floor", flush=True)
+        met = warm < 1.0 and one < 1.5 and (cores < 2 or cold1 / coldn >= 1.7)
+        print("targets met" if met else "targets NOT met")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
