@@ -7,7 +7,9 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -229,6 +231,49 @@ def drawio_check(path: Path) -> dict:
     report = json.loads(result.stdout)
     assert result.returncode == 0, report["errors"]
     return report
+
+
+@pytest.mark.slow
+def test_every_sample_through_the_real_layout_opens_in_draw_io(samples, tmp_path):
+    from flowchart_cli.layout import layout_flow
+
+    for path in samples:
+        for direction in ("TB", "LR"):
+            flow = replace(load_flow(path)[0], direction=direction)
+            diagram = layout_flow(flow)
+            xml_text = write_drawio(diagram, RenderOptions())
+            check_structure(diagram, xml_text)
+            if direction == flow.direction or path not in samples[:2]:
+                continue  # the command below renders each sample as written
+            out = tmp_path / f"{path.name}.{direction}.drawio"
+            out.write_text(xml_text, encoding="utf-8")
+    for path in sorted(tmp_path.glob("*.drawio")) + render_samples(samples, tmp_path / "cli"):
+        report = drawio_check(path)
+        assert report["ok"] and not report["warnings"], (path, report["warnings"])
+        assert report["containers"] >= 1 and report["edges"] >= 1
+
+
+def render_samples(samples: list[Path], out: Path) -> list[Path]:
+    """``flowchart render -f drawio`` on every sample, through the real command."""
+    result = subprocess.run([sys.executable, "-m", "flowchart_cli", "render", *map(str, samples), "-f", "drawio",
+                             "-o", str(out)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return sorted(out.glob("*.drawio"))
+
+
+@pytest.mark.slow
+def test_render_is_byte_identical_from_run_to_run(samples, tmp_path):
+    runs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        command = [sys.executable, "-m", "flowchart_cli", "render", *map(str, samples), "-f", "drawio,mermaid,dot",
+                   "-o", str(out)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300,
+                                env={**os.environ, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        runs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert len(runs[0]) == 3 * len(samples)
+    assert runs[0] == runs[1]
 
 
 @pytest.mark.slow
