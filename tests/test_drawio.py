@@ -285,3 +285,12 @@ def test_draw_io_reads_hostile_labels_as_written(tmp_path):
     assert report["ok"] and not report["warnings"]
     counts = (report["vertices"], report["edges"], report["containers"])
     assert counts == (len(diagram.nodes) + 2, len(diagram.edges), 2)
+
+
+def test_flipped_shapes_get_mirrored_attachment_points():
+    diagram = grid_diagram(load("title: F\nsteps:\n  - start: A\n  - manual: B\n  - end: C\n"))
+    found = cells(write_drawio(diagram, RenderOptions()))
+    into_manual = next(c for c in found.values() if c.get("target") == "step-step-2")
+    out_of_manual = next(c for c in found.values() if c.get("source") == "step-step-2")
+    assert "entryX=0.5;entryY=1;" in into_manual["style"]  # the top of a shape drawn with flipV=1
+    assert "exitX=0.5;exitY=0;" in out_of_manual["style"]

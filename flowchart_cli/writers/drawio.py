@@ -37,14 +37,14 @@ def write_drawio(diagram: Diagram, options: RenderOptions) -> str:
     frames = {lane.id: _Frame(lane_cell_id(lane), Point(lane.band.x, lane.band.y)) for lane in diagram.lanes}
     layer = _Frame(LAYER, Point(0.0, 0.0))
     step_ids = step_cell_ids(diagram.nodes)
-    boxes = {n.key: n.box for n in diagram.nodes}
+    nodes = {n.key: n for n in diagram.nodes}
     node_frame = {n.key: frames.get(n.step.lane or "", layer) for n in diagram.nodes}
     cells = [
         '<mxCell id="0"/>',
         f'<mxCell id="{LAYER}" parent="0"/>',
         *(_lane_cell(lane, diagram, options) for lane in diagram.lanes),
         *(_step_cell(n, step_ids[n.key], node_frame[n.key], diagram, options) for n in diagram.nodes),
-        *(_edge_cell(i, e, _Wiring(boxes, step_ids, node_frame, layer), diagram, options)
+        *(_edge_cell(i, e, _Wiring(nodes, step_ids, node_frame, layer), diagram, options)
           for i, e in enumerate(diagram.edges, 1)),
     ]
     body = "\n".join(f"        {cell}" for cell in cells)
@@ -130,7 +130,7 @@ def _geometry(box: Rect, origin: Point) -> str:
 class _Wiring:
     """What an edge needs to know about the steps: boxes, cell ids and containers."""
 
-    boxes: dict[str, Rect]
+    nodes: dict[str, NodeBox]
     ids: dict[str, str]
     frames: dict[str, _Frame]
     layer: _Frame
@@ -143,7 +143,7 @@ class _Wiring:
 
 def _edge_cell(index: int, edge: EdgePath, wiring: _Wiring, diagram: Diagram, options: RenderOptions) -> str:
     frame = wiring.frame(edge)
-    ends = (_anchor(wiring.boxes[edge.source], edge.points[0]), _anchor(wiring.boxes[edge.target], edge.points[-1])
+    ends = (_anchor(wiring.nodes[edge.source], edge.points[0]), _anchor(wiring.nodes[edge.target], edge.points[-1])
             ) if edge.points else (None, None)
     style = edge_style(*ends, curved=diagram.curved, theme=options.theme, font_size=diagram.font_size)
     return (
@@ -154,11 +154,17 @@ def _edge_cell(index: int, edge: EdgePath, wiring: _Wiring, diagram: Diagram, op
     )
 
 
-def _anchor(box: Rect, point: Point) -> tuple[float, float]:
-    """Where ``point`` sits on ``box`` as fractions of its width and height (0…1)."""
+def _anchor(node: NodeBox, point: Point) -> tuple[float, float]:
+    """Where ``point`` sits on the step's box as fractions of its width and height (0…1).
+
+    draw.io mirrors a connection point along with a flipped shape (``flipV=1``
+    on the manual operation), so the fraction is mirrored back for those.
+    """
+    box, shape = node.box, symbol(node.kind).drawio_style
     fx = (point.x - box.x) / box.width if box.width else 0.5
     fy = (point.y - box.y) / box.height if box.height else 0.5
-    return min(max(fx, 0.0), 1.0), min(max(fy, 0.0), 1.0)
+    fx, fy = min(max(fx, 0.0), 1.0), min(max(fy, 0.0), 1.0)
+    return (1 - fx if "flipH=1;" in shape else fx), (1 - fy if "flipV=1;" in shape else fy)
 
 
 def _edge_geometry(edge: EdgePath, origin: Point, label_size: float) -> str:
