@@ -37,8 +37,8 @@ class Run:
 
 def run(src: Path, out: Path, renderer: FakeRenderer | None, **options) -> Run:
     options.setdefault("formats", FORMATS)
-    out_console = Console(record=True, width=200, force_terminal=False)
-    err_console = Console(record=True, width=200, force_terminal=False, stderr=True)
+    out_console = Console(record=True, width=200, force_terminal=False, soft_wrap=True)
+    err_console = Console(record=True, width=200, force_terminal=False, stderr=True, soft_wrap=True)
     code = build(BuildConfig(src, out, **options), out=out_console, err=err_console, renderer=renderer)
     return Run(code, out_console.export_text(), err_console.export_text())
 
@@ -351,3 +351,18 @@ def test_a_warm_build_only_hashes_it_imports_no_renderer_and_runs_no_program(tre
     assert result.returncode == 0, result.stderr
     assert "4 flow(s): 0 rendered, 4 up to date" in result.stdout
     assert "heavy: []" in result.stdout
+
+
+def test_check_names_the_command_that_updates_the_outputs(tree, tmp_path, fake):
+    result = run(tree, tmp_path / "out", fake, check_only=True, theme="mono", exclude=("borradores/",))
+    assert result.code == 1
+    assert f"run `flowchart build {tree} --out-dir {tmp_path / 'out'} --format svg,drawio,html" in result.out
+    assert "--exclude=borradores/ --theme=mono` to update them" in result.out
+
+
+def test_an_output_folder_that_is_a_file_is_a_clear_error(tree, tmp_path, fake):
+    blocker = tmp_path / "out"
+    blocker.write_text("a file")
+    result = run(tree, blocker, fake)
+    assert result.code == 2
+    assert result.err.startswith("error:") and "Traceback" not in result.err

@@ -6,9 +6,10 @@ tests call :func:`build` with a fake renderer to count renders.
 
 from __future__ import annotations
 
+import shlex
 import time
 from collections.abc import Callable
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,10 +126,11 @@ def _check(config: BuildConfig, sources: list[Source], outcome: _Outcome, out: C
         plans = _plans(config, sources, manifest)
     stale = [(plan, fmt, reason) for plan in plans for fmt, reason in plan.stale]
     for plan, fmt, reason in stale:
-        out.print(
-            f"{'missing' if reason == 'missing' else 'stale'} {escape(_shown(config, plan.output(fmt)))}"
-            f" ({escape(plan.source.rel)}: {escape(reason)})"
-        )
+        shown = escape(_shown(config, plan.output(fmt)))
+        if reason == "missing":
+            out.print(f"missing {shown} (from {escape(plan.source.rel)})")
+        else:
+            out.print(f"stale {shown} ({escape(plan.source.rel)}: {escape(reason)})")
     for plan in plans:
         if plan.stale:
             result = check_file(plan.source.path)
@@ -144,14 +146,24 @@ def _check(config: BuildConfig, sources: list[Source], outcome: _Outcome, out: C
         err.print(escape(problem))
     if stale:
         outcome.exit_code = max(outcome.exit_code, 1)
-        out.print(
-            f"{len(stale)} output(s) missing or stale: run `flowchart build {escape(str(config.source_dir))} "
-            f"--out-dir {escape(str(config.out_dir))}` and commit the result"
-        )
+        out.print(f"{len(stale)} output(s) missing or stale: run `{escape(_build_command(config))}` to update them")
     elif not outcome.problems:
         total = len(plans) * len(config.formats)
         out.print(f"{len(plans)} flow(s), {total} output(s): all up to date")
     return outcome.exit_code
+
+
+def _build_command(config: BuildConfig) -> str:
+    """The command that brings the outputs up to date (shown by `--check`)."""
+    words = ["flowchart", "build", str(config.source_dir), "--out-dir", str(config.out_dir)]
+    if config.formats != DEFAULT_FORMATS:
+        words += ["--format", ",".join(config.formats)]
+    words += [f"--exclude={pattern}" for pattern in config.exclude]
+    if config.edges != "ortho":
+        words.append(f"--edges={config.edges}")
+    if config.theme != "default":
+        words.append(f"--theme={config.theme}")
+    return shlex.join(words)
 
 
 def _read(path: Path) -> str | None:
@@ -190,8 +202,8 @@ def _render(
     dirty = False
     progress.start(len(jobs))
     try:
-        with interrupts_raise():
-            for result in run_jobs(jobs, config.jobs, renderer):
+        with interrupts_raise(), closing(run_jobs(jobs, config.jobs, renderer)) as results:
+            for result in results:
                 outcome.results.append(result)
                 progress.advance(result)
                 if result.record is not None:
@@ -229,7 +241,16 @@ def _report(
     out.print(f"{len(plans)} flow(s): {built} rendered, {fresh} up to date" + (f", {failed} failed" if failed else ""))
 
 
-def build(
+def build(config: BuildConfig, **kwargs) -> int:
+    """Run one build (or `--check`); returns the exit code (2 when the output folder cannot be used)."""
+    try:
+        return _build(config, **kwargs)
+    except OSError as error:
+        kwargs["err"].print(f"[red]error:[/red] {escape(str(error))}")
+        return 2
+
+
+def _build(
     config: BuildConfig,
     *,
     out: Console,
@@ -237,7 +258,6 @@ def build(
     renderer: Renderer | None = None,
     progress_factory: Callable[[Console], Progress] = make_progress,
 ) -> int:
-    """Run one build (or `--check`); returns the exit code."""
     outcome = _Outcome()
     sources = find_flows(config.source_dir, exclude=config.exclude, skip=config.out_dir)
     present = {s.rel for s in sources}
