@@ -18,10 +18,16 @@ from flowchart_cli.loader import load_flow
 from flowchart_cli.symbols import symbol
 from flowchart_cli.writers import RenderOptions
 from flowchart_cli.writers.mermaid import mermaid_text, write_mermaid
+from flowchart_cli.writers.mermaid_style import mermaid_url
 
 NODE = re.compile(r'^(n\d+)@\{ shape: ([a-z-]+), label: "([^"]*)" \}$')
 EDGE = re.compile(r'^(n\d+) -->(?:\|"([^"|]*)"\|)? (n\d+)$')
 SUBGRAPH = re.compile(r'^subgraph (lane\d+)\["([^"\]]*)"\]$')
+COLOURS = r"fill:#[0-9a-f]{6},stroke:#[0-9a-f]{6},color:#[0-9a-f]{6}"
+CLASSDEF = re.compile(rf"^classDef fc_([a-z_]+) {COLOURS}$")
+CLASS = re.compile(r"^class (n\d+(?:,n\d+)*) fc_([a-z_]+)$")
+STYLE = re.compile(rf"^style (lane\d+) {COLOURS}$")
+CLICK = re.compile(r'^click (n\d+) href "([^"\s;<>`\\]+)" _blank$')
 
 FLOW = """
 title: Quejas
@@ -56,7 +62,8 @@ def parse(text: str) -> dict:
     lines = text.splitlines()
     assert lines[0] == "---" and lines[1].startswith("title: ")
     body = lines[lines.index("---", 1) + 1:]
-    chart = {"header": body[0], "subgraphs": [], "nodes": {}, "edges": [], "title": json.loads(lines[1][7:])}
+    chart = {"header": body[0], "subgraphs": [], "nodes": {}, "edges": [], "title": json.loads(lines[1][7:]),
+             "classes": {}, "styled": [], "links": {}, "defined": []}
     current = None
     for raw in body[1:]:
         line = raw.strip()
@@ -71,6 +78,14 @@ def parse(text: str) -> dict:
                 current[2].append(m.group(1))
         elif m := EDGE.match(line):
             chart["edges"].append((m.group(1), m.group(3), decode(m.group(2) or "")))
+        elif m := CLASSDEF.match(line):
+            chart["defined"].append(m.group(1))
+        elif m := CLASS.match(line):
+            chart["classes"].update((node, m.group(2)) for node in m.group(1).split(","))
+        elif m := STYLE.match(line):
+            chart["styled"].append(m.group(1))
+        elif m := CLICK.match(line):
+            chart["links"][m.group(1)] = m.group(2)
         else:
             raise AssertionError(f"unexpected line {raw!r}")
     return chart
@@ -87,6 +102,11 @@ def check(diagram: Diagram, text: str) -> dict:
     for node in diagram.nodes:
         assert chart["nodes"][ids[node.key]] == (symbol(node.kind).mermaid_shape, node.step.label)
     assert chart["edges"] == [(ids[e.source], ids[e.target], e.label) for e in diagram.edges]
+    if chart["defined"]:
+        assert chart["classes"] == {ids[n.key]: n.kind for n in diagram.nodes}
+        assert sorted(chart["defined"]) == sorted({n.kind for n in diagram.nodes})
+        assert chart["styled"] == [f"lane{lane.index + 1}" for lane in diagram.lanes]
+    assert chart["links"] == {ids[n.key]: mermaid_url(n.step.link) for n in diagram.nodes if n.step.link}
     return chart
 
 
@@ -108,6 +128,14 @@ def test_left_to_right_and_no_lanes():
 def test_mono_theme_is_neutral():
     text = write_mermaid(grid_diagram(load(FLOW)), RenderOptions(theme="mono"))
     assert "config:\n  theme: neutral\n---\n" in text
+    assert "classDef" not in text and "style lane" not in text
+
+
+def test_links_are_percent_encoded():
+    assert mermaid_url('https://example.com/a b?q=<1>&r="2";x#top') == (
+        "https://example.com/a%20b?q=%3C1%3E&r=%222%22%3Bx#top")
+    text = write_mermaid(grid_diagram(load(HOSTILE_FLOW)), RenderOptions())
+    assert '    click n1 href "https://example.com/?a=1&b=%3C2%3E" _blank\n' in text
 
 
 def test_hostile_labels_stay_labels():

@@ -14,6 +14,7 @@ import unicodedata
 from ..layout.geometry import Diagram, NodeBox
 from ..symbols import symbol
 from . import RenderOptions
+from .mermaid_style import colour_lines, link_lines
 
 __all__ = ["mermaid_text", "write_mermaid"]
 
@@ -36,6 +37,7 @@ def write_mermaid(diagram: Diagram, options: RenderOptions) -> str:
     for edge in diagram.edges:
         label = f'|"{mermaid_text(edge.label)}"|' if edge.label else ""
         lines.append(f"    {ids[edge.source]} -->{label} {ids[edge.target]}")
+    lines += colour_lines(diagram, ids, options) + link_lines(diagram, ids)
     return "\n".join(lines) + "\n"
 
 
