@@ -23,8 +23,8 @@ POINTS_PER_INCH = 72.0
 
 # The Graphviz shape closest to each ISO symbol (Graphviz has no stadium, wavy document, D or sloped top).
 SHAPES: dict[str, tuple[str, str]] = {
-    "start": ("oval", "filled"),
-    "end": ("oval", "filled"),
+    "start": ("box", "rounded,filled"),
+    "end": ("box", "rounded,filled"),
     "process": ("box", "filled"),
     "decision": ("diamond", "filled"),
     "io": ("parallelogram", "filled"),
@@ -34,7 +34,7 @@ SHAPES: dict[str, tuple[str, str]] = {
     "manual_input": ("box", "filled"),
     "manual": ("invtrapezium", "filled"),
     "preparation": ("hexagon", "filled"),
-    "delay": ("box", "rounded,filled"),
+    "delay": ("cds", "filled"),
     "database": ("cylinder", "filled"),
     "connector": ("circle", "filled"),
     "offpage": ("invhouse", "filled"),
@@ -82,6 +82,18 @@ def _cluster(lane: LaneBand, diagram: Diagram, options: RenderOptions) -> list[s
     ]
 
 
+# Graphviz draws a `cds` 12 points shorter than asked, and a second periphery 4 points outside.
+_GROW: dict[str, tuple[float, float]] = {"delay": (0.0, 12.0), "subprocess": (-8.0, -8.0)}
+
+
+def _size(node: NodeBox) -> list[str]:
+    """``width``/``height`` in inches so that Graphviz's outline matches the step's box."""
+    grow_x, grow_y = _GROW.get(node.kind, (0.0, 0.0))
+    size = [f"width={num((node.box.width + grow_x) / POINTS_PER_INCH, 4)}",
+            f"height={num((node.box.height + grow_y) / POINTS_PER_INCH, 4)}"]
+    return [*size, "peripheries=2"] if node.kind == "subprocess" else size
+
+
 def _node(node: NodeBox, height: float, options: RenderOptions) -> str:
     colours = theme_named(options.theme)
     shape, style = SHAPES.get(node.kind, ("box", "filled"))
@@ -92,11 +104,8 @@ def _node(node: NodeBox, height: float, options: RenderOptions) -> str:
         f'style="{style}"',
         f'fillcolor="{colours.fills.get(node.kind, colours.default_fill)}"',
         f'pos="{num(centre.x)},{num(centre.y)}!"',
-        f"width={num(node.box.width / POINTS_PER_INCH, 4)}",
-        f"height={num(node.box.height / POINTS_PER_INCH, 4)}",
+        *_size(node),
     ]
-    if node.kind == "subprocess":
-        attrs.append("peripheries=2")
     if node.step.notes:
         attrs.append(f"tooltip={quote(node.step.notes.strip())}")
     if safe_link(node.step.link):
