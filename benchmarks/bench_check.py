@@ -27,15 +27,30 @@ MAX_RSS_MB = 100
 
 def big_flow(steps: int) -> str:
     """A realistic long flow: lanes, decisions every tenth step, notes and a loop back."""
-    lines = ["title: Flujo generado", "lang: es", "lanes: [Cliente, Agente, Supervisor, Sistema, Mensajería]",
-             "steps:", "  - start: El cliente abre un caso", "    lane: Cliente"]
+    lines = [
+        "title: Flujo generado",
+        "lang: es",
+        "lanes: [Cliente, Agente, Supervisor, Sistema, Mensajería]",
+        "steps:",
+        "  - start: El cliente abre un caso",
+        "    lane: Cliente",
+    ]
     lanes = ["Cliente", "Agente", "Supervisor", "Sistema", "Mensajería"]
     for i in range(steps):
-        lines += [f"  - id: paso_{i}", f"    process: Atender la solicitud número {i}", f"    lane: {lanes[i % 5]}",
-                  f"    notes: Revisar los datos del caso {i} antes de seguir."]
+        lines += [
+            f"  - id: paso_{i}",
+            f"    process: Atender la solicitud número {i}",
+            f"    lane: {lanes[i % 5]}",
+            f"    notes: Revisar los datos del caso {i} antes de seguir.",
+        ]
         if i % 10 == 9:
-            lines += [f"  - id: decision_{i}", f"    decision: ¿Está resuelto el punto {i}?",
-                      "    branches:", f"      Sí: paso_{i + 1}", f"      No: paso_{i - 5}"]
+            lines += [
+                f"  - id: decision_{i}",
+                f"    decision: ¿Está resuelto el punto {i}?",
+                "    branches:",
+                f"      Sí: paso_{i + 1}",
+                f"      No: paso_{i - 5}",
+            ]
     lines += [f"  - id: paso_{steps}", "    process: Cerrar el caso", "  - end: Caso cerrado", ""]
     return "\n".join(lines)
 
@@ -53,8 +68,10 @@ def wall(command: list[str]) -> float:
 
 def peak_rss_mb(command: list[str]) -> float:
     """Peak resident memory of ``command`` alone, measured in a fresh parent process."""
-    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
-             "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+        "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
     out = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
     return int(out.stdout) / 1024
 
@@ -100,8 +117,10 @@ def main() -> int:
                 verdict = f"{'ok' if ok else 'OVER'} (≤ {target} s, < {MAX_RSS_MB} MB)"
                 status |= 0 if ok else 1
             print(f"{name:<22}{median:>10.3f}{median / floor:>9.1f}{rss:>9.1f}  {verdict}")
-        print(f"in-process check_file, 2,000 steps: {in_process(big):.3f} s CPU "
-              f"({big.stat().st_size // 1024} KB, {big.read_text().count('  - ')} steps)")
+        print(
+            f"in-process check_file, 2,000 steps: {in_process(big):.3f} s CPU "
+            f"({big.stat().st_size // 1024} KB, {big.read_text().count('  - ')} steps)"
+        )
         print(f"sample: {sample().relative_to(ROOT)}; {ROUNDS} rounds; floor {floor:.3f} s")
     return status
 

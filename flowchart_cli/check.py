@@ -45,8 +45,7 @@ def without_cascades(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     for d in diagnostics:
         if d.step is not None:
             codes_of.setdefault(d.step, set()).add(d.code)
-    return [d for d in diagnostics
-            if d.step is None or not CAUSES.get(d.code, set()) & codes_of[d.step]]
+    return [d for d in diagnostics if d.step is None or not CAUSES.get(d.code, set()) & codes_of[d.step]]
 
 
 @contextmanager

@@ -26,8 +26,17 @@ from .symbols import SYMBOLS
 from .yamlsource import Mapping, Node, Scalar, Sequence, SourceError, parse_text, read_source
 
 __all__ = [
-    "DIRECTIONS", "LANE_KEYS", "LANGS", "LINK_SCHEMES", "REF_KINDS", "STEP_KEYS", "TOP_KEYS",
-    "is_valid_id", "load_flow", "load_text", "ref_problem",
+    "DIRECTIONS",
+    "LANE_KEYS",
+    "LANGS",
+    "LINK_SCHEMES",
+    "REF_KINDS",
+    "STEP_KEYS",
+    "TOP_KEYS",
+    "is_valid_id",
+    "load_flow",
+    "load_text",
+    "ref_problem",
 ]
 
 LANGS = ("en", "es", "pt")
@@ -83,8 +92,9 @@ class _Reader:
             return None
         bad = _CONTROL.search(text)
         if bad:
-            self.report("FC107", f"{what} holds the control character U+{ord(bad.group()):04X}; remove it",
-                        _pos(node), step)
+            self.report(
+                "FC107", f"{what} holds the control character U+{ord(bad.group()):04X}; remove it", _pos(node), step
+            )
             return None
         return text
 
@@ -108,8 +118,12 @@ class _Reader:
                 key = guess
             elif key in seen:
                 first = seen[key]
-                self.report("FC102", f"key {quoted(key)} appears twice in {where} (first on line {first.line}); "
-                            "keep one", _pos(key_node), step)
+                self.report(
+                    "FC102",
+                    f"key {quoted(key)} appears twice in {where} (first on line {first.line}); keep one",
+                    _pos(key_node),
+                    step,
+                )
                 continue
             seen[key] = _pos(key_node)
             yield key, key_node, value
@@ -180,8 +194,11 @@ class _Reader:
                 continue
             if lane.id in lanes:
                 first = lanes[lane.id].pos
-                self.report("FC104", f"two lanes share the id {quoted(lane.id)} (first on line {first.line}); "
-                            "give each lane its own id", lane.pos)
+                self.report(
+                    "FC104",
+                    f"two lanes share the id {quoted(lane.id)} (first on line {first.line}); give each lane its own id",
+                    lane.pos,
+                )
                 continue
             lanes[lane.id] = lane
         return list(lanes.values())
@@ -197,8 +214,9 @@ class _Reader:
         for key, _key_node, value in self.pairs(node, LANE_KEYS, "a lane"):
             fields[key] = self.text(value, f"the lane's `{key}`")
             if key == "id" and fields[key] and not is_valid_id(fields[key]):
-                self.report("FC108", f"lane id {quoted(fields[key])} may hold only letters, digits, '_' and '-'",
-                            _pos(value))
+                self.report(
+                    "FC108", f"lane id {quoted(fields[key])} may hold only letters, digits, '_' and '-'", _pos(value)
+                )
         if "name" not in fields:
             self.report("FC107", "a lane mapping needs a `name`", _pos(node))
         name = fields.get("name") or fields.get("id")
@@ -226,36 +244,50 @@ class _Reader:
             key_pos[name] = _pos(key_node)
         step_id = self.step_id(values["id"], key) if "id" in values else None
         kind, label = self.symbol(node, values, key_pos, key)
-        texts = {k: self.text(values[k], f"`{k}`", key) or "" for k in ("lane", "next", "notes", "duration")
-                 if k in values}
+        texts = {
+            k: self.text(values[k], f"`{k}`", key) or "" for k in ("lane", "next", "notes", "duration") if k in values
+        }
         link = self.link(values["link"], key) if "link" in values else ""
         ref = self.ref(values["ref"], key, kind) if "ref" in values else ""
         branches = self.branches(values["branches"], key) if "branches" in values else ()
         return Step(
-            index=index, key=key, kind=kind, label=label, id=step_id,
-            lane=texts.get("lane") or None, next=texts.get("next") or None, branches=branches,
-            notes=texts.get("notes", ""), duration=texts.get("duration", ""), link=link, ref=ref,
-            pos=_pos(node), positions=tuple((k, _pos(v)) for k, v in values.items()),
+            index=index,
+            key=key,
+            kind=kind,
+            label=label,
+            id=step_id,
+            lane=texts.get("lane") or None,
+            next=texts.get("next") or None,
+            branches=branches,
+            notes=texts.get("notes", ""),
+            duration=texts.get("duration", ""),
+            link=link,
+            ref=ref,
+            pos=_pos(node),
+            positions=tuple((k, _pos(v)) for k, v in values.items()),
         )
 
     def step_id(self, node: Node, key: str) -> str | None:
         """The id as written; an invalid one is FC108 but still names the step (no FC105 cascade)."""
         step_id = self.text(node, "`id`", key)
         if step_id is not None and not is_valid_id(step_id):
-            self.report("FC108", f"id {quoted(step_id)} may hold only letters, digits, '_' and '-' (no spaces)",
-                        _pos(node), key)
+            self.report(
+                "FC108", f"id {quoted(step_id)} may hold only letters, digits, '_' and '-' (no spaces)", _pos(node), key
+            )
         return step_id
 
     def symbol(self, node: Mapping, values: dict[str, Node], key_pos: dict[str, Pos], key: str) -> tuple:
         """(kind, label); with several symbols the first one counts (FC103 on the others)."""
         symbols = [k for k in values if k in SYMBOLS]
         if not symbols:
-            self.report("FC103", "the step has no symbol; give it one key such as `process:` or `decision:`",
-                        _pos(node), key)
+            self.report(
+                "FC103", "the step has no symbol; give it one key such as `process:` or `decision:`", _pos(node), key
+            )
             return None, ""
         for extra in symbols[1:]:
-            self.report("FC103", f"the step has several symbols ({', '.join(symbols)}); keep exactly one",
-                        key_pos[extra], key)
+            self.report(
+                "FC103", f"the step has several symbols ({', '.join(symbols)}); keep exactly one", key_pos[extra], key
+            )
         kind = symbols[0]
         return kind, self.text(values[kind], f"the `{kind}` label", key) or ""
 
@@ -273,13 +305,17 @@ class _Reader:
                 continue
             label = label_node.text.strip()
             if not label or label_node.is_null:
-                self.report("FC206", "a branch has an empty label; write its outcome (Sí, No…)",
-                            _pos(label_node), key)
+                self.report("FC206", "a branch has an empty label; write its outcome (Sí, No…)", _pos(label_node), key)
                 continue
             first = seen.get(label.casefold())
             if first is not None:
-                self.report("FC206", f"the branch label {quoted(label)} is repeated (line {first.pos.line}); "
-                            "each outcome needs its own label", _pos(label_node), key)
+                self.report(
+                    "FC206",
+                    f"the branch label {quoted(label)} is repeated (line {first.pos.line}); "
+                    "each outcome needs its own label",
+                    _pos(label_node),
+                    key,
+                )
                 continue
             target = self.text(target_node, f"the target of branch {quoted(label)}", key)
             if target is not None:
@@ -302,8 +338,13 @@ class _Reader:
         if ref is None:
             return ""
         if kind is not None and kind not in REF_KINDS:
-            self.report("FC207", f"`ref` belongs to subprocess and offpage steps, not to a {kind}; "
-                        "make the step a `subprocess:` or remove `ref`", _pos(node), key)
+            self.report(
+                "FC207",
+                f"`ref` belongs to subprocess and offpage steps, not to a {kind}; "
+                "make the step a `subprocess:` or remove `ref`",
+                _pos(node),
+                key,
+            )
             return ""
         problem = ref_problem(self.path, ref)
         if problem:
@@ -341,23 +382,37 @@ class _Reader:
                 continue
             first = ids.setdefault(step.id, step)
             if first is not step:
-                self.report("FC104", f"id {quoted(step.id)} is already used by step {first.number} "
-                            f"(line {first.at('id').line}); ids must be unique", step.at("id"), step.key)
+                self.report(
+                    "FC104",
+                    f"id {quoted(step.id)} is already used by step {first.number} "
+                    f"(line {first.at('id').line}); ids must be unique",
+                    step.at("id"),
+                    step.key,
+                )
                 steps[step.index] = replace(step, key=f"step-{step.number}")  # keys name one step each
         for i, step in enumerate(steps):
             changes: dict = {}
             if step.next is not None and step.next not in ids:
                 guess = self.closest(step.next, ids)
-                self.report("FC105", f"`next` points to unknown step {quoted(step.next)}{did_you_mean(guess)}",
-                            step.at("next"), step.key)
+                self.report(
+                    "FC105",
+                    f"`next` points to unknown step {quoted(step.next)}{did_you_mean(guess)}",
+                    step.at("next"),
+                    step.key,
+                )
                 if guess:
                     changes["next"] = guess
             branches = list(step.branches)
             for j, branch in enumerate(branches):
                 if branch.target not in ids:
                     guess = self.closest(branch.target, ids)
-                    self.report("FC105", f"branch {quoted(branch.label)} points to unknown step "
-                                f"{quoted(branch.target)}{did_you_mean(guess)}", branch.target_pos, step.key)
+                    self.report(
+                        "FC105",
+                        f"branch {quoted(branch.label)} points to unknown step "
+                        f"{quoted(branch.target)}{did_you_mean(guess)}",
+                        branch.target_pos,
+                        step.key,
+                    )
                     if guess:
                         branches[j] = replace(branch, target=guess)
                         changes["branches"] = tuple(branches)

@@ -25,8 +25,15 @@ def write_bytes(tmp_path: Path, data: bytes, name: str = "t.flow.yaml") -> Path:
     return path
 
 
-@pytest.mark.parametrize(("text", "what"), [("", "empty"), ("# solo un comentario\n\n", "empty"),
-                                            ("- start: A\n- end: B\n", "a list"), ("hola\n", "a single text")])
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("", "empty"),
+        ("# solo un comentario\n\n", "empty"),
+        ("- start: A\n- end: B\n", "a list"),
+        ("hola\n", "a single text"),
+    ],
+)
 def test_a_document_that_is_not_a_mapping_is_fc101(tmp_path: Path, text: str, what: str) -> None:
     [d] = check_file(write_bytes(tmp_path, text.encode())).diagnostics
     assert (d.code, d.line, d.column) == ("FC101", 1, 1)
@@ -71,22 +78,27 @@ def test_tabs_are_fc100_with_a_hint(tmp_path: Path) -> None:
     assert "tabs" in d.message
 
 
-@pytest.mark.parametrize(("text", "line", "column"), [
-    ("title: T\nsteps: [\n  {start: A},\n", 4, 1),
-    ("title: 'sin cerrar\nsteps: []\n", 3, 1),
-    ("title: T\n  steps: x\n", 2, 8),
-    ("title: T\nsteps:\n  - start: A\n - end: B\n", 4, 2),
-    ("title: T\nsteps:\n  - start: \x07A\n", 3, 12),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("title: T\nsteps: [\n  {start: A},\n", 4, 1),
+        ("title: 'sin cerrar\nsteps: []\n", 3, 1),
+        ("title: T\n  steps: x\n", 2, 8),
+        ("title: T\nsteps:\n  - start: A\n - end: B\n", 4, 2),
+        ("title: T\nsteps:\n  - start: \x07A\n", 3, 12),
+    ],
+)
 def test_yaml_syntax_errors_are_fc100_with_a_position(tmp_path: Path, text: str, line: int, column: int) -> None:
     [d] = check_file(write_bytes(tmp_path, text.encode())).diagnostics
     assert (d.code, d.line, d.column) == ("FC100", line, column), d.message
 
 
 def test_duplicate_keys_are_reported_not_silently_dropped(tmp_path: Path) -> None:
-    text = ("title: A\ntitle: B\nlanes:\n  - id: x\n    name: X\n    name: Y\nsteps:\n  - start: Inicio\n"
-            "    lane: x\n    lane: x\n  - decision: ¿Sí?\n    branches:\n      Sí: fin\n      Sí: fin\n"
-            "      No: fin\n  - id: fin\n    end: Fin\n")
+    text = (
+        "title: A\ntitle: B\nlanes:\n  - id: x\n    name: X\n    name: Y\nsteps:\n  - start: Inicio\n"
+        "    lane: x\n    lane: x\n  - decision: ¿Sí?\n    branches:\n      Sí: fin\n      Sí: fin\n"
+        "      No: fin\n  - id: fin\n    end: Fin\n"
+    )
     got = codes(write_bytes(tmp_path, text.encode()))
     assert got == [("FC102", 2, 1), ("FC102", 6, 5), ("FC102", 10, 5), ("FC206", 14, 7)]
 
@@ -131,8 +143,9 @@ def test_a_50_mb_file_is_refused_without_being_read(tmp_path: Path, monkeypatch:
     assert peak < 1024 * 1024
 
 
-def test_a_file_that_grows_past_the_limit_is_read_only_up_to_it(tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_that_grows_past_the_limit_is_read_only_up_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A size that lies (a file still being written, a pipe) still reads at most the limit + 1 byte."""
     path = tmp_path / "growing.flow.yaml"
     with path.open("wb") as handle:
@@ -174,8 +187,9 @@ def test_ten_thousand_broken_targets_stay_fast(tmp_path: Path) -> None:
     assert sum(d.code == "FC105" for d in diagnostics) == 10_000
 
 
-@pytest.mark.parametrize("opening", ["[" * 5000, "{a: " * 5000,
-                                     "\n" + "".join(f"{' ' * (i + 1)}k{i}:\n" for i in range(200))])
+@pytest.mark.parametrize(
+    "opening", ["[" * 5000, "{a: " * 5000, "\n" + "".join(f"{' ' * (i + 1)}k{i}:\n" for i in range(200))]
+)
 def test_very_deep_nesting_is_fc100(tmp_path: Path, opening: str) -> None:
     [d] = check_file(write_bytes(tmp_path, f"title: T\nsteps: {opening}".encode())).diagnostics
     assert d.code == "FC100" and "nesting deeper" in d.message
@@ -191,8 +205,10 @@ def test_ten_thousand_character_labels_are_a_warning(tmp_path: Path) -> None:
 
 
 def test_ids_in_other_scripts(tmp_path: Path) -> None:
-    text = ("title: T\nsteps:\n  - start: Inicio\n    next: шаг\n  - id: paso_1\n    process: Uno\n    next: 步骤\n"
-            "  - id: шаг\n    process: Два\n    next: paso_1\n  - id: 步骤\n    end: 完成\n")
+    text = (
+        "title: T\nsteps:\n  - start: Inicio\n    next: шаг\n  - id: paso_1\n    process: Uno\n    next: 步骤\n"
+        "  - id: шаг\n    process: Два\n    next: paso_1\n  - id: 步骤\n    end: 完成\n"
+    )
     path = write_bytes(tmp_path, text.encode())
     result = check_file(path)
     assert result.diagnostics == ()
@@ -200,9 +216,11 @@ def test_ids_in_other_scripts(tmp_path: Path) -> None:
 
 
 def test_implicit_types_stay_text() -> None:
-    text = ("title: 2026-01-01\nversion: 3.10\nsteps:\n  - start: Yes\n  - decision: on\n    branches:\n"
-            "      Yes: a\n      No: b\n      off: b\n      1: a\n      2026-01-01: a\n      3.10: b\n"
-            "  - id: a\n    process: 1\n    next: b\n  - id: b\n    end: 3.10\n")
+    text = (
+        "title: 2026-01-01\nversion: 3.10\nsteps:\n  - start: Yes\n  - decision: on\n    branches:\n"
+        "      Yes: a\n      No: b\n      off: b\n      1: a\n      2026-01-01: a\n      3.10: b\n"
+        "  - id: a\n    process: 1\n    next: b\n  - id: b\n    end: 3.10\n"
+    )
     flow, diagnostics = load_text(text)
     assert [d.code for d in diagnostics] == []
     assert (flow.title, flow.version) == ("2026-01-01", "3.10")
@@ -232,32 +250,50 @@ def test_a_second_document_is_fc100() -> None:
     assert "more than one YAML document" in diagnostics[0].message
 
 
-@pytest.mark.parametrize("value", ["http://[::1", "javascript:alert(1)", "mailto:", "https://", "http://a b",
-                                   "file:///etc/passwd", "data:text/html,<script>"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "http://[::1",
+        "javascript:alert(1)",
+        "mailto:",
+        "https://",
+        "http://a b",
+        "file:///etc/passwd",
+        "data:text/html,<script>",
+    ],
+)
 def test_unsafe_or_broken_links_are_fc108(value: str) -> None:
     _, diagnostics = load_text(f"title: T\nsteps:\n  - start: A\n    link: '{value}'\n  - end: B\n")
     assert [d.code for d in diagnostics] == ["FC108"]
 
 
-@pytest.mark.parametrize("ref", ["a\\0b.flow.yaml", "x" * 5000 + ".flow.yaml", "/etc/passwd.yaml",
-                                 "../../x.flow.yaml", "~/x.flow.yaml"])
+@pytest.mark.parametrize(
+    "ref", ["a\\0b.flow.yaml", "x" * 5000 + ".flow.yaml", "/etc/passwd.yaml", "../../x.flow.yaml", "~/x.flow.yaml"]
+)
 def test_hostile_refs_are_fc109(tmp_path: Path, ref: str) -> None:
-    path = write_bytes(tmp_path, f'title: T\nsteps:\n  - start: A\n  - subprocess: S\n    ref: "{ref}"\n'
-                                 f"  - end: B\n".encode())
+    path = write_bytes(
+        tmp_path, f'title: T\nsteps:\n  - start: A\n  - subprocess: S\n    ref: "{ref}"\n  - end: B\n'.encode()
+    )
     assert [d.code for d in check_file(path).diagnostics] in (["FC109"], ["FC107"])  # FC107: a NUL in the name
 
 
 def test_odd_keys_and_shapes_never_raise() -> None:
-    for text in ["? [a, b]\n: c\n", "title: [x]\nsteps: {a: b}\n", "title: T\nsteps: [1, [2], {}]\n",
-                 "title: T\nlanes: {a: b}\nsteps:\n  - start: A\n", "title: T\nsteps:\n  - {? [x] : y}\n",
-                 "title: T\nlanes: [[a], {name: [b]}, {id: 'a b', name: c}]\nsteps:\n  - start: A\n    lane: c\n"]:
+    for text in [
+        "? [a, b]\n: c\n",
+        "title: [x]\nsteps: {a: b}\n",
+        "title: T\nsteps: [1, [2], {}]\n",
+        "title: T\nlanes: {a: b}\nsteps:\n  - start: A\n",
+        "title: T\nsteps:\n  - {? [x] : y}\n",
+        "title: T\nlanes: [[a], {name: [b]}, {id: 'a b', name: c}]\nsteps:\n  - start: A\n    lane: c\n",
+    ]:
         _, diagnostics = load_text(text)
         assert diagnostics, text
         assert all(d.code.startswith("FC1") for d in diagnostics), text
 
 
 def test_tags_are_ignored_and_values_stay_text() -> None:
-    flow, diagnostics = load_text("title: !!binary aGk=\nsteps:\n  - !!python/object:os.system {start: A}\n"
-                                  "  - end: !!int B\n")
+    flow, diagnostics = load_text(
+        "title: !!binary aGk=\nsteps:\n  - !!python/object:os.system {start: A}\n  - end: !!int B\n"
+    )
     assert diagnostics == []
     assert flow.title == "aGk=" and [s.label for s in flow.steps] == ["A", "B"]

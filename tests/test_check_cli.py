@@ -31,24 +31,29 @@ def invoke(*args: str):
 def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
     environment.update(env or {})
-    return subprocess.run([*COMMAND, *args], capture_output=True, text=True, cwd=cwd, env=environment,
-                          timeout=60, check=False)
+    return subprocess.run(
+        [*COMMAND, *args], capture_output=True, text=True, cwd=cwd, env=environment, timeout=60, check=False
+    )
 
 
 # -- exit codes -------------------------------------------------------------------
 
-@pytest.mark.parametrize(("args", "code"), [
-    ([str(CLEAN)], 0),
-    ([str(BROKEN)], 1),
-    ([str(WARNS)], 0),
-    (["--strict", str(WARNS)], 1),
-    (["--strict", str(CLEAN)], 0),
-    ([str(CLEAN), str(BROKEN)], 1),
-    (["--nope", str(CLEAN)], 2),
-    (["missing.flow.yaml"], 2),
-    ([], 2),
-    (["--format", "xml", str(CLEAN)], 2),
-])
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ([str(CLEAN)], 0),
+        ([str(BROKEN)], 1),
+        ([str(WARNS)], 0),
+        (["--strict", str(WARNS)], 1),
+        (["--strict", str(CLEAN)], 0),
+        ([str(CLEAN), str(BROKEN)], 1),
+        (["--nope", str(CLEAN)], 2),
+        (["missing.flow.yaml"], 2),
+        ([], 2),
+        (["--format", "xml", str(CLEAN)], 2),
+    ],
+)
 def test_exit_codes(args: list[str], code: int) -> None:
     result = invoke("check", *args)
     assert result.exit_code == code, result.output
@@ -67,6 +72,7 @@ def test_exit_codes_of_the_installed_command(tmp_path: Path) -> None:
 
 
 # -- text ---------------------------------------------------------------------------
+
 
 def test_text_output_is_compiler_style_with_source_and_caret() -> None:
     result = run("check", "FC105.fail.flow.yaml", "FC105.pass.flow.yaml", cwd=RULES)
@@ -113,6 +119,7 @@ def test_long_source_lines_are_not_quoted(tmp_path: Path) -> None:
 
 # -- json -----------------------------------------------------------------------
 
+
 def test_json_has_exactly_the_spec_shape(tmp_path: Path) -> None:
     empty = tmp_path / "empty.flow.yaml"
     empty.write_text("")
@@ -128,9 +135,14 @@ def test_json_has_exactly_the_spec_shape(tmp_path: Path) -> None:
             assert set(d) == {"code", "severity", "message", "line", "column", "step"}
             assert isinstance(d["line"], int) and isinstance(d["column"], int)
     first, second = doc["files"][0]["diagnostics"]
-    assert first == {"code": "FC105", "severity": "error",
-                     "message": "`next` points to unknown step 'grav'; did you mean 'grave'?",
-                     "line": 6, "column": 11, "step": "step-1"}
+    assert first == {
+        "code": "FC105",
+        "severity": "error",
+        "message": "`next` points to unknown step 'grav'; did you mean 'grave'?",
+        "line": 6,
+        "column": 11,
+        "step": "step-1",
+    }
     assert second["step"] == "grave"
     assert doc["files"][1]["diagnostics"] == []
     assert doc["files"][2]["diagnostics"][0]["step"] is None
@@ -143,6 +155,7 @@ def test_json_keeps_unicode_and_is_the_only_output() -> None:
 
 
 # -- sarif ------------------------------------------------------------------------
+
 
 def test_sarif_is_a_valid_2_1_0_log() -> None:
     result = invoke("check", "--format", "sarif", str(BROKEN), str(WARNS))
@@ -165,7 +178,9 @@ def test_sarif_is_a_valid_2_1_0_log() -> None:
         assert physical["region"]["startLine"] >= 1 and physical["region"]["startColumn"] >= 1
     first = run_["results"][0]
     assert (first["ruleId"], first["locations"][0]["physicalLocation"]["region"]) == (
-        "FC105", {"startLine": 6, "startColumn": 11})
+        "FC105",
+        {"startLine": 6, "startColumn": 11},
+    )
     assert {r["level"] for r in run_["results"]} == {"error", "warning"}
 
 
@@ -176,6 +191,7 @@ def test_sarif_uses_relative_uris_for_relative_paths() -> None:
 
 
 # -- github -------------------------------------------------------------------------
+
 
 def test_github_annotations() -> None:
     result = run("check", "--format", "github", "FC105.fail.flow.yaml", "FC302.fail.flow.yaml", cwd=RULES)
@@ -192,13 +208,16 @@ def test_github_annotations() -> None:
 
 def test_github_escapes_what_would_break_a_workflow_command(tmp_path: Path) -> None:
     odd = tmp_path / "a,b:c%.flow.yaml"
-    odd.write_text("title: T\nsteps:\n  - start: Inicio\n  - decision: \"50% sí\\nno\"\n    branches: {a: f, b: f}\n"
-                   "  - id: f\n    end: Fin\n")
+    odd.write_text(
+        'title: T\nsteps:\n  - start: Inicio\n  - decision: "50% sí\\nno"\n    branches: {a: f, b: f}\n'
+        "  - id: f\n    end: Fin\n"
+    )
     [line] = invoke("check", "--format", "github", str(odd)).stdout.splitlines()
     assert "a%2Cb%3Ac%25.flow.yaml" in line and "'50%25 sí\\nno'" in line  # the newline quoted, one line
 
 
 # -- rules --------------------------------------------------------------------------------
+
 
 def test_rules_table_lists_every_rule() -> None:
     result = invoke("rules")

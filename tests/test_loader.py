@@ -20,18 +20,23 @@ def test_declared_lanes_by_name_or_id_and_inheritance() -> None:
     flow, problems = load(
         "title: T\nlanes:\n  - Cliente\n  - id: ag\n    name: Agente de atención\n    description: Nivel 1\n"
         "steps:\n  - start: A\n    lane: Cliente\n  - process: B\n  - process: C\n    lane: Agente de atención\n"
-        "  - process: D\n  - end: E\n    lane: ag\n")
+        "  - process: D\n  - end: E\n    lane: ag\n"
+    )
     assert problems == []
     assert [(lane.id, lane.name, lane.description) for lane in flow.lanes] == [
-        ("Cliente", "Cliente", ""), ("ag", "Agente de atención", "Nivel 1")]
+        ("Cliente", "Cliente", ""),
+        ("ag", "Agente de atención", "Nivel 1"),
+    ]
     assert [s.lane for s in flow.steps] == ["Cliente", "Cliente", "ag", "ag", "ag"]
     assert flow.lanes_declared and flow.lane_by_id("ag").name == "Agente de atención"
     assert flow.lanes[1].pos == Pos(4, 5)
 
 
 def test_implied_lanes_in_order_of_first_use() -> None:
-    flow, problems = load("title: T\nsteps:\n  - start: A\n  - process: B\n    lane: Soporte\n  - process: C\n"
-                          "    lane: Cliente\n  - process: D\n    lane: Soporte\n  - end: E\n")
+    flow, problems = load(
+        "title: T\nsteps:\n  - start: A\n  - process: B\n    lane: Soporte\n  - process: C\n"
+        "    lane: Cliente\n  - process: D\n    lane: Soporte\n  - end: E\n"
+    )
     assert problems == []
     assert [lane.id for lane in flow.lanes] == ["Soporte", "Cliente"]
     assert not flow.lanes_declared
@@ -56,8 +61,10 @@ def test_an_unnamed_lane_mapping_keeps_its_id_so_steps_do_not_cascade() -> None:
 
 
 def test_keys_ids_and_positions() -> None:
-    flow, _ = load("title: T\nsteps:\n  - start: Inicio\n  - id: grave\n    decision: ¿Grave?\n"
-                   "    branches:\n      Sí: fin\n      No: fin\n  - id: fin\n    end: Fin\n")
+    flow, _ = load(
+        "title: T\nsteps:\n  - start: Inicio\n  - id: grave\n    decision: ¿Grave?\n"
+        "    branches:\n      Sí: fin\n      No: fin\n  - id: fin\n    end: Fin\n"
+    )
     start, decision, end = flow.steps
     assert (start.key, start.id, start.number) == ("step-1", None, 1)
     assert (decision.key, decision.id) == ("grave", "grave")
@@ -65,18 +72,26 @@ def test_keys_ids_and_positions() -> None:
     assert decision.at("decision") == Pos(5, 15) and decision.at("id") == Pos(4, 9)
     assert decision.at("notes") == decision.pos
     assert [(b.label, b.target, b.pos, b.target_pos) for b in decision.branches] == [
-        ("Sí", "fin", Pos(7, 7), Pos(7, 11)), ("No", "fin", Pos(8, 7), Pos(8, 11))]
+        ("Sí", "fin", Pos(7, 7), Pos(7, 11)),
+        ("No", "fin", Pos(8, 7), Pos(8, 11)),
+    ]
     assert flow.at("steps") == Pos(3, 3) and flow.at("title") == Pos(1, 8)
     assert flow.step_by_id("fin") is end
 
 
 def test_flow_edges() -> None:
-    flow, _ = load("title: T\nsteps:\n  - start: A\n  - id: d\n    decision: ¿B?\n    branches: {Sí: c, No: e}\n"
-                   "  - id: c\n    process: C\n    next: e\n  - process: huérfano\n  - id: e\n    end: E\n"
-                   "    next: c\n")
+    flow, _ = load(
+        "title: T\nsteps:\n  - start: A\n  - id: d\n    decision: ¿B?\n    branches: {Sí: c, No: e}\n"
+        "  - id: c\n    process: C\n    next: e\n  - process: huérfano\n  - id: e\n    end: E\n"
+        "    next: c\n"
+    )
     assert flow_edges(flow) == (
-        Edge("step-1", "d", implicit=True), Edge("d", "c", "Sí"), Edge("d", "e", "No"), Edge("c", "e"),
-        Edge("step-4", "e", implicit=True))
+        Edge("step-1", "d", implicit=True),
+        Edge("d", "c", "Sí"),
+        Edge("d", "e", "No"),
+        Edge("c", "e"),
+        Edge("step-4", "e", implicit=True),
+    )
 
 
 def test_a_misspelt_key_is_reported_once_and_read_as_meant() -> None:
@@ -91,8 +106,7 @@ def test_a_misspelt_key_is_not_read_twice() -> None:
 
 def test_a_misspelt_target_is_followed_to_the_suggestion(tmp_path: Path) -> None:
     path = tmp_path / "t.flow.yaml"
-    path.write_text("title: T\nsteps:\n  - start: A\n    next: revisr\n  - id: revisar\n    process: R\n"
-                    "  - end: F\n")
+    path.write_text("title: T\nsteps:\n  - start: A\n    next: revisr\n  - id: revisar\n    process: R\n  - end: F\n")
     result = check_file(path)
     assert [(d.code, d.line) for d in result.diagnostics] == [("FC105", 4)]  # no FC208 for R and F
     assert "did you mean 'revisar'?" in result.diagnostics[0].message
@@ -110,8 +124,9 @@ def test_several_symbols_keep_the_first() -> None:
 
 
 def test_duplicate_ids_get_their_own_key() -> None:
-    flow, problems = load("title: T\nsteps:\n  - start: A\n  - id: x\n    process: B\n  - id: x\n"
-                          "    process: C\n  - end: D\n")
+    flow, problems = load(
+        "title: T\nsteps:\n  - start: A\n  - id: x\n    process: B\n  - id: x\n    process: C\n  - end: D\n"
+    )
     assert problems == [("FC104", 6, 9)]
     assert [s.key for s in flow.steps] == ["step-1", "x", "step-3", "step-4"]
     assert flow.step_by_id("x") is flow.steps[1]
@@ -125,8 +140,7 @@ def test_crlf_and_cr_line_ends_keep_positions() -> None:
 
 
 def test_model_indexes_follow_replace() -> None:
-    flow, _ = load("title: T\nlanes: [A, B]\nsteps:\n  - start: S\n    lane: A\n  - id: z\n    end: E\n"
-                   "    lane: B\n")
+    flow, _ = load("title: T\nlanes: [A, B]\nsteps:\n  - start: S\n    lane: A\n  - id: z\n    end: E\n    lane: B\n")
     smaller = replace(flow, steps=flow.steps[:1], lanes=flow.lanes[:1])
     assert smaller.step_by_id("z") is None and smaller.lane_by_id("B") is None
     assert flow.lane_by_id(None) is None

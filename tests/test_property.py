@@ -14,15 +14,69 @@ from flowchart_cli.cli import app
 from flowchart_cli.loader import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted([*ROOT.glob("samples/*.flow.yaml"), *(ROOT / "tests" / "rules").glob("*.flow.yaml"),
-                *Path("/work/shared/conformance/cases").glob("*.yaml")])
+SEEDS = sorted(
+    [
+        *ROOT.glob("samples/*.flow.yaml"),
+        *(ROOT / "tests" / "rules").glob("*.flow.yaml"),
+        *Path("/work/shared/conformance/cases").glob("*.yaml"),
+    ]
+)
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in SEEDS]
-WORDS = ["title", "steps", "lanes", "start", "end", "process", "decision", "branches", "next", "lane", "id",
-         "connector", "subprocess", "ref", "link", "notes", "Sí", "No", "fin", "a", "~", "null", "yes", "1",
-         "- ", ": ", "\n", "\n  ", "\n    ", "[", "]", "{", "}", ",", "&x", "*x", "!!str", "#", "'", '"', "?",
-         "|", ">", "---", "\t", "\ufeff", "\x00", "\u202e", "¿", "步骤", "https://e.x", "../x.flow.yaml"]
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow],
-                    derandomize=True)
+WORDS = [
+    "title",
+    "steps",
+    "lanes",
+    "start",
+    "end",
+    "process",
+    "decision",
+    "branches",
+    "next",
+    "lane",
+    "id",
+    "connector",
+    "subprocess",
+    "ref",
+    "link",
+    "notes",
+    "Sí",
+    "No",
+    "fin",
+    "a",
+    "~",
+    "null",
+    "yes",
+    "1",
+    "- ",
+    ": ",
+    "\n",
+    "\n  ",
+    "\n    ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&x",
+    "*x",
+    "!!str",
+    "#",
+    "'",
+    '"',
+    "?",
+    "|",
+    ">",
+    "---",
+    "\t",
+    "\ufeff",
+    "\x00",
+    "\u202e",
+    "¿",
+    "步骤",
+    "https://e.x",
+    "../x.flow.yaml",
+]
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 
 yamlish = st.lists(st.sampled_from(WORDS) | st.text(max_size=6), max_size=60).map("".join)
 

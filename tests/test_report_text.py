@@ -14,16 +14,19 @@ from flowchart_cli.report.text import caret, print_text, write_text
 RULES = Path(__file__).resolve().parent / "rules"
 
 
-@pytest.mark.parametrize(("line", "column", "expected"), [
-    ("    next: grav", 11, "          ^^^^"),
-    ("  - strat: Inicio", 5, "    ^^^^^"),  # a key: up to the colon
-    ('    process: "Hola: mundo" # nota', 14, '             ^^^^^^^^^^^^^'),  # a quoted scalar
-    ("    process: Registrar  # comentario", 14, "             ^^^^^^^^^"),
-    ("    branches: {Sí: fni, sí: fin}", 20, "                   ^^^"),
-    ("    branches: {Sí: fni, sí: fin}", 25, "                        ^^"),
-    ("title: T", 40, " " * 39 + "^"),  # past the end of the line
-    ("  - process: " + "x" * 500, 14, " " * 13 + "^" * 60),  # at most 60 carets
-])
+@pytest.mark.parametrize(
+    ("line", "column", "expected"),
+    [
+        ("    next: grav", 11, "          ^^^^"),
+        ("  - strat: Inicio", 5, "    ^^^^^"),  # a key: up to the colon
+        ('    process: "Hola: mundo" # nota', 14, "             ^^^^^^^^^^^^^"),  # a quoted scalar
+        ("    process: Registrar  # comentario", 14, "             ^^^^^^^^^"),
+        ("    branches: {Sí: fni, sí: fin}", 20, "                   ^^^"),
+        ("    branches: {Sí: fni, sí: fin}", 25, "                        ^^"),
+        ("title: T", 40, " " * 39 + "^"),  # past the end of the line
+        ("  - process: " + "x" * 500, 14, " " * 13 + "^" * 60),  # at most 60 carets
+    ],
+)
 def test_caret(line: str, column: int, expected: str) -> None:
     assert caret(line, column) == expected
 
@@ -42,8 +45,10 @@ def test_rich_and_plain_output_hold_the_same_text() -> None:
 
 def test_markup_in_paths_and_labels_is_printed_literally(tmp_path: Path) -> None:
     path = tmp_path / "[bold]x.flow.yaml"
-    path.write_text("title: T\nsteps:\n  - start: A\n  - decision: '[red]hola[/red]'\n    branches: {a: f, b: f}\n"
-                    "  - id: f\n    end: F\n")
+    path.write_text(
+        "title: T\nsteps:\n  - start: A\n  - decision: '[red]hola[/red]'\n    branches: {a: f, b: f}\n"
+        "  - id: f\n    end: F\n"
+    )
     out = io.StringIO()
     print_text(Console(file=out, force_terminal=False), [check_file(path)], summary=False)
     assert "[bold]x.flow.yaml:4:15: warning FC302: decision '[red]hola[/red]'" in out.getvalue()

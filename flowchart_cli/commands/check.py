@@ -9,8 +9,11 @@ from ..check import check_file
 
 __all__ = ["exit_code", "run_check"]
 
-WRITERS = {"json": ("json_format", "format_json"), "sarif": ("sarif", "format_sarif"),
-           "github": ("github", "format_github")}
+WRITERS = {
+    "json": ("json_format", "format_json"),
+    "sarif": ("sarif", "format_sarif"),
+    "github": ("github", "format_github"),
+}
 
 
 def exit_code(results, *, strict: bool) -> int:

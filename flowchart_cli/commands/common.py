@@ -88,8 +88,9 @@ def split_formats(values: list[str], allowed) -> list[str]:
             if not fmt:
                 continue
             if fmt not in allowed:
-                raise typer.BadParameter(f"unknown format '{fmt}'; choose from {', '.join(allowed)}",
-                                         param_hint="'--format'")
+                raise typer.BadParameter(
+                    f"unknown format '{fmt}'; choose from {', '.join(allowed)}", param_hint="'--format'"
+                )
             if fmt not in formats:
                 formats.append(fmt)
     return formats

@@ -10,8 +10,16 @@ from .common import out_console
 
 def run_rules(fmt: str) -> int:
     if fmt == "json":
-        print(json.dumps([{"code": r.code, "severity": r.severity.value, "checks": r.summary, "why": r.why}
-                          for r in CATALOG.values()], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {"code": r.code, "severity": r.severity.value, "checks": r.summary, "why": r.why}
+                    for r in CATALOG.values()
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     from rich.table import Table
 

@@ -14,8 +14,14 @@ def format_json(results: Sequence[CheckResult]) -> str:
         {
             "path": str(r.diagnostics[0].path if r.diagnostics else r.path),
             "diagnostics": [
-                {"code": d.code, "severity": d.severity.value, "message": d.message,
-                 "line": d.line, "column": d.column, "step": d.step}
+                {
+                    "code": d.code,
+                    "severity": d.severity.value,
+                    "message": d.message,
+                    "line": d.line,
+                    "column": d.column,
+                    "step": d.step,
+                }
                 for d in r.diagnostics
             ],
         }

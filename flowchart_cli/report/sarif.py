@@ -37,13 +37,15 @@ def format_sarif(results: Sequence[CheckResult]) -> str:
             "ruleIndex": index[d.code],
             "level": d.severity.value,
             "message": {"text": d.message},
-            "locations": [{
-                "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(d.path)},
-                    "region": {"startLine": d.line, "startColumn": d.column},
-                },
-                **({"logicalLocations": [{"name": d.step, "kind": "member"}]} if d.step else {}),
-            }],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": artifact_uri(d.path)},
+                        "region": {"startLine": d.line, "startColumn": d.column},
+                    },
+                    **({"logicalLocations": [{"name": d.step, "kind": "member"}]} if d.step else {}),
+                }
+            ],
         }
         for r in results
         for d in r.diagnostics
@@ -51,12 +53,19 @@ def format_sarif(results: Sequence[CheckResult]) -> str:
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "flowchart", "version": __version__,
-                                "informationUri": "https://github.com/flowchart-cli/flowchart-cli",
-                                "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "results": findings,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "flowchart",
+                        "version": __version__,
+                        "informationUri": "https://github.com/flowchart-cli/flowchart-cli",
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": findings,
+            }
+        ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2)

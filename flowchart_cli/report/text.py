@@ -67,8 +67,15 @@ def caret(line: str, column: int) -> str:
 def _diagnostic_lines(d: Diagnostic, lines: list[str]) -> list[Line]:
     style = _STYLE[d.severity.value]
     where = [(f" [step {d.step}]", "dim")] if d.step else []
-    out: list[Line] = [[(f"{d.path}:{d.line}:{d.column}:", "bold"), (" ", ""),
-                        (f"{d.severity.value} {d.code}:", style), (f" {d.message}", ""), *where]]
+    out: list[Line] = [
+        [
+            (f"{d.path}:{d.line}:{d.column}:", "bold"),
+            (" ", ""),
+            (f"{d.severity.value} {d.code}:", style),
+            (f" {d.message}", ""),
+            *where,
+        ]
+    ]
     if 0 < d.line <= len(lines):
         source = lines[d.line - 1].replace("\t", " ")
         if len(source) <= MAX_SOURCE:

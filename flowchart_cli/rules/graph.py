@@ -19,15 +19,17 @@ def _label(step: Step) -> str:
 @rule("FC201")
 def no_start(flow: Flow) -> Iterator[Diagnostic]:
     if not any(s.kind == "start" for s in flow.steps):
-        yield diagnostic("FC201", "the flow has no `start` step; add `- start: <what triggers the process>`",
-                         flow.at("steps"))
+        yield diagnostic(
+            "FC201", "the flow has no `start` step; add `- start: <what triggers the process>`", flow.at("steps")
+        )
 
 
 @rule("FC202")
 def no_end(flow: Flow) -> Iterator[Diagnostic]:
     if not any(s.kind == "end" for s in flow.steps):
-        yield diagnostic("FC202", "the flow has no `end` step; add `- end: <how the process finishes>`",
-                         flow.at("steps"))
+        yield diagnostic(
+            "FC202", "the flow has no `end` step; add `- end: <how the process finishes>`", flow.at("steps")
+        )
 
 
 @rule("FC203")
@@ -42,10 +44,14 @@ def start_with_incoming(flow: Flow) -> Iterator[Diagnostic]:
         if not edges:
             continue
         origin = ", ".join(sorted({e.source for e in edges}))
-        hint = ("point the loop to the step after the start" if not all(e.implicit for e in edges) else
-                "the step above it flows on into it: give that step a `next`")
-        yield diagnostic("FC203", f"start step {_label(step)} has incoming flow (from {origin}); {hint}",
-                         step.at("start"), step.key)
+        hint = (
+            "point the loop to the step after the start"
+            if not all(e.implicit for e in edges)
+            else "the step above it flows on into it: give that step a `next`"
+        )
+        yield diagnostic(
+            "FC203", f"start step {_label(step)} has incoming flow (from {origin}); {hint}", step.at("start"), step.key
+        )
 
 
 @rule("FC204")
@@ -54,16 +60,26 @@ def end_that_flows_on(flow: Flow) -> Iterator[Diagnostic]:
         if step.kind == "end":
             for key in ("next", "branches"):
                 if any(k == key for k, _ in step.positions):
-                    yield diagnostic("FC204", f"end step {_label(step)} has `{key}`; an end does not flow on — "
-                                     "remove it or use a process step", step.at(key), step.key)
+                    yield diagnostic(
+                        "FC204",
+                        f"end step {_label(step)} has `{key}`; an end does not flow on — "
+                        "remove it or use a process step",
+                        step.at(key),
+                        step.key,
+                    )
 
 
 @rule("FC205")
 def decision_with_few_branches(flow: Flow) -> Iterator[Diagnostic]:
     for step in flow.steps:
         if step.kind == "decision" and len(step.branches) < 2:
-            yield diagnostic("FC205", f"decision {_label(step)} has {len(step.branches)} branch(es); "
-                             "give it at least two (`branches: {Sí: a, No: b}`)", step.at("decision"), step.key)
+            yield diagnostic(
+                "FC205",
+                f"decision {_label(step)} has {len(step.branches)} branch(es); "
+                "give it at least two (`branches: {Sí: a, No: b}`)",
+                step.at("decision"),
+                step.key,
+            )
 
 
 @rule("FC207")
@@ -71,11 +87,16 @@ def exits_on_wrong_symbol(flow: Flow) -> Iterator[Diagnostic]:
     for step in flow.steps:
         keys = {k for k, _ in step.positions}
         if step.kind not in (None, "decision", "end") and "branches" in keys:
-            yield diagnostic("FC207", f"`branches` on a {step.kind} step; only a decision has branches — "
-                             "make it a decision or use `next`", step.at("branches"), step.key)
+            yield diagnostic(
+                "FC207",
+                f"`branches` on a {step.kind} step; only a decision has branches — make it a decision or use `next`",
+                step.at("branches"),
+                step.key,
+            )
         if step.kind == "decision" and "next" in keys:
-            yield diagnostic("FC207", "`next` on a decision; a decision's exits are its `branches`",
-                             step.at("next"), step.key)
+            yield diagnostic(
+                "FC207", "`next` on a decision; a decision's exits are its `branches`", step.at("next"), step.key
+            )
 
 
 def _component_links(flow: Flow, keys: set[str], succ: dict[str, list[str]]):
@@ -110,8 +131,13 @@ def unreachable(flow: Flow) -> Iterator[Diagnostic]:
         if number in entered or step.kind is None:
             continue  # reported at the region's first step; FC103/FC107 already point at a step without symbol
         after = " (nor can the steps it leads to)" if number in left or len(component) > 1 else ""
-        yield diagnostic("FC208", f"step {_label(step)} cannot be reached from the start{after}; "
-                         "point a `next` or a branch to it, or remove it", step.at(step.kind), step.key)
+        yield diagnostic(
+            "FC208",
+            f"step {_label(step)} cannot be reached from the start{after}; "
+            "point a `next` or a branch to it, or remove it",
+            step.at(step.kind),
+            step.key,
+        )
 
 
 @rule("FC209")
@@ -132,8 +158,12 @@ def no_way_to_end(flow: Flow) -> Iterator[Diagnostic]:
         if number in left or not any(t in doomed for t in succ[step.key]):
             continue  # not a sink, or a dead end (see above)
         names = ", ".join(_label(by_key[k]) for k in component[:4]) + (", …" if len(component) > 4 else "")
-        yield diagnostic("FC209", f"the flow loops through {names} with no way to an end; "
-                         "add a branch that leads out of the loop", step.at(step.kind or "id"), step.key)
+        yield diagnostic(
+            "FC209",
+            f"the flow loops through {names} with no way to an end; add a branch that leads out of the loop",
+            step.at(step.kind or "id"),
+            step.key,
+        )
 
 
 @rule("FC210")
@@ -143,8 +173,12 @@ def last_step_goes_nowhere(flow: Flow) -> Iterator[Diagnostic]:
         return
     if last.kind == "connector" and sum(s.kind == "connector" and s.label == last.label for s in flow.steps) > 1:
         return  # an exit connector: the flow goes on at its partner
-    yield diagnostic("FC210", f"the last step {_label(last)} is not an end and leads nowhere; "
-                     "add `next: <id>` or finish with `- end: …`", last.at(last.kind), last.key)
+    yield diagnostic(
+        "FC210",
+        f"the last step {_label(last)} is not an end and leads nowhere; add `next: <id>` or finish with `- end: …`",
+        last.at(last.kind),
+        last.key,
+    )
 
 
 @rule("FC211")
@@ -155,5 +189,10 @@ def unpaired_connector(flow: Flow) -> Iterator[Diagnostic]:
             counts[step.label].append(step)
     for label, steps in counts.items():
         if len(steps) == 1:
-            yield diagnostic("FC211", f"connector {quoted(label)} appears only once; connectors come in pairs "
-                             "(an exit and an entry with the same label)", steps[0].at("connector"), steps[0].key)
+            yield diagnostic(
+                "FC211",
+                f"connector {quoted(label)} appears only once; connectors come in pairs "
+                "(an exit and an entry with the same label)",
+                steps[0].at("connector"),
+                steps[0].key,
+            )

@@ -17,24 +17,37 @@ QUESTION_MARKS = ("?", "？", "؟")
 def several_starts(flow: Flow) -> Iterator[Diagnostic]:
     starts = [s for s in flow.steps if s.kind == "start"]
     for step in starts[1:]:
-        yield diagnostic("FC301", f"a second start step {quoted(step.label)} (the first is step {starts[0].number}); "
-                         "a process usually has one trigger", step.at("start"), step.key)
+        yield diagnostic(
+            "FC301",
+            f"a second start step {quoted(step.label)} (the first is step {starts[0].number}); "
+            "a process usually has one trigger",
+            step.at("start"),
+            step.key,
+        )
 
 
 @rule("FC302")
 def decision_not_a_question(flow: Flow) -> Iterator[Diagnostic]:
     for step in flow.steps:
         if step.kind == "decision" and step.label and not step.label.endswith(QUESTION_MARKS):
-            yield diagnostic("FC302", f"decision {quoted(step.label)} is not a question; write it as one ending in '?'",
-                             step.at("decision"), step.key)
+            yield diagnostic(
+                "FC302",
+                f"decision {quoted(step.label)} is not a question; write it as one ending in '?'",
+                step.at("decision"),
+                step.key,
+            )
 
 
 @rule("FC303")
 def long_label(flow: Flow) -> Iterator[Diagnostic]:
     for step in flow.steps:
         if step.kind and len(step.label) > MAX_LABEL:
-            yield diagnostic("FC303", f"label of {len(step.label)} characters (over {MAX_LABEL}); "
-                             "shorten it and move the detail to `notes`", step.at(step.kind), step.key)
+            yield diagnostic(
+                "FC303",
+                f"label of {len(step.label)} characters (over {MAX_LABEL}); shorten it and move the detail to `notes`",
+                step.at(step.kind),
+                step.key,
+            )
 
 
 @rule("FC304")
@@ -44,8 +57,11 @@ def unused_lane(flow: Flow) -> Iterator[Diagnostic]:
     used = {s.lane for s in flow.steps}
     for lane in flow.lanes:
         if lane.id not in used:
-            yield diagnostic("FC304", f"lane {quoted(lane.name)} is declared but no step uses it; "
-                             "remove it or assign it a step", lane.pos)
+            yield diagnostic(
+                "FC304",
+                f"lane {quoted(lane.name)} is declared but no step uses it; remove it or assign it a step",
+                lane.pos,
+            )
 
 
 @rule("FC305")
@@ -56,7 +72,12 @@ def twin_steps(flow: Flow) -> Iterator[Diagnostic]:
             continue
         key = (step.lane, step.label.casefold())
         if key in seen:
-            yield diagnostic("FC305", f"{quoted(step.label)} already appears in this lane (step {seen[key]}); "
-                             "merge the steps or tell them apart", step.at(step.kind), step.key)
+            yield diagnostic(
+                "FC305",
+                f"{quoted(step.label)} already appears in this lane (step {seen[key]}); "
+                "merge the steps or tell them apart",
+                step.at(step.kind),
+                step.key,
+            )
         else:
             seen[key] = step.number
