@@ -26,7 +26,7 @@ def format_sarif(results: Sequence[CheckResult]) -> str:
             "shortDescription": {"text": info.summary},
             "fullDescription": {"text": f"{info.summary} {info.why}"},
             "defaultConfiguration": {"level": info.severity.value},
-            "helpUri": "https://github.com/flowchart-cli/flowchart-cli#rules",
+            "help": {"text": f"{info.summary} Why: {info.why} (`flowchart rules` lists every rule.)"},
         }
         for info in CATALOG.values()
     ]
@@ -59,7 +59,6 @@ def format_sarif(results: Sequence[CheckResult]) -> str:
                     "driver": {
                         "name": "flowchart",
                         "version": __version__,
-                        "informationUri": "https://github.com/flowchart-cli/flowchart-cli",
                         "rules": rules,
                     }
                 },
