@@ -12,7 +12,7 @@ __all__ = ["LINE_HEIGHT", "PADDING", "size_step"]
 LINE_HEIGHT = 16.0
 PADDING = 10.0
 _WRAP_WIDTHS = (1.0, 1.4, 1.9, 2.5)   # tried in turn, as shares of the symbol's own text width
-_MAX_LINES = 3
+_MAX_LINES = {"start": 2, "end": 2, "offpage": 2, "delay": 2}
 
 
 def _block(lines: tuple[str, ...], font_size: float) -> tuple[float, float]:
@@ -31,7 +31,7 @@ def size_step(step: Step, font_size: float) -> tuple[tuple[str, ...], float, flo
     lines: tuple[str, ...] = ()
     for factor in _WRAP_WIDTHS:
         lines = wrap_text(step.label, base * factor, font_size)
-        if len(lines) <= _MAX_LINES and longest <= base * factor:
+        if len(lines) <= _MAX_LINES.get(kind, 3) and longest <= base * factor:
             break
     text_w, text_h = _block(lines, font_size)
     width = max(row.width, (text_w + 2 * PADDING) / share_w)

@@ -2,8 +2,10 @@
 
 cairosvg draws the SVG once onto a cairo recording surface; PNG replays it
 onto pixels at ``options.scale`` and PDF onto a vector page, so both show
-exactly the SVG's drawing and the slow part (cairosvg) runs once per
-diagram even when both formats are asked for.  Cairo cannot make images
+exactly the SVG's drawing and the slow part runs once per diagram even when
+both formats are asked for.  cairosvg sets text one letter at a time, which
+is most of its time on big flows, so the text lines (the SVG writer's own
+runs, same font, places and colours) are set whole by cairo instead.  Cairo cannot make images
 wider or taller than 32,767 pixels, so a giant diagram's PNG is scaled down
 to fit :data:`MAX_PIXELS` on its longest side (SVG and PDF keep every detail).
 """
@@ -16,7 +18,7 @@ from typing import Any
 from ..errors import FlowchartError
 from ..layout.geometry import Diagram
 from . import RenderOptions
-from .svg import write_svg
+from .svg import TextRun, svg_without_text
 
 __all__ = ["MAX_PIXELS", "png_scale", "recorded_drawing", "write_png"]
 
@@ -30,7 +32,7 @@ def recorded_drawing(diagram: Diagram, options: RenderOptions) -> Any:
     import cairosvg.parser
     import cairosvg.surface
 
-    svg = write_svg(diagram, options)
+    svg, runs = svg_without_text(diagram, options)
     if _last and _last[0][0] == svg:
         return _last[0][1]
 
@@ -43,8 +45,27 @@ def recorded_drawing(diagram: Diagram, options: RenderOptions) -> Any:
 
     tree = cairosvg.parser.Tree(bytestring=svg.encode("utf-8"), unsafe=False)
     recording = _Recording(tree, None, 96).cairo
+    _set_text(cairocffi.Context(recording), runs, diagram.font_family.split(",")[0].strip())
     _last[:] = [(svg, recording)]
     return recording
+
+
+def _set_text(context: Any, runs: tuple[TextRun, ...], family: str) -> None:
+    import cairocffi
+
+    for run in runs:
+        weight = cairocffi.FONT_WEIGHT_BOLD if run.bold else cairocffi.FONT_WEIGHT_NORMAL
+        context.select_font_face(family, cairocffi.FONT_SLANT_NORMAL, weight)
+        context.set_font_size(run.size)
+        advance = context.text_extents(run.text)[4]
+        shift = {"start": 0.0, "middle": advance / 2, "end": advance}[run.anchor]
+        context.set_source_rgb(*_rgb(run.fill))
+        context.move_to(run.x - shift, run.y)
+        context.show_text(run.text)
+
+
+def _rgb(colour: str) -> tuple[float, float, float]:
+    return tuple(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))  # type: ignore[return-value]
 
 
 def png_scale(diagram: Diagram, scale: float) -> float:

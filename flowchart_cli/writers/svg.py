@@ -8,50 +8,140 @@ text with presentation attributes, no CSS, no markers, no external files.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from urllib.parse import quote
-from xml.sax.saxutils import escape, quoteattr
 
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
 from ..layout.shapes import fmt, shape_parts, text_center
 from ..layout.text import clean_text, text_width
-from ..layout.theme import Theme, theme
+from ..layout.theme import Theme
+from ..layout.theme import theme as pick_theme
 from . import RenderOptions
 
-__all__ = ["symbol_icon", "write_svg"]
+__all__ = ["TextRun", "svg_without_text", "symbol_icon", "write_svg"]
 
-_LINE_HEIGHT = 16.0
+LINE_HEIGHT = 16.0
 _ARROW = 9.0
 _STROKE = "1.5"
-_FADED = ' fill-opacity="0.85"'
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                               "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
 def _text(value: str) -> str:
-    return escape(clean_text(value))
+    """Character data: ``&``, ``<`` and ``>`` escaped (so ``]]>`` cannot appear either)."""
+    return clean_text(value).translate(_TEXT_ESCAPES)
 
 
 def _attr(value: str) -> str:
-    return quoteattr(clean_text(value))
+    """A double-quoted attribute value, quotes and whitespace kept as written."""
+    return '"' + clean_text(value).translate(_ATTR_ESCAPES) + '"'
+
+
+@dataclass(frozen=True, slots=True)
+class TextRun:
+    """One line of text as the SVG places it (baseline ``y``; ``anchor`` start, middle or end)."""
+
+    x: float
+    y: float
+    text: str
+    anchor: str
+    size: float
+    bold: bool
+    fill: str
 
 
 def write_svg(diagram: Diagram, options: RenderOptions) -> str:
     """The whole drawing as SVG text (UTF-8, byte-identical for the same input)."""
-    colours = theme(options.theme)
-    w, h = fmt(diagram.width), fmt(diagram.height)
-    parts = [
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        f'version="1.1" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" '
-        f'aria-labelledby="fc-title fc-desc" font-family={_attr(diagram.font_family)} '
-        f'font-size="{fmt(diagram.font_size)}">\n',
-        f'<title id="fc-title">{_text(diagram.title)}</title>\n',
-        f'<desc id="fc-desc">{_text(_description(diagram))}</desc>\n',
-        f'<rect x="0" y="0" width="{w}" height="{h}" fill="{colours.background}"/>\n',
-    ]
-    parts += [_lane(lane, colours, diagram.font_size) for lane in diagram.lanes]
-    parts += [_step(node, colours, diagram.font_size) for node in diagram.nodes]
-    parts += [_edge(edge, colours, diagram.font_size, diagram.curved) for edge in diagram.edges]
-    parts.append("</svg>\n")
-    return "".join(parts)
+    return _Drawing(diagram, options, keep_text=True).svg()
+
+
+def svg_without_text(diagram: Diagram, options: RenderOptions) -> tuple[str, tuple[TextRun, ...]]:
+    """The same SVG with its text lifted out as runs, for painters that set whole lines faster."""
+    drawing = _Drawing(diagram, options, keep_text=False)
+    return drawing.svg(), tuple(drawing.runs)
+
+
+class _Drawing:
+    def __init__(self, diagram: Diagram, options: RenderOptions, *, keep_text: bool) -> None:
+        self.d = diagram
+        self.colours = pick_theme(options.theme)
+        self.size = diagram.font_size
+        self.keep_text = keep_text
+        self.runs: list[TextRun] = []
+
+    def svg(self) -> str:
+        d, colours = self.d, self.colours
+        w, h = fmt(d.width), fmt(d.height)
+        parts = [
+            '<?xml version="1.0" encoding="UTF-8"?>\n',
+            f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            f'version="1.1" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" '
+            f'aria-labelledby="fc-title fc-desc" font-family={_attr(d.font_family)} '
+            f'font-size="{fmt(d.font_size)}">\n',
+            f'<title id="fc-title">{_text(d.title)}</title>\n',
+            f'<desc id="fc-desc">{_text(_description(d))}</desc>\n',
+            f'<rect x="0" y="0" width="{w}" height="{h}" fill="{colours.background}"/>\n',
+        ]
+        parts += [self.lane(lane) for lane in d.lanes]
+        parts += [self.step(node) for node in d.nodes]
+        parts += [self.edge(edge) for edge in d.edges]
+        parts.append("</svg>\n")
+        return "".join(parts)
+
+    def lines(self, lines: tuple[str, ...], center: Point, size: float, bold: bool = False) -> str:
+        top = center.y - len(lines) * LINE_HEIGHT / 2
+        ink = self.colours.ink
+        places = [(line, top + (i + 0.5) * LINE_HEIGHT + 0.35 * size) for i, line in enumerate(lines)]
+        if not self.keep_text:
+            self.runs += [TextRun(center.x, y, clean_text(line), "middle", size, bold, ink) for line, y in places]
+            return ""
+        spans = "".join(f'<tspan x="{fmt(center.x)}" y="{fmt(y)}">{_text(line)}</tspan>' for line, y in places)
+        style = f' font-weight="bold" font-size="{fmt(size)}"' if bold else ""
+        return f'<text text-anchor="middle" fill="{ink}"{style}>{spans}</text>'
+
+    def lane(self, lane: LaneBand) -> str:
+        colours = self.colours
+        band_fill = colours.lane_fills[lane.index % len(colours.lane_fills)]
+        head_fill = colours.header_fills[lane.index % len(colours.header_fills)]
+        return (f'<g class="fc-lane" data-lane={_attr(lane.id)}>'
+                f"{_rect(lane.band, band_fill, colours.lane_stroke)}"
+                f"{_rect(lane.header, head_fill, colours.lane_stroke)}"
+                f"{self.lines(lane.lines or (lane.name,), lane.header.center, self.size + 1, True)}"
+                "</g>\n")
+
+    def step(self, node: NodeBox) -> str:
+        notes = f"<title>{_text(node.step.notes)}</title>" if node.step.notes.strip() else ""
+        body = (f'<g class="fc-step fc-{node.kind}" data-step={_attr(node.key)}>{notes}'
+                f"{_shape(node.kind, node.box, self.colours)}"
+                f"{self.lines(node.lines, text_center(node.kind, node.box), self.size)}</g>")
+        href = _href(node)
+        if href:
+            body = f"<a href={_attr(href)} xlink:href={_attr(href)}>{body}</a>"
+        return body + "\n"
+
+    def edge(self, edge: EdgePath) -> str:
+        line, head = _arrow(edge.points)
+        ink = self.colours.line
+        out = [f'<g class="fc-edge" data-from={_attr(edge.source)} data-to={_attr(edge.target)}>',
+               f'<path d="{_path_d(line, self.d.curved)}" fill="none" stroke="{ink}" '
+               f'stroke-width="{_STROKE}" stroke-linejoin="round"/>',
+               f'<path d="{head}" fill="{ink}" stroke="{ink}" stroke-width="1" stroke-linejoin="round"/>']
+        if edge.label and edge.label_at is not None:
+            out.append(self.edge_label(edge.label, edge.label_at, edge.label_anchor))
+        out.append("</g>\n")
+        return "".join(out)
+
+    def edge_label(self, label: str, at: Point, anchor: str) -> str:
+        size, colours = self.size - 1, self.colours
+        width = text_width(clean_text(label), size) * 1.08 + 6
+        left = at.x - 3 if anchor == "start" else at.x - width + 3
+        box = _rect(Rect(left, at.y - size, width, size + 5), colours.background, "none", ' fill-opacity="0.85"')
+        if not self.keep_text:
+            self.runs.append(TextRun(at.x, at.y, clean_text(label), anchor, size, True, colours.label_ink))
+            return box
+        return (f'{box}<text x="{fmt(at.x)}" y="{fmt(at.y)}" text-anchor="{anchor}" '
+                f'fill="{colours.label_ink}" font-size="{fmt(size)}" font-weight="bold">{_text(label)}</text>')
 
 
 def _description(diagram: Diagram) -> str:
@@ -75,25 +165,6 @@ def _rect(r: Rect, fill: str, stroke: str, extra: str = "") -> str:
             f'fill="{fill}" stroke="{stroke}"{extra}/>')
 
 
-def _lines(lines: tuple[str, ...], center: Point, size: float, ink: str, extra: str = "") -> str:
-    top = center.y - len(lines) * _LINE_HEIGHT / 2
-    spans = "".join(
-        f'<tspan x="{fmt(center.x)}" y="{fmt(top + (i + 0.5) * _LINE_HEIGHT + 0.35 * size)}">{_text(line)}</tspan>'
-        for i, line in enumerate(lines))
-    return f'<text text-anchor="middle" fill="{ink}"{extra}>{spans}</text>'
-
-
-def _lane(lane: LaneBand, colours: Theme, size: float) -> str:
-    band_fill = colours.lane_fills[lane.index % len(colours.lane_fills)]
-    head_fill = colours.header_fills[lane.index % len(colours.header_fills)]
-    bold = f' font-weight="bold" font-size="{fmt(size + 1)}"'
-    return (f'<g class="fc-lane" data-lane={_attr(lane.id)}>'
-            f'{_rect(lane.band, band_fill, colours.lane_stroke, "")}'
-            f'{_rect(lane.header, head_fill, colours.lane_stroke, "")}'
-            f"{_lines(lane.lines or (lane.name,), lane.header.center, size + 1, colours.ink, bold)}"
-            "</g>\n")
-
-
 def _shape(kind: str, box: Rect, colours: Theme) -> str:
     fill = colours.fills.get(kind, colours.default_fill)
     out = []
@@ -105,28 +176,18 @@ def _shape(kind: str, box: Rect, colours: Theme) -> str:
 
 
 def _href(node: NodeBox) -> str:
+    """Where a click on the step goes: the referenced flow's SVG, or the step's link."""
     step = node.step
     if step.ref and step.kind in ("subprocess", "offpage"):
-        target = step.ref
+        target = step.ref.replace("\\", "/")
         for suffix in (".flow.yaml", ".flow.yml", ".yaml", ".yml"):
             if target.endswith(suffix):
                 target = target[: -len(suffix)] + ".svg"
                 break
-        return quote(target.replace("\\", "/"), safe="/._-~")
-    if step.link.startswith(("http://", "https://", "mailto:")):
+        return quote(target, safe="/._-~")
+    if step.link.lower().startswith(("http://", "https://", "mailto:")):
         return step.link
     return ""
-
-
-def _step(node: NodeBox, colours: Theme, size: float) -> str:
-    notes = f"<title>{_text(node.step.notes)}</title>" if node.step.notes.strip() else ""
-    body = (f'<g class="fc-step fc-{node.kind}" data-step={_attr(node.key)}>{notes}'
-            f'{_shape(node.kind, node.box, colours)}'
-            f'{_lines(node.lines, text_center(node.kind, node.box), size, colours.ink)}</g>')
-    href = _href(node)
-    if href:
-        body = f"<a href={_attr(href)} xlink:href={_attr(href)}>{body}</a>"
-    return body + "\n"
 
 
 def _path_d(points: tuple[Point, ...], curved: bool) -> str:
@@ -163,37 +224,12 @@ def _arrow(points: tuple[Point, ...]) -> tuple[tuple[Point, ...], str]:
     return (*points[:-1], end), head
 
 
-def _edge(edge: EdgePath, colours: Theme, size: float, curved: bool) -> str:
-    line, head = _arrow(edge.points)
-    out = [f'<g class="fc-edge" data-from={_attr(edge.source)} data-to={_attr(edge.target)}>',
-           f'<path d="{_path_d(line, curved)}" fill="none" stroke="{colours.line}" stroke-width="{_STROKE}" '
-           'stroke-linejoin="round"/>',
-           f'<path d="{head}" fill="{colours.line}" stroke="{colours.line}" stroke-width="1" '
-           'stroke-linejoin="round"/>']
-    if edge.label and edge.label_at is not None:
-        out.append(_edge_label(edge.label, edge.label_at, edge.label_anchor, size, colours))
-    out.append("</g>\n")
-    return "".join(out)
-
-
-def _edge_label(label: str, at: Point, anchor: str, size: float, colours: Theme) -> str:
-    width = text_width(clean_text(label), size - 1) + 6
-    left = at.x - 3 if anchor == "start" else at.x - width + 3
-    box = Rect(left, at.y - size + 1, width, size + 4)
-    return (f'{_rect(box, colours.background, "none", _FADED)}'
-            f'<text x="{fmt(at.x)}" y="{fmt(at.y)}" text-anchor="{anchor}" fill="{colours.label_ink}" '
-            f'font-size="{fmt(size - 1)}" font-weight="bold">{_text(label)}</text>')
-
-
 def symbol_icon(kind: str, width: float, height: float, theme: str = "default") -> str:
     """A small standalone SVG of one symbol's shape (no text), for legends."""
-    from ..layout.theme import theme as pick
-
-    colours = pick(theme)
     box = Rect(1.5, 1.5, max(1.0, width - 3), max(1.0, height - 3))
     if kind == "connector":
         side = min(box.width, box.height)
         box = Rect(width / 2 - side / 2, height / 2 - side / 2, side, side)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{fmt(width)}" height="{fmt(height)}" '
             f'viewBox="0 0 {fmt(width)} {fmt(height)}" role="img" aria-hidden="true">'
-            f"{_shape(kind, box, colours)}</svg>")
+            f"{_shape(kind, box, pick_theme(theme))}</svg>")

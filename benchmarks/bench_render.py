@@ -1,0 +1,141 @@
+"""Benchmark `render`: each sample and generated flows of 50, 200 and 1,000 steps in 4 lanes.
+
+Each flow is rendered in a fresh process (as the CLI would, without the
+command-line framework) to SVG alone and to every format, and compared with
+a floor measured in the same run: `python -c pass` plus raw `dot -Tsvg` on
+the equivalent DOT.  Targets: a 50-step flow to SVG within 2x the floor;
+1,000 steps to all formats within 10 s and 500 MB.  The full `flowchart
+render` command (typer start-up included) is timed too, for information.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+RENDER = """
+import sys
+from pathlib import Path
+from flowchart_cli.check import check_file
+from flowchart_cli.pipeline import render_flow
+from flowchart_cli.writers import RenderOptions
+result = check_file(Path(sys.argv[1]))
+assert result.ok, result.diagnostics
+render_flow(result.flow, sys.argv[3].split(","), Path(sys.argv[2]), RenderOptions())
+"""
+
+
+def generated(count: int, lanes: int = 4) -> str:
+    """A flow of ``count`` steps spread over ``lanes`` lanes, with a decision and a loop every 7 steps."""
+    lines = ["title: Generated", "lanes:", *[f"  - Lane {i}" for i in range(lanes)], "steps:",
+             "  - start: Start", "    lane: Lane 0"]
+    for i in range(1, count - 1):
+        lane = f"Lane {i % lanes}"
+        if i % 7 == 3:
+            lines += [f"  - id: s{i}", f"    decision: Is check {i} passed?", f"    lane: {lane}",
+                      "    branches:", f"      Yes: s{i + 1}", f"      No: s{max(1, i - 2)}"]
+        else:
+            lines += [f"  - id: s{i}", f"    process: Do step number {i} of the work", f"    lane: {lane}"]
+    lines += [f"  - id: s{count - 1}", "    end: Finished", "    lane: Lane 1"]
+    return "\n".join(lines) + "\n"
+
+
+def equivalent_dot(path: Path) -> str:
+    """The flow as plain DOT (labels, lanes as clusters): what raw Graphviz would be given."""
+    from flowchart_cli.loader import load_flow
+    from flowchart_cli.model import flow_edges
+
+    flow, _ = load_flow(path)
+    assert flow is not None
+
+    def q(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+    lines = ["digraph flow {", "  node [shape=box];"]
+    for number, lane in enumerate(flow.lanes or ()):
+        lines.append(f"  subgraph cluster_{number} {{ label={q(lane.name)};")
+        lines += [f"    {q(s.key)} [label={q(s.label)}];" for s in flow.steps if s.lane == lane.id]
+        lines.append("  }")
+    if not flow.lanes:
+        lines += [f"  {q(s.key)} [label={q(s.label)}];" for s in flow.steps]
+    lines += [f"  {q(e.source)} -> {q(e.target)} [label={q(e.label)}];" for e in flow_edges(flow)]
+    return "\n".join([*lines, "}"]) + "\n"
+
+
+def run(command: list[str], stdin: bytes | None = None) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    process.stdin.write(stdin or b"")
+    process.stdin.close()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median(command: list[str], repeat: int, stdin: bytes | None = None) -> tuple[float, float]:
+    runs = [run(command, stdin) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def all_formats() -> list[str]:
+    import importlib
+
+    from flowchart_cli.writers import FORMATS
+
+    usable = []
+    for fmt, (_, where) in FORMATS.items():
+        try:
+            importlib.import_module(f"flowchart_cli.writers.{where.split(':')[0]}")
+        except ImportError:
+            continue
+        usable.append(fmt)
+    return usable
+
+
+def main() -> int:
+    formats = ",".join(all_formats())
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        flows = sorted((ROOT / "samples").glob("*.flow.yaml"))
+        for count in (50, 200, 1000):
+            path = work / f"generated-{count}.flow.yaml"
+            path.write_text(generated(count), encoding="utf-8")
+            flows.append(path)
+        python_floor, _ = median([PYTHON, "-c", "pass"], 7)
+        print(f"floor: python -c pass {python_floor * 1000:.0f} ms; all formats = {formats}")
+        header = f"{'flow':34} {'steps':>5} {'dot':>7} {'svg':>7} {'ratio':>6} {'all':>7} {'MB':>5} {'cli svg':>8}"
+        print(header)
+        failed = False
+        for path in flows:
+            steps = path.read_text(encoding="utf-8").count("\n  - ") - path.read_text().count("\n  - Lane")
+            repeat = 3 if "1000" in path.name else 5
+            dot_time, _ = median(["dot", "-Tsvg"], repeat, equivalent_dot(path).encode("utf-8"))
+            floor = python_floor + dot_time
+            svg_time, _ = median([PYTHON, "-c", RENDER, str(path), str(work), "svg"], repeat)
+            all_time, all_mb = median([PYTHON, "-c", RENDER, str(path), str(work), formats], repeat)
+            cli_time, _ = median([str(Path(PYTHON).parent / "flowchart"), "render", str(path), "-o", str(work)], 3)
+            print(f"{path.name[:34]:34} {steps:5d} {dot_time:6.2f}s {svg_time:6.2f}s {svg_time / floor:5.2f}x "
+                  f"{all_time:6.2f}s {all_mb:5.0f} {cli_time:7.2f}s", flush=True)
+            if "generated-50." in path.name and svg_time > 2 * floor:
+                print("  ^ over target: 50 steps to SVG should be within 2x the floor")
+                failed = True
+            if "generated-1000." in path.name and (all_time > 10 or all_mb > 500):
+                print("  ^ over target: 1,000 steps to all formats should take under 10 s and 500 MB")
+                failed = True
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
