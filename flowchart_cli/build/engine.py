@@ -9,7 +9,7 @@ from __future__ import annotations
 import shlex
 import time
 from collections.abc import Callable
-from contextlib import closing, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from .lock import build_lock
 from .manifest import Manifest
 from .plan import FlowPlan, plan_flows
 from .progress import Progress, make_progress
-from .runner import Interrupted, interrupts_raise, run_jobs
+from .runner import Interrupted, interrupts_raise, job_results
 from .worker import Job, JobResult, Renderer
 
 __all__ = ["BuildConfig", "build"]
@@ -200,9 +200,9 @@ def _render(
         return
     last_save = time.monotonic()
     dirty = False
-    progress.start(len(jobs))
     try:
-        with interrupts_raise(), closing(run_jobs(jobs, config.jobs, renderer)) as results:
+        with interrupts_raise(), job_results(jobs, config.jobs, renderer) as results:
+            progress.start(len(jobs))  # after the workers are forked: the bar runs a thread
             for result in results:
                 outcome.results.append(result)
                 progress.advance(result)

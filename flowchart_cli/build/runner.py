@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from functools import partial
 
 from .worker import Job, JobResult, Renderer, run_job
 
-__all__ = ["Interrupted", "interrupts_raise", "run_jobs"]
+__all__ = ["Interrupted", "interrupts_raise", "job_results"]
 
 
 class Interrupted(BaseException):
@@ -50,19 +50,29 @@ def _init_worker() -> None:
     signal.signal(signal.SIGTERM, _raise_interrupted)
 
 
-def run_jobs(jobs: list[Job], workers: int, renderer: Renderer | None = None) -> Iterator[JobResult]:
-    """Results in the order the jobs finish; inline when one worker (or one job) is enough."""
+@contextmanager
+def job_results(jobs: list[Job], workers: int, renderer: Renderer | None = None) -> Iterator[Iterator[JobResult]]:
+    """The results in the order the jobs finish; inline when one worker (or one job) is enough.
+
+    The worker processes are all started on entry, before the caller starts
+    any thread of its own (the progress bar), so no child is forked while a
+    thread holds a lock.  On exit, queued jobs are cancelled and running ones
+    are waited for.
+    """
     task = partial(run_job, renderer=renderer)
     if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield task(job)
+        yield (task(job) for job in jobs)
         return
     pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_init_worker)
     try:
-        pending = {pool.submit(task, job) for job in jobs}
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
+        futures = {pool.submit(task, job) for job in jobs}
+        yield _as_finished(futures)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _as_finished(pending: set[Future]) -> Iterator[JobResult]:
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            yield future.result()
