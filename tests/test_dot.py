@@ -86,7 +86,7 @@ def test_structure_and_positions():
     node = diagram.node("recepcion")
     centre_y = diagram.height - node.box.center.y
     assert f'pos="{node.box.center.x:g},{centre_y:g}!", width=2.2222, height=0.8333' in text
-    assert 'shape=diamond' in text and "peripheries=2" in text
+    assert "shape=diamond" in text and "peripheries=2" in text
     assert re.search(r'"grave" -> "escalar" \[label="Sí", lp="[\d.]+,[\d.]+", pos="e,[\d., ]+"\];', text)
 
 
@@ -167,6 +167,8 @@ def test_links_are_made_safe_for_graphviz_svg():
     from flowchart_cli.writers.dot import url_for_svg
 
     assert url_for_svg('https://x.example/a b?q=<1>&r="2"#top') == (
-        "https://x.example/a%20b?q=%3C1%3E&amp;r=%222%22#top")
+        "https://x.example/a%20b?q=%3C1%3E&amp;r=%222%22#top"
+    )
     assert url_for_svg("mailto:ana@example.com?subject=Queja%20grave") == (
-        "mailto:ana@example.com?subject=Queja%20grave")
+        "mailto:ana@example.com?subject=Queja%20grave"
+    )

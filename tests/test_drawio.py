@@ -62,8 +62,11 @@ def cells(xml_text: str) -> dict[str, dict[str, object]]:
             data["value"] = element.get("label")
         geometry = cell.find("mxGeometry")
         data["geometry"] = geometry
-        data["points"] = [] if geometry is None else [
-            (float(p.get("x")), float(p.get("y"))) for p in geometry.findall("Array/mxPoint")]
+        data["points"] = (
+            []
+            if geometry is None
+            else [(float(p.get("x")), float(p.get("y"))) for p in geometry.findall("Array/mxPoint")]
+        )
         assert data["id"] not in found, f"duplicate id {data['id']}"
         found[str(data["id"])] = data
     return found
@@ -156,8 +159,11 @@ def test_edge_parent_and_waypoints_are_in_the_parents_coordinates(tb):
     origin = {c["id"]: box(c)[:2] for c in found.values() if str(c.get("style", "")).startswith("swimlane;")}
     origin["1"] = (0.0, 0.0)
     for edge in tb.edges:
-        cell = next(c for c in found.values() if c.get("source") == f"step-{edge.source}"
-                    and c.get("target") == f"step-{edge.target}")
+        cell = next(
+            c
+            for c in found.values()
+            if c.get("source") == f"step-{edge.source}" and c.get("target") == f"step-{edge.target}"
+        )
         same_lane = tb.node(edge.source).step.lane == tb.node(edge.target).step.lane
         assert (cell["parent"] != "1") == same_lane
         ox, oy = origin[str(cell["parent"])]
@@ -204,8 +210,12 @@ def test_each_hostile_label(label):
 
 def test_mono_theme_has_no_colour(tb):
     xml_text = write_drawio(tb, RenderOptions(theme="mono"))
-    colours = {p.split("=")[1] for c in cells(xml_text).values() for p in str(c.get("style", "")).split(";")
-               if p.startswith("fillColor=")}
+    colours = {
+        p.split("=")[1]
+        for c in cells(xml_text).values()
+        for p in str(c.get("style", "")).split(";")
+        if p.startswith("fillColor=")
+    }
     assert {c.lower() for c in colours} == {"#ffffff"}
 
 
@@ -224,8 +234,7 @@ def test_every_sample(samples):
 def drawio_check(path: Path) -> dict:
     if not CHECKER.exists() or shutil.which("node") is None:
         pytest.skip("drawio_check not found")
-    result = subprocess.run([str(CHECKER), str(path)], capture_output=True, text=True, timeout=600,
-                            env={**os.environ})
+    result = subprocess.run([str(CHECKER), str(path)], capture_output=True, text=True, timeout=600, env={**os.environ})
     if result.returncode == 3:
         pytest.skip(f"drawio_check is not installed: {result.stderr.strip()[:200]}")
     report = json.loads(result.stdout)
@@ -255,8 +264,12 @@ def test_every_sample_through_the_real_layout_opens_in_draw_io(samples, tmp_path
 
 def render_samples(samples: list[Path], out: Path) -> list[Path]:
     """``flowchart render -f drawio`` on every sample, through the real command."""
-    result = subprocess.run([sys.executable, "-m", "flowchart_cli", "render", *map(str, samples), "-f", "drawio",
-                             "-o", str(out)], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "flowchart_cli", "render", *map(str, samples), "-f", "drawio", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     return sorted(out.glob("*.drawio"))
 
@@ -266,10 +279,20 @@ def test_render_is_byte_identical_from_run_to_run(samples, tmp_path):
     runs = []
     for seed in ("1", "2"):
         out = tmp_path / seed
-        command = [sys.executable, "-m", "flowchart_cli", "render", *map(str, samples), "-f", "drawio,mermaid,dot",
-                   "-o", str(out)]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=300,
-                                env={**os.environ, "PYTHONHASHSEED": seed})
+        command = [
+            sys.executable,
+            "-m",
+            "flowchart_cli",
+            "render",
+            *map(str, samples),
+            "-f",
+            "drawio,mermaid,dot",
+            "-o",
+            str(out),
+        ]
+        result = subprocess.run(
+            command, capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONHASHSEED": seed}
+        )
         assert result.returncode == 0, result.stderr
         runs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert len(runs[0]) == 3 * len(samples)

@@ -61,9 +61,18 @@ def parse(text: str) -> dict:
     """The chart's header, subgraphs (with their node ids), nodes and edges; fails on any other line."""
     lines = text.splitlines()
     assert lines[0] == "---" and lines[1].startswith("title: ")
-    body = lines[lines.index("---", 1) + 1:]
-    chart = {"header": body[0], "subgraphs": [], "nodes": {}, "edges": [], "title": json.loads(lines[1][7:]),
-             "classes": {}, "styled": [], "links": {}, "defined": []}
+    body = lines[lines.index("---", 1) + 1 :]
+    chart = {
+        "header": body[0],
+        "subgraphs": [],
+        "nodes": {},
+        "edges": [],
+        "title": json.loads(lines[1][7:]),
+        "classes": {},
+        "styled": [],
+        "links": {},
+        "defined": [],
+    }
     current = None
     for raw in body[1:]:
         line = raw.strip()
@@ -133,7 +142,8 @@ def test_mono_theme_is_neutral():
 
 def test_links_are_percent_encoded():
     assert mermaid_url('https://example.com/a b?q=<1>&r="2";x#top') == (
-        "https://example.com/a%20b?q=%3C1%3E&r=%222%22%3Bx#top")
+        "https://example.com/a%20b?q=%3C1%3E&r=%222%22%3Bx#top"
+    )
     text = write_mermaid(grid_diagram(load(HOSTILE_FLOW)), RenderOptions())
     assert '    click n1 href "https://example.com/?a=1&b=%3C2%3E" _blank\n' in text
 
@@ -187,8 +197,12 @@ def test_mermaid_renders_hostile_and_sample_charts(tmp_path, samples):
         diagram = grid_diagram(flow)
         source, svg = tmp_path / f"c{i}.mmd", tmp_path / f"c{i}.svg"
         source.write_text(write_mermaid(diagram, RenderOptions()), encoding="utf-8")
-        result = subprocess.run([*command, "-p", str(config), "-i", str(source), "-o", str(svg)],
-                                capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            [*command, "-p", str(config), "-i", str(source), "-o", str(svg)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert result.returncode == 0, result.stderr
         tree = ET.parse(svg)
         groups = [g for g in tree.iter("{http://www.w3.org/2000/svg}g") if "node" in g.get("class", "").split()]

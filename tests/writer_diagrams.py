@@ -16,7 +16,7 @@ from flowchart_cli.model import Flow, flow_edges
 HOSTILE = [
     "<script>alert(1)</script>",
     "</text></g><rect/>",
-    'say "hi" & \'bye\'',
+    "say \"hi\" & 'bye'",
     "]]> <![CDATA[ x ]]>",
     '"]; node [shape=box',
     "{} [] () | ; # %% -->",
@@ -77,25 +77,29 @@ def grid_diagram(flow: Flow) -> Diagram:
     lane_ids = [lane.id for lane in flow.lanes]
     band_size, header = 240.0, 30.0
     extent = header + 20 + row * len(flow.steps)
-    lanes = tuple(_band(i, lane.id, lane.name, band_size, header, extent, horizontal)
-                  for i, lane in enumerate(flow.lanes))
+    lanes = tuple(
+        _band(i, lane.id, lane.name, band_size, header, extent, horizontal) for i, lane in enumerate(flow.lanes)
+    )
     nodes = []
     for i, step in enumerate(flow.steps):
         lane_index = lane_ids.index(step.lane) if step.lane in lane_ids else 0
         across = lane_index * band_size + 40
         along = header + 20 + i * row
         x, y = (along, across) if horizontal else (across, along)
-        nodes.append(NodeBox(step, Rect(x, y, 160, 60), (step.label[:40], step.label[40:80])
-                             if len(step.label) > 40 else (step.label,)))
+        nodes.append(
+            NodeBox(
+                step,
+                Rect(x, y, 160, 60),
+                (step.label[:40], step.label[40:80]) if len(step.label) > 40 else (step.label,),
+            )
+        )
     boxes = {n.key: n.box for n in nodes}
     edges = tuple(_edge(e.source, e.target, e.label, boxes, horizontal) for e in flow_edges(flow))
-    width, height = (extent, band_size * max(1, len(lanes))) if horizontal else (
-        band_size * max(1, len(lanes)), extent)
+    width, height = (extent, band_size * max(1, len(lanes))) if horizontal else (band_size * max(1, len(lanes)), extent)
     return Diagram(flow, width, height, lanes, tuple(nodes), edges)
 
 
-def _band(index: int, lane_id: str, name: str, size: float, header: float, extent: float,
-          horizontal: bool) -> LaneBand:
+def _band(index: int, lane_id: str, name: str, size: float, header: float, extent: float, horizontal: bool) -> LaneBand:
     if horizontal:
         band = Rect(0, index * size, extent, size)
         head = Rect(0, index * size, header, size)

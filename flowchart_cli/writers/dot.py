@@ -50,7 +50,7 @@ def write_dot(diagram: Diagram, options: RenderOptions) -> str:
         "// Laid out by flowchart-cli: `neato -n2 -Tsvg FILE.dot` draws this layout; `dot` lays it out anew.",
         f"digraph {quote(diagram.title)} {{",
         f'    graph [bb="0,0,{num(diagram.width)},{num(diagram.height)}", '
-        f'rankdir={"LR" if diagram.direction == "LR" else "TB"}, splines=true, notranslate=true, '
+        f"rankdir={'LR' if diagram.direction == 'LR' else 'TB'}, splines=true, notranslate=true, "
         f'outputorder=edgesfirst, bgcolor="{colours.background}", fontname={font}, fontsize={size}, '
         f'fontcolor="{colours.ink}"];',
         f'    node [fixedsize=true, fontname={font}, fontsize={size}, color="{colours.ink}", '
@@ -89,8 +89,10 @@ _GROW: dict[str, tuple[float, float]] = {"delay": (0.0, 12.0), "subprocess": (-8
 def _size(node: NodeBox) -> list[str]:
     """``width``/``height`` in inches so that Graphviz's outline matches the step's box."""
     grow_x, grow_y = _GROW.get(node.kind, (0.0, 0.0))
-    size = [f"width={num((node.box.width + grow_x) / POINTS_PER_INCH, 4)}",
-            f"height={num((node.box.height + grow_y) / POINTS_PER_INCH, 4)}"]
+    size = [
+        f"width={num((node.box.width + grow_x) / POINTS_PER_INCH, 4)}",
+        f"height={num((node.box.height + grow_y) / POINTS_PER_INCH, 4)}",
+    ]
     return [*size, "peripheries=2"] if node.kind == "subprocess" else size
 
 

@@ -44,8 +44,10 @@ def write_drawio(diagram: Diagram, options: RenderOptions) -> str:
         f'<mxCell id="{LAYER}" parent="0"/>',
         *(_lane_cell(lane, diagram, options) for lane in diagram.lanes),
         *(_step_cell(n, step_ids[n.key], node_frame[n.key], diagram, options) for n in diagram.nodes),
-        *(_edge_cell(i, e, _Wiring(nodes, step_ids, node_frame, layer), diagram, options)
-          for i, e in enumerate(diagram.edges, 1)),
+        *(
+            _edge_cell(i, e, _Wiring(nodes, step_ids, node_frame, layer), diagram, options)
+            for i, e in enumerate(diagram.edges, 1)
+        ),
     ]
     body = "\n".join(f"        {cell}" for cell in cells)
     return (
@@ -143,8 +145,11 @@ class _Wiring:
 
 def _edge_cell(index: int, edge: EdgePath, wiring: _Wiring, diagram: Diagram, options: RenderOptions) -> str:
     frame = wiring.frame(edge)
-    ends = (_anchor(wiring.nodes[edge.source], edge.points[0]), _anchor(wiring.nodes[edge.target], edge.points[-1])
-            ) if edge.points else (None, None)
+    ends = (
+        (_anchor(wiring.nodes[edge.source], edge.points[0]), _anchor(wiring.nodes[edge.target], edge.points[-1]))
+        if edge.points
+        else (None, None)
+    )
     style = edge_style(*ends, curved=diagram.curved, theme=options.theme, font_size=diagram.font_size)
     return (
         f'<mxCell id="edge-{index}" value="{attr(html_label(edge.label.split(chr(10))))}" '
@@ -229,8 +234,9 @@ def _xml_char(char: str) -> bool:
     return not (0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF))
 
 
-_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                       "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+_ATTR = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+)
 
 
 def attr(text: str) -> str:

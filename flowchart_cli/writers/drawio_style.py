@@ -21,25 +21,36 @@ def lane_style(index: int, start_size: float, *, horizontal: bool, theme: str) -
         style += "horizontal=0;"
     header = colours.header_fills[index % len(colours.header_fills)]
     body = colours.lane_fills[index % len(colours.lane_fills)]
-    return style + (f"fillColor={header};swimlaneFillColor={body};strokeColor={colours.lane_stroke};"
-                    f"fontColor={colours.ink};fontStyle=1;")
+    return style + (
+        f"fillColor={header};swimlaneFillColor={body};strokeColor={colours.lane_stroke};"
+        f"fontColor={colours.ink};fontStyle=1;"
+    )
 
 
 def step_style(kind: str, shape_style: str, font_size: float, *, theme: str) -> str:
     """The symbol's own draw.io style plus the theme's colours and the font size."""
     colours = theme_named(theme)
     fill = colours.fills.get(kind, colours.default_fill)
-    return (f"{shape_style}fillColor={fill};strokeColor={colours.ink};fontColor={colours.ink};"
-            f"fontSize={_int(font_size)};")
+    return (
+        f"{shape_style}fillColor={fill};strokeColor={colours.ink};fontColor={colours.ink};fontSize={_int(font_size)};"
+    )
 
 
-def edge_style(exit_at: tuple[float, float] | None, entry_at: tuple[float, float] | None, *,
-               curved: bool, theme: str, font_size: float) -> str:
+def edge_style(
+    exit_at: tuple[float, float] | None,
+    entry_at: tuple[float, float] | None,
+    *,
+    curved: bool,
+    theme: str,
+    font_size: float,
+) -> str:
     """An orthogonal connector that leaves and enters the shapes where the computed route does."""
     colours = theme_named(theme)
-    style = EDGE_BASE + (f"rounded={1 if curved else 0};strokeColor={colours.line};endArrow=block;endFill=1;"
-                         f"fontColor={colours.label_ink};fontStyle=1;fontSize={_int(font_size - 1)};"
-                         f"labelBackgroundColor={colours.background};")
+    style = EDGE_BASE + (
+        f"rounded={1 if curved else 0};strokeColor={colours.line};endArrow=block;endFill=1;"
+        f"fontColor={colours.label_ink};fontStyle=1;fontSize={_int(font_size - 1)};"
+        f"labelBackgroundColor={colours.background};"
+    )
     if exit_at is not None:
         style += f"exitX={_frac(exit_at[0])};exitY={_frac(exit_at[1])};exitDx=0;exitDy=0;exitPerimeter=0;"
     if entry_at is not None:

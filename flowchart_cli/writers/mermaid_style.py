@@ -37,8 +37,11 @@ def colour_lines(diagram: Diagram, ids: dict[str, str], options: RenderOptions) 
 
 def link_lines(diagram: Diagram, ids: dict[str, str]) -> list[str]:
     """A ``click`` line per step with an http, https or mailto ``link``."""
-    return [f'    click {ids[n.key]} href "{mermaid_url(n.step.link)}" _blank'
-            for n in diagram.nodes if safe_link(n.step.link)]
+    return [
+        f'    click {ids[n.key]} href "{mermaid_url(n.step.link)}" _blank'
+        for n in diagram.nodes
+        if safe_link(n.step.link)
+    ]
 
 
 def mermaid_url(url: str) -> str:
