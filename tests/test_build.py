@@ -9,7 +9,6 @@ import pytest
 from rich.console import Console
 from test_build_support import BROKEN, REFERRING, FakeRenderer, flow_text, make_tree, payload, snapshot
 
-from flowchart_cli.build import engine
 from flowchart_cli.build.engine import BuildConfig, build
 from flowchart_cli.build.manifest import MANIFEST_NAME, Manifest
 
@@ -108,14 +107,13 @@ def test_a_changed_referenced_flow_rebuilds_the_flow_that_refs_it(tmp_path, fake
     assert sorted(fake.calls()[2:]) == sorted([str(detail), str(main)])
 
 
-def test_new_options_or_tool_version_rebuild_everything(tree, tmp_path, fake, monkeypatch):
+def test_new_options_or_tool_version_rebuild_everything(tree, tmp_path, fake):
     out = tmp_path / "out"
     run(tree, out, fake)
     run(tree, out, fake, theme="mono")
     assert len(fake.calls()) == 8
     assert (out / "flujo-0.svg").read_bytes() == payload("svg", tree / "flujo-0.flow.yaml", "mono")
-    monkeypatch.setattr(engine, "__version__", "99.0")
-    run(tree, out, fake, theme="mono")
+    run(tree, out, fake, theme="mono", tool="99.0")
     assert len(fake.calls()) == 12
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
-__all__ = ["INDEX_NAME", "IndexRow", "index_markdown"]
+__all__ = ["INDEX_NAME", "IndexRow", "index_markdown", "index_text"]
 
 INDEX_NAME = "index.md"
 DIAGRAMS = ("svg", "png", "pdf", "drawio", "mermaid", "dot")
@@ -53,6 +53,16 @@ def _line(row: IndexRow) -> str:
     head = _link(f"**{title}**", outputs[diagram]) if diagram else f"**{title}**"
     links = [_link(LABELS.get(fmt, fmt), path) for fmt, path in row.outputs]
     return f"- {head} ({source}) — {' · '.join(links)}"
+
+
+def index_text(sources, manifest, formats: tuple[str, ...]) -> str:
+    """The index of ``sources`` (discover.Source) as recorded in ``manifest``, linking ``formats``."""
+    rows = []
+    for source in sources:
+        record = manifest.flows.get(source.rel)
+        outputs = tuple((fmt, record.outputs[fmt].path) for fmt in formats if record and fmt in record.outputs)
+        rows.append(IndexRow(source.rel, record.title if record else "", outputs))
+    return index_markdown(rows)
 
 
 def index_markdown(rows: list[IndexRow], *, heading: str = "Process flows") -> str:

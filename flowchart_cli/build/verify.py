@@ -1,0 +1,70 @@
+"""`build --check`: compare the outputs with the flows and say what a build would write; write nothing."""
+
+from __future__ import annotations
+
+import shlex
+from contextlib import nullcontext
+
+from rich.console import Console
+from rich.markup import escape
+
+from .config import BuildConfig, Outcome, plans_for, read_text, shown
+from .discover import Source
+from .formats import DEFAULT_FORMATS
+from .housekeeping import orphans
+from .index import INDEX_NAME, index_text
+from .lock import build_lock
+from .manifest import Manifest
+
+__all__ = ["check_outputs"]
+
+
+def check_outputs(config: BuildConfig, sources: list[Source], outcome: Outcome, out: Console, err: Console) -> int:
+    """`--check`: list what a build would write, write nothing."""
+    from ..check import check_file
+    from ..report.text import print_text
+
+    folder_exists = config.out_dir.is_dir()
+    with build_lock(config.out_dir, shared=True) if folder_exists else nullcontext():
+        manifest = Manifest.load(config.out_dir)
+        plans = plans_for(config, sources, manifest)
+    stale = [(plan, fmt, reason) for plan in plans for fmt, reason in plan.stale]
+    for plan, fmt, reason in stale:
+        where = escape(shown(config, plan.output(fmt)))
+        if reason == "missing":
+            out.print(f"missing {where} (from {escape(plan.source.rel)})")
+        else:
+            out.print(f"stale {where} ({escape(plan.source.rel)}: {escape(reason)})")
+    for plan in plans:
+        if plan.stale:
+            result = check_file(plan.source.path)
+            if not result.ok:
+                print_text(err, [result], summary=False)
+                outcome.fail(f"{plan.source.rel}: has errors")
+    if config.clean:
+        for rel in orphans(manifest, {s.rel for s in sources}):
+            outcome.fail(f"{rel}: is gone but its outputs are still in {config.out_dir} (`--clean` removes them)")
+    if config.index and read_text(config.out_dir / INDEX_NAME) != index_text(sources, manifest, config.formats):
+        outcome.fail(f"{shown(config, INDEX_NAME)} is missing or stale")
+    for problem in outcome.problems:
+        err.print(escape(problem))
+    if stale:
+        outcome.exit_code = max(outcome.exit_code, 1)
+        out.print(f"{len(stale)} output(s) missing or stale: run `{escape(_build_command(config))}` to update them")
+    elif not outcome.problems:
+        total = len(plans) * len(config.formats)
+        out.print(f"{len(plans)} flow(s), {total} output(s): all up to date")
+    return outcome.exit_code
+
+
+def _build_command(config: BuildConfig) -> str:
+    """The command that brings the outputs up to date (shown by `--check`)."""
+    words = ["flowchart", "build", str(config.source_dir), "--out-dir", str(config.out_dir)]
+    if config.formats != DEFAULT_FORMATS:
+        words += ["--format", ",".join(config.formats)]
+    words += [f"--exclude={pattern}" for pattern in config.exclude]
+    if config.edges != "ortho":
+        words.append(f"--edges={config.edges}")
+    if config.theme != "default":
+        words.append(f"--theme={config.theme}")
+    return shlex.join(words)
