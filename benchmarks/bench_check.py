@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,6 +122,13 @@ def main() -> int:
             f"in-process check_file, 2,000 steps: {in_process(big):.3f} s CPU "
             f"({big.stat().st_size // 1024} KB, {big.read_text().count('  - ')} steps)"
         )
+        growth = []
+        for steps in (1000, 2000, 4000, 8000):
+            path = Path(folder) / f"g{steps}.flow.yaml"
+            path.write_text(big_flow(steps), encoding="utf-8")
+            growth.append((steps, in_process(path)))
+        ratios = ", ".join(f"{b[0]}/{a[0]}: ×{b[1] / a[1]:.2f}" for a, b in pairwise(growth))
+        print(f"scaling, CPU time as the steps double (linear is ×2): {ratios}")
         print(f"sample: {sample().relative_to(ROOT)}; {ROUNDS} rounds; floor {floor:.3f} s")
     return status
 

@@ -390,6 +390,16 @@ class _Reader:
                     step.key,
                 )
                 steps[step.index] = replace(step, key=f"step-{step.number}")  # keys name one step each
+        for step in steps:
+            if step.id is None and step.key in ids:  # an id such as `step-3` given to another step than the 3rd
+                other = ids[step.key]
+                self.report(
+                    "FC104",
+                    f"id {quoted(step.key)} is how outputs name step {step.number}, which has no id; choose another id",
+                    other.at("id"),
+                    other.key,
+                )
+                steps[step.index] = replace(step, key=f"{step.key}~")
         for i, step in enumerate(steps):
             changes: dict = {}
             if step.next is not None and step.next not in ids:

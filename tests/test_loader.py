@@ -144,3 +144,9 @@ def test_model_indexes_follow_replace() -> None:
     smaller = replace(flow, steps=flow.steps[:1], lanes=flow.lanes[:1])
     assert smaller.step_by_id("z") is None and smaller.lane_by_id("B") is None
     assert flow.lane_by_id(None) is None
+
+
+def test_an_id_that_is_another_steps_name_is_fc104() -> None:
+    flow, problems = load("title: T\nsteps:\n  - id: step-2\n    start: A\n  - process: B\n  - end: C\n")
+    assert problems == [("FC104", 3, 9)]
+    assert len({s.key for s in flow.steps}) == 3
