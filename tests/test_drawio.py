@@ -317,3 +317,17 @@ def test_flipped_shapes_get_mirrored_attachment_points():
     out_of_manual = next(c for c in found.values() if c.get("source") == "step-step-2")
     assert "entryX=0.5;entryY=1;" in into_manual["style"]  # the top of a shape drawn with flipV=1
     assert "exitX=0.5;exitY=0;" in out_of_manual["style"]
+
+
+def test_lane_descriptions_become_tooltips():
+    flow = load(
+        TB_FLOW.replace(
+            "name: Agente de atención", 'name: Agente de atención\n    description: "Primer <b>nivel</b> & más"'
+        )
+    )
+    diagram = grid_diagram(flow)
+    xml_text = write_drawio(diagram, RenderOptions())
+    check_structure(diagram, xml_text)
+    found = cells(xml_text)
+    assert text_of(str(found["lane-2"]["tooltip"])) == ["Primer <b>nivel</b> & más"]
+    assert "tooltip" not in found["lane-1"]

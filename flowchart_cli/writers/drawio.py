@@ -89,31 +89,33 @@ def _lane_cell(lane: LaneBand, diagram: Diagram, options: RenderOptions) -> str:
     horizontal = diagram.direction != "LR"
     start = lane.header.height if horizontal else lane.header.width
     style = lane_style(lane.index, start, horizontal=horizontal, theme=options.theme)
-    return (
-        f'<mxCell id="{lane_cell_id(lane)}" value="{attr(html_label(lane.lines or (lane.name,)))}" '
-        f'style="{attr(style)}" '
-        f'vertex="1" parent="{LAYER}">{_geometry(lane.band, Point(0.0, 0.0))}</mxCell>'
-    )
+    declared = diagram.flow.lane_by_id(lane.id)
+    extras = _tooltip(declared.description) if declared is not None else ""
+    label = html_label(lane.lines or (lane.name,))
+    return _vertex(lane_cell_id(lane), label, style, LAYER, _geometry(lane.band, Point(0.0, 0.0)), extras)
 
 
 def _step_cell(node: NodeBox, cell_id: str, frame: _Frame, diagram: Diagram, options: RenderOptions) -> str:
     style = step_style(node.kind, symbol(node.kind).drawio_style, diagram.font_size, theme=options.theme)
-    label = attr(html_label(node.lines))
-    cell = f'style="{attr(style)}" vertex="1" parent="{frame.id}">{_geometry(node.box, frame.origin)}</mxCell>'
-    extras = _user_data(node)
-    if not extras:
-        return f'<mxCell id="{cell_id}" value="{label}" {cell}'
-    return f'<UserObject id="{cell_id}" label="{label}"{extras}><mxCell {cell}</UserObject>'
-
-
-def _user_data(node: NodeBox) -> str:
-    """``tooltip`` (the step's notes, HTML that draw.io sanitizes) and ``link``, when the step has them."""
-    extras = ""
-    if node.step.notes:
-        extras += f' tooltip="{attr(html_label(node.step.notes.strip().split(chr(10))))}"'
+    extras = _tooltip(node.step.notes)
     if safe_link(node.step.link):
         extras += f' link="{attr(node.step.link)}"'
-    return extras
+    return _vertex(cell_id, html_label(node.lines), style, frame.id, _geometry(node.box, frame.origin), extras)
+
+
+def _vertex(cell_id: str, label: str, style: str, parent: str, geometry: str, extras: str) -> str:
+    """A vertex cell; wrapped in a ``UserObject`` when it carries a tooltip or a link."""
+    cell = f'style="{attr(style)}" vertex="1" parent="{parent}">{geometry}</mxCell>'
+    if not extras:
+        return f'<mxCell id="{cell_id}" value="{attr(label)}" {cell}'
+    return f'<UserObject id="{cell_id}" label="{attr(label)}"{extras}><mxCell {cell}</UserObject>'
+
+
+def _tooltip(text: str) -> str:
+    """A ``tooltip`` attribute (HTML, which draw.io sanitizes) for notes or a lane's description."""
+    if not text.strip():
+        return ""
+    return f' tooltip="{attr(html_label(text.strip().split(chr(10))))}"'
 
 
 def safe_link(url: str) -> bool:
