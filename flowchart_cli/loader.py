@@ -357,7 +357,9 @@ class _Reader:
         """Resolve lane names to ids and inherit lanes in place; returns the implied lanes."""
         if declared is None:
             return _imply_lanes(steps)
-        lookup = {lane.name: lane.id for lane in declared}
+        lookup: dict[str, str] = {}
+        for lane in reversed(declared):  # the first lane of a name wins; an id always wins over a name
+            lookup[lane.name] = lane.id
         lookup.update({lane.id: lane.id for lane in declared})
         current: str | None = None
         for i, step in enumerate(steps):

@@ -69,3 +69,25 @@ def test_failing_files_name_the_step_concerned() -> None:
     assert first.step == "step-1"  # a step without id is step-N
     assert second.step == "grave"
     assert check_file(RULES / "FC201.fail.flow.yaml").diagnostics[0].step is None
+
+
+@pytest.mark.parametrize(
+    ("label", "warned"),
+    [
+        ("¿Pagó?", False),
+        ("«¿Pagó?»", False),
+        ("(¿Urgente?)", False),
+        ("Paid？", False),
+        ("Pagó", True),
+        ("¿Pagó", True),
+    ],
+)
+def test_fc302_accepts_closing_marks_after_the_question_mark(label: str, warned: bool) -> None:
+    from flowchart_cli.loader import load_text
+    from flowchart_cli.rules import run_rules
+
+    flow, _ = load_text(
+        f'title: T\nsteps:\n  - start: A\n  - decision: "{label}"\n    branches: {{a: f, b: f}}\n'
+        "  - id: f\n    end: F\n"
+    )
+    assert [d.code for d in run_rules(flow)] == (["FC302"] if warned else [])

@@ -11,6 +11,8 @@ from .catalog import diagnostic, quoted
 
 MAX_LABEL = 80
 QUESTION_MARKS = ("?", "？", "؟")
+CLOSING = " \t)]}»\"'”’"
+"""Closing marks that may follow the question mark: `(¿Urgente?)`, `«¿Pagó?»`."""
 
 
 @rule("FC301")
@@ -29,7 +31,7 @@ def several_starts(flow: Flow) -> Iterator[Diagnostic]:
 @rule("FC302")
 def decision_not_a_question(flow: Flow) -> Iterator[Diagnostic]:
     for step in flow.steps:
-        if step.kind == "decision" and step.label and not step.label.endswith(QUESTION_MARKS):
+        if step.kind == "decision" and step.label and not step.label.rstrip(CLOSING).endswith(QUESTION_MARKS):
             yield diagnostic(
                 "FC302",
                 f"decision {quoted(step.label)} is not a question; write it as one ending in '?'",
