@@ -80,3 +80,24 @@ steps:
   - id: cierre
     end: Queja cerrada y documentada
 """
+
+
+def big_flow_text(count: int = 300, lanes: int = 5) -> str:
+    """A ``count``-step Spanish flow with lanes, decisions every 9 steps, notes and very long labels."""
+    lines = ["title: Proceso grande de facturación", "lang: es", 'version: "9.9"', "lanes:"]
+    lines += [f"  - id: l{i}\n    name: Área número {i}" for i in range(lanes)]
+    lines += ["steps:", "  - id: s0", "    start: Inicio del proceso grande", "    lane: l0"]
+    for i in range(1, count - 1):
+        lane = f"l{i % lanes}"
+        if i % 9 == 4:
+            lines += [f"  - id: s{i}", f"    decision: ¿Está completa la revisión número {i}?", f"    lane: {lane}",
+                      "    branches:", f"      Sí: s{i + 1}", f"      No: s{max(1, i - 3)}"]
+        else:
+            label = f"Paso número {i} — revisar, validar y registrar la información del expediente"
+            if i % 50 == 7:
+                label += " " + "muy " * 120 + "largo"
+            lines += [f"  - id: s{i}", f"    process: {label}", f"    lane: {lane}",
+                      f"    notes: Nota del paso {i} con acentos — información, acción, revisión.",
+                      f"    duration: {i % 12 + 1} min"]
+    lines += [f"  - id: s{count - 1}", "    end: Fin del proceso grande", "    lane: l1"]
+    return "\n".join(lines) + "\n"

@@ -21,9 +21,21 @@ __all__ = ["ENTRY", "render_html", "template_env"]
 ENTRY = "handout.html.j2"
 
 
-@cache
 def template_env(template_dir: Path | None = None) -> jinja2.Environment:
-    """The Jinja environment: ``template_dir`` (when given) over the built-in templates."""
+    """The Jinja environment: ``template_dir`` (when given) over the built-in templates.
+
+    The built-in one is made once per process; a team's folder is read afresh
+    each time, so that a template added to it while `watch` runs is seen.
+    """
+    return _env(template_dir) if template_dir is not None else _builtin_env()
+
+
+@cache
+def _builtin_env() -> jinja2.Environment:
+    return _env(None)
+
+
+def _env(template_dir: Path | None) -> jinja2.Environment:
     folders = [str(template_dir)] if template_dir is not None else []
     folders.append(str(templates_dir() / "handout"))
     return jinja2.Environment(
