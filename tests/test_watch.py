@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_build_support import BROKEN, env_without_ci, flow_text, payload
+from test_build_support import BROKEN, REFERRING, env_without_ci, flow_text, payload
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -106,6 +106,35 @@ def test_watch_rerenders_on_save_prints_diagnostics_and_stops_cleanly(tmp_path, 
         _, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert "Traceback" not in err
+
+
+def test_watch_redoes_a_flow_when_a_flow_it_refs_is_saved(tmp_path):
+    src, out = tmp_path / "docs", tmp_path / "out"
+    (src / "detalle").mkdir(parents=True)
+    detail = src / "detalle/paso.flow.yaml"
+    detail.write_text(flow_text("Detalle"), encoding="utf-8")
+    main = src / "principal.flow.yaml"
+    main.write_text(REFERRING.format(ref="detalle/paso.flow.yaml"), encoding="utf-8")
+    (tmp_path / "driver.py").write_text(DRIVER.format(tests=str(TESTS)), encoding="utf-8")
+    log = tmp_path / "log"
+    process = subprocess.Popen(
+        [sys.executable, str(tmp_path / "driver.py"), str(src), str(out), str(log)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env_without_ci(),
+    )
+    lines = Lines(process)
+    try:
+        lines.wait_for("watching")
+        assert sorted(log.read_text().splitlines()) == sorted([str(detail), str(main)])
+        edit(detail, flow_text("Detalle nuevo"))
+        wait_until(lambda: len(log.read_text().splitlines()) == 4)
+        assert sorted(log.read_text().splitlines()[2:]) == sorted([str(detail), str(main)])
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+    assert process.returncode == 0
 
 
 @pytest.mark.slow
