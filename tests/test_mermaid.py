@@ -178,6 +178,21 @@ def test_deterministic_and_every_sample(samples):
         assert text == write_mermaid(grid_diagram(load_flow(path)[0]), RenderOptions())
 
 
+def every_hostile_label() -> str:
+    """A flow whose decision has one outcome per hostile label, each leading to an end with that label."""
+    labels = [label.replace("x" * 2000, "x" * 80) for label in HOSTILE]
+    branches = "".join(f"      {json.dumps(label, ensure_ascii=False)}: e{i}\n" for i, label in enumerate(labels))
+    ends = "".join(
+        f"  - id: e{i}\n    end: {json.dumps(label, ensure_ascii=False)}\n" for i, label in enumerate(labels)
+    )
+    return f"title: h\nsteps:\n  - start: s\n  - decision: q?\n    branches:\n{branches}{ends}"
+
+
+def test_every_hostile_label_as_node_and_edge():
+    diagram = grid_diagram(load(every_hostile_label()))
+    check(diagram, write_mermaid(diagram, RenderOptions()))
+
+
 def mmdc() -> list[str]:
     found = os.environ.get("MMDC") or shutil.which("mmdc")
     cached = Path.home() / ".cache" / "mermaid-cli" / "node_modules" / ".bin" / "mmdc"
@@ -192,7 +207,7 @@ def test_mermaid_renders_hostile_and_sample_charts(tmp_path, samples):
     command = mmdc()
     config = tmp_path / "puppeteer.json"
     config.write_text('{"executablePath": "/usr/bin/chromium", "args": ["--no-sandbox"]}')
-    flows = [load(HOSTILE_FLOW.replace("x" * 2000, "x" * 60)), load_flow(samples[0])[0]]
+    flows = [load(HOSTILE_FLOW.replace("x" * 2000, "x" * 60)), load_flow(samples[0])[0], load(every_hostile_label())]
     for i, flow in enumerate(flows):
         diagram = grid_diagram(flow)
         source, svg = tmp_path / f"c{i}.mmd", tmp_path / f"c{i}.svg"
@@ -209,4 +224,5 @@ def test_mermaid_renders_hostile_and_sample_charts(tmp_path, samples):
         assert len(groups) == len(diagram.nodes)
         shown = "".join(tree.getroot().itertext())
         assert all(node.step.label in shown for node in diagram.nodes if "\n" not in node.step.label)
+        assert all(edge.label in shown for edge in diagram.edges)
         assert not any(el.tag.endswith("script") for el in tree.iter())
