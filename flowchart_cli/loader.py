@@ -248,7 +248,7 @@ class _Reader:
             k: self.text(values[k], f"`{k}`", key) or "" for k in ("lane", "next", "notes", "duration") if k in values
         }
         link = self.link(values["link"], key) if "link" in values else ""
-        ref = self.ref(values["ref"], key, kind) if "ref" in values else ""
+        ref = self.ref(values["ref"], key, kind, key_pos.get("ref")) if "ref" in values else ""
         branches = self.branches(values["branches"], key) if "branches" in values else ()
         return Step(
             index=index,
@@ -265,6 +265,7 @@ class _Reader:
             ref=ref,
             pos=_pos(node),
             positions=tuple((k, _pos(v)) for k, v in values.items()),
+            key_positions=tuple(key_pos.items()),
         )
 
     def step_id(self, node: Node, key: str) -> str | None:
@@ -333,7 +334,7 @@ class _Reader:
             return ""
         return url
 
-    def ref(self, node: Node, key: str, kind: str | None) -> str:
+    def ref(self, node: Node, key: str, kind: str | None, key_pos: Pos | None = None) -> str:
         ref = self.text(node, "`ref`", key)
         if ref is None:
             return ""
@@ -342,7 +343,7 @@ class _Reader:
                 "FC207",
                 f"`ref` belongs to subprocess and offpage steps, not to a {kind}; "
                 "make the step a `subprocess:` or remove `ref`",
-                _pos(node),
+                key_pos or _pos(node),
                 key,
             )
             return ""

@@ -47,7 +47,8 @@ class Step:
     ``key`` is the step's name everywhere in outputs: its ``id``, or ``step-N``
     (N its 1-based position) when it has none.  ``kind`` is the symbol key, or
     ``None`` when the step had no valid symbol (FC103).  ``positions`` maps each
-    key written in the step to the position of its value.
+    key written in the step to the position of its value, ``key_positions`` to
+    the position of the key itself.
     """
 
     index: int
@@ -64,6 +65,7 @@ class Step:
     ref: str = ""
     pos: Pos = Pos()
     positions: tuple[tuple[str, Pos], ...] = ()
+    key_positions: tuple[tuple[str, Pos], ...] = ()
 
     @property
     def number(self) -> int:
@@ -73,6 +75,13 @@ class Step:
     def at(self, key: str) -> Pos:
         """Where the value of ``key`` was written (the step itself when absent)."""
         for name, pos in self.positions:
+            if name == key:
+                return pos
+        return self.pos
+
+    def key_at(self, key: str) -> Pos:
+        """Where ``key`` itself was written (the step itself when absent): for "remove this key" messages."""
+        for name, pos in self.key_positions:
             if name == key:
                 return pos
         return self.pos

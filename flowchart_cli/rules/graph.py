@@ -64,7 +64,7 @@ def end_that_flows_on(flow: Flow) -> Iterator[Diagnostic]:
                         "FC204",
                         f"end step {_label(step)} has `{key}`; an end does not flow on — "
                         "remove it or use a process step",
-                        step.at(key),
+                        step.key_at(key),
                         step.key,
                     )
 
@@ -90,12 +90,12 @@ def exits_on_wrong_symbol(flow: Flow) -> Iterator[Diagnostic]:
             yield diagnostic(
                 "FC207",
                 f"`branches` on a {step.kind} step; only a decision has branches — make it a decision or use `next`",
-                step.at("branches"),
+                step.key_at("branches"),
                 step.key,
             )
         if step.kind == "decision" and "next" in keys:
             yield diagnostic(
-                "FC207", "`next` on a decision; a decision's exits are its `branches`", step.at("next"), step.key
+                "FC207", "`next` on a decision; a decision's exits are its `branches`", step.key_at("next"), step.key
             )
 
 
