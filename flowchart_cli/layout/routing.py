@@ -75,9 +75,8 @@ def _choose_exits(routes: list[Route], grid: _Grid, decision: Sequence[bool],
                   uses: dict[tuple[int, str], int]) -> None:
     taken: dict[int, set[str]] = defaultdict(set)
     exits: dict[int, set[str]] = defaultdict(set)
-    for route in routes:
-        if route.back or route.source == route.target:
-            continue
+    forward = [r for r in routes if not (r.back or r.source == r.target)]
+    for route in sorted(forward, key=lambda r: not _straight(r, grid)):  # straight lines take the bottom first
         s = route.source
         route.exit = _decision_exit(route, grid, taken[s]) if decision[s] else "b"
         taken[s].add(route.exit)
@@ -91,6 +90,11 @@ def _choose_exits(routes: list[Route], grid: _Grid, decision: Sequence[bool],
         bottoms[route.source] += route.exit == "b"
     for route in routes:
         route.shared_exit = route.exit == "b" and bottoms[route.source] > 1
+
+
+def _straight(route: Route, grid: _Grid) -> bool:
+    s, t = route.source, route.target
+    return grid.column[s] == grid.column[t] and grid.clear(grid.column[s], grid.rank[s] + 1, grid.rank[t] - 1)
 
 
 def _other(side: str) -> str:
