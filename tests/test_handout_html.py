@@ -70,6 +70,7 @@ def test_sections_in_order_with_answers_last(quejas):
     root = parse(html_of(quejas))
     assert root.get("lang") == "es"
     sections = [e.get("id") for e in root.iter(f"{H}section")]
+    assert {e.get("class") for e in root.iter(f"{H}section")} >= {"lane-section", "steps", "diagram-page"}
     assert sections == ["diagram", "steps", "lane-1", "lane-2", "lane-3", "checklist", "quiz", "references",
                         "answers"]
     assert text(root.find(f".//{H}title")) == "Gestión de quejas"
