@@ -72,3 +72,16 @@ def test_pdf_is_one_vector_page_with_text(diagram, tmp_path):
     assert re.search(r"^Pages:\s+1$", info, re.MULTILINE)
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "Canalizar al" in text and "Especialista" in text
+
+
+def test_pdf_step_links_are_clickable(write_flow):
+    path = write_flow("""
+        title: Links
+        steps:
+          - start: Open the guide
+            link: "https://example.com/guide?a=1&b='2'"
+          - end: Done
+        """)
+    flow, _ = load_flow(path)
+    data = write_pdf(layout_flow(flow), RenderOptions())
+    assert b"/URI (https://example.com/guide?a=1&b='2')" in data

@@ -1,8 +1,13 @@
-"""The PDF writer: the SVG drawing (as cairosvg draws it) replayed onto one vector page."""
+"""The PDF writer: the SVG drawing (as cairosvg draws it) replayed onto one vector page.
+
+Text stays text (searchable, selectable); a step with a web ``link`` is a
+clickable area on the page, as it is in the SVG.
+"""
 
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from ..layout.geometry import Diagram
 from . import RenderOptions
@@ -11,6 +16,7 @@ from .png import recorded_drawing
 __all__ = ["write_pdf"]
 
 _POINTS_PER_PX = 0.75  # CSS px are 1/96 in, PDF points 1/72 in
+_WEB = ("http://", "https://", "mailto:")
 
 
 def write_pdf(diagram: Diagram, options: RenderOptions) -> bytes:
@@ -25,5 +31,21 @@ def write_pdf(diagram: Diagram, options: RenderOptions) -> bytes:
     context.scale(_POINTS_PER_PX, _POINTS_PER_PX)
     context.set_source_surface(recording)
     context.paint()
+    _links(context, diagram)
     page.finish()
     return out.getvalue()
+
+
+def _links(context: Any, diagram: Diagram) -> None:
+    """Clickable areas over the steps that have a web link (cairo's tag API, cairo >= 1.16)."""
+    if not hasattr(context, "tag_begin"):
+        return
+    for node in diagram.nodes:
+        link = node.step.link
+        if not link.lower().startswith(_WEB):
+            continue
+        box = node.box
+        uri = link.replace("\\", "\\\\").replace("'", "\\'")
+        area = " ".join(f"{v * _POINTS_PER_PX:.2f}" for v in (box.x, box.y, box.width, box.height))
+        context.tag_begin("Link", f"rect=[{area}] uri='{uri}'")
+        context.tag_end("Link")
