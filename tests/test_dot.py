@@ -9,7 +9,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-from writer_diagrams import HOSTILE, HOSTILE_FLOW, grid_diagram, load
+from writer_diagrams import HOSTILE, HOSTILE_FLOW, every_hostile_label, grid_diagram, load
 
 from flowchart_cli.layout.geometry import Diagram
 from flowchart_cli.loader import load_flow
@@ -58,6 +58,11 @@ def unquote(token: str) -> str:
     return "".join(out)
 
 
+def shown(token: str) -> str:
+    """The text Graphviz shows for a label, tooltip or title (entity references decoded)."""
+    return unquote(token).replace("&amp;", "&")
+
+
 def statements(text: str) -> dict[str, list[str]]:
     """Node and edge statements by the quoted names they start with."""
     found: dict[str, list[str]] = {"nodes": [], "edges": [], "clusters": []}
@@ -65,7 +70,7 @@ def statements(text: str) -> dict[str, list[str]]:
         if m := re.match(rf"^    ({STRING}) -> ({STRING})(?: \[.*\])?;$", line):
             found["edges"].append((unquote(m.group(1)), unquote(m.group(2))))
         elif m := re.match(rf"^    ({STRING}) \[label=({STRING}), .*\];$", line):
-            found["nodes"].append((unquote(m.group(1)), unquote(m.group(2))))
+            found["nodes"].append((unquote(m.group(1)), shown(m.group(2))))
         elif m := re.match(rf"^    subgraph ({STRING}) \{{$", line):
             found["clusters"].append(unquote(m.group(1)))
     return found
@@ -103,6 +108,14 @@ def test_quote_round_trips(text):
     assert unquote(quoted) == text
 
 
+@pytest.mark.parametrize("words", ["a & b", "&amp; &lt; &#35; &", "x&y;"])
+def test_text_keeps_entity_references_literal(words):
+    from flowchart_cli.writers.dot import text
+
+    assert "&" not in unquote(text(words)).replace("&amp;", "")
+    assert shown(text(words)) == words
+
+
 def test_spline_pos_is_a_cubic_b_spline_with_an_arrow_tip():
     from flowchart_cli.layout.geometry import Point
 
@@ -119,7 +132,7 @@ def test_hostile_labels_and_title_stay_strings():
     text = write_dot(diagram, RenderOptions())
     check(diagram, text)
     title = re.match(rf"digraph ({STRING}) \{{", text.splitlines()[1])
-    assert title and unquote(title.group(1)) == diagram.title
+    assert title and shown(title.group(1)) == diagram.title
 
 
 def test_deterministic_and_every_sample(samples):
@@ -139,11 +152,12 @@ def graphviz(*args: str, source: str) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("which", ["hostile", "sample"])
+@pytest.mark.parametrize("which", ["hostile", "every", "sample"])
 def test_graphviz_redraws_the_layout(which, samples):
     from flowchart_cli.layout import layout_flow
 
-    flow = load(HOSTILE_FLOW) if which == "hostile" else load_flow(samples[0])[0]
+    flows = {"hostile": lambda: load(HOSTILE_FLOW), "every": lambda: load(every_hostile_label())}
+    flow = flows.get(which, lambda: load_flow(samples[0])[0])()
     diagram = layout_flow(flow)
     text = write_dot(diagram, RenderOptions())
     laid = json.loads(graphviz("neato", "-n2", "-Tjson", source=text))

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from writer_diagrams import HOSTILE, HOSTILE_FLOW, grid_diagram, load
+from writer_diagrams import HOSTILE, HOSTILE_FLOW, every_hostile_label, grid_diagram, load
 
 from flowchart_cli.layout.geometry import Diagram
 from flowchart_cli.loader import load_flow
@@ -176,16 +176,6 @@ def test_deterministic_and_every_sample(samples):
         text = write_mermaid(diagram, RenderOptions())
         check(diagram, text)
         assert text == write_mermaid(grid_diagram(load_flow(path)[0]), RenderOptions())
-
-
-def every_hostile_label() -> str:
-    """A flow whose decision has one outcome per hostile label, each leading to an end with that label."""
-    labels = [label.replace("x" * 2000, "x" * 80) for label in HOSTILE]
-    branches = "".join(f"      {json.dumps(label, ensure_ascii=False)}: e{i}\n" for i, label in enumerate(labels))
-    ends = "".join(
-        f"  - id: e{i}\n    end: {json.dumps(label, ensure_ascii=False)}\n" for i, label in enumerate(labels)
-    )
-    return f"title: h\nsteps:\n  - start: s\n  - decision: q?\n    branches:\n{branches}{ends}"
 
 
 def test_every_hostile_label_as_node_and_edge():

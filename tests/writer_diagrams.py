@@ -7,6 +7,7 @@ is exercised by the slow tests.
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 from flowchart_cli.layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
@@ -121,3 +122,13 @@ def _edge(source: str, target: str, label: str, boxes: dict[str, Rect], horizont
         points = (start, Point(start.x, mid), Point(end.x, mid), end)
     label_at = Point(points[1].x + 6, points[1].y - 6) if label else None
     return EdgePath(source, target, label, points, label_at, back=b.y < a.y)
+
+
+def every_hostile_label() -> str:
+    """A flow whose decision has one outcome per hostile label, each leading to an end with that label."""
+    labels = [label.replace("x" * 2000, "x" * 80) for label in HOSTILE]
+    branches = "".join(f"      {json.dumps(label, ensure_ascii=False)}: e{i}\n" for i, label in enumerate(labels))
+    ends = "".join(
+        f"  - id: e{i}\n    end: {json.dumps(label, ensure_ascii=False)}\n" for i, label in enumerate(labels)
+    )
+    return f"title: h\nsteps:\n  - start: s\n  - decision: q?\n    branches:\n{branches}{ends}"

@@ -17,7 +17,7 @@ from . import RenderOptions
 from .dot_route import spline_pos
 from .drawio import clean, label_centre, num, safe_link
 
-__all__ = ["SHAPES", "quote", "write_dot"]
+__all__ = ["SHAPES", "label", "quote", "text", "write_dot"]
 
 POINTS_PER_INCH = 72.0
 
@@ -48,7 +48,7 @@ def write_dot(diagram: Diagram, options: RenderOptions) -> str:
     size = num(diagram.font_size)
     lines = [
         "// Laid out by flowchart-cli: `neato -n2 -Tsvg FILE.dot` draws this layout; `dot` lays it out anew.",
-        f"digraph {quote(diagram.title)} {{",
+        f"digraph {text(diagram.title)} {{",
         f'    graph [bb="0,0,{num(diagram.width)},{num(diagram.height)}", '
         f"rankdir={'LR' if diagram.direction == 'LR' else 'TB'}, splines=true, notranslate=true, "
         f'outputorder=edgesfirst, bgcolor="{colours.background}", fontname={font}, fontsize={size}, '
@@ -109,7 +109,7 @@ def _node(node: NodeBox, height: float, options: RenderOptions) -> str:
         *_size(node),
     ]
     if node.step.notes:
-        attrs.append(f"tooltip={quote(node.step.notes.strip())}")
+        attrs.append(f"tooltip={text(node.step.notes.strip())}")
     if safe_link(node.step.link):
         attrs.append(f"URL={quote(url_for_svg(node.step.link))}")
     return f"    {quote(node.key)} [{', '.join(attrs)}];"
@@ -178,6 +178,15 @@ def quote(text: str) -> str:
     return '"' + escaped.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n") + '"'
 
 
+def text(words: str) -> str:
+    """Text Graphviz shows (labels, tooltips, the title): quoted, with ``&`` as ``&amp;``.
+
+    Graphviz reads entity references (``&lt;``, ``&#35;``) in such strings, so a
+    bare ``&`` would let ``&amp;`` written by a user show as ``&``.
+    """
+    return quote(words.replace("&", "&amp;"))
+
+
 def label(lines: tuple[str, ...] | list[str]) -> str:
     """Lines of a label, each centred (``\\n`` between them)."""
-    return quote("\n".join(lines))
+    return text("\n".join(lines))
