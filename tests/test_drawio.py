@@ -86,6 +86,11 @@ def start_size(style: str) -> float:
     return float(next(p.split("=")[1] for p in style.split(";") if p.startswith("startSize=")))
 
 
+def cell_id(diagram: Diagram, key: str) -> str:
+    """The draw.io id of a step: ``step-ID``, or the ``step-N`` key of a step without id."""
+    return key if diagram.node(key).step.id is None else f"step-{key}"
+
+
 def check_structure(diagram: Diagram, xml_text: str) -> None:
     """The promises of spec §4 for draw.io, checked on the XML."""
     root = ET.fromstring(xml_text)
@@ -102,7 +107,7 @@ def check_structure(diagram: Diagram, xml_text: str) -> None:
     vertices = {c["id"]: c for c in found.values() if c.get("vertex") == "1" and c["id"] not in lanes}
     assert len(vertices) == len(diagram.nodes)
     for node in diagram.nodes:
-        cell = next(c for c in vertices.values() if c["id"] == f"step-{node.key}")
+        cell = vertices[cell_id(diagram, node.key)]
         assert symbol(node.kind).drawio_style in cell["style"]
         assert text_of(str(cell["value"])) == list(node.lines)
         x, y, w, h = box(cell)
@@ -122,7 +127,7 @@ def check_structure(diagram: Diagram, xml_text: str) -> None:
     assert len(edges) == len(diagram.edges)
     for cell, edge in zip(edges, diagram.edges, strict=True):
         assert cell["source"] in vertices and cell["target"] in vertices
-        assert (cell["source"], cell["target"]) == (f"step-{edge.source}", f"step-{edge.target}")
+        assert (cell["source"], cell["target"]) == (cell_id(diagram, edge.source), cell_id(diagram, edge.target))
         assert html.unescape(str(cell["value"])) == edge.label
         assert cell["parent"] in ("1", *lanes)
         assert "edgeStyle=orthogonalEdgeStyle" in cell["style"]
@@ -162,7 +167,7 @@ def test_edge_parent_and_waypoints_are_in_the_parents_coordinates(tb):
         cell = next(
             c
             for c in found.values()
-            if c.get("source") == f"step-{edge.source}" and c.get("target") == f"step-{edge.target}"
+            if c.get("source") == cell_id(tb, edge.source) and c.get("target") == cell_id(tb, edge.target)
         )
         same_lane = tb.node(edge.source).step.lane == tb.node(edge.target).step.lane
         assert (cell["parent"] != "1") == same_lane
@@ -173,7 +178,7 @@ def test_edge_parent_and_waypoints_are_in_the_parents_coordinates(tb):
 def test_edges_leave_and_enter_where_the_route_does(tb):
     found = cells(write_drawio(tb, RenderOptions()))
     edge = tb.edges[0]  # bottom centre of the source to top centre of the target
-    cell = next(c for c in found.values() if c.get("source") == f"step-{edge.source}")
+    cell = next(c for c in found.values() if c.get("source") == cell_id(tb, edge.source))
     assert "exitX=0.5;exitY=1;" in cell["style"] and "entryX=0.5;entryY=0;" in cell["style"]
 
 
@@ -313,8 +318,8 @@ def test_draw_io_reads_hostile_labels_as_written(tmp_path):
 def test_flipped_shapes_get_mirrored_attachment_points():
     diagram = grid_diagram(load("title: F\nsteps:\n  - start: A\n  - manual: B\n  - end: C\n"))
     found = cells(write_drawio(diagram, RenderOptions()))
-    into_manual = next(c for c in found.values() if c.get("target") == "step-step-2")
-    out_of_manual = next(c for c in found.values() if c.get("source") == "step-step-2")
+    into_manual = next(c for c in found.values() if c.get("target") == "step-2")
+    out_of_manual = next(c for c in found.values() if c.get("source") == "step-2")
     assert "entryX=0.5;entryY=1;" in into_manual["style"]  # the top of a shape drawn with flipV=1
     assert "exitX=0.5;exitY=0;" in out_of_manual["style"]
 
@@ -331,3 +336,11 @@ def test_lane_descriptions_become_tooltips():
     found = cells(xml_text)
     assert text_of(str(found["lane-2"]["tooltip"])) == ["Primer <b>nivel</b> & más"]
     assert "tooltip" not in found["lane-1"]
+
+
+def test_cell_ids_stay_unique_when_an_id_looks_like_a_step_number():
+    diagram = grid_diagram(load("title: T\nsteps:\n  - id: '3'\n    start: A\n  - process: B\n  - end: C\n"))
+    found = cells(write_drawio(diagram, RenderOptions()))  # fails on a duplicate id
+    steps = [c["id"] for c in found.values() if c.get("vertex") == "1"]
+    assert steps == ["step-3", "step-2", "step-3~2"]
+    assert all(c["source"] in steps and c["target"] in steps for c in found.values() if c.get("edge") == "1")

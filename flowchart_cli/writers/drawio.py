@@ -71,14 +71,15 @@ def lane_cell_id(lane: LaneBand) -> str:
 
 
 def step_cell_ids(nodes: tuple[NodeBox, ...]) -> dict[str, str]:
-    """``step-KEY`` for every step, made unique should two keys clash."""
+    """``step-ID`` for a step with an id, its key ``step-N`` for one without; made unique should two clash."""
     ids: dict[str, str] = {}
     used: set[str] = set()
     for node in nodes:
-        candidate, n = f"step-{node.key}", 1
+        base = f"step-{node.key}" if node.step.id is not None else node.key
+        candidate, n = base, 1
         while candidate in used:
             n += 1
-            candidate = f"step-{node.key}~{n}"
+            candidate = f"{base}~{n}"
         used.add(candidate)
         ids[node.key] = candidate
     return ids
