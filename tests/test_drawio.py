@@ -344,3 +344,9 @@ def test_cell_ids_stay_unique_when_an_id_looks_like_a_step_number():
     steps = [c["id"] for c in found.values() if c.get("vertex") == "1"]
     assert steps == ["step-3", "step-2", "step-3~2"]
     assert all(c["source"] in steps and c["target"] in steps for c in found.values() if c.get("edge") == "1")
+
+
+def test_characters_xml_cannot_hold_are_dropped(tb):
+    nodes = (replace(tb.nodes[0], lines=("bell\x07 nul\x00 ok\ufffe",)), *tb.nodes[1:])
+    xml_text = write_drawio(replace(tb, nodes=nodes), RenderOptions())
+    assert text_of(str(cells(xml_text)["step-recepcion"]["value"])) == ["bell nul ok"]

@@ -10,6 +10,7 @@ Labels are HTML (``html=1``): escaped as HTML, then as an XML attribute.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -225,16 +226,13 @@ def html_label(lines: tuple[str, ...] | list[str]) -> str:
     return "<br>".join(html.escape(clean(line), quote=False) for line in lines)
 
 
+# Characters XML 1.0 cannot hold: C0 controls but tab, newline and return; lone surrogates; U+FFFE/F.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def clean(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/F)."""
-    return "".join(c for c in text if _xml_char(c))
-
-
-def _xml_char(char: str) -> bool:
-    code = ord(char)
-    if code < 0x20:
-        return char in "\t\n\r"
-    return not (0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF))
+    return _NOT_XML.sub("", text)
 
 
 _ATTR = str.maketrans(
