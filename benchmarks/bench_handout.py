@@ -1,0 +1,130 @@
+"""Benchmark `flowchart handout`: HTML and PDF for a sample and for a generated 300-step flow.
+
+Prints, from one run, the median wall time of `python -c pass` (the floor)
+and of `flowchart handout` (HTML, then `--format pdf`) on a sample and on a
+300-step flow, each with its ratio to the floor, plus the in-process CPU time
+of `render_handout` alone (no start-up, no layout), which load on a shared
+machine blurs less.  Targets (issue 4): a sample's HTML within 0.5 s and its
+PDF within 3 s.
+
+    python benchmarks/bench_handout.py [--rounds N] [--big-rounds N] [--no-big]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENTRY = Path(sys.executable).with_name("flowchart")
+FLOWCHART = [str(ENTRY)] if ENTRY.exists() else [sys.executable, "-m", "flowchart_cli"]
+TARGETS = {"html sample": 0.5, "pdf sample": 3.0}
+
+
+def big_flow(count: int = 300, lanes: int = 5) -> str:
+    """A valid Spanish flow: lanes, a decision every 9 steps that may loop back, notes and durations."""
+    lines = ["title: Proceso grande de facturación", "lang: es", 'version: "9.9"', "lanes:"]
+    lines += [f"  - id: l{i}\n    name: Área número {i}" for i in range(lanes)]
+    lines += ["steps:", "  - id: s0", "    start: Inicio del proceso grande", "    lane: l0"]
+    for i in range(1, count - 1):
+        lane = f"l{i % lanes}"
+        if i % 9 == 4:
+            lines += [f"  - id: s{i}", f"    decision: ¿Está completa la revisión número {i}?", f"    lane: {lane}",
+                      "    branches:", f"      Sí: s{i + 1}", f"      No: s{max(1, i - 3)}"]
+        else:
+            lines += [f"  - id: s{i}", f"    process: Paso número {i} — revisar y registrar el expediente",
+                      f"    lane: {lane}", f"    notes: Nota del paso {i} — información, acción, revisión.",
+                      f"    duration: {i % 12 + 1} min"]
+    lines += [f"  - id: s{count - 1}", "    end: Fin del proceso grande", "    lane: l1"]
+    return "\n".join(lines) + "\n"
+
+
+def sample() -> Path:
+    preferred = ROOT / "samples" / "gestion-quejas.flow.yaml"
+    found = sorted(ROOT.glob("samples/*.flow.yaml"))
+    return preferred if preferred.exists() else found[0]
+
+
+def wall(command: list[str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{done.stderr.decode(errors='replace')}")
+    return time.perf_counter() - started
+
+
+def in_process(path: Path, fmt: str, rounds: int) -> float:
+    """Median CPU seconds of render_handout alone (the flow checked and laid out beforehand)."""
+    sys.path.insert(0, str(ROOT))
+    from flowchart_cli.check import check_file
+    from flowchart_cli.handout import render_handout
+    from flowchart_cli.layout import layout_flow
+
+    flow = check_file(path).flow
+    diagram = layout_flow(flow)
+    render_handout(flow, diagram, fmt)  # warm: imports, fonts, template compilation
+    times = []
+    for _ in range(rounds):
+        started = time.process_time()
+        render_handout(flow, diagram, fmt)
+        times.append(time.process_time() - started)
+    return statistics.median(times)
+
+
+def measure(commands: dict[str, list[str]], rounds: int) -> dict[str, float]:
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):  # interleaved, so that load on a shared machine hits every command alike
+        for name, command in commands.items():
+            times[name].append(wall(command))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--big-rounds", type=int, default=3)
+    parser.add_argument("--no-big", action="store_true", help="skip the 300-step flow")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "out"
+        big = Path(folder) / "grande.flow.yaml"
+        big.write_text(big_flow(300), encoding="utf-8")
+        small = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "html sample": [*FLOWCHART, "handout", str(sample()), "-o", str(out)],
+            "pdf sample": [*FLOWCHART, "handout", str(sample()), "--format", "pdf", "-o", str(out)],
+        }
+        medians = measure(small, args.rounds)
+        if not args.no_big:
+            medians |= measure({
+                "html 300 steps": [*FLOWCHART, "handout", str(big), "-o", str(out)],
+                "pdf 300 steps": [*FLOWCHART, "handout", str(big), "--format", "pdf", "-o", str(out)],
+            }, args.big_rounds)
+        floor = medians["python -c pass"]
+        print(f"{'flowchart handout':<18}{'median s':>10}{'× floor':>9}  target")
+        status = 0
+        for name, median in medians.items():
+            target = TARGETS.get(name)
+            verdict = ""
+            if target is not None:
+                ok = median <= target
+                verdict = f"{'ok' if ok else 'OVER'} (≤ {target} s)"
+                status |= 0 if ok else 1
+            print(f"{name:<18}{median:>10.3f}{median / floor:>9.1f}  {verdict}")
+        print("in-process render_handout (CPU s, after layout): "
+              f"html sample {in_process(sample(), 'html', 5):.3f}, pdf sample {in_process(sample(), 'pdf', 3):.3f}")
+        pages = subprocess.run(["pdfinfo", str(out / "grande.handout.pdf")], capture_output=True, text=True,
+                               check=False).stdout if not args.no_big else ""
+        count = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")), "?")
+        print(f"sample: {sample().relative_to(ROOT)}; {args.rounds} rounds (300 steps: {args.big_rounds}, "
+              f"{count} PDF pages); floor {floor:.3f} s")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
