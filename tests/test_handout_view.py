@@ -18,6 +18,11 @@ def quejas(tmp_path):
     return flow_from(tmp_path, QUEJAS)
 
 
+def plain(text: str) -> str:
+    """The text with its no-break spaces ("paso\u00a04") as plain ones, for readable expectations."""
+    return text.replace("\u00a0", " ")
+
+
 def view_of(flow, **kwargs):
     return build_view(flow, diagram_of(flow), FakeDrawing(), **kwargs)
 
@@ -32,7 +37,7 @@ def test_step_rows_are_numbered_with_their_next_steps(quejas):
     rows = view_of(quejas).steps
     assert [r.number for r in rows] == [1, 2, 3, 4, 5, 6]
     assert [r.anchor for r in rows] == [f"step-{n}" for n in range(1, 7)]
-    nexts = [" · ".join(h.text for h in r.next) for r in rows]
+    nexts = [plain(" · ".join(h.text for h in r.next)) for r in rows]
     assert nexts == ["→ paso 2", "→ paso 3", "Sí → paso 4 · No → paso 5", "→ paso 6", "→ paso 6", "fin"]
     assert rows[2].next[0].anchor == "step-4" and rows[5].next[0].anchor == ""
 
@@ -54,15 +59,15 @@ def test_lane_sections_say_what_triggers_each_step_and_where_it_hands_over(queja
     assert agente.description == "Primer nivel" and agente.numbers == "Pasos 2, 3, 5, 6"
     assert [s.number for s in agente.steps] == [2, 3, 5, 6]
     registrar, grave = agente.steps[0], agente.steps[1]
-    assert [h.detail for h in registrar.comes_from] == ["paso 1 «El cliente presenta su queja» — Cliente"]
+    assert [plain(h.detail) for h in registrar.comes_from] == ["paso 1 «El cliente presenta su queja» — Cliente"]
     assert [h.lane for h in registrar.comes_from] == ["Cliente"]
-    assert [h.detail for h in grave.hands_over] == [
+    assert [plain(h.detail) for h in grave.hands_over] == [
         "Sí → paso 4 «Escalar al supervisor» — Supervisor", "No → paso 5 «Implementar la solución acordada»"]
     resolver = agente.steps[2]
-    assert [h.detail for h in resolver.comes_from] == ["paso 3 «¿La queja es grave?» → No"]
+    assert [plain(h.detail) for h in resolver.comes_from] == ["paso 3 «¿La queja es grave?» → No"]
     start = lanes[0].steps[0]
-    assert [h.detail for h in start.comes_from] == ["aquí empieza el proceso"]
-    assert [h.text for h in agente.steps[3].hands_over] == ["fin"]
+    assert [plain(h.detail) for h in start.comes_from] == ["aquí empieza el proceso"]
+    assert [plain(h.text) for h in agente.steps[3].hands_over] == ["fin"]
 
 
 def test_quiz_asks_each_outcome_and_answers_with_the_step(quejas):
@@ -71,7 +76,7 @@ def test_quiz_asks_each_outcome_and_answers_with_the_step(quejas):
         "La queja es grave. ¿Qué paso sigue?",
         "A la pregunta «¿La queja es grave?» la respuesta es «No». ¿Qué paso sigue?",
     ]
-    assert [q.answer for q in view.quiz] == ["paso 4: Escalar al supervisor",
+    assert [plain(q.answer) for q in view.quiz] == ["paso 4: Escalar al supervisor",
                                             "paso 5: Implementar la solución acordada"]
     assert [q.answer_lane for q in view.quiz] == ["Supervisor", "Agente de atención"]
     assert view.quiz_note == ""
@@ -94,13 +99,13 @@ def test_checklist_names_lanes_and_decisions(quejas):
 def test_lang_overrides_every_fixed_word(quejas):
     view = view_of(quejas, lang="en")
     assert view.lang == "en" and view.t["steps"] == "Step by step"
-    assert view.steps[2].next[0].text == "Sí → step 4"
-    assert view.steps[-1].next[0].text == "end"
+    assert plain(view.steps[2].next[0].text) == "Sí → step 4"
+    assert plain(view.steps[-1].next[0].text) == "end"
     assert view.lanes[0].heading == "Responsibilities — Cliente"
     assert view.quiz[0].text == "“¿La queja es grave?” — the answer is “Sí”. What is the next step?"
     assert view.legend[0].meaning == SYMBOLS["start"].legend["en"]
     pt = view_of(quejas, lang="pt")
-    assert pt.steps[0].next[0].text == "→ passo 2" and pt.t["quiz"] == "Autoavaliação"
+    assert plain(pt.steps[0].next[0].text) == "→ passo 2" and pt.t["quiz"] == "Autoavaliação"
 
 
 def test_legend_lists_only_used_symbols_in_table_order(quejas):
@@ -143,8 +148,8 @@ def test_references_list_links_and_flow_refs_with_titles(tmp_path):
           - end: Listo
     """)
     view = view_of(flow)
-    assert [(r.step, r.url) for r in view.links] == [("paso 1", "mailto:ventas@example.com")]
-    assert [(r.step, r.relation, r.path, r.title) for r in view.flows] == [
+    assert [(plain(r.step), r.url) for r in view.links] == [("paso 1", "mailto:ventas@example.com")]
+    assert [(plain(r.step), r.relation, r.path, r.title) for r in view.flows] == [
         ("paso 2", "Se describe en", "garantias.flow.yaml", "Garantías")]
 
 
@@ -152,7 +157,7 @@ def test_flow_without_lanes_has_no_lane_sections(tmp_path):
     flow = flow_from(tmp_path, "title: T\nsteps:\n  - start: a\n  - end: b\n")
     view = view_of(flow)
     assert view.lanes == () and [r.lane for r in view.steps] == ["", ""]
-    assert view.lang == "en" and view.steps[0].next[0].text == "→ step 2"
+    assert view.lang == "en" and plain(view.steps[0].next[0].text) == "→ step 2"
 
 
 def test_big_flows_get_a_short_quiz(tmp_path):

@@ -3,6 +3,8 @@
 Templates print these words and nothing else of their own, so a handout is
 in one language from its title page to its page numbers.  Words with
 ``{placeholders}`` are filled in by the view-model, never by a template.
+"paso 4" and "→ paso 4" hold no-break spaces so that a narrow table column
+never leaves the number alone on a line.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ LANGS = ("en", "es", "pt")
 
 _EN = {
     "quoted": "“{text}”",
-    "hop_to": "{outcome}→ {ref}",
+    "hop_to": "{outcome}→\u00a0{ref}",
     "check_decisions": "I know what to do for each answer at the {count} decisions.",
     "quiz_more": "{shown} of the {total} possible questions are shown.",
     "document": "Training handout",
@@ -38,7 +40,7 @@ _EN = {
     "col_notes": "Notes",
     "col_links": "Links",
     "col_next": "Next",
-    "step_ref": "step {n}",
+    "step_ref": "step\u00a0{n}",
     "step_title": "Step {n}",
     "end": "end",
     "none": "—",
@@ -75,7 +77,7 @@ _EN = {
 
 _ES = {
     "quoted": "«{text}»",
-    "hop_to": "{outcome}→ {ref}",
+    "hop_to": "{outcome}→\u00a0{ref}",
     "check_decisions": "Sé qué hacer con cada respuesta en las {count} decisiones.",
     "quiz_more": "Se muestran {shown} de las {total} preguntas posibles.",
     "document": "Manual de formación",
@@ -97,7 +99,7 @@ _ES = {
     "col_notes": "Notas",
     "col_links": "Enlaces",
     "col_next": "Siguiente",
-    "step_ref": "paso {n}",
+    "step_ref": "paso\u00a0{n}",
     "step_title": "Paso {n}",
     "end": "fin",
     "none": "—",
@@ -134,7 +136,7 @@ _ES = {
 
 _PT = {
     "quoted": "“{text}”",
-    "hop_to": "{outcome}→ {ref}",
+    "hop_to": "{outcome}→\u00a0{ref}",
     "check_decisions": "Sei o que fazer com cada resposta nas {count} decisões.",
     "quiz_more": "São mostradas {shown} das {total} perguntas possíveis.",
     "document": "Manual de treinamento",
@@ -156,7 +158,7 @@ _PT = {
     "col_notes": "Observações",
     "col_links": "Links",
     "col_next": "Próximo",
-    "step_ref": "passo {n}",
+    "step_ref": "passo\u00a0{n}",
     "step_title": "Passo {n}",
     "end": "fim",
     "none": "—",
