@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rich.console import Console
 from rich.markup import escape
 
-from .worker import JobResult
+if TYPE_CHECKING:
+    from .worker import JobResult
 
 __all__ = ["BarProgress", "PlainProgress", "Progress", "make_progress"]
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from functools import partial
+from typing import TYPE_CHECKING
 
 from .worker import Job, JobResult, Renderer, run_job
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["Interrupted", "interrupts_raise", "job_results"]
 
@@ -63,6 +66,8 @@ def job_results(jobs: list[Job], workers: int, renderer: Renderer | None = None)
     if workers <= 1 or len(jobs) <= 1:
         yield (task(job) for job in jobs)
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only when there is work to share
+
     pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_init_worker)
     try:
         futures = {pool.submit(task, job) for job in jobs}
@@ -72,6 +77,8 @@ def job_results(jobs: list[Job], workers: int, renderer: Renderer | None = None)
 
 
 def _as_finished(pending: set[Future]) -> Iterator[JobResult]:
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     while pending:
         done, pending = wait(pending, return_when=FIRST_COMPLETED)
         for future in done:
