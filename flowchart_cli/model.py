@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Branch", "Edge", "Flow", "Lane", "Pos", "Step", "flow_edges", "output_stem"]
+__all__ = ["Branch", "Edge", "Flow", "Lane", "Pos", "Step", "exit_connectors", "flow_edges", "output_stem"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +140,14 @@ class Flow:
 
 
 def flow_edges(flow: Flow) -> tuple[Edge, ...]:
-    """Every flow line, in step order; targets that name no step are left out (FC105)."""
+    """Every flow line, in step order; targets that name no step are left out (FC105).
+
+    A step without `next` flows on to the following step, except an end, a
+    decision, and an *exit connector*: a connector without `next` that flow
+    lines lead into while another connector with its label has none leading
+    in (the *entry*).  The flow jumps from the exit to the entry; ISO 5807
+    draws no line between them.
+    """
     edges: list[Edge] = []
     steps = flow.steps
     for step in steps:
@@ -157,7 +164,26 @@ def flow_edges(flow: Flow) -> tuple[Edge, ...]:
                 edges.append(Edge(step.key, target.key))
         elif step.kind != "decision" and step.index + 1 < len(steps):
             edges.append(Edge(step.key, steps[step.index + 1].key, implicit=True))
-    return tuple(edges)
+    exits = exit_connectors(flow, edges)
+    return tuple(e for e in edges if not (e.implicit and e.source in exits))
+
+
+def exit_connectors(flow: Flow, edges: list[Edge] | tuple[Edge, ...]) -> set[str]:
+    """Keys of the connectors the flow leaves by jumping to their entry (see :func:`flow_edges`)."""
+    groups: dict[str, list[Step]] = {}
+    for step in flow.steps:
+        if step.kind == "connector" and step.label:
+            groups.setdefault(step.label, []).append(step)
+    if not any(len(group) > 1 for group in groups.values()):
+        return set()
+    entered = {e.target for e in edges}
+    exits: set[str] = set()
+    for group in groups.values():
+        by_id = {s.id for s in group if s.id is not None}
+        entries = [s for s in group if s.key not in entered and s.next not in by_id]
+        if len(group) > 1 and entries:
+            exits.update(s.key for s in group if s.key in entered and s.next is None)
+    return exits
 
 
 def output_stem(path: Path) -> str:

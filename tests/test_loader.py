@@ -150,3 +150,28 @@ def test_an_id_that_is_another_steps_name_is_fc104() -> None:
     flow, problems = load("title: T\nsteps:\n  - id: step-2\n    start: A\n  - process: B\n  - end: C\n")
     assert problems == [("FC104", 3, 9)]
     assert len({s.key for s in flow.steps}) == 3
+
+
+def test_an_exit_connector_jumps_to_its_entry_instead_of_flowing_on(tmp_path: Path) -> None:
+    text = (
+        "title: T\nsteps:\n  - start: A\n  - id: d\n    decision: ¿Hay stock?\n    branches: {Sí: envio, No: salida}\n"
+        "  - id: salida\n    connector: '1'\n  - id: envio\n    process: Enviar\n  - end: Enviado\n"
+        "  - id: entrada\n    connector: '1'\n  - process: Avisar\n  - end: Avisado\n"
+    )
+    flow, problems = load(text)
+    assert problems == []
+    edges = flow_edges(flow)
+    assert Edge("salida", "envio", implicit=True) not in edges  # the exit does not run into the next step
+    assert Edge("entrada", "step-7", implicit=True) in edges  # the entry flows on
+    path = tmp_path / "t.flow.yaml"
+    path.write_text(text)
+    assert check_file(path).diagnostics == ()  # 'Avisar' is reached through the connector pair
+
+
+def test_an_exit_connector_may_end_the_list_and_an_explicit_next_is_kept() -> None:
+    flow, _ = load(
+        "title: T\nsteps:\n  - start: A\n  - id: e\n    connector: X\n  - process: B\n  - end: C\n"
+        "  - id: s\n    connector: X\n    next: e\n"
+    )
+    assert Edge("s", "e") in flow_edges(flow)
+    assert Edge("e", "step-3", implicit=True) in flow_edges(flow)  # a connector leading to its partner is no entry
