@@ -210,3 +210,20 @@ def test_templates_are_strict_about_undefined_variables(quejas, tmp_path):
     (brand / "title.html.j2").write_text("{{ doc.subtitle }}", encoding="utf-8")
     with pytest.raises(jinja2.UndefinedError):
         html_of(quejas, template_dir=brand)
+
+
+def test_the_documented_template_variables_are_the_real_ones():
+    from dataclasses import fields
+
+    from flowchart_cli.handout.routes import Hop
+    from flowchart_cli.handout.study import Checklist, FlowReference, Question, Reference
+    from flowchart_cli.handout.view import DiagramView, Doc, Handout, LaneSection, LaneStep, LegendItem, StepRow
+    from flowchart_cli.resources import templates_dir
+
+    doc = (templates_dir() / "handout" / "handout.html.j2").read_text(encoding="utf-8").split("-#}")[0]
+    listed = set(re.findall(r"^    (\w+) {2,}", doc, flags=re.M))
+    assert listed == {f.name for f in fields(Handout)}
+    for cls in (Doc, DiagramView, LegendItem, StepRow, LaneSection, LaneStep, Checklist, Question, Reference,
+                FlowReference, Hop):
+        for field in fields(cls):
+            assert re.search(rf"\b{field.name}\b", doc), f"{cls.__name__}.{field.name} is not documented"

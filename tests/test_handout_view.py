@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from handout_fakes import QUEJAS, FakeDrawing, diagram_of, flow_from
 
+from flowchart_cli.handout.graphics import inline_svg
 from flowchart_cli.handout.i18n import SYMBOL_NAMES, WORDS
 from flowchart_cli.handout.page import css_string, fit_diagram, page_counter_css
 from flowchart_cli.handout.questions import quiz_question
@@ -209,3 +210,13 @@ def test_step_numbers_and_shorten():
     assert step_numbers([7, 2, 3, 4, 9, 10]) == "2–4, 7, 9, 10"
     assert shorten("a  b\nc") == "a b c"
     assert len(shorten("x" * 500)) == 90 and shorten("x" * 500).endswith("…")
+
+
+def test_inline_svg_ids_are_scoped_and_references_follow():
+    svg = ('<?xml version="1.0"?>\n<!-- c --><svg xmlns="http://www.w3.org/2000/svg" aria-labelledby="t d">'
+           '<title id="t">T</title><desc id="d">D</desc><marker id="arrow"/><path marker-end="url(#arrow)"/>'
+           '<use href="#arrow"/><text data-step="t">t</text></svg>')
+    out = str(inline_svg(svg, "dg", 10, 20))
+    assert out.startswith('<svg viewBox="0 0 10 20" xmlns=')
+    assert 'aria-labelledby="dg-t dg-d"' in out and 'id="dg-t"' in out and 'id="dg-arrow"' in out
+    assert 'url(#dg-arrow)' in out and 'href="#dg-arrow"' in out and 'data-step="t"' in out

@@ -22,6 +22,7 @@ __all__ = ["Drawing", "SvgDrawing", "inline_svg"]
 _PROLOG = re.compile(r"\A(?:\s|<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->)*", re.S)
 _ROOT = re.compile(r"<svg\b[^>]*>", re.S)
 _ID = re.compile(r'\bid="([^"]+)"')
+_LABELLED_BY = re.compile(r'(\baria-(?:labelledby|describedby)=")([^"]*)"')
 
 
 class Drawing(Protocol):
@@ -79,4 +80,6 @@ def _scope_ids(text: str, prefix: str) -> str:
         return text
     names = "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
     pattern = re.compile(r'(\bid="|href="#|url\(#)(' + names + r')(?=["\)])')
-    return pattern.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
+    text = pattern.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
+    return _LABELLED_BY.sub(lambda m: m.group(1) + " ".join(
+        f"{prefix}-{name}" if name in ids else name for name in m.group(2).split()) + '"', text)

@@ -96,7 +96,7 @@ def build_quiz(flow: Flow, routes: Routes, lang: str) -> tuple[tuple[Question, .
     questions = []
     for number, (step, edge) in enumerate(chosen, start=1):
         target = routes.by_key[edge.target]
-        answer = f"{routes.ref(target)}: {shorten(target.label, 160)}"
+        answer = routes.t["answer"].format(step=routes.ref(target), label=shorten(target.label, 160))
         questions.append(Question(
             number=number, text=quiz_question(step.label, edge.label, lang), step=routes.ref(step),
             anchor=anchor(step), answer=answer, answer_anchor=anchor(target), answer_lane=routes.lane_name(target),
