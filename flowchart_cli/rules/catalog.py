@@ -118,7 +118,7 @@ CATALOG: dict[str, RuleInfo] = {
         RuleInfo(
             "FC206",
             E,
-            "A decision's branch labels are empty or repeated.",
+            "A decision's branch labels are empty or repeated (ignoring case: `Sí` and `sí` are the same).",
             "Each exit of a decision is labelled with its outcome so the reader knows which way to go.",
         ),
         RuleInfo(
