@@ -116,8 +116,8 @@ def test_legend_and_inline_diagram(quejas):
 def test_lane_section_lists_triggers_and_hand_overs(quejas):
     lane = text(by_id(parse(html_of(quejas)), "lane-2"))
     assert "Pasos 2, 3, 5, 6" in lane and "Primer nivel" in lane
-    assert "Empieza tras paso 1 «El cliente presenta su queja» — Cliente" in lane
-    assert "Después Sí → paso 4 «Escalar al supervisor» — Supervisor; No → paso 5" in lane
+    assert "Viene de paso 1 «El cliente presenta su queja» — Cliente" in lane
+    assert "Pasa a Sí → paso 4 «Escalar al supervisor» — Supervisor; No → paso 5" in lane
 
 
 def test_quiz_and_answers(quejas):

@@ -67,7 +67,7 @@ def test_lane_sections_say_what_triggers_each_step_and_where_it_hands_over(queja
     resolver = agente.steps[2]
     assert [plain(h.detail) for h in resolver.comes_from] == ["paso 3 «¿La queja es grave?» → No"]
     start = lanes[0].steps[0]
-    assert [plain(h.detail) for h in start.comes_from] == ["aquí empieza el proceso"]
+    assert [plain(h.detail) for h in start.comes_from] == ["el inicio del proceso"]
     assert [plain(h.text) for h in agente.steps[3].hands_over] == ["fin"]
 
 
