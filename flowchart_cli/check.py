@@ -15,9 +15,15 @@ from .rules import run_rules
 
 __all__ = ["CheckResult", "check_file", "check_flow", "without_cascades"]
 
-CAUSES = {"FC205": {"FC107", "FC206", "FC207"}}
-"""A rule's diagnostic about a step is left out when the step already has one of these:
-a decision whose branches are malformed, repeated or written as `next` needs one fix, not two."""
+CAUSES = {
+    "FC205": {"FC107", "FC206", "FC207"},
+    "FC208": {"FC211"},
+    "FC210": {"FC208", "FC211"},
+}
+"""A rule's diagnostic about a step is left out when the step already has one of these, so that
+one mistake gives one error: a decision whose branches are malformed, repeated or written as
+`next` needs no "fewer than two branches" as well; a connector without its partner is not also
+"unreachable" or "leads nowhere"; an unreachable last step is not also "leads nowhere"."""
 
 
 @dataclass(frozen=True)
