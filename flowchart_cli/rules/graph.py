@@ -171,6 +171,8 @@ def last_step_goes_nowhere(flow: Flow) -> Iterator[Diagnostic]:
     last = flow.steps[-1]
     if last.kind in ("end", "decision", None) or last.next is not None or last.branches:
         return
+    if not any(s.kind == "end" for s in flow.steps):
+        return  # FC202 already asks for the end this step should lead to
     if last.kind == "connector" and sum(s.kind == "connector" and s.label == last.label for s in flow.steps) > 1:
         return  # an exit connector: the flow goes on at its partner
     yield diagnostic(
