@@ -40,6 +40,16 @@ __all__ = [
 ]
 
 LANGS = ("en", "es", "pt")
+LANG_NAMES = {
+    name: code
+    for code, names in {
+        "en": ("english", "inglés", "ingles", "inglês", "en-us", "en-gb"),
+        "es": ("spanish", "español", "espanol", "castellano", "espanhol", "es-es", "es-mx", "es-419"),
+        "pt": ("portuguese", "português", "portugues", "portugués", "pt-br", "pt-pt"),
+    }.items()
+    for name in names
+}
+"""Language names people write for `lang`, read as the code they meant (after FC108)."""
 DIRECTIONS = ("TB", "LR")
 TOP_KEYS = ("title", "lang", "version", "owner", "updated", "description", "direction", "lanes", "steps")
 TEXT_KEYS = ("version", "owner", "updated", "description")
@@ -173,8 +183,10 @@ class _Reader:
             return None
         value = text.upper() if upper else text.lower()
         if value not in choices:
-            self.report("FC108", f"{what} is {quoted(text)}; use one of: {', '.join(choices)}", _pos(node))
-            return None
+            meant = LANG_NAMES.get(text.casefold()) if choices == LANGS else None
+            hint = did_you_mean(meant) if meant else f"; use one of: {', '.join(choices)}"
+            self.report("FC108", f"{what} is {quoted(text)}{hint}", _pos(node))
+            return meant
         return value
 
     # -- lanes ------------------------------------------------------------------
@@ -234,7 +246,7 @@ class _Reader:
     def step(self, index: int, node: Node) -> Step:
         key = f"step-{index + 1}"
         if not isinstance(node, Mapping):
-            self.report("FC107", "a step must be a mapping such as `- process: <what is done>`", _pos(node), key)
+            self.report("FC107", f"a step must be a mapping such as {_step_example(index, node)}", _pos(node), key)
             return Step(index, key, None, "", pos=_pos(node))
         key = _written_id(node) or key
         values: dict[str, Node] = {}
@@ -365,7 +377,7 @@ class _Reader:
         current: str | None = None
         for i, step in enumerate(steps):
             lane = step.lane
-            if lane is None and i == 0:
+            if lane is None and i == 0 and (step.kind is not None or step.key_positions):  # not a non-mapping
                 self.report("FC106", "lanes are declared: the first step must name its `lane`", step.pos, step.key)
             elif lane is not None and lane not in lookup:
                 guess = self.closest(lane, lookup)
@@ -431,6 +443,13 @@ class _Reader:
                         changes["branches"] = tuple(branches)
             if changes:
                 steps[i] = replace(step, **changes)
+
+
+def _step_example(index: int, node: Node) -> str:
+    """`- start: Inicio` for a first step written as plain text, else a generic example."""
+    if isinstance(node, Scalar) and not node.is_null and node.text.strip() and len(node.text) <= 80:
+        return f"`- {'start' if index == 0 else 'process'}: {node.text.strip()}`"
+    return "`- process: <what is done>`"
 
 
 def _written_id(node: Mapping) -> str | None:

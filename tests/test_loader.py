@@ -175,3 +175,11 @@ def test_an_exit_connector_may_end_the_list_and_an_explicit_next_is_kept() -> No
     )
     assert Edge("s", "e") in flow_edges(flow)
     assert Edge("e", "step-3", implicit=True) in flow_edges(flow)  # a connector leading to its partner is no entry
+
+
+def test_a_language_name_suggests_its_code_and_a_text_step_suggests_a_symbol() -> None:
+    flow, diagnostics = load_text("title: T\nlang: Español\nsteps:\n  - Inicio\n  - end: Fin\n")
+    messages = [(d.code, d.message) for d in diagnostics]
+    assert ("FC108", "`lang` is 'Español'; did you mean 'es'?") in messages
+    assert ("FC107", "a step must be a mapping such as `- start: Inicio`") in messages
+    assert flow.lang == "es"
