@@ -90,8 +90,8 @@ def test_watch_rerenders_on_save_prints_diagnostics_and_stops_cleanly(tmp_path, 
         assert svg.read_bytes() == payload("svg", flow)
 
         edit(flow, flow_text("Alta revisada"))
-        wait_until(lambda: svg.read_bytes() == payload("svg", flow))
-        assert (out / "sub/alta.handout.html").read_bytes() == payload("html", flow)
+        html = out / "sub/alta.handout.html"
+        wait_until(lambda: svg.read_bytes() == payload("svg", flow) and html.read_bytes() == payload("html", flow))
 
         edit(flow, BROKEN)
         lines.wait_for("FC105")
