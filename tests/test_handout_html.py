@@ -227,3 +227,12 @@ def test_the_documented_template_variables_are_the_real_ones():
                 FlowReference, Hop):
         for field in fields(cls):
             assert re.search(rf"\b{field.name}\b", doc), f"{cls.__name__}.{field.name} is not documented"
+
+
+def test_control_characters_never_reach_the_page(quejas):
+    from dataclasses import replace
+
+    steps = (replace(quejas.steps[0], label="A\x01B\x7fC\x0bD"), *quejas.steps[1:])
+    html = html_of(replace(quejas, steps=steps, title="T\x02"))
+    assert not any(ch in html for ch in "\x01\x02\x7f\x0b")
+    assert "<title>T</title>" in html and ">ABCD<" in html

@@ -210,6 +210,7 @@ def test_step_numbers_and_shorten():
     assert step_numbers([7, 2, 3, 4, 9, 10]) == "2–4, 7, 9, 10"
     assert shorten("a  b\nc") == "a b c"
     assert len(shorten("x" * 500)) == 90 and shorten("x" * 500).endswith("…")
+    assert shorten("abc \u202e def\u2067 g") == "abc def g"
 
 
 def test_inline_svg_ids_are_scoped_and_references_follow():

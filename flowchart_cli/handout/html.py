@@ -8,12 +8,16 @@ A team's `--template-dir` is searched first: any template of the same name
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
+from .. import __version__
+from ..layout.text import clean_text
 from ..resources import templates_dir
 from .view import Handout
 
@@ -47,7 +51,15 @@ def _env(template_dir: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=_bytecode_cache(),
+        finalize=_printable,
     )
+
+
+def _printable(value: object) -> object:
+    """Every printed text without the control characters HTML cannot hold (ready markup is left alone)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean_text(value)
+    return value
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -65,7 +77,10 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    # Compiled code depends on the environment's options too (finalize, autoescape…), which
+    # Jinja's key (name and source) does not see: the package and Jinja versions name the files.
+    tag = hashlib.sha256(f"{__version__} {jinja2.__version__} {Path(__file__).read_bytes()!r}".encode())
+    return jinja2.FileSystemBytecodeCache(str(folder), pattern=f"handout-{tag.hexdigest()[:16]}-%s.cache")
 
 
 def render_html(view: Handout, template_dir: Path | None = None) -> str:

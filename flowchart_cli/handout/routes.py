@@ -38,9 +38,16 @@ def anchor(step: Step) -> str:
     return f"step-{step.number}"
 
 
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 def shorten(text: str, limit: int = LABEL_LIMIT) -> str:
-    """``text`` on one line, cut at ``limit`` characters with an ellipsis."""
-    flat = " ".join(text.split())
+    """``text`` on one line, cut at ``limit`` characters with an ellipsis.
+
+    Bidi embeddings and overrides are dropped: quoted inside a longer sentence,
+    a label's unclosed U+202E would otherwise reverse the words that follow it.
+    """
+    flat = " ".join(text.translate(_BIDI_CONTROLS).split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
