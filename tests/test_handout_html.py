@@ -161,6 +161,8 @@ def test_hostile_text_never_becomes_markup(tmp_path):
     assert "PALABRA" + "x" * 2000 in text(rows[2])
     assert text(rows[1].findall(f"{H}td")[-1]) == '<Sí> → paso 3 · No & "no" → paso 4'
     assert "¿Seguro? \u202e RTL 🎉" in text(rows[1])
+    quiz = text(by_id(root, "quiz"))
+    assert "«¿Seguro? RTL 🎉» la respuesta es «<Sí>». ¿Qué paso sigue?" in quiz and "\u202e" not in quiz
     assert "C:\\ruta\\final ]]>" in text(rows[3])
     assert "Responsabilidades — <img src=x onerror=alert(1)>" in [text(h) for h in root.iter(f"{H}h2")]
     assert not any(k.startswith("on") for e in root.iter() for k in e.attrib)

@@ -98,7 +98,8 @@ def build_quiz(flow: Flow, routes: Routes, lang: str) -> tuple[tuple[Question, .
         target = routes.by_key[edge.target]
         answer = routes.t["answer"].format(step=routes.ref(target), label=shorten(target.label, 160))
         questions.append(Question(
-            number=number, text=quiz_question(step.label, edge.label, lang), step=routes.ref(step),
+            number=number, text=quiz_question(shorten(step.label, 400), shorten(edge.label), lang),
+            step=routes.ref(step),
             anchor=anchor(step), answer=answer, answer_anchor=anchor(target), answer_lane=routes.lane_name(target),
         ))
     note = routes.t["quiz_more"].format(shown=len(chosen), total=len(every)) if len(chosen) < len(every) else ""
