@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from .discover import Source
 from .formats import DEFAULT_FORMATS
+from .hashing import FileHashes
 from .manifest import Manifest
 from .plan import FlowPlan, plan_flows
 
@@ -59,7 +60,7 @@ class Outcome:
         self.exit_code = max(self.exit_code, code)
 
 
-def plans_for(config: BuildConfig, sources: list[Source], manifest: Manifest) -> list[FlowPlan]:
+def plans_for(config: BuildConfig, sources: list[Source], manifest: Manifest, hashes: FileHashes) -> list[FlowPlan]:
     return plan_flows(
         sources,
         manifest,
@@ -68,6 +69,7 @@ def plans_for(config: BuildConfig, sources: list[Source], manifest: Manifest) ->
         out_dir=config.out_dir,
         options=config.options,
         tool=config.tool,
+        hashes=hashes,
     )
 
 

@@ -16,6 +16,7 @@ from rich.markup import escape
 from ..atomic import write_atomic
 from .config import BuildConfig, Outcome, plans_for, read_text, shown
 from .discover import Source, find_flows
+from .hashing import FileHashes
 from .housekeeping import remove_orphans, sweep_temporaries
 from .index import INDEX_NAME, index_text
 from .lock import build_lock
@@ -144,7 +145,8 @@ def _build(
     with build_lock(config.out_dir, on_wait=waiting):
         sweep_temporaries(config.out_dir)
         manifest = Manifest.load(config.out_dir)
-        plans = plans_for(config, sources, manifest)
+        hashes = FileHashes.load(config.out_dir)
+        plans = plans_for(config, sources, manifest, hashes)
         try:
             _render(config, plans, manifest, progress_factory(out), renderer, outcome)
         except (KeyboardInterrupt, Interrupted) as stop:
@@ -157,5 +159,6 @@ def _build(
             text = index_text(sources, manifest, config.formats)
             if read_text(config.out_dir / INDEX_NAME) != text:
                 write_atomic(config.out_dir / INDEX_NAME, text)
+        hashes.save(config.out_dir)
     _report(config, plans, outcome, out, err, removed)
     return outcome.exit_code

@@ -12,21 +12,10 @@ from pathlib import Path
 from ..model import output_stem
 from .discover import Source
 from .formats import output_rel
-from .manifest import FlowRecord, Manifest, file_sha256, source_key
+from .hashing import FileHashes
+from .manifest import FlowRecord, Manifest, source_key
 
-__all__ = ["FlowPlan", "HashCache", "plan_flows"]
-
-
-class HashCache:
-    """File hashes computed at most once per build (a flow may be `ref`ed by many)."""
-
-    def __init__(self) -> None:
-        self._known: dict[Path, str | None] = {}
-
-    def __call__(self, path: Path) -> str | None:
-        if path not in self._known:
-            self._known[path] = file_sha256(path)
-        return self._known[path]
+__all__ = ["FlowPlan", "plan_flows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +62,9 @@ def plan_flows(
     out_dir: Path,
     options: dict,
     tool: str,
-    hashes: HashCache | None = None,
+    hashes: FileHashes | None = None,
 ) -> list[FlowPlan]:
-    hashes = hashes or HashCache()
+    hashes = hashes or FileHashes()
     plans = []
     for source in sources:
         input_sha = hashes(source.path)
@@ -87,7 +76,7 @@ def plan_flows(
         stem = output_stem(source.path)
         stale = []
         for fmt in formats:
-            out_sha = file_sha256(out_dir / output_rel(source.rel, stem, fmt))
+            out_sha = hashes(out_dir / output_rel(source.rel, stem, fmt))
             reason = _reason(record, fmt, input_sha, key, out_sha)
             if reason is not None:
                 stale.append((fmt, reason))

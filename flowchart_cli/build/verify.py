@@ -11,6 +11,7 @@ from rich.markup import escape
 from .config import BuildConfig, Outcome, plans_for, read_text, shown
 from .discover import Source
 from .formats import DEFAULT_FORMATS
+from .hashing import FileHashes
 from .housekeeping import orphans
 from .index import INDEX_NAME, index_text
 from .lock import build_lock
@@ -27,7 +28,7 @@ def check_outputs(config: BuildConfig, sources: list[Source], outcome: Outcome, 
     folder_exists = config.out_dir.is_dir()
     with build_lock(config.out_dir, shared=True) if folder_exists else nullcontext():
         manifest = Manifest.load(config.out_dir)
-        plans = plans_for(config, sources, manifest)
+        plans = plans_for(config, sources, manifest, FileHashes.load(config.out_dir))
     stale = [(plan, fmt, reason) for plan in plans for fmt, reason in plan.stale]
     for plan, fmt, reason in stale:
         where = escape(shown(config, plan.output(fmt)))
