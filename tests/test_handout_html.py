@@ -238,3 +238,23 @@ def test_control_characters_never_reach_the_page(quejas):
     html = html_of(replace(quejas, steps=steps, title="T\x02"))
     assert not any(ch in html for ch in "\x01\x02\x7f\x0b")
     assert "<title>T</title>" in html and ">ABCD<" in html
+
+
+def test_missing_weasyprint_is_one_clear_error(quejas, monkeypatch):
+    import builtins
+
+    from flowchart_cli.errors import FlowchartError
+    from flowchart_cli.handout.pdf import render_pdf
+
+    real_import = builtins.__import__
+
+    def no_weasyprint(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_weasyprint)
+    view = build_view(quejas, diagram_of(quejas), FakeDrawing())
+    with pytest.raises(FlowchartError, match=r"libpango-1\.0-0.*apt-get install") as caught:
+        render_pdf("<html></html>", view)
+    assert caught.value.exit_code == 2

@@ -10,9 +10,19 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 
+from ..errors import FlowchartError
 from .view import Handout
 
-__all__ = ["document_date", "render_pdf"]
+__all__ = ["WeasyPrintMissing", "document_date", "render_pdf"]
+
+
+class WeasyPrintMissing(FlowchartError):
+    def __init__(self, error: Exception) -> None:
+        super().__init__(
+            f"the PDF handout needs WeasyPrint and the pango library ({error}); install them with "
+            "`pip install weasyprint` and, on Debian/Ubuntu, `sudo apt-get install libpango-1.0-0 "
+            "libpangoft2-1.0-0`, or write the HTML handout (the default) and print it from a browser"
+        )
 
 
 def document_date(view: Handout) -> str:
@@ -34,7 +44,10 @@ def render_pdf(html: str, view: Handout) -> bytes:
     """The PDF of ``html`` (made from ``view``), with its title, language and dates set."""
     import logging
 
-    from weasyprint import HTML
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as error:  # OSError: the pango/harfbuzz libraries are missing
+        raise WeasyPrintMissing(error) from None
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     document = HTML(string=html, url_fetcher=_no_fetch).render()
