@@ -188,3 +188,11 @@ def test_template_dir_and_a_broken_template(tmp_path):
     (brand / "steps.html.j2").write_text("{% for row in steps %}")
     result = run(QUEJAS, "-o", tmp_path / "c", "--template-dir", brand)
     assert result.exit_code == 2 and re.search(r"steps\.html\.j2:1", result.output)
+
+
+def test_pdf_outline_lists_the_sections(quejas_pdf):
+    top = quejas_pdf.outline
+    assert top[0].title == "Gestión de quejas y reclamos"
+    sections = [item.title for item in top[1]]
+    assert sections[:3] == ["Contenido", "Diagrama", "Paso a paso"]
+    assert "Responsabilidades — Agente de atención" in sections and sections[-1] == "Respuestas de la autoevaluación"
