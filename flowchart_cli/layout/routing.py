@@ -116,32 +116,35 @@ def _choose_loop_sides(route: Route, grid: _Grid, exits: dict[int, set[str]],
         route.entry = "t"
         return
     if cs == ct:
-        side = "r" if "r" not in exits[s] and "r" not in exits[t] else "l"
-        if side in exits[s] or side in exits[t]:
-            side = "r"
-        route.exit, route.entry = side, side
+        free = [side for side in ("r", "l") if side not in exits[s] and side not in exits[t]]
+        if free:
+            route.exit = route.entry = free[0]
+        else:
+            route.exit = next((side for side in ("r", "l") if side not in exits[s]), "r")
+            route.entry = "t"
     else:
         route.exit = "l" if ct < cs else "r"
-        if route.exit in exits[s]:
+        if route.exit in exits[s] and _other(route.exit) not in exits[s]:
             route.exit = _other(route.exit)
         facing = "r" if ct < cs else "l"
-        route.entry = facing if facing not in exits[t] else _other(facing)
+        free = [side for side in (facing, _other(facing)) if side not in exits[t]]
+        route.entry = free[0] if free else "t"
     exits[s].add(route.exit)
     route.exit_unit = _use(uses, s, route.exit)
-    route.entry_unit = _use(uses, t, route.entry)
+    route.entry_unit = 0 if route.entry == "t" else _use(uses, t, route.entry)
 
 
 def _decision_exit(route: Route, grid: _Grid, taken: set[str]) -> str:
+    """A forward branch leaves by the corner facing its target; when both side
+    corners are taken, extra branches share the bottom and part below it."""
     s, t = route.source, route.target
-    if route.back or s == t:
-        wanted = [_toward(route, grid), "l" if _toward(route, grid) == "r" else "r"]
-    elif grid.column[t] == grid.column[s]:
+    if grid.column[t] == grid.column[s]:
         wanted = ["b", "r", "l"]
     else:
         side = _toward(route, grid)
-        wanted = [side, "b", "l" if side == "r" else "r"]
+        wanted = [side, "b", _other(side)]
     free = [side for side in wanted if side not in taken]
-    return free[0] if free else wanted[0]
+    return free[0] if free else "b"
 
 
 def _side_gap(column: int, side: str) -> int:
@@ -153,8 +156,8 @@ def _refs(route: Route, grid: _Grid) -> list[tuple[str, int]]:
     rs, rt, cs, ct = grid.rank[s], grid.rank[t], grid.column[s], grid.column[t]
     if route.back or s == t:
         gs = _side_gap(cs, route.exit)
-        if s == t:
-            return [("g", gs), ("h", rs), ("pt", 0)]
+        if s == t or route.entry == "t":
+            return [("g", gs), ("h", rt), ("pt", 0)]
         gt = _side_gap(ct, route.entry)
         if gs == gt:
             return [("g", gs), ("pt", 0)]
