@@ -17,6 +17,13 @@ __all__ = ["LANGS", "SYMBOL_NAMES", "WORDS", "count", "symbol_name", "words"]
 LANGS = ("en", "es", "pt")
 
 _EN = {
+    "how_to": "How to use this handout",
+    "how_to_text": (
+        "Look at the diagram for the whole process, then read the step-by-step table. The section of "
+        "your role lists only your steps: what starts each one and who you hand over to. Tick the "
+        "checklist as you learn."
+    ),
+    "how_to_quiz": "Then test yourself with the quiz at the end.",
     "quoted": "“{text}”",
     "hop_to": "{outcome}→\u00a0{ref}",
     "check_decisions": "I know what to do for each answer at the {count} decisions.",
@@ -76,6 +83,13 @@ _EN = {
 }
 
 _ES = {
+    "how_to": "Cómo usar este manual",
+    "how_to_text": (
+        "Mira el diagrama para ver el proceso completo y después lee la tabla paso a paso. La sección de"
+        " tu rol reúne solo tus pasos: qué inicia cada uno y a quién se lo entregas. Marca la lista de "
+        "verificación a medida que aprendes."
+    ),
+    "how_to_quiz": "Después ponte a prueba con la autoevaluación del final.",
     "quoted": "«{text}»",
     "hop_to": "{outcome}→\u00a0{ref}",
     "check_decisions": "Sé qué hacer con cada respuesta en las {count} decisiones.",
@@ -135,6 +149,13 @@ _ES = {
 }
 
 _PT = {
+    "how_to": "Como usar este manual",
+    "how_to_text": (
+        "Veja o diagrama para ter o processo completo e depois leia a tabela passo a passo. A seção da "
+        "sua função reúne só os seus passos: o que inicia cada um e para quem você os passa. Marque a "
+        "lista de verificação à medida que aprende."
+    ),
+    "how_to_quiz": "Depois teste-se com a autoavaliação no final.",
     "quoted": "“{text}”",
     "hop_to": "{outcome}→\u00a0{ref}",
     "check_decisions": "Sei o que fazer com cada resposta nas {count} decisões.",
