@@ -9,7 +9,7 @@ from flowchart_cli.handout.graphics import inline_svg
 from flowchart_cli.handout.i18n import SYMBOL_NAMES, WORDS
 from flowchart_cli.handout.page import css_string, fit_diagram, page_counter_css
 from flowchart_cli.handout.questions import quiz_question
-from flowchart_cli.handout.routes import shorten, step_numbers
+from flowchart_cli.handout.routes import safe_url, shorten, step_numbers
 from flowchart_cli.handout.view import build_view
 from flowchart_cli.symbols import SYMBOLS
 
@@ -221,3 +221,12 @@ def test_inline_svg_ids_are_scoped_and_references_follow():
     assert out.startswith('<svg viewBox="0 0 10 20" xmlns=')
     assert 'aria-labelledby="dg-t dg-d"' in out and 'id="dg-t"' in out and 'id="dg-arrow"' in out
     assert 'url(#dg-arrow)' in out and 'href="#dg-arrow"' in out and 'data-step="t"' in out
+
+
+def test_unchecked_flows_never_get_a_script_link(quejas):
+    from dataclasses import replace
+
+    steps = (replace(quejas.steps[0], link="javascript:alert(1)"), *quejas.steps[1:])
+    view = view_of(replace(quejas, steps=steps))
+    assert view.steps[0].link == "" and [r.url for r in view.links] == ["https://intranet.example/kb/quejas"]
+    assert safe_url("MAILTO:a@b.example") == "MAILTO:a@b.example" and safe_url(" javascript:x") == ""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Edge, Flow, Step, flow_edges
 
-__all__ = ["Hop", "Routes", "anchor", "shorten", "step_numbers"]
+__all__ = ["Hop", "Routes", "anchor", "safe_url", "shorten", "step_numbers"]
 
 LABEL_LIMIT = 90  # labels quoted inside a hand-over are cut here; the table shows them whole
 
@@ -39,6 +39,16 @@ def anchor(step: Step) -> str:
 
 
 _BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def safe_url(url: str) -> str:
+    """``url`` when its scheme is http, https or mailto (what `check` allows), else "".
+
+    The handout may be asked for a flow that was never checked; a `javascript:`
+    link must not become a clickable one even then.
+    """
+    scheme = url.split(":", 1)[0].strip().lower() if ":" in url else ""
+    return url if scheme in ("http", "https", "mailto") else ""
 
 
 def shorten(text: str, limit: int = LABEL_LIMIT) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..model import Flow, Step
 from .questions import quiz_question
-from .routes import Routes, anchor, shorten, step_numbers
+from .routes import Routes, anchor, safe_url, shorten, step_numbers
 
 __all__ = ["Checklist", "FlowReference", "Question", "Reference", "build_checklist", "build_quiz",
            "build_references"]
@@ -110,7 +110,8 @@ def build_references(flow: Flow, routes: Routes) -> tuple[tuple[Reference, ...],
     def quoted(step: Step) -> str:
         return routes.t["quoted"].format(text=shorten(step.label))
 
-    links = tuple(Reference(routes.ref(s), anchor(s), s.label, quoted(s), s.link) for s in flow.steps if s.link)
+    links = tuple(Reference(routes.ref(s), anchor(s), s.label, quoted(s), safe_url(s.link))
+                  for s in flow.steps if safe_url(s.link))
     flows = tuple(
         FlowReference(routes.ref(s), anchor(s), s.label, quoted(s),
                       routes.t["ref_offpage" if s.kind == "offpage" else "ref_subprocess"], s.ref,

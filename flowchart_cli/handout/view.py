@@ -21,7 +21,7 @@ from ..symbols import SYMBOLS
 from .graphics import Drawing, inline_svg
 from .i18n import count, symbol_name, words
 from .page import css_string, fit_diagram, page_counter_css
-from .routes import Hop, Routes, anchor, step_numbers
+from .routes import Hop, Routes, anchor, safe_url, step_numbers
 from .study import Checklist, FlowReference, Question, Reference, build_checklist, build_quiz, build_references
 
 __all__ = ["DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
@@ -181,7 +181,7 @@ def _rows(flow: Flow, routes: Routes, lang: str, drawing: Drawing):
             number=step.number, anchor=anchor(step), label=step.label, kind=kind,
             symbol=symbol_name(kind, lang), icon=inline_svg(drawing.icon(kind, *ICON_TABLE), f"i{step.number}"),
             lane=routes.lane_name(step), duration=step.duration, notes=step.notes,
-            link=step.link, next=routes.next_hops(step),
+            link=safe_url(step.link), next=routes.next_hops(step),
         )
 
 
