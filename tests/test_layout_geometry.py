@@ -86,6 +86,41 @@ steps:
 """
 
 
+MULTI = """
+title: Four outcomes
+lanes: [Desk, Team A, Team B]
+steps:
+  - start: Ticket arrives
+    lane: Desk
+  - id: route
+    decision: Which team handles the ticket?
+    branches:
+      Hardware: hw
+      Software: sw
+      Network: net
+      Unknown: triage
+  - id: hw
+    process: Replace the part
+    lane: Team A
+    next: close
+  - id: sw
+    process: Patch the software
+    lane: Team B
+    next: close
+  - id: net
+    process: Fix the network
+    lane: Team B
+    next: close
+  - id: triage
+    process: Triage by hand
+    lane: Desk
+    next: route
+  - id: close
+    end: Ticket closed
+    lane: Desk
+"""
+
+
 def _big(count: int, lanes: int = 4) -> str:
     lines = ["title: Big", "lanes:"] + [f"  - L{i}" for i in range(lanes)] + ["steps:", "  - start: S", "    lane: L0"]
     for i in range(1, count - 1):
@@ -103,6 +138,8 @@ def _flows(tmp_path: Path) -> list[Path]:
     texts = {f"sym_{d}": EVERY_SYMBOL.format(direction=d) for d in ("TB", "LR")}
     texts |= {f"loops_{d}": LOOPS.format(direction=d) for d in ("TB", "LR")}
     texts["big"] = _big(40)
+    texts["multi"] = MULTI
+    texts["multi_lr"] = MULTI.replace("title:", "direction: LR\ntitle:")
     paths = []
     for name, text in texts.items():
         path = tmp_path / f"{name}.flow.yaml"

@@ -134,3 +134,18 @@ def test_hanging_graphviz_times_out(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(_fake_program(tmp_path, "exec sleep 30")) + os.pathsep + "/bin:/usr/bin")
     with pytest.raises(GraphvizFailed, match="did not finish"):
         run_graphviz("digraph {}", timeout=0.5)
+
+
+def test_widths_cover_greek_cyrillic_and_hebrew():
+    assert text_width("Ω", 1000) == 764
+    assert text_width("Ж", 1000) > 600
+    assert text_width("ש", 1000) > 500
+
+
+def test_visual_order_reverses_right_to_left_runs_only():
+    from flowchart_cli.layout.text import visual_order
+
+    assert visual_order("Approve the refund") == "Approve the refund"
+    assert visual_order("אבג") == "גבא"
+    assert visual_order("Lane אבג end") == "Lane גבא end"
+    assert visual_order("אב 12 גד") == "דג 12 בא"

@@ -10,7 +10,9 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["clean_text", "text_width", "wrap_text"]
+from .widths import RANGES
+
+__all__ = ["clean_text", "text_width", "visual_order", "wrap_text"]
 
 _ASCII = (  # U+0020..U+007E
     318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636,
@@ -57,11 +59,14 @@ def _char_units(char: str) -> int:
         return _LATIN[code - 0xA0]
     if code in _EXTRA:
         return _EXTRA[code]
+    for start, widths in RANGES.items():
+        if start <= code < start + len(widths) and widths[code - start]:
+            return widths[code - start]
     if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Mn", "Me"):
         return 0
     if unicodedata.east_asian_width(char) in ("W", "F") or code >= 0x1F000:
         return 1000
-    return 640
+    return 700
 
 
 def text_width(text: str, size: float) -> float:
@@ -120,3 +125,43 @@ def _cut_word(word: str, width: float, size: float) -> list[str]:
         used += advance
     pieces.append(piece)
     return pieces
+
+
+_MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+
+
+def _strength(char: str) -> str:
+    kind = unicodedata.bidirectional(char)
+    if kind in ("R", "AL"):
+        return "R"
+    if kind in ("L", "EN", "AN"):
+        return "L"
+    return "N"
+
+
+def visual_order(text: str) -> str:
+    """``text`` in left-to-right display order, for painters without a bidi engine.
+
+    A simplified Unicode bidi: right-to-left runs are reversed (brackets
+    mirrored), neutrals between runs of one direction join them, and a line
+    that starts right-to-left lists its runs from the right.
+    """
+    strengths = [_strength(c) for c in text]
+    if "R" not in strengths:
+        return text
+    base = next(s for s in strengths if s != "N")
+    resolved = []
+    for i, strength in enumerate(strengths):
+        if strength == "N":
+            before = next((s for s in reversed(strengths[:i]) if s != "N"), base)
+            after = next((s for s in strengths[i + 1:] if s != "N"), base)
+            strength = before if before == after else base
+        resolved.append(strength)
+    runs: list[tuple[str, str]] = []
+    for char, strength in zip(text, resolved, strict=True):
+        if runs and runs[-1][0] == strength:
+            runs[-1] = (strength, runs[-1][1] + char)
+        else:
+            runs.append((strength, char))
+    shown = [run[::-1].translate(_MIRROR) if strength == "R" else run for strength, run in runs]
+    return "".join(reversed(shown) if base == "R" else shown)

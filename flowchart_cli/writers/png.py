@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import FlowchartError
 from ..layout.geometry import Diagram
+from ..layout.text import visual_order
 from . import RenderOptions
 from .svg import TextRun, svg_without_text
 
@@ -57,11 +58,12 @@ def _set_text(context: Any, runs: tuple[TextRun, ...], family: str) -> None:
         weight = cairocffi.FONT_WEIGHT_BOLD if run.bold else cairocffi.FONT_WEIGHT_NORMAL
         context.select_font_face(family, cairocffi.FONT_SLANT_NORMAL, weight)
         context.set_font_size(run.size)
-        advance = context.text_extents(run.text)[4]
+        text = visual_order(run.text)
+        advance = context.text_extents(text)[4]
         shift = {"start": 0.0, "middle": advance / 2, "end": advance}[run.anchor]
         context.set_source_rgb(*_rgb(run.fill))
         context.move_to(run.x - shift, run.y)
-        context.show_text(run.text)
+        context.show_text(text)
 
 
 def _rgb(colour: str) -> tuple[float, float, float]:
