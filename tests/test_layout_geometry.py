@@ -270,3 +270,18 @@ def test_layout_is_deterministic(diagrams, tmp_path):
 def test_unknown_edge_style_is_refused(diagrams):
     with pytest.raises(ValueError, match="ortho, spline"):
         layout_flow(diagrams[0].flow, edges="zigzag")
+
+
+def test_outcome_labels_do_not_cover_shapes(diagrams):
+    from flowchart_cli.layout.text import text_width
+
+    for d in diagrams:
+        size = d.font_size - 1
+        for edge in d.edges:
+            if not edge.label:
+                continue
+            width = text_width(edge.label, size) * 1.08 + 6
+            left = edge.label_at.x - 3 if edge.label_anchor == "start" else edge.label_at.x - width + 3
+            label = Rect(left, edge.label_at.y - size, width, size + 5)
+            for node in d.nodes:
+                assert not _overlap(label, node.box, 1), (d.title, edge.label, node.key)

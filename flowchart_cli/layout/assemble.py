@@ -242,14 +242,26 @@ def _collinear(a: tuple[float, float], b: tuple[float, float], c: tuple[float, f
         abs(a[1] - b[1]) < 0.01 and abs(b[1] - c[1]) < 0.01)
 
 
-def _label_place(points: list[Point], segment: int) -> tuple[Point, str]:
+def _label_place(points: list[Point], segment: int, source: Rect, lr: bool, unit: int) -> tuple[Point, str]:
+    """Beside the line's ``segment``, just clear of the source shape's box.
+
+    Beside a vertical line the label goes right in TB (into the gap below the
+    rank) and left in LR (into the room kept before the next rank); above a
+    horizontal one.  Lines that share a corner (``unit`` > 0 lies further
+    along) put their labels on opposite sides so they never stack.
+    """
     segment = min(segment, len(points) - 2)
     start, end = points[segment], points[segment + 1]
+    if segment:
+        source = Rect(start.x, start.y, 0, 0)
     if abs(start.x - end.x) < 0.01:
         down = end.y >= start.y
-        return Point(start.x + 6, start.y + 15 if down else start.y - 7), "start"
+        y = max(start.y, source.bottom) + 15 if down else min(start.y, source.y) - 7
+        left = unit < 0 or (lr and unit == 0)
+        return (Point(start.x - 6, y), "end") if left else (Point(start.x + 6, y), "start")
     right = end.x >= start.x
-    return Point(start.x + 7 if right else start.x - 7, start.y - 6), "start" if right else "end"
+    x = max(start.x, source.right) + 7 if right else min(start.x, source.x) - 7
+    return Point(x, start.y + 15 if unit > 0 else start.y - 6), "start" if right else "end"
 
 
 def _lanes(f: _Frame) -> tuple[LaneBand, ...]:
@@ -273,7 +285,9 @@ def assemble(p: Placement) -> Diagram:
     edges = []
     for route, label in zip(p.routes, p.labels, strict=True):
         points = [f.point(a, c) for a, c in _edge_points(f, route)]
-        at, anchor = _label_place(points, 1 if route.shared_exit else 0) if label else (None, "start")
+        segment = 1 if route.shared_exit else 0
+        at, anchor = _label_place(points, segment, f.node_rect(route.source), f.lr,
+                                  route.exit_unit) if label else (None, "start")
         edges.append(EdgePath(p.flow.steps[route.source].key, p.flow.steps[route.target].key, label,
                               tuple(points), at, route.back, anchor))
     end = f.point(f.along_end + MARGIN, f.across_end + MARGIN)
