@@ -189,3 +189,18 @@ def test_symbol_icon_is_a_small_standalone_svg(kind):
     assert root.tag == f"{NS}svg" and root.get("width") == "48" and root.get("height") == "28"
     assert root.findall(f"{NS}path") and not list(root.iter(f"{NS}text"))
     assert symbol_icon(kind, 48, 28, "mono") != icon or kind in ("connector", "offpage")
+
+
+def test_output_is_byte_identical_across_processes(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    path = _write(tmp_path, "hostile.flow.yaml", HOSTILE)
+    script = ("import sys; from pathlib import Path; from flowchart_cli.loader import load_flow; "
+              "from flowchart_cli.layout import layout_flow; from flowchart_cli.writers import RenderOptions; "
+              "from flowchart_cli.writers.svg import write_svg; flow, _ = load_flow(Path(sys.argv[1])); "
+              "sys.stdout.buffer.write(write_svg(layout_flow(flow), RenderOptions()).encode())")
+    outputs = {subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outputs) == 1
