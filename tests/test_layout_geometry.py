@@ -121,6 +121,22 @@ steps:
 """
 
 
+SELF_LOOP = """
+title: Self loop and an unused lane
+lanes: [Ops, Unused lane with a long name, Other]
+steps:
+  - start: Begin
+    lane: Ops
+  - id: retry
+    decision: Did the upload work?
+    branches:
+      No: retry
+      Yes: done
+  - id: done
+    end: Done
+"""
+
+
 def _big(count: int, lanes: int = 4) -> str:
     lines = ["title: Big", "lanes:"] + [f"  - L{i}" for i in range(lanes)] + ["steps:", "  - start: S", "    lane: L0"]
     for i in range(1, count - 1):
@@ -139,6 +155,7 @@ def _flows(tmp_path: Path) -> list[Path]:
     texts |= {f"loops_{d}": LOOPS.format(direction=d) for d in ("TB", "LR")}
     texts["big"] = _big(40)
     texts["multi"] = MULTI
+    texts["self"] = SELF_LOOP
     texts["multi_lr"] = MULTI.replace("title:", "direction: LR\ntitle:")
     paths = []
     for name, text in texts.items():
@@ -257,6 +274,14 @@ def test_loops_back_are_marked(diagrams):
     loops = next(d for d in diagrams if d.title == "Loops without lanes")
     back = {(e.source, e.target) for e in loops.edges if e.back}
     assert back == {("ask", "a"), ("q2", "a"), ("q2", "b"), ("q2x", "q2")}
+
+
+def test_a_loop_stays_inside_its_lane(diagrams):
+    d = next(d for d in diagrams if d.title == "Self loop and an unused lane")
+    ops = d.lanes[0].band
+    loop = next(e for e in d.edges if e.source == e.target == "retry")
+    assert all(ops.x < p.x < ops.right for p in loop.points)
+    assert len(d.lanes) == 3 and d.lanes[1].band.width > 100  # an unused lane still shows
 
 
 def test_layout_is_deterministic(diagrams, tmp_path):

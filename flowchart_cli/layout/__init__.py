@@ -39,7 +39,8 @@ def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
     grid = place_columns(max(1, len(lane_ids)), lane, ranking.rank, ranking.order, forward)
     decision = [step.kind == "decision" for step in steps]
     routes, tracks = plan_routes(ranking.rank, grid.column, decision,
-                                 [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)])
+                                 [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)],
+                                 borders=frozenset(grid.first[1:]))
     sized = [size_step(step, FONT_SIZE) for step in steps]
     return assemble(Placement(
         flow=flow, lines=[s[0] for s in sized], sizes=[(s[1], s[2]) for s in sized],

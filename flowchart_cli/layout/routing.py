@@ -43,15 +43,21 @@ class _Grid:
     rank: Sequence[int]
     column: Sequence[int]
     occupied: set[tuple[int, int]]
+    borders: frozenset[int] = frozenset()
 
     def clear(self, column: int, first: int, last: int) -> bool:
         return all((r, column) not in self.occupied for r in range(first, last + 1))
 
 
 def plan_routes(rank: Sequence[int], column: Sequence[int], decision: Sequence[bool],
-                edges: Sequence[tuple[int, int, bool]]) -> tuple[list[Route], dict[tuple[str, int], int]]:
-    """Routes for ``edges`` (source, target, is_back) and the track count of every used channel."""
-    grid = _Grid(rank, column, {(rank[n], column[n]) for n in range(len(rank))})
+                edges: Sequence[tuple[int, int, bool]], *,
+                borders: frozenset[int] = frozenset()) -> tuple[list[Route], dict[tuple[str, int], int]]:
+    """Routes for ``edges`` (source, target, is_back) and the track count of every used channel.
+
+    ``borders`` are the across-gaps that hold a lane border: a loop within one
+    column keeps to its own lane's side when it can.
+    """
+    grid = _Grid(rank, column, {(rank[n], column[n]) for n in range(len(rank))}, borders)
     routes = [Route(s, t, back) for s, t, back in edges]
     uses: dict[tuple[int, str], int] = defaultdict(int)
     _choose_exits(routes, grid, decision, uses)
@@ -110,17 +116,18 @@ def _choose_loop_sides(route: Route, grid: _Grid, exits: dict[int, set[str]],
     """
     s, t = route.source, route.target
     cs, ct = grid.column[s], grid.column[t]
+    inner = sorted(("r", "l"), key=lambda side: _side_gap(cs, side) in grid.borders)
     if s == t:
-        route.exit = "r" if "r" not in exits[s] else "l"
+        route.exit = next((side for side in inner if side not in exits[s]), "r")
         route.exit_unit = _use(uses, s, route.exit)
         route.entry = "t"
         return
     if cs == ct:
-        free = [side for side in ("r", "l") if side not in exits[s] and side not in exits[t]]
+        free = [side for side in inner if side not in exits[s] and side not in exits[t]]
         if free:
             route.exit = route.entry = free[0]
         else:
-            route.exit = next((side for side in ("r", "l") if side not in exits[s]), "r")
+            route.exit = next((side for side in inner if side not in exits[s]), "r")
             route.entry = "t"
     else:
         route.exit = "l" if ct < cs else "r"
