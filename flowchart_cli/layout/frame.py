@@ -1,0 +1,190 @@
+"""The page frame: sizes of rows, columns and channels, and where each of them lies.
+
+Everything is computed in the flow's frame — ``along`` the ranks and
+``across`` the lanes — and turned into x/y only at the end, so TB and LR
+share one code path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Flow
+from .geometry import Point, Rect
+from .grid import Grid
+from .routing import Route
+from .text import text_width, wrap_text
+
+__all__ = ["LR_HEADER", "MARGIN", "Frame", "Placement"]
+
+MARGIN = 20.0
+SPACING = 10.0
+HEADER_LINE = 17.0
+LR_HEADER = 132.0
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """What layout decided before coordinates: sizes, lanes, ranks, columns, routes."""
+
+    flow: Flow
+    lines: Sequence[tuple[str, ...]]
+    sizes: Sequence[tuple[float, float]]
+    lane_ids: Sequence[str]
+    lane_names: Sequence[str]
+    rank: Sequence[int]
+    grid: Grid
+    routes: Sequence[Route]
+    labels: Sequence[str]
+    tracks: dict[tuple[str, int], int]
+    font_size: float
+    curved: bool
+
+
+def _spread(count: int, low: float, high: float) -> list[float]:
+    middle = (low + high) / 2
+    return [middle + (i - (count - 1) / 2) * SPACING for i in range(count)]
+
+
+class Frame:
+    """Sizes and positions of every row, column, channel and lane header of one flow."""
+
+    def __init__(self, p: Placement) -> None:
+        self.p = p
+        self.lr = p.flow.direction == "LR"
+        self.along = [w if self.lr else h for w, h in p.sizes]
+        self.across = [h if self.lr else w for w, h in p.sizes]
+        self.has_lanes = bool(p.lane_ids)
+        self.rows = max(p.rank, default=0) + 1
+        self.cols = p.grid.columns
+        self.col_size = self._column_sizes()
+        self.gap_size = self._across_gaps()
+        self._widen_for_lane_names()
+        self.header = self._header_size()
+        self.row_size = [max([self.along[n] for n in range(len(p.rank)) if p.rank[n] == r], default=40.0)
+                         for r in range(self.rows)]
+        self.hgap_size, self.hgap_pad = self._along_gaps()
+        self._positions()
+
+    # sizes -----------------------------------------------------------------
+    def _column_sizes(self) -> list[float]:
+        sizes = [140.0] * self.cols
+        seen = [False] * self.cols
+        for node, column in enumerate(self.p.grid.column):
+            sizes[column] = max(sizes[column] if seen[column] else 60.0, self.across[node])
+            seen[column] = True
+        return sizes
+
+    def _is_border(self, gap: int) -> bool:
+        return self.has_lanes and 0 < gap < self.cols and gap in self.p.grid.first
+
+    def _across_gaps(self) -> list[float]:
+        need = [0.0] * (self.cols + 1)
+        for route, label in zip(self.p.routes, self.p.labels, strict=True):
+            if label and route.exit in ("l", "r") and not self.lr:
+                column = self.p.grid.column[route.source]
+                gap = column + 1 if route.exit == "r" else column
+                slack = (self.col_size[column] - self.across[route.source]) / 2
+                need[gap] = max(need[gap], text_width(label, self.p.font_size) + 18 - slack)
+        sizes = []
+        for gap in range(self.cols + 1):
+            edge = gap in (0, self.cols)
+            base = 22.0 if edge else (44.0 if self._is_border(gap) else 34.0)
+            tracks = self.p.tracks.get(("g", gap), 0)
+            room = tracks * SPACING + 24 + (SPACING if self._is_border(gap) else 0)
+            sizes.append(max(base, room, need[gap]))
+        return sizes
+
+    def lane_extent(self, lane: int) -> tuple[int, int]:
+        first = self.p.grid.first[lane]
+        return first, first + self.p.grid.width[lane] - 1
+
+    def lane_size(self, lane: int) -> float:
+        first, last = self.lane_extent(lane)
+        inner = sum(self.col_size[first:last + 1]) + sum(self.gap_size[first + 1:last + 1])
+        return inner + self.gap_size[first] / 2 + self.gap_size[last + 1] / 2
+
+    def name_lines(self, lane: int, width: float) -> tuple[str, ...]:
+        return wrap_text(self.p.lane_names[lane], max(40.0, width - 16) / 1.08, self.p.font_size + 1)
+
+    def _widen_for_lane_names(self) -> None:
+        if not (self.has_lanes and self.lr):
+            return
+        for lane in range(len(self.p.lane_ids)):
+            need = len(self.name_lines(lane, LR_HEADER)) * HEADER_LINE + 20
+            size = self.lane_size(lane)
+            if size < need:
+                first, last = self.lane_extent(lane)
+                for column in range(first, last + 1):
+                    self.col_size[column] += (need - size) / (last - first + 1)
+
+    def _header_size(self) -> float:
+        if not self.has_lanes:
+            return 0.0
+        if self.lr:
+            return LR_HEADER
+        lines = max(len(self.name_lines(lane, self.lane_size(lane))) for lane in range(len(self.p.lane_ids)))
+        return max(36.0, lines * HEADER_LINE + 16)
+
+    def _along_gaps(self) -> tuple[list[float], list[float]]:
+        pads = [12.0] + [24.0] * self.rows
+        if self.lr:
+            for route, label in zip(self.p.routes, self.p.labels, strict=True):
+                if label and route.exit == "b":
+                    gap = self.p.rank[route.source] + 1
+                    pads[gap] = max(pads[gap], text_width(label, self.p.font_size) + 16)
+        sizes = []
+        for gap in range(self.rows + 1):
+            base = 24.0 if gap in (0, self.rows) else 46.0
+            room = pads[gap] + self.p.tracks.get(("h", gap), 0) * SPACING + 12
+            sizes.append(max(base, room))
+        return sizes, pads
+
+    # positions ---------------------------------------------------------------
+    def _positions(self) -> None:
+        pos = MARGIN
+        self.gap_at, self.col_at = [], []
+        for gap in range(self.cols + 1):
+            self.gap_at.append(pos)
+            pos += self.gap_size[gap]
+            if gap < self.cols:
+                self.col_at.append(pos)
+                pos += self.col_size[gap]
+        self.across_end = pos
+        pos = MARGIN + self.header
+        self.hgap_at, self.row_at = [], []
+        for gap in range(self.rows + 1):
+            self.hgap_at.append(pos)
+            pos += self.hgap_size[gap]
+            if gap < self.rows:
+                self.row_at.append(pos)
+                pos += self.row_size[gap]
+        self.along_end = pos
+
+    def node_center(self, node: int) -> tuple[float, float]:
+        column, row = self.p.grid.column[node], self.p.rank[node]
+        return (self.row_at[row] + self.row_size[row] / 2, self.col_at[column] + self.col_size[column] / 2)
+
+    def rect(self, a0: float, c0: float, along: float, across: float) -> Rect:
+        return Rect(a0, c0, along, across) if self.lr else Rect(c0, a0, across, along)
+
+    def node_rect(self, node: int) -> Rect:
+        a, c = self.node_center(node)
+        return self.rect(a - self.along[node] / 2, c - self.across[node] / 2, self.along[node], self.across[node])
+
+    def point(self, a: float, c: float) -> Point:
+        return Point(a, c) if self.lr else Point(c, a)
+
+    def track(self, kind: str, gap: int, track: int) -> float:
+        count = self.p.tracks[(kind, gap)]
+        if kind == "h":
+            low = self.hgap_at[gap] + self.hgap_pad[gap]
+            return _spread(count, low, self.hgap_at[gap] + self.hgap_size[gap] - 12)[track]
+        low, size = self.gap_at[gap], self.gap_size[gap]
+        places = _spread(count, low, low + size)
+        if self._is_border(gap) and count % 2 == 1:
+            places = [p + SPACING / 2 for p in places]
+        return places[track]
+
+
