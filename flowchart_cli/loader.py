@@ -14,7 +14,6 @@ keeps later rules from repeating the same mistake.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,6 +22,17 @@ from .model import Branch, Flow, Lane, Pos, Step
 from .rules.catalog import diagnostic, quoted
 from .rules.suggest import closest, did_you_mean
 from .symbols import SYMBOLS
+from .values import (
+    CONTROL_CHARACTER,
+    DIRECTIONS,
+    LANG_NAMES,
+    LANGS,
+    LINK_SCHEMES,
+    REF_KINDS,
+    is_safe_link,
+    is_valid_id,
+    ref_problem,
+)
 from .yamlsource import Mapping, Node, Scalar, Sequence, SourceError, parse_text, read_source
 
 __all__ = [
@@ -39,39 +49,17 @@ __all__ = [
     "ref_problem",
 ]
 
-LANGS = ("en", "es", "pt")
-LANG_NAMES = {
-    name: code
-    for code, names in {
-        "en": ("english", "inglés", "ingles", "inglês", "en-us", "en-gb"),
-        "es": ("spanish", "español", "espanol", "castellano", "espanhol", "es-es", "es-mx", "es-419"),
-        "pt": ("portuguese", "português", "portugues", "portugués", "pt-br", "pt-pt"),
-    }.items()
-    for name in names
-}
-"""Language names people write for `lang`, read as the code they meant (after FC108)."""
-DIRECTIONS = ("TB", "LR")
 TOP_KEYS = ("title", "lang", "version", "owner", "updated", "description", "direction", "lanes", "steps")
 TEXT_KEYS = ("version", "owner", "updated", "description")
 LANE_KEYS = ("id", "name", "description")
 STEP_KEYS = ("id", "lane", "next", "branches", "notes", "duration", "link", "ref", *SYMBOLS)
-LINK_SCHEMES = ("http", "https", "mailto")
-REF_KINDS = ("subprocess", "offpage")
-FLOW_SUFFIXES = (".yaml", ".yml")
 MAX_SUGGESTION_WORK = 50_000
 """A suggestion costs a fuzzy match against every choice; past this many comparisons in one file
 (a file full of typos against thousands of ids) the messages come without suggestions."""
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
 
 def _pos(node: Node) -> Pos:
     return Pos(node.line, node.column)
-
-
-def is_valid_id(text: str) -> bool:
-    """Letters of any script, digits, `_` and `-` only."""
-    return bool(text) and all(ch.isalnum() or ch in "_-" for ch in text)
 
 
 @dataclass
@@ -100,7 +88,7 @@ class _Reader:
         if node.is_null or not text:
             self.report("FC107", f"{what} is empty; write a text", _pos(node), step)
             return None
-        bad = _CONTROL.search(text)
+        bad = CONTROL_CHARACTER.search(text)
         if bad:
             self.report(
                 "FC107", f"{what} holds the control character U+{ord(bad.group()):04X}; remove it", _pos(node), step
@@ -341,7 +329,7 @@ class _Reader:
         url = self.text(node, "`link`", key)
         if url is None:
             return ""
-        if not _is_safe_link(url):
+        if not is_safe_link(url):
             self.report("FC108", f"link {quoted(url)} must be an http, https or mailto URL", _pos(node), key)
             return ""
         return url
@@ -457,7 +445,7 @@ def _written_id(node: Mapping) -> str | None:
     for key_node, value in node.items:
         if isinstance(key_node, Scalar) and key_node.text == "id" and isinstance(value, Scalar):
             text = value.text.strip()
-            return text if text and not value.is_null and not _CONTROL.search(text) else None
+            return text if text and not value.is_null and not CONTROL_CHARACTER.search(text) else None
     return None
 
 
@@ -474,42 +462,6 @@ def _imply_lanes(steps: list[Step]) -> list[Lane]:
         if step.lane != current:
             steps[i] = replace(step, lane=current)
     return list(implied.values())
-
-
-def _is_safe_link(url: str) -> bool:
-    from urllib.parse import urlsplit
-
-    if any(ch.isspace() for ch in url):
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    scheme = parts.scheme.lower()
-    if scheme == "mailto":
-        return bool(parts.path)
-    return scheme in LINK_SCHEMES and bool(parts.hostname)
-
-
-def ref_problem(path: Path | None, ref: str) -> str:
-    """Why ``ref`` is not a usable flow reference from ``path`` ('' when it is)."""
-    if not ref.endswith(FLOW_SUFFIXES):
-        return f"ref {quoted(ref)} is not a flow file (NAME.flow.yaml)"
-    candidate = Path(ref)
-    if candidate.is_absolute() or "://" in ref or ref.startswith(("\\", "~")):
-        return f"ref {quoted(ref)} must be a path relative to this file"
-    if path is None:
-        return ""
-    try:
-        base = path.resolve().parent
-        target = (base / candidate).resolve()
-        if not target.is_relative_to(base):
-            return f"ref {quoted(ref)} lies outside this file's folder; keep referenced flows beside or below it"
-        if not target.is_file():
-            return f"ref {quoted(ref)} does not exist (looked for {target.relative_to(base)})"
-    except (OSError, ValueError, RuntimeError):
-        return f"ref {quoted(ref)} is not a usable file name"
-    return ""
 
 
 def load_text(text: str, path: Path | None = None) -> tuple[Flow | None, list[Diagnostic]]:
