@@ -6,7 +6,7 @@ Command bodies import their modules lazily so that `flowchart --help` and
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -25,42 +25,46 @@ app = typer.Typer(
 )
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     text = "text"
     json = "json"
     sarif = "sarif"
     github = "github"
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-class HandoutFormat(str, Enum):
+class HandoutFormat(StrEnum):
     html = "html"
     pdf = "pdf"
 
 
-class Edges(str, Enum):
+class Edges(StrEnum):
     ortho = "ortho"
     spline = "spline"
 
 
-class Theme(str, Enum):
+class Theme(StrEnum):
     default = "default"
     mono = "mono"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     en = "en"
     es = "es"
     pt = "pt"
 
 
-Files = Annotated[list[Path], typer.Argument(help="Flow files (NAME.flow.yaml).", exists=True, show_default=False)]
-OutDir = Annotated[Path | None, typer.Option("--out-dir", "-o", help="Folder for the outputs (default: beside each input).",
-                                             file_okay=False)]
+Files = Annotated[
+    list[Path], typer.Argument(help="Flow files (NAME.flow.yaml).", exists=True, show_default=False, metavar="FILE...")
+]
+OutDir = Annotated[
+    Path | None,
+    typer.Option("--out-dir", "-o", help="Folder for the outputs (default: beside each input).", file_okay=False),
+]
 
 
 def _version(value: bool) -> None:
@@ -71,8 +75,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """Check plain-text process descriptions (YAML) and draw ISO 5807 flowcharts with swimlanes."""
 
@@ -92,74 +97,119 @@ def check(
 @app.command()
 def render(
     files: Files,
-    format: Annotated[list[str] | None, typer.Option(
-        "--format", "-f", help="svg, png, pdf, drawio, mermaid, dot; repeat or separate with commas.",
-        show_default="svg")] = None,
+    format: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="svg, png, pdf, drawio, mermaid, dot; repeat or separate with commas.",
+            show_default="svg",
+        ),
+    ] = None,
     out_dir: OutDir = None,
     edges: Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")] = Edges.ortho,
-    theme: Annotated[Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")]
-    = Theme.default,
-    scale: Annotated[float, typer.Option("--scale", min=0.25, max=8.0, help="PNG scale (2 or 3 for sharp screens).")]
-    = 1.0,
+    theme: Annotated[
+        Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
+    ] = Theme.default,
+    scale: Annotated[
+        float, typer.Option("--scale", min=0.25, max=8.0, help="PNG scale (2 or 3 for sharp screens).")
+    ] = 1.0,
 ) -> None:
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
 
-    raise typer.Exit(run_render(files, format or ["svg"], out_dir, edges=edges.value, theme=theme.value,
-                                scale=scale))
+    raise typer.Exit(run_render(files, format or ["svg"], out_dir, edges=edges.value, theme=theme.value, scale=scale))
 
 
 @app.command()
 def handout(
     files: Files,
-    format: Annotated[HandoutFormat, typer.Option("--format", help="HTML page or printable PDF.")]
-    = HandoutFormat.html,
+    format: Annotated[HandoutFormat, typer.Option("--format", help="HTML page or printable PDF.")] = HandoutFormat.html,
     out_dir: OutDir = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", help="Language of the handout (default: the flow's `lang`).")]
-    = None,
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help="Language of the handout (default: the flow's `lang`).")
+    ] = None,
     no_quiz: Annotated[bool, typer.Option("--no-quiz", help="Leave out the self-check quiz.")] = False,
-    template_dir: Annotated[Path | None, typer.Option(
-        "--template-dir", help="Folder whose templates override the built-in ones.", exists=True, file_okay=False)]
-    = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir", help="Folder whose templates override the built-in ones.", exists=True, file_okay=False
+        ),
+    ] = None,
 ) -> None:
     """Write the printable training handout of flow files."""
     from .commands.handout import run_handout
 
-    raise typer.Exit(run_handout(files, format.value, out_dir, lang=lang.value if lang else None,
-                                 quiz=not no_quiz, template_dir=template_dir))
+    raise typer.Exit(
+        run_handout(
+            files, format.value, out_dir, lang=lang.value if lang else None, quiz=not no_quiz, template_dir=template_dir
+        )
+    )
 
 
 @app.command()
 def build(
-    directory: Annotated[Path, typer.Argument(help="Folder searched for flow files.", exists=True, file_okay=False)],
-    out_dir: Annotated[Path, typer.Option("--out-dir", "-o", help="Folder for the outputs.", file_okay=False)]
-    = Path("out"),
-    format: Annotated[list[str] | None, typer.Option(
-        "--format", "-f", help="svg, png, pdf, drawio, mermaid, dot, html (handout), handout-pdf.",
-        show_default="svg,png,drawio,html")] = None,
-    check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if an output is missing or stale.")]
-    = False,
+    directory: Annotated[
+        Path, typer.Argument(help="Folder searched for flow files.", exists=True, file_okay=False, metavar="DIR")
+    ],
+    out_dir: Annotated[Path, typer.Option("--out-dir", "-o", help="Folder for the outputs.", file_okay=False)] = Path(
+        "out"
+    ),
+    format: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="svg, png, pdf, drawio, mermaid, dot, html (handout), handout-pdf.",
+            show_default="svg,png,drawio,html",
+        ),
+    ] = None,
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 if an output is missing or stale.")
+    ] = False,
     clean: Annotated[bool, typer.Option("--clean", help="Remove outputs whose flow file is gone.")] = False,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Parallel jobs (default: the CPU count).")]
-    = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", help=".gitignore-style pattern to skip; repeatable.")]
-    = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Parallel jobs (default: the CPU count).")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", metavar="PATTERN", help=".gitignore-style pattern to skip; repeatable."),
+    ] = None,
     index: Annotated[bool, typer.Option("--index/--no-index", help="Write OUT/index.md listing every flow.")] = False,
-    edges: Annotated[Edges, typer.Option("--edges")] = Edges.ortho,
-    theme: Annotated[Theme, typer.Option("--theme")] = Theme.default,
+    edges: Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")] = Edges.ortho,
+    theme: Annotated[
+        Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
+    ] = Theme.default,
 ) -> None:
     """Render every flow file below a folder into --out-dir, only what changed."""
     from .commands.build import run_build
 
-    raise typer.Exit(run_build(directory, out_dir, format, check_only=check_only, clean=clean, jobs=jobs,
-                               exclude=exclude or [], index=index, edges=edges.value, theme=theme.value))
+    raise typer.Exit(
+        run_build(
+            directory,
+            out_dir,
+            format,
+            check_only=check_only,
+            clean=clean,
+            jobs=jobs,
+            exclude=exclude or [],
+            index=index,
+            edges=edges.value,
+            theme=theme.value,
+        )
+    )
 
 
 @app.command()
 def watch(
-    path: Annotated[Path, typer.Argument(help="A flow file or a folder of them.", exists=True)],
+    path: Annotated[Path, typer.Argument(help="A flow file or a folder of them.", exists=True, metavar="FILE|DIR")],
     out_dir: OutDir = None,
-    format: Annotated[list[str] | None, typer.Option("--format", "-f", show_default="svg")] = None,
+    format: Annotated[
+        list[str] | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help="Diagram formats, as for render.", show_default="svg"),
+    ] = None,
 ) -> None:
     """Re-check and re-render on every save (Ctrl-C stops)."""
     from .commands.watch import run_watch
@@ -169,7 +219,9 @@ def watch(
 
 @app.command()
 def new(
-    path: Annotated[Path | None, typer.Argument(help="The flow file to create.", show_default=False)] = None,
+    path: Annotated[
+        Path | None, typer.Argument(help="The flow file to create.", show_default=False, metavar="PATH")
+    ] = None,
     template: Annotated[str, typer.Option("--template", "-t", help="Starter template (see --list).")] = "blank",
     list_templates: Annotated[bool, typer.Option("--list", help="List the templates and exit.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
