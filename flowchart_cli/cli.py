@@ -88,7 +88,7 @@ def check(
     format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
 ) -> None:
-    """Check flow files against the format and the ISO 5807 rules; exit 1 on errors."""
+    """Check flow files against the format and the ISO 5807 rules."""
     from .commands.check import run_check
 
     raise typer.Exit(run_check(files, format.value, strict=strict))
@@ -183,7 +183,7 @@ def build(
         Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
     ] = Theme.default,
 ) -> None:
-    """Render every flow file below a folder into --out-dir, only what changed."""
+    """Render every flow below a folder, redoing only what changed."""
     from .commands.build import run_build
 
     raise typer.Exit(
@@ -244,7 +244,7 @@ def rules(
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of the flow file format (for editor completion)."""
+    """Print the JSON Schema of the flow format (editor completion)."""
     from .schema import flow_schema_json
 
     typer.echo(flow_schema_json())
