@@ -94,6 +94,8 @@ def _check_structure(svg: str, path: Path) -> ET.Element:
     assert [g.get("data-step") for g in steps] == [s.key for s in flow.steps]
     for g, step in zip(steps, flow.steps, strict=False):
         assert g.get("class") == f"fc-step fc-{step.kind}"
+        shown = "".join(t for text in g.iter(f"{NS}text") for t in text.itertext())
+        assert shown == " ".join(step.label.split())  # wrapped lines read back as the label
     lanes = [g for g in root.iter(f"{NS}g") if g.get("class") == "fc-lane"]
     assert [g.get("data-lane") for g in lanes] == [lane.id for lane in flow.lanes]
     for g in lanes:

@@ -89,14 +89,19 @@ class _Drawing:
         parts.append("</svg>\n")
         return "".join(parts)
 
-    def lines(self, lines: tuple[str, ...], center: Point, size: float, bold: bool = False) -> str:
+    def lines(self, lines: tuple[str, ...], center: Point, size: float, bold: bool = False,
+              label: str = "") -> str:
+        """A text block centred on ``center``; a line that the wrap began at a space
+        keeps that space, so the text of the block reads as the label written."""
         top = center.y - len(lines) * LINE_HEIGHT / 2
         ink = self.colours.ink
         places = [(line, top + (i + 0.5) * LINE_HEIGHT + 0.35 * size) for i, line in enumerate(lines)]
         if not self.keep_text:
             self.runs += [TextRun(center.x, y, clean_text(line), "middle", size, bold, ink) for line, y in places]
             return ""
-        spans = "".join(f'<tspan x="{fmt(center.x)}" y="{fmt(y)}">{_text(line)}</tspan>' for line, y in places)
+        spaced = _respace(label, lines)
+        spans = "".join(f'<tspan x="{fmt(center.x)}" y="{fmt(y)}">{_text(line)}</tspan>'
+                        for line, (_, y) in zip(spaced, places, strict=True))
         style = f' font-weight="bold" font-size="{fmt(size)}"' if bold else ""
         return f'<text text-anchor="middle" fill="{ink}"{style}>{spans}</text>'
 
@@ -107,14 +112,14 @@ class _Drawing:
         return (f'<g class="fc-lane" data-lane={_attr(lane.id)}>'
                 f"{_rect(lane.band, band_fill, colours.lane_stroke)}"
                 f"{_rect(lane.header, head_fill, colours.lane_stroke)}"
-                f"{self.lines(lane.lines or (lane.name,), lane.header.center, self.size + 1, True)}"
+                f"{self.lines(lane.lines or (lane.name,), lane.header.center, self.size + 1, True, lane.name)}"
                 "</g>\n")
 
     def step(self, node: NodeBox) -> str:
         notes = f"<title>{_text(node.step.notes)}</title>" if node.step.notes.strip() else ""
         body = (f'<g class="fc-step fc-{node.kind}" data-step={_attr(node.key)}>{notes}'
                 f"{_shape(node.kind, node.box, self.colours)}"
-                f"{self.lines(node.lines, text_center(node.kind, node.box), self.size)}</g>")
+                f"{self.lines(node.lines, text_center(node.kind, node.box), self.size, False, node.step.label)}</g>")
         href = _href(node)
         if href:
             body = f"<a href={_attr(href)} xlink:href={_attr(href)}>{body}</a>"
@@ -142,6 +147,19 @@ class _Drawing:
             return box
         return (f'{box}<text x="{fmt(at.x)}" y="{fmt(at.y)}" text-anchor="{anchor}" '
                 f'fill="{colours.label_ink}" font-size="{fmt(size)}" font-weight="bold">{_text(label)}</text>')
+
+
+def _respace(label: str, lines: tuple[str, ...]) -> list[str]:
+    """``lines`` with a leading space on each line that followed a space in ``label``."""
+    text = " ".join(clean_text(label).split())
+    out, at = [], 0
+    for number, line in enumerate(lines):
+        found = text.find(line, at)
+        if found < 0:
+            return list(lines)
+        out.append(" " + line if number and found > 0 and text[found - 1] == " " else line)
+        at = found + len(line)
+    return out
 
 
 def _description(diagram: Diagram) -> str:
