@@ -177,7 +177,7 @@ def build(
         list[str] | None,
         typer.Option("--exclude", metavar="PATTERN", help=".gitignore-style pattern to skip; repeatable."),
     ] = None,
-    index: Annotated[bool, typer.Option("--index/--no-index", help="Write OUT/index.md listing every flow.")] = False,
+    index: Annotated[bool, typer.Option("--index", help="Write OUT/index.md listing every flow.")] = False,
     edges: Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")] = Edges.ortho,
     theme: Annotated[
         Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
