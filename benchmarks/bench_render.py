@@ -35,7 +35,7 @@ start = time.perf_counter()
 result = check_file(Path(sys.argv[1]))
 assert result.ok, result.diagnostics
 render_flow(result.flow, sys.argv[3].split(","), Path(sys.argv[2]), RenderOptions())
-sys.stderr.write(f"stage {time.perf_counter() - start:.6f}\n")
+sys.stderr.write(f"stage {time.perf_counter() - start:.6f}\\n")
 """
 
 
