@@ -32,7 +32,7 @@ def text_area(kind: str) -> tuple[float, float]:
 
 
 def _wave(rect: Rect) -> float:
-    return max(5.0, rect.height * 0.1)
+    return max(3.0, rect.height * 0.11)
 
 
 def _cyl(rect: Rect) -> float:
