@@ -13,6 +13,7 @@ to fit :data:`MAX_PIXELS` on its longest side (SVG and PDF keep every detail).
 from __future__ import annotations
 
 import io
+import threading
 from typing import Any
 
 from ..errors import FlowchartError
@@ -24,7 +25,7 @@ from .svg import TextRun, svg_without_text
 __all__ = ["MAX_PIXELS", "png_scale", "recorded_drawing", "write_png"]
 
 MAX_PIXELS = 32000
-_last: list[tuple[str, Any]] = []   # the latest (svg text, recording): PNG then PDF of one flow
+_cache = threading.local()  # .last = (svg text, recording): PNG then PDF of one flow, per thread
 
 
 def recorded_drawing(diagram: Diagram, options: RenderOptions) -> Any:
@@ -34,8 +35,9 @@ def recorded_drawing(diagram: Diagram, options: RenderOptions) -> Any:
     import cairosvg.surface
 
     svg, runs = svg_without_text(diagram, options)
-    if _last and _last[0][0] == svg:
-        return _last[0][1]
+    last = getattr(_cache, "last", None)
+    if last is not None and last[0] == svg:
+        return last[1]
 
     class _Recording(cairosvg.surface.Surface):
         device_units_per_user_units = 1
@@ -47,7 +49,7 @@ def recorded_drawing(diagram: Diagram, options: RenderOptions) -> Any:
     tree = cairosvg.parser.Tree(bytestring=svg.encode("utf-8"), unsafe=False)
     recording = _Recording(tree, None, 96).cairo
     _set_text(cairocffi.Context(recording), runs, diagram.font_family.split(",")[0].strip())
-    _last[:] = [(svg, recording)]
+    _cache.last = (svg, recording)
     return recording
 
 
