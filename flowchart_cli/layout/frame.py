@@ -22,6 +22,7 @@ MARGIN = 20.0
 SPACING = 10.0
 HEADER_LINE = 17.0
 LR_HEADER = 132.0
+_BORDER_CLEARANCE = 9.0  # lines keep this far from a lane border
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +92,11 @@ class Frame:
         for gap in range(self.cols + 1):
             edge = gap in (0, self.cols)
             base = 22.0 if edge else (44.0 if self._is_border(gap) else 34.0)
-            tracks = self.p.tracks.get(("g", gap), 0)
-            room = tracks * SPACING + 24 + (SPACING if self._is_border(gap) else 0)
+            if self._is_border(gap):
+                side = max(self.p.tracks.get(("gL", gap), 0), self.p.tracks.get(("gR", gap), 0))
+                room = 2 * (_BORDER_CLEARANCE + side * SPACING) + 8
+            else:
+                room = self.p.tracks.get(("g", gap), 0) * SPACING + 24
             sizes.append(max(base, room, need[gap]))
         return sizes
 
@@ -177,14 +181,20 @@ class Frame:
         return Point(a, c) if self.lr else Point(c, a)
 
     def track(self, kind: str, gap: int, track: int) -> float:
+        if kind == "g" and self._is_border(gap):
+            return self.border_track(gap, track)
         count = self.p.tracks[(kind, gap)]
         if kind == "h":
             low = self.hgap_at[gap] + self.hgap_pad[gap]
             return _spread(count, low, self.hgap_at[gap] + self.hgap_size[gap] - 12)[track]
         low, size = self.gap_at[gap], self.gap_size[gap]
-        places = _spread(count, low, low + size)
-        if self._is_border(gap) and count % 2 == 1:
-            places = [p + SPACING / 2 for p in places]
-        return places[track]
+        return _spread(count, low, low + size)[track]
+
+    def border_track(self, gap: int, track: int) -> float:
+        """Track ``track`` of a lane border's gap: -1, -2… left of the border, 0, 1… right of it."""
+        border = self.gap_at[gap] + self.gap_size[gap] / 2
+        if track < 0:
+            return border - _BORDER_CLEARANCE - (-1 - track) * SPACING
+        return border + _BORDER_CLEARANCE + track * SPACING
 
 

@@ -205,6 +205,17 @@ def _arrival(route: Route, grid: _Grid) -> int:
     return 0 if before == here else (-1 if before < here else 1)
 
 
+def _channel(route: Route, grid: _Grid, kind: str, value: int) -> tuple[str, int]:
+    """The channel a segment runs in; a lane border's gap is two channels, one per side.
+
+    A line keeps to the side of the border where it starts, so that it never
+    runs along the border itself.
+    """
+    if kind != "g" or value not in grid.borders:
+        return kind, value
+    return ("gL" if grid.column[route.source] < value else "gR"), value
+
+
 def _assign_tracks(routes: list[Route], grid: _Grid) -> dict[tuple[str, int], int]:
     segments: dict[tuple[str, int], list[tuple[float, float, int, int]]] = defaultdict(list)
     for number, route in enumerate(routes):
@@ -214,7 +225,7 @@ def _assign_tracks(routes: list[Route], grid: _Grid) -> dict[tuple[str, int], in
         for index, (kind, value) in enumerate(route.refs):
             if kind != "pt":
                 a, b = points[index + 1][1 - axis], points[index + 2][1 - axis]
-                segments[(kind, value)].append((min(a, b), max(a, b), number, index))
+                segments[_channel(route, grid, kind, value)].append((min(a, b), max(a, b), number, index))
             axis = 1 - axis
     counts: dict[tuple[str, int], int] = {}
     for channel, items in segments.items():
@@ -225,6 +236,6 @@ def _assign_tracks(routes: list[Route], grid: _Grid) -> dict[tuple[str, int], in
                 ends.append(high)
             else:
                 ends[track] = high
-            routes[number].tracks[index] = track
+            routes[number].tracks[index] = -1 - track if channel[0] == "gL" else track
         counts[channel] = len(ends)
     return counts
