@@ -310,3 +310,16 @@ def test_outcome_labels_do_not_cover_shapes(diagrams):
             label = Rect(left, edge.label_at.y - size, width, size + 5)
             for node in d.nodes:
                 assert not _overlap(label, node.box, 1), (d.title, edge.label, node.key)
+
+
+def test_lines_never_run_along_a_lane_border(diagrams):
+    for d in diagrams:
+        tb = d.direction == "TB"
+        borders = [lane.band.x if tb else lane.band.y for lane in d.lanes[1:]]
+        for edge in d.edges:
+            for p, q in zip(edge.points, edge.points[1:], strict=False):
+                along = abs(p.x - q.x) < 0.01 if tb else abs(p.y - q.y) < 0.01
+                if not along:
+                    continue
+                where = p.x if tb else p.y
+                assert all(abs(where - border) >= 5 for border in borders), (d.title, edge.source, edge.target)
