@@ -34,12 +34,22 @@ def big_flow(count: int = 300, lanes: int = 5) -> str:
     for i in range(1, count - 1):
         lane = f"l{i % lanes}"
         if i % 9 == 4:
-            lines += [f"  - id: s{i}", f"    decision: ¿Está completa la revisión número {i}?", f"    lane: {lane}",
-                      "    branches:", f"      Sí: s{i + 1}", f"      No: s{max(1, i - 3)}"]
+            lines += [
+                f"  - id: s{i}",
+                f"    decision: ¿Está completa la revisión número {i}?",
+                f"    lane: {lane}",
+                "    branches:",
+                f"      Sí: s{i + 1}",
+                f"      No: s{max(1, i - 3)}",
+            ]
         else:
-            lines += [f"  - id: s{i}", f"    process: Paso número {i} — revisar y registrar el expediente",
-                      f"    lane: {lane}", f"    notes: Nota del paso {i} — información, acción, revisión.",
-                      f"    duration: {i % 12 + 1} min"]
+            lines += [
+                f"  - id: s{i}",
+                f"    process: Paso número {i} — revisar y registrar el expediente",
+                f"    lane: {lane}",
+                f"    notes: Nota del paso {i} — información, acción, revisión.",
+                f"    duration: {i % 12 + 1} min",
+            ]
     lines += [f"  - id: s{count - 1}", "    end: Fin del proceso grande", "    lane: l1"]
     return "\n".join(lines) + "\n"
 
@@ -101,10 +111,13 @@ def main() -> int:
         }
         medians = measure(small, args.rounds)
         if not args.no_big:
-            medians |= measure({
-                "html 300 steps": [*FLOWCHART, "handout", str(big), "-o", str(out)],
-                "pdf 300 steps": [*FLOWCHART, "handout", str(big), "--format", "pdf", "-o", str(out)],
-            }, args.big_rounds)
+            medians |= measure(
+                {
+                    "html 300 steps": [*FLOWCHART, "handout", str(big), "-o", str(out)],
+                    "pdf 300 steps": [*FLOWCHART, "handout", str(big), "--format", "pdf", "-o", str(out)],
+                },
+                args.big_rounds,
+            )
         floor = medians["python -c pass"]
         print(f"{'flowchart handout':<18}{'median s':>10}{'× floor':>9}  target")
         status = 0
@@ -116,13 +129,22 @@ def main() -> int:
                 verdict = f"{'ok' if ok else 'OVER'} (≤ {target} s)"
                 status |= 0 if ok else 1
             print(f"{name:<18}{median:>10.3f}{median / floor:>9.1f}  {verdict}")
-        print("in-process render_handout (CPU s, after layout): "
-              f"html sample {in_process(sample(), 'html', 5):.3f}, pdf sample {in_process(sample(), 'pdf', 3):.3f}")
-        pages = subprocess.run(["pdfinfo", str(out / "grande.handout.pdf")], capture_output=True, text=True,
-                               check=False).stdout if not args.no_big else ""
+        print(
+            "in-process render_handout (CPU s, after layout): "
+            f"html sample {in_process(sample(), 'html', 5):.3f}, pdf sample {in_process(sample(), 'pdf', 3):.3f}"
+        )
+        pages = (
+            subprocess.run(
+                ["pdfinfo", str(out / "grande.handout.pdf")], capture_output=True, text=True, check=False
+            ).stdout
+            if not args.no_big
+            else ""
+        )
         count = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")), "?")
-        print(f"sample: {sample().relative_to(ROOT)}; {args.rounds} rounds (300 steps: {args.big_rounds}, "
-              f"{count} PDF pages); floor {floor:.3f} s")
+        print(
+            f"sample: {sample().relative_to(ROOT)}; {args.rounds} rounds (300 steps: {args.big_rounds}, "
+            f"{count} PDF pages); floor {floor:.3f} s"
+        )
     return status
 
 

@@ -41,13 +41,25 @@ sys.stderr.write(f"stage {time.perf_counter() - start:.6f}\\n")
 
 def generated(count: int, lanes: int = 4) -> str:
     """A flow of ``count`` steps spread over ``lanes`` lanes, with a decision and a loop every 7 steps."""
-    lines = ["title: Generated", "lanes:", *[f"  - Lane {i}" for i in range(lanes)], "steps:",
-             "  - start: Start", "    lane: Lane 0"]
+    lines = [
+        "title: Generated",
+        "lanes:",
+        *[f"  - Lane {i}" for i in range(lanes)],
+        "steps:",
+        "  - start: Start",
+        "    lane: Lane 0",
+    ]
     for i in range(1, count - 1):
         lane = f"Lane {i % lanes}"
         if i % 7 == 3:
-            lines += [f"  - id: s{i}", f"    decision: Is check {i} passed?", f"    lane: {lane}",
-                      "    branches:", f"      Yes: s{i + 1}", f"      No: s{max(1, i - 2)}"]
+            lines += [
+                f"  - id: s{i}",
+                f"    decision: Is check {i} passed?",
+                f"    lane: {lane}",
+                "    branches:",
+                f"      Yes: s{i + 1}",
+                f"      No: s{max(1, i - 2)}",
+            ]
         else:
             lines += [f"  - id: s{i}", f"    process: Do step number {i} of the work", f"    lane: {lane}"]
     lines += [f"  - id: s{count - 1}", "    end: Finished", "    lane: Lane 1"]
@@ -79,8 +91,7 @@ def equivalent_dot(path: Path) -> str:
 def run(command: list[str], stdin: bytes | None = None) -> tuple[float, float, float]:
     """Seconds, peak memory (MB) and, for a render, the seconds of its check+layout+write stage."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     process.stdin.write(stdin or b"")
     process.stdin.close()
     _, status, usage = os.wait4(process.pid, 0)
@@ -123,8 +134,10 @@ def main() -> int:
             path.write_text(generated(count), encoding="utf-8")
             flows.append(path)
         print(f"all formats = {formats}; floor = python -c pass + dot -Tsvg, measured beside each flow")
-        print(f"{'flow':34} {'steps':>5} {'floor':>7} {'svg':>7} {'ratio':>6} {'stage':>7} {'ratio':>6} "
-              f"{'all':>7} {'MB':>5} {'cli svg':>8}")
+        print(
+            f"{'flow':34} {'steps':>5} {'floor':>7} {'svg':>7} {'ratio':>6} {'stage':>7} {'ratio':>6} "
+            f"{'all':>7} {'MB':>5} {'cli svg':>8}"
+        )
         failed = False
         for path in flows:
             text = path.read_text(encoding="utf-8")
@@ -140,11 +153,16 @@ def main() -> int:
             floor, svg_time, stage = (statistics.median(v) for v in (floors, svgs, stages))
             all_time, all_mb = median([PYTHON, "-c", RENDER, str(path), str(work), formats], min(repeat, 3))
             cli_time, _ = median([str(Path(PYTHON).parent / "flowchart"), "render", str(path), "-o", str(work)], 3)
-            print(f"{path.name[:34]:34} {steps:5d} {floor:6.2f}s {svg_time:6.2f}s {svg_time / floor:5.2f}x "
-                  f"{stage:6.3f}s {stage / floor:5.2f}x {all_time:6.2f}s {all_mb:5.0f} {cli_time:7.2f}s", flush=True)
+            print(
+                f"{path.name[:34]:34} {steps:5d} {floor:6.2f}s {svg_time:6.2f}s {svg_time / floor:5.2f}x "
+                f"{stage:6.3f}s {stage / floor:5.2f}x {all_time:6.2f}s {all_mb:5.0f} {cli_time:7.2f}s",
+                flush=True,
+            )
             if "generated-50." in path.name and svg_time > 2 * floor:
-                print("  ^ the whole process is over 2x the floor (interpreter start and imports included); "
-                      f"the render stage alone is {stage / floor:.2f}x")
+                print(
+                    "  ^ the whole process is over 2x the floor (interpreter start and imports included); "
+                    f"the render stage alone is {stage / floor:.2f}x"
+                )
                 failed = failed or stage > 2 * floor
             if "generated-1000." in path.name and (all_time > 10 or all_mb > 500):
                 print("  ^ over target: 1,000 steps to all formats should take under 10 s and 500 MB")

@@ -24,9 +24,9 @@ __all__ = ["flow_schema", "flow_schema_json"]
 TOP_DOCS = {
     "title": "Name of the process, shown as the diagram and handout title. Required.",
     "lang": "Language of the generated texts (legend, handout): en (default), es or pt.",
-    "version": "Version of the process description, free text (quote numbers: \"2.1\").",
+    "version": 'Version of the process description, free text (quote numbers: "2.1").',
     "owner": "Team or person responsible for the process, free text.",
-    "updated": "Date of the last review, free text (e.g. \"2026-11-20\").",
+    "updated": 'Date of the last review, free text (e.g. "2026-11-20").',
     "description": "What the process covers, from its trigger to its result.",
     "direction": "TB (default): lanes are columns and the flow runs downwards. LR: lanes are rows.",
     "lanes": "The responsible parties (swimlanes) in display order: a name, or {id, name, description}.",
@@ -43,7 +43,7 @@ STEP_DOCS = {
     "next": "The id of the step the flow goes to. Without it, the flow goes to the following step.",
     "branches": "Decisions only: `outcome label: step id`, one per outcome, in order (at least two).",
     "notes": "Guidance for the person doing the step (handout, SVG tooltip).",
-    "duration": "How long the step takes or its target time, free text (e.g. \"10 min\").",
+    "duration": 'How long the step takes or its target time, free text (e.g. "10 min").',
     "link": "Reference material: an http, https or mailto URL (clickable in the SVG, listed in the handout).",
     "ref": "subprocess and offpage only: relative path to the flow file that details or continues this step.",
 }
@@ -67,13 +67,21 @@ def _link_pattern() -> str:
 
 def _text(description: str) -> dict[str, Any]:
     """A non-empty scalar: the loader reads numbers and booleans as the text written."""
-    return {"description": description, "type": ["string", "number", "boolean"],
-            "pattern": r"\S", "patternErrorMessage": "Write a text; it may not be empty."}
+    return {
+        "description": description,
+        "type": ["string", "number", "boolean"],
+        "pattern": r"\S",
+        "patternErrorMessage": "Write a text; it may not be empty.",
+    }
 
 
 def _id(description: str) -> dict[str, Any]:
-    return {"description": description, "type": ["string", "integer"], "pattern": ID_PATTERN,
-            "patternErrorMessage": "An id holds only letters, digits, '_' and '-' (no spaces)."}
+    return {
+        "description": description,
+        "type": ["string", "integer"],
+        "pattern": ID_PATTERN,
+        "patternErrorMessage": "An id holds only letters, digits, '_' and '-' (no spaces).",
+    }
 
 
 def _symbol_docs(kind: str) -> str:
@@ -86,14 +94,24 @@ def _step_properties() -> dict[str, Any]:
         "id": _id(STEP_DOCS["id"]),
         "next": _id(STEP_DOCS["next"]),
         "branches": {
-            "description": STEP_DOCS["branches"], "type": "object", "minProperties": 2,
+            "description": STEP_DOCS["branches"],
+            "type": "object",
+            "minProperties": 2,
             "propertyNames": {"pattern": r"\S", "patternErrorMessage": "A branch label may not be empty."},
             "additionalProperties": _id("The id of the step this outcome leads to."),
         },
-        "link": {"description": STEP_DOCS["link"], "type": "string", "pattern": _link_pattern(),
-                 "patternErrorMessage": "Use an http, https or mailto URL."},
-        "ref": {"description": STEP_DOCS["ref"], "type": "string", "pattern": REF_PATTERN,
-                "patternErrorMessage": "Use a relative path to a flow file (NAME.flow.yaml)."},
+        "link": {
+            "description": STEP_DOCS["link"],
+            "type": "string",
+            "pattern": _link_pattern(),
+            "patternErrorMessage": "Use an http, https or mailto URL.",
+        },
+        "ref": {
+            "description": STEP_DOCS["ref"],
+            "type": "string",
+            "pattern": REF_PATTERN,
+            "patternErrorMessage": "Use a relative path to a flow file (NAME.flow.yaml).",
+        },
     }
     properties: dict[str, Any] = {}
     for key in STEP_KEYS:
@@ -153,8 +171,7 @@ def _top_properties() -> dict[str, Any]:
         "lang": {"description": TOP_DOCS["lang"], "enum": list(LANGS)},
         "direction": {"description": TOP_DOCS["direction"], "enum": list(DIRECTIONS)},
         "lanes": {"description": TOP_DOCS["lanes"], "type": "array", "items": {"$ref": "#/$defs/lane"}},
-        "steps": {"description": TOP_DOCS["steps"], "type": "array", "minItems": 1,
-                  "items": {"$ref": "#/$defs/step"}},
+        "steps": {"description": TOP_DOCS["steps"], "type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"}},
     }
     return {key: special.get(key) or _text(TOP_DOCS[key]) for key in TOP_KEYS}
 

@@ -23,8 +23,10 @@ class FakeDrawing:
         )
 
     def icon(self, kind: str, width: float, height: float) -> str:
-        return (f'<svg xmlns="http://www.w3.org/2000/svg" class="icon-{kind}" width="{width}" height="{height}">'
-                f'<rect x="1" y="1" width="{width - 2}" height="{height - 2}" fill="none" stroke="#000"/></svg>')
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="icon-{kind}" width="{width}" height="{height}">'
+            f'<rect x="1" y="1" width="{width - 2}" height="{height - 2}" fill="none" stroke="#000"/></svg>'
+        )
 
 
 def load(path: Path) -> Flow:
@@ -90,14 +92,24 @@ def big_flow_text(count: int = 300, lanes: int = 5) -> str:
     for i in range(1, count - 1):
         lane = f"l{i % lanes}"
         if i % 9 == 4:
-            lines += [f"  - id: s{i}", f"    decision: ¿Está completa la revisión número {i}?", f"    lane: {lane}",
-                      "    branches:", f"      Sí: s{i + 1}", f"      No: s{max(1, i - 3)}"]
+            lines += [
+                f"  - id: s{i}",
+                f"    decision: ¿Está completa la revisión número {i}?",
+                f"    lane: {lane}",
+                "    branches:",
+                f"      Sí: s{i + 1}",
+                f"      No: s{max(1, i - 3)}",
+            ]
         else:
             label = f"Paso número {i} — revisar, validar y registrar la información del expediente"
             if i % 50 == 7:
                 label += " " + "muy " * 120 + "largo"
-            lines += [f"  - id: s{i}", f"    process: {label}", f"    lane: {lane}",
-                      f"    notes: Nota del paso {i} con acentos — información, acción, revisión.",
-                      f"    duration: {i % 12 + 1} min"]
+            lines += [
+                f"  - id: s{i}",
+                f"    process: {label}",
+                f"    lane: {lane}",
+                f"    notes: Nota del paso {i} con acentos — información, acción, revisión.",
+                f"    duration: {i % 12 + 1} min",
+            ]
     lines += [f"  - id: s{count - 1}", "    end: Fin del proceso grande", "    lane: l1"]
     return "\n".join(lines) + "\n"

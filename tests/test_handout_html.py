@@ -15,7 +15,7 @@ from flowchart_cli.handout.view import build_view
 H = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"
 
-HOSTILE = '''
+HOSTILE = """
 title: "</title><script>alert('t')</script> & \\"quotes\\""
 lang: es
 version: "<b>2</b>"
@@ -41,7 +41,7 @@ steps:
     duration: "</td></tr>"
   - id: e
     end: "C:\\\\ruta\\\\final ]]>"
-''' % ("x" * 2000)
+""" % ("x" * 2000)
 
 
 def html_of(flow, **kwargs) -> str:
@@ -71,8 +71,7 @@ def test_sections_in_order_with_answers_last(quejas):
     assert root.get("lang") == "es"
     sections = [e.get("id") for e in root.iter(f"{H}section")]
     assert {e.get("class") for e in root.iter(f"{H}section")} >= {"lane-section", "steps", "diagram-page"}
-    assert sections == ["diagram", "steps", "lane-1", "lane-2", "lane-3", "checklist", "quiz", "references",
-                        "answers"]
+    assert sections == ["diagram", "steps", "lane-1", "lane-2", "lane-3", "checklist", "quiz", "references", "answers"]
     assert text(root.find(f".//{H}title")) == "Gestión de quejas"
     headings = [text(h) for h in root.iter(f"{H}h2")]
     assert "Responsabilidades — Agente de atención" in headings and headings[-1] == "Respuestas de la autoevaluación"
@@ -81,8 +80,14 @@ def test_sections_in_order_with_answers_last(quejas):
 def test_title_block(quejas):
     cover = by_id(parse(html_of(quejas)), "top")
     words = text(cover)
-    for expected in ("Manual de formación", "Gestión de quejas", "Desde la recepción hasta el cierre.",
-                     "Versión 2.1", "Responsable del proceso Atención al cliente", "Actualizado 2026-11-20"):
+    for expected in (
+        "Manual de formación",
+        "Gestión de quejas",
+        "Desde la recepción hasta el cierre.",
+        "Versión 2.1",
+        "Responsable del proceso Atención al cliente",
+        "Actualizado 2026-11-20",
+    ):
         assert expected in words
 
 
@@ -93,8 +98,16 @@ def test_step_table_rows_and_next_steps(quejas):
     rows = table.find(f"{H}tbody").findall(f"{H}tr")
     assert [r.get("id") for r in rows] == [f"step-{n}" for n in range(1, 7)]
     cells = [[text(td) for td in r.findall(f"{H}td")] for r in rows]
-    assert cells[1] == ["2", "Registrar la queja en el CRM", "Proceso", "Agente de atención", "10 min",
-                        "Datos del cliente y evidencias.", "—", "→ paso 3"]
+    assert cells[1] == [
+        "2",
+        "Registrar la queja en el CRM",
+        "Proceso",
+        "Agente de atención",
+        "10 min",
+        "Datos del cliente y evidencias.",
+        "—",
+        "→ paso 3",
+    ]
     assert cells[2][-1] == "Sí → paso 4 · No → paso 5"
     assert cells[5][-1] == "fin"
     assert cells[4][6] == "https://intranet.example/kb/quejas"
@@ -109,8 +122,12 @@ def test_legend_and_inline_diagram(quejas):
     assert "FAKE-DIAGRAM" in text(svgs[0]) and svgs[0].get("viewBox") == "0 0 600 800"
     assert svgs[0].find(f".//{SVG}marker").get("id") == "diagram-arrow"
     legend = [text(li) for li in diagram.iter(f"{H}li")]
-    assert legend == ["Inicio Inicio del proceso", "Fin Fin del proceso", "Proceso Una acción o tarea",
-                      "Decisión Una pregunta con resultados etiquetados"]
+    assert legend == [
+        "Inicio Inicio del proceso",
+        "Fin Fin del proceso",
+        "Proceso Una acción o tarea",
+        "Decisión Una pregunta con resultados etiquetados",
+    ]
 
 
 def test_lane_section_lists_triggers_and_hand_overs(quejas):
@@ -125,11 +142,14 @@ def test_quiz_and_answers(quejas):
     questions = [text(li) for li in by_id(root, "quiz").iter(f"{H}li")]
     assert questions[0].startswith("La queja es grave. ¿Qué paso sigue? (paso 3)")
     answers = [text(li) for li in by_id(root, "answers").iter(f"{H}li")]
-    assert answers == ["paso 4: Escalar al supervisor — Supervisor",
-                       "paso 5: Implementar la solución acordada — Agente de atención"]
+    assert answers == [
+        "paso 4: Escalar al supervisor — Supervisor",
+        "paso 5: Implementar la solución acordada — Agente de atención",
+    ]
     checklist = by_id(root, "checklist")
     assert len([s for s in checklist.iter(f"{H}span") if s.get("class") == "box"]) == len(
-        list(checklist.find(f"{H}ul")))
+        list(checklist.find(f"{H}ul"))
+    )
 
 
 def test_no_quiz(quejas):
@@ -184,7 +204,7 @@ def test_self_contained_no_script_no_external_resources(quejas):
 
 def test_running_header_and_page_numbers_in_print_css(quejas):
     css = "".join(e.text or "" for e in parse(html_of(quejas)).iter(f"{H}style"))
-    assert '@bottom-right' in css and '"Página " counter(page) " de " counter(pages)' in css
+    assert "@bottom-right" in css and '"Página " counter(page) " de " counter(pages)' in css
     assert '"Gestión de quejas · Versión 2.1"' in css
     assert "size: A4" in css and "break-inside: avoid" in css
 
@@ -197,7 +217,8 @@ def test_template_dir_overrides_a_template_by_name(quejas, tmp_path):
     brand = tmp_path / "brand"
     brand.mkdir()
     (brand / "title.html.j2").write_text(
-        '<header id="top" class="brand"><h1>ACME · {{ doc.title }}</h1></header>\n', encoding="utf-8")
+        '<header id="top" class="brand"><h1>ACME · {{ doc.title }}</h1></header>\n', encoding="utf-8"
+    )
     (brand / "handout.css").write_text("body { color: #123456; }\n", encoding="utf-8")
     root = parse(html_of(quejas, template_dir=brand))
     assert text(by_id(root, "top")) == "ACME · Gestión de quejas"
@@ -225,8 +246,19 @@ def test_the_documented_template_variables_are_the_real_ones():
     doc = (templates_dir() / "handout" / "handout.html.j2").read_text(encoding="utf-8").split("-#}")[0]
     listed = set(re.findall(r"^    (\w+) {2,}", doc, flags=re.M))
     assert listed == {f.name for f in fields(Handout)}
-    for cls in (Doc, DiagramView, LegendItem, StepRow, LaneSection, LaneStep, Checklist, Question, Reference,
-                FlowReference, Hop):
+    for cls in (
+        Doc,
+        DiagramView,
+        LegendItem,
+        StepRow,
+        LaneSection,
+        LaneStep,
+        Checklist,
+        Question,
+        Reference,
+        FlowReference,
+        Hop,
+    ):
         for field in fields(cls):
             assert re.search(rf"\b{field.name}\b", doc), f"{cls.__name__}.{field.name} is not documented"
 

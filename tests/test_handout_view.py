@@ -45,8 +45,14 @@ def test_step_rows_are_numbered_with_their_next_steps(quejas):
 
 def test_rows_carry_lane_names_symbols_and_details(quejas):
     rows = view_of(quejas).steps
-    assert [r.lane for r in rows] == ["Cliente", "Agente de atención", "Agente de atención", "Supervisor",
-                                      "Agente de atención", "Agente de atención"]
+    assert [r.lane for r in rows] == [
+        "Cliente",
+        "Agente de atención",
+        "Agente de atención",
+        "Supervisor",
+        "Agente de atención",
+        "Agente de atención",
+    ]
     assert [r.symbol for r in rows] == ["Inicio", "Proceso", "Decisión", "Proceso", "Proceso", "Fin"]
     assert rows[1].duration == "10 min" and rows[1].notes == "Datos del cliente y evidencias."
     assert rows[4].link == "https://intranet.example/kb/quejas"
@@ -55,7 +61,10 @@ def test_rows_carry_lane_names_symbols_and_details(quejas):
 def test_lane_sections_say_what_triggers_each_step_and_where_it_hands_over(quejas):
     lanes = view_of(quejas).lanes
     assert [lane.heading for lane in lanes] == [
-        "Responsabilidades — Cliente", "Responsabilidades — Agente de atención", "Responsabilidades — Supervisor"]
+        "Responsabilidades — Cliente",
+        "Responsabilidades — Agente de atención",
+        "Responsabilidades — Supervisor",
+    ]
     agente = lanes[1]
     assert agente.description == "Primer nivel" and agente.numbers == "Pasos 2, 3, 5, 6"
     assert [s.number for s in agente.steps] == [2, 3, 5, 6]
@@ -63,7 +72,9 @@ def test_lane_sections_say_what_triggers_each_step_and_where_it_hands_over(queja
     assert [plain(h.detail) for h in registrar.comes_from] == ["paso 1 «El cliente presenta su queja» — Cliente"]
     assert [h.lane for h in registrar.comes_from] == ["Cliente"]
     assert [plain(h.detail) for h in grave.hands_over] == [
-        "Sí → paso 4 «Escalar al supervisor» — Supervisor", "No → paso 5 «Implementar la solución acordada»"]
+        "Sí → paso 4 «Escalar al supervisor» — Supervisor",
+        "No → paso 5 «Implementar la solución acordada»",
+    ]
     resolver = agente.steps[2]
     assert [plain(h.detail) for h in resolver.comes_from] == ["paso 3 «¿La queja es grave?» → No"]
     start = lanes[0].steps[0]
@@ -77,8 +88,10 @@ def test_quiz_asks_each_outcome_and_answers_with_the_step(quejas):
         "La queja es grave. ¿Qué paso sigue?",
         "A la pregunta «¿La queja es grave?» la respuesta es «No». ¿Qué paso sigue?",
     ]
-    assert [plain(q.answer) for q in view.quiz] == ["paso 4: Escalar al supervisor",
-                                            "paso 5: Implementar la solución acordada"]
+    assert [plain(q.answer) for q in view.quiz] == [
+        "paso 4: Escalar al supervisor",
+        "paso 5: Implementar la solución acordada",
+    ]
     assert [q.answer_lane for q in view.quiz] == ["Supervisor", "Agente de atención"]
     assert view.quiz_note == ""
 
@@ -118,27 +131,37 @@ def test_legend_lists_only_used_symbols_in_table_order(quejas):
 def test_title_block_and_page_furniture(quejas):
     doc = view_of(quejas).doc
     assert (doc.title, doc.version, doc.owner, doc.updated, doc.date) == (
-        "Gestión de quejas", "2.1", "Atención al cliente", "2026-11-20", "2026-11-20")
+        "Gestión de quejas",
+        "2.1",
+        "Atención al cliente",
+        "2026-11-20",
+        "2026-11-20",
+    )
     assert doc.summary == "6 pasos · 3 responsables · 1 decisión"
     assert str(doc.page_css) == '"Página " counter(page) " de " counter(pages)'
     assert "2.1" in str(doc.header_css)
 
 
 def test_free_text_updated_is_not_a_pdf_date(tmp_path):
-    flow = flow_from(tmp_path, """
+    flow = flow_from(
+        tmp_path,
+        """
         title: T
         updated: noviembre de 2026
         steps:
           - start: a
           - end: b
-    """)
+    """,
+    )
     assert view_of(flow).doc.date == ""
     assert view_of(flow).doc.updated == "noviembre de 2026"
 
 
 def test_references_list_links_and_flow_refs_with_titles(tmp_path):
     flow_from(tmp_path, "title: Garantías\nsteps:\n  - start: a\n  - end: b\n", name="garantias.flow.yaml")
-    flow = flow_from(tmp_path, """
+    flow = flow_from(
+        tmp_path,
+        """
         title: Ventas
         lang: es
         steps:
@@ -147,11 +170,13 @@ def test_references_list_links_and_flow_refs_with_titles(tmp_path):
           - subprocess: Revisar garantía
             ref: garantias.flow.yaml
           - end: Listo
-    """)
+    """,
+    )
     view = view_of(flow)
     assert [(plain(r.step), r.url) for r in view.links] == [("paso 1", "mailto:ventas@example.com")]
     assert [(plain(r.step), r.relation, r.path, r.title) for r in view.flows] == [
-        ("paso 2", "Se describe en", "garantias.flow.yaml", "Garantías")]
+        ("paso 2", "Se describe en", "garantias.flow.yaml", "Garantías")
+    ]
 
 
 def test_flow_without_lanes_has_no_lane_sections(tmp_path):
@@ -164,8 +189,15 @@ def test_flow_without_lanes_has_no_lane_sections(tmp_path):
 def test_big_flows_get_a_short_quiz(tmp_path):
     lines = ["title: Big", "steps:", "  - start: s"]
     for i in range(40):
-        lines += [f"  - id: d{i}", f"    decision: Ok {i}?", "    branches:", f"      Yes: p{i}", f"      No: p{i}",
-                  f"  - id: p{i}", f"    process: P {i}"]
+        lines += [
+            f"  - id: d{i}",
+            f"    decision: Ok {i}?",
+            "    branches:",
+            f"      Yes: p{i}",
+            f"      No: p{i}",
+            f"  - id: p{i}",
+            f"    process: P {i}",
+        ]
     lines.append("  - end: e")
     view = view_of(flow_from(tmp_path, "\n".join(lines)))
     assert len(view.quiz) == 20 and [q.number for q in view.quiz] == list(range(1, 21))
@@ -173,15 +205,18 @@ def test_big_flows_get_a_short_quiz(tmp_path):
     assert view.quiz[-1].step != view.quiz[0].step
 
 
-@pytest.mark.parametrize(("question", "outcome", "lang", "expected"), [
-    ("¿La queja es grave?", "Sí", "es", "La queja es grave. ¿Qué paso sigue?"),
-    ("¿Qué canal usó?", "Sí", "es", "A la pregunta «¿Qué canal usó?» la respuesta es «Sí». ¿Qué paso sigue?"),
-    ("¿Por qué?", "Sí", "es", "A la pregunta «¿Por qué?» la respuesta es «Sí». ¿Qué paso sigue?"),
-    ("O cliente aceitou?", "Sim", "pt", "O cliente aceitou. Qual é o próximo passo?"),
-    ("Qual canal?", "Sim", "pt", "À pergunta “Qual canal?” a resposta é “Sim”. Qual é o próximo passo?"),
-    ("Is it paid?", "Yes", "en", "“Is it paid?” — the answer is “Yes”. What is the next step?"),
-    ("Revisar el pago", "Sí", "es", "A la pregunta «Revisar el pago» la respuesta es «Sí». ¿Qué paso sigue?"),
-])
+@pytest.mark.parametrize(
+    ("question", "outcome", "lang", "expected"),
+    [
+        ("¿La queja es grave?", "Sí", "es", "La queja es grave. ¿Qué paso sigue?"),
+        ("¿Qué canal usó?", "Sí", "es", "A la pregunta «¿Qué canal usó?» la respuesta es «Sí». ¿Qué paso sigue?"),
+        ("¿Por qué?", "Sí", "es", "A la pregunta «¿Por qué?» la respuesta es «Sí». ¿Qué paso sigue?"),
+        ("O cliente aceitou?", "Sim", "pt", "O cliente aceitou. Qual é o próximo passo?"),
+        ("Qual canal?", "Sim", "pt", "À pergunta “Qual canal?” a resposta é “Sim”. Qual é o próximo passo?"),
+        ("Is it paid?", "Yes", "en", "“Is it paid?” — the answer is “Yes”. What is the next step?"),
+        ("Revisar el pago", "Sí", "es", "A la pregunta «Revisar el pago» la respuesta es «Sí». ¿Qué paso sigue?"),
+    ],
+)
 def test_quiz_question_wording(question, outcome, lang, expected):
     assert quiz_question(question, outcome, lang) == expected
 
@@ -214,13 +249,15 @@ def test_step_numbers_and_shorten():
 
 
 def test_inline_svg_ids_are_scoped_and_references_follow():
-    svg = ('<?xml version="1.0"?>\n<!-- c --><svg xmlns="http://www.w3.org/2000/svg" aria-labelledby="t d">'
-           '<title id="t">T</title><desc id="d">D</desc><marker id="arrow"/><path marker-end="url(#arrow)"/>'
-           '<use href="#arrow"/><text data-step="t">t</text></svg>')
+    svg = (
+        '<?xml version="1.0"?>\n<!-- c --><svg xmlns="http://www.w3.org/2000/svg" aria-labelledby="t d">'
+        '<title id="t">T</title><desc id="d">D</desc><marker id="arrow"/><path marker-end="url(#arrow)"/>'
+        '<use href="#arrow"/><text data-step="t">t</text></svg>'
+    )
     out = str(inline_svg(svg, "dg", 10, 20))
     assert out.startswith('<svg viewBox="0 0 10 20" xmlns=')
     assert 'aria-labelledby="dg-t dg-d"' in out and 'id="dg-t"' in out and 'id="dg-arrow"' in out
-    assert 'url(#dg-arrow)' in out and 'href="#dg-arrow"' in out and 'data-step="t"' in out
+    assert "url(#dg-arrow)" in out and 'href="#dg-arrow"' in out and 'data-step="t"' in out
 
 
 def test_unchecked_flows_never_get_a_script_link(quejas):

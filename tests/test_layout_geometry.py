@@ -142,8 +142,14 @@ def _big(count: int, lanes: int = 4) -> str:
     for i in range(1, count - 1):
         lane = f"L{i % lanes}"
         if i % 7 == 3:
-            lines += [f"  - id: s{i}", f"    decision: Check {i}?", f"    lane: {lane}", "    branches:",
-                      f"      Yes: s{i + 1}", f"      No: s{max(1, i - 2)}"]
+            lines += [
+                f"  - id: s{i}",
+                f"    decision: Check {i}?",
+                f"    lane: {lane}",
+                "    branches:",
+                f"      Yes: s{i + 1}",
+                f"      No: s{max(1, i - 2)}",
+            ]
         else:
             lines += [f"  - id: s{i}", f"    process: Step number {i} of the work", f"    lane: {lane}"]
     lines += [f"  - id: s{count - 1}", "    end: E", "    lane: L1"]
@@ -178,8 +184,7 @@ def diagrams(tmp_path_factory) -> list[Diagram]:
 
 
 def _overlap(a: Rect, b: Rect, slack: float = 0.5) -> bool:
-    return (a.x + slack < b.right and b.x + slack < a.right
-            and a.y + slack < b.bottom and b.y + slack < a.bottom)
+    return a.x + slack < b.right and b.x + slack < a.right and a.y + slack < b.bottom and b.y + slack < a.bottom
 
 
 def _segment_box(p: Point, q: Point) -> Rect:
@@ -190,7 +195,8 @@ def test_every_step_and_edge_is_laid_out(diagrams):
     for d in diagrams:
         assert [n.key for n in d.nodes] == [s.key for s in d.flow.steps]
         assert [(e.source, e.target, e.label) for e in d.edges] == [
-            (e.source, e.target, e.label) for e in flow_edges(d.flow)]
+            (e.source, e.target, e.label) for e in flow_edges(d.flow)
+        ]
 
 
 def test_bands_are_aligned_disjoint_and_hold_their_steps(diagrams):
@@ -221,7 +227,7 @@ def test_bands_are_aligned_disjoint_and_hold_their_steps(diagrams):
 def test_shapes_do_not_overlap(diagrams):
     for d in diagrams:
         for i, a in enumerate(d.nodes):
-            for b in d.nodes[i + 1:]:
+            for b in d.nodes[i + 1 :]:
                 assert not _overlap(a.box, b.box, 0), (a.key, b.key)
 
 
@@ -245,7 +251,8 @@ def test_no_line_crosses_a_shape(diagrams):
                 span = _segment_box(p, q)
                 for node in d.nodes:
                     own_end = (node.key == edge.source and index == 0) or (
-                        node.key == edge.target and index == len(segments) - 1)
+                        node.key == edge.target and index == len(segments) - 1
+                    )
                     if own_end:
                         continue
                     assert not _overlap(span, node.box, 0.5), (d.title, edge.source, edge.target, node.key)

@@ -82,7 +82,7 @@ def test_dot_holds_ids_only_and_marks_loops():
     assert "n0;" in dot and "n1 -> n2;" in dot
     assert "n2 -> n1 [constraint=false];" in dot
     assert "n2 -> n2" not in dot
-    assert "label=\"\"" in dot
+    assert 'label=""' in dot
 
 
 def test_back_edges_found_from_the_start_in_file_order():
@@ -100,14 +100,19 @@ def test_chain_stays_in_one_column_and_side_by_side_steps_get_two():
 
 def test_routes_give_each_line_its_own_track():
     rank, column = [0, 1, 1, 2], [0, 0, 1, 0]
-    routes, tracks = plan_routes(rank, column, [False, True, False, False],
-                                 [(0, 1, False), (1, 2, False), (1, 3, False), (3, 0, True)])
+    routes, tracks = plan_routes(
+        rank, column, [False, True, False, False], [(0, 1, False), (1, 2, False), (1, 3, False), (3, 0, True)]
+    )
     assert routes[1].exit == "r"  # the branch to the right leaves by the right corner
     assert routes[2].refs == []  # straight down in its own column
     assert routes[3].exit == routes[3].entry  # a loop in one column hugs one side
     for channel, count in tracks.items():
-        used = [track for route in routes for (kind, gap), track in zip(route.refs, route.tracks, strict=False)
-                if (kind, gap) == channel]
+        used = [
+            track
+            for route in routes
+            for (kind, gap), track in zip(route.refs, route.tracks, strict=False)
+            if (kind, gap) == channel
+        ]
         assert sorted(set(used)) == list(range(count))
 
 

@@ -110,13 +110,16 @@ def test_a_folder_is_not_a_file(here: Path) -> None:
     assert not (here / "flows.flow.yaml").exists()
 
 
-@pytest.mark.parametrize(("given", "written"), [
-    ("quejas", "quejas.flow.yaml"),
-    ("flows/soporte", "flows/soporte.flow.yaml"),
-    ("quejas.flow.yaml", "quejas.flow.yaml"),
-    ("quejas.yml", "quejas.yml"),
-    ("Quejas.YAML", "Quejas.YAML"),
-])
+@pytest.mark.parametrize(
+    ("given", "written"),
+    [
+        ("quejas", "quejas.flow.yaml"),
+        ("flows/soporte", "flows/soporte.flow.yaml"),
+        ("quejas.flow.yaml", "quejas.flow.yaml"),
+        ("quejas.yml", "quejas.yml"),
+        ("Quejas.YAML", "Quejas.YAML"),
+    ],
+)
 def test_bare_names_get_the_flow_suffix(given: str, written: str) -> None:
     assert target_path(Path(given)) == Path(written)
 
@@ -134,17 +137,20 @@ def test_creates_missing_folders(here: Path) -> None:
     assert (here / "procesos/ventas/devoluciones.flow.yaml").is_file()
 
 
-@pytest.mark.parametrize(("name", "title"), [
-    ("atencion-en-tienda.flow.yaml", "Atencion en tienda"),
-    ("mesa_de_ayuda.yml", "Mesa de ayuda"),
-    ("atención.flow.yaml", "Atención"),
-    ("a: b #c.flow.yaml", "A: b #c"),
-    ("yes.flow.yaml", "Yes"),
-    ("null.flow.yaml", "Null"),
-    ("2026.flow.yaml", "2026"),
-    ("1e3.flow.yaml", "1e3"),
-    ('comillas "x" \\ y.flow.yaml', 'Comillas "x" \\ y'),
-])
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("atencion-en-tienda.flow.yaml", "Atencion en tienda"),
+        ("mesa_de_ayuda.yml", "Mesa de ayuda"),
+        ("atención.flow.yaml", "Atención"),
+        ("a: b #c.flow.yaml", "A: b #c"),
+        ("yes.flow.yaml", "Yes"),
+        ("null.flow.yaml", "Null"),
+        ("2026.flow.yaml", "2026"),
+        ("1e3.flow.yaml", "1e3"),
+        ('comillas "x" \\ y.flow.yaml', 'Comillas "x" \\ y'),
+    ],
+)
 def test_title_comes_from_the_file_name(here: Path, name: str, title: str) -> None:
     assert _new(name, "-t", "quejas").exit_code == 0
     flow, diagnostics = load_flow(here / name)

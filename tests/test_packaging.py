@@ -35,14 +35,34 @@ def test_console_script_points_at_the_cli():
 
 @pytest.mark.slow
 def test_wheel_carries_templates_and_entry_point(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
     wheel = next(tmp_path.glob("flowchart_cli-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    shipped = {Path(n).relative_to("flowchart_cli/templates").as_posix() for n in names
-               if n.startswith("flowchart_cli/templates/")}
-    expected = {p.relative_to(ROOT / "templates").as_posix() for p in (ROOT / "templates").rglob("*")
-                if p.is_file() and p.suffix in {".yaml", ".j2", ".css", ".json"}}
+    shipped = {
+        Path(n).relative_to("flowchart_cli/templates").as_posix()
+        for n in names
+        if n.startswith("flowchart_cli/templates/")
+    }
+    expected = {
+        p.relative_to(ROOT / "templates").as_posix()
+        for p in (ROOT / "templates").rglob("*")
+        if p.is_file() and p.suffix in {".yaml", ".j2", ".css", ".json"}
+    }
     assert expected, "templates/ holds no template"
     assert expected <= shipped, f"missing from the wheel: {sorted(expected - shipped)}"
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -45,7 +45,7 @@ def test_png_is_not_blank(diagram):
     cairocffi = pytest.importorskip("cairocffi")
     surface = cairocffi.ImageSurface.create_from_png(io.BytesIO(write_png(diagram, RenderOptions())))
     pixels = bytes(surface.get_data())
-    distinct = {pixels[i:i + 4] for i in range(0, len(pixels), 4 * 97)}
+    distinct = {pixels[i : i + 4] for i in range(0, len(pixels), 4 * 97)}
     assert len(distinct) > 5  # white page, lane tints, shape fills, ink
 
 

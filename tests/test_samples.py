@@ -26,8 +26,13 @@ def _load(path: Path) -> Flow:
 
 def test_there_are_at_least_five_samples_most_in_spanish() -> None:
     names = {p.name for p in SAMPLE_FILES}
-    assert {"gestion-quejas.flow.yaml", "mesa-de-ayuda.flow.yaml", "compra-en-linea.flow.yaml",
-            "seguimiento-satisfaccion.flow.yaml", "refund-request.flow.yaml"} <= names
+    assert {
+        "gestion-quejas.flow.yaml",
+        "mesa-de-ayuda.flow.yaml",
+        "compra-en-linea.flow.yaml",
+        "seguimiento-satisfaccion.flow.yaml",
+        "refund-request.flow.yaml",
+    } <= names
     langs = [_load(p).lang for p in SAMPLE_FILES]
     assert langs.count("es") > len(langs) / 2
     assert "en" in langs and "pt" in langs
@@ -120,6 +125,7 @@ def test_help_desk_loops_back_when_the_customer_is_not_satisfied() -> None:
 def test_samples_name_the_schema_kept_beside_them() -> None:
     schema = SAMPLES / "flow.schema.json"
     assert schema.read_text(encoding="utf-8") == runner.invoke(app, ["schema"]).stdout, (
-        "the schema changed: run `flowchart schema > samples/flow.schema.json`")
+        "the schema changed: run `flowchart schema > samples/flow.schema.json`"
+    )
     for path in SAMPLE_FILES:
         assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=flow.schema.json\n")

@@ -144,6 +144,7 @@ def _step(index: int, **changes: Any):
         flow["steps"][index].update(changes)
         for key in [k for k, v in changes.items() if v is DROP]:
             del flow["steps"][index][key]
+
     return apply
 
 

@@ -199,10 +199,19 @@ def test_output_is_byte_identical_across_processes(tmp_path):
     import sys
 
     path = _write(tmp_path, "hostile.flow.yaml", HOSTILE)
-    script = ("import sys; from pathlib import Path; from flowchart_cli.loader import load_flow; "
-              "from flowchart_cli.layout import layout_flow; from flowchart_cli.writers import RenderOptions; "
-              "from flowchart_cli.writers.svg import write_svg; flow, _ = load_flow(Path(sys.argv[1])); "
-              "sys.stdout.buffer.write(write_svg(layout_flow(flow), RenderOptions()).encode())")
-    outputs = {subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, check=True,
-                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    script = (
+        "import sys; from pathlib import Path; from flowchart_cli.loader import load_flow; "
+        "from flowchart_cli.layout import layout_flow; from flowchart_cli.writers import RenderOptions; "
+        "from flowchart_cli.writers.svg import write_svg; flow, _ = load_flow(Path(sys.argv[1])); "
+        "sys.stdout.buffer.write(write_svg(layout_flow(flow), RenderOptions()).encode())"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(path)],
+            capture_output=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
     assert len(outputs) == 1

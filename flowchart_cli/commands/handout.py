@@ -8,8 +8,9 @@ from ..errors import FlowchartError
 from .common import checked_flows, err_console, fail
 
 
-def run_handout(files: list[Path], fmt: str, out_dir: Path | None, *, lang: str | None, quiz: bool,
-                template_dir: Path | None) -> int:
+def run_handout(
+    files: list[Path], fmt: str, out_dir: Path | None, *, lang: str | None, quiz: bool, template_dir: Path | None
+) -> int:
     """Write NAME.handout.html (or .pdf) for every file without errors; 1 if any had errors."""
     import jinja2
 
@@ -21,8 +22,9 @@ def run_handout(files: list[Path], fmt: str, out_dir: Path | None, *, lang: str 
     good, failed = checked_flows(files)
     for result in good:
         try:
-            data = render_handout(result.flow, layout_flow(result.flow), fmt, lang=lang, quiz=quiz,
-                                  template_dir=template_dir)
+            data = render_handout(
+                result.flow, layout_flow(result.flow), fmt, lang=lang, quiz=quiz, template_dir=template_dir
+            )
         except FlowchartError as error:
             return fail(error)
         except jinja2.TemplateError as error:

@@ -133,8 +133,10 @@ def run_new(path: Path | None, template: str, *, list_templates: bool, force: bo
     if chosen is None:
         return _unknown(templates, template)
     if path is None:
-        return _usage("give the file to create, e.g. `flowchart new quejas.flow.yaml` "
-                      "(`flowchart new --list` shows the templates)")
+        return _usage(
+            "give the file to create, e.g. `flowchart new quejas.flow.yaml` "
+            "(`flowchart new --list` shows the templates)"
+        )
     if path.is_dir():
         return _usage(f"{path} is a folder; give the name of the file to create inside it")
     target = target_path(path)
@@ -155,6 +157,7 @@ def _write(template: Template, target: Path) -> int:
         return _usage(f"cannot write {target}: {exc.strerror or exc}")
     out_console.print(f"created {target} from template '{template.name}'", markup=False)
     if not has_schema:
-        out_console.print(f"tip: `flowchart schema > {SCHEMA_FILE}` beside it gives completion in editors",
-                          markup=False)
+        out_console.print(
+            f"tip: `flowchart schema > {SCHEMA_FILE}` beside it gives completion in editors", markup=False
+        )
     return 0

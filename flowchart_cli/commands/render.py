@@ -9,8 +9,9 @@ from ..writers import FORMATS, RenderOptions
 from .common import checked_flows, err_console, fail, split_formats
 
 
-def run_render(files: list[Path], formats: list[str], out_dir: Path | None, *, edges: str, theme: str,
-               scale: float) -> int:
+def run_render(
+    files: list[Path], formats: list[str], out_dir: Path | None, *, edges: str, theme: str, scale: float
+) -> int:
     from ..pipeline import render_flow
 
     chosen = split_formats(formats, FORMATS)

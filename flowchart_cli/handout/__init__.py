@@ -17,8 +17,15 @@ __all__ = ["FORMATS", "render_handout"]
 FORMATS = {"html": ".handout.html", "pdf": ".handout.pdf"}
 
 
-def render_handout(flow: Flow, diagram: Diagram, fmt: str, *, lang: str | None = None, quiz: bool = True,
-                   template_dir: Path | None = None) -> bytes:
+def render_handout(
+    flow: Flow,
+    diagram: Diagram,
+    fmt: str,
+    *,
+    lang: str | None = None,
+    quiz: bool = True,
+    template_dir: Path | None = None,
+) -> bytes:
     """The handout of ``flow`` (laid out as ``diagram``) as HTML or PDF bytes.
 
     ``lang`` overrides the flow's language, ``quiz=False`` leaves the quiz out

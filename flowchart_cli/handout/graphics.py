@@ -69,7 +69,7 @@ def inline_svg(svg: str, prefix: str, width: float | None = None, height: float 
     tag = root.group(0)
     if "viewBox" not in tag and width and height:
         tag = tag.replace("<svg", f'<svg viewBox="0 0 {width:g} {height:g}"', 1)
-    text = text[: root.start()] + tag + text[root.end():]
+    text = text[: root.start()] + tag + text[root.end() :]
     return Markup(_scope_ids(text, prefix))
 
 
@@ -81,5 +81,9 @@ def _scope_ids(text: str, prefix: str) -> str:
     names = "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
     pattern = re.compile(r'(\bid="|href="#|url\(#)(' + names + r')(?=["\)])')
     text = pattern.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
-    return _LABELLED_BY.sub(lambda m: m.group(1) + " ".join(
-        f"{prefix}-{name}" if name in ids else name for name in m.group(2).split()) + '"', text)
+    return _LABELLED_BY.sub(
+        lambda m: (
+            m.group(1) + " ".join(f"{prefix}-{name}" if name in ids else name for name in m.group(2).split()) + '"'
+        ),
+        text,
+    )

@@ -220,23 +220,25 @@ WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
 
 # The short name of each symbol, as the step table's "Symbol" column shows it;
 # what the symbol means comes from the one symbol table (symbols.py).
-SYMBOL_NAMES: Mapping[str, Mapping[str, str]] = MappingProxyType({
-    "start": {"en": "Start", "es": "Inicio", "pt": "Início"},
-    "end": {"en": "End", "es": "Fin", "pt": "Fim"},
-    "process": {"en": "Process", "es": "Proceso", "pt": "Processo"},
-    "decision": {"en": "Decision", "es": "Decisión", "pt": "Decisão"},
-    "io": {"en": "Data", "es": "Datos", "pt": "Dados"},
-    "document": {"en": "Document", "es": "Documento", "pt": "Documento"},
-    "documents": {"en": "Documents", "es": "Documentos", "pt": "Documentos"},
-    "subprocess": {"en": "Subprocess", "es": "Subproceso", "pt": "Subprocesso"},
-    "manual_input": {"en": "Manual input", "es": "Entrada manual", "pt": "Entrada manual"},
-    "manual": {"en": "Manual operation", "es": "Operación manual", "pt": "Operação manual"},
-    "preparation": {"en": "Preparation", "es": "Preparación", "pt": "Preparação"},
-    "delay": {"en": "Delay", "es": "Espera", "pt": "Espera"},
-    "database": {"en": "Stored data", "es": "Base de datos", "pt": "Banco de dados"},
-    "connector": {"en": "Connector", "es": "Conector", "pt": "Conector"},
-    "offpage": {"en": "Off-page connector", "es": "Conector de página", "pt": "Conector de página"},
-})
+SYMBOL_NAMES: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "start": {"en": "Start", "es": "Inicio", "pt": "Início"},
+        "end": {"en": "End", "es": "Fin", "pt": "Fim"},
+        "process": {"en": "Process", "es": "Proceso", "pt": "Processo"},
+        "decision": {"en": "Decision", "es": "Decisión", "pt": "Decisão"},
+        "io": {"en": "Data", "es": "Datos", "pt": "Dados"},
+        "document": {"en": "Document", "es": "Documento", "pt": "Documento"},
+        "documents": {"en": "Documents", "es": "Documentos", "pt": "Documentos"},
+        "subprocess": {"en": "Subprocess", "es": "Subproceso", "pt": "Subprocesso"},
+        "manual_input": {"en": "Manual input", "es": "Entrada manual", "pt": "Entrada manual"},
+        "manual": {"en": "Manual operation", "es": "Operación manual", "pt": "Operação manual"},
+        "preparation": {"en": "Preparation", "es": "Preparación", "pt": "Preparação"},
+        "delay": {"en": "Delay", "es": "Espera", "pt": "Espera"},
+        "database": {"en": "Stored data", "es": "Base de datos", "pt": "Banco de dados"},
+        "connector": {"en": "Connector", "es": "Conector", "pt": "Conector"},
+        "offpage": {"en": "Off-page connector", "es": "Conector de página", "pt": "Conector de página"},
+    }
+)
 
 
 def words(lang: str) -> Mapping[str, str]:
@@ -251,6 +253,6 @@ def symbol_name(kind: str, lang: str) -> str:
 
 
 def count(t: Mapping[str, str], key: str, n: int) -> str:
-    """"{n} paso|{n} pasos" → "1 paso" or "3 pasos"."""
+    """ "{n} paso|{n} pasos" → "1 paso" or "3 pasos"."""
     one, many = t[key].split("|")
     return (one if n == 1 else many).format(n=n)

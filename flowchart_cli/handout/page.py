@@ -62,8 +62,10 @@ def fit_diagram(width_px: float, height_px: float, legend_items: int) -> Fit:
     Portrait with the legend below is preferred; a legend beside a narrow
     diagram, or a landscape page for a wide one, must print it 10 % bigger.
     """
-    candidates = [_fit(width_px, height_px, legend_items, landscape, side)
-                  for landscape, side in ((False, False), (False, True), (True, False))]
+    candidates = [
+        _fit(width_px, height_px, legend_items, landscape, side)
+        for landscape, side in ((False, False), (False, True), (True, False))
+    ]
     best = max(fit.scale for fit in candidates)
     return next(fit for fit in candidates if fit.scale * 1.1 >= best)
 
@@ -87,7 +89,7 @@ def css_string(text: str) -> Markup:
 
 
 def page_counter_css(pattern: str) -> Markup:
-    """"Página {page} de {pages}" → `"Página " counter(page) " de " counter(pages)`."""
+    """ "Página {page} de {pages}" → `"Página " counter(page) " de " counter(pages)`."""
     parts: list[str] = []
     rest = pattern
     while rest:
@@ -99,5 +101,5 @@ def page_counter_css(pattern: str) -> Markup:
             parts.append(css_string(rest[:cut]))
         counter = "pages" if rest.startswith("{pages}", cut) else "page"
         parts.append(f"counter({counter})")
-        rest = rest[cut + len(counter) + 2:]
+        rest = rest[cut + len(counter) + 2 :]
     return Markup(" ".join(parts))

@@ -15,12 +15,61 @@ __all__ = ["quiz_question"]
 _YES = {"sí", "si", "yes", "sim", "s", "y"}
 # Questions that open with one of these words are not yes/no questions.
 _OPEN_WORDS = {
-    "es": frozenset({"qué", "que", "quién", "quien", "quiénes", "cuál", "cual", "cuáles", "cuándo", "cuando",
-                     "dónde", "donde", "adónde", "cómo", "como", "cuánto", "cuánta", "cuántos", "cuántas",
-                     "por qué", "a quién", "a qué", "de qué", "con qué", "para qué", "en qué"}),
-    "pt": frozenset({"que", "quê", "o que", "quem", "qual", "quais", "quando", "onde", "aonde", "como",
-                     "quanto", "quanta", "quantos", "quantas", "porque", "por que", "a quem", "de que", "com que",
-                     "para que", "em que"}),
+    "es": frozenset(
+        {
+            "qué",
+            "que",
+            "quién",
+            "quien",
+            "quiénes",
+            "cuál",
+            "cual",
+            "cuáles",
+            "cuándo",
+            "cuando",
+            "dónde",
+            "donde",
+            "adónde",
+            "cómo",
+            "como",
+            "cuánto",
+            "cuánta",
+            "cuántos",
+            "cuántas",
+            "por qué",
+            "a quién",
+            "a qué",
+            "de qué",
+            "con qué",
+            "para qué",
+            "en qué",
+        }
+    ),
+    "pt": frozenset(
+        {
+            "que",
+            "quê",
+            "o que",
+            "quem",
+            "qual",
+            "quais",
+            "quando",
+            "onde",
+            "aonde",
+            "como",
+            "quanto",
+            "quanta",
+            "quantos",
+            "quantas",
+            "porque",
+            "por que",
+            "a quem",
+            "de que",
+            "com que",
+            "para que",
+            "em que",
+        }
+    ),
 }
 
 

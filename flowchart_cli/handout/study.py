@@ -14,8 +14,7 @@ from ..model import Flow, Step
 from .questions import quiz_question
 from .routes import Routes, anchor, safe_url, shorten, step_numbers
 
-__all__ = ["Checklist", "FlowReference", "Question", "Reference", "build_checklist", "build_quiz",
-           "build_references"]
+__all__ = ["Checklist", "FlowReference", "Question", "Reference", "build_checklist", "build_quiz", "build_references"]
 
 QUIZ_LIMIT = 20
 DECISION_ITEMS_LIMIT = 10  # beyond this many decisions the checklist names them together
@@ -88,8 +87,9 @@ def build_checklist(flow: Flow, routes: Routes, *, quiz: bool) -> Checklist:
 
 def build_quiz(flow: Flow, routes: Routes, lang: str) -> tuple[tuple[Question, ...], str]:
     """The questions (numbered from 1) and a note when the flow had more than fit."""
-    every = [(step, edge) for step in flow.steps if step.kind == "decision"
-             for edge in routes.outgoing.get(step.key, ())]
+    every = [
+        (step, edge) for step in flow.steps if step.kind == "decision" for edge in routes.outgoing.get(step.key, ())
+    ]
     chosen = every
     if len(every) > QUIZ_LIMIT:
         chosen = [every[i * len(every) // QUIZ_LIMIT] for i in range(QUIZ_LIMIT)]
@@ -97,11 +97,17 @@ def build_quiz(flow: Flow, routes: Routes, lang: str) -> tuple[tuple[Question, .
     for number, (step, edge) in enumerate(chosen, start=1):
         target = routes.by_key[edge.target]
         answer = routes.t["answer"].format(step=routes.ref(target), label=shorten(target.label, 160))
-        questions.append(Question(
-            number=number, text=quiz_question(shorten(step.label, 400), shorten(edge.label), lang),
-            step=routes.ref(step),
-            anchor=anchor(step), answer=answer, answer_anchor=anchor(target), answer_lane=routes.lane_name(target),
-        ))
+        questions.append(
+            Question(
+                number=number,
+                text=quiz_question(shorten(step.label, 400), shorten(edge.label), lang),
+                step=routes.ref(step),
+                anchor=anchor(step),
+                answer=answer,
+                answer_anchor=anchor(target),
+                answer_lane=routes.lane_name(target),
+            )
+        )
     note = routes.t["quiz_more"].format(shown=len(chosen), total=len(every)) if len(chosen) < len(every) else ""
     return tuple(questions), note
 
@@ -110,13 +116,23 @@ def build_references(flow: Flow, routes: Routes) -> tuple[tuple[Reference, ...],
     def quoted(step: Step) -> str:
         return routes.t["quoted"].format(text=shorten(step.label))
 
-    links = tuple(Reference(routes.ref(s), anchor(s), s.label, quoted(s), safe_url(s.link))
-                  for s in flow.steps if safe_url(s.link))
+    links = tuple(
+        Reference(routes.ref(s), anchor(s), s.label, quoted(s), safe_url(s.link))
+        for s in flow.steps
+        if safe_url(s.link)
+    )
     flows = tuple(
-        FlowReference(routes.ref(s), anchor(s), s.label, quoted(s),
-                      routes.t["ref_offpage" if s.kind == "offpage" else "ref_subprocess"], s.ref,
-                      _ref_title(flow, s))
-        for s in flow.steps if s.ref
+        FlowReference(
+            routes.ref(s),
+            anchor(s),
+            s.label,
+            quoted(s),
+            routes.t["ref_offpage" if s.kind == "offpage" else "ref_subprocess"],
+            s.ref,
+            _ref_title(flow, s),
+        )
+        for s in flow.steps
+        if s.ref
     )
     return links, flows
 

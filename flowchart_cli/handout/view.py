@@ -128,8 +128,9 @@ class Handout:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def build_view(flow: Flow, diagram: Diagram, drawing: Drawing, *, lang: str | None = None,
-               quiz: bool = True) -> Handout:
+def build_view(
+    flow: Flow, diagram: Diagram, drawing: Drawing, *, lang: str | None = None, quiz: bool = True
+) -> Handout:
     """The whole handout of ``flow`` in ``lang`` (default: the flow's own)."""
     lang = lang or flow.lang
     t = words(lang)
@@ -138,10 +139,18 @@ def build_view(flow: Flow, diagram: Diagram, drawing: Drawing, *, lang: str | No
     questions, quiz_note = build_quiz(flow, routes, lang) if quiz else ((), "")
     links, flows = build_references(flow, routes)
     return Handout(
-        lang=lang, t=t, doc=_doc(flow, t), diagram=_diagram(diagram, drawing, len(legend)), legend=legend,
-        steps=tuple(_rows(flow, routes, lang, drawing)), lanes=tuple(_lanes(flow, routes, lang)),
-        checklist=build_checklist(flow, routes, quiz=quiz), quiz=questions, quiz_note=quiz_note,
-        links=links, flows=flows,
+        lang=lang,
+        t=t,
+        doc=_doc(flow, t),
+        diagram=_diagram(diagram, drawing, len(legend)),
+        legend=legend,
+        steps=tuple(_rows(flow, routes, lang, drawing)),
+        lanes=tuple(_lanes(flow, routes, lang)),
+        checklist=build_checklist(flow, routes, quiz=quiz),
+        quiz=questions,
+        quiz_note=quiz_note,
+        links=links,
+        flows=flows,
     )
 
 
@@ -151,11 +160,19 @@ def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
     header = flow.title + (f" · {t['version']} {flow.version}" if flow.version else "")
     date = flow.updated.strip() if _W3C_DATE.fullmatch(flow.updated.strip()) else ""
     return Doc(
-        title=flow.title, description=flow.description, version=flow.version, owner=flow.owner,
-        updated=flow.updated, date=date,
-        summary=" · ".join(count(t, key, n) for key, n in (
-            ("count_steps", len(flow.steps)), ("count_lanes", lanes), ("count_decisions", decisions)) if n),
-        header_css=css_string(header), page_css=page_counter_css(t["page"]),
+        title=flow.title,
+        description=flow.description,
+        version=flow.version,
+        owner=flow.owner,
+        updated=flow.updated,
+        date=date,
+        summary=" · ".join(
+            count(t, key, n)
+            for key, n in (("count_steps", len(flow.steps)), ("count_lanes", lanes), ("count_decisions", decisions))
+            if n
+        ),
+        header_css=css_string(header),
+        page_css=page_counter_css(t["page"]),
     )
 
 
@@ -168,9 +185,14 @@ def _diagram(diagram: Diagram, drawing: Drawing, legend_items: int) -> DiagramVi
 def _legend(flow: Flow, lang: str, drawing: Drawing) -> tuple[LegendItem, ...]:
     used = {s.kind for s in flow.steps}
     return tuple(
-        LegendItem(kind, symbol_name(kind, lang), row.legend.get(lang, row.legend["en"]),
-                   inline_svg(drawing.icon(kind, *ICON_LEGEND), f"legend-{kind}"))
-        for kind, row in SYMBOLS.items() if kind in used
+        LegendItem(
+            kind,
+            symbol_name(kind, lang),
+            row.legend.get(lang, row.legend["en"]),
+            inline_svg(drawing.icon(kind, *ICON_LEGEND), f"legend-{kind}"),
+        )
+        for kind, row in SYMBOLS.items()
+        if kind in used
     )
 
 
@@ -178,10 +200,17 @@ def _rows(flow: Flow, routes: Routes, lang: str, drawing: Drawing):
     for step in flow.steps:
         kind = step.kind or "process"
         yield StepRow(
-            number=step.number, anchor=anchor(step), label=step.label, kind=kind,
-            symbol=symbol_name(kind, lang), icon=inline_svg(drawing.icon(kind, *ICON_TABLE), f"i{step.number}"),
-            lane=routes.lane_name(step), duration=step.duration, notes=step.notes,
-            link=safe_url(step.link), next=routes.next_hops(step),
+            number=step.number,
+            anchor=anchor(step),
+            label=step.label,
+            kind=kind,
+            symbol=symbol_name(kind, lang),
+            icon=inline_svg(drawing.icon(kind, *ICON_TABLE), f"i{step.number}"),
+            lane=routes.lane_name(step),
+            duration=step.duration,
+            notes=step.notes,
+            link=safe_url(step.link),
+            next=routes.next_hops(step),
         )
 
 
@@ -192,14 +221,24 @@ def _lanes(flow: Flow, routes: Routes, lang: str):
         if not steps:
             continue
         yield LaneSection(
-            id=lane.id, anchor=f"lane-{index}", name=lane.name,
-            description=lane.description, heading=f"{t['responsibilities']} — {lane.name}",
+            id=lane.id,
+            anchor=f"lane-{index}",
+            name=lane.name,
+            description=lane.description,
+            heading=f"{t['responsibilities']} — {lane.name}",
             numbers=t["lane_steps"].format(numbers=step_numbers([s.number for s in steps])),
             steps=tuple(
-                LaneStep(number=s.number, anchor=anchor(s), title=t["step_title"].format(n=s.number),
-                         label=s.label, symbol=symbol_name(s.kind or "process", lang), duration=s.duration,
-                         notes=s.notes, comes_from=routes.previous_hops(s), hands_over=routes.next_hops(s))
+                LaneStep(
+                    number=s.number,
+                    anchor=anchor(s),
+                    title=t["step_title"].format(n=s.number),
+                    label=s.label,
+                    symbol=symbol_name(s.kind or "process", lang),
+                    duration=s.duration,
+                    notes=s.notes,
+                    comes_from=routes.previous_hops(s),
+                    hands_over=routes.next_hops(s),
+                )
                 for s in steps
             ),
         )
-

@@ -27,8 +27,9 @@ def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
         raise ValueError(f"unknown edge style {edges!r}; choose from {', '.join(EDGE_STYLES)}")
     steps = flow.steps
     index = {step.key: n for n, step in enumerate(steps)}
-    links = [(index[e.source], index[e.target], e.label) for e in flow_edges(flow)
-             if e.source in index and e.target in index]
+    links = [
+        (index[e.source], index[e.target], e.label) for e in flow_edges(flow) if e.source in index and e.target in index
+    ]
     starts = [n for n, step in enumerate(steps) if step.kind == "start"]
     back = back_edges(len(steps), [(s, t) for s, t, _ in links], starts)
     ranking = rank_nodes(len(steps), [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)])
@@ -38,12 +39,27 @@ def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
     forward = [(s, t) for (s, t, _), b in zip(links, back, strict=True) if not b]
     grid = place_columns(max(1, len(lane_ids)), lane, ranking.rank, ranking.order, forward)
     decision = [step.kind == "decision" for step in steps]
-    routes, tracks = plan_routes(ranking.rank, grid.column, decision,
-                                 [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)],
-                                 borders=frozenset(grid.first[1:]))
+    routes, tracks = plan_routes(
+        ranking.rank,
+        grid.column,
+        decision,
+        [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)],
+        borders=frozenset(grid.first[1:]),
+    )
     sized = [size_step(step, FONT_SIZE) for step in steps]
-    return assemble(Placement(
-        flow=flow, lines=[s[0] for s in sized], sizes=[(s[1], s[2]) for s in sized],
-        lane_ids=lane_ids, lane_names=[lane.name for lane in flow.lanes], rank=ranking.rank, grid=grid,
-        routes=routes, labels=[label for _, _, label in links], tracks=tracks, font_size=FONT_SIZE,
-        curved=edges == "spline"))
+    return assemble(
+        Placement(
+            flow=flow,
+            lines=[s[0] for s in sized],
+            sizes=[(s[1], s[2]) for s in sized],
+            lane_ids=lane_ids,
+            lane_names=[lane.name for lane in flow.lanes],
+            rank=ranking.rank,
+            grid=grid,
+            routes=routes,
+            labels=[label for _, _, label in links],
+            tracks=tracks,
+            font_size=FONT_SIZE,
+            curved=edges == "spline",
+        )
+    )

@@ -33,10 +33,19 @@ def assemble(p: Placement) -> Diagram:
     for route, label in zip(p.routes, p.labels, strict=True):
         points = [f.point(a, c) for a, c in edge_points(f, route)]
         segment = 1 if route.shared_exit else 0
-        at, anchor = label_place(points, segment, f.node_rect(route.source), f.lr,
-                                  route.exit_unit) if label else (None, "start")
-        edges.append(EdgePath(p.flow.steps[route.source].key, p.flow.steps[route.target].key, label,
-                              tuple(points), at, route.back, anchor))
+        at, anchor = (
+            label_place(points, segment, f.node_rect(route.source), f.lr, route.exit_unit) if label else (None, "start")
+        )
+        edges.append(
+            EdgePath(
+                p.flow.steps[route.source].key,
+                p.flow.steps[route.target].key,
+                label,
+                tuple(points),
+                at,
+                route.back,
+                anchor,
+            )
+        )
     end = f.point(f.along_end + MARGIN, f.across_end + MARGIN)
-    return Diagram(p.flow, end.x, end.y, _lanes(f), nodes, tuple(edges), font_size=p.font_size,
-                   curved=p.curved)
+    return Diagram(p.flow, end.x, end.y, _lanes(f), nodes, tuple(edges), font_size=p.font_size, curved=p.curved)

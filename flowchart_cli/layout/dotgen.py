@@ -14,8 +14,11 @@ __all__ = ["ranking_dot"]
 
 def ranking_dot(count: int, edges: Sequence[tuple[int, int, bool]]) -> str:
     """DOT for ``count`` nodes and ``edges`` given as (source index, target index, is_back)."""
-    lines = ["digraph flow {", "  graph [rankdir=TB, nodesep=0.3, ranksep=0.3, mclimit=1.0];",
-             "  node [shape=box, width=1, height=0.5, fixedsize=true, label=\"\"];"]
+    lines = [
+        "digraph flow {",
+        "  graph [rankdir=TB, nodesep=0.3, ranksep=0.3, mclimit=1.0];",
+        '  node [shape=box, width=1, height=0.5, fixedsize=true, label=""];',
+    ]
     lines.extend(f"  n{index};" for index in range(count))
     for source, target, back in edges:
         if source == target:

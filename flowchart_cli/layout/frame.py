@@ -63,8 +63,9 @@ class Frame:
         self.gap_size = self._across_gaps()
         self._widen_for_lane_names()
         self.header = self._header_size()
-        self.row_size = [max([self.along[n] for n in range(len(p.rank)) if p.rank[n] == r], default=40.0)
-                         for r in range(self.rows)]
+        self.row_size = [
+            max([self.along[n] for n in range(len(p.rank)) if p.rank[n] == r], default=40.0) for r in range(self.rows)
+        ]
         self.hgap_size, self.hgap_pad = self._along_gaps()
         self._positions()
 
@@ -106,7 +107,7 @@ class Frame:
 
     def lane_size(self, lane: int) -> float:
         first, last = self.lane_extent(lane)
-        inner = sum(self.col_size[first:last + 1]) + sum(self.gap_size[first + 1:last + 1])
+        inner = sum(self.col_size[first : last + 1]) + sum(self.gap_size[first + 1 : last + 1])
         return inner + self.gap_size[first] / 2 + self.gap_size[last + 1] / 2
 
     def name_lines(self, lane: int, width: float) -> tuple[str, ...]:
@@ -196,5 +197,3 @@ class Frame:
         if track < 0:
             return border - _BORDER_CLEARANCE - (-1 - track) * SPACING
         return border + _BORDER_CLEARANCE + track * SPACING
-
-

@@ -12,18 +12,19 @@ __all__ = ["TIMEOUT_SECONDS", "run_graphviz"]
 TIMEOUT_SECONDS = 60.0
 
 
-def run_graphviz(source: str, *, program: str = "dot", output: str = "plain",
-                 timeout: float = TIMEOUT_SECONDS) -> str:
+def run_graphviz(source: str, *, program: str = "dot", output: str = "plain", timeout: float = TIMEOUT_SECONDS) -> str:
     """Run ``program -T<output>`` on the DOT text ``source`` and return what it printed."""
     executable = shutil.which(program)
     if executable is None:
         raise GraphvizMissing(program)
     try:
-        done = subprocess.run([executable, f"-T{output}"], input=source.encode("utf-8"),
-                              capture_output=True, timeout=timeout, check=False)
+        done = subprocess.run(
+            [executable, f"-T{output}"], input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+        )
     except subprocess.TimeoutExpired:
-        raise GraphvizFailed(f"Graphviz `{program}` did not finish within {timeout:g} s; "
-                             "the flow may be too large to lay out") from None
+        raise GraphvizFailed(
+            f"Graphviz `{program}` did not finish within {timeout:g} s; the flow may be too large to lay out"
+        ) from None
     except OSError as error:
         raise GraphvizFailed(f"Graphviz `{program}` could not be started: {error}") from None
     if done.returncode != 0:

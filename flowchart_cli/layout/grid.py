@@ -30,8 +30,13 @@ class Grid:
         return max(lane for lane, start in enumerate(self.first) if start <= column)
 
 
-def place_columns(lane_count: int, lane: Sequence[int], rank: Sequence[int], order: Sequence[float],
-                  forward: Sequence[tuple[int, int]]) -> Grid:
+def place_columns(
+    lane_count: int,
+    lane: Sequence[int],
+    rank: Sequence[int],
+    order: Sequence[float],
+    forward: Sequence[tuple[int, int]],
+) -> Grid:
     cells: dict[tuple[int, int], list[int]] = defaultdict(list)
     for node in sorted(range(len(lane)), key=lambda n: (order[n], n)):
         cells[(lane[node], rank[node])].append(node)
@@ -62,8 +67,15 @@ def _lane_spans(lane: Sequence[int], order: Sequence[float]) -> dict[int, tuple[
     return spans
 
 
-def _preferred(node: int, lane: Sequence[int], slot: dict[int, int], preds: dict[int, list[int]],
-               span: dict[int, tuple[float, float]], order: Sequence[float], width: int) -> float:
+def _preferred(
+    node: int,
+    lane: Sequence[int],
+    slot: dict[int, int],
+    preds: dict[int, list[int]],
+    span: dict[int, tuple[float, float]],
+    order: Sequence[float],
+    width: int,
+) -> float:
     for pred in preds[node]:
         if pred in slot and lane[pred] == lane[node]:
             return slot[pred]

@@ -9,8 +9,10 @@ from .shapes import inset
 
 __all__ = ["edge_points", "label_place"]
 
-_REAL_SIDE = {False: {"b": "bottom", "t": "top", "r": "right", "l": "left"},
-              True: {"b": "right", "t": "left", "r": "bottom", "l": "top"}}
+_REAL_SIDE = {
+    False: {"b": "bottom", "t": "top", "r": "right", "l": "left"},
+    True: {"b": "right", "t": "left", "r": "bottom", "l": "top"},
+}
 
 
 def _port(f: Frame, node: int, side: str, offset: float) -> tuple[float, float]:
@@ -61,7 +63,8 @@ def _simplify(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def _collinear(a: tuple[float, float], b: tuple[float, float], c: tuple[float, float]) -> bool:
     return (abs(a[0] - b[0]) < 0.01 and abs(b[0] - c[0]) < 0.01) or (
-        abs(a[1] - b[1]) < 0.01 and abs(b[1] - c[1]) < 0.01)
+        abs(a[1] - b[1]) < 0.01 and abs(b[1] - c[1]) < 0.01
+    )
 
 
 def label_place(points: list[Point], segment: int, source: Rect, lr: bool, unit: int) -> tuple[Point, str]:
@@ -84,5 +87,3 @@ def label_place(points: list[Point], segment: int, source: Rect, lr: bool, unit:
     right = end.x >= start.x
     x = max(start.x, source.right) + 7 if right else min(start.x, source.x) - 7
     return Point(x, start.y + 15 if unit > 0 else start.y - 6), "start" if right else "end"
-
-

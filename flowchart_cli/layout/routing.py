@@ -49,9 +49,14 @@ class _Grid:
         return all((r, column) not in self.occupied for r in range(first, last + 1))
 
 
-def plan_routes(rank: Sequence[int], column: Sequence[int], decision: Sequence[bool],
-                edges: Sequence[tuple[int, int, bool]], *,
-                borders: frozenset[int] = frozenset()) -> tuple[list[Route], dict[tuple[str, int], int]]:
+def plan_routes(
+    rank: Sequence[int],
+    column: Sequence[int],
+    decision: Sequence[bool],
+    edges: Sequence[tuple[int, int, bool]],
+    *,
+    borders: frozenset[int] = frozenset(),
+) -> tuple[list[Route], dict[tuple[str, int], int]]:
     """Routes for ``edges`` (source, target, is_back) and the track count of every used channel.
 
     ``borders`` are the across-gaps that hold a lane border: a loop within one
@@ -77,8 +82,7 @@ def _toward(route: Route, grid: _Grid) -> str:
     return "l" if grid.column[route.target] < grid.column[route.source] else "r"
 
 
-def _choose_exits(routes: list[Route], grid: _Grid, decision: Sequence[bool],
-                  uses: dict[tuple[int, str], int]) -> None:
+def _choose_exits(routes: list[Route], grid: _Grid, decision: Sequence[bool], uses: dict[tuple[int, str], int]) -> None:
     taken: dict[int, set[str]] = defaultdict(set)
     exits: dict[int, set[str]] = defaultdict(set)
     forward = [r for r in routes if not (r.back or r.source == r.target)]
@@ -107,8 +111,7 @@ def _other(side: str) -> str:
     return "l" if side == "r" else "r"
 
 
-def _choose_loop_sides(route: Route, grid: _Grid, exits: dict[int, set[str]],
-                       uses: dict[tuple[int, str], int]) -> None:
+def _choose_loop_sides(route: Route, grid: _Grid, exits: dict[int, set[str]], uses: dict[tuple[int, str], int]) -> None:
     """A loop back enters the target on the side facing its source and leaves towards it.
 
     A side where the target already sends out a decision branch is avoided,

@@ -14,10 +14,21 @@ __all__ = ["fmt", "inset", "shape_parts", "text_area", "text_center"]
 
 # (share of the width, share of the height) of a symbol that can hold text
 _TEXT_SHARE: dict[str, tuple[float, float]] = {
-    "start": (0.86, 0.8), "end": (0.86, 0.8), "process": (1.0, 1.0), "decision": (0.5, 0.5),
-    "io": (0.8, 1.0), "document": (1.0, 0.8), "documents": (0.9, 0.7), "subprocess": (0.86, 1.0),
-    "manual_input": (1.0, 0.78), "manual": (0.72, 1.0), "preparation": (0.72, 1.0),
-    "delay": (0.8, 1.0), "database": (1.0, 0.7), "connector": (0.72, 0.72), "offpage": (0.9, 0.62),
+    "start": (0.86, 0.8),
+    "end": (0.86, 0.8),
+    "process": (1.0, 1.0),
+    "decision": (0.5, 0.5),
+    "io": (0.8, 1.0),
+    "document": (1.0, 0.8),
+    "documents": (0.9, 0.7),
+    "subprocess": (0.86, 1.0),
+    "manual_input": (1.0, 0.78),
+    "manual": (0.72, 1.0),
+    "preparation": (0.72, 1.0),
+    "delay": (0.8, 1.0),
+    "database": (1.0, 0.7),
+    "connector": (0.72, 0.72),
+    "offpage": (0.9, 0.62),
 }
 
 
@@ -70,8 +81,12 @@ def text_center(kind: str, rect: Rect) -> Point:
     if kind == "documents":
         front, _ = _front_sheet(rect)
         return Point(front.center.x, front.center.y - _wave(front) / 2)
-    shift = {"document": -_wave(rect) / 2, "manual_input": _slant(rect) / 2,
-             "offpage": -_offpage_point(rect) / 2, "database": _cyl(rect) / 2}.get(kind, 0.0)
+    shift = {
+        "document": -_wave(rect) / 2,
+        "manual_input": _slant(rect) / 2,
+        "offpage": -_offpage_point(rect) / 2,
+        "database": _cyl(rect) / 2,
+    }.get(kind, 0.0)
     return Point(c.x, c.y + shift)
 
 
@@ -79,9 +94,11 @@ def _document(r: Rect) -> str:
     a = _wave(r)
     e = r.bottom - a
     k = a / 0.2887
-    return (f"M{fmt(r.x)},{fmt(r.y)} H{fmt(r.right)} V{fmt(e)} "
-            f"C{fmt(r.x + 0.65 * r.width)},{fmt(e - k)} {fmt(r.x + 0.35 * r.width)},{fmt(e + k)} "
-            f"{fmt(r.x)},{fmt(e)} Z")
+    return (
+        f"M{fmt(r.x)},{fmt(r.y)} H{fmt(r.right)} V{fmt(e)} "
+        f"C{fmt(r.x + 0.65 * r.width)},{fmt(e - k)} {fmt(r.x + 0.35 * r.width)},{fmt(e + k)} "
+        f"{fmt(r.x)},{fmt(e)} Z"
+    )
 
 
 def _rounded_ends(r: Rect, left: bool) -> str:
@@ -113,8 +130,10 @@ def shape_parts(kind: str, r: Rect) -> tuple[tuple[str, str], ...]:
         return (("fill", _document(r)),)
     if kind == "documents":
         front, step = _front_sheet(r)
-        back = [Rect(front.x + 2 * step, y, front.width, front.height),
-                Rect(front.x + step, y + step, front.width, front.height)]
+        back = [
+            Rect(front.x + 2 * step, y, front.width, front.height),
+            Rect(front.x + step, y + step, front.width, front.height),
+        ]
         return tuple(("fill", _document(sheet)) for sheet in (*back, front))
     if kind == "subprocess":
         bar = min(10.0, w * 0.08)
@@ -128,18 +147,23 @@ def shape_parts(kind: str, r: Rect) -> tuple[tuple[str, str], ...]:
         return (("fill", _polygon([(x, y), (x + w, y), (x + w - s, y + h), (x + s, y + h)])),)
     if kind == "preparation":
         s = _hex(r)
-        return (("fill", _polygon([(x + s, y), (x + w - s, y), (x + w, cy), (x + w - s, y + h),
-                                   (x + s, y + h), (x, cy)])),)
+        return (
+            ("fill", _polygon([(x + s, y), (x + w - s, y), (x + w, cy), (x + w - s, y + h), (x + s, y + h), (x, cy)])),
+        )
     if kind == "database":
         ry, rx = _cyl(r), w / 2
-        body = (f"M{fmt(x)},{fmt(y + ry)} A{fmt(rx)},{fmt(ry)} 0 0 1 {fmt(x + w)},{fmt(y + ry)} "
-                f"V{fmt(y + h - ry)} A{fmt(rx)},{fmt(ry)} 0 0 1 {fmt(x)},{fmt(y + h - ry)} Z")
+        body = (
+            f"M{fmt(x)},{fmt(y + ry)} A{fmt(rx)},{fmt(ry)} 0 0 1 {fmt(x + w)},{fmt(y + ry)} "
+            f"V{fmt(y + h - ry)} A{fmt(rx)},{fmt(ry)} 0 0 1 {fmt(x)},{fmt(y + h - ry)} Z"
+        )
         rim = f"M{fmt(x)},{fmt(y + ry)} A{fmt(rx)},{fmt(ry)} 0 0 0 {fmt(x + w)},{fmt(y + ry)}"
         return (("fill", body), ("line", rim))
     if kind == "connector":
         rad = min(w, h) / 2
-        d = (f"M{fmt(cx - rad)},{fmt(cy)} A{fmt(rad)},{fmt(rad)} 0 1 1 {fmt(cx + rad)},{fmt(cy)} "
-             f"A{fmt(rad)},{fmt(rad)} 0 1 1 {fmt(cx - rad)},{fmt(cy)} Z")
+        d = (
+            f"M{fmt(cx - rad)},{fmt(cy)} A{fmt(rad)},{fmt(rad)} 0 1 1 {fmt(cx + rad)},{fmt(cy)} "
+            f"A{fmt(rad)},{fmt(rad)} 0 1 1 {fmt(cx - rad)},{fmt(cy)} Z"
+        )
         return (("fill", d),)
     if kind == "offpage":
         p = _offpage_point(r)

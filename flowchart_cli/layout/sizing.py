@@ -11,7 +11,7 @@ __all__ = ["LINE_HEIGHT", "PADDING", "size_step"]
 
 LINE_HEIGHT = 16.0
 PADDING = 10.0
-_WRAP_WIDTHS = (1.0, 1.4, 1.9, 2.5)   # tried in turn, as shares of the symbol's own text width
+_WRAP_WIDTHS = (1.0, 1.4, 1.9, 2.5)  # tried in turn, as shares of the symbol's own text width
 _MAX_LINES = {"start": 2, "end": 2, "offpage": 2, "delay": 2}
 
 
@@ -41,8 +41,7 @@ def size_step(step: Step, font_size: float) -> tuple[tuple[str, ...], float, flo
     return lines, round(width, 1), round(height, 1)
 
 
-def _size_decision(label: str, base_w: float, base_h: float,
-                   font_size: float) -> tuple[tuple[str, ...], float, float]:
+def _size_decision(label: str, base_w: float, base_h: float, font_size: float) -> tuple[tuple[str, ...], float, float]:
     """A diamond holds text in its middle: its block must satisfy tw/w + th/h <= 1."""
     best: tuple[float, tuple[str, ...], float, float] | None = None
     for wrap in (110.0, 140.0, 180.0, 240.0, 320.0):

@@ -69,7 +69,7 @@ def _set_text(context: Any, runs: tuple[TextRun, ...], family: str) -> None:
 
 
 def _rgb(colour: str) -> tuple[float, float, float]:
-    return tuple(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))  # type: ignore[return-value]
+    return tuple(int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))  # type: ignore[return-value]
 
 
 def png_scale(diagram: Diagram, scale: float) -> float:

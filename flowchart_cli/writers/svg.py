@@ -24,8 +24,9 @@ LINE_HEIGHT = 16.0
 _ARROW = 9.0
 _STROKE = "1.5"
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                               "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+_ATTR_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+)
 
 
 def _text(value: str) -> str:
@@ -89,8 +90,7 @@ class _Drawing:
         parts.append("</svg>\n")
         return "".join(parts)
 
-    def lines(self, lines: tuple[str, ...], center: Point, size: float, bold: bool = False,
-              label: str = "") -> str:
+    def lines(self, lines: tuple[str, ...], center: Point, size: float, bold: bool = False, label: str = "") -> str:
         """A text block centred on ``center``; a line that the wrap began at a space
         keeps that space, so the text of the block reads as the label written."""
         top = center.y - len(lines) * LINE_HEIGHT / 2
@@ -100,8 +100,10 @@ class _Drawing:
             self.runs += [TextRun(center.x, y, clean_text(line), "middle", size, bold, ink) for line, y in places]
             return ""
         spaced = _respace(label, lines)
-        spans = "".join(f'<tspan x="{fmt(center.x)}" y="{fmt(y)}">{_text(line)}</tspan>'
-                        for line, (_, y) in zip(spaced, places, strict=True))
+        spans = "".join(
+            f'<tspan x="{fmt(center.x)}" y="{fmt(y)}">{_text(line)}</tspan>'
+            for line, (_, y) in zip(spaced, places, strict=True)
+        )
         style = f' font-weight="bold" font-size="{fmt(size)}"' if bold else ""
         return f'<text text-anchor="middle" fill="{ink}"{style}>{spans}</text>'
 
@@ -109,17 +111,21 @@ class _Drawing:
         colours = self.colours
         band_fill = colours.lane_fills[lane.index % len(colours.lane_fills)]
         head_fill = colours.header_fills[lane.index % len(colours.header_fills)]
-        return (f'<g class="fc-lane" data-lane={_attr(lane.id)}>'
-                f"{_rect(lane.band, band_fill, colours.lane_stroke)}"
-                f"{_rect(lane.header, head_fill, colours.lane_stroke)}"
-                f"{self.lines(lane.lines or (lane.name,), lane.header.center, self.size + 1, True, lane.name)}"
-                "</g>\n")
+        return (
+            f'<g class="fc-lane" data-lane={_attr(lane.id)}>'
+            f"{_rect(lane.band, band_fill, colours.lane_stroke)}"
+            f"{_rect(lane.header, head_fill, colours.lane_stroke)}"
+            f"{self.lines(lane.lines or (lane.name,), lane.header.center, self.size + 1, True, lane.name)}"
+            "</g>\n"
+        )
 
     def step(self, node: NodeBox) -> str:
         notes = f"<title>{_text(node.step.notes)}</title>" if node.step.notes.strip() else ""
-        body = (f'<g class="fc-step fc-{node.kind}" data-step={_attr(node.key)}>{notes}'
-                f"{_shape(node.kind, node.box, self.colours)}"
-                f"{self.lines(node.lines, text_center(node.kind, node.box), self.size, False, node.step.label)}</g>")
+        body = (
+            f'<g class="fc-step fc-{node.kind}" data-step={_attr(node.key)}>{notes}'
+            f"{_shape(node.kind, node.box, self.colours)}"
+            f"{self.lines(node.lines, text_center(node.kind, node.box), self.size, False, node.step.label)}</g>"
+        )
         href = _href(node)
         if href:
             body = f"<a href={_attr(href)} xlink:href={_attr(href)}>{body}</a>"
@@ -128,10 +134,12 @@ class _Drawing:
     def edge(self, edge: EdgePath) -> str:
         line, head = _arrow(edge.points)
         ink = self.colours.line
-        out = [f'<g class="fc-edge" data-from={_attr(edge.source)} data-to={_attr(edge.target)}>',
-               f'<path d="{_path_d(line, self.d.curved)}" fill="none" stroke="{ink}" '
-               f'stroke-width="{_STROKE}" stroke-linejoin="round"/>',
-               f'<path d="{head}" fill="{ink}" stroke="{ink}" stroke-width="1" stroke-linejoin="round"/>']
+        out = [
+            f'<g class="fc-edge" data-from={_attr(edge.source)} data-to={_attr(edge.target)}>',
+            f'<path d="{_path_d(line, self.d.curved)}" fill="none" stroke="{ink}" '
+            f'stroke-width="{_STROKE}" stroke-linejoin="round"/>',
+            f'<path d="{head}" fill="{ink}" stroke="{ink}" stroke-width="1" stroke-linejoin="round"/>',
+        ]
         if edge.label and edge.label_at is not None:
             out.append(self.edge_label(edge.label, edge.label_at, edge.label_anchor))
         out.append("</g>\n")
@@ -145,8 +153,10 @@ class _Drawing:
         if not self.keep_text:
             self.runs.append(TextRun(at.x, at.y, clean_text(label), anchor, size, True, colours.label_ink))
             return box
-        return (f'{box}<text x="{fmt(at.x)}" y="{fmt(at.y)}" text-anchor="{anchor}" '
-                f'fill="{colours.label_ink}" font-size="{fmt(size)}" font-weight="bold">{_text(label)}</text>')
+        return (
+            f'{box}<text x="{fmt(at.x)}" y="{fmt(at.y)}" text-anchor="{anchor}" '
+            f'fill="{colours.label_ink}" font-size="{fmt(size)}" font-weight="bold">{_text(label)}</text>'
+        )
 
 
 def _respace(label: str, lines: tuple[str, ...]) -> list[str]:
@@ -179,8 +189,10 @@ def _description(diagram: Diagram) -> str:
 
 
 def _rect(r: Rect, fill: str, stroke: str, extra: str = "") -> str:
-    return (f'<rect x="{fmt(r.x)}" y="{fmt(r.y)}" width="{fmt(r.width)}" height="{fmt(r.height)}" '
-            f'fill="{fill}" stroke="{stroke}"{extra}/>')
+    return (
+        f'<rect x="{fmt(r.x)}" y="{fmt(r.y)}" width="{fmt(r.width)}" height="{fmt(r.height)}" '
+        f'fill="{fill}" stroke="{stroke}"{extra}/>'
+    )
 
 
 def _shape(kind: str, box: Rect, colours: Theme) -> str:
@@ -188,8 +200,9 @@ def _shape(kind: str, box: Rect, colours: Theme) -> str:
     out = []
     for role, d in shape_parts(kind, box):
         paint = fill if role == "fill" else "none"
-        out.append(f'<path d="{d}" fill="{paint}" stroke="{colours.ink}" stroke-width="{_STROKE}" '
-                   'stroke-linejoin="round"/>')
+        out.append(
+            f'<path d="{d}" fill="{paint}" stroke="{colours.ink}" stroke-width="{_STROKE}" stroke-linejoin="round"/>'
+        )
     return "".join(out)
 
 
@@ -248,6 +261,8 @@ def symbol_icon(kind: str, width: float, height: float, theme: str = "default") 
     if kind == "connector":
         side = min(box.width, box.height)
         box = Rect(width / 2 - side / 2, height / 2 - side / 2, side, side)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{fmt(width)}" height="{fmt(height)}" '
-            f'viewBox="0 0 {fmt(width)} {fmt(height)}" role="img" aria-hidden="true">'
-            f"{_shape(kind, box, pick_theme(theme))}</svg>")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{fmt(width)}" height="{fmt(height)}" '
+        f'viewBox="0 0 {fmt(width)} {fmt(height)}" role="img" aria-hidden="true">'
+        f"{_shape(kind, box, pick_theme(theme))}</svg>"
+    )
