@@ -52,3 +52,10 @@ def test_markup_in_paths_and_labels_is_printed_literally(tmp_path: Path) -> None
     out = io.StringIO()
     print_text(Console(file=out, force_terminal=False), [check_file(path)], summary=False)
     assert "[bold]x.flow.yaml:4:15: warning FC302: decision '[red]hola[/red]'" in out.getvalue()
+
+
+def test_caret_spans_quoted_scalars_with_escaped_quotes():
+    line = '    decision: "say \\"hi\\" ¿ok?"'
+    assert caret(line, 15) == " " * 14 + "^" * (len(line) - 14)
+    single = "  - process: 'it''s done' # note"
+    assert caret(single, 14) == " " * 13 + "^" * len("'it''s done'")

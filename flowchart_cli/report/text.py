@@ -38,6 +38,22 @@ def _source_lines(path: Path) -> list[str]:
         return []
 
 
+def _closing_quote(line: str, start: int) -> int:
+    """Index of the quote closing the one at ``start`` (YAML: ``\\"`` escapes in "…", ``''`` in '…')."""
+    quote, i = line[start], start + 1
+    while i < len(line):
+        if quote == '"' and line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == quote:
+            if quote == "'" and line[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+            return i
+        i += 1
+    return len(line) - 1
+
+
 def caret(line: str, column: int) -> str:
     """Carets under the token that starts at ``column`` (1-based): a key, a quoted or plain scalar."""
     start = column - 1
@@ -45,8 +61,7 @@ def caret(line: str, column: int) -> str:
         return " " * start + "^"
     end = len(line)
     if line[start] in "\"'":
-        closing = line.find(line[start], start + 1)
-        end = closing + 1 if closing > 0 else len(line)
+        end = _closing_quote(line, start) + 1
     else:
         in_flow = "[" in line[:start] or "{" in line[:start]
         for i in range(start, len(line)):
