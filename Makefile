@@ -36,8 +36,8 @@ system:
 demo: $(STAMP)
 	@rm -rf out
 	$(BIN)/flowchart check samples/*.flow.yaml
-	$(BIN)/flowchart build samples --out-dir out --format svg,png,pdf,drawio,mermaid,html,handout-pdf
-	@echo "open out/ to see the diagrams and handouts"
+	$(BIN)/flowchart build samples --out-dir out --format svg,png,pdf,drawio,mermaid,dot,html,handout-pdf --index
+	@echo "out/ holds the diagrams and handouts; out/index.md lists them"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 tests
