@@ -10,10 +10,14 @@ __all__ = ["templates_dir"]
 
 @cache
 def templates_dir() -> Path:
-    """The `templates/` folder: ``flowchart_cli.templates`` when installed, else the checkout's."""
-    checkout = Path(__file__).resolve().parent.parent / "templates"
-    if checkout.is_dir():
-        return checkout
-    from importlib.resources import files
+    """The `templates/` folder, shipped as the package ``flowchart_cli.templates``.
 
-    return Path(str(files("flowchart_cli.templates")))
+    An editable install maps that package to the checkout's top-level
+    `templates/`; a plain checkout without any install falls back to it.
+    """
+    try:
+        from importlib.resources import files
+
+        return Path(str(files("flowchart_cli.templates")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "templates"

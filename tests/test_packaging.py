@@ -67,3 +67,55 @@ def test_wheel_carries_templates_and_entry_point(tmp_path):
     assert expected <= shipped, f"missing from the wheel: {sorted(expected - shipped)}"
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "flowchart = flowchart_cli.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+@pytest.mark.slow
+def test_plain_install_carries_templates_outside_the_checkout(tmp_path):
+    """`pip install .` (not editable): `new` and `handout` find their templates in site-packages."""
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "--target",
+            str(target),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "flowchart_cli", *args],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    where = subprocess.run(
+        [sys.executable, "-c", "import flowchart_cli.resources as r; print(r.templates_dir())"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert where.startswith(str(target)), where
+    listing = run("new", "--list")
+    assert listing.returncode == 0 and "quejas" in listing.stdout
+    assert run("new", "mi-flujo", "--template", "quejas").returncode == 0
+    assert run("check", "mi-flujo.flow.yaml").returncode == 0
+    handout = run("handout", "mi-flujo.flow.yaml")
+    assert handout.returncode == 0, handout.stderr
+    assert "<table" in (work / "mi-flujo.handout.html").read_text(encoding="utf-8")
