@@ -330,3 +330,93 @@ def test_lines_never_run_along_a_lane_border(diagrams):
                     continue
                 where = p.x if tb else p.y
                 assert all(abs(where - border) >= 5 for border in borders), (d.title, edge.source, edge.target)
+
+
+CLEAR_GAP = 12.0  # a reader tells two parallel lines apart only this far apart
+
+
+def _parallel_runs(edge):
+    """The edge's straight runs as (axis, coordinate, low, high, index): axis 0 vertical, 1 horizontal."""
+    runs = []
+    for index, (p, q) in enumerate(zip(edge.points, edge.points[1:], strict=False)):
+        if abs(p.x - q.x) < 0.01 and abs(p.y - q.y) >= 0.01:
+            runs.append((0, p.x, min(p.y, q.y), max(p.y, q.y), index))
+        elif abs(p.y - q.y) < 0.01 and abs(p.x - q.x) >= 0.01:
+            runs.append((1, p.y, min(p.x, q.x), max(p.x, q.x), index))
+    return runs
+
+
+def _shared_trunk(a, b, first: int, second: int) -> bool:
+    """Branches that leave one corner together share their first stub on purpose, and lines
+    that join at a short side's last port share their last one."""
+    if a.source == b.source and first == second == 0 and a.points[0] == b.points[0]:
+        return True
+    last = first == len(a.points) - 2 and second == len(b.points) - 2
+    return a.target == b.target and last and a.points[-1] == b.points[-1]
+
+
+def test_lines_sharing_a_channel_keep_a_clear_gap(diagrams):
+    for d in diagrams:
+        if d.curved:
+            continue
+        for a, b in itertools.combinations(d.edges, 2):
+            for axis, where, low, high, first in _parallel_runs(a):
+                for other_axis, other, other_low, other_high, second in _parallel_runs(b):
+                    if axis != other_axis or _shared_trunk(a, b, first, second):
+                        continue
+                    overlap = min(high, other_high) - max(low, other_low)
+                    if overlap > 1:
+                        assert abs(where - other) >= CLEAR_GAP, (d.title, a.source, a.target, b.source, b.target)
+
+
+def test_a_line_never_runs_on_where_another_stops(diagrams):
+    """Two lines on one track with only a short break between them read as one line."""
+    for d in diagrams:
+        if d.curved:
+            continue
+        for a, b in itertools.combinations(d.edges, 2):
+            for axis, where, low, high, _ in _parallel_runs(a):
+                for other_axis, other, other_low, other_high, _ in _parallel_runs(b):
+                    if axis != other_axis or abs(where - other) > 0.01:
+                        continue
+                    apart = max(other_low - high, low - other_high)
+                    if not 0 <= apart < 60:
+                        continue
+                    start, end = min(high, other_high), max(low, other_low)
+                    between = Rect(where, start, 0, end - start) if axis == 0 else Rect(start, where, end - start, 0)
+                    assert any(_overlap(between, n.box, 0) for n in d.nodes), (d.title, a.source, b.source)
+
+
+def _label_box(d: Diagram, edge) -> Rect:
+    from flowchart_cli.layout.text import text_width
+
+    size = d.font_size - 1
+    width = text_width(edge.label, size) * 1.08 + 6
+    left = edge.label_at.x - 3 if edge.label_anchor == "start" else edge.label_at.x - width + 3
+    return Rect(left, edge.label_at.y - size, width, size + 5)
+
+
+def test_no_outcome_label_sits_on_another_line(diagrams):
+    for d in diagrams:
+        for edge in d.edges:
+            if not edge.label:
+                continue
+            label = _label_box(d, edge)
+            for other in d.edges:
+                if other is edge:
+                    continue
+                for p, q in zip(other.points, other.points[1:], strict=False):
+                    crossed = _overlap(label, _segment_box(p, q), 0)
+                    assert not crossed, (d.title, edge.source, edge.label, other.source, other.target)
+
+
+def test_lines_reaching_one_shape_arrive_apart(diagrams):
+    """Arrows on one shape are a clear gap apart; only a short side may join lines into one arrow."""
+    for d in diagrams:
+        for node in d.nodes:
+            ends = [e.points[-2:] for e in d.edges if e.target == node.key]
+            for (_, p), (before, q) in itertools.combinations(ends, 2):
+                apart = abs(p.x - q.x) + abs(p.y - q.y)
+                side = node.box.width if abs(before.x - q.x) < 0.01 else node.box.height
+                joined = apart < 0.01 and side < 100
+                assert apart >= CLEAR_GAP or joined, (d.title, node.key, apart)

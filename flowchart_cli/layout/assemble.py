@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .frame import LR_HEADER, MARGIN, Frame, Placement
 from .geometry import Diagram, EdgePath, LaneBand, NodeBox
-from .lines import edge_points, label_place
+from .labels import LabelRequest, place_labels
+from .lines import edge_points
 
 __all__ = ["Placement", "assemble"]
 
@@ -29,23 +30,27 @@ def assemble(p: Placement) -> Diagram:
     """Every shape, band and line of the flow on the page."""
     f = Frame(p)
     nodes = tuple(NodeBox(step, f.node_rect(n), p.lines[n]) for n, step in enumerate(p.flow.steps))
-    edges = []
-    for route, label in zip(p.routes, p.labels, strict=True):
-        points = [f.point(a, c) for a, c in edge_points(f, route)]
-        segment = 1 if route.shared_exit else 0
-        at, anchor = (
-            label_place(points, segment, f.node_rect(route.source), f.lr, route.exit_unit) if label else (None, "start")
+    lanes = _lanes(f)
+    lines = [tuple(f.point(a, c) for a, c in edge_points(f, route)) for route in p.routes]
+    requests = [
+        LabelRequest(label, points, 1 if route.shared_exit else 0, f.node_rect(route.source), route.exit_unit)
+        if label
+        else None
+        for route, label, points in zip(p.routes, p.labels, lines, strict=True)
+    ]
+    shapes = [node.box for node in nodes] + [lane.header for lane in lanes]
+    places = place_labels(requests, lines, shapes, f.lr, p.font_size - 1)
+    edges = tuple(
+        EdgePath(
+            p.flow.steps[route.source].key,
+            p.flow.steps[route.target].key,
+            label,
+            points,
+            at,
+            route.back,
+            anchor,
         )
-        edges.append(
-            EdgePath(
-                p.flow.steps[route.source].key,
-                p.flow.steps[route.target].key,
-                label,
-                tuple(points),
-                at,
-                route.back,
-                anchor,
-            )
-        )
+        for route, label, points, (at, anchor) in zip(p.routes, p.labels, lines, places, strict=True)
+    )
     end = f.point(f.along_end + MARGIN, f.across_end + MARGIN)
-    return Diagram(p.flow, end.x, end.y, _lanes(f), nodes, tuple(edges), font_size=p.font_size, curved=p.curved)
+    return Diagram(p.flow, end.x, end.y, lanes, nodes, edges, font_size=p.font_size, curved=p.curved)

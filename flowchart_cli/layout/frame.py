@@ -19,10 +19,10 @@ from .text import text_width, wrap_text
 __all__ = ["LR_HEADER", "MARGIN", "Frame", "Placement"]
 
 MARGIN = 20.0
-SPACING = 10.0
+SPACING = 14.0  # between two tracks of one channel: clearly two lines
 HEADER_LINE = 17.0
 LR_HEADER = 132.0
-_BORDER_CLEARANCE = 9.0  # lines keep this far from a lane border
+_BORDER_CLEARANCE = 12.0  # lines keep this far from a lane border
 
 
 @dataclass(frozen=True, slots=True)

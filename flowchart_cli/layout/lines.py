@@ -1,13 +1,12 @@
-"""Flow lines in coordinates: ports on the shapes' outlines, bends on their tracks, label places."""
+"""Flow lines in coordinates: ports on the shapes' outlines and bends on their tracks."""
 
 from __future__ import annotations
 
 from .frame import Frame
-from .geometry import Point, Rect
 from .routing import Route
 from .shapes import inset
 
-__all__ = ["edge_points", "label_place"]
+__all__ = ["edge_points"]
 
 _REAL_SIDE = {
     False: {"b": "bottom", "t": "top", "r": "right", "l": "left"},
@@ -30,9 +29,16 @@ def _port(f: Frame, node: int, side: str, offset: float) -> tuple[float, float]:
 
 
 def _offset(f: Frame, node: int, side: str, unit: int) -> float:
-    if side in ("t", "b"):
-        return unit * min(14.0, f.across[node] / 5)
-    return max(-f.along[node] / 2 + 6, min(f.along[node] / 2 - 6, unit * 12.0))
+    """Where port ``unit`` lies along ``side`` of ``node``, from its middle.
+
+    Ports keep a clear step apart; on a side too short for them all, the
+    outermost lines join at its last port rather than arrive a hair apart.
+    """
+    ends = side in ("t", "b")
+    size = f.across[node] if ends else f.along[node]
+    step = min(16.0, size / 3.5) if ends else 14.0
+    ports = int(max(0.0, size / 2 - 6) // step)
+    return max(-ports, min(ports, unit)) * step
 
 
 def edge_points(f: Frame, route: Route) -> list[tuple[float, float]]:
@@ -65,25 +71,3 @@ def _collinear(a: tuple[float, float], b: tuple[float, float], c: tuple[float, f
     return (abs(a[0] - b[0]) < 0.01 and abs(b[0] - c[0]) < 0.01) or (
         abs(a[1] - b[1]) < 0.01 and abs(b[1] - c[1]) < 0.01
     )
-
-
-def label_place(points: list[Point], segment: int, source: Rect, lr: bool, unit: int) -> tuple[Point, str]:
-    """Beside the line's ``segment``, just clear of the source shape's box.
-
-    Beside a vertical line the label goes right in TB (into the gap below the
-    rank) and left in LR (into the room kept before the next rank); above a
-    horizontal one.  Lines that share a corner (``unit`` > 0 lies further
-    along) put their labels on opposite sides so they never stack.
-    """
-    segment = min(segment, len(points) - 2)
-    start, end = points[segment], points[segment + 1]
-    if segment:
-        source = Rect(start.x, start.y, 0, 0)
-    if abs(start.x - end.x) < 0.01:
-        down = end.y >= start.y
-        y = max(start.y, source.bottom) + 15 if down else min(start.y, source.y) - 7
-        left = unit < 0 or (lr and unit == 0)
-        return (Point(start.x - 6, y), "end") if left else (Point(start.x + 6, y), "start")
-    right = end.x >= start.x
-    x = max(start.x, source.right) + 7 if right else min(start.x, source.x) - 7
-    return Point(x, start.y + 15 if unit > 0 else start.y - 6), "start" if right else "end"

@@ -69,7 +69,9 @@ def plan_routes(
     for route in routes:
         route.refs = _refs(route, grid)
         route.entry_unit = _arrival(route, grid) if route.entry == "t" else route.entry_unit
-    return routes, _assign_tracks(routes, grid)
+    counts = _assign_tracks(routes, grid)
+    _part_arrivals(routes)
+    return routes, counts
 
 
 def _use(uses: dict[tuple[int, str], int], node: int, side: str) -> int:
@@ -234,7 +236,8 @@ def _assign_tracks(routes: list[Route], grid: _Grid) -> dict[tuple[str, int], in
     for channel, items in segments.items():
         ends: list[float] = []
         for low, high, number, index in sorted(items):
-            track = next((i for i, end in enumerate(ends) if end < low), len(ends))
+            # a track is reused only after a clear break, so one line never seems to run on into another
+            track = next((i for i, end in enumerate(ends) if end + 1 < low), len(ends))
             if track == len(ends):
                 ends.append(high)
             else:
@@ -242,3 +245,19 @@ def _assign_tracks(routes: list[Route], grid: _Grid) -> dict[tuple[str, int], in
             routes[number].tracks[index] = -1 - track if channel[0] == "gL" else track
         counts[channel] = len(ends)
     return counts
+
+
+def _part_arrivals(routes: list[Route]) -> None:
+    """Lines reaching one shape's top from the same side get ports of their own, not one shared arrow.
+
+    The line whose last bend lies nearest the shape takes the outermost port,
+    so the lines nest instead of crossing just above the shape.
+    """
+    groups: dict[tuple[int, int], list[Route]] = defaultdict(list)
+    for route in routes:
+        if route.entry == "t" and route.entry_unit and len(route.refs) >= 2:
+            groups[(route.target, route.entry_unit)].append(route)
+    for (_, side), group in groups.items():
+        group.sort(key=lambda r: (r.refs[-2], r.tracks[-2], r.source))
+        for place, route in enumerate(group):
+            route.entry_unit = side * (place + 1)

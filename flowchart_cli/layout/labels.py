@@ -1,0 +1,121 @@
+"""Outcome labels beside their lines, clear of shapes, of other lines and of each other.
+
+A branch label first tries its usual place just past the decision's corner;
+when that spot would cover a shape, another line or an earlier label, it
+tries the other side of its line, then spots further along it, so a reader
+never sees a label sitting on a line it does not belong to.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from .geometry import Point, Rect
+from .text import clean_text, text_width
+
+__all__ = ["LabelRequest", "label_box", "place_labels"]
+
+_STEP = 14.0  # how far each further try slides along the line
+_TRIES = 12  # slides per segment
+_CLEAR = 2.0  # empty margin kept around a label
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRequest:
+    """One line's label: its text, its points, which segment it starts on and its corner ``unit``."""
+
+    text: str
+    points: tuple[Point, ...]
+    segment: int
+    source: Rect
+    unit: int
+
+
+def label_box(text: str, at: Point, anchor: str, size: float) -> Rect:
+    """The box a label's backing covers (the SVG writer paints the same one)."""
+    width = text_width(clean_text(text), size) * 1.08 + 6
+    left = at.x - 3 if anchor == "start" else at.x - width + 3
+    return Rect(left, at.y - size, width, size + 5)
+
+
+def place_labels(
+    requests: Sequence[LabelRequest | None],
+    paths: Sequence[Sequence[Point]],
+    shapes: Sequence[Rect],
+    lr: bool,
+    size: float,
+) -> list[tuple[Point | None, str]]:
+    """Where the label of every line in ``paths`` sits (``None`` without one) and how its text hangs."""
+    lines = [_segments(points) for points in paths]
+    placed: list[Rect] = []
+    out: list[tuple[Point | None, str]] = []
+    for number, request in enumerate(requests):
+        if request is None:
+            out.append((None, "start"))
+            continue
+        others = [seg for n, segs in enumerate(lines) if n != number for seg in segs]
+        spots = list(_spots(request, lr))
+        chosen = next((s for s in spots if _clear(label_box(request.text, *s, size), others, shapes, placed)), spots[0])
+        placed.append(label_box(request.text, *chosen, size))
+        out.append(chosen)
+    return out
+
+
+def _segments(points: Sequence[Point]) -> list[Rect]:
+    return [Rect(min(p.x, q.x), min(p.y, q.y), abs(p.x - q.x), abs(p.y - q.y)) for p, q in itertools.pairwise(points)]
+
+
+def _hits(a: Rect, b: Rect, margin: float) -> bool:
+    return a.x - margin <= b.right and b.x <= a.right + margin and a.y - margin <= b.bottom and b.y <= a.bottom + margin
+
+
+def _clear(box: Rect, lines: list[Rect], shapes: Sequence[Rect], labels: list[Rect]) -> bool:
+    return not (
+        any(_hits(box, line, _CLEAR) for line in lines)
+        or any(_hits(box, shape, 1.0) for shape in shapes)
+        or any(_hits(box, label, _CLEAR) for label in labels)
+    )
+
+
+def _spots(request: LabelRequest, lr: bool) -> Iterator[tuple[Point, str]]:
+    """The usual spot first, then its mirror, then spots sliding along each later segment."""
+    last = len(request.points) - 2
+    first = min(request.segment, last)
+    for segment in [first, *range(first + 1, last + 1), *range(first - 1, -1, -1)]:
+        for slide in range(_TRIES):
+            spot = _beside(request, segment, slide * _STEP, lr, flip=False)
+            if spot is None:
+                break
+            yield spot
+            mirror = _beside(request, segment, slide * _STEP, lr, flip=True)
+            if mirror is not None:
+                yield mirror
+
+
+def _beside(request: LabelRequest, segment: int, slide: float, lr: bool, *, flip: bool) -> tuple[Point, str] | None:
+    """Beside ``segment``, just clear of the source shape's box, ``slide`` further along.
+
+    Beside a vertical line the label goes right in TB (into the gap below the
+    rank) and left in LR (into the room kept before the next rank); above a
+    horizontal one.  Lines that share a corner (``unit`` > 0 lies further
+    along) put their labels on opposite sides so they never stack.  ``None``
+    once the slide runs past the segment's end.
+    """
+    start, end = request.points[segment], request.points[segment + 1]
+    source = request.source if segment == 0 else Rect(start.x, start.y, 0, 0)
+    unit = request.unit
+    if abs(start.x - end.x) < 0.01:
+        down = end.y >= start.y
+        y = max(start.y, source.bottom) + 15 + slide if down else min(start.y, source.y) - 7 - slide
+        if slide and (y > end.y - 2 if down else y - 12 < end.y + 2):
+            return None
+        left = (unit < 0 or (lr and unit == 0)) != flip
+        return (Point(start.x - 6, y), "end") if left else (Point(start.x + 6, y), "start")
+    right = end.x >= start.x
+    x = max(start.x, source.right) + 7 + slide if right else min(start.x, source.x) - 7 - slide
+    if slide and (x > end.x - 4 if right else x < end.x + 4):
+        return None
+    below = (unit > 0) != flip
+    return Point(x, start.y + 15 if below else start.y - 6), "start" if right else "end"
