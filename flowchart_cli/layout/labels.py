@@ -57,10 +57,22 @@ def place_labels(
             continue
         others = [seg for n, segs in enumerate(lines) if n != number for seg in segs]
         spots = list(_spots(request, lr))
-        chosen = next((s for s in spots if _clear(label_box(request.text, *s, size), others, shapes, placed)), spots[0])
+        chosen = next(
+            (
+                spot
+                for spot, beside in spots
+                if _clear(label_box(request.text, *spot, size), others + _own(lines[number], beside), shapes, placed)
+            ),
+            spots[0][0],
+        )
         placed.append(label_box(request.text, *chosen, size))
         out.append(chosen)
     return out
+
+
+def _own(segments: list[Rect], beside: int) -> list[Rect]:
+    """The label's own line but the segment it sits beside: it must not cover its own bends either."""
+    return segments[:beside] + segments[beside + 1 :]
 
 
 def _segments(points: Sequence[Point]) -> list[Rect]:
@@ -79,7 +91,7 @@ def _clear(box: Rect, lines: list[Rect], shapes: Sequence[Rect], labels: list[Re
     )
 
 
-def _spots(request: LabelRequest, lr: bool) -> Iterator[tuple[Point, str]]:
+def _spots(request: LabelRequest, lr: bool) -> Iterator[tuple[tuple[Point, str], int]]:
     """The usual spot first, then its mirror, then spots sliding along each later segment."""
     last = len(request.points) - 2
     first = min(request.segment, last)
@@ -88,10 +100,10 @@ def _spots(request: LabelRequest, lr: bool) -> Iterator[tuple[Point, str]]:
             spot = _beside(request, segment, slide * _STEP, lr, flip=False)
             if spot is None:
                 break
-            yield spot
+            yield spot, segment
             mirror = _beside(request, segment, slide * _STEP, lr, flip=True)
             if mirror is not None:
-                yield mirror
+                yield mirror, segment
 
 
 def _beside(request: LabelRequest, segment: int, slide: float, lr: bool, *, flip: bool) -> tuple[Point, str] | None:
