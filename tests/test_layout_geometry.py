@@ -421,3 +421,14 @@ def test_lines_reaching_one_shape_arrive_apart(diagrams):
                 side = node.box.width if abs(before.x - q.x) < 0.01 else node.box.height
                 joined = apart < 0.01 and side < 100
                 assert apart >= CLEAR_GAP or joined, (d.title, node.key, apart)
+
+
+def test_outcome_labels_keep_off_lane_borders(diagrams):
+    for d in diagrams:
+        tb = d.direction == "TB"
+        borders = [lane.band.x if tb else lane.band.y for lane in d.lanes[1:]]
+        for edge in d.edges:
+            if edge.label:
+                label = _label_box(d, edge)
+                low, high = (label.x, label.right) if tb else (label.y, label.bottom)
+                assert not any(low < border < high for border in borders), (d.title, edge.source, edge.label)

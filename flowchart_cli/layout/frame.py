@@ -84,11 +84,9 @@ class Frame:
     def _across_gaps(self) -> list[float]:
         need = [0.0] * (self.cols + 1)
         for route, label in zip(self.p.routes, self.p.labels, strict=True):
-            if label and route.exit in ("l", "r") and not self.lr:
-                column = self.p.grid.column[route.source]
-                gap = column + 1 if route.exit == "r" else column
-                slack = (self.col_size[column] - self.across[route.source]) / 2
-                need[gap] = max(need[gap], text_width(label, self.p.font_size) + 18 - slack)
+            if label and route.exit in ("l", "r"):
+                gap, room = self._stub_room(route, label)
+                need[gap] = max(need[gap], room)
         sizes = []
         for gap in range(self.cols + 1):
             edge = gap in (0, self.cols)
@@ -100,6 +98,23 @@ class Frame:
                 room = self.p.tracks.get(("g", gap), 0) * SPACING + 24
             sizes.append(max(base, room, need[gap]))
         return sizes
+
+    def _stub_room(self, route: Route, label: str) -> tuple[int, float]:
+        """The across-gap a labelled side branch leaves into, and how wide it must be for the label.
+
+        The label sits on the stub between the shape's corner and the line's
+        track, so even the track nearest the shape must leave it room; beside a
+        lane border the tracks lie near the border, on the source's side.
+        """
+        column = self.p.grid.column[route.source]
+        gap = column + 1 if route.exit == "r" else column
+        slack = (self.col_size[column] - self.across[route.source]) / 2
+        size = self.p.font_size - 1
+        length = (size + 12 if self.lr else text_width(label, size) * 1.08 + 14) - slack
+        if self._is_border(gap):
+            count = self.p.tracks.get(("gL" if column < gap else "gR", gap), 1)
+            return gap, 2 * (length + _BORDER_CLEARANCE + (count - 1) * SPACING)
+        return gap, 2 * length + (self.p.tracks.get(("g", gap), 1) - 1) * SPACING
 
     def lane_extent(self, lane: int) -> tuple[int, int]:
         first = self.p.grid.first[lane]
