@@ -432,3 +432,25 @@ def test_outcome_labels_keep_off_lane_borders(diagrams):
                 label = _label_box(d, edge)
                 low, high = (label.x, label.right) if tb else (label.y, label.bottom)
                 assert not any(low < border < high for border in borders), (d.title, edge.source, edge.label)
+
+
+def _cross(p: Point, q: Point, r: Point, s: Point) -> bool:
+    """Whether two axis-aligned segments cross at a point inside both."""
+    if (abs(p.x - q.x) < 0.01) == (abs(r.x - s.x) < 0.01):
+        return False
+    (v0, v1), (h0, h1) = ((p, q), (r, s)) if abs(p.x - q.x) < 0.01 else ((r, s), (p, q))
+    inside_h = min(h0.x, h1.x) + 0.5 < v0.x < max(h0.x, h1.x) - 0.5
+    return inside_h and min(v0.y, v1.y) + 0.5 < h0.y < max(v0.y, v1.y) - 0.5
+
+
+def test_lines_into_one_shape_turn_in_without_crossing(diagrams):
+    """The last leg of a line into a shape crosses no other line bound for that shape: they nest."""
+    for d in diagrams:
+        if d.curved:
+            continue
+        for a, b in itertools.permutations(d.edges, 2):
+            if a.target != b.target:
+                continue
+            last = a.points[-2:]
+            for r, s in zip(b.points, b.points[1:], strict=False):
+                assert not _cross(*last, r, s), (d.title, a.source, b.source, a.target)

@@ -71,6 +71,7 @@ def plan_routes(
         route.entry_unit = _arrival(route, grid) if route.entry == "t" else route.entry_unit
     counts = _assign_tracks(routes, grid)
     _part_arrivals(routes)
+    _order_side_entries(routes, grid)
     return routes, counts
 
 
@@ -261,3 +262,34 @@ def _part_arrivals(routes: list[Route]) -> None:
         group.sort(key=lambda r: (r.refs[-2], r.tracks[-2], r.source))
         for place, route in enumerate(group):
             route.entry_unit = side * (place + 1)
+
+
+def _order_side_entries(routes: list[Route], grid: _Grid) -> None:
+    """Lines entering one side of a shape swap ports so that they nest rather than cross.
+
+    A line coming from above takes a port higher up (towards ``t``), one from
+    below a port further down; among lines from one direction, the one on
+    the track nearest the shape turns in first.  Only the group's own ports
+    are shuffled, so exits on that side keep theirs.
+    """
+    groups: dict[tuple[int, str], list[Route]] = defaultdict(list)
+    for route in routes:
+        if route.entry in ("l", "r") and len(route.refs) >= 2 and route.refs[-2][0] == "g":
+            groups[(route.target, route.entry)].append(route)
+    for (_, side), group in groups.items():
+        if len(group) < 2:
+            continue
+        units = sorted(route.entry_unit for route in group)
+        for route, unit in zip(sorted(group, key=lambda r: _entry_key(r, grid, side)), units, strict=True):
+            route.entry_unit = unit
+
+
+def _entry_key(route: Route, grid: _Grid, side: str) -> tuple[float, float, int]:
+    points = _logical(route, grid)
+    approach = points[-3][0] - points[-2][0]  # < 0 from above, > 0 from below
+    closeness = route.tracks[-2] if side == "l" else -route.tracks[-2]
+    if approach < 0:
+        return (0.0, -closeness, route.source)
+    if approach > 0:
+        return (2.0, closeness, route.source)
+    return (1.0, 0.0, route.source)
