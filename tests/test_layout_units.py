@@ -10,9 +10,10 @@ import pytest
 
 from flowchart_cli.errors import GraphvizFailed, GraphvizMissing
 from flowchart_cli.layout.dotgen import ranking_dot
-from flowchart_cli.layout.geometry import Rect
+from flowchart_cli.layout.geometry import Point, Rect
 from flowchart_cli.layout.graphviz_run import run_graphviz
 from flowchart_cli.layout.grid import place_columns
+from flowchart_cli.layout.labels import LabelRequest, label_box, place_labels
 from flowchart_cli.layout.ranking import back_edges
 from flowchart_cli.layout.routing import plan_routes
 from flowchart_cli.layout.shapes import fmt, inset, shape_parts
@@ -114,6 +115,28 @@ def test_routes_give_each_line_its_own_track():
             if (kind, gap) == channel
         ]
         assert sorted(set(used)) == list(range(count))
+
+
+def test_lines_reaching_a_top_from_one_side_get_nested_ports():
+    # two lines come from the column on the right into the same shape's top
+    routes, _ = plan_routes([0, 2, 3], [1, 1, 0], [False] * 3, [(0, 2, False), (1, 2, False)])
+    far, near = routes
+    assert far.entry == near.entry == "t"
+    assert far.entry_unit != near.entry_unit  # two arrows, not one shared
+    assert 0 < far.entry_unit < near.entry_unit  # the line bending nearest the shape takes the outer port
+
+
+def test_a_label_moves_off_a_line_that_crosses_its_usual_spot():
+    points = (Point(100, 100), Point(200, 100), Point(200, 200))
+    source = Rect(0, 50, 100, 100)
+    request = LabelRequest("Yes", points, 0, source, 0)
+    alone = place_labels([request], [points], [source], False, 12)
+    assert alone == [(Point(107, 94), "start")]  # just past the corner, above the line
+    crossing = (Point(115, 40), Point(115, 160))
+    (at, anchor), _ = place_labels([request, None], [points, crossing], [source], False, 12)
+    box = label_box("Yes", at, anchor, 12)
+    assert not (box.x <= 115 <= box.right and box.y <= 160 and box.bottom >= 40)
+    assert abs(at.y - 100) < 20  # still beside its own line
 
 
 def _fake_program(tmp_path: Path, body: str) -> Path:
