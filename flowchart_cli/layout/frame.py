@@ -110,7 +110,7 @@ class Frame:
         gap = column + 1 if route.exit == "r" else column
         slack = (self.col_size[column] - self.across[route.source]) / 2
         size = self.p.font_size - 1
-        length = (size + 12 if self.lr else text_width(label, size) * 1.08 + 14) - slack
+        length = (size + 16 if self.lr else text_width(label, size) * 1.08 + 18) - slack
         if self._is_border(gap):
             count = self.p.tracks.get(("gL" if column < gap else "gR", gap), 1)
             return gap, 2 * (length + _BORDER_CLEARANCE + (count - 1) * SPACING)

@@ -19,7 +19,8 @@ __all__ = ["LabelRequest", "label_box", "place_labels"]
 
 _STEP = 14.0  # how far each further try slides along the line
 _TRIES = 12  # slides per segment
-_CLEAR = 2.0  # empty margin kept around a label
+_CLEAR = 2.0  # empty margin kept between labels
+_LINE_CLEAR = 6.0  # and to another line: any closer and the label seems to be that line's
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +56,13 @@ def place_labels(
         if request is None:
             out.append((None, "start"))
             continue
-        others = [seg for n, segs in enumerate(lines) if n != number for seg in segs]
+        others = [seg for n, segs in enumerate(lines) if n != number for seg in segs if not _shared(seg, lines[number])]
         spots = list(_spots(request, lr))
         chosen = next(
             (
                 spot
                 for spot, beside in spots
-                if _clear(label_box(request.text, *spot, size), others + _own(lines[number], beside), shapes, placed)
+                if _clear(label_box(request.text, *spot, size), others, _own(lines[number], beside), shapes, placed)
             ),
             spots[0][0],
         )
@@ -75,6 +76,17 @@ def _own(segments: list[Rect], beside: int) -> list[Rect]:
     return segments[:beside] + segments[beside + 1 :]
 
 
+def _shared(segment: Rect, own: list[Rect]) -> bool:
+    """Whether ``segment`` runs along one of ``own`` (branches leaving one corner share a trunk)."""
+    return any(_along(segment, mine) for mine in own)
+
+
+def _along(a: Rect, b: Rect) -> bool:
+    vertical = a.width < 0.01 and b.width < 0.01 and abs(a.x - b.x) < 0.01 and a.y < b.bottom and b.y < a.bottom
+    horizontal = a.height < 0.01 and b.height < 0.01 and abs(a.y - b.y) < 0.01 and a.x < b.right and b.x < a.right
+    return vertical or horizontal
+
+
 def _segments(points: Sequence[Point]) -> list[Rect]:
     return [Rect(min(p.x, q.x), min(p.y, q.y), abs(p.x - q.x), abs(p.y - q.y)) for p, q in itertools.pairwise(points)]
 
@@ -83,9 +95,10 @@ def _hits(a: Rect, b: Rect, margin: float) -> bool:
     return a.x - margin <= b.right and b.x <= a.right + margin and a.y - margin <= b.bottom and b.y <= a.bottom + margin
 
 
-def _clear(box: Rect, lines: list[Rect], shapes: Sequence[Rect], labels: list[Rect]) -> bool:
+def _clear(box: Rect, lines: list[Rect], own: list[Rect], shapes: Sequence[Rect], labels: list[Rect]) -> bool:
     return not (
-        any(_hits(box, line, _CLEAR) for line in lines)
+        any(_hits(box, line, _LINE_CLEAR) for line in lines)
+        or any(_hits(box, line, _CLEAR) for line in own)
         or any(_hits(box, shape, 1.0) for shape in shapes)
         or any(_hits(box, label, _CLEAR) for label in labels)
     )
