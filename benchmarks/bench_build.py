@@ -23,36 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from flowgen import generated_flow  # benchmarks/ is on sys.path when a bench runs
+
 ROOT = Path(__file__).resolve().parent.parent
 FLOWCHART = [sys.executable, "-m", "flowchart_cli"]
-LANES = ("Cliente", "Agente", "Supervisor", "Finanzas")
-KINDS = ("process", "io", "document", "process", "manual", "database", "process", "subprocess")
-
-
-def flow_text(n: int, steps: int = 30) -> str:
-    """A valid flow: a chain of steps with a decision every 5 steps that may skip one step ahead."""
-    lines = [f"title: Proceso de prueba {n}", "lang: es", f"lanes: [{', '.join(LANES)}]", "steps:"]
-    lines += ["  - id: s0", f"    start: Llega la solicitud {n}", f"    lane: {LANES[0]}"]
-    for i in range(1, steps - 1):
-        lane = LANES[(i // 3) % len(LANES)]
-        if i % 5 == 0 and i + 2 < steps - 1:
-            lines += [
-                f"  - id: s{i}",
-                f"    decision: ¿Se cumple la condición {i}?",
-                f"    lane: {lane}",
-                "    branches:",
-                f"      Sí: s{i + 1}",
-                f"      No: s{i + 2}",
-            ]
-        else:
-            kind = KINDS[i % len(KINDS)]
-            lines += [
-                f"  - id: s{i}",
-                f"    {kind}: Paso {i} del proceso {n} con un texto algo largo",
-                f"    lane: {lane}",
-            ]
-    lines += [f"  - id: s{steps - 1}", "    end: Solicitud cerrada"]
-    return "\n".join(lines) + "\n"
 
 
 def make_tree(root: Path, count: int) -> list[Path]:
@@ -60,7 +34,9 @@ def make_tree(root: Path, count: int) -> list[Path]:
     for n in range(count):
         path = root / f"area{n % 10}" / f"proceso-{n:03}.flow.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(flow_text(n), encoding="utf-8")
+        path.write_text(
+            generated_flow(30, title=f"Proceso de prueba {n}", decision_every=5, varied_symbols=True), encoding="utf-8"
+        )
         paths.append(path)
     return paths
 
@@ -101,7 +77,12 @@ def main() -> int:
         counter = iter(range(10**6))
 
         def touch_one() -> None:
-            flows[0].write_text(flow_text(0).replace("Llega", f"Llega ({next(counter)})"), encoding="utf-8")
+            flows[0].write_text(
+                generated_flow(30, title="Proceso de prueba 0", decision_every=5, varied_symbols=True).replace(
+                    "Llega", f"Llega ({next(counter)})"
+                ),
+                encoding="utf-8",
+            )
 
         floor = median_of(5, nothing, [sys.executable, "-c", "pass"])
         print(f"{args.flows} flows x 30 steps, 4 lanes; formats svg, png, drawio, html; {cores} cores", flush=True)

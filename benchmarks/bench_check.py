@@ -18,42 +18,14 @@ import time
 from itertools import pairwise
 from pathlib import Path
 
+from flowgen import generated_flow  # benchmarks/ is on sys.path when a bench runs
+
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 9
 ENTRY = Path(sys.executable).with_name("flowchart")
 FLOWCHART = [str(ENTRY)] if ENTRY.exists() else [sys.executable, "-m", "flowchart_cli"]
 TARGETS = {"check sample": 0.25, "check 2,000 steps": 0.6}
 MAX_RSS_MB = 100
-
-
-def big_flow(steps: int) -> str:
-    """A realistic long flow: lanes, decisions every tenth step, notes and a loop back."""
-    lines = [
-        "title: Flujo generado",
-        "lang: es",
-        "lanes: [Cliente, Agente, Supervisor, Sistema, Mensajería]",
-        "steps:",
-        "  - start: El cliente abre un caso",
-        "    lane: Cliente",
-    ]
-    lanes = ["Cliente", "Agente", "Supervisor", "Sistema", "Mensajería"]
-    for i in range(steps):
-        lines += [
-            f"  - id: paso_{i}",
-            f"    process: Atender la solicitud número {i}",
-            f"    lane: {lanes[i % 5]}",
-            f"    notes: Revisar los datos del caso {i} antes de seguir.",
-        ]
-        if i % 10 == 9:
-            lines += [
-                f"  - id: decision_{i}",
-                f"    decision: ¿Está resuelto el punto {i}?",
-                "    branches:",
-                f"      Sí: paso_{i + 1}",
-                f"      No: paso_{i - 5}",
-            ]
-    lines += [f"  - id: paso_{steps}", "    process: Cerrar el caso", "  - end: Caso cerrado", ""]
-    return "\n".join(lines)
 
 
 def sample() -> Path:
@@ -93,7 +65,7 @@ def in_process(path: Path) -> float:
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         big = Path(folder) / "grande.flow.yaml"
-        big.write_text(big_flow(2000), encoding="utf-8")
+        big.write_text(generated_flow(2000, lanes=5, decision_every=10, notes=True), encoding="utf-8")
         commands = {
             "python -c pass": [sys.executable, "-c", "pass"],
             "flowchart --version": [*FLOWCHART, "--version"],
@@ -125,7 +97,7 @@ def main() -> int:
         growth = []
         for steps in (1000, 2000, 4000, 8000):
             path = Path(folder) / f"g{steps}.flow.yaml"
-            path.write_text(big_flow(steps), encoding="utf-8")
+            path.write_text(generated_flow(steps, lanes=5, decision_every=10, notes=True), encoding="utf-8")
             growth.append((steps, in_process(path)))
         ratios = ", ".join(f"{b[0]}/{a[0]}: ×{b[1] / a[1]:.2f}" for a, b in pairwise(growth))
         print(f"scaling, CPU time as the steps double (linear is ×2): {ratios}")

@@ -20,38 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from flowgen import generated_flow  # benchmarks/ is on sys.path when a bench runs
+
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = Path(sys.executable).with_name("flowchart")
 FLOWCHART = [str(ENTRY)] if ENTRY.exists() else [sys.executable, "-m", "flowchart_cli"]
 TARGETS = {"html sample": 0.5, "pdf sample": 3.0}
-
-
-def big_flow(count: int = 300, lanes: int = 5) -> str:
-    """A valid Spanish flow: lanes, a decision every 9 steps that may loop back, notes and durations."""
-    lines = ["title: Proceso grande de facturación", "lang: es", 'version: "9.9"', "lanes:"]
-    lines += [f"  - id: l{i}\n    name: Área número {i}" for i in range(lanes)]
-    lines += ["steps:", "  - id: s0", "    start: Inicio del proceso grande", "    lane: l0"]
-    for i in range(1, count - 1):
-        lane = f"l{i % lanes}"
-        if i % 9 == 4:
-            lines += [
-                f"  - id: s{i}",
-                f"    decision: ¿Está completa la revisión número {i}?",
-                f"    lane: {lane}",
-                "    branches:",
-                f"      Sí: s{i + 1}",
-                f"      No: s{max(1, i - 3)}",
-            ]
-        else:
-            lines += [
-                f"  - id: s{i}",
-                f"    process: Paso número {i} — revisar y registrar el expediente",
-                f"    lane: {lane}",
-                f"    notes: Nota del paso {i} — información, acción, revisión.",
-                f"    duration: {i % 12 + 1} min",
-            ]
-    lines += [f"  - id: s{count - 1}", "    end: Fin del proceso grande", "    lane: l1"]
-    return "\n".join(lines) + "\n"
 
 
 def sample() -> Path:
@@ -103,7 +77,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "out"
         big = Path(folder) / "grande.flow.yaml"
-        big.write_text(big_flow(300), encoding="utf-8")
+        big.write_text(generated_flow(300, lanes=5, decision_every=9, notes=True), encoding="utf-8")
         small = {
             "python -c pass": [sys.executable, "-c", "pass"],
             "html sample": [*FLOWCHART, "handout", str(sample()), "-o", str(out)],

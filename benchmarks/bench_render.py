@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from flowgen import generated_flow  # benchmarks/ is on sys.path when a bench runs
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 RENDER = """
@@ -37,33 +39,6 @@ assert result.ok, result.diagnostics
 render_flow(result.flow, sys.argv[3].split(","), Path(sys.argv[2]), RenderOptions())
 sys.stderr.write(f"stage {time.perf_counter() - start:.6f}\\n")
 """
-
-
-def generated(count: int, lanes: int = 4) -> str:
-    """A flow of ``count`` steps spread over ``lanes`` lanes, with a decision and a loop every 7 steps."""
-    lines = [
-        "title: Generated",
-        "lanes:",
-        *[f"  - Lane {i}" for i in range(lanes)],
-        "steps:",
-        "  - start: Start",
-        "    lane: Lane 0",
-    ]
-    for i in range(1, count - 1):
-        lane = f"Lane {i % lanes}"
-        if i % 7 == 3:
-            lines += [
-                f"  - id: s{i}",
-                f"    decision: Is check {i} passed?",
-                f"    lane: {lane}",
-                "    branches:",
-                f"      Yes: s{i + 1}",
-                f"      No: s{max(1, i - 2)}",
-            ]
-        else:
-            lines += [f"  - id: s{i}", f"    process: Do step number {i} of the work", f"    lane: {lane}"]
-    lines += [f"  - id: s{count - 1}", "    end: Finished", "    lane: Lane 1"]
-    return "\n".join(lines) + "\n"
 
 
 def equivalent_dot(path: Path) -> str:
@@ -125,13 +100,15 @@ def all_formats() -> list[str]:
 
 
 def main() -> int:
+    from flowchart_cli.loader import load_flow
+
     formats = ",".join(all_formats())
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         flows = sorted((ROOT / "samples").glob("*.flow.yaml"))
         for count in (50, 200, 1000):
             path = work / f"generated-{count}.flow.yaml"
-            path.write_text(generated(count), encoding="utf-8")
+            path.write_text(generated_flow(count, lanes=4), encoding="utf-8")
             flows.append(path)
         print(f"all formats = {formats}; floor = python -c pass + dot -Tsvg, measured beside each flow")
         print(
@@ -140,8 +117,7 @@ def main() -> int:
         )
         failed = False
         for path in flows:
-            text = path.read_text(encoding="utf-8")
-            steps = text.count("\n  - ") - text.count("\n  - Lane")
+            steps = len(load_flow(path)[0].steps)
             repeat = 3 if "1000" in path.name else 7
             dot = equivalent_dot(path).encode("utf-8")
             floors, svgs, stages = [], [], []
