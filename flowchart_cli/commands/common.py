@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from ..errors import FlowchartError
 
-__all__ = ["checked_flows", "colour_wanted", "console", "fail", "split_formats"]  # and out_console, err_console
+__all__ = ["checked_flows", "colour_wanted", "console", "fail", "note", "split_formats"]  # and out_console, err_console
 
 
 @cache
@@ -68,6 +68,11 @@ def checked_flows(files: Iterable[Path]) -> tuple[list[CheckResult], bool]:
             print_text(console(stderr=True), [result], summary=False)
             console(stderr=True).print(f"{path}: not written (fix the errors above)", markup=False)
     return good, failed
+
+
+def note(message: str) -> None:
+    """A plain progress line on stderr ("wrote …"): nothing to style, so rich is not imported."""
+    print(message, file=sys.stderr)
 
 
 def fail(error: FlowchartError) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import FlowchartError
-from .common import checked_flows, err_console, fail
+from .common import checked_flows, fail, note
 
 
 def run_handout(
@@ -31,7 +31,7 @@ def run_handout(
             return fail(FlowchartError(f"handout template: {_template_problem(error)}"))
         path = output_path(result.flow, out_dir or result.path.parent, FORMATS[fmt])
         write_atomic(path, data)
-        err_console.print(f"wrote {path}", markup=False)
+        note(f"wrote {path}")
     return 1 if failed else 0
 
 

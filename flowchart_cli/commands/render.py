@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import FlowchartError
 from ..writers import FORMATS, RenderOptions
-from .common import checked_flows, err_console, fail, split_formats
+from .common import checked_flows, fail, note, split_formats
 
 
 def run_render(
@@ -23,5 +23,5 @@ def run_render(
         except FlowchartError as error:
             return fail(error)
         for path in written:
-            err_console.print(f"wrote {path}")
+            note(f"wrote {path}")
     return 1 if failed else 0
