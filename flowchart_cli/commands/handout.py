@@ -15,22 +15,22 @@ def run_handout(
     import jinja2
 
     from ..atomic import write_atomic
-    from ..handout import FORMATS, render_handout
-    from ..layout import layout_flow
-    from ..pipeline import output_path
+    from ..pipeline import output_path, output_suffix, render_payloads
+    from ..writers import RenderOptions
 
+    output = "html" if fmt == "html" else "handout-pdf"  # the pipeline's names for the handout formats
     good, failed = checked_flows(files)
     for result in good:
         try:
-            data = render_handout(
-                result.flow, layout_flow(result.flow), fmt, lang=lang, quiz=quiz, template_dir=template_dir
+            payloads = render_payloads(
+                result.flow, [output], RenderOptions(), lang=lang, quiz=quiz, template_dir=template_dir
             )
         except FlowchartError as error:
             return fail(error)
         except jinja2.TemplateError as error:
             return fail(FlowchartError(f"handout template: {_template_problem(error)}"))
-        path = output_path(result.flow, out_dir or result.path.parent, FORMATS[fmt])
-        write_atomic(path, data)
+        path = output_path(result.flow, out_dir or result.path.parent, output_suffix(output))
+        write_atomic(path, payloads[output])
         note(f"wrote {path}")
     return 1 if failed else 0
 
