@@ -67,6 +67,19 @@ OutDir = Annotated[
 ]
 
 
+def _formats_option(help: str, shown: str):
+    """`-f/--format`, repeatable or comma-separated; the command splits and validates the list."""
+    return Annotated[list[str] | None, typer.Option("--format", "-f", metavar="FORMAT", help=help, show_default=shown)]
+
+
+DiagramFormats = _formats_option("svg, png, pdf, drawio, mermaid, dot; repeat or separate with commas.", "svg")
+BuildFormats = _formats_option(
+    "svg, png, pdf, drawio, mermaid, dot, html (handout), handout-pdf; repeat or separate with commas.",
+    "svg,png,drawio,html",
+)
+WatchFormats = _formats_option("As for build: diagram formats, html, handout-pdf.", "svg")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"flowchart {__version__}")
@@ -97,16 +110,7 @@ def check(
 @app.command()
 def render(
     files: Files,
-    format: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="svg, png, pdf, drawio, mermaid, dot; repeat or separate with commas.",
-            show_default="svg",
-        ),
-    ] = None,
+    format: DiagramFormats = None,
     out_dir: OutDir = None,
     edges: Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")] = Edges.ortho,
     theme: Annotated[
@@ -156,16 +160,7 @@ def build(
     out_dir: Annotated[Path, typer.Option("--out-dir", "-o", help="Folder for the outputs.", file_okay=False)] = Path(
         "out"
     ),
-    format: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="svg, png, pdf, drawio, mermaid, dot, html (handout), handout-pdf.",
-            show_default="svg,png,drawio,html",
-        ),
-    ] = None,
+    format: BuildFormats = None,
     check_only: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if an output is missing or stale.")
     ] = False,
@@ -206,10 +201,7 @@ def build(
 def watch(
     path: Annotated[Path, typer.Argument(help="A flow file or a folder of them.", exists=True, metavar="FILE|DIR")],
     out_dir: OutDir = None,
-    format: Annotated[
-        list[str] | None,
-        typer.Option("--format", "-f", metavar="FORMAT", help="Diagram formats, as for render.", show_default="svg"),
-    ] = None,
+    format: WatchFormats = None,
 ) -> None:
     """Re-check and re-render on every save (Ctrl-C stops)."""
     from .commands.watch import run_watch

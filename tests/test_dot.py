@@ -9,7 +9,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-from writer_diagrams import HOSTILE, HOSTILE_FLOW, every_hostile_label, grid_diagram, load
+from writer_diagrams import HOSTILE, HOSTILE_FLOW, QUEJAS_FLOW, every_hostile_label, grid_diagram, load
 
 from flowchart_cli.layout.geometry import Diagram
 from flowchart_cli.loader import load_flow
@@ -17,27 +17,7 @@ from flowchart_cli.writers import RenderOptions
 from flowchart_cli.writers.dot import SHAPES, quote, write_dot
 from flowchart_cli.writers.dot_route import spline_pos
 
-FLOW = """
-title: Quejas
-lanes:
-  - Cliente
-  - id: agente
-    name: Agente de atención
-steps:
-  - id: recepcion
-    start: El cliente presenta su queja
-    lane: Cliente
-  - id: grave
-    decision: ¿La queja es grave?
-    lane: agente
-    branches:
-      Sí: escalar
-      "No": fin
-  - id: escalar
-    subprocess: Escalar
-  - id: fin
-    end: Cerrada
-"""
+FLOW = QUEJAS_FLOW
 SVG = "{http://www.w3.org/2000/svg}"
 STRING = r'"(?:[^"\\]|\\.)*"'
 

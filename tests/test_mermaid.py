@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from writer_diagrams import HOSTILE, HOSTILE_FLOW, every_hostile_label, grid_diagram, load
+from writer_diagrams import HOSTILE, HOSTILE_FLOW, QUEJAS_FLOW, every_hostile_label, grid_diagram, load
 
 from flowchart_cli.layout.geometry import Diagram
 from flowchart_cli.loader import load_flow
@@ -29,27 +29,7 @@ CLASS = re.compile(r"^class (n\d+(?:,n\d+)*) fc_([a-z_]+)$")
 STYLE = re.compile(rf"^style (lane\d+) {COLOURS}$")
 CLICK = re.compile(r'^click (n\d+) href "([^"\s;<>`\\]+)" _blank$')
 
-FLOW = """
-title: Quejas
-lanes:
-  - Cliente
-  - id: agente
-    name: Agente de atención
-steps:
-  - id: recepcion
-    start: El cliente presenta su queja
-    lane: Cliente
-  - id: grave
-    decision: ¿La queja es grave?
-    lane: agente
-    branches:
-      Sí: escalar
-      "No": fin
-  - id: escalar
-    subprocess: Escalar
-  - id: fin
-    end: Cerrada
-"""
+FLOW = QUEJAS_FLOW
 
 
 def decode(text: str) -> str:

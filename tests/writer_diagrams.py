@@ -14,6 +14,29 @@ from flowchart_cli.layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, 
 from flowchart_cli.loader import load_text
 from flowchart_cli.model import Flow, flow_edges
 
+QUEJAS_FLOW = """
+title: Quejas
+lanes:
+  - Cliente
+  - id: agente
+    name: Agente de atención
+steps:
+  - id: recepcion
+    start: El cliente presenta su queja
+    lane: Cliente
+  - id: grave
+    decision: ¿La queja es grave?
+    lane: agente
+    branches:
+      Sí: escalar
+      "No": fin
+  - id: escalar
+    subprocess: Escalar
+  - id: fin
+    end: Cerrada
+"""
+"""Two lanes, a decision with a quoted `"No"`, a subprocess: the small flow the text-format tests share."""
+
 HOSTILE = [
     "<script>alert(1)</script>",
     "</text></g><rect/>",
