@@ -3,16 +3,35 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench lint system clean
+.PHONY: demo test test-fast bench lint lock system clean
 
-$(STAMP): pyproject.toml
+# Every Python package comes from uv.lock (exact versions and hashes), so a fresh
+# machine gets what CI tested. uv itself is pinned by hash in requirements/uv.txt.
+UV := $(BIN)/uv
+SYNC := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON_DOWNLOADS=never $(UV) sync --frozen --inexact --quiet
+RUNTIME := $(VENV)/.runtime
+DEV := $(VENV)/.dev
+
+$(UV): requirements/uv.txt
 	@$(MAKE) --no-print-directory system
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	@touch $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/uv.txt
+	@touch $(UV)
+
+# `make demo` needs only what the tool runs with; `make test` adds the dev tools.
+$(RUNTIME): $(UV) uv.lock pyproject.toml
+	$(SYNC) --no-dev
+	@touch $(RUNTIME)
+
+$(DEV): $(RUNTIME) uv.lock pyproject.toml
+	$(SYNC)
+	@touch $(DEV)
+
+# Refresh the lock to today's releases, then prove the suite still passes.
+lock: $(UV)
+	$(UV) lock --upgrade
+	$(MAKE) --no-print-directory test
 
 # The Graphviz programs and the cairo/pango libraries come from the system.
 system:
@@ -33,22 +52,22 @@ system:
 	  fi; \
 	fi
 
-demo: $(STAMP)
+demo: $(RUNTIME)
 	@rm -rf out
 	$(BIN)/flowchart check samples/*.flow.yaml
 	$(BIN)/flowchart build samples --out-dir out --format svg,png,pdf,drawio,mermaid,dot,html,handout-pdf --index
 	@echo "out/ holds the diagrams and handouts; out/index.md lists them"
 
-test: $(STAMP)
+test: $(DEV)
 	$(BIN)/python -m pytest -q -n 2 tests
 
-test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow" tests
+test-fast: $(DEV)
+	$(BIN)/python -m pytest -q -m "not slow and not integration" tests
 
-bench: $(STAMP)
+bench: $(DEV)
 	$(BIN)/python benchmarks/run.py
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check flowchart_cli tests benchmarks
 	$(BIN)/ruff format --check flowchart_cli tests benchmarks
 

@@ -32,6 +32,7 @@ MAX_BYTES = 2 * 1024 * 1024
 
 MAX_DEPTH = 32
 """Deeper nesting has no meaning in a flow file; refusing it keeps memory flat."""
+TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; a flow file is at most a few levels deep"
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -126,6 +127,9 @@ def parse_text(text: str) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        if "nesting depth" in problem:  # libyaml ≥ 0.2.6 has a limit of its own: report ours, the same everywhere
+            message = TOO_DEEP
+            raise SourceError(message, *((mark.line + 1, mark.column + 1) if mark else ())) from None
         if mark is None:
             raise SourceError(f"invalid YAML: {problem}") from None
         message = f"invalid YAML: {_explain(problem, text, mark.index)}"
@@ -182,7 +186,7 @@ def _compose(events) -> Node | None:
             if len(stack) >= MAX_DEPTH:
                 mark = event.start_mark
                 raise SourceError(
-                    f"nesting deeper than {MAX_DEPTH} levels; a flow file is at most a few levels deep",
+                    TOO_DEEP,
                     mark.line + 1,
                     mark.column + 1,
                 )

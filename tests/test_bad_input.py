@@ -192,7 +192,9 @@ def test_ten_thousand_broken_targets_stay_fast(tmp_path: Path) -> None:
 )
 def test_very_deep_nesting_is_fc100(tmp_path: Path, opening: str) -> None:
     [d] = check_file(write_bytes(tmp_path, f"title: T\nsteps: {opening}".encode())).diagnostics
-    assert d.code == "FC100" and "nesting deeper" in d.message
+    # The same message whether our limit or the bundled libyaml's own limit (PyYAML ≥ 6.0.4) trips first.
+    assert d.code == "FC100"
+    assert d.message == "nesting deeper than 32 levels; a flow file is at most a few levels deep"
     assert d.line >= 2
 
 

@@ -21,7 +21,7 @@ from flowchart_cli.symbols import symbol
 from flowchart_cli.writers import RenderOptions
 from flowchart_cli.writers.drawio import write_drawio
 
-CHECKER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "drawio_check"
+CHECKER = Path(__file__).resolve().parent / "drawio" / "drawio_check"
 ELEMENTS = {"mxfile", "diagram", "mxGraphModel", "root", "mxCell", "UserObject", "mxGeometry", "Array", "mxPoint"}
 
 TB_FLOW = """

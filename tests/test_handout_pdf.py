@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 QUEJAS = ROOT / "samples" / "gestion-quejas.flow.yaml"
-ATENCION = Path("/work/shared/conformance/cases/ok_atencion.flow.yaml")
+ATENCION = Path(__file__).resolve().parent / "cases" / "ok_atencion.flow.yaml"
 H = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -16,7 +16,7 @@ from flowchart_cli.model import flow_edges
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = Path("/work/shared/conformance/cases")
+CASES = Path(__file__).resolve().parent / "cases"
 
 EVERY_SYMBOL = """
 title: Every symbol

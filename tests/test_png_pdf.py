@@ -18,7 +18,7 @@ from flowchart_cli.writers.png import write_png
 
 pytestmark = pytest.mark.slow
 
-CASE = Path("/work/shared/conformance/cases/ok_atencion.flow.yaml")
+CASE = Path(__file__).resolve().parent / "cases" / "ok_atencion.flow.yaml"
 
 
 @pytest.fixture(scope="module")

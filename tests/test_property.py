@@ -18,7 +18,7 @@ SEEDS = sorted(
     [
         *ROOT.glob("samples/*.flow.yaml"),
         *(ROOT / "tests" / "rules").glob("*.flow.yaml"),
-        *Path("/work/shared/conformance/cases").glob("*.yaml"),
+        *(Path(__file__).resolve().parent / "cases").glob("*.yaml"),
     ]
 )
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in SEEDS]

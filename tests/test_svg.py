@@ -19,7 +19,7 @@ from flowchart_cli.writers.svg import symbol_icon, write_svg
 pytestmark = pytest.mark.slow
 
 NS = "{http://www.w3.org/2000/svg}"
-CASES = Path("/work/shared/conformance/cases")
+CASES = Path(__file__).resolve().parent / "cases"
 ROOT = Path(__file__).resolve().parent.parent
 LONG_WORD = "Ω" * 2000
 
