@@ -78,7 +78,7 @@ def test_lane_sections_say_what_triggers_each_step_and_where_it_hands_over(queja
     resolver = agente.steps[2]
     assert [plain(h.detail) for h in resolver.comes_from] == ["paso 3 «¿La queja es grave?» → No"]
     start = lanes[0].steps[0]
-    assert [plain(h.detail) for h in start.comes_from] == ["el inicio del proceso"]
+    assert [plain(h.detail) for h in start.comes_from] == ["ningún paso: aquí empieza el proceso"]
     assert [plain(h.text) for h in agente.steps[3].hands_over] == ["fin"]
 
 
@@ -105,7 +105,7 @@ def test_no_quiz_leaves_questions_and_their_checklist_item_out(quejas):
 
 def test_checklist_names_lanes_and_decisions(quejas):
     items = view_of(quejas).checklist.items
-    assert "Conozco los pasos de «Agente de atención» (2, 3, 5, 6)." in items
+    assert "Conozco los pasos de «Agente de atención» (pasos 2, 3, 5, 6)." in items
     assert "Sé qué hacer con cada respuesta a «¿La queja es grave?» (paso 3)." in items
     assert view_of(quejas).checklist.signatures == ("Aprendiz", "Formador", "Fecha")
 

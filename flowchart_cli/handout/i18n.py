@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["LANGS", "SYMBOL_NAMES", "WORDS", "count", "symbol_name", "words"]
+__all__ = ["LANGS", "LEGEND_MEANINGS", "SYMBOL_NAMES", "WORDS", "count", "plural", "symbol_name", "words"]
 
 LANGS = ("en", "es", "pt")
 
@@ -52,14 +52,16 @@ _EN = {
     "end": "end",
     "none": "—",
     "responsibilities": "Responsibilities",
-    "lane_steps": "Steps {numbers}",
+    "lane_steps": "Step {numbers}|Steps {numbers}",
+    "steps_ref": "step {numbers}|steps {numbers}",
+    "external": "external",
     "comes_from": "Comes from",
     "hands_over": "Goes to",
-    "process_start": "the start of the process",
+    "process_start": "no step: the process starts here",
     "checklist": "Trainee checklist",
     "check_read": "I have read the whole process from start to end.",
     "check_lanes": "I know who is responsible for each step.",
-    "check_lane": "I know the steps of “{lane}” ({numbers}).",
+    "check_lane": "I know the step of “{lane}” ({numbers}).|I know the steps of “{lane}” ({numbers}).",
     "check_decision": "I know what to do for each answer to “{question}” (step {n}).",
     "check_references": "I have looked at every reference listed in this handout.",
     "check_quiz": "I have answered the self-check quiz and compared my answers.",
@@ -71,6 +73,11 @@ _EN = {
     "quiz_intro": "Answer without looking at the diagram; the answers are on the last page.",
     "quiz_question": "“{question}” — the answer is “{outcome}”. What is the next step?",
     "quiz_statement": "{statement}. What is the next step?",
+    "quiz_who": "Who is responsible for “{label}”?",
+    "quiz_duration": "How long may “{label}” take?",
+    "quiz_scenario": "A case: {outcomes}. Where does the process end?",
+    "scenario_outcome": "“{question}” {outcome}",
+    "scenario_start": "it starts with “{label}”",
     "quiz_answer_line": "Answer",
     "answers": "Quiz answers",
     "answer": "{step}: {label}",
@@ -118,14 +125,16 @@ _ES = {
     "end": "fin",
     "none": "—",
     "responsibilities": "Responsabilidades",
-    "lane_steps": "Pasos {numbers}",
+    "lane_steps": "Paso {numbers}|Pasos {numbers}",
+    "steps_ref": "paso {numbers}|pasos {numbers}",
+    "external": "externo",
     "comes_from": "Viene de",
     "hands_over": "Pasa a",
-    "process_start": "el inicio del proceso",
+    "process_start": "ningún paso: aquí empieza el proceso",
     "checklist": "Lista de verificación del aprendiz",
     "check_read": "He leído el proceso completo, de principio a fin.",
     "check_lanes": "Sé quién es responsable de cada paso.",
-    "check_lane": "Conozco los pasos de «{lane}» ({numbers}).",
+    "check_lane": "Conozco el paso de «{lane}» ({numbers}).|Conozco los pasos de «{lane}» ({numbers}).",
     "check_decision": "Sé qué hacer con cada respuesta a «{question}» (paso {n}).",
     "check_references": "He consultado todas las referencias de este manual.",
     "check_quiz": "He respondido la autoevaluación y he comparado mis respuestas.",
@@ -137,6 +146,11 @@ _ES = {
     "quiz_intro": "Responde sin mirar el diagrama; las respuestas están en la última página.",
     "quiz_question": "A la pregunta «{question}» la respuesta es «{outcome}». ¿Qué paso sigue?",
     "quiz_statement": "{statement}. ¿Qué paso sigue?",
+    "quiz_who": "¿Quién es responsable de «{label}»?",
+    "quiz_duration": "¿Cuánto tiempo puede llevar «{label}»?",
+    "quiz_scenario": "Un caso: {outcomes}. ¿Dónde termina el proceso?",
+    "scenario_outcome": "«{question}» {outcome}",
+    "scenario_start": "empieza con «{label}»",
     "quiz_answer_line": "Respuesta",
     "answers": "Respuestas de la autoevaluación",
     "answer": "{step}: {label}",
@@ -155,7 +169,7 @@ _PT = {
         "sua função reúne só os seus passos: o que inicia cada um e para quem você os passa. Marque a "
         "lista de verificação à medida que aprende."
     ),
-    "how_to_quiz": "Depois teste-se com a autoavaliação no final.",
+    "how_to_quiz": "Depois, faça a autoavaliação do final.",
     "quoted": "“{text}”",
     "hop_to": "{outcome}→\u00a0{ref}",
     "check_decisions": "Sei o que fazer com cada resposta nas {count} decisões.",
@@ -184,17 +198,19 @@ _PT = {
     "end": "fim",
     "none": "—",
     "responsibilities": "Responsabilidades",
-    "lane_steps": "Passos {numbers}",
+    "lane_steps": "Passo {numbers}|Passos {numbers}",
+    "steps_ref": "passo {numbers}|passos {numbers}",
+    "external": "externo",
     "comes_from": "Vem de",
     "hands_over": "Passa para",
-    "process_start": "o início do processo",
+    "process_start": "nenhum passo: o processo começa aqui",
     "checklist": "Lista de verificação do aprendiz",
     "check_read": "Li o processo completo, do início ao fim.",
     "check_lanes": "Sei quem é responsável por cada passo.",
-    "check_lane": "Conheço os passos de “{lane}” ({numbers}).",
+    "check_lane": "Conheço o passo de “{lane}” ({numbers}).|Conheço os passos de “{lane}” ({numbers}).",
     "check_decision": "Sei o que fazer com cada resposta a “{question}” (passo {n}).",
     "check_references": "Consultei todas as referências deste manual.",
-    "check_quiz": "Respondi à autoavaliação e comparei as minhas respostas.",
+    "check_quiz": "Respondi à autoavaliação e comparei minhas respostas.",
     "check_practice": "Realizei o processo sob a supervisão de um instrutor.",
     "signature_trainee": "Aprendiz",
     "signature_trainer": "Instrutor",
@@ -203,6 +219,11 @@ _PT = {
     "quiz_intro": "Responda sem olhar o diagrama; as respostas estão na última página.",
     "quiz_question": "À pergunta “{question}” a resposta é “{outcome}”. Qual é o próximo passo?",
     "quiz_statement": "{statement}. Qual é o próximo passo?",
+    "quiz_who": "Quem é responsável por “{label}”?",
+    "quiz_duration": "Quanto tempo pode levar “{label}”?",
+    "quiz_scenario": "Um caso: {outcomes}. Onde termina o processo?",
+    "scenario_outcome": "“{question}” {outcome}",
+    "scenario_start": "começa com “{label}”",
     "quiz_answer_line": "Resposta",
     "answers": "Respostas da autoavaliação",
     "answer": "{step}: {label}",
@@ -254,5 +275,23 @@ def symbol_name(kind: str, lang: str) -> str:
 
 def count(t: Mapping[str, str], key: str, n: int) -> str:
     """ "{n} paso|{n} pasos" → "1 paso" or "3 pasos"."""
+    return plural(t, key, n, n=n)
+
+
+def plural(t: Mapping[str, str], key: str, amount: int, /, **values: object) -> str:
+    """The singular or plural form of ``t[key]`` ("one|many") for ``amount`` things, filled with ``values``."""
     one, many = t[key].split("|")
-    return (one if n == 1 else many).format(n=n)
+    return (one if amount == 1 else many).format(**values)
+
+
+# The legend's meaning where the symbol table's says no more than the symbol's name
+# ("Espera — Espera"): the handout explains it instead of repeating the word.
+LEGEND_MEANINGS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "delay": {
+            "en": "A wait before the process goes on",
+            "es": "Un tiempo de espera antes de seguir",
+            "pt": "Um tempo de espera antes de seguir",
+        },
+    }
+)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Flow, Step
+from .i18n import plural
 from .questions import quiz_question
 from .routes import Routes, anchor, safe_url, shorten, step_numbers
 
@@ -70,8 +71,11 @@ def build_checklist(flow: Flow, routes: Routes, *, quiz: bool) -> Checklist:
     if lanes:
         items.append(t["check_lanes"])
     for lane in lanes:
-        numbers = step_numbers([s.number for s in flow.steps if s.lane == lane.id])
-        items.append(t["check_lane"].format(lane=lane.name, numbers=numbers))
+        if lane.external:  # not someone this handout trains
+            continue
+        mine = [s.number for s in flow.steps if s.lane == lane.id]
+        numbers = plural(t, "steps_ref", len(mine), numbers=step_numbers(mine))
+        items.append(plural(t, "check_lane", len(mine), lane=lane.name, numbers=numbers))
     decisions = [s for s in flow.steps if s.kind == "decision"]
     if len(decisions) > DECISION_ITEMS_LIMIT:
         items.append(t["check_decisions"].format(count=len(decisions)))

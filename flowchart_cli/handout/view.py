@@ -19,7 +19,7 @@ from ..layout.geometry import Diagram
 from ..model import Flow
 from ..symbols import SYMBOLS
 from .graphics import Drawing, inline_svg
-from .i18n import count, symbol_name, words
+from .i18n import LEGEND_MEANINGS, count, plural, symbol_name, words
 from .page import css_string, fit_diagram, page_counter_css
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
 from .study import Checklist, FlowReference, Question, Reference, build_checklist, build_quiz, build_references
@@ -156,7 +156,8 @@ def build_view(
 
 def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
     decisions = sum(1 for s in flow.steps if s.kind == "decision")
-    lanes = len({s.lane for s in flow.steps if s.lane})
+    external = {lane.id for lane in flow.lanes if lane.external}
+    lanes = len({s.lane for s in flow.steps if s.lane and s.lane not in external})
     header = flow.title + (f" · {t['version']} {flow.version}" if flow.version else "")
     date = flow.updated.strip() if _W3C_DATE.fullmatch(flow.updated.strip()) else ""
     return Doc(
@@ -188,12 +189,22 @@ def _legend(flow: Flow, lang: str, drawing: Drawing) -> tuple[LegendItem, ...]:
         LegendItem(
             kind,
             symbol_name(kind, lang),
-            row.legend.get(lang, row.legend["en"]),
+            _meaning(kind, lang),
             inline_svg(drawing.icon(kind, *ICON_LEGEND), f"legend-{kind}"),
         )
-        for kind, row in SYMBOLS.items()
+        for kind in SYMBOLS
         if kind in used
     )
+
+
+def _meaning(kind: str, lang: str) -> str:
+    """What the symbol means, never just its name again ("Espera — Espera")."""
+    override = LEGEND_MEANINGS.get(kind, {})
+    if lang in override:
+        return override[lang]
+    legend = SYMBOLS[kind].legend
+    meaning = legend.get(lang, legend["en"])
+    return "" if meaning.strip(" .").casefold() == symbol_name(kind, lang).casefold() else meaning
 
 
 def _rows(flow: Flow, routes: Routes, lang: str, drawing: Drawing):
@@ -218,7 +229,7 @@ def _lanes(flow: Flow, routes: Routes, lang: str):
     t = routes.t
     for index, lane in enumerate(flow.lanes, start=1):
         steps = [s for s in flow.steps if s.lane == lane.id]
-        if not steps:
+        if not steps or lane.external:
             continue
         yield LaneSection(
             id=lane.id,
@@ -226,7 +237,7 @@ def _lanes(flow: Flow, routes: Routes, lang: str):
             name=lane.name,
             description=lane.description,
             heading=f"{t['responsibilities']} — {lane.name}",
-            numbers=t["lane_steps"].format(numbers=step_numbers([s.number for s in steps])),
+            numbers=plural(t, "lane_steps", len(steps), numbers=step_numbers([s.number for s in steps])),
             steps=tuple(
                 LaneStep(
                     number=s.number,
