@@ -24,7 +24,7 @@ from .page import css_string, fit_diagram, page_counter_css
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
 from .study import Checklist, FlowReference, Question, Reference, build_checklist, build_quiz, build_references
 
-__all__ = ["DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
+__all__ = ["Column", "DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
 
 ICON_TABLE = (34.0, 18.0)
 ICON_LEGEND = (46.0, 26.0)
@@ -74,10 +74,33 @@ class StepRow:
     symbol: str
     icon: Markup
     lane: str
+    external: bool  # the lane is outside the team being trained
     duration: str
     notes: str
     link: str
     next: tuple[Hop, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of the step table: ``key`` names the cell, ``width`` is its share in percent."""
+
+    key: str
+    heading: str
+    width: float
+
+
+# Each column's weight; a column that no row fills is left out and the others share its room.
+_COLUMN_WEIGHTS = (
+    ("number", 5.0),
+    ("step", 22.0),
+    ("symbol", 11.0),
+    ("lane", 13.0),
+    ("duration", 9.0),
+    ("notes", 24.0),
+    ("links", 12.0),
+    ("next", 14.0),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +139,7 @@ class Handout:
     diagram: DiagramView
     legend: tuple[LegendItem, ...]
     steps: tuple[StepRow, ...]
+    columns: tuple[Column, ...]
     lanes: tuple[LaneSection, ...]
     checklist: Checklist
     quiz: tuple[Question, ...]
@@ -138,13 +162,15 @@ def build_view(
     legend = _legend(flow, lang, drawing)
     questions, quiz_note = build_quiz(flow, routes, lang) if quiz else ((), "")
     links, flows = build_references(flow, routes)
+    rows = tuple(_rows(flow, routes, lang, drawing))
     return Handout(
         lang=lang,
         t=t,
         doc=_doc(flow, t),
         diagram=_diagram(diagram, drawing, len(legend)),
         legend=legend,
-        steps=tuple(_rows(flow, routes, lang, drawing)),
+        steps=rows,
+        columns=_columns(rows, t),
         lanes=tuple(_lanes(flow, routes, lang)),
         checklist=build_checklist(flow, routes, quiz=quiz),
         quiz=questions,
@@ -208,6 +234,7 @@ def _meaning(kind: str, lang: str) -> str:
 
 
 def _rows(flow: Flow, routes: Routes, lang: str, drawing: Drawing):
+    external = {lane.id for lane in flow.lanes if lane.external}
     for step in flow.steps:
         kind = step.kind or "process"
         yield StepRow(
@@ -218,11 +245,25 @@ def _rows(flow: Flow, routes: Routes, lang: str, drawing: Drawing):
             symbol=symbol_name(kind, lang),
             icon=inline_svg(drawing.icon(kind, *ICON_TABLE), f"i{step.number}"),
             lane=routes.lane_name(step),
+            external=step.lane in external,
             duration=step.duration,
             notes=step.notes,
             link=safe_url(step.link),
             next=routes.next_hops(step),
         )
+
+
+def _columns(rows: tuple[StepRow, ...], t: Mapping[str, str]) -> tuple[Column, ...]:
+    """The table's columns: those some row has something in, widths rescaled to fill the page."""
+    filled = {
+        "lane": any(r.lane for r in rows),
+        "duration": any(r.duration for r in rows),
+        "notes": any(r.notes for r in rows),
+        "links": any(r.link for r in rows),
+    }
+    kept = [(key, weight) for key, weight in _COLUMN_WEIGHTS if filled.get(key, True)]
+    total = sum(weight for _, weight in kept)
+    return tuple(Column(key, t[f"col_{key}"], round(100 * weight / total, 2)) for key, weight in kept)
 
 
 def _lanes(flow: Flow, routes: Routes, lang: str):
