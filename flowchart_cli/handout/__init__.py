@@ -25,19 +25,24 @@ def render_handout(
     lang: str | None = None,
     quiz: bool = True,
     template_dir: Path | None = None,
+    paper: str = "a4",
+    theme: str = "default",
 ) -> bytes:
     """The handout of ``flow`` (laid out as ``diagram``) as HTML or PDF bytes.
 
     ``lang`` overrides the flow's language, ``quiz=False`` leaves the quiz out
-    and ``template_dir`` holds templates that replace the built-in ones.
+    ``template_dir`` holds templates that replace the built-in ones, ``paper`` is the
+    sheet size (a4, a3, letter) and ``theme`` the diagram's colours (default, mono).
     """
     from .graphics import SvgDrawing
     from .html import render_html
+    from .paper import paper as paper_named
     from .view import build_view
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown handout format '{fmt}'; choose from {', '.join(FORMATS)}")
-    view = build_view(flow, diagram, SvgDrawing(), lang=lang, quiz=quiz)
+    sheet = paper_named(paper)
+    view = build_view(flow, diagram, SvgDrawing(theme=theme), lang=lang, quiz=quiz, paper=sheet)
     html = render_html(view, template_dir)
     if fmt == "html":
         return html.encode("utf-8")

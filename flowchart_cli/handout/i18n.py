@@ -38,6 +38,14 @@ _EN = {
     "contents": "Contents",
     "diagram": "Diagram",
     "legend": "Legend",
+    "part_of": "Part {n} of {total}",
+    "to_part": "to part {n}",
+    "from_part": "from part {n}",
+    "overview": (
+        "The whole process, in {total} parts. Each framed part is printed larger on a page of its own; "
+        "numbered connectors join each part to the next."
+    ),
+    "legend_pages": "The legend is on the next page.",
     "steps": "Step by step",
     "col_number": "No.",
     "col_step": "Step",
@@ -111,6 +119,14 @@ _ES = {
     "contents": "Contenido",
     "diagram": "Diagrama",
     "legend": "Leyenda",
+    "part_of": "Parte {n} de {total}",
+    "to_part": "sigue en la parte {n}",
+    "from_part": "viene de la parte {n}",
+    "overview": (
+        "El proceso completo, en {total} partes. Cada parte enmarcada se imprime más grande en su propia "
+        "página; conectores numerados unen cada parte con la siguiente."
+    ),
+    "legend_pages": "La leyenda está en la página siguiente.",
     "steps": "Paso a paso",
     "col_number": "N.º",
     "col_step": "Paso",
@@ -184,6 +200,14 @@ _PT = {
     "contents": "Conteúdo",
     "diagram": "Diagrama",
     "legend": "Legenda",
+    "part_of": "Parte {n} de {total}",
+    "to_part": "continua na parte {n}",
+    "from_part": "vem da parte {n}",
+    "overview": (
+        "O processo completo, em {total} partes. Cada parte destacada é impressa maior em sua própria "
+        "página; conectores numerados ligam cada parte à seguinte."
+    ),
+    "legend_pages": "A legenda está na página seguinte.",
     "steps": "Passo a passo",
     "col_number": "N.º",
     "col_step": "Passo",

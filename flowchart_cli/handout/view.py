@@ -18,9 +18,11 @@ from markupsafe import Markup
 from ..layout.geometry import Diagram
 from ..model import Flow
 from ..symbols import SYMBOLS
+from .diagram_view import DiagramView, diagram_view
 from .graphics import Drawing, inline_svg
 from .i18n import LEGEND_MEANINGS, count, plural, symbol_name, words
-from .page import css_string, fit_diagram, page_counter_css
+from .page import css_string, page_counter_css
+from .paper import PAPERS, Paper
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
 from .study import Checklist, FlowReference, Question, Reference, build_checklist, build_quiz, build_references
 
@@ -44,15 +46,6 @@ class Doc:
     summary: str
     header_css: Markup  # CSS string: running header "title · Version 2.1"
     page_css: Markup  # CSS content: "Página " counter(page) " de " counter(pages)
-
-
-@dataclass(frozen=True, slots=True)
-class DiagramView:
-    svg: Markup
-    landscape: bool  # print on a landscape page
-    legend_side: bool  # the legend goes beside the diagram, not below
-    width_mm: float
-    height_mm: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +128,7 @@ class Handout:
 
     lang: str
     t: Mapping[str, str]
+    paper: Paper
     doc: Doc
     diagram: DiagramView
     legend: tuple[LegendItem, ...]
@@ -153,7 +147,13 @@ class Handout:
 
 
 def build_view(
-    flow: Flow, diagram: Diagram, drawing: Drawing, *, lang: str | None = None, quiz: bool = True
+    flow: Flow,
+    diagram: Diagram,
+    drawing: Drawing,
+    *,
+    lang: str | None = None,
+    quiz: bool = True,
+    paper: Paper = PAPERS["a4"],
 ) -> Handout:
     """The whole handout of ``flow`` in ``lang`` (default: the flow's own)."""
     lang = lang or flow.lang
@@ -166,8 +166,9 @@ def build_view(
     return Handout(
         lang=lang,
         t=t,
+        paper=paper,
         doc=_doc(flow, t),
-        diagram=_diagram(diagram, drawing, len(legend)),
+        diagram=diagram_view(flow, diagram, drawing, t, legend_items=len(legend), paper=paper),
         legend=legend,
         steps=rows,
         columns=_columns(rows, t),
@@ -201,12 +202,6 @@ def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
         header_css=css_string(header),
         page_css=page_counter_css(t["page"]),
     )
-
-
-def _diagram(diagram: Diagram, drawing: Drawing, legend_items: int) -> DiagramView:
-    fit = fit_diagram(diagram.width, diagram.height, legend_items)
-    svg = inline_svg(drawing.diagram_svg(diagram), "diagram", diagram.width, diagram.height)
-    return DiagramView(svg, fit.landscape, fit.legend_side, fit.width_mm, fit.height_mm)
 
 
 def _legend(flow: Flow, lang: str, drawing: Drawing) -> tuple[LegendItem, ...]:

@@ -1,0 +1,171 @@
+"""The handout's diagram drawings: step numbers added, links taken out, and the parts of a split diagram.
+
+They start from the SVG writer's drawing of the whole flow (so the handout
+shows the same diagram as `flowchart render`).  Links are unwrapped because
+the drawing is one image (`role="img"`) and an image holds nothing to focus;
+the step table lists every link.  A part keeps its own steps, the lines
+between them, and the lane headers on top; a line to another part ends at a
+numbered off-page connector (ISO 5807), and the same number starts it there.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..layout.geometry import Diagram, EdgePath, Point
+from .sheets import Axis, DiagramPlan, Sheet
+
+__all__ = ["CONNECTOR", "NUMBER_PX", "Connector", "attrs", "connectors", "numbered", "svg_tag"]
+
+SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
+ET.register_namespace("", SVG)
+ET.register_namespace("xlink", XLINK)
+NUMBER_PX = 12.0  # the step numbers and connector texts: as big as the outcome labels
+CONNECTOR = (26.0, 28.0)  # across, along the flow (px)
+
+
+def svg_tag(name: str) -> str:
+    return f"{{{SVG}}}{name}"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True, slots=True)
+class Connector:
+    """One end of an off-page connector pair: ``number`` on the part ``sheet``, at ``at`` (px)."""
+
+    number: int
+    sheet: int
+    other: int  # the part the line continues on (or comes from)
+    at: Point
+    outgoing: bool
+    low: bool  # on the part's low edge (top in TB, left in LR)
+
+
+def numbered(svg: str, diagram: Diagram, numbers: Mapping[str, int], *, colours: tuple[str, str]) -> ET.Element:
+    """The drawing parsed, its links unwrapped and each step's number drawn at its top-left corner.
+
+    ``colours`` is (ink, background) of the theme, so `--theme mono` stays black and white.
+    """
+    root = ET.fromstring(svg.encode("utf-8"))
+    _unwrap_links(root)
+    boxes = {node.key: node.box for node in diagram.nodes}
+    ink, paper = colours
+    for group in root.iter(svg_tag("g")):
+        key = group.get("data-step")
+        if key is None or key not in boxes or key not in numbers:
+            continue
+        if any("fc-number" in (child.get("class") or "").split() for child in group):
+            continue  # the writer numbered it already
+        text = str(numbers[key])
+        box = boxes[key]
+        width = 8 + 7.5 * len(text)
+        ET.SubElement(
+            group,
+            svg_tag("rect"),
+            attrs(
+                **{
+                    "class": "fc-number-box",
+                    "x": box.x - width / 2 + 4,
+                    "y": box.y - 8,
+                    "width": width,
+                    "height": 16,
+                    "rx": 3,
+                    "fill": paper,
+                    "stroke": ink,
+                    "stroke-width": 0.8,
+                }
+            ),
+        )
+        label = ET.SubElement(
+            group,
+            svg_tag("text"),
+            attrs(
+                **{
+                    "class": "fc-number",
+                    "x": box.x + 4,
+                    "y": box.y + 4.2,
+                    "text-anchor": "middle",
+                    "font-size": NUMBER_PX,
+                    "font-weight": "bold",
+                    "fill": ink,
+                }
+            ),
+        )
+        label.text = text
+    return root
+
+
+def attrs(**values: object) -> dict[str, str]:
+    return {k: _fmt(v) if isinstance(v, float | int) and not isinstance(v, bool) else str(v) for k, v in values.items()}
+
+
+def _unwrap_links(root: ET.Element) -> None:
+    for parent in list(root.iter()):
+        for index, child in reversed(list(enumerate(parent))):
+            if child.tag == svg_tag("a"):
+                parent.remove(child)
+                for offset, grandchild in enumerate(child):
+                    parent.insert(index + offset, grandchild)
+
+
+def connectors(diagram: Diagram, plan: DiagramPlan) -> tuple[Connector, ...]:
+    """Both ends of every line that leaves its part, numbered part by part along the flow."""
+    sheet_of = {key: sheet for sheet in plan.sheets for key in sheet.keys}
+    pairs: dict[tuple[int, str], list[tuple[EdgePath, Sheet, Sheet]]] = {}
+    for edge in diagram.edges:
+        start, end = sheet_of.get(edge.source), sheet_of.get(edge.target)
+        if start is None or end is None or start.index == end.index:
+            continue
+        pairs.setdefault((start.index, edge.target), []).append((edge, start, end))
+    ends: list[Connector] = []
+
+    def place(item: tuple[tuple[int, str], list[tuple[EdgePath, Sheet, Sheet]]]) -> tuple[int, float]:
+        edge, start, _ = item[1][0]
+        at = _exit(edge, start, plan.axis)[0]
+        return item[0][0], at.x if plan.axis.vertical else at.y
+
+    order = sorted(pairs.items(), key=place)
+    for number, (_, edges) in enumerate(order, start=1):
+        for edge, start, end in edges:
+            out, low = _exit(edge, start, plan.axis)
+            ends.append(Connector(number, start.index, end.index, out, True, low))
+            into, low = _exit(edge, end, plan.axis, backwards=True)
+            ends.append(Connector(number, end.index, start.index, into, False, low))
+    return tuple(_distinct(ends))
+
+
+def _distinct(ends: list[Connector]):
+    """One connector per number and place: two lines to one step often share their last stretch."""
+    seen: list[Connector] = []
+    for end in ends:
+        if not any(
+            (o.number, o.sheet, o.outgoing) == (end.number, end.sheet, end.outgoing)
+            and abs(o.at.x - end.at.x) + abs(o.at.y - end.at.y) < CONNECTOR[0]
+            for o in seen
+        ):
+            seen.append(end)
+    return seen
+
+
+def _exit(edge: EdgePath, sheet: Sheet, axis: Axis, backwards: bool = False) -> tuple[Point, bool]:
+    """Where ``edge`` crosses out of ``sheet``'s stretch (from its start, or from its end), and on which side."""
+    points = list(reversed(edge.points)) if backwards else list(edge.points)
+
+    def along(p: Point) -> float:
+        return p.y if axis.vertical else p.x
+
+    for a, b in pairwise(points):
+        for bound, low in ((sheet.lo, True), (sheet.hi, False)):
+            if (along(a) - bound) * (along(b) - bound) < 0 or (along(b) == bound and along(a) != bound):
+                t = (bound - along(a)) / (along(b) - along(a))
+                cross = (a.x + t * (b.x - a.x)) if axis.vertical else (a.y + t * (b.y - a.y))
+                return (Point(cross, bound) if axis.vertical else Point(bound, cross)), low
+    last = points[-1] if points else Point(0, 0)
+    return last, along(last) < (sheet.lo + sheet.hi) / 2
