@@ -52,6 +52,15 @@ class Theme(StrEnum):
     mono = "mono"
 
 
+class Paper(StrEnum):
+    a4 = "a4"
+    a3 = "a3"
+    letter = "letter"
+
+
+PaperOption = Annotated[Paper, typer.Option("--paper", help="Paper size of the printed handout.")]
+
+
 class Lang(StrEnum):
     en = "en"
     es = "es"
@@ -135,6 +144,10 @@ def handout(
         Lang | None, typer.Option("--lang", help="Language of the handout (default: the flow's `lang`).")
     ] = None,
     no_quiz: Annotated[bool, typer.Option("--no-quiz", help="Leave out the self-check quiz.")] = False,
+    paper: PaperOption = Paper.a4,
+    theme: Annotated[
+        Theme, typer.Option("--theme", help="Diagram colours, or mono for black-and-white printing.")
+    ] = Theme.default,
     template_dir: Annotated[
         Path | None,
         typer.Option(
@@ -147,7 +160,14 @@ def handout(
 
     raise typer.Exit(
         run_handout(
-            files, format.value, out_dir, lang=lang.value if lang else None, quiz=not no_quiz, template_dir=template_dir
+            files,
+            format.value,
+            out_dir,
+            lang=lang.value if lang else None,
+            quiz=not no_quiz,
+            template_dir=template_dir,
+            paper=paper.value,
+            theme=theme.value,
         )
     )
 
@@ -177,6 +197,7 @@ def build(
     theme: Annotated[
         Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
     ] = Theme.default,
+    paper: PaperOption = Paper.a4,
 ) -> None:
     """Render every flow below a folder, redoing only what changed."""
     from .commands.build import run_build
@@ -193,6 +214,7 @@ def build(
             index=index,
             edges=edges.value,
             theme=theme.value,
+            paper=paper.value,
         )
     )
 

@@ -38,14 +38,20 @@ def render_payloads(
     """Lay ``flow`` out once and produce every format in memory (diagram writers and handouts)."""
     from .layout import layout_flow
 
-    diagram = layout_flow(flow, edges=options.edges)
+    diagram = layout_flow(flow, options)
     payloads: dict[str, bytes | str] = {}
     for fmt in formats:
         if fmt in HANDOUT_FORMATS:
             from .handout import render_handout
 
             payloads[fmt] = render_handout(
-                flow, diagram, HANDOUT_FORMATS[fmt][1], lang=lang, quiz=quiz, template_dir=template_dir
+                flow,
+                diagram,
+                HANDOUT_FORMATS[fmt][1],
+                lang=lang,
+                quiz=quiz,
+                template_dir=template_dir,
+                paper=options.paper,
             )
         elif fmt in FORMATS:
             payloads[fmt] = writer(fmt)(diagram, options)

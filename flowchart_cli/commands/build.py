@@ -22,6 +22,7 @@ def run_build(
     index: bool,
     edges: str,
     theme: str,
+    paper: str = "a4",
 ) -> int:
     chosen = tuple(split_formats(formats, BUILD_FORMATS)) if formats else DEFAULT_FORMATS
     config = BuildConfig(
@@ -35,5 +36,6 @@ def run_build(
         index=index,
         edges=edges,
         theme=theme,
+        paper=paper,
     )
     return build(config, out=out_console, err=err_console)

@@ -9,7 +9,15 @@ from .common import checked_flows, fail, note
 
 
 def run_handout(
-    files: list[Path], fmt: str, out_dir: Path | None, *, lang: str | None, quiz: bool, template_dir: Path | None
+    files: list[Path],
+    fmt: str,
+    out_dir: Path | None,
+    *,
+    lang: str | None,
+    quiz: bool,
+    template_dir: Path | None,
+    paper: str = "a4",
+    theme: str = "default",
 ) -> int:
     """Write NAME.handout.html (or .pdf) for every file without errors; 1 if any had errors."""
     import jinja2
@@ -23,7 +31,12 @@ def run_handout(
     for result in good:
         try:
             payloads = render_payloads(
-                result.flow, [output], RenderOptions(), lang=lang, quiz=quiz, template_dir=template_dir
+                result.flow,
+                [output],
+                RenderOptions(theme=theme, paper=paper),
+                lang=lang,
+                quiz=quiz,
+                template_dir=template_dir,
             )
         except FlowchartError as error:
             return fail(error)

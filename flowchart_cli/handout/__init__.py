@@ -26,13 +26,13 @@ def render_handout(
     quiz: bool = True,
     template_dir: Path | None = None,
     paper: str = "a4",
-    theme: str = "default",
 ) -> bytes:
     """The handout of ``flow`` (laid out as ``diagram``) as HTML or PDF bytes.
 
-    ``lang`` overrides the flow's language, ``quiz=False`` leaves the quiz out
-    ``template_dir`` holds templates that replace the built-in ones, ``paper`` is the
-    sheet size (a4, a3, letter) and ``theme`` the diagram's colours (default, mono).
+    ``lang`` overrides the flow's language, ``quiz=False`` leaves the quiz out,
+    ``template_dir`` holds templates that replace the built-in ones and ``paper``
+    is the sheet size (a4, a3, letter).  The diagram's colours are its own
+    (``--theme`` reaches it through the layout's options).
     """
     from .graphics import SvgDrawing
     from .html import render_html
@@ -41,8 +41,7 @@ def render_handout(
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown handout format '{fmt}'; choose from {', '.join(FORMATS)}")
-    sheet = paper_named(paper)
-    view = build_view(flow, diagram, SvgDrawing(theme=theme), lang=lang, quiz=quiz, paper=sheet)
+    view = build_view(flow, diagram, SvgDrawing(diagram.theme), lang=lang, quiz=quiz, paper=paper_named(paper))
     html = render_html(view, template_dir)
     if fmt == "html":
         return html.encode("utf-8")

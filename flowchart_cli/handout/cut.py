@@ -1,4 +1,4 @@
-"""The handout's diagram drawings: step numbers added, links taken out, and the parts of a split diagram.
+"""The handout's diagram drawings: links taken out, and where the lines between parts cross over.
 
 They start from the SVG writer's drawing of the whole flow (so the handout
 shows the same diagram as `flowchart render`).  Links are unwrapped because
@@ -11,20 +11,19 @@ numbered off-page connector (ISO 5807), and the same number starts it there.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
 from ..layout.geometry import Diagram, EdgePath, Point
 from .sheets import Axis, DiagramPlan, Sheet
 
-__all__ = ["CONNECTOR", "NUMBER_PX", "Connector", "attrs", "connectors", "numbered", "svg_tag"]
+__all__ = ["CONNECTOR", "NUMBER_PX", "Connector", "attrs", "connectors", "drawing_tree", "svg_tag"]
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
 ET.register_namespace("", SVG)
 ET.register_namespace("xlink", XLINK)
-NUMBER_PX = 12.0  # the step numbers and connector texts: as big as the outcome labels
+NUMBER_PX = 12.0  # the connectors' texts: as big as the outcome labels
 CONNECTOR = (26.0, 28.0)  # across, along the flow (px)
 
 
@@ -48,57 +47,10 @@ class Connector:
     low: bool  # on the part's low edge (top in TB, left in LR)
 
 
-def numbered(svg: str, diagram: Diagram, numbers: Mapping[str, int], *, colours: tuple[str, str]) -> ET.Element:
-    """The drawing parsed, its links unwrapped and each step's number drawn at its top-left corner.
-
-    ``colours`` is (ink, background) of the theme, so `--theme mono` stays black and white.
-    """
+def drawing_tree(svg: str) -> ET.Element:
+    """The writer's drawing parsed, its links unwrapped (the step table lists them)."""
     root = ET.fromstring(svg.encode("utf-8"))
     _unwrap_links(root)
-    boxes = {node.key: node.box for node in diagram.nodes}
-    ink, paper = colours
-    for group in root.iter(svg_tag("g")):
-        key = group.get("data-step")
-        if key is None or key not in boxes or key not in numbers:
-            continue
-        if any("fc-number" in (child.get("class") or "").split() for child in group):
-            continue  # the writer numbered it already
-        text = str(numbers[key])
-        box = boxes[key]
-        width = 8 + 7.5 * len(text)
-        ET.SubElement(
-            group,
-            svg_tag("rect"),
-            attrs(
-                **{
-                    "class": "fc-number-box",
-                    "x": box.x - width / 2 + 4,
-                    "y": box.y - 8,
-                    "width": width,
-                    "height": 16,
-                    "rx": 3,
-                    "fill": paper,
-                    "stroke": ink,
-                    "stroke-width": 0.8,
-                }
-            ),
-        )
-        label = ET.SubElement(
-            group,
-            svg_tag("text"),
-            attrs(
-                **{
-                    "class": "fc-number",
-                    "x": box.x + 4,
-                    "y": box.y + 4.2,
-                    "text-anchor": "middle",
-                    "font-size": NUMBER_PX,
-                    "font-weight": "bold",
-                    "fill": ink,
-                }
-            ),
-        )
-        label.text = text
     return root
 
 

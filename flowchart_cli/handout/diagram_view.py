@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..layout.geometry import Diagram
-from ..layout.theme import theme as pick_theme
 from ..model import Flow
-from .cut import NUMBER_PX, connectors, numbered
+from .cut import NUMBER_PX, connectors, drawing_tree
 from .graphics import Drawing, inline_svg
 from .i18n import plural
 from .paper import Paper
@@ -61,11 +60,10 @@ def diagram_view(
     flow: Flow, diagram: Diagram, drawing: Drawing, t: Mapping[str, str], *, legend_items: int, paper: Paper
 ) -> DiagramView:
     """The diagram's pages on ``paper``, numbered like the step table."""
-    colours = pick_theme(getattr(drawing, "theme", "default"))
-    ink = (colours.ink, colours.background)
-    smallest = min(diagram.font_size - 1, NUMBER_PX)
+    ink = (diagram.theme.ink, diagram.theme.background)
+    smallest = min(diagram.font_size - 2, NUMBER_PX)  # the writer's step-number badges are its smallest text
     plan = plan_diagram(diagram, flow, legend_items=legend_items, paper=paper, smallest_font_px=smallest)
-    whole = numbered(drawing.diagram_svg(diagram), diagram, {s.key: s.number for s in flow.steps}, colours=ink)
+    whole = drawing_tree(drawing.diagram_svg(diagram))
     ends = connectors(diagram, plan)
     drawings = [sheet_svg(whole, diagram, plan, sheet, ends, words=t, colours=ink) for sheet in plan.sheets]
     if not plan.split:
