@@ -85,9 +85,9 @@ def sheet_svg(
                 content.append(child)
         else:
             content.append(child)
-    for end in ends:
-        if end.sheet == sheet.index:
-            content.append(_connector(end, axis, words, colours))
+    here = [end for end in ends if end.sheet == sheet.index]
+    for end in here:
+        content.append(_connector(end, axis, words, colours, [o for o in here if o is not end]))
     root.extend([defs, content, headers])
     return ET.tostring(root, encoding="unicode")
 
@@ -107,7 +107,20 @@ def _attrs_into(element: ET.Element, **values: float) -> None:
         element.set(key, value)
 
 
-def _connector(end: Connector, axis: Axis, words: Mapping[str, str], colours: tuple[str, str]) -> ET.Element:
+def _free(end: Connector, others: list[Connector], axis: Axis, lo: float, hi: float) -> bool:
+    """Whether no other connector on the same edge of the part lies across ``lo``–``hi``."""
+    for other in others:
+        if other.low != end.low:
+            continue
+        at = other.at.x if axis.vertical else other.at.y
+        if lo - CONNECTOR[0] / 2 < at < hi + CONNECTOR[0] / 2:
+            return False
+    return True
+
+
+def _connector(
+    end: Connector, axis: Axis, words: Mapping[str, str], colours: tuple[str, str], others: list[Connector]
+) -> ET.Element:
     """The off-page connector: a pentagon pointing along the flow, its number inside, the other part beside it."""
     ink, paper = colours
     across, along = CONNECTOR
@@ -119,8 +132,12 @@ def _connector(end: Connector, axis: Axis, words: Mapping[str, str], colours: tu
         left, right, tip = cx - across / 2, cx + across / 2, top + along
         points = [(left, top), (right, top), (right, top + along * 0.6), (cx, tip), (left, top + along * 0.6)]
         centre = (cx, top + along * 0.45)
-        side = right + 4 < axis.cross - 90
-        place = (right + 4, centre[1], "start") if side else (left - 4, centre[1], "end")
+        room = len(caption) * NUMBER_PX * 0.62 + 8
+        place: tuple[float, float, str] | None = None  # no room beside it: the number alone says it
+        if right + room < axis.cross and _free(end, others, axis, right, right + room):
+            place = (right + 4, centre[1], "start")
+        elif left - room > 0 and _free(end, others, axis, left - room, left):
+            place = (left - 4, centre[1], "end")
     else:
         cy, bound = end.at.y, end.at.x
         start = bound + 2 if end.low else bound - 2 - along
@@ -153,6 +170,8 @@ def _connector(end: Connector, axis: Axis, words: Mapping[str, str], colours: tu
         ),
     )
     number.text = str(end.number)
+    if place is None:
+        return group
     note = ET.SubElement(
         group,
         svg_tag("text"),
