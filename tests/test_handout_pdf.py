@@ -80,7 +80,7 @@ def test_pdf_metadata_title_language_and_dates(quejas_pdf):
 
 
 def test_pdf_diagram_is_vector_with_selectable_text_and_fonts_are_embedded(quejas_pdf):
-    page = quejas_pdf.pages[1]
+    page = quejas_pdf.pages[2]  # page 2 is the overview (no words); the first part follows
     xobjects = page["/Resources"].get("/XObject", {})
     assert all(x.get_object()["/Subtype"] == "/Form" for x in xobjects.values())
     assert "Agente de atención" in flat(page.extract_text())

@@ -117,7 +117,7 @@ def test_lang_overrides_every_fixed_word(quejas):
     assert plain(view.steps[-1].next[0].text) == "end"
     assert view.lanes[0].heading == "Responsibilities — Cliente"
     assert view.quiz[0].text == "“¿La queja es grave?” — the answer is “Sí”. What is the next step?"
-    assert view.legend[0].meaning == SYMBOLS["start"].legend["en"]
+    assert view.legend[0].meaning == "Where the process begins"
     pt = view_of(quejas, lang="pt")
     assert plain(pt.steps[0].next[0].text) == "→ passo 2" and pt.t["quiz"] == "Autoavaliação"
 
@@ -125,7 +125,7 @@ def test_lang_overrides_every_fixed_word(quejas):
 def test_legend_lists_only_used_symbols_in_table_order(quejas):
     legend = view_of(quejas).legend
     assert [item.kind for item in legend] == ["start", "end", "process", "decision"]
-    assert legend[3].name == "Decisión" and legend[3].meaning == SYMBOLS["decision"].legend["es"]
+    assert legend[3].name == "Decisión" and legend[3].meaning == "Una pregunta: cada respuesta lleva por su camino"
 
 
 def test_title_block_and_page_furniture(quejas):

@@ -17,12 +17,10 @@ from itertools import pairwise
 from ..layout.geometry import Diagram, EdgePath, Point
 from .sheets import Axis, DiagramPlan, Sheet
 
-__all__ = ["CONNECTOR", "NUMBER_PX", "Connector", "attrs", "connectors", "drawing_tree", "svg_tag"]
+__all__ = ["CONNECTOR", "NUMBER_PX", "Connector", "attrs", "connectors", "drawing_tree", "svg_tag", "svg_text"]
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG)
-ET.register_namespace("xlink", XLINK)
 NUMBER_PX = 12.0  # the connectors' texts: as big as the outcome labels
 CONNECTOR = (26.0, 28.0)  # across, along the flow (px)
 
@@ -45,6 +43,18 @@ class Connector:
     at: Point
     outgoing: bool
     low: bool  # on the part's low edge (top in TB, left in LR)
+
+
+def svg_text(root: ET.Element) -> str:
+    """The tree as SVG text with SVG the default namespace.
+
+    Registered just before writing: a library loaded since (the PDF printer's
+    SVG reader) may have registered an `svg:` prefix for it, and browsers
+    render `<svg:svg>` inside HTML as nothing.
+    """
+    ET.register_namespace("", SVG)
+    ET.register_namespace("xlink", XLINK)
+    return ET.tostring(root, encoding="unicode")
 
 
 def drawing_tree(svg: str) -> ET.Element:

@@ -308,14 +308,64 @@ def plural(t: Mapping[str, str], key: str, amount: int, /, **values: object) -> 
     return (one if amount == 1 else many).format(**values)
 
 
-# The legend's meaning where the symbol table's says no more than the symbol's name
-# ("Espera — Espera"): the handout explains it instead of repeating the word.
+# What each symbol means, as the handout's legend says it beside the symbol's name: worded
+# so that no word of the name comes back ("Espera — Espera", "Inicio — Inicio del proceso").
 LEGEND_MEANINGS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
+        "start": {"en": "Where the process begins", "es": "Donde comienza el proceso", "pt": "Onde o processo começa"},
+        "end": {"en": "Where the process finishes", "es": "Donde termina el proceso", "pt": "Onde o processo termina"},
+        "process": {"en": "An action or task", "es": "Una acción o tarea", "pt": "Uma ação ou tarefa"},
+        "decision": {
+            "en": "A question: each answer leads its own way",
+            "es": "Una pregunta: cada respuesta lleva por su camino",
+            "pt": "Uma pergunta: cada resposta leva por seu caminho",
+        },
+        "io": {
+            "en": "Information received or sent",
+            "es": "Información que se recibe o se envía",
+            "pt": "Informação recebida ou enviada",
+        },
+        "document": {
+            "en": "A printed or written paper",
+            "es": "Un papel impreso o escrito",
+            "pt": "Um papel impresso ou escrito",
+        },
+        "documents": {
+            "en": "Several papers or copies",
+            "es": "Varios papeles o copias",
+            "pt": "Vários papéis ou cópias",
+        },
+        "subprocess": {
+            "en": "A procedure described elsewhere",
+            "es": "Un procedimiento descrito aparte",
+            "pt": "Um procedimento descrito à parte",
+        },
+        "manual_input": {"en": "Typed in by a person", "es": "Lo teclea una persona", "pt": "Digitado por uma pessoa"},
+        "manual": {"en": "Work done by hand", "es": "Trabajo hecho a mano", "pt": "Trabalho feito à mão"},
+        "preparation": {
+            "en": "Setting things up before a step",
+            "es": "Ajustes previos a un paso",
+            "pt": "Ajustes feitos antes de um passo",
+        },
         "delay": {
-            "en": "A wait before the process goes on",
-            "es": "Un tiempo de espera antes de seguir",
-            "pt": "Um tempo de espera antes de seguir",
+            "en": "Time to wait before going on",
+            "es": "Un tiempo que hay que aguardar antes de seguir",
+            "pt": "Um tempo a aguardar antes de seguir",
+        },
+        "database": {
+            "en": "A record system",
+            "es": "Un sistema donde se guardan registros",
+            "pt": "Um sistema onde se guardam registros",
+        },
+        "connector": {
+            "en": "Joins the circle with the same label",
+            "es": "Une con el círculo de igual etiqueta",
+            "pt": "Liga ao círculo com o mesmo rótulo",
+        },
+        "offpage": {
+            "en": "Goes on in another part, sheet or flow",
+            "es": "Sigue en otra parte, hoja o flujo",
+            "pt": "Segue em outra parte, folha ou fluxo",
         },
     }
 )

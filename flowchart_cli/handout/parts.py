@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
 from ..layout.geometry import Diagram
-from .cut import CONNECTOR, NUMBER_PX, Connector, attrs, svg_tag
+from .cut import CONNECTOR, NUMBER_PX, Connector, attrs, svg_tag, svg_text
 from .sheets import Axis, DiagramPlan, Sheet
 
 __all__ = ["overview_svg", "sheet_svg"]
@@ -34,7 +34,7 @@ def sheet_svg(
 ) -> str:
     """The SVG of ``sheet`` (the whole drawing when the plan has a single sheet)."""
     if not plan.split:
-        return ET.tostring(whole, encoding="unicode")
+        return svg_text(whole)
     axis = plan.axis
     root = copy.deepcopy(whole)
     width, height = axis.size(sheet.lo, sheet.hi)
@@ -89,7 +89,7 @@ def sheet_svg(
     for end in here:
         content.append(_connector(end, axis, words, colours, [o for o in here if o is not end]))
     root.extend([defs, content, headers])
-    return ET.tostring(root, encoding="unicode")
+    return svg_text(root)
 
 
 def _within(point, sheet: Sheet, axis: Axis) -> bool:
@@ -238,4 +238,4 @@ def overview_svg(whole: ET.Element, plan: DiagramPlan, scale: float, *, colours:
             ),
         )
         label.text = str(sheet.index)
-    return ET.tostring(root, encoding="unicode")
+    return svg_text(root)

@@ -219,13 +219,12 @@ def _legend(flow: Flow, lang: str, drawing: Drawing) -> tuple[LegendItem, ...]:
 
 
 def _meaning(kind: str, lang: str) -> str:
-    """What the symbol means, never just its name again ("Espera — Espera")."""
-    override = LEGEND_MEANINGS.get(kind, {})
-    if lang in override:
-        return override[lang]
+    """What the symbol means, in words that do not repeat its name."""
+    own = LEGEND_MEANINGS.get(kind, {})
+    if lang in own:
+        return own[lang]
     legend = SYMBOLS[kind].legend
-    meaning = legend.get(lang, legend["en"])
-    return "" if meaning.strip(" .").casefold() == symbol_name(kind, lang).casefold() else meaning
+    return legend.get(lang, legend["en"])
 
 
 def _rows(flow: Flow, routes: Routes, lang: str, drawing: Drawing):
