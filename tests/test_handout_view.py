@@ -82,17 +82,25 @@ def test_lane_sections_say_what_triggers_each_step_and_where_it_hands_over(queja
     assert [plain(h.text) for h in agente.steps[3].hands_over] == ["fin"]
 
 
-def test_quiz_asks_each_outcome_and_answers_with_the_step(quejas):
+def test_quiz_asks_what_comes_next_who_does_a_step_and_how_long_it_takes(quejas):
     view = view_of(quejas)
-    assert [q.text for q in view.quiz] == [
-        "La queja es grave. ¿Qué paso sigue?",
-        "A la pregunta «¿La queja es grave?» la respuesta es «No». ¿Qué paso sigue?",
+    assert [(q.kind, q.text) for q in view.quiz] == [
+        ("next", "La queja es grave. ¿Qué paso sigue?"),
+        ("next", "A la pregunta «¿La queja es grave?» la respuesta es «No». ¿Qué paso sigue?"),
+        ("who", "¿Quién es responsable de «Registrar la queja en el CRM»?"),
+        # "Escalar al supervisor" is not asked: its answer would be in the question
+        ("who", "¿Quién es responsable de «Implementar la solución acordada»?"),
+        ("duration", "¿Cuánto tiempo puede llevar «Registrar la queja en el CRM»?"),
     ]
     assert [plain(q.answer) for q in view.quiz] == [
         "paso 4: Escalar al supervisor",
         "paso 5: Implementar la solución acordada",
+        "Agente de atención",
+        "Agente de atención",
+        "10 min",
     ]
-    assert [q.answer_lane for q in view.quiz] == ["Supervisor", "Agente de atención"]
+    assert [q.number for q in view.quiz] == [1, 2, 3, 4, 5]
+    assert [q.answer_lane for q in view.quiz][:2] == ["Supervisor", "Agente de atención"]
     assert view.quiz_note == ""
 
 

@@ -23,8 +23,9 @@ from .graphics import Drawing, inline_svg
 from .i18n import LEGEND_MEANINGS, count, plural, symbol_name, words
 from .page import css_string, page_counter_css
 from .paper import PAPERS, Paper
+from .quiz import Question, build_quiz
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
-from .study import Checklist, FlowReference, Question, Reference, build_checklist, build_quiz, build_references
+from .study import Checklist, FlowReference, Reference, build_checklist, build_references
 
 __all__ = ["Column", "DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
 
