@@ -241,9 +241,9 @@ def test_templates_are_strict_about_undefined_variables(quejas, tmp_path):
 def test_the_documented_template_variables_are_the_real_ones():
     from dataclasses import fields
 
-    from flowchart_cli.handout.routes import Hop
     from flowchart_cli.handout.diagram_view import DiagramSheet
     from flowchart_cli.handout.quiz import Question
+    from flowchart_cli.handout.routes import Hop
     from flowchart_cli.handout.study import Checklist, FlowReference, Reference
     from flowchart_cli.handout.view import (
         Column,
