@@ -127,7 +127,7 @@ def test_every_line_between_parts_gets_a_numbered_pair_of_connectors(tmp_path):
     for number in {end.number for end in ends}:
         out, into = sorted((e for e in ends if e.number == number), key=lambda e: not e.outgoing)
         assert out.outgoing and not into.outgoing and into.sheet == out.other and out.sheet == into.other
-        assert not out.low and into.low  # leaves at the bottom, arrives at the top
+        assert (out.side, into.side) == ("high", "low")  # leaves at the bottom, arrives at the top
     assert sorted({end.number for end in ends}) == list(range(1, len(plan.sheets)))
 
 

@@ -42,7 +42,7 @@ class Connector:
     other: int  # the part the line continues on (or comes from)
     at: Point
     outgoing: bool
-    low: bool  # on the part's low edge (top in TB, left in LR)
+    side: str  # the part's edge it sits on: "low"/"high" along the flow (top/bottom in TB), "before"/"after" across
 
 
 def svg_text(root: ET.Element) -> str:
@@ -88,18 +88,18 @@ def connectors(diagram: Diagram, plan: DiagramPlan) -> tuple[Connector, ...]:
         pairs.setdefault((start.index, edge.target), []).append((edge, start, end))
     ends: list[Connector] = []
 
-    def place(item: tuple[tuple[int, str], list[tuple[EdgePath, Sheet, Sheet]]]) -> tuple[int, float]:
+    def place(item: tuple[tuple[int, str], list[tuple[EdgePath, Sheet, Sheet]]]) -> tuple:
         edge, start, _ = item[1][0]
         at = _exit(edge, start, plan.axis)[0]
-        return item[0][0], at.x if plan.axis.vertical else at.y
+        return item[0][0], (at.y, at.x) if plan.axis.vertical else (at.x, at.y)
 
     order = sorted(pairs.items(), key=place)
     for number, (_, edges) in enumerate(order, start=1):
         for edge, start, end in edges:
-            out, low = _exit(edge, start, plan.axis)
-            ends.append(Connector(number, start.index, end.index, out, True, low))
-            into, low = _exit(edge, end, plan.axis, backwards=True)
-            ends.append(Connector(number, end.index, start.index, into, False, low))
+            out, side = _exit(edge, start, plan.axis)
+            ends.append(Connector(number, start.index, end.index, out, True, side))
+            into, side = _exit(edge, end, plan.axis, backwards=True)
+            ends.append(Connector(number, end.index, start.index, into, False, side))
     return tuple(_distinct(ends))
 
 
@@ -116,18 +116,28 @@ def _distinct(ends: list[Connector]):
     return seen
 
 
-def _exit(edge: EdgePath, sheet: Sheet, axis: Axis, backwards: bool = False) -> tuple[Point, bool]:
-    """Where ``edge`` crosses out of ``sheet``'s stretch (from its start, or from its end), and on which side."""
+def _exit(edge: EdgePath, sheet: Sheet, axis: Axis, backwards: bool = False) -> tuple[Point, str]:
+    """Where ``edge`` leaves ``sheet``'s rectangle (from its start, or from its end), and across which side."""
     points = list(reversed(edge.points)) if backwards else list(edge.points)
 
-    def along(p: Point) -> float:
-        return p.y if axis.vertical else p.x
+    def split(p: Point) -> tuple[float, float]:  # (along the flow, across it)
+        return (p.y, p.x) if axis.vertical else (p.x, p.y)
 
+    bounds = ((0, sheet.lo, "low"), (0, sheet.hi, "high"), (1, sheet.clo, "before"), (1, sheet.chi, "after"))
     for a, b in pairwise(points):
-        for bound, low in ((sheet.lo, True), (sheet.hi, False)):
-            if (along(a) - bound) * (along(b) - bound) < 0 or (along(b) == bound and along(a) != bound):
-                t = (bound - along(a)) / (along(b) - along(a))
-                cross = (a.x + t * (b.x - a.x)) if axis.vertical else (a.y + t * (b.y - a.y))
-                return (Point(cross, bound) if axis.vertical else Point(bound, cross)), low
+        pa, pb = split(a), split(b)
+        crossings = []
+        for coordinate, bound, side in bounds:
+            da, db = pa[coordinate] - bound, pb[coordinate] - bound
+            outward = db < 0 if side in ("low", "before") else db > 0
+            if da == db or not outward or (da < 0 if side in ("low", "before") else da > 0):
+                continue
+            t = da / (da - db)
+            crossings.append((t, side))
+        if crossings:
+            t, side = min(crossings)
+            along, across = pa[0] + t * (pb[0] - pa[0]), pa[1] + t * (pb[1] - pa[1])
+            return (Point(across, along) if axis.vertical else Point(along, across)), side
     last = points[-1] if points else Point(0, 0)
-    return last, along(last) < (sheet.lo + sheet.hi) / 2
+    along = split(last)[0]
+    return last, "low" if along < (sheet.lo + sheet.hi) / 2 else "high"

@@ -37,8 +37,10 @@ def sheet_svg(
         return svg_text(whole)
     axis = plan.axis
     root = copy.deepcopy(whole)
-    width, height = axis.size(sheet.lo, sheet.hi)
-    _resize(root, width, height)
+    width, height = axis.size(sheet.lo, sheet.hi, sheet.chi - sheet.clo)
+    left, top = (sheet.clo, 0.0) if axis.vertical else (0.0, sheet.clo)
+    _attrs_into(root, width=width, height=height)
+    root.set("viewBox", f"{left:g} {top:g} {width:g} {height:g}")
     title = root.find(svg_tag("title"))
     if title is not None:
         title.text = f"{title.text or ''} — {words['part_of'].format(n=sheet.index, total=len(plan.sheets))}"
@@ -49,8 +51,9 @@ def sheet_svg(
     headers = ET.Element(svg_tag("g"), {"class": "fc-lane-headers"})
     clip_id = "part-clip"
     defs = ET.Element(svg_tag("defs"))
-    lo_x, lo_y = (0.0, sheet.lo) if axis.vertical else (sheet.lo, 0.0)
-    size = (axis.cross, sheet.hi - sheet.lo) if axis.vertical else (sheet.hi - sheet.lo, axis.cross)
+    lo_x, lo_y = (sheet.clo, sheet.lo) if axis.vertical else (sheet.lo, sheet.clo)
+    across, along = sheet.chi - sheet.clo, sheet.hi - sheet.lo
+    size = (across, along) if axis.vertical else (along, across)
     clip = ET.SubElement(defs, svg_tag("clipPath"), {"id": clip_id})
     ET.SubElement(clip, svg_tag("rect"), attrs(x=lo_x, y=lo_y, width=size[0], height=size[1]))
     edges = iter(diagram.edges)
@@ -59,11 +62,13 @@ def sheet_svg(
         kind = (child.get("class") or "").split()
         if child.tag in (svg_tag("title"), svg_tag("desc")) or (child.tag == svg_tag("rect") and not moved):
             if child.tag == svg_tag("rect"):
-                _attrs_into(child, width=width, height=height)
+                _attrs_into(child, x=left, y=top, width=width, height=height)
             continue
         root.remove(child)
         moved.append(child)
         if "fc-lane" in kind:
+            if not _lane_shown(child, sheet, axis):
+                continue
             header = list(child)[1:]
             for part in header:
                 child.remove(part)
@@ -87,19 +92,24 @@ def sheet_svg(
             content.append(child)
     here = [end for end in ends if end.sheet == sheet.index]
     for end in here:
-        content.append(_connector(end, axis, words, colours, [o for o in here if o is not end]))
+        content.append(_connector(end, axis, sheet, words, colours, [o for o in here if o is not end]))
     root.extend([defs, content, headers])
     return svg_text(root)
 
 
 def _within(point, sheet: Sheet, axis: Axis) -> bool:
-    along = point.y if axis.vertical else point.x
-    return sheet.lo <= along <= sheet.hi
+    along, across = (point.y, point.x) if axis.vertical else (point.x, point.y)
+    return sheet.lo <= along <= sheet.hi and sheet.clo <= across <= sheet.chi
 
 
-def _resize(root: ET.Element, width: float, height: float) -> None:
-    _attrs_into(root, width=width, height=height)
-    root.set("viewBox", f"0 0 {width:g} {height:g}")
+def _lane_shown(lane: ET.Element, sheet: Sheet, axis: Axis) -> bool:
+    """Whether the lane's band (its group's first child) lies within the part's lanes."""
+    band = next(iter(lane), None)
+    if band is None or band.get("x") is None:
+        return True
+    start = float(band.get("x" if axis.vertical else "y", 0))
+    size = float(band.get("width" if axis.vertical else "height", 0))
+    return start >= sheet.clo - 0.5 and start + size <= sheet.chi + 0.5
 
 
 def _attrs_into(element: ET.Element, **values: float) -> None:
@@ -110,7 +120,7 @@ def _attrs_into(element: ET.Element, **values: float) -> None:
 def _free(end: Connector, others: list[Connector], axis: Axis, lo: float, hi: float) -> bool:
     """Whether no other connector on the same edge of the part lies across ``lo``–``hi``."""
     for other in others:
-        if other.low != end.low:
+        if other.side != end.side:
             continue
         at = other.at.x if axis.vertical else other.at.y
         if lo - CONNECTOR[0] / 2 < at < hi + CONNECTOR[0] / 2:
@@ -119,32 +129,25 @@ def _free(end: Connector, others: list[Connector], axis: Axis, lo: float, hi: fl
 
 
 def _connector(
-    end: Connector, axis: Axis, words: Mapping[str, str], colours: tuple[str, str], others: list[Connector]
+    end: Connector,
+    axis: Axis,
+    sheet: Sheet,
+    words: Mapping[str, str],
+    colours: tuple[str, str],
+    others: list[Connector],
 ) -> ET.Element:
     """The off-page connector: a pentagon pointing along the flow, its number inside, the other part beside it."""
     ink, paper = colours
-    across, along = CONNECTOR
+    width, length = CONNECTOR
     group = ET.Element(svg_tag("g"), {"class": "fc-offpage-connector", "data-connector": str(end.number)})
     caption = words["to_part" if end.outgoing else "from_part"].format(n=end.other)
-    if axis.vertical:
-        cx, bound = end.at.x, end.at.y
-        top = bound + 2 if end.low else bound - 2 - along
-        left, right, tip = cx - across / 2, cx + across / 2, top + along
-        points = [(left, top), (right, top), (right, top + along * 0.6), (cx, tip), (left, top + along * 0.6)]
-        centre = (cx, top + along * 0.45)
-        room = len(caption) * NUMBER_PX * 0.62 + 8
-        place: tuple[float, float, str] | None = None  # no room beside it: the number alone says it
-        if right + room < axis.cross and _free(end, others, axis, right, right + room):
-            place = (right + 4, centre[1], "start")
-        elif left - room > 0 and _free(end, others, axis, left - room, left):
-            place = (left - 4, centre[1], "end")
+    along, across = (end.at.y, end.at.x) if axis.vertical else (end.at.x, end.at.y)
+    if end.side in ("before", "after"):  # on a side cut between lanes: just inside it, centred on the line
+        across = sheet.clo + 2 + width / 2 if end.side == "before" else sheet.chi - 2 - width / 2
+        start = along - length / 2
     else:
-        cy, bound = end.at.y, end.at.x
-        start = bound + 2 if end.low else bound - 2 - along
-        top, bottom, tip = cy - across / 2, cy + across / 2, start + along
-        points = [(start, top), (start + along * 0.6, top), (tip, cy), (start + along * 0.6, bottom), (start, bottom)]
-        centre = (start + along * 0.42, cy)
-        place = (start + along / 2, bottom + NUMBER_PX + 1, "middle")
+        start = along + 2 if end.side == "low" else along - 2 - length
+    points = [(c, a) if axis.vertical else (a, c) for a, c in _pentagon(start, across, width, length)]
     ET.SubElement(
         group,
         svg_tag("polygon"),
@@ -155,6 +158,7 @@ def _connector(
             "stroke-width": "1.5",
         },
     )
+    centre = (across, start + length * 0.45) if axis.vertical else (start + length * 0.42, across)
     number = ET.SubElement(
         group,
         svg_tag("text"),
@@ -170,6 +174,7 @@ def _connector(
         ),
     )
     number.text = str(end.number)
+    place = _caption_place(end, axis, sheet, caption, others, start, across)
     if place is None:
         return group
     note = ET.SubElement(
@@ -190,6 +195,36 @@ def _connector(
     return group
 
 
+def _pentagon(start: float, across: float, width: float, length: float) -> list[tuple[float, float]]:
+    """The off-page connector's outline as (along, across) points: a box with a point in the flow's direction."""
+    side = width / 2
+    return [
+        (start, across - side),
+        (start, across + side),
+        (start + length * 0.6, across + side),
+        (start + length, across),
+        (start + length * 0.6, across - side),
+    ]
+
+
+def _caption_place(end, axis, sheet, caption, others, start, across):
+    """Where "sigue en la parte 3" goes: beside the connector, on a side with room, else nowhere."""
+    width, length = CONNECTOR
+    if axis.vertical:
+        room = len(caption) * NUMBER_PX * 0.62 + 8
+        right, left = across + width / 2, across - width / 2
+        middle = start + length * 0.45
+        if right + room < sheet.chi and _free(end, others, axis, right, right + room):
+            return right + 4, middle, "start"
+        if left - room > sheet.clo and _free(end, others, axis, left - room, left):
+            return left - 4, middle, "end"
+        return None
+    below = across + width / 2 + NUMBER_PX + 1
+    if below + 4 < sheet.chi and _free(end, others, axis, across, below + NUMBER_PX):
+        return start + length / 2, below, "middle"
+    return None
+
+
 def overview_svg(whole: ET.Element, plan: DiagramPlan, scale: float, *, colours: tuple[str, str]) -> str:
     """The whole diagram without its words, each part framed and numbered in type readable at ``scale``."""
     ink, paper = colours
@@ -203,9 +238,10 @@ def overview_svg(whole: ET.Element, plan: DiagramPlan, scale: float, *, colours:
     font = OVERVIEW_LABEL_PT / (0.75 * max(scale, 0.01))
     frames = ET.SubElement(root, svg_tag("g"), {"class": "fc-parts"})
     for sheet in plan.sheets:
-        lo = max(sheet.lo, axis.head) if sheet.index > 1 else 0.0
-        x, y = (0.0, lo) if axis.vertical else (lo, 0.0)
-        w, h = (axis.cross, sheet.hi - lo) if axis.vertical else (sheet.hi - lo, axis.cross)
+        lo = sheet.lo if sheet.lo > axis.head else 0.0
+        x, y = (sheet.clo, lo) if axis.vertical else (lo, sheet.clo)
+        across, along = sheet.chi - sheet.clo, sheet.hi - lo
+        w, h = (across, along) if axis.vertical else (along, across)
         ET.SubElement(
             frames,
             svg_tag("rect"),

@@ -4,12 +4,14 @@ A diagram is readable when its smallest text prints at 7 pt or more (see
 :mod:`.paper`).  One that cannot be, on one page, is cut across the flow — at
 stage boundaries when the flow has stages, else between ranks — into parts
 that each fill a page at a readable size; an overview page shows the whole.
-Only positions are decided here; :mod:`.cut` draws the parts.
+When even its lanes are too many to sit side by side on the page, each part
+is cut again between lanes.  Only positions are decided here; :mod:`.cut`
+and :mod:`.parts` draw them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..layout.geometry import Diagram
@@ -35,19 +37,22 @@ class Axis:
     length: float
     cross: float
 
-    def size(self, lo: float, hi: float) -> tuple[float, float]:
-        """Width and height (px) of a part drawing ``lo``–``hi`` under the lane headers."""
-        along = self.head + hi - lo
-        return (self.cross, along) if self.vertical else (along, self.cross)
+    def size(self, lo: float, hi: float, across: float | None = None) -> tuple[float, float]:
+        """Width and height (px) of a part drawing ``lo``–``hi`` (``across`` wide) under the lane headers."""
+        along, across = self.head + hi - lo, self.cross if across is None else across
+        return (across, along) if self.vertical else (along, across)
 
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
-    """One printed piece of the diagram: the stretch ``lo``–``hi`` of the flow axis (px)."""
+    """One printed piece of the diagram: the stretch ``lo``–``hi`` of the flow axis (px), lanes ``clo``–``chi``."""
 
     index: int
     lo: float
     hi: float
+    clo: float
+    chi: float
+    lanes: tuple[str, ...]  # the lanes' names when the part shows only some of them
     keys: frozenset[str]
     numbers: tuple[int, ...]
     stages: tuple[str, ...]
@@ -101,34 +106,74 @@ def plan_diagram(
         if fit.scale >= readable or not diagram.nodes:
             legend = ("side" if fit.legend_side else "below") if legend_on_page else "after"
             sheet = Sheet(
-                1, 0.0, axis.length, whole, numbers, (), fit.landscape, fit.width_mm, fit.height_mm, fit.scale
+                1,
+                0.0,
+                axis.length,
+                0.0,
+                axis.cross,
+                (),
+                whole,
+                numbers,
+                (),
+                fit.landscape,
+                fit.width_mm,
+                fit.height_mm,
+                fit.scale,
             )
             return DiagramPlan(axis, (sheet,), legend, None)
-    landscape, scale = _orientation(axis, paper, readable)
-    box = drawing_box(paper, landscape, caption=True)
-    room = (box[1] if axis.vertical else box[0]) / (scale * PX_TO_MM) - axis.head
-    parts = _pack(_units(diagram, flow, axis, room), room)
-    sheets = tuple(_sheet(i, part, parts, axis, flow, landscape, scale) for i, part in enumerate(parts, start=1))
+    tilings = [_tiles(diagram, flow, axis, paper, landscape, readable) for landscape in (False, True)]
+    sheets = min(tilings, key=lambda tiles: (len(tiles), -min(t.scale for t in tiles)))
     overview = fit_diagram(diagram.width, diagram.height, legend_items, paper)
     return DiagramPlan(axis, sheets, "overview", overview)
 
 
-def _orientation(axis: Axis, paper: Paper, readable: float) -> tuple[bool, float]:
-    """Portrait or landscape, and the scale: the readable one when the lanes fit across the page.
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Lanes printed side by side: the stretch ``lo``–``hi`` across the flow."""
 
-    When they fit neither way (very many lanes), the page they fit best sets
-    a smaller scale: the parts stay whole rather than cutting lanes apart.
-    """
-    options = []
-    for landscape in (False, True):
-        box_w, box_h = drawing_box(paper, landscape, caption=True)
-        across = box_w if axis.vertical else box_h
-        options.append((across / (axis.cross * PX_TO_MM), not landscape, landscape))
-    fitting = [landscape for best, _, landscape in options if best >= readable]
-    if fitting:
-        return fitting[0], readable
-    best, _, landscape = max(options)
-    return landscape, best
+    lo: float
+    hi: float
+    lanes: frozenset[str]
+    names: tuple[str, ...]
+
+
+def _tiles(diagram: Diagram, flow: Flow, axis: Axis, paper: Paper, landscape: bool, readable: float):
+    """The parts on ``landscape`` (or portrait) pages: ranges of the flow, each cut into groups of lanes."""
+    box_w, box_h = drawing_box(paper, landscape, caption=True)
+    across_mm, along_mm = (box_w, box_h) if axis.vertical else (box_h, box_w)
+    groups = _groups(diagram, axis, across_mm / (readable * PX_TO_MM))
+    widest = max(g.hi - g.lo for g in groups)
+    scale = min(readable, across_mm / (widest * PX_TO_MM))  # below readable only for one lane wider than a page
+    room = along_mm / (scale * PX_TO_MM) - axis.head
+    parts = _pack(_units(diagram, flow, axis, room), room)
+    lane_of = {node.key: node.lane for node in diagram.nodes}
+    tiles = []
+    for part_index, part in enumerate(parts, start=1):
+        for group in groups:
+            keys = frozenset(k for k in part.keys if len(groups) == 1 or lane_of.get(k) in group.lanes)
+            if keys:
+                tiles.append(_sheet(len(tiles) + 1, part_index, keys, group, parts, axis, flow, landscape, scale))
+    if len(groups) == 1:
+        tiles = [replace(t, lanes=()) for t in tiles]
+    return tuple(tiles)
+
+
+def _groups(diagram: Diagram, axis: Axis, room: float) -> list[_Group]:
+    """Consecutive lanes packed into groups no wider than ``room`` (px); one group when all fit."""
+    if axis.cross <= room or not diagram.lanes:
+        return [_Group(0.0, axis.cross, frozenset(lane.id for lane in diagram.lanes), ())]
+    bands = sorted(diagram.lanes, key=lambda lane: lane.band.x if axis.vertical else lane.band.y)
+    groups: list[list] = []
+    for lane in bands:
+        lo, hi = (lane.band.x, lane.band.right) if axis.vertical else (lane.band.y, lane.band.bottom)
+        if groups and hi - groups[-1][0] <= room:
+            groups[-1][1] = hi
+            groups[-1][2].append(lane)
+        else:
+            groups.append([lo, hi, [lane]])
+    return [
+        _Group(lo, hi, frozenset(la.id for la in lanes), tuple(la.name for la in lanes)) for lo, hi, lanes in groups
+    ]
 
 
 def _units(diagram: Diagram, flow: Flow, axis: Axis, room: float) -> list[_Unit]:
@@ -177,20 +222,34 @@ def _pack(units: list[_Unit], room: float) -> list[_Unit]:
     return parts
 
 
-def _sheet(index: int, part: _Unit, parts: list[_Unit], axis: Axis, flow: Flow, landscape: bool, scale: float):
-    before = parts[index - 2] if index > 1 else None
-    after = parts[index] if index < len(parts) else None
+def _sheet(
+    index: int,
+    part_index: int,
+    keys: frozenset[str],
+    group: _Group,
+    parts: list[_Unit],
+    axis: Axis,
+    flow: Flow,
+    landscape: bool,
+    scale: float,
+) -> Sheet:
+    part = parts[part_index - 1]
+    before = parts[part_index - 2] if part_index > 1 else None
+    after = parts[part_index] if part_index < len(parts) else None
     lo = max(part.lo - PAD_PX, (before.hi + part.lo) / 2 if before else axis.head)
     hi = min(part.hi + PAD_PX, (part.hi + after.lo) / 2 if after else axis.length)
-    width, height = axis.size(lo, hi)
-    steps = [s for s in flow.steps if s.key in part.keys]
+    width, height = axis.size(lo, hi, group.hi - group.lo)
+    steps = [s for s in flow.steps if s.key in keys]
     stage_ids = list(dict.fromkeys(s.stage for s in steps if s.stage))
     names = tuple(st.name for st in flow.stages if st.id in stage_ids)
     return Sheet(
         index,
         lo,
         hi,
-        part.keys,
+        group.lo,
+        group.hi,
+        group.names,
+        keys,
         tuple(sorted(s.number for s in steps)),
         names,
         landscape,
