@@ -161,3 +161,50 @@ def test_the_overview_has_no_words_only_the_numbered_parts(tmp_path):
     assert labels == [str(sheet.index) for sheet in plan.sheets]
     size = float(root.find(f".//{SVG}g[@class='fc-parts']/{SVG}text").get("font-size"))
     assert size * 0.3 * 0.75 >= 7  # readable at the overview's scale
+
+
+def test_lanes_too_many_for_the_page_are_cut_into_groups_with_connectors_on_the_sides(tmp_path):
+    flow = flow_from(tmp_path, chain_text(12))
+    narrow = chain_diagram(flow)
+    wide = Diagram(  # the same chain with lanes 900 px wide: two lanes cannot sit side by side at 7 pt
+        narrow.title,
+        1800.0,
+        narrow.height,
+        tuple(
+            LaneBand(
+                lane.id,
+                lane.name,
+                Rect(900.0 * lane.index, 0, 900, narrow.height),
+                Rect(900.0 * lane.index, 0, 900, 50),
+                lane.index,
+            )
+            for lane in narrow.lanes
+        ),
+        tuple(
+            NodeBox(
+                n.key,
+                n.kind,
+                Rect(n.box.x * 3, n.box.y, n.box.width, n.box.height),
+                n.lines,
+                number=n.number,
+                lane=n.lane,
+            )
+            for n in narrow.nodes
+        ),
+        tuple(EdgePath(e.source, e.target, "", tuple(Point(p.x * 3, p.y) for p in e.points)) for e in narrow.edges),
+        direction="TB",
+        numbers=True,
+    )
+    plan = plan_diagram(wide, flow, legend_items=4, paper=PAPERS["a4"], smallest_font_px=11.0)
+    assert plan.split and {sheet.lanes for sheet in plan.sheets} == {("A",), ("B",)}
+    for sheet in plan.sheets:
+        assert sheet.scale >= min_scale(11.0)
+        lanes = {s.lane for s in flow.steps if s.key in sheet.keys}
+        assert len(lanes) == 1
+    ends = connectors(wide, plan)
+    assert {end.side for end in ends} >= {"before", "after"}  # every line crosses between lanes
+    whole = drawing_tree(write_svg(wide, RenderOptions()))
+    first = ET.fromstring(sheet_svg(whole, wide, plan, plan.sheets[0], ends, words=WORDS, colours=("#000", "#fff")))
+    lanes = [g.get("data-lane") for g in first.iter(f"{SVG}g") if g.get("class") == "fc-lane"]
+    assert lanes == ["A"]
+    assert first.get("viewBox").split()[2] == "900"
