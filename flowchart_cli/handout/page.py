@@ -16,7 +16,7 @@ from .paper import PAPERS, PX_TO_MM, Paper
 __all__ = ["Fit", "css_string", "fit_diagram", "page_counter_css"]
 
 HEADING_MM = 16.0  # the "Diagram" heading above the drawing
-CAPTION_MM = 8.0  # "Part 2 of 4: steps 13–24" under the heading of a split diagram
+CAPTION_MM = 12.0  # "Part 2 of 4: steps 13–24" (or the overview's two lines) under the heading
 LEGEND_HEADING_MM = 10.0
 LEGEND_ROW_MM = 11.0
 LEGEND_COLUMNS = {False: 2, True: 3}  # portrait, landscape
@@ -63,21 +63,25 @@ def scale_into(width_px: float, height_px: float, box: tuple[float, float], limi
     return max(0.0, min(box[0] / width_mm, box[1] / height_mm, limit))
 
 
-def _fit(width_px: float, height_px: float, legend_items: int, landscape: bool, side: bool, paper: Paper) -> Fit:
-    box = drawing_box(paper, landscape, legend_items=legend_items, side=side)
+def _fit(
+    width_px: float, height_px: float, legend_items: int, landscape: bool, side: bool, paper: Paper, caption: bool
+) -> Fit:
+    box = drawing_box(paper, landscape, legend_items=legend_items, side=side, caption=caption)
     scale = scale_into(width_px, height_px, box)
     width_mm, height_mm = max(width_px, 1.0) * PX_TO_MM, max(height_px, 1.0) * PX_TO_MM
     return Fit(landscape, side, round(width_mm * scale, 2), round(height_mm * scale, 2), scale)
 
 
-def fit_diagram(width_px: float, height_px: float, legend_items: int, paper: Paper = PAPERS["a4"]) -> Fit:
-    """The page layout that prints the diagram biggest.
+def fit_diagram(
+    width_px: float, height_px: float, legend_items: int, paper: Paper = PAPERS["a4"], *, caption: bool = False
+) -> Fit:
+    """The page layout that prints the diagram biggest (``caption``: a line of text under the heading).
 
     Portrait with the legend below is preferred; a legend beside a narrow
     diagram, or a landscape page for a wide one, must print it 10 % bigger.
     """
     candidates = [
-        _fit(width_px, height_px, legend_items, landscape, side, paper)
+        _fit(width_px, height_px, legend_items, landscape, side, paper, caption)
         for landscape, side in ((False, False), (False, True), (True, False))
     ]
     best = max(fit.scale for fit in candidates)

@@ -230,10 +230,14 @@ def overview_svg(whole: ET.Element, plan: DiagramPlan, scale: float, *, colours:
     ink, paper = colours
     root = copy.deepcopy(whole)
     for parent in list(root.iter()):
-        for child in list(parent):
-            kind = (child.get("class") or "").split()
-            if parent is not root and (child.tag in (svg_tag("text"), svg_tag("title")) or "fc-number-box" in kind):
-                parent.remove(child)
+        children = list(parent)
+        for index, child in enumerate(children):
+            if parent is root or child.tag not in (svg_tag("text"), svg_tag("title")):
+                continue
+            parent.remove(child)
+            before = children[index - 1] if index else None
+            if child.get("class") == "fc-number" and before is not None and before.tag == svg_tag("rect"):
+                parent.remove(before)  # the number's badge
     axis = plan.axis
     font = OVERVIEW_LABEL_PT / (0.75 * max(scale, 0.01))
     frames = ET.SubElement(root, svg_tag("g"), {"class": "fc-parts"})

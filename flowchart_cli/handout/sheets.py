@@ -123,7 +123,7 @@ def plan_diagram(
             return DiagramPlan(axis, (sheet,), legend, None)
     tilings = [_tiles(diagram, flow, axis, paper, landscape, readable) for landscape in (False, True)]
     sheets = min(tilings, key=lambda tiles: (min(t.scale for t in tiles) < readable, len(tiles)))
-    overview = fit_diagram(diagram.width, diagram.height, legend_items, paper)
+    overview = fit_diagram(diagram.width, diagram.height, legend_items, paper, caption=True)
     return DiagramPlan(axis, sheets, "overview", overview)
 
 
