@@ -22,6 +22,8 @@ class RenderOptions:
     edges: str = "ortho"
     theme: str = "default"
     scale: float = 1.0
+    mermaid: str = "11"
+    """Mermaid syntax: "11" (``@{ shape: … }``, Mermaid ≥ 11.3) or "10" (classic brackets)."""
 
 
 Writer = Callable[[Diagram, RenderOptions], bytes | str]
