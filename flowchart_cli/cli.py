@@ -144,7 +144,9 @@ def render(
     scale: Scale = 1.0,
     mermaid: Annotated[
         MermaidSyntax,
-        typer.Option("--mermaid", help="Mermaid syntax: 11 (shapes, Mermaid >= 11.3) or 10 (classic, older renderers)."),
+        typer.Option(
+            "--mermaid", help="Mermaid syntax: 11 (shapes, Mermaid >= 11.3) or 10 (classic, older renderers)."
+        ),
     ] = MermaidSyntax.v11,
     quiet: Quiet = False,
 ) -> None:
@@ -279,9 +281,7 @@ def markdown(
     from .commands.markdown import run_markdown
 
     raise typer.Exit(
-        run_markdown(
-            file, output, assets, format.value, edges=edges.value, theme=theme.value, scale=scale, quiet=quiet
-        )
+        run_markdown(file, output, assets, format.value, edges=edges.value, theme=theme.value, scale=scale, quiet=quiet)
     )
 
 

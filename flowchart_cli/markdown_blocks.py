@@ -79,7 +79,9 @@ def find_flow_blocks(markdown: str) -> list[FlowBlock]:
         words = opening["info"].strip().split(maxsplit=1)
         if words and words[0] == "flow":
             if end is None:
-                raise BlockProblem("this ```flow block is never closed; end it with a line of " + opening["fence"], i + 1)
+                raise BlockProblem(
+                    "this ```flow block is never closed; end it with a line of " + opening["fence"], i + 1
+                )
             indent = len(opening["indent"])
             body = [_dedent(line, indent) for line in lines[i + 1 : end]]
             options = _options(words[1] if len(words) > 1 else "", i + 1)
