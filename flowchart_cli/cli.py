@@ -122,14 +122,25 @@ def main(
 
 @app.command()
 def check(
-    files: Files,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Flow files (NAME.flow.yaml); - reads standard input. None with json/sarif/github: an empty report.",
+            exists=True,
+            allow_dash=True,
+            show_default=False,
+            metavar="[FILE]...",
+        ),
+    ] = None,
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
 ) -> None:
     """Check flow files against the format and the ISO 5807 rules."""
     from .commands.check import run_check
 
-    raise typer.Exit(run_check(files, format.value, strict=strict))
+    if not files and format is CheckFormat.text:
+        raise typer.BadParameter("give one or more flow files (- reads standard input)", param_hint="'FILE...'")
+    raise typer.Exit(run_check(files or [], format.value, strict=strict))
 
 
 @app.command()
