@@ -160,6 +160,10 @@ def render(
         ),
     ] = MermaidSyntax.v11,
     quiet: Quiet = False,
+    check_staged: Annotated[
+        bool,
+        typer.Option("--check-staged", help="Exit 1 when git does not have an output staged as written (pre-commit)."),
+    ] = False,
 ) -> None:
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
@@ -174,6 +178,7 @@ def render(
             scale=scale,
             quiet=quiet,
             mermaid=mermaid.value,
+            check_staged=check_staged,
         )
     )
 

@@ -20,6 +20,7 @@ def run_render(
     scale: float,
     quiet: bool = False,
     mermaid: str = "11",
+    check_staged: bool = False,
 ) -> int:
     """Write every format of every file without errors; ``-o -`` writes the one format to stdout."""
     from ..pipeline import render_flow, render_payloads
@@ -30,15 +31,32 @@ def run_render(
         return usage_error("`-o -` writes one diagram to standard output: give one file and one --format")
     options = RenderOptions(edges=edges, theme=theme, scale=scale, mermaid=mermaid)
     good, failed = checked_flows(files)
+    written: list[Path] = []
     for result in good:
         try:
             if to_stdout:
                 write_stdout(render_payloads(result.flow, chosen, options)[chosen[0]])
                 continue
-            written = render_flow(result.flow, chosen, out_dir or result.path.parent, options)
+            paths = render_flow(result.flow, chosen, out_dir or result.path.parent, options)
         except FlowchartError as error:
             return fail(error)
+        written += paths
         if not quiet:
-            for path in written:
+            for path in paths:
                 note(f"wrote {path}")
+    if check_staged and written:
+        return max(_staged_problems(written), 1 if failed else 0)
     return 1 if failed else 0
+
+
+def _staged_problems(written: list[Path]) -> int:
+    """1 when git does not have an output staged as written (a new diagram would miss the commit)."""
+    from ..git_staged import unstaged
+
+    try:
+        missing = unstaged(written)
+    except FlowchartError as error:
+        return fail(error)
+    for path in missing:
+        note(f"{path}: written but not staged; run `git add {path}` and commit again")
+    return 1 if missing else 0
