@@ -86,6 +86,7 @@ def test_no_files_gives_one_run_with_no_results_never_an_empty_runs_list() -> No
 
 def test_results_name_rules_regions_and_steps() -> None:
     code, log = sarif(str(BROKEN), str(CLEAN))
+    assert code == 1
     validate(log)
     run = log["runs"][0]
     result = run["results"][0]
