@@ -20,9 +20,7 @@ _TIMEOUT = 30
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:
     try:
-        return subprocess.run(
-            ["git", *args], cwd=folder, capture_output=True, text=True, timeout=_TIMEOUT, check=False
-        )
+        return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=_TIMEOUT, check=False)
     except FileNotFoundError:
         raise FlowchartError("--check-staged needs git, and `git` was not found on the PATH") from None
     except subprocess.TimeoutExpired:
