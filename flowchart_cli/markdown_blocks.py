@@ -13,14 +13,20 @@ import hashlib
 import re
 import shlex
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .writers import RenderOptions
 
 __all__ = [
     "FENCE_OPTIONS",
     "BlockProblem",
     "FlowBlock",
     "asset_stem",
+    "fence_render_options",
+    "fenced_lines",
     "find_flow_blocks",
     "image_markdown",
     "replace_blocks",
@@ -29,6 +35,8 @@ __all__ = [
 FENCE_OPTIONS: dict[str, tuple[str, ...] | None] = {
     "theme": ("default", "mono"),
     "edges": ("ortho", "spline"),
+    "numbers": ("true", "false"),
+    "header": ("true", "false"),
     "alt": None,
 }
 """Options a fence's info string may set, with their allowed values (``None``: free text)."""
@@ -69,6 +77,31 @@ def find_flow_blocks(markdown: str) -> list[FlowBlock]:
     """Every flow block in order; :class:`BlockProblem` for a bad option or an unclosed flow fence."""
     lines = markdown.splitlines()
     blocks: list[FlowBlock] = []
+    for start, end, opening in _fences(lines):
+        words = opening["info"].strip().split(maxsplit=1)
+        if not words or words[0] != "flow":
+            continue
+        if end is None:
+            closing = opening["fence"]
+            raise BlockProblem(f"this ```flow block is never closed; end it with a line of {closing}", start + 1)
+        indent = len(opening["indent"])
+        body = [_dedent(line, indent) for line in lines[start + 1 : end]]
+        options = _options(words[1] if len(words) > 1 else "", start + 1)
+        blocks.append(FlowBlock(start + 1, end + 1, indent, "\n".join(body) + "\n", options))
+    return blocks
+
+
+def fenced_lines(markdown: str) -> set[int]:
+    """The 1-based numbers of every line inside a fenced code block, fences included (any language)."""
+    lines = markdown.splitlines()
+    inside: set[int] = set()
+    for start, end, _ in _fences(lines):
+        inside.update(range(start + 1, (end if end is not None else len(lines) - 1) + 2))
+    return inside
+
+
+def _fences(lines: list[str]) -> Iterator[tuple[int, int | None, re.Match]]:
+    """(opening index, closing index or None, opening match) of every fenced block, 0-based."""
     i = 0
     while i < len(lines):
         opening = _OPENING.match(lines[i])
@@ -76,18 +109,8 @@ def find_flow_blocks(markdown: str) -> list[FlowBlock]:
             i += 1
             continue
         end = _closing_line(lines, i, opening["fence"])
-        words = opening["info"].strip().split(maxsplit=1)
-        if words and words[0] == "flow":
-            if end is None:
-                raise BlockProblem(
-                    "this ```flow block is never closed; end it with a line of " + opening["fence"], i + 1
-                )
-            indent = len(opening["indent"])
-            body = [_dedent(line, indent) for line in lines[i + 1 : end]]
-            options = _options(words[1] if len(words) > 1 else "", i + 1)
-            blocks.append(FlowBlock(i + 1, end + 1, indent, "\n".join(body) + "\n", options))
+        yield i, end, opening
         i = (end if end is not None else len(lines)) + 1
-    return blocks
 
 
 def _closing_line(lines: list[str], start: int, fence: str) -> int | None:
@@ -144,3 +167,25 @@ def replace_blocks(markdown: str, blocks: list[FlowBlock], replacement: Callable
         ending = "\n" if lines[block.last_line - 1].endswith("\n") else ""
         lines[block.first_line - 1 : block.last_line] = [" " * block.indent + replacement(block) + ending]
     return "".join(lines)
+
+
+def fence_render_options(options: RenderOptions, block: FlowBlock) -> RenderOptions:
+    """``options`` with the block's own ``theme``, ``edges``, ``numbers`` and ``header`` applied.
+
+    ``numbers``/``header`` are passed on when this version's writers draw them; asking for
+    one they cannot draw is a :class:`BlockProblem` rather than a silently plain diagram.
+    """
+    changes: dict[str, object] = {k: v for k, v in block.options if k in ("theme", "edges")}
+    supported = {f.name for f in fields(options)}
+    for name in ("numbers", "header"):
+        value = block.option(name)
+        if value is None:
+            continue
+        if name not in supported:
+            if value == "true":
+                raise BlockProblem(
+                    f"```flow option {name}=true is not supported by this flowchart-cli", block.first_line
+                )
+            continue
+        changes[name] = value == "true"
+    return replace(options, **changes) if changes else options

@@ -15,7 +15,15 @@ from urllib.parse import quote
 
 from ..check import CheckResult, check_text
 from ..errors import FlowchartError
-from ..markdown_blocks import BlockProblem, FlowBlock, asset_stem, find_flow_blocks, image_markdown, replace_blocks
+from ..markdown_blocks import (
+    BlockProblem,
+    FlowBlock,
+    asset_stem,
+    fence_render_options,
+    find_flow_blocks,
+    image_markdown,
+    replace_blocks,
+)
 from ..stdio import STDIN_NAME, is_dash, stdin_text
 from ..writers import RenderOptions
 from ..yamlsource import SourceError, read_source
@@ -59,6 +67,8 @@ def run_markdown(
         images = [_render(block, result, options, fmt) for block, result in zip(blocks, results, strict=True)]
     except FlowchartError as error:
         return fail(error)
+    except BlockProblem as problem:
+        return _block_error(shown, problem)
     links = {}
     for block, (stem, alt, data) in zip(blocks, images, strict=True):
         path = asset_dir / f"{stem}.{fmt}"
@@ -107,9 +117,9 @@ def _render(block: FlowBlock, result: CheckResult, options: RenderOptions, fmt: 
     """(asset stem, alt text, image) of one block, with its fence options applied."""
     from ..pipeline import render_payloads
 
-    chosen = replace(options, edges=block.option("edges", options.edges), theme=block.option("theme", options.theme))
+    chosen = fence_render_options(options, block)
     data = render_payloads(result.flow, [fmt], chosen)[fmt]
-    key = f"{block.text}\0{chosen.edges}\0{chosen.theme}\0{chosen.scale}"
+    key = f"{block.text}\0{chosen!r}"
     return asset_stem(result.flow.title, key), block.option("alt") or result.flow.title, data
 
 
