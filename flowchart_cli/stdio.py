@@ -8,7 +8,6 @@ which reads standard input here, so `check -`, `render -`, `handout -` and
 from __future__ import annotations
 
 import sys
-from functools import cache
 from pathlib import Path
 
 from .yamlsource import MAX_BYTES, SourceError, decode
@@ -25,9 +24,14 @@ def is_dash(path: Path | str | None) -> bool:
     return path is not None and str(path) == "-"
 
 
-@cache
+_read: list = []
+"""The stream last read and its text: `-` given twice reads once; a new ``sys.stdin`` (tests) is read anew."""
+
+
 def stdin_text() -> str:
     """Standard input as UTF-8 text (same limits as a file); :class:`SourceError` when unusable."""
+    if _read and _read[0] is sys.stdin:
+        return _read[1]
     stream = getattr(sys.stdin, "buffer", None)
     try:
         data = stream.read(MAX_BYTES + 1) if stream is not None else (sys.stdin.read() or "").encode("utf-8")
@@ -35,4 +39,6 @@ def stdin_text() -> str:
         raise SourceError(f"cannot read standard input: {exc}") from None
     if len(data) > MAX_BYTES:
         raise SourceError(f"standard input is larger than {MAX_BYTES // 1_048_576} MB")
-    return decode(data)
+    text = decode(data)
+    _read[:] = [sys.stdin, text]
+    return text

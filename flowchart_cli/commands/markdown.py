@@ -56,7 +56,7 @@ def run_markdown(
         return _block_error(shown, problem)
     base = file.parent if not is_dash(file) else Path()
     results = [_checked(block, n, base, shown, markdown) for n, block in enumerate(blocks, 1)]
-    _print_problems(results)
+    _print_problems([r for r in results if not r.ok] if quiet else results)
     if any(not r.ok for r in results):
         console(stderr=True).print(f"{shown}: nothing written (fix the errors above)", markup=False)
         return 1
