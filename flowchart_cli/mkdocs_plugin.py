@@ -186,8 +186,9 @@ def _error_box(lines: list[str]) -> str:
 
 
 def _inline(svg: str, number: int) -> str:
-    """The SVG for inlining in HTML: no XML declaration, its ids unique on the page."""
+    """The SVG for inlining in HTML: no XML declaration, ids unique on the page, shrunk to fit the column."""
     svg = svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
+    svg = svg.replace("<svg ", '<svg style="max-width:100%;height:auto" ', 1)
     for name in _SVG_IDS:
         svg = svg.replace(f'id="{name}"', f'id="{name}-{number}"')
     return svg.replace('aria-labelledby="fc-title fc-desc"', f'aria-labelledby="fc-title-{number} fc-desc-{number}"')
