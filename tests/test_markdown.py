@@ -168,3 +168,15 @@ def test_fence_options_change_the_drawing_and_the_name(tmp_path: Path) -> None:
     [(_, first), (_, second)] = IMAGE.findall((tmp_path / "b.md").read_text(encoding="utf-8"))
     assert first != second
     assert (tmp_path / first).read_bytes() != (tmp_path / second).read_bytes()
+
+
+@pytest.mark.slow
+def test_numbers_and_header_on_a_fence_reach_the_drawing(tmp_path: Path) -> None:
+    source = tmp_path / "a.md"
+    source.write_text("```flow numbers=true header=true\n" + GOOD + "```\n", encoding="utf-8")
+    result = invoke(str(source), "-o", str(tmp_path / "b.md"))
+    assert result.exit_code == 0, result.output
+    [(_, url)] = IMAGE.findall((tmp_path / "b.md").read_text(encoding="utf-8"))
+    tree = ET.parse(tmp_path / url).getroot()
+    numbers = [t for t in tree.iter(f"{SVG}text") if "fc-number" in t.get("class", "")]
+    assert [t.text for t in numbers][:3] == ["1", "2", "3"]

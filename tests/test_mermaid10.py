@@ -73,7 +73,8 @@ def test_everything_but_the_nodes_is_the_same_as_mermaid_11() -> None:
 
 
 def test_mono_uses_a_directive_that_mermaid_10_reads() -> None:
-    text = write_mermaid(grid_diagram(load(QUEJAS_FLOW)), RenderOptions(theme="mono", mermaid="10"))
+    mono = RenderOptions(theme="mono", mermaid="10")
+    text = write_mermaid(grid_diagram(load(QUEJAS_FLOW), mono), mono)
     assert "config:" not in text
     assert '---\n%%{init: {"theme": "neutral"}}%%\nflowchart TD\n' in text
 
