@@ -124,6 +124,14 @@ def test_a_real_pipe_gives_an_svg(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_handout_of_stdin_is_named_stdin_and_quiet_is_silent(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["handout", "-", "--quiet"], GOOD)
+    assert result.exit_code == 0 and result.output == ""
+    assert (tmp_path / "stdin.handout.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.slow
 def test_png_and_handout_to_stdout_are_whole_files() -> None:
     png = invoke(["render", "-", "-f", "png", "-o", "-"], GOOD)
     assert png.exit_code == 0 and png.stdout_bytes.startswith(b"\x89PNG\r\n\x1a\n")
