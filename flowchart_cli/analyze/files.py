@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..check import CheckResult
+from ..check import CheckResult, gc_paused
 from .facts import Facts, Limits, facts_of
 from .records import Analysis
 from .walk import walk_flow
@@ -35,5 +35,6 @@ def analyze_result(result: CheckResult, *, max_paths: int, limits: Limits) -> Fi
     """Walk the flow of a file without errors; a file with errors keeps only its diagnostics."""
     if not result.ok or result.flow is None:
         return FileAnalysis(result, None, None)
-    analysis = walk_flow(result.flow, max_paths=max_paths)
+    with gc_paused():  # the walk builds many small acyclic records; collections would only re-walk them
+        analysis = walk_flow(result.flow, max_paths=max_paths)
     return FileAnalysis(result, analysis, facts_of(analysis.paths, limits))

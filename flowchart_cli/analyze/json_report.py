@@ -23,6 +23,15 @@ def minutes(value: Fraction) -> int | float:
     return int(value) if value.denominator == 1 else round(float(value), 2)
 
 
+class _Encoded(str):
+    """JSON text already encoded: a path is encoded as soon as it is built, so 1,000 long paths
+    never sit in memory as dictionaries."""
+
+
+def _one_line(value: Any) -> _Encoded:
+    return _Encoded(json.dumps(value, ensure_ascii=False))
+
+
 def _path(path: Path) -> dict[str, Any]:
     return {
         "steps": list(path.steps),
@@ -58,7 +67,7 @@ def _file(item: FileAnalysis) -> dict[str, Any]:
             }
             for d in item.result.diagnostics
         ],
-        "paths": [_path(p) for p in paths],
+        "paths": [_one_line(_path(p)) for p in paths],
         "loops": [_loop(loop) for loop in analysis.loops] if analysis else [],
         "truncated": analysis.truncated if analysis else False,
         "facts": None
@@ -70,7 +79,12 @@ def _file(item: FileAnalysis) -> dict[str, Any]:
             "most_handoffs": facts.most_handoffs,
             "over_limits": list(facts.over_limits),
             "lane_time": [
-                [{"lane": t.lane, "min": minutes(t.duration.min), "max": minutes(t.duration.max)} for t in p.lane_time]
+                _one_line(
+                    [
+                        {"lane": t.lane, "min": minutes(t.duration.min), "max": minutes(t.duration.max)}
+                        for t in p.lane_time
+                    ]
+                )
                 for p in paths
             ],
         },
@@ -80,14 +94,16 @@ def _file(item: FileAnalysis) -> dict[str, Any]:
 def _dump(value: Any, level: int = 0, key: str = "") -> str:
     """Objects spread over lines; a list of objects one item per line (``files`` spread out too)."""
     pad, inner = "  " * level, "  " * (level + 1)
+    if isinstance(value, _Encoded):
+        return value
     if isinstance(value, dict) and value:
         items = [f"{inner}{json.dumps(k)}: {_dump(v, level + 1, k)}" for k, v in value.items()]
         return "{\n" + ",\n".join(items) + f"\n{pad}}}"
-    if isinstance(value, list) and value and any(isinstance(v, dict | list) for v in value):
+    if isinstance(value, list) and value and any(isinstance(v, dict | list | _Encoded) for v in value):
         if key == "files":
             items = [inner + _dump(v, level + 1) for v in value]
         else:
-            items = [inner + json.dumps(v, ensure_ascii=False) for v in value]
+            items = [inner + (v if isinstance(v, _Encoded) else _one_line(v)) for v in value]
         return "[\n" + ",\n".join(items) + f"\n{pad}]"
     return json.dumps(value, ensure_ascii=False)
 

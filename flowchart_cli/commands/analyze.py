@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..analyze import Limits
 from ..analyze.files import FileAnalysis, analyze_result
-from ..check import check_file
+from ..check import check_file, gc_paused
 
 __all__ = ["FORMATS", "exit_code", "run_analyze"]
 
@@ -64,7 +64,9 @@ def run_analyze(files: list[Path], fmt: str, *, max_paths: int, limits: Limits) 
 
     module_name, function = FORMATS[fmt]
     module = import_module(f"..analyze.{module_name}", __package__)
-    sys.stdout.write(getattr(module, function)(items) + "\n")
+    with gc_paused():  # a 1,000-path report is many small acyclic objects: nothing for the collector
+        report = getattr(module, function)(items)
+    sys.stdout.write(report + "\n")
     sys.stdout.flush()
     for item in items:
         for line in _gate_messages(item, limits):
