@@ -207,3 +207,24 @@ def test_output_is_deterministic(samples: list[Path]) -> None:
     for fmt in ("text", "json", "markdown"):
         first = invoke("--format", fmt, *map(str, samples)).stdout
         assert first == invoke("--format", fmt, *map(str, samples)).stdout
+
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_example_is_the_real_output(monkeypatch) -> None:
+    """The README's worked example is what the command prints for the sample today."""
+    block = re.search(r"```console\n\$ flowchart analyze (samples/\S+)\n(.*?)```", README, re.S)
+    assert block is not None
+    monkeypatch.chdir(ROOT)
+    result = invoke(block.group(1))
+    assert result.exit_code == 0
+    assert result.stdout == block.group(2)
+
+
+def test_every_analyze_option_is_in_the_readme() -> None:
+    help_text = CliRunner().invoke(app, ["analyze", "--help"], terminal_width=200).output
+    for option in set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}:
+        assert option in README, option
+    assert "### `flowchart analyze`" in README
