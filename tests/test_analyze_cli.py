@@ -139,7 +139,7 @@ def test_max_paths_says_truncated(compra: Path) -> None:
     file = json.loads(result.stdout)["files"][0]
     assert len(file["paths"]) == 1 and file["truncated"] is True
     text = invoke("--max-paths", "1", str(compra)).stdout
-    assert "1+ path" in text and "only the first 1 paths are listed" in text
+    assert "1+ paths" in text and "only the first 1 paths are listed" in text
 
 
 def test_text_report(compra: Path) -> None:
@@ -228,3 +228,28 @@ def test_every_analyze_option_is_in_the_readme() -> None:
     for option in set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}:
         assert option in README, option
     assert "### `flowchart analyze`" in README
+
+
+def test_flow_text_cannot_break_the_text_table(write_flow) -> None:
+    path = write_flow(
+        """
+        title: "Dos\\nlíneas \\u202e"
+        lanes: ["Uno\\nDos", B]
+        steps:
+          - start: "a\\nb"
+            lane: "Uno\\nDos"
+          - id: d
+            decision: "¿x\\ty?"
+            lane: B
+            branches: {"Sí": e, "No": e2}
+          - id: e
+            end: "fin\\nuno"
+          - id: e2
+            end: fin
+        """
+    )
+    for fmt in ("text", "markdown"):
+        out = invoke("-f", fmt, str(path)).stdout
+        assert "\u202e" not in out
+        table = [line for line in out.splitlines() if re.match(r"^(\| |\s+)[12] ", line)]
+        assert len(table) == 4, out  # two paths, two lane-time rows: no row split by a newline

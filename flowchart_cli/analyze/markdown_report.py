@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..handout.routes import shorten
 from .files import FileAnalysis
 from .tables import NUMERIC, fact_lines, lane_table, loop_line, path_table
 
@@ -34,7 +35,7 @@ def _file_lines(item: FileAnalysis) -> list[str]:
     analysis = item.analysis
     more = "+" if analysis.truncated else ""
     out = [
-        f"## {escape(flow.title)}",
+        f"## {escape(shorten(flow.title, 200))}",
         "",
         f"`{item.shown_path.replace('`', '')}` · {len(analysis.paths)}{more} paths · {len(analysis.loops)} loops",
         "",

@@ -28,7 +28,7 @@ def _labels(flow: Flow) -> dict[str, str]:
 
 
 def _route(path: Path, labels: dict[str, str]) -> str:
-    return " · ".join(f"{labels[o.step]} {o.outcome}" for o in path.outcomes) or "—"
+    return " · ".join(f"{labels[o.step]} {shorten(o.outcome, LABEL_LIMIT)}" for o in path.outcomes) or "—"
 
 
 def path_table(item: FileAnalysis) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
@@ -59,13 +59,13 @@ def lane_table(item: FileAnalysis) -> tuple[tuple[str, ...], list[tuple[str, ...
     for n, path in enumerate(item.analysis.paths, start=1):
         times = {t.lane: _duration(t.duration) for t in path.lane_time}
         rows.append((str(n), *(times.get(lane, "—") for lane in lanes)))
-    return ("#", *lanes), rows
+    return ("#", *(shorten(lane, LABEL_LIMIT) for lane in lanes)), rows
 
 
 def loop_line(loop: Loop, flow: Flow) -> str:
     """ "datos_pago → autorizacion → reintento, back from reintento («¿Reintenta?» Sí)"."""
     step = next(s for s in flow.steps if s.key == loop.via_step)
-    how = f" ({shorten(step.label, LABEL_LIMIT)} {loop.via_outcome})" if loop.via_outcome else ""
+    how = f" ({shorten(step.label, LABEL_LIMIT)} {shorten(loop.via_outcome, LABEL_LIMIT)})" if loop.via_outcome else ""
     return f"{' → '.join(loop.steps)}, back from {loop.via_step}{how}"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..handout.routes import shorten
 from .files import FileAnalysis
 from .tables import NUMERIC, fact_lines, lane_table, loop_line, path_table
 
@@ -32,8 +33,9 @@ def _file_lines(item: FileAnalysis) -> list[str]:
     paths, loops = item.analysis.paths, item.analysis.loops
     more = "+" if item.analysis.truncated else ""
     out = [
-        f"{flow.title} — {item.shown_path}",
-        f"{len(paths)}{more} path{'s' if len(paths) != 1 else ''} · {len(loops)} loop{'s' if len(loops) != 1 else ''}",
+        f"{shorten(flow.title, 200)} — {item.shown_path}",
+        f"{len(paths)}{more} path{'s' if len(paths) != 1 or more else ''} · "
+        f"{len(loops)} loop{'s' if len(loops) != 1 else ''}",
         "",
     ]
     if paths:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..analyze import Limits
 from ..analyze.files import FileAnalysis, analyze_result
-from ..check import check_file, gc_paused
+from ..check import CheckResult, check_file, gc_paused
 
 __all__ = ["FORMATS", "exit_code", "run_analyze"]
 
@@ -55,8 +55,13 @@ def _error_lines(item: FileAnalysis) -> None:
     print(f"{item.shown_path}: not analyzed (fix the errors above)", file=sys.stderr)
 
 
+def _checked(files: list[Path]) -> list[CheckResult]:
+    """Each input read and checked exactly as `flowchart check` does (keep the two in step)."""
+    return [check_file(path) for path in files]
+
+
 def run_analyze(files: list[Path], fmt: str, *, max_paths: int, limits: Limits) -> int:
-    items = [analyze_result(check_file(path), max_paths=max_paths, limits=limits) for path in files]
+    items = [analyze_result(result, max_paths=max_paths, limits=limits) for result in _checked(files)]
     for item in items:
         if item.analysis is None and fmt != "json":
             _error_lines(item)
