@@ -63,5 +63,7 @@ def test_section_in_the_handout_and_its_contents(tmp_path) -> None:
         items[1]
         == "Si «¿Pago aprobado?» No y «¿Reintenta?» No: pasos 1–5 (Compra cancelada) · 2 responsables · 5 min 10 s"
     )
+    ends = [a.get("href") for a in section.iter(f"{H}a")]
+    assert ends == ["#step-7", "#step-5"]  # each scenario links to its end's row in the step table
     contents = [a.get("href") for a in root.iter(f"{H}a") if a.get("href", "").startswith("#")]
     assert "#scenarios" in contents

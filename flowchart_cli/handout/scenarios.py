@@ -16,9 +16,16 @@ from ..analyze import Path, walk_flow
 from ..durations import format_range
 from ..model import Flow
 from .i18n import count, words
-from .routes import shorten
+from .routes import anchor, shorten
 
-__all__ = ["SCENARIO_WORDS", "SHOWN", "ScenarioItem", "Scenarios", "build_scenarios", "step_route"]
+__all__ = [
+    "SCENARIO_WORDS",
+    "SHOWN",
+    "ScenarioItem",
+    "Scenarios",
+    "build_scenarios",
+    "step_route",
+]
 
 SHOWN = 12
 COUNTED = 1000  # paths walked to count the rest; past this the note says "more than"
@@ -66,9 +73,11 @@ class ScenarioItem:
     """One path as a sentence: "Si …" — "pasos 1–4 → 7" — "(Compra cancelada)" — "2 responsables · 5 min"."""
 
     number: int
+    anchor: str  # "scenario-2"
     condition: str
     route: str
     ends: str
+    end_anchor: str  # the end step's row in the step table
     summary: str
 
 
@@ -107,11 +116,14 @@ def _item(number: int, path: Path, flow: Flow, t: Mapping[str, str], w: Mapping[
     summary = [count(t, "count_lanes", len(path.lanes))] if path.lanes else []
     if timed:
         summary.append(format_range(path.duration).replace(" ", "\u00a0"))  # one duration never splits
+    end = by_key[path.steps[-1]]
     return ScenarioItem(
         number=number,
+        anchor=f"scenario-{number}",
         condition=w["if"].format(conditions=conditions) if conditions else w["always"],
         route=w["steps"].format(route=step_route([by_key[k].number for k in path.steps])),
-        ends=shorten(by_key[path.steps[-1]].label, LABEL_LIMIT),
+        ends=shorten(end.label, LABEL_LIMIT),
+        end_anchor=anchor(end),
         summary=" · ".join(summary),
     )
 

@@ -139,6 +139,7 @@ def build_view(
     routes = Routes(flow, t)
     legend = _legend(flow, lang, drawing)
     questions, quiz_note = build_quiz(flow, routes, lang) if quiz else ((), "")
+    scenarios = build_scenarios(flow, lang)
     links, flows = build_references(flow, routes)
     return Handout(
         lang=lang,
@@ -153,7 +154,7 @@ def build_view(
         quiz_note=quiz_note,
         links=links,
         flows=flows,
-        scenarios=build_scenarios(flow, lang),
+        scenarios=scenarios,
     )
 
 
