@@ -275,3 +275,19 @@ def test_facts_common_extremes_and_limits(write_flow) -> None:
     assert facts_of(paths, Limits(handoffs=2)).over_limits == ()
     assert facts_of(paths, Limits(minutes=Fraction(60))).over_limits == (0,)
     assert facts_of(()).longest is None
+
+
+def test_a_maze_of_loops_stops_as_truncated(write_flow) -> None:
+    """2^20 walks that all run back into the loop: the walk gives up, says so, lists at most the cap."""
+    lines = ["title: Laberinto", "steps:", "  - id: s", "    start: a", "  - id: y"]
+    lines += ["    decision: ¿Sigue?", "    branches: {A: d0, B: fin}"]
+    for i in range(20):
+        after = f"d{i + 1}" if i < 19 else "x"
+        lines += [f"  - id: d{i}", f"    decision: ¿D{i}?", f"    branches: {{A: a{i}, B: b{i}}}"]
+        lines += [f"  - id: a{i}", f"    process: a{i}", f"    next: {after}"]
+        lines += [f"  - id: b{i}", f"    process: b{i}", f"    next: {after}"]
+    lines += ["  - id: x", "    process: x", "    next: y", "  - id: fin", "    end: fin"]
+    analysis = analysis_of(write_flow, "\n".join(lines), max_paths=50)
+    assert analysis.truncated
+    assert len(analysis.loops) == 50 and len(analysis.paths) <= 50
+    assert all(loop.steps[0] == "y" and loop.steps[-1] == "x" for loop in analysis.loops)

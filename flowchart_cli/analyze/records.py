@@ -54,7 +54,7 @@ class Loop:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """Every path (at most the cap; ``truncated`` when there were more) and every loop of a flow."""
+    """Every path and every loop of a flow (at most the cap of each; ``truncated`` when there were more)."""
 
     paths: tuple[Path, ...]
     loops: tuple[Loop, ...]

@@ -74,7 +74,7 @@ def fact_lines(item: FileAnalysis) -> list[str]:
     analysis, facts, flow = item.analysis, item.facts, item.result.flow
     assert analysis is not None and facts is not None and flow is not None
     if not analysis.paths:
-        return ["no path reaches an end"]
+        return ["the walk stopped (--max-paths) before it reached an end: too many ways round the loops"]
     paths = analysis.paths
     lines = [f"every path goes through: {', '.join(facts.common_steps) or '—'}"]
     if facts.longest is not None and facts.shortest is not None and facts.most_handoffs is not None:
@@ -94,5 +94,5 @@ def fact_lines(item: FileAnalysis) -> list[str]:
     for step in unread:
         lines.append(f"duration not read (counted as 0): {step.key} {shorten(step.duration, LABEL_LIMIT)!r}")
     if analysis.truncated:
-        lines.append(f"only the first {len(paths)} paths are listed (--max-paths); the flow has more")
+        lines.append(f"only the first {len(paths)} paths are listed (--max-paths); the flow has more paths or loops")
     return lines

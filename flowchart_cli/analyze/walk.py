@@ -20,8 +20,11 @@ from .records import Analysis, LaneTime, Loop, Outcome, Path
 __all__ = ["DEFAULT_MAX_PATHS", "WORK_PER_PATH", "walk_flow"]
 
 DEFAULT_MAX_PATHS = 1000
-WORK_PER_PATH = 4000
-"""Steps the walk may take per path asked for (at least 200,000 in all) before it stops as truncated."""
+WORK_PER_PATH = 200
+"""Steps the walk may take per path asked for (at least 100,000 in all) before it stops as truncated.
+
+Listing 1,000 paths of a 2,000-step flow takes about 15,000 steps; a maze whose
+walks mostly run into loops could take billions, and must stop in a second."""
 MS_PER_MINUTE = 60_000
 
 
@@ -48,11 +51,12 @@ class _Walk:
             read = parse_duration(step.duration) if step.duration.strip() else None
             self.time[step.key] = (_ms(read.min), _ms(read.max)) if read else None
         self.max_paths = max_paths
-        self.budget = max(200_000, WORK_PER_PATH * max_paths)
+        self.budget = max(100_000, WORK_PER_PATH * max_paths)
         self.paths: list[Path] = []
         self.loops: list[Loop] = []
         self.seen_loops: set[tuple[str, ...]] = set()
-        self.truncated = False
+        self.truncated = False  # the walk stopped early: more paths than asked for, or out of work
+        self.loops_cut = False
         # the current path: every step (connectors too) and the visible steps with running totals
         self.nodes: list[str] = []
         self.taken: list[str | None] = []  # outcome of the way taken on from each node
@@ -150,6 +154,9 @@ class _Walk:
         key = tuple(cycle[first:] + cycle[:first])
         if key in self.seen_loops:
             return
+        if len(self.loops) >= self.max_paths:
+            self.loops_cut = True  # as many loops as paths asked for: the rest are not listed
+            return
         self.seen_loops.add(key)
         outcomes = self.taken[self.position[way.target] :]
         visible = [i for i, k in enumerate(cycle) if k not in self.hidden]
@@ -194,7 +201,11 @@ class _Walk:
 
 
 def walk_flow(flow: Flow, *, max_paths: int = DEFAULT_MAX_PATHS) -> Analysis:
-    """Every path of ``flow`` from each start in list order (at most ``max_paths``) and every loop."""
+    """Every path of ``flow`` from each start in list order and every loop, at most ``max_paths`` of each.
+
+    ``truncated`` says the lists are not complete: more paths or loops than that, or the walk ran
+    out of work (:data:`WORK_PER_PATH`) in a maze of loops.
+    """
     walk = _Walk(flow, max(1, max_paths))
     walk.run([s.key for s in flow.steps if s.kind == "start"])
-    return Analysis(tuple(walk.paths), tuple(walk.loops), walk.truncated)
+    return Analysis(tuple(walk.paths), tuple(walk.loops), walk.truncated or walk.loops_cut)
