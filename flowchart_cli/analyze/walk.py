@@ -20,7 +20,7 @@ from .records import Analysis, LaneTime, Loop, Outcome, Path
 __all__ = ["DEFAULT_MAX_PATHS", "WORK_PER_PATH", "walk_flow"]
 
 DEFAULT_MAX_PATHS = 1000
-WORK_PER_PATH = 200
+WORK_PER_PATH = 400
 """Steps the walk may take per path asked for (at least 100,000 in all) before it stops as truncated.
 
 Listing 1,000 paths of a 2,000-step flow takes about 15,000 steps; a maze whose
