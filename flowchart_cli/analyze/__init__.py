@@ -8,18 +8,18 @@ wires files and options to them.
 from __future__ import annotations
 
 from .facts import Facts, Limits, facts_of
-from .records import Analysis, LaneTime, Loop, Outcome, Path
+from .records import Analysis, FlowPath, LaneTime, Loop, Outcome
 from .walk import DEFAULT_MAX_PATHS, walk_flow
 
 __all__ = [
     "DEFAULT_MAX_PATHS",
     "Analysis",
     "Facts",
+    "FlowPath",
     "LaneTime",
     "Limits",
     "Loop",
     "Outcome",
-    "Path",
     "facts_of",
     "walk_flow",
 ]

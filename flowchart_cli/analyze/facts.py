@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .records import Path
+from .records import FlowPath
 
 __all__ = ["Facts", "Limits", "facts_of"]
 
@@ -23,7 +23,7 @@ class Limits:
     handoffs: int | None = None
     minutes: Fraction | None = None
 
-    def crossed(self, path: Path) -> tuple[str, ...]:
+    def crossed(self, path: FlowPath) -> tuple[str, ...]:
         """ "handoffs" and/or "duration" when ``path`` is over those limits."""
         over = []
         if self.handoffs is not None and path.handoffs > self.handoffs:
@@ -44,7 +44,7 @@ class Facts:
     over_limits: tuple[int, ...]
 
 
-def facts_of(paths: tuple[Path, ...], limits: Limits = Limits()) -> Facts:
+def facts_of(paths: tuple[FlowPath, ...], limits: Limits = Limits()) -> Facts:
     """The facts of ``paths``: longest and shortest by duration (ties: by steps, then the first listed)."""
     if not paths:
         return Facts((), None, None, None, ())
@@ -58,7 +58,7 @@ def facts_of(paths: tuple[Path, ...], limits: Limits = Limits()) -> Facts:
     )
 
 
-def _common(paths: tuple[Path, ...]) -> tuple[str, ...]:
+def _common(paths: tuple[FlowPath, ...]) -> tuple[str, ...]:
     """The steps on every path, in the order of the first path."""
     seen: Counter[str] = Counter()
     for path in paths:

@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from .files import FileAnalysis
-from .records import Loop, Path
+from .records import FlowPath, Loop
 
 __all__ = ["format_json", "minutes"]
 
@@ -32,7 +32,7 @@ def _one_line(value: Any) -> _Encoded:
     return _Encoded(json.dumps(value, ensure_ascii=False))
 
 
-def _path(path: Path) -> dict[str, Any]:
+def _path(path: FlowPath) -> dict[str, Any]:
     return {
         "steps": list(path.steps),
         "outcomes": [{"step": o.step, "outcome": o.outcome} for o in path.outcomes],

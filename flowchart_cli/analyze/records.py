@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..durations import Duration
 
-__all__ = ["Analysis", "LaneTime", "Loop", "Outcome", "Path"]
+__all__ = ["Analysis", "FlowPath", "LaneTime", "Loop", "Outcome"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class LaneTime:
 
 
 @dataclass(frozen=True, slots=True)
-class Path:
+class FlowPath:
     """One scenario: a walk from a start to an end that visits no step twice (connectors left out).
 
     ``unknown`` are the steps without a `duration`, ``unread`` those whose
@@ -56,6 +56,6 @@ class Loop:
 class Analysis:
     """Every path and every loop of a flow (at most the cap of each; ``truncated`` when there were more)."""
 
-    paths: tuple[Path, ...]
+    paths: tuple[FlowPath, ...]
     loops: tuple[Loop, ...]
     truncated: bool

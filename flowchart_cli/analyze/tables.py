@@ -10,7 +10,7 @@ from ..durations import Duration, format_range
 from ..handout.routes import shorten
 from ..model import Flow
 from .files import FileAnalysis
-from .records import Loop, Path
+from .records import FlowPath, Loop
 
 __all__ = ["fact_lines", "lane_table", "loop_line", "path_table"]
 
@@ -27,7 +27,7 @@ def _labels(flow: Flow) -> dict[str, str]:
     return {s.key: shorten(s.label, LABEL_LIMIT) for s in flow.steps}
 
 
-def _route(path: Path, labels: dict[str, str]) -> str:
+def _route(path: FlowPath, labels: dict[str, str]) -> str:
     return " · ".join(f"{labels[o.step]} {shorten(o.outcome, LABEL_LIMIT)}" for o in path.outcomes) or "—"
 
 

@@ -15,7 +15,7 @@ from fractions import Fraction
 from ..durations import Duration, parse_duration
 from ..model import Flow
 from .graph import WayOn, ways_on
-from .records import Analysis, LaneTime, Loop, Outcome, Path
+from .records import Analysis, FlowPath, LaneTime, Loop, Outcome
 
 __all__ = ["DEFAULT_MAX_PATHS", "WORK_PER_PATH", "walk_flow"]
 
@@ -52,7 +52,7 @@ class _Walk:
             self.time[step.key] = (_ms(read.min), _ms(read.max)) if read else None
         self.max_paths = max_paths
         self.budget = max(100_000, WORK_PER_PATH * max_paths)
-        self.paths: list[Path] = []
+        self.paths: list[FlowPath] = []
         self.loops: list[Loop] = []
         self.seen_loops: set[tuple[str, ...]] = set()
         self.truncated = False  # the walk stopped early: more paths than asked for, or out of work
@@ -135,7 +135,7 @@ class _Walk:
             self.truncated = True  # one path more than asked for: say so, list none of it
             return
         self.paths.append(
-            Path(
+            FlowPath(
                 steps=tuple(self.steps),
                 outcomes=tuple(self.outcomes),
                 lanes=tuple(self.lanes),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..analyze import Path, walk_flow
+from ..analyze import FlowPath, walk_flow
 from ..durations import format_range
 from ..model import Flow
 from .i18n import count, words
@@ -107,7 +107,7 @@ def step_route(numbers: Sequence[int]) -> str:
     return " → ".join(parts)
 
 
-def _item(number: int, path: Path, flow: Flow, t: Mapping[str, str], w: Mapping[str, str]) -> ScenarioItem:
+def _item(number: int, path: FlowPath, flow: Flow, t: Mapping[str, str], w: Mapping[str, str]) -> ScenarioItem:
     by_key = {s.key: s for s in flow.steps}
     conditions = w["and"].join(
         f"{t['quoted'].format(text=shorten(by_key[o.step].label, LABEL_LIMIT))} {o.outcome}" for o in path.outcomes
