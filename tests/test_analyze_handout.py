@@ -43,7 +43,7 @@ def test_at_most_a_dozen_and_the_rest_counted(tmp_path) -> None:
     lines.append("  - end: Fin")
     scenarios = build_scenarios(flow_from(tmp_path, "\n".join(lines)), "es")
     assert len(scenarios.items) == SHOWN == 12
-    assert scenarios.note == "…y 4 escenarios más (`flowchart analyze` los lista todos)."
+    assert scenarios.note == "…y 4 escenarios más."
 
 
 def test_a_single_path_gives_no_section(tmp_path) -> None:

@@ -40,7 +40,7 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "and": " and ",
         "always": "Always",
         "steps": "steps {route}",
-        "more": "…and {n} more scenarios (`flowchart analyze` lists them all).",
+        "more": "…and {n} more scenarios.",
         "more_than": "…and more than {n} other scenarios.",
     },
     "es": {
@@ -51,8 +51,8 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "and": " y ",
         "always": "Siempre",
         "steps": "pasos {route}",
-        "more": "…y {n} escenarios más (`flowchart analyze` los lista todos).",
-        "more_than": "…y más de {n} escenarios más.",
+        "more": "…y {n} escenarios más.",
+        "more_than": "…y más de {n} escenarios distintos de estos.",
     },
     "pt": {
         "heading": "Cenários",
@@ -62,7 +62,7 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "and": " e ",
         "always": "Sempre",
         "steps": "passos {route}",
-        "more": "…e mais {n} cenários (`flowchart analyze` lista todos).",
+        "more": "…e mais {n} cenários.",
         "more_than": "…e mais de {n} outros cenários.",
     },
 }
