@@ -67,3 +67,15 @@ def test_section_in_the_handout_and_its_contents(tmp_path) -> None:
     assert ends == ["#step-7", "#step-5"]  # each scenario links to its end's row in the step table
     contents = [a.get("href") for a in root.iter(f"{H}a") if a.get("href", "").startswith("#")]
     assert "#scenarios" in contents
+
+
+def test_too_many_paths_to_count(tmp_path) -> None:
+    lines = ["title: Muchísimas", "lang: pt", "steps:", "  - start: Começa"]
+    for i in range(11):  # 2048 paths, more than are counted
+        lines += [f"  - id: d{i}", f"    decision: Opção {i}?", f"    branches: {{Sim: a{i}, Não: j{i}}}"]
+        lines += [f"  - id: a{i}", f"    process: A {i}", f"  - id: j{i}", f"    process: Junta {i}"]
+    lines.append("  - end: Fim")
+    scenarios = build_scenarios(flow_from(tmp_path, "\n".join(lines)), "pt")
+    assert len(scenarios.items) == 12
+    assert scenarios.note == "…e mais de 988 outros cenários."
+    assert scenarios.items[0].condition.startswith("Se “Opção 0?” Sim e “Opção 1?” Sim e")
