@@ -45,7 +45,7 @@ _units(7 * DAY, "week", "weeks", "wk", "wks", "semana", "semanas")
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _UNIT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True))
-_QUANTITY = re.compile(rf"\s*({_NUMBER})\s*(?:({_UNIT})(?![a-z]))?\s*")
+_QUANTITY = re.compile(rf"\s*({_NUMBER})\s*(?:({_UNIT})(?![a-z])\.?)?\s*")  # "10 min." too
 _RANGE = re.compile(r"\s*[-–—−]\s*|\s+(?:a|to|ate)\s+")
 
 

@@ -81,6 +81,8 @@ BDAY = 8 * H
         ("1,5-2,5 h", 90, 150),
         # several parts
         ("1 h 30 min", 90, 90),
+        ("10 min.", 10, 10),
+        ("2 hrs. 15 mins.", 135, 135),
     ],
 )
 def test_reads(text: str, low, high) -> None:
