@@ -16,7 +16,7 @@ from ..analyze import Limits
 from ..analyze.files import FileAnalysis, analyze_result
 from ..check import CheckResult, check_file, gc_paused
 
-__all__ = ["FORMATS", "exit_code", "run_analyze"]
+__all__ = ["FORMATS", "exit_code", "limits_of", "run_analyze"]
 
 FORMATS = {
     "text": ("text_report", "format_text"),
