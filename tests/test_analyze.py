@@ -291,3 +291,32 @@ def test_a_maze_of_loops_stops_as_truncated(write_flow) -> None:
     assert analysis.truncated
     assert len(analysis.loops) == 50 and len(analysis.paths) <= 50
     assert all(loop.steps[0] == "y" and loop.steps[-1] == "x" for loop in analysis.loops)
+
+
+def test_exit_connector_without_next_jumps_back_to_its_entry(write_flow) -> None:
+    analysis = analysis_of(
+        write_flow,
+        """
+        title: Reintento por conector
+        steps:
+          - id: s
+            start: Llega
+          - id: entrada
+            connector: R
+          - id: intento
+            process: Intentar
+          - id: ok
+            decision: ¿Funcionó?
+            branches:
+              Sí: fin
+              No: salida
+          - id: salida
+            connector: R
+          - id: fin
+            end: Hecho
+        """,
+    )
+    assert steps_of(analysis) == [["s", "intento", "ok", "fin"]]
+    assert [(loop.steps, loop.via_step, loop.via_outcome) for loop in analysis.loops] == [
+        (("intento", "ok"), "ok", "No")
+    ]
