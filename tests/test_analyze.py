@@ -294,6 +294,7 @@ def test_a_maze_of_loops_stops_as_truncated(write_flow) -> None:
 
 
 def test_exit_connector_without_next_jumps_back_to_its_entry(write_flow) -> None:
+    """The entry is the connector no line leads into; the exit does not run on into the end below it."""
     analysis = analysis_of(
         write_flow,
         """
@@ -301,8 +302,6 @@ def test_exit_connector_without_next_jumps_back_to_its_entry(write_flow) -> None
         steps:
           - id: s
             start: Llega
-          - id: entrada
-            connector: R
           - id: intento
             process: Intentar
           - id: ok
@@ -314,6 +313,9 @@ def test_exit_connector_without_next_jumps_back_to_its_entry(write_flow) -> None
             connector: R
           - id: fin
             end: Hecho
+          - id: entrada
+            connector: R
+            next: intento
         """,
     )
     assert steps_of(analysis) == [["s", "intento", "ok", "fin"]]
