@@ -65,8 +65,8 @@ def lane_table(item: FileAnalysis) -> tuple[tuple[str, ...], list[tuple[str, ...
 def loop_line(loop: Loop, flow: Flow) -> str:
     """ "datos_pago → autorizacion → reintento, back from reintento («¿Reintenta?» Sí)"."""
     step = next(s for s in flow.steps if s.key == loop.via_step)
-    how = f" ({shorten(step.label, LABEL_LIMIT)} {shorten(loop.via_outcome, LABEL_LIMIT)})" if loop.via_outcome else ""
-    return f"{' → '.join(loop.steps)}, back from {loop.via_step}{how}"
+    outcome = f" {shorten(loop.via_outcome, LABEL_LIMIT)}" if loop.via_outcome else ""
+    return f"{' → '.join(loop.steps)}, back from {loop.via_step} ({shorten(step.label, LABEL_LIMIT)}{outcome})"
 
 
 def fact_lines(item: FileAnalysis) -> list[str]:
