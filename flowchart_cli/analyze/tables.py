@@ -27,14 +27,22 @@ def _labels(flow: Flow) -> dict[str, str]:
     return {s.key: shorten(s.label, LABEL_LIMIT) for s in flow.steps}
 
 
-def _route(path: FlowPath, labels: dict[str, str]) -> str:
-    return " · ".join(f"{labels[o.step]} {shorten(o.outcome, LABEL_LIMIT)}" for o in path.outcomes) or "—"
+def _outcome_texts(flow: Flow, labels: dict[str, str]) -> dict[tuple[str, str], str]:
+    """ "¿Pago aprobado? Sí" for every outcome of every decision, made once (a big report repeats them)."""
+    return {
+        (s.key, b.label): f"{labels[s.key]} {shorten(b.label, LABEL_LIMIT)}" for s in flow.steps for b in s.branches
+    }
+
+
+def _route(path: FlowPath, texts: dict[tuple[str, str], str]) -> str:
+    return " · ".join(texts[o.step, o.outcome] for o in path.outcomes) or "—"
 
 
 def path_table(item: FileAnalysis) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """Headers and one row per path; a path over a limit gets a ``!`` after its number."""
     assert item.analysis is not None and item.facts is not None and item.result.flow is not None
     labels = _labels(item.result.flow)
+    texts = _outcome_texts(item.result.flow, labels)
     over = set(item.facts.over_limits)
     rows = [
         (
@@ -44,7 +52,7 @@ def path_table(item: FileAnalysis) -> tuple[tuple[str, ...], list[tuple[str, ...
             str(p.handoffs),
             _duration(p.duration),
             labels[p.steps[-1]],
-            _route(p, labels),
+            _route(p, texts),
         )
         for n, p in enumerate(item.analysis.paths, start=1)
     ]

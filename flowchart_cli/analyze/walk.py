@@ -44,7 +44,8 @@ class _Walk:
         self.order = {s.key: s.index for s in flow.steps}
         self.hidden = {s.key for s in flow.steps if s.kind == "connector"}
         self.ends = {s.key for s in flow.steps if s.kind == "end"}
-        self.lane = {s.key: (lane.name if (lane := flow.lane_by_id(s.lane)) else None) for s in flow.steps}
+        self.lane = {s.key: (s.lane if flow.lane_by_id(s.lane) else None) for s in flow.steps}  # ids: names may repeat
+        self.lane_name = {lane.id: lane.name for lane in flow.lanes}
         self.time: dict[str, tuple[int, int] | None] = {}
         self.written = {s.key: bool(s.duration.strip()) for s in flow.steps}
         for step in flow.steps:
@@ -138,12 +139,12 @@ class _Walk:
             FlowPath(
                 steps=tuple(self.steps),
                 outcomes=tuple(self.outcomes),
-                lanes=tuple(self.lanes),
+                lanes=tuple(self.lane_name[lane] for lane in self.lanes),
                 handoffs=self.handoffs[-1],
                 duration=_duration(self.low[-1], self.high[-1]),
                 unknown=tuple(self.unknown),
                 unread=tuple(self.unread),
-                lane_time=tuple(LaneTime(lane, _duration(*self.lane_ms[lane])) for lane in self.lanes),
+                lane_time=tuple(LaneTime(self.lane_name[lane], _duration(*self.lane_ms[lane])) for lane in self.lanes),
             )
         )
 
