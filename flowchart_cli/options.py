@@ -27,3 +27,5 @@ class RenderOptions:
     numbers: bool = False
     header: bool = False
     paper: str = "a4"
+    mermaid: str = "11"
+    """Mermaid syntax: "11" (``@{ shape: … }``, Mermaid ≥ 11.3) or "10" (classic brackets, for older renderers)."""

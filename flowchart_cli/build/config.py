@@ -33,6 +33,7 @@ class BuildConfig:
     edges: str = "ortho"
     theme: str = "default"
     paper: str = "a4"
+    scale: float = 1.0
     tool: str = __version__
     """The flowchart version: part of every output's key, so an upgrade rebuilds everything."""
 
@@ -40,12 +41,12 @@ class BuildConfig:
     def render_options(self) -> RenderOptions:
         from ..writers import RenderOptions
 
-        return RenderOptions(edges=self.edges, theme=self.theme, paper=self.paper)
+        return RenderOptions(edges=self.edges, theme=self.theme, scale=self.scale, paper=self.paper)
 
     @property
     def options(self) -> dict:
         """Everything besides the input that changes an output: part of every output's key."""
-        options = {"edges": self.edges, "theme": self.theme, "scale": 1.0, "lang": None, "quiz": True}
+        options = {"edges": self.edges, "theme": self.theme, "scale": self.scale, "lang": None, "quiz": True}
         if self.paper != "a4":  # keyed only when chosen, so existing builds stay fresh
             options["paper"] = self.paper
         return options

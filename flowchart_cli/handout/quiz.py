@@ -13,15 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Edge, Flow, Step
+from ..model import Flow
 from .questions import quiz_question
 from .routes import Routes, anchor, shorten
 
-__all__ = ["QUIZ_LIMIT", "Question", "build_quiz", "cases"]
+__all__ = ["QUIZ_LIMIT", "Question", "build_quiz"]
 
 QUIZ_LIMIT = 20
 CASE_LIMIT = 200  # paths looked at for case questions; a huge flow has more than a quiz needs
-WALK_LIMIT = 20_000  # steps walked while looking for them, however tangled the flow
 _NOT_ASKED_WHO = {"start", "end", "connector", "offpage", "decision"}
 
 
@@ -137,46 +136,30 @@ def _durations(flow: Flow, routes: Routes) -> list[Question]:
     ]
 
 
-def cases(flow: Flow, routes: Routes) -> list[list[tuple[Step, Edge | None]]]:
-    """Paths from a start to an end that visit no step twice: each step with the edge it leaves by."""
-    found: list[list[tuple[Step, Edge | None]]] = []
-    budget = [WALK_LIMIT]
-
-    def walk(step: Step, path: list[tuple[Step, Edge | None]], seen: set[str]) -> None:
-        budget[0] -= 1
-        if len(found) >= CASE_LIMIT or budget[0] < 0:
-            return
-        leaving = [e for e in routes.outgoing.get(step.key, ()) if e.target not in seen]
-        if step.kind == "end" or not routes.outgoing.get(step.key):
-            found.append([*path, (step, None)])
-            return
-        for edge in leaving:
-            walk(routes.by_key[edge.target], [*path, (step, edge)], seen | {edge.target})
-
-    for start in (s for s in flow.steps if s.kind == "start"):
-        walk(start, [], {start.key})
-    return found
-
-
 def _cases(flow: Flow, routes: Routes) -> list[Question]:
-    """A case per path through two or more decisions: where it ends, or who works on it in turn."""
+    """A case per path through two or more decisions: where it ends, or who works on it in turn.
+
+    The paths are those of `flowchart analyze`, so the quiz and the analysis never disagree.
+    """
+    from ..analyze import walk_flow
+
     t, out, asked = routes.t, [], set()
     ends = {s.key for s in flow.steps if s.kind == "end"}
-    for path in cases(flow, routes):
-        decisions = [(step, edge) for step, edge in path if step.kind == "decision" and edge is not None]
-        if len(decisions) < 2:
+    for path in walk_flow(flow, max_paths=CASE_LIMIT).paths:
+        if len(path.outcomes) < 2:
             continue
         outcomes = "; ".join(
-            t["scenario_outcome"].format(question=shorten(step.label, 120), outcome=edge.label)
-            for step, edge in decisions
+            t["scenario_outcome"].format(question=shorten(routes.by_key[o.step].label, 120), outcome=o.outcome)
+            for o in path.outcomes
         )
-        last = path[-1][0]
+        steps = [routes.by_key[key] for key in path.steps]
+        last = steps[-1]
         if len(ends) > 1:
             text = t["quiz_scenario"].format(outcomes=outcomes)
             answer = t["answer"].format(step=routes.ref(last), label=shorten(last.label, 160))
             answer_anchor = anchor(last)
         else:
-            lanes = [routes.lane_name(step) for step, _ in path if step.lane]
+            lanes = [routes.lane_name(step) for step in steps if step.lane]
             order = [name for i, name in enumerate(lanes) if i == 0 or lanes[i - 1] != name]
             if len(order) < 2:
                 continue
@@ -185,6 +168,6 @@ def _cases(flow: Flow, routes: Routes) -> list[Question]:
         if text in asked:
             continue
         asked.add(text)
-        first = decisions[0][0]
+        first = routes.by_key[path.outcomes[0].step]
         out.append(Question(0, text, routes.ref(first), anchor(first), answer, answer_anchor, "", "case"))
     return out

@@ -25,6 +25,7 @@ from .page import css_string, page_counter_css
 from .paper import PAPERS, Paper
 from .quiz import Question, build_quiz
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
+from .scenarios import Scenarios, build_scenarios
 from .study import Checklist, FlowReference, Reference, build_checklist, build_references
 
 __all__ = ["Column", "DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
@@ -141,6 +142,7 @@ class Handout:
     quiz_note: str
     links: tuple[Reference, ...]
     flows: tuple[FlowReference, ...]
+    scenarios: Scenarios
 
     def context(self) -> dict[str, Any]:
         """The template variables: each field by name."""
@@ -162,6 +164,7 @@ def build_view(
     routes = Routes(flow, t)
     legend = _legend(flow, lang, drawing)
     questions, quiz_note = build_quiz(flow, routes, lang) if quiz else ((), "")
+    scenarios = build_scenarios(flow, lang)
     links, flows = build_references(flow, routes)
     rows = tuple(_rows(flow, routes, lang, drawing))
     return Handout(
@@ -179,6 +182,7 @@ def build_view(
         quiz_note=quiz_note,
         links=links,
         flows=flows,
+        scenarios=scenarios,
     )
 
 
