@@ -82,6 +82,7 @@ def diagram_view(
                 [
                     t["part_of"].format(n=sheet.index, total=total),
                     *sheet.stages,
+                    *([", ".join(sheet.lanes)] if sheet.lanes else []),
                     plural(t, "steps_ref", len(sheet.numbers), numbers=step_numbers(list(sheet.numbers))),
                 ]
             ),

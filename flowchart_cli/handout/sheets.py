@@ -145,17 +145,19 @@ def _tiles(diagram: Diagram, flow: Flow, axis: Axis, paper: Paper, landscape: bo
     widest = max(g.hi - g.lo for g in groups)
     scale = min(readable, across_mm / (widest * PX_TO_MM))  # below readable only for one lane wider than a page
     room = along_mm / (scale * PX_TO_MM) - axis.head
-    parts = _pack(_units(diagram, flow, axis, room), room)
-    lane_of = {node.key: node.lane for node in diagram.nodes}
     tiles = []
-    for part_index, part in enumerate(parts, start=1):
-        for group in groups:
-            keys = frozenset(k for k in part.keys if len(groups) == 1 or lane_of.get(k) in group.lanes)
-            if keys:
-                tiles.append(_sheet(len(tiles) + 1, part_index, keys, group, parts, axis, flow, landscape, scale))
-    if len(groups) == 1:
-        tiles = [replace(t, lanes=()) for t in tiles]
-    return tuple(tiles)
+    for order, group in enumerate(groups):
+        # Each group of lanes is cut along the flow on its own: a lane group with few steps
+        # in a stretch of the flow gets longer parts, not pages of empty lanes.
+        mine = [n for n in diagram.nodes if len(groups) == 1 or n.lane in group.lanes]
+        parts = _pack(_units(replace(diagram, nodes=tuple(mine)), flow, axis, room), room)
+        for part_index, part in enumerate(parts, start=1):
+            tiles.append((part.lo, order, _sheet(0, part_index, part.keys, group, parts, axis, flow, landscape, scale)))
+    tiles.sort(key=lambda tile: tile[:2])
+    return tuple(
+        replace(sheet, index=index, lanes=sheet.lanes if len(groups) > 1 else ())
+        for index, (_, _, sheet) in enumerate(tiles, start=1)
+    )
 
 
 def _groups(diagram: Diagram, axis: Axis, room: float) -> list[_Group]:
