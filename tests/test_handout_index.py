@@ -30,3 +30,13 @@ def test_spanish_and_portuguese_pages_have_no_english_words():
     assert pt.startswith("# Fluxos de processo\n") and "## Pasta principal" in pt and "não gerado" in pt
     assert "Top level" not in es + pt and "handout" not in (es + pt).replace(".handout.html", "")
     assert index_markdown([], lang="es").endswith("No se encontraron archivos de flujo.\n")
+
+
+def test_build_passes_the_paper_to_the_handouts_and_keys_outputs_by_it(tmp_path):
+    from flowchart_cli.build.config import BuildConfig
+
+    default = BuildConfig(source_dir=tmp_path, out_dir=tmp_path / "out")
+    letter = BuildConfig(source_dir=tmp_path, out_dir=tmp_path / "out", paper="letter")
+    assert default.render_options.paper == "a4" and letter.render_options.paper == "letter"
+    assert "paper" not in default.options  # builds made before --paper existed stay fresh
+    assert letter.options["paper"] == "letter"
