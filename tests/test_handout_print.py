@@ -92,3 +92,21 @@ def test_an_unknown_paper_is_a_usage_error(tmp_path):
     sample = ROOT / "samples" / "gestion-quejas.flow.yaml"
     result = CliRunner().invoke(app, ["handout", str(sample), "--paper", "b5", "-o", str(tmp_path)])
     assert result.exit_code == 2 and "b5" in result.output and not list(tmp_path.iterdir())
+
+
+def test_the_step_table_never_leaves_a_lone_row_on_a_page():
+    import io
+
+    import pypdf
+    from weasyprint import HTML
+
+    from flowchart_cli.resources import templates_dir
+
+    css = (templates_dir() / "handout" / "handout.css").read_text(encoding="utf-8")
+    rules = "\n".join(line for line in css.splitlines() if line.startswith(".step-table"))
+    rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(1, 10))
+    page = "@page { size: 100mm 100mm; margin: 5mm } td { height: 20mm }"
+    html = f"<style>{page}\n{rules}</style><table class='step-table'><tbody>{rows}</tbody></table>"
+    pages = [p.extract_text().split() for p in pypdf.PdfReader(io.BytesIO(HTML(string=html).write_pdf())).pages]
+    assert [word for words in pages for word in words] == [str(i) for i in range(1, 10)]
+    assert all(len(words) >= 2 for words in pages), pages  # four rows fit a page: 4 + 3 + 2, never 4 + 4 + 1
