@@ -122,7 +122,11 @@ def plan_diagram(
             )
             return DiagramPlan(axis, (sheet,), legend, None)
     tilings = [_tiles(diagram, flow, axis, paper, landscape, readable) for landscape in (False, True)]
-    sheets = min(tilings, key=lambda tiles: (min(t.scale for t in tiles) < readable, len(tiles)))
+    # Readable first; then lanes kept together (a trainee follows the hand-overs), then fewest pages.
+    sheets = min(
+        tilings,
+        key=lambda tiles: (min(t.scale for t in tiles) < readable, len({(t.clo, t.chi) for t in tiles}), len(tiles)),
+    )
     overview = fit_diagram(diagram.width, diagram.height, legend_items, paper, caption=True)
     return DiagramPlan(axis, sheets, "overview", overview)
 
