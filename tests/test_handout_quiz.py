@@ -48,9 +48,9 @@ def quiz_of(flow, lang=None):
 def test_a_case_through_two_decisions_asks_where_it_ends(tmp_path):
     cases = [q for q in quiz_of(flow_from(tmp_path, PAGO)) if q.kind == "case"]
     assert [q.text for q in cases] == [
-        "Un caso: a «¿Hay existencias?» se responde «Sí»; a «¿Se aprobó el pago?» se responde «Sí». "
+        "Un caso: la respuesta a «¿Hay existencias?» es «Sí»; la respuesta a «¿Se aprobó el pago?» es «Sí». "
         "¿Dónde termina el proceso?",
-        "Un caso: a «¿Hay existencias?» se responde «Sí»; a «¿Se aprobó el pago?» se responde «No». "
+        "Un caso: la respuesta a «¿Hay existencias?» es «Sí»; la respuesta a «¿Se aprobó el pago?» es «No». "
         "¿Dónde termina el proceso?",
     ]
     assert [q.answer.replace("\u00a0", " ") for q in cases] == [

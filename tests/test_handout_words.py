@@ -62,6 +62,13 @@ def test_one_step_is_singular_in_every_language(tmp_path):
     assert plural(WORDS["es"], "lane_steps", 2, numbers="2, 5") == "Pasos 2, 5"
 
 
+def test_no_english_left_in_spanish_or_portuguese():
+    same = {"hop_to", "none", "answer", "quoted"}  # signs and placeholders only
+    same_pt = same | {"col_links", "links"}  # "Links" is the Brazilian word too
+    assert [k for k in WORDS["en"] if WORDS["es"][k] == WORDS["en"][k] and k not in same] == []
+    assert [k for k in WORDS["en"] if WORDS["pt"][k] == WORDS["en"][k] and k not in same_pt] == []
+
+
 def test_portuguese_is_brazilian():
     text = " ".join(WORDS["pt"].values())
     for european in ("teste-se", "as minhas", "os meus", "secção", "registo", "utilizador", "ecrã", "facto"):

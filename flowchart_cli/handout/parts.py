@@ -33,9 +33,9 @@ def sheet_svg(
     colours: tuple[str, str],
 ) -> str:
     """The SVG of ``sheet`` (the whole drawing when the plan has a single sheet)."""
-    if not plan.split:
-        return svg_text(whole)
     axis = plan.axis
+    if (sheet.lo, sheet.hi, sheet.clo, sheet.chi) == (0.0, axis.length, 0.0, axis.cross):
+        return svg_text(whole)
     root = copy.deepcopy(whole)
     width, height = axis.size(sheet.lo, sheet.hi, sheet.chi - sheet.clo)
     left, top = (sheet.clo, 0.0) if axis.vertical else (0.0, sheet.clo)

@@ -127,6 +127,8 @@ def plan_diagram(
         tilings,
         key=lambda tiles: (min(t.scale for t in tiles) < readable, len({(t.clo, t.chi) for t in tiles}), len(tiles)),
     )
+    if len(sheets) == 1:  # the margins were too much: the shapes alone fit one page, the legend follows it
+        return DiagramPlan(axis, sheets, "after", None)
     overview = fit_diagram(diagram.width, diagram.height, legend_items, paper, caption=True)
     return DiagramPlan(axis, sheets, "overview", overview)
 
