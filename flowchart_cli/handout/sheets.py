@@ -12,16 +12,14 @@ and :mod:`.parts` draw them.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from ..layout.geometry import Diagram
 from ..model import Flow
 from .page import Fit, drawing_box, fit_diagram
 from .paper import PX_TO_MM, Paper, min_scale
+from .ranks import PAD_PX, Unit, pack, units
 
 __all__ = ["Axis", "DiagramPlan", "Sheet", "axis_of", "plan_diagram"]
-
-PAD_PX = 36.0  # room kept around a part's first and last shapes, for lines, labels and connectors
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +80,6 @@ def axis_of(diagram: Diagram) -> Axis:
     head = max(heads, default=0.0)
     length, cross = (diagram.height, diagram.width) if vertical else (diagram.width, diagram.height)
     return Axis(vertical, head, length, cross)
-
-
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    """Steps that must stay on one page: a rank (shapes side by side) or a whole stage."""
-
-    keys: frozenset[str]
-    lo: float
-    hi: float
 
 
 def plan_diagram(
@@ -156,7 +145,7 @@ def _tiles(diagram: Diagram, flow: Flow, axis: Axis, paper: Paper, landscape: bo
         # Each group of lanes is cut along the flow on its own: a lane group with few steps
         # in a stretch of the flow gets longer parts, not pages of empty lanes.
         mine = [n for n in diagram.nodes if len(groups) == 1 or n.lane in group.lanes]
-        parts = _pack(_units(replace(diagram, nodes=tuple(mine)), flow, axis, room), room)
+        parts = pack(units(replace(diagram, nodes=tuple(mine)), flow, axis, room), room)
         for part_index, part in enumerate(parts, start=1):
             tiles.append((part.lo, order, _sheet(0, part_index, part.keys, group, parts, axis, flow, landscape, scale)))
     tiles.sort(key=lambda tile: tile[:2])
@@ -184,58 +173,12 @@ def _groups(diagram: Diagram, axis: Axis, room: float) -> list[_Group]:
     ]
 
 
-def _units(diagram: Diagram, flow: Flow, axis: Axis, room: float) -> list[_Unit]:
-    """The flow cut into pieces that can start a page: stages when they lie apart, else ranks."""
-    spans = {n.key: ((n.box.y, n.box.bottom) if axis.vertical else (n.box.x, n.box.right)) for n in diagram.nodes}
-    ranks = _merge([_Unit(frozenset([key]), lo, hi) for key, (lo, hi) in spans.items()])
-    stage_of = {s.key: s.stage for s in flow.steps}
-    if not flow.stages or any(stage_of.get(key) is None for key in spans):
-        return ranks
-    stages = []
-    for stage in flow.stages:
-        keys = [key for key in spans if stage_of.get(key) == stage.id]
-        if keys:
-            stages.append(_Unit(frozenset(keys), min(spans[k][0] for k in keys), max(spans[k][1] for k in keys)))
-    stages.sort(key=lambda u: u.lo)
-    if any(a.hi > b.lo for a, b in pairwise(stages)):
-        return ranks  # stages interleave along the flow: cut between ranks
-    units = []
-    for stage in stages:
-        if stage.hi - stage.lo + 2 * PAD_PX <= room:
-            units.append(stage)
-        else:
-            units += [rank for rank in ranks if rank.keys <= stage.keys]
-    return units
-
-
-def _merge(units: list[_Unit]) -> list[_Unit]:
-    """Units side by side along the flow become one (a rank)."""
-    merged: list[_Unit] = []
-    for unit in sorted(units, key=lambda u: (u.lo, u.hi)):
-        if merged and unit.lo < merged[-1].hi:
-            last = merged.pop()
-            unit = _Unit(last.keys | unit.keys, last.lo, max(last.hi, unit.hi))
-        merged.append(unit)
-    return merged
-
-
-def _pack(units: list[_Unit], room: float) -> list[_Unit]:
-    """Consecutive units gathered into parts no longer than ``room``."""
-    parts: list[_Unit] = []
-    for unit in units:
-        if parts and unit.hi - parts[-1].lo + 2 * PAD_PX <= room:
-            last = parts.pop()
-            unit = _Unit(last.keys | unit.keys, last.lo, max(last.hi, unit.hi))
-        parts.append(unit)
-    return parts
-
-
 def _sheet(
     index: int,
     part_index: int,
     keys: frozenset[str],
     group: _Group,
-    parts: list[_Unit],
+    parts: list[Unit],
     axis: Axis,
     flow: Flow,
     landscape: bool,
