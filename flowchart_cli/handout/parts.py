@@ -1,6 +1,6 @@
 """Draw one part of a split diagram, or the overview page that shows where the parts lie.
 
-Both start from the numbered drawing of the whole flow (:func:`.cut.numbered`)
+Both start from the writer's drawing of the whole flow, numbers drawn (:func:`.cut.drawing_tree`),
 and work on a copy of its element tree.  A part shifts its stretch of the flow
 up under the lane headers; lines leaving the part are clipped to it and end at
 their off-page connector.  The overview drops every word (they would be too
