@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .diagnostics import Diagnostic
+from .key_words import meant_key, normal_form
 from .model import Branch, Flow, Lane, Pos, Stage, Step
 from .rules.catalog import diagnostic, quoted
 from .rules.suggest import closest, did_you_mean
@@ -113,8 +114,11 @@ class _Reader:
                 continue
             key = key_node.text
             if key not in known:
-                guess = self.closest(key, known)
-                self.report("FC102", f"unknown key {quoted(key)} in {where}{did_you_mean(guess)}", _pos(key_node), step)
+                guess = meant_key(key, known)
+                note = " (keys are written in English)" if guess and normal_form(key) != guess else ""
+                guess = guess or self.closest(key, known)
+                message = f"unknown key {quoted(key)} in {where}{did_you_mean(guess)}{note}"
+                self.report("FC102", message, _pos(key_node), step)
                 if guess is None or guess in written or guess in seen:
                     continue
                 key = guess
@@ -307,6 +311,12 @@ class _Reader:
     def step(self, index: int, node: Node) -> Step:
         key = f"step-{index + 1}"
         if not isinstance(node, Mapping):
+            meant = _meant_symbol(node) if isinstance(node, Scalar) else None
+            if meant:  # read as meant, so the missing colon is not also "no start step"
+                kind, label = meant
+                message = f"`{kind}` needs a ':' after it; write `- {kind}: {label}`"
+                self.report("FC107", message, _pos(node), key)
+                return Step(index, key, kind, label, pos=_pos(node), positions=((kind, _pos(node)),))
             self.report("FC107", f"a step must be a mapping such as {_step_example(index, node)}", _pos(node), key)
             return Step(index, key, None, "", pos=_pos(node))
         key = _written_id(node) or key
@@ -479,6 +489,17 @@ class _Reader:
                 steps[i] = replace(step, stage=current)
         return []
 
+    def target_guess(self, target: str, ids: dict[str, Step], labelled: dict[str, Step]) -> tuple[str | None, str]:
+        """(the id meant, the hint for the message): a step's label written instead of its id names
+        that step; otherwise the closest id."""
+        step = labelled.get(target.casefold())
+        if step is not None and step.id is not None and ids.get(step.id) is step:
+            return step.id, f"{did_you_mean(step.id)} (point to a step's id, not its label)"
+        if step is not None:
+            return None, f"; that is the label of step {step.number}: give that step an `id` and point to the id"
+        guess = self.closest(target, ids)
+        return guess, did_you_mean(guess)
+
     def check_targets(self, steps: list[Step]) -> None:
         """FC104 for repeated ids, FC105 for targets that name no step (followed to the suggestion)."""
         ids: dict[str, Step] = {}
@@ -505,13 +526,17 @@ class _Reader:
                     other.key,
                 )
                 steps[step.index] = replace(step, key=f"{step.key}~")
+        labelled: dict[str, Step] = {}
+        for step in steps:
+            if step.label:
+                labelled.setdefault(step.label.casefold(), step)
         for i, step in enumerate(steps):
             changes: dict = {}
             if step.next is not None and step.next not in ids:
-                guess = self.closest(step.next, ids)
+                guess, hint = self.target_guess(step.next, ids, labelled)
                 self.report(
                     "FC105",
-                    f"`next` points to unknown step {quoted(step.next)}{did_you_mean(guess)}",
+                    f"`next` points to unknown step {quoted(step.next)}{hint}",
                     step.at("next"),
                     step.key,
                 )
@@ -520,11 +545,10 @@ class _Reader:
             branches = list(step.branches)
             for j, branch in enumerate(branches):
                 if branch.target not in ids:
-                    guess = self.closest(branch.target, ids)
+                    guess, hint = self.target_guess(branch.target, ids, labelled)
                     self.report(
                         "FC105",
-                        f"branch {quoted(branch.label)} points to unknown step "
-                        f"{quoted(branch.target)}{did_you_mean(guess)}",
+                        f"branch {quoted(branch.label)} points to unknown step {quoted(branch.target)}{hint}",
                         branch.target_pos,
                         step.key,
                     )
@@ -536,10 +560,18 @@ class _Reader:
 
 
 def _step_example(index: int, node: Node) -> str:
-    """`- start: Inicio` for a first step written as plain text, else a generic example."""
-    if isinstance(node, Scalar) and not node.is_null and node.text.strip() and len(node.text) <= 80:
-        return f"`- {'start' if index == 0 else 'process'}: {node.text.strip()}`"
-    return "`- process: <what is done>`"
+    """`- start: Inicio` for a first step written as plain text, else `- process: …`."""
+    if not isinstance(node, Scalar) or node.is_null or not node.text.strip() or len(node.text) > 80:
+        return "`- process: <what is done>`"
+    return f"`- {'start' if index == 0 else 'process'}: {node.text.strip()}`"
+
+
+def _meant_symbol(node: Scalar) -> tuple[str, str] | None:
+    """(symbol, label) of a step written as `start El cliente llama` (the colon forgotten)."""
+    first, _, rest = node.text.strip().partition(" ")
+    word = first.rstrip(":")
+    kind = word if word in SYMBOLS else meant_key(word, SYMBOLS)
+    return (kind, rest.strip()) if kind and rest.strip() else None
 
 
 def _written_id(node: Mapping) -> str | None:
