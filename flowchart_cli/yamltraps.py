@@ -1,0 +1,187 @@
+"""The classic YAML traps, explained in plain words with the quoted value as the fix.
+
+libyaml's messages ("mapping values are not allowed in this context") name
+the parser's state, not the author's mistake, and for a forgotten colon they
+point at the *next* line.  These functions look at the source line the error
+comes from and, when they recognise a trap, say what YAML understood, where
+the mistake is, and how the very value reads when quoted.  An unrecognised
+error keeps libyaml's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["Trap", "explain_error", "node_trap", "quote_value"]
+
+Trap = tuple[str, int, int]
+"""(message, line, column), 1-based."""
+
+_KEY = re.compile(r"""^(\s*(?:-\s+)*)([^\s#'"\-][^:#]*?|"[^"]*"|'[^']*'):(?:\s+|$)""")
+"""A block line's `key: ` (after any `- `): group 1 the indentation and dashes, group 2 the key."""
+_ITEM = re.compile(r"^(\s*(?:-\s+)+)")
+_COMMENT = re.compile(r"\s+#\s.*$")
+_SIGNS = "*&!@%`"
+_RESERVED = {"@": "'@'", "`": "a backtick (`)", "%": "'%'"}
+
+
+def quote_value(text: str) -> str:
+    """``text`` as a quoted YAML scalar: double quotes, or single quotes when it holds `"` or `\\`."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _value_start(line: str) -> int | None:
+    """0-based column where the value of a `key: value` or `- value` line starts (``None``: no value)."""
+    match = _KEY.match(line) or _ITEM.match(line)
+    if match is None or match.end() >= len(line.rstrip()):
+        return None
+    return match.end()
+
+
+def _fix(line: str, start: int, value: str) -> str:
+    """The line's key (or dash) followed by ``value`` quoted: `notes: "Importante: verificar"`."""
+    prefix = line[:start].strip()
+    return f"{prefix} {quote_value(value)}".strip()
+
+
+def _value(line: str, start: int) -> str:
+    return _COMMENT.sub("", line[start:]).rstrip()
+
+
+def _missing_colon(lines: list[str], line_no: int) -> Trap | None:
+    """A line with words but no `key:` (the colon forgotten): `lane Cliente` → `lane: Cliente`."""
+    line = lines[line_no - 1]
+    text = _ITEM.sub("", line).strip()
+    if not text or text.startswith("#") or ": " in text or text.endswith(":"):
+        return None
+    column = len(line) - len(line.lstrip(" -")) + 1
+    key, _, rest = text.partition(" ")
+    fix = f"{key}: {rest.strip()}" if rest.strip() else f"{key}: …"
+    return (
+        f"{quote_value(text)} has no ':' after its key, so YAML cannot tell the key from the value; "
+        f"write `{fix}`",
+        line_no,
+        column,
+    )
+
+
+def _start_of_plain_text(lines: list[str], line_no: int) -> int:
+    """The first line of the text that runs on into ``line_no`` (lines without a `key:` above it)."""
+    while line_no > 1:
+        above = lines[line_no - 2].strip()
+        if not above or above.startswith("#") or above.startswith("- ") or ": " in above or above.endswith(":"):
+            break
+        line_no -= 1
+    return line_no
+
+
+def _colon_in_value(lines: list[str], line_no: int, column: int) -> Trap | None:
+    """`notes: Importante: verificar` (a second `: ` inside a plain text), or a forgotten colon above."""
+    line = lines[line_no - 1]
+    start = _value_start(line)
+    if start is not None and start < column - 1:
+        value = _value(line, start)
+        return (
+            f"YAML reads ': ' as the end of a key, and the text {quote_value(value)} holds one; "
+            f"put the whole text in quotes: `{_fix(line, start, value)}`",
+            line_no,
+            start + 1,
+        )
+    first = _start_of_plain_text(lines, line_no)
+    return _missing_colon(lines, first) if first < line_no else None
+
+
+def _sign_at_start(lines: list[str], line_no: int, column: int) -> Trap | None:
+    """A value starting with `*`, `&`, `!`, `@`, `%` or a backtick: YAML syntax, not text."""
+    line = lines[line_no - 1]
+    start = _value_start(line)
+    if start is None or start != column - 1:
+        return None
+    value = _value(line, start)
+    sign = value[:1]
+    if sign not in _SIGNS:
+        return None
+    meaning = {
+        "*": "a reference to another value (an alias)",
+        "&": "a name for the value (an anchor) and drops it",
+        "!": "a type tag and drops it",
+    }.get(sign)
+    what = (
+        f"YAML reads '{sign}' at the start of a text as {meaning}"
+        if meaning
+        else f"a text cannot start with {_RESERVED.get(sign, repr(sign))} in YAML (the sign is reserved)"
+    )
+    return f"{what}; put the whole text in quotes: `{_fix(line, start, value)}`", line_no, column
+
+
+def _unclosed_quote(lines: list[str], line_no: int, column: int) -> Trap | None:
+    line = lines[line_no - 1]
+    quote = line[column - 1 : column]
+    if quote not in ("'", '"'):
+        return None
+    value = line[column:].rstrip()
+    prefix = line[: column - 1].strip()
+    return (
+        f"the quote {quote} opened here is never closed, so YAML reads the rest of the file as this text; "
+        f"close it at the end of the text: `{prefix} {quote}{value}{quote}`",
+        line_no,
+        column,
+    )
+
+
+def _text_after_quote(lines: list[str], line_no: int, column: int) -> Trap | None:
+    """`process: "Revisar" la queja`: a text that only begins with a quoted part."""
+    line = lines[line_no - 1]
+    start = _value_start(line)
+    if start is None or line[start] not in "'\"" or column - 1 <= start:
+        return None
+    value = _value(line, start)
+    return (
+        f"the text goes on after its closing quote; put the whole text in quotes: `{_fix(line, start, value)}`",
+        line_no,
+        start + 1,
+    )
+
+
+def explain_error(
+    problem: str, context: str | None, text: str, here: tuple[int, int] | None, there: tuple[int, int] | None
+) -> Trap | None:
+    """A plain explanation of a libyaml error, or ``None`` when it is not a known trap.
+
+    ``here`` is where libyaml saw the problem, ``there`` where its context began (line, column; 1-based).
+    """
+    lines = text.splitlines() or [""]
+    here = here if here and 1 <= here[0] <= len(lines) else None
+    there = there if there and 1 <= there[0] <= len(lines) else None
+    context = context or ""
+    if "quoted scalar" in context and there:
+        return _unclosed_quote(lines, *there)
+    if ("alias" in context or "anchor" in context) and there:
+        return _sign_at_start(lines, *there)
+    if "could not find expected ':'" in problem and "simple key" in context and there:
+        return _missing_colon(lines, there[0])
+    if here is None:
+        return None
+    if problem.startswith("mapping values are not allowed"):
+        return _colon_in_value(lines, *here)
+    if "cannot start any token" in problem:
+        return _sign_at_start(lines, *here)
+    if "did not find expected key" in problem:
+        return _text_after_quote(lines, *here) or _alias_then_text(lines, here[0])
+    return None
+
+
+def _alias_then_text(lines: list[str], line_no: int) -> Trap | None:
+    """`notes: *Importante verificar`: an alias followed by words."""
+    start = _value_start(lines[line_no - 1])
+    return _sign_at_start(lines, line_no, start + 1) if start is not None else None
+
+
+def node_trap(text: str, line: int, column: int) -> Trap | None:
+    """For an alias, an anchor or a tag YAML accepted at the start of a value: the same explanation."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    return _sign_at_start(lines, line, column)
