@@ -119,7 +119,7 @@ def only_error(text: str) -> tuple[str, int, int, str]:
         "after-quote",
         "missing-colon",
         "missing-colon-branch",
-    ],  # fmt: skip
+    ],
 )
 def test_each_trap_is_explained_where_it_is(body: str, line: int, column: int, message: str) -> None:
     assert only_error(HEAD + body + TAIL) == ("FC100", line, column, message)
