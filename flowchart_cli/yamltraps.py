@@ -60,8 +60,7 @@ def _missing_colon(lines: list[str], line_no: int) -> Trap | None:
     key, _, rest = text.partition(" ")
     fix = f"{key}: {rest.strip()}" if rest.strip() else f"{key}: …"
     return (
-        f"{quote_value(text)} has no ':' after its key, so YAML cannot tell the key from the value; "
-        f"write `{fix}`",
+        f"{quote_value(text)} has no ':' after its key, so YAML cannot tell the key from the value; write `{fix}`",
         line_no,
         column,
     )
