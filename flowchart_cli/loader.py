@@ -72,6 +72,7 @@ class _Reader:
     """Walks the node tree once, collecting diagnostics."""
 
     path: Path | None
+    source: str = ""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     work: int = 0
 
@@ -174,6 +175,7 @@ class _Reader:
             stages=tuple(stages if stages is not None else implied_stages),
             stages_declared=stages is not None,
             positions=tuple((key, _pos(value)) for key, value in values.items()),
+            source=self.source,
             **meta,
         )
 
@@ -609,7 +611,7 @@ def _imply_lanes(steps: list[Step]) -> list[Lane]:
 
 def load_text(text: str, path: Path | None = None) -> tuple[Flow | None, list[Diagnostic]]:
     """Load a flow from text already read; ``path`` resolves refs and names outputs."""
-    reader = _Reader(path)
+    reader = _Reader(path, source=text)
     try:
         root = parse_text(text)
     except SourceError as exc:

@@ -83,7 +83,7 @@ def _colon_in_value(lines: list[str], line_no: int, column: int) -> Trap | None:
     if start is not None and start < column - 1:
         value = _value(line, start)
         return (
-            f"YAML reads ': ' as the end of a key, and the text {quote_value(value)} holds one; "
+            f"': ' ends a key in YAML, and the text {quote_value(value)} holds one; "
             f"put the whole text in quotes: `{_fix(line, start, value)}`",
             line_no,
             start + 1,
@@ -103,12 +103,12 @@ def _sign_at_start(lines: list[str], line_no: int, column: int) -> Trap | None:
     if sign not in _SIGNS:
         return None
     meaning = {
-        "*": "a reference to another value (an alias)",
-        "&": "a name for the value (an anchor) and drops it",
-        "!": "a type tag and drops it",
+        "*": "makes it a reference to another value (an alias)",
+        "&": "makes it a name for the value (an anchor), and the name is dropped",
+        "!": "makes it a type tag, and the tag is dropped",
     }.get(sign)
     what = (
-        f"YAML reads '{sign}' at the start of a text as {meaning}"
+        f"in YAML, '{sign}' at the start of a text {meaning}"
         if meaning
         else f"a text cannot start with {_RESERVED.get(sign, repr(sign))} in YAML (the sign is reserved)"
     )
@@ -144,6 +144,28 @@ def _text_after_quote(lines: list[str], line_no: int, column: int) -> Trap | Non
     )
 
 
+_KEY_WITH_HASH = re.compile(r"^(\s*(?:-\s+)*)([^#:\s][^#:]*? #[^:]*?):(?:\s+(.*?))?\s*$")
+"""`Caso #2: fin`: a key that holds ` #`, so YAML never sees its colon."""
+
+
+def _hash_in_key(lines: list[str], line_no: int) -> Trap | None:
+    """The key on the nearest line above ``line_no`` that ` #` cut before its colon."""
+    for number in range(line_no - 1, max(line_no - 3, 0), -1):
+        match = _KEY_WITH_HASH.match(lines[number - 1])
+        if match:
+            lead, key, value = match.groups()
+            fix = f"{quote_value(key.strip())}: {value}" if value else f"{quote_value(key.strip())}:"
+            return (
+                f"' #' starts a comment in YAML, so the ':' after {quote_value(key.strip())} "
+                f"is never seen; put the text in quotes: `{fix}`",
+                number,
+                len(lead) + 1,
+            )
+        if lines[number - 1].strip():
+            return None
+    return None
+
+
 def explain_error(
     problem: str, context: str | None, text: str, here: tuple[int, int] | None, there: tuple[int, int] | None
 ) -> Trap | None:
@@ -160,9 +182,13 @@ def explain_error(
     if ("alias" in context or "anchor" in context) and there:
         return _sign_at_start(lines, *there)
     if "could not find expected ':'" in problem and "simple key" in context and there:
-        return _missing_colon(lines, there[0])
+        return _hash_in_key(lines, there[0] + 1) or _missing_colon(lines, there[0])
     if here is None:
         return None
+    if "expected key" in problem or "expected ':'" in problem:
+        hashed = _hash_in_key(lines, here[0])
+        if hashed is not None:
+            return hashed
     if problem.startswith("mapping values are not allowed"):
         return _colon_in_value(lines, *here)
     if "cannot start any token" in problem:

@@ -25,35 +25,35 @@ def only_error(text: str) -> tuple[str, int, int, str]:
             "  - process: Revisar\n    notes: Importante: verificar identidad\n",
             5,
             12,
-            "YAML reads ': ' as the end of a key, and the text \"Importante: verificar identidad\" holds one; "
+            "': ' ends a key in YAML, and the text \"Importante: verificar identidad\" holds one; "
             'put the whole text in quotes: `notes: "Importante: verificar identidad"`',
         ),
         (
             "  - process: Revisar\n    notes: *Importante* verificar identidad\n",
             5,
             12,
-            "YAML reads '*' at the start of a text as a reference to another value (an alias); "
+            "in YAML, '*' at the start of a text makes it a reference to another value (an alias); "
             'put the whole text in quotes: `notes: "*Importante* verificar identidad"`',
         ),
         (
             "  - process: Revisar\n    notes: *Importante verificar identidad\n",
             5,
             12,
-            "YAML reads '*' at the start of a text as a reference to another value (an alias); "
+            "in YAML, '*' at the start of a text makes it a reference to another value (an alias); "
             'put the whole text in quotes: `notes: "*Importante verificar identidad"`',
         ),
         (
             "  - process: Revisar\n    notes: &Importante verificar\n",
             5,
             12,
-            "YAML reads '&' at the start of a text as a name for the value (an anchor) and drops it; "
+            "in YAML, '&' at the start of a text makes it a name for the value (an anchor), and the name is dropped; "
             'put the whole text in quotes: `notes: "&Importante verificar"`',
         ),
         (
             "  - process: !Urgente revisar\n",
             4,
             14,
-            "YAML reads '!' at the start of a text as a type tag and drops it; "
+            "in YAML, '!' at the start of a text makes it a type tag, and the tag is dropped; "
             'put the whole text in quotes: `- process: "!Urgente revisar"`',
         ),
         (
@@ -154,3 +154,19 @@ def test_standard_tags_and_quoted_signs_are_text() -> None:
     flow, diagnostics = load_text(HEAD + "  - process: '*Importante*: revisar'\n    notes: \"@cliente\"\n" + TAIL)
     assert diagnostics == []
     assert (flow.steps[1].label, flow.steps[1].notes) == ("*Importante*: revisar", "@cliente")
+
+
+@pytest.mark.parametrize(
+    ("branches", "line"),
+    [("      Caso #2: fin\n      No: fin\n", 7), ("      No: fin\n      Caso #2: fin\n", 8)],
+    ids=["first", "last"],
+)
+def test_a_branch_label_cut_by_a_comment_before_its_colon(branches: str, line: int) -> None:
+    text = HEAD + "  - id: d\n    decision: ¿Caso?\n    branches:\n" + branches + "  - id: fin\n    end: Fin\n"
+    assert only_error(text) == (
+        "FC100",
+        line,
+        7,
+        "' #' starts a comment in YAML, so the ':' after \"Caso #2\" is never seen; "
+        'put the text in quotes: `"Caso #2": fin`',
+    )

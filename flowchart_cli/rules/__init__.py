@@ -32,6 +32,6 @@ def rule(code: str) -> Callable[[Check], Check]:
 
 def run_rules(flow: Flow) -> list[Diagnostic]:
     """Every registered rule's diagnostics, in code order."""
-    from . import graph, style  # noqa: F401  (registration)
+    from . import comments, graph, style  # noqa: F401  (registration)
 
     return [d for code in sorted(CHECKS) for d in CHECKS[code](flow)]

@@ -198,6 +198,14 @@ CATALOG: dict[str, RuleInfo] = {
             "A declared stage that no step uses.",
             "An empty phase in the chart and the handout suggests work that is not described.",
         ),
+        RuleInfo(
+            "FC308",
+            W,
+            "A plain (unquoted) title, label, note, duration, lane or stage name is cut short by ' #' "
+            "(`Atender al cliente #2`): YAML reads the rest as a comment. Only a '#' written right after "
+            "one space and followed by a letter or digit counts; `value  # comment` is a comment.",
+            "The chart and the handout would silently say less than what was written; quoting keeps the text whole.",
+        ),
     )
 }
 
