@@ -202,3 +202,22 @@ def test_a_next_naming_the_label_of_a_step_without_id(tmp_path: Path) -> None:
 def test_an_unknown_target_in_a_loop_is_not_also_an_endless_loop(tmp_path: Path) -> None:
     text = LABEL_FOR_ID.replace("Fin del proceso\n      No", "terminado\n      No")
     assert problems(tmp_path, text) == [("FC105", 7, 11, "branch 'Sí' points to unknown step 'terminado'")]
+
+
+def test_a_label_cut_by_a_comment_is_a_warning_with_what_was_kept_and_dropped(tmp_path: Path) -> None:
+    text = "title: T\nsteps:\n  - start: Inicio  # a real comment\n  - process: Atender al cliente #2 de la fila\n"
+    assert problems(tmp_path, text + "  - end: Fin # another one\n") == [
+        (
+            "FC308",
+            4,
+            33,
+            "' #' starts a comment in YAML, so the label is 'Atender al cliente' and '#2 de la fila' is dropped; "
+            'to keep it, put the whole text in quotes: `process: "Atender al cliente #2 de la fila"`',
+        )
+    ]
+
+
+def test_a_quoted_text_holding_a_quote_gets_single_quotes_in_the_fix(tmp_path: Path) -> None:
+    text = 'title: T\nsteps:\n  - start: Inicio\n  - process: Llamar al "jefe" #2\n  - end: Fin\n'
+    [(code, *_, message)] = problems(tmp_path, text)
+    assert code == "FC308" and message.endswith("`process: 'Llamar al \"jefe\" #2'`")
