@@ -77,7 +77,7 @@ def _start_of_plain_text(lines: list[str], line_no: int) -> int:
 
 
 def _colon_in_value(lines: list[str], line_no: int, column: int) -> Trap | None:
-    """`notes: Importante: verificar` (a second `: ` inside a plain text), or a forgotten colon above."""
+    """`notes: Importante: verificar` (a second `: ` inside a plain text, pointed at), or a forgotten colon above."""
     line = lines[line_no - 1]
     start = _value_start(line)
     if start is not None and start < column - 1:
@@ -86,7 +86,7 @@ def _colon_in_value(lines: list[str], line_no: int, column: int) -> Trap | None:
             f"': ' ends a key in YAML, and the text {quote_value(value)} holds one; "
             f"put the whole text in quotes: `{_fix(line, start, value)}`",
             line_no,
-            start + 1,
+            column,
         )
     first = _start_of_plain_text(lines, line_no)
     return _missing_colon(lines, first) if first < line_no else None

@@ -24,7 +24,7 @@ def only_error(text: str) -> tuple[str, int, int, str]:
         (
             "  - process: Revisar\n    notes: Importante: verificar identidad\n",
             5,
-            12,
+            22,
             "': ' ends a key in YAML, and the text \"Importante: verificar identidad\" holds one; "
             'put the whole text in quotes: `notes: "Importante: verificar identidad"`',
         ),
