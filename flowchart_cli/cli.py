@@ -61,15 +61,6 @@ class Lang(StrEnum):
 Files = Annotated[
     list[Path], typer.Argument(help="Flow files (NAME.flow.yaml).", exists=True, show_default=False, metavar="FILE...")
 ]
-FilesOrFolders = Annotated[
-    list[Path],
-    typer.Argument(
-        help="Flow files, or folders searched for them as `build` does.",
-        exists=True,
-        show_default=False,
-        metavar="PATH...",
-    ),
-]
 OutDir = Annotated[
     Path | None,
     typer.Option("--out-dir", "-o", help="Folder for the outputs (default: beside each input).", file_okay=False),
@@ -106,11 +97,11 @@ def main(
 
 @app.command()
 def check(
-    files: FilesOrFolders,
+    files: Files,
     format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
 ) -> None:
-    """Check flow files (or every flow below a folder) against the format and the ISO 5807 rules."""
+    """Check flow files against the format and the ISO 5807 rules."""
     from .commands.check import run_check
 
     raise typer.Exit(run_check(files, format.value, strict=strict))

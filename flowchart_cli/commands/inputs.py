@@ -30,7 +30,7 @@ def flow_files(paths: Iterable[Path]) -> list[Path]:
         if not sources:
             raise typer.BadParameter(
                 f"{path} holds no flow files (NAME.flow.yaml, or a .yaml with `title:` and `steps:`)",
-                param_hint="'PATH...'",
+                param_hint="'FILE...'",
             )
         for source in sources:
             found.setdefault(source.path, None)
