@@ -173,12 +173,12 @@ def _explain(problem: str, text: str, index: int) -> str:
 
 def _refuse_syntax(event, text: str) -> None:
     """Aliases, anchors on texts and local tags (`!word`): what a text starting with `*`, `&` or `!` turns into."""
-    from .yamltraps import node_trap
-
     tag = getattr(event, "tag", None)
     anchor = event.anchor if isinstance(event, (yaml.AliasEvent, yaml.ScalarEvent)) else None
     if anchor is None and (tag is None or not tag.startswith("!") or tag.startswith("!!") or tag == "!"):
         return  # `!!int` and other standard tags are ignored: the value stays the text written
+    from .yamltraps import node_trap
+
     mark = event.start_mark
     trap = node_trap(text, mark.line + 1, mark.column + 1)
     if trap is not None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..catalog import CATALOG, RuleInfo
 from ..diagnostics import Diagnostic
 from ..model import Flow
-from .catalog import CATALOG, RuleInfo
 
 __all__ = ["CATALOG", "CHECKS", "RuleInfo", "rule", "run_rules"]
 

@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
+from ..messages import diagnostic, quoted
 from ..model import Flow, Pos
 from . import rule
-from .catalog import diagnostic, quoted
 
 CUT = re.compile(r" #(\w.*)$")
 """One space, `#`, then a letter or digit: the rest of a sentence, not a comment."""

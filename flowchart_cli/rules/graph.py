@@ -6,9 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
+from ..messages import diagnostic, quoted
 from ..model import Edge, Flow, Step, flow_edges
 from . import rule
-from .catalog import diagnostic, quoted
 from .paths import components, predecessors, reach, successors
 
 
