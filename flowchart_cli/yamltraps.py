@@ -35,8 +35,8 @@ def quote_value(text: str) -> str:
 def _value_start(line: str) -> int | None:
     """0-based column where the value of a `key: value` or `- value` line starts (``None``: no value)."""
     match = _KEY.match(line) or _ITEM.match(line)
-    if match is None or match.end() >= len(line.rstrip()):
-        return None
+    if match is None or match.end() >= len(line.rstrip()) or any(ch in match.group(0) for ch in "[{"):
+        return None  # no value on this line, or flow style (`{start: A}`), which libyaml's words fit better
     return match.end()
 
 

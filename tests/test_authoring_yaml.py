@@ -170,3 +170,9 @@ def test_a_branch_label_cut_by_a_comment_before_its_colon(branches: str, line: i
         "' #' starts a comment in YAML, so the ':' after \"Caso #2\" is never seen; "
         'put the text in quotes: `"Caso #2": fin`',
     )
+
+
+def test_flow_style_errors_keep_libyamls_words() -> None:
+    code, line, column, message = only_error("title: T\nsteps:\n  - {start: A: B}\n  - end: C\n")
+    assert (code, line, column) == ("FC100", 3, 14)
+    assert message == "invalid YAML: did not find expected ',' or '}'"
