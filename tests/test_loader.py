@@ -238,3 +238,17 @@ def test_lane_external_must_be_true_or_false() -> None:
         "steps:\n  - start: A\n    lane: Cliente\n  - end: C\n"
     )
     assert [(d.code, d.line, d.column) for d in diagnostics] == [("FC107", 4, 15)]
+
+
+@pytest.mark.integration
+def test_the_reader_does_not_import_the_rules_stage() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from flowchart_cli.loader import load_text; "
+        "load_text('title: T\\nsteps:\\n  - strat: A\\n  - end: B\\n'); "
+        "print(sorted(m for m in sys.modules if m.startswith('flowchart_cli.rules')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
