@@ -221,3 +221,16 @@ def test_a_quoted_text_holding_a_quote_gets_single_quotes_in_the_fix(tmp_path: P
     text = 'title: T\nsteps:\n  - start: Inicio\n  - process: Llamar al "jefe" #2\n  - end: Fin\n'
     [(code, *_, message)] = problems(tmp_path, text)
     assert code == "FC308" and message.endswith("`process: 'Llamar al \"jefe\" #2'`")
+
+
+def test_a_lane_written_in_a_step_cut_by_a_comment_is_reported_once(tmp_path: Path) -> None:
+    text = "title: T\nsteps:\n  - start: Inicio\n    lane: Agente #2\n  - end: Fin\n"
+    assert problems(tmp_path, text) == [
+        (
+            "FC308",
+            4,
+            18,
+            "' #' starts a comment in YAML, so the lane is 'Agente' and '#2' is dropped; "
+            'to keep it, put the whole text in quotes: `lane: "Agente #2"`',
+        )
+    ]

@@ -4,7 +4,7 @@
 YAML drops everything from ` #`, and nothing else would tell the author that
 the chart and the handout say less than what was written.  The rule looks at
 the source line of each plain (unquoted) title, label, note, duration, lane
-and stage name: when the value is followed on its line by exactly one space,
+and stage name (declared, or named by a step): when the value is followed on its line by exactly one space,
 `#` and then a letter or digit (`#2`, `#urgente`), the `#` was part of the
 text.  A comment written as comments usually are (`Fin  # cierre`, two
 spaces; `Fin # cierre`, a space after `#`) is left alone.
@@ -27,6 +27,13 @@ from . import rule
 CUT = re.compile(r" #(\w.*)$")
 """One space, `#`, then a letter or digit: the rest of a sentence, not a comment."""
 NOT_PLAIN = "\"'|>"
+STEP_TEXTS = (
+    ("notes", "the notes are"),
+    ("duration", "the duration is"),
+    ("lane", "the lane is"),
+    ("stage", "the stage is"),
+)
+"""A step's texts besides its label; `lane` and `stage` as written (undeclared ones are read as text)."""
 
 
 def _quoted_fix(key: str, text: str) -> str:
@@ -61,8 +68,8 @@ def _texts(flow: Flow) -> Iterator[tuple[str, str, str, Pos, str | None]]:
     for step in flow.steps:
         if step.kind:
             yield step.kind, "the label is", step.label, step.at(step.kind), step.key
-        for key, what in (("notes", "the notes are"), ("duration", "the duration is")):
-            if getattr(step, key):
+        for key, what in STEP_TEXTS:
+            if getattr(step, key) and any(k == key for k, _ in step.positions):
                 yield key, what, getattr(step, key), step.at(key), step.key
 
 
