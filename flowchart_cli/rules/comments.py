@@ -61,9 +61,9 @@ def _cut(lines: list[str], pos: Pos, value: str) -> tuple[str, int] | None:
 def _texts(flow: Flow) -> Iterator[tuple[str, str, str, Pos, str | None]]:
     """(key, what it is, value, position, step) of every plain text worth keeping whole."""
     yield "title", "the title is", flow.title, flow.at("title"), None
-    for lane in flow.lanes:
+    for lane in flow.lanes if flow.lanes_declared else ():  # implied ones are the steps' own `lane` texts
         yield "-", "the lane name is", lane.name, lane.pos, None
-    for stage in flow.stages:
+    for stage in flow.stages if flow.stages_declared else ():
         yield "-", "the stage name is", stage.name, stage.pos, None
     for step in flow.steps:
         if step.kind:
