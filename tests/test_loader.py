@@ -183,7 +183,7 @@ def test_a_language_name_suggests_its_code_and_a_text_step_suggests_a_symbol() -
     flow, diagnostics = load_text("title: T\nlang: Español\nsteps:\n  - Inicio\n  - end: Fin\n")
     messages = [(d.code, d.message) for d in diagnostics]
     assert ("FC108", "`lang` is 'Español'; did you mean 'es'?") in messages
-    assert ("FC107", "a step must be a mapping such as `- start: Inicio`") in messages
+    assert ("FC107", "a step is a symbol key, ':' and its label, such as `- start: Inicio`") in messages
     assert flow.lang == "es"
 
 

@@ -64,7 +64,9 @@ def _text_step(reader: NodeReader, index: int, node: Node, key: str) -> Step:
         kind, label = meant
         reader.report("FC107", f"`{kind}` needs a ':' after it; write `- {kind}: {label}`", pos_of(node), key)
         return Step(index, key, kind, label, pos=pos_of(node), positions=((kind, pos_of(node)),))
-    reader.report("FC107", f"a step must be a mapping such as {_step_example(index, node)}", pos_of(node), key)
+    reader.report(
+        "FC107", f"a step is a symbol key, ':' and its label, such as {_step_example(index, node)}", pos_of(node), key
+    )
     return Step(index, key, None, "", pos=pos_of(node))
 
 
