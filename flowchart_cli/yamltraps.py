@@ -88,8 +88,34 @@ def _colon_in_value(lines: list[str], line_no: int, column: int) -> Trap | None:
             line_no,
             column,
         )
+    continued = _continued_text(lines, line_no, column) if start is not None else None
+    if continued is not None:
+        return continued
     first = _start_of_plain_text(lines, line_no)
     return _missing_colon(lines, first) if first < line_no else None
+
+
+def _continued_text(lines: list[str], line_no: int, column: int) -> Trap | None:
+    """A text that runs on over several lines, one of which holds ': ' (YAML reads a key there)."""
+    indent = len(lines[line_no - 1]) - len(lines[line_no - 1].lstrip())
+    for number in range(line_no - 1, 0, -1):
+        above = lines[number - 1]
+        if not above.strip() or above.lstrip().startswith("#"):
+            return None
+        if len(above) - len(above.lstrip()) >= indent:
+            continue
+        start = _value_start(above)
+        if start is None or above[start] in "'\"|>":
+            return None
+        words = [_value(above, start), *(lines[n - 1].strip() for n in range(number + 1, line_no + 1))]
+        value = " ".join(_COMMENT.sub("", w) for w in words)
+        return (
+            f"this line goes on with the text of line {number}, and ': ' in it ends a key in YAML; "
+            f"put the whole text in quotes: `{_fix(above, start, value)}`",
+            line_no,
+            column,
+        )
+    return None
 
 
 def _sign_at_start(lines: list[str], line_no: int, column: int) -> Trap | None:
@@ -137,6 +163,16 @@ def _text_after_quote(lines: list[str], line_no: int, column: int) -> Trap | Non
     if start is None or line[start] not in "'\"" or column - 1 <= start:
         return None
     value = _value(line, start)
+    quote = value[0]
+    if len(value) > 2 and value.endswith(quote):  # `"Dijo "hola" al cliente"`: the quote inside ends it early
+        inner = value[1:-1]
+        other = "'" if quote == '"' else '"'
+        return (
+            f"the text holds the {quote} that surrounds it, so YAML ends the text there; "
+            f"surround it with {other} instead: `{_fix(line, start, inner)}`",
+            line_no,
+            start + 1,
+        )
     return (
         f"the text goes on after its closing quote; put the whole text in quotes: `{_fix(line, start, value)}`",
         line_no,

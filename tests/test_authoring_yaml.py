@@ -176,3 +176,25 @@ def test_flow_style_errors_keep_libyamls_words() -> None:
     code, line, column, message = only_error("title: T\nsteps:\n  - {start: A: B}\n  - end: C\n")
     assert (code, line, column) == ("FC100", 3, 14)
     assert message == "invalid YAML: did not find expected ',' or '}'"
+
+
+def test_a_colon_on_a_line_that_continues_a_text() -> None:
+    body = "  - process: Revisar\n    notes: Primera línea\n      segunda: con dos puntos\n"
+    assert only_error(HEAD + body + TAIL) == (
+        "FC100",
+        6,
+        14,
+        "this line goes on with the text of line 5, and ': ' in it ends a key in YAML; "
+        'put the whole text in quotes: `notes: "Primera línea segunda: con dos puntos"`',
+    )
+
+
+def test_a_text_holding_the_quote_that_surrounds_it() -> None:
+    body = '  - process: Revisar\n    notes: "Dijo "hola" al cliente"\n'
+    assert only_error(HEAD + body + TAIL) == (
+        "FC100",
+        5,
+        12,
+        'the text holds the " that surrounds it, so YAML ends the text there; '
+        "surround it with ' instead: `notes: 'Dijo \"hola\" al cliente'`",
+    )
