@@ -12,55 +12,28 @@ from __future__ import annotations
 
 import re
 
+from .yamllines import COMMENT, ITEM, fix, quote_value, value_at, value_start
+
 __all__ = ["Trap", "explain_error", "node_trap", "quote_value"]
 
 Trap = tuple[str, int, int]
 """(message, line, column), 1-based."""
 
-_KEY = re.compile(r"""^(\s*(?:-\s+)*)([^\s#'"\-][^:#]*?|"[^"]*"|'[^']*'):(?:\s+|$)""")
-"""A block line's `key: ` (after any `- `): group 1 the indentation and dashes, group 2 the key."""
-_ITEM = re.compile(r"^(\s*(?:-\s+)+)")
-_COMMENT = re.compile(r"\s+#\s.*$")
 _SIGNS = "*&!@%`"
 _RESERVED = {"@": "'@'", "`": "a backtick (`)", "%": "'%'"}
-
-
-def quote_value(text: str) -> str:
-    """``text`` as a quoted YAML scalar: double quotes, or single quotes when it holds `"` or `\\`."""
-    if '"' not in text and "\\" not in text:
-        return f'"{text}"'
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _value_start(line: str) -> int | None:
-    """0-based column where the value of a `key: value` or `- value` line starts (``None``: no value)."""
-    match = _KEY.match(line) or _ITEM.match(line)
-    if match is None or match.end() >= len(line.rstrip()) or any(ch in match.group(0) for ch in "[{"):
-        return None  # no value on this line, or flow style (`{start: A}`), which libyaml's words fit better
-    return match.end()
-
-
-def _fix(line: str, start: int, value: str) -> str:
-    """The line's key (or dash) followed by ``value`` quoted: `notes: "Importante: verificar"`."""
-    prefix = line[:start].strip()
-    return f"{prefix} {quote_value(value)}".strip()
-
-
-def _value(line: str, start: int) -> str:
-    return _COMMENT.sub("", line[start:]).rstrip()
 
 
 def _missing_colon(lines: list[str], line_no: int) -> Trap | None:
     """A line with words but no `key:` (the colon forgotten): `lane Cliente` → `lane: Cliente`."""
     line = lines[line_no - 1]
-    text = _ITEM.sub("", line).strip()
+    text = ITEM.sub("", line).strip()
     if not text or text.startswith("#") or ": " in text or text.endswith(":"):
         return None
     column = len(line) - len(line.lstrip(" -")) + 1
     key, _, rest = text.partition(" ")
-    fix = f"{key}: {rest.strip()}" if rest.strip() else f"{key}: …"
+    meant = f"{key}: {rest.strip()}" if rest.strip() else f"{key}: …"
     return (
-        f"{quote_value(text)} has no ':' after its key, so YAML cannot tell the key from the value; write `{fix}`",
+        f"{quote_value(text)} has no ':' after its key, so YAML cannot tell the key from the value; write `{meant}`",
         line_no,
         column,
     )
@@ -76,15 +49,15 @@ def _start_of_plain_text(lines: list[str], line_no: int) -> int:
     return line_no
 
 
-def _colon_in_value(lines: list[str], line_no: int, column: int) -> Trap | None:
+def _colon_invalue_at(lines: list[str], line_no: int, column: int) -> Trap | None:
     """`notes: Importante: verificar` (a second `: ` inside a plain text, pointed at), or a forgotten colon above."""
     line = lines[line_no - 1]
-    start = _value_start(line)
+    start = value_start(line)
     if start is not None and start < column - 1:
-        value = _value(line, start)
+        value = value_at(line, start)
         return (
             f"': ' ends a key in YAML, and the text {quote_value(value)} holds one; "
-            f"put the whole text in quotes: `{_fix(line, start, value)}`",
+            f"put the whole text in quotes: `{fix(line, start, value)}`",
             line_no,
             column,
         )
@@ -104,14 +77,14 @@ def _continued_text(lines: list[str], line_no: int, column: int) -> Trap | None:
             return None
         if len(above) - len(above.lstrip()) >= indent:
             continue
-        start = _value_start(above)
+        start = value_start(above)
         if start is None or above[start] in "'\"|>":
             return None
-        words = [_value(above, start), *(lines[n - 1].strip() for n in range(number + 1, line_no + 1))]
-        value = " ".join(_COMMENT.sub("", w) for w in words)
+        words = [value_at(above, start), *(lines[n - 1].strip() for n in range(number + 1, line_no + 1))]
+        value = " ".join(COMMENT.sub("", w) for w in words)
         return (
             f"this line goes on with the text of line {number}, and ': ' in it ends a key in YAML; "
-            f"put the whole text in quotes: `{_fix(above, start, value)}`",
+            f"put the whole text in quotes: `{fix(above, start, value)}`",
             line_no,
             column,
         )
@@ -121,10 +94,10 @@ def _continued_text(lines: list[str], line_no: int, column: int) -> Trap | None:
 def _sign_at_start(lines: list[str], line_no: int, column: int) -> Trap | None:
     """A value starting with `*`, `&`, `!`, `@`, `%` or a backtick: YAML syntax, not text."""
     line = lines[line_no - 1]
-    start = _value_start(line)
+    start = value_start(line)
     if start is None or start != column - 1:
         return None
-    value = _value(line, start)
+    value = value_at(line, start)
     sign = value[:1]
     if sign not in _SIGNS:
         return None
@@ -138,7 +111,7 @@ def _sign_at_start(lines: list[str], line_no: int, column: int) -> Trap | None:
         if meaning
         else f"a text cannot start with {_RESERVED.get(sign, repr(sign))} in YAML (the sign is reserved)"
     )
-    return f"{what}; put the whole text in quotes: `{_fix(line, start, value)}`", line_no, column
+    return f"{what}; put the whole text in quotes: `{fix(line, start, value)}`", line_no, column
 
 
 def _unclosed_quote(lines: list[str], line_no: int, column: int) -> Trap | None:
@@ -159,22 +132,22 @@ def _unclosed_quote(lines: list[str], line_no: int, column: int) -> Trap | None:
 def _text_after_quote(lines: list[str], line_no: int, column: int) -> Trap | None:
     """`process: "Revisar" la queja`: a text that only begins with a quoted part."""
     line = lines[line_no - 1]
-    start = _value_start(line)
+    start = value_start(line)
     if start is None or line[start] not in "'\"" or column - 1 <= start:
         return None
-    value = _value(line, start)
+    value = value_at(line, start)
     quote = value[0]
     if len(value) > 2 and value.endswith(quote):  # `"Dijo "hola" al cliente"`: the quote inside ends it early
         inner = value[1:-1]
         other = "'" if quote == '"' else '"'
         return (
             f"the text holds the {quote} that surrounds it, so YAML ends the text there; "
-            f"surround it with {other} instead: `{_fix(line, start, inner)}`",
+            f"surround it with {other} instead: `{fix(line, start, inner)}`",
             line_no,
             start + 1,
         )
     return (
-        f"the text goes on after its closing quote; put the whole text in quotes: `{_fix(line, start, value)}`",
+        f"the text goes on after its closing quote; put the whole text in quotes: `{fix(line, start, value)}`",
         line_no,
         start + 1,
     )
@@ -190,10 +163,10 @@ def _hash_in_key(lines: list[str], line_no: int) -> Trap | None:
         match = _KEY_WITH_HASH.match(lines[number - 1])
         if match:
             lead, key, value = match.groups()
-            fix = f"{quote_value(key.strip())}: {value}" if value else f"{quote_value(key.strip())}:"
+            meant = f"{quote_value(key.strip())}: {value}" if value else f"{quote_value(key.strip())}:"
             return (
                 f"' #' starts a comment in YAML, so the ':' after {quote_value(key.strip())} "
-                f"is never seen; put the text in quotes: `{fix}`",
+                f"is never seen; put the text in quotes: `{meant}`",
                 number,
                 len(lead) + 1,
             )
@@ -226,7 +199,7 @@ def explain_error(
         if hashed is not None:
             return hashed
     if problem.startswith("mapping values are not allowed"):
-        return _colon_in_value(lines, *here)
+        return _colon_invalue_at(lines, *here)
     if "cannot start any token" in problem:
         return _sign_at_start(lines, *here)
     if "did not find expected key" in problem:
@@ -236,7 +209,7 @@ def explain_error(
 
 def _alias_then_text(lines: list[str], line_no: int) -> Trap | None:
     """`notes: *Importante verificar`: an alias followed by words."""
-    start = _value_start(lines[line_no - 1])
+    start = value_start(lines[line_no - 1])
     return _sign_at_start(lines, line_no, start + 1) if start is not None else None
 
 
