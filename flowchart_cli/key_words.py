@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 __all__ = ["KEY_WORDS", "meant_key", "normal_form"]
 
@@ -66,13 +67,18 @@ def normal_form(word: str) -> str:
     return "_".join(bare.replace("-", " ").split())
 
 
-_LOOKUP: dict[str, list[str]] = {}
-for _key, _words in KEY_WORDS.items():
-    for _word in (*_words, _key):
-        _LOOKUP.setdefault(normal_form(_word), []).append(_key)
+@cache
+def _keys_by_word() -> dict[str, tuple[str, ...]]:
+    """Normal form of every word (and of every key) → the keys it may stand for (`nombre`: title, name)."""
+    found: dict[str, list[str]] = {}
+    for key, words in KEY_WORDS.items():
+        for word in (*words, key):
+            found.setdefault(normal_form(word), []).append(key)
+    return {word: tuple(keys) for word, keys in found.items()}
 
 
 def meant_key(word: str, known: Iterable[str]) -> str | None:
     """The key among ``known`` that ``word`` is a Spanish or Portuguese word (or a re-cased form) for."""
-    candidates = _LOOKUP.get(normal_form(word), ())
+    known = set(known)
+    candidates = _keys_by_word().get(normal_form(word), ())
     return next((key for key in candidates if key in known and key != word), None)
