@@ -52,13 +52,18 @@ def test_text_output_names_each_file_and_counts_them(flows: Path) -> None:
     assert result.stdout.splitlines()[-1] == "3 files checked: 1 error, 0 warnings"
 
 
-def test_files_and_folders_mix_and_each_file_is_checked_once(flows: Path) -> None:
+def test_files_and_folders_mix_and_a_folder_adds_only_files_not_yet_listed(flows: Path) -> None:
     result = runner.invoke(app, ["check", "--format", "json", "flows/b.flow.yaml", "flows/a", "flows"])
     assert checked_paths(result.stdout) == [
         "flows/b.flow.yaml",
         "flows/a/plain.yaml",
         "flows/a/z.flow.yml",
     ]
+
+
+def test_a_file_given_twice_is_listed_twice_as_given(flows: Path) -> None:
+    result = runner.invoke(app, ["check", "--format", "json", "flows/b.flow.yaml", "flows/b.flow.yaml"])
+    assert checked_paths(result.stdout) == ["flows/b.flow.yaml", "flows/b.flow.yaml"]
 
 
 def test_a_folder_without_flows_is_a_usage_error(flows: Path) -> None:

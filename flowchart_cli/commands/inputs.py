@@ -13,7 +13,8 @@ __all__ = ["flow_files"]
 
 
 def flow_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, each folder replaced by its flow files in path order; each file once.
+    """Files as given (in order, each time it is given), each folder replaced by its flow files in
+    path order, leaving out those already listed.
 
     A folder holding no flow file is a usage error (exit 2): the user named the wrong folder.
     """
@@ -21,10 +22,10 @@ def flow_files(paths: Iterable[Path]) -> list[Path]:
 
     from ..build.discover import find_flows
 
-    found: dict[Path, None] = {}
+    found: list[Path] = []
     for path in paths:
         if not path.is_dir():
-            found.setdefault(path, None)
+            found.append(path)
             continue
         sources = find_flows(path)
         if not sources:
@@ -32,6 +33,6 @@ def flow_files(paths: Iterable[Path]) -> list[Path]:
                 f"{path} holds no flow files (NAME.flow.yaml, or a .yaml with `title:` and `steps:`)",
                 param_hint="'FILE...'",
             )
-        for source in sources:
-            found.setdefault(source.path, None)
-    return list(found)
+        listed = set(found)
+        found.extend(source.path for source in sources if source.path not in listed)
+    return found
