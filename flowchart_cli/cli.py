@@ -37,6 +37,12 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+class AnalyzeFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 class HandoutFormat(StrEnum):
     html = "html"
     pdf = "pdf"
@@ -300,6 +306,30 @@ def markdown(
     raise typer.Exit(
         run_markdown(file, output, assets, format.value, edges=edges.value, theme=theme.value, scale=scale, quiet=quiet)
     )
+
+
+@app.command()
+def analyze(
+    files: Files,
+    format: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Output format.")] = AnalyzeFormat.text,
+    max_handoffs: Annotated[
+        int | None, typer.Option("--max-handoffs", min=0, metavar="N", help="Exit 1 if a path has more handoffs.")
+    ] = None,
+    max_duration: Annotated[
+        str | None,
+        typer.Option(
+            "--max-duration", metavar="D", help="Exit 1 if a path may take longer (e.g. '2 h', '2 días hábiles')."
+        ),
+    ] = None,
+    max_paths: Annotated[
+        int, typer.Option("--max-paths", min=1, metavar="N", help="List at most N paths per flow.")
+    ] = 1000,
+) -> None:
+    """List every path of each flow with its handoffs and duration, its loops, and the CI gates."""
+    from .commands.analyze import limits_of, run_analyze
+
+    limits = limits_of(max_handoffs, max_duration)
+    raise typer.Exit(run_analyze(files, format.value, max_paths=max_paths, limits=limits))
 
 
 @app.command()
