@@ -84,6 +84,16 @@ Files = Annotated[
         metavar="FILE...",
     ),
 ]
+FilesOrFolders = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Flow files (NAME.flow.yaml), or folders searched for them as `build` does; - reads standard input.",
+        exists=True,
+        allow_dash=True,
+        show_default=False,
+        metavar="FILE|DIR...",
+    ),
+]
 OutDir = Annotated[
     Path | None,
     typer.Option(
@@ -310,7 +320,7 @@ def markdown(
 
 @app.command()
 def analyze(
-    files: Files,
+    files: FilesOrFolders,
     format: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Output format.")] = AnalyzeFormat.text,
     max_handoffs: Annotated[
         int | None, typer.Option("--max-handoffs", min=0, metavar="N", help="Exit 1 if a path has more handoffs.")

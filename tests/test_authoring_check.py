@@ -71,3 +71,22 @@ def test_a_folder_without_flows_is_a_usage_error(flows: Path) -> None:
     result = runner.invoke(app, ["check", "flows/vacia"])
     assert result.exit_code == 2
     assert "flows/vacia holds no flow files" in result.output
+
+
+def test_analyze_takes_folders_too(flows: Path) -> None:
+    for name in ("a/z.flow.yml", "b.flow.yaml"):
+        (flows / name).write_text(GOOD, encoding="utf-8")
+    result = runner.invoke(app, ["analyze", "--format", "json", "flows"])
+    assert result.exit_code == 0, result.output
+    assert checked_paths(result.stdout) == ["flows/a/plain.yaml", "flows/a/z.flow.yml", "flows/b.flow.yaml"]
+    assert runner.invoke(app, ["analyze", "flows/a", "--max-paths", "1"]).exit_code == 0
+    (flows / "vacia").mkdir()
+    assert runner.invoke(app, ["analyze", "flows/vacia"]).exit_code == 2
+
+
+def test_a_folder_named_like_a_flow_file_is_reported_as_unreadable(flows: Path) -> None:
+    (flows / "raro.flow.yaml").mkdir()
+    result = runner.invoke(app, ["check", "--format", "json", "flows/raro.flow.yaml"])
+    assert result.exit_code == 1
+    [file] = json.loads(result.stdout)["files"]
+    assert file["path"] == "flows/raro.flow.yaml" and file["diagnostics"][0]["code"] == "FC100"

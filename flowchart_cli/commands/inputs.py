@@ -20,18 +20,17 @@ def flow_files(paths: Iterable[Path]) -> list[Path]:
     """
     import typer
 
-    from ..build.discover import find_flows
+    from ..build.discover import YAML_SUFFIXES, find_flows
 
     found: list[Path] = []
     for path in paths:
-        if not path.is_dir():
-            found.append(path)
+        if not path.is_dir() or path.name.lower().endswith(YAML_SUFFIXES):
+            found.append(path)  # a folder named like a flow file is reported as one that cannot be read (FC100)
             continue
         sources = find_flows(path)
         if not sources:
             raise typer.BadParameter(
                 f"{path} holds no flow files (NAME.flow.yaml, or a .yaml with `title:` and `steps:`)",
-                param_hint="'FILE...'",
             )
         listed = set(found)
         found.extend(source.path for source in sources if source.path not in listed)
