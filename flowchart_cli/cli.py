@@ -84,6 +84,16 @@ Files = Annotated[
         metavar="FILE...",
     ),
 ]
+FilesOrFolders = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Flow files (NAME.flow.yaml), or folders searched for them as `build` does; - reads standard input.",
+        exists=True,
+        allow_dash=True,
+        show_default=False,
+        metavar="FILE|DIR...",
+    ),
+]
 OutDir = Annotated[
     Path | None,
     typer.Option(
@@ -131,7 +141,8 @@ def check(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Flow files (NAME.flow.yaml); - reads standard input. None with json/sarif/github: an empty report.",
+            help="Flow files (NAME.flow.yaml), or folders searched for them as `build` does; - reads standard "
+            "input. None with json/sarif/github: an empty report.",
             exists=True,
             allow_dash=True,
             show_default=False,
@@ -141,7 +152,7 @@ def check(
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
 ) -> None:
-    """Check flow files against the format and the ISO 5807 rules."""
+    """Check flow files (or every flow below a folder) against the format and the ISO 5807 rules."""
     from .commands.check import run_check
 
     if not files and format is CheckFormat.text:
@@ -309,7 +320,7 @@ def markdown(
 
 @app.command()
 def analyze(
-    files: Files,
+    files: FilesOrFolders,
     format: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Output format.")] = AnalyzeFormat.text,
     max_handoffs: Annotated[
         int | None, typer.Option("--max-handoffs", min=0, metavar="N", help="Exit 1 if a path has more handoffs.")
