@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["UNSAFE", "visible", "visible_columns"]
+__all__ = ["UNSAFE", "for_rich", "visible", "visible_columns"]
 
 UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """Characters a terminal would act on (or could not print) instead of showing."""
@@ -43,3 +43,10 @@ def visible_columns(text: str) -> tuple[str, list[int]]:
         at += len(piece)
     where.append(at)
     return "".join(shown), where
+
+
+def for_rich(text: str) -> str:
+    """:func:`visible` text that a rich console prints as written (its ``[markup]`` escaped)."""
+    from rich.markup import escape
+
+    return escape(visible(text))

@@ -286,7 +286,7 @@ def test_a_corrupt_manifest_means_a_full_rebuild_not_a_crash(tree, tmp_path, fak
 def test_temporaries_of_a_killed_build_are_swept(tree, tmp_path, fake):
     out = tmp_path / "out"
     run(tree, out, fake)
-    left = out / "ventas/.flujo-1.svg.ab3x_9qz.tmp"
+    left = out / "ventas/.flujo-1.svg.flowchart-0123456789ab.tmp"
     left.write_bytes(b"half")
     run(tree, out, fake)
     assert not left.exists()

@@ -14,6 +14,7 @@ import json
 import os
 import time
 from pathlib import Path
+from stat import S_ISREG
 
 from ..atomic import write_atomic
 from .manifest import file_sha256
@@ -47,6 +48,8 @@ class FileHashes:
         try:
             stat = os.stat(key)
         except OSError:
+            return None
+        if not S_ISREG(stat.st_mode):  # a FIFO or a device would never finish hashing
             return None
         signature = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
         known = self._known.get(key)

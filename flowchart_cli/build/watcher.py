@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 
 from ..atomic import write_atomic
+from ..printable import for_rich as say
 from ..writers import RenderOptions
 from .discover import Source, find_flows, is_flow_file
 from .manifest import file_sha256
@@ -66,14 +66,14 @@ class Watcher:
         if not result.ok:
             errors = sum(d.is_error for d in result.diagnostics)
             self.console.print(
-                f"[dim]{stamp}[/dim] {escape(str(source.path))}: [red]{errors} error(s)[/red], not rendered"
+                f"[dim]{stamp}[/dim] {say(str(source.path))}: [red]{errors} error(s)[/red], not rendered"
             )
             return
         self.refs[key] = {(key.parent / s.ref).resolve() for s in result.flow.steps if s.ref}
         try:
             payloads = self.renderer(result.flow, self.formats, self.options)
         except Exception as error:  # keep watching whatever a renderer does
-            self.console.print(f"{escape(str(source.path))}: [red]could not render:[/red] {escape(str(error))}")
+            self.console.print(f"{say(str(source.path))}: [red]could not render:[/red] {say(str(error))}")
             return
         folder = self.destination(source)
         written = []
@@ -81,9 +81,7 @@ class Watcher:
             path = folder / f"{result.flow.stem}{output_suffix(fmt)}"
             write_atomic(path, payloads[fmt])
             written.append(str(path))
-        self.console.print(
-            f"[dim]{stamp}[/dim] {escape(str(source.path))}: [green]ok[/green] → {escape(', '.join(written))}"
-        )
+        self.console.print(f"[dim]{stamp}[/dim] {say(str(source.path))}: [green]ok[/green] → {say(', '.join(written))}")
 
     def on_change(self, changed: set[Path]) -> None:
         """Process the flows that changed or that `ref` a flow that changed."""
@@ -94,7 +92,7 @@ class Watcher:
                 self.refresh(source)
         for gone in sorted(p for p in changed if p in self.seen and not p.exists()):
             self.seen.pop(gone)
-            self.console.print(f"{escape(str(gone))}: deleted")
+            self.console.print(f"{say(str(gone))}: deleted")
 
     # -- the loop --------------------------------------------------------------------------------
     def _wanted(self, _change, path: str) -> bool:
@@ -115,7 +113,7 @@ class Watcher:
             for source in self.sources():
                 self.refresh(source)
             folder = self.root if self.root.is_dir() else self.root.parent
-            self.console.print(f"watching {escape(str(self.root))} (Ctrl-C stops)")
+            self.console.print(f"watching {say(str(self.root))} (Ctrl-C stops)")
             for changes in watchfiles.watch(
                 folder, watch_filter=self._wanted, debounce=300, step=50, stop_event=stop, raise_interrupt=False
             ):
