@@ -14,6 +14,8 @@ from test_build_support import make_tree, payload
 
 from flowchart_cli.build.manifest import MANIFEST_NAME, Manifest, file_sha256
 
+pytestmark = pytest.mark.integration  # builds run as subprocesses
+
 TESTS = Path(__file__).resolve().parent
 FORMATS = ("svg", "png", "html")
 

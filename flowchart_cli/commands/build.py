@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..build.engine import BuildConfig, build
 from ..build.formats import BUILD_FORMATS, DEFAULT_FORMATS
-from .common import err_console, out_console, split_formats
+from .common import err_console, fail, out_console, prepare_out_dir, split_formats
 
 
 def run_build(
@@ -36,4 +36,7 @@ def run_build(
         edges=edges,
         theme=theme,
     )
+    problem = None if check_only else prepare_out_dir(out_dir)
+    if problem is not None:
+        return fail(problem)
     return build(config, out=out_console, err=err_console)

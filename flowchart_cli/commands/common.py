@@ -6,6 +6,7 @@ works as before): `flowchart check` piped into a file never imports rich.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from functools import cache
@@ -19,7 +20,16 @@ if TYPE_CHECKING:
 
     from ..errors import FlowchartError
 
-__all__ = ["checked_flows", "colour_wanted", "console", "fail", "note", "split_formats"]  # and out_console, err_console
+__all__ = [
+    "checked_flows",
+    "colour_wanted",
+    "console",
+    "fail",
+    "note",
+    "prepare_out_dir",
+    "split_formats",
+    "unusable_output",
+]  # and out_console, err_console
 
 
 @cache
@@ -40,8 +50,6 @@ def __getattr__(name: str):
 
 def colour_wanted(stream=None) -> bool:
     """Whether rich should style ``stream``: a terminal, or FORCE_COLOR set (NO_COLOR wins)."""
-    import os
-
     stream = stream or sys.stdout
     if os.environ.get("NO_COLOR"):
         return False
@@ -66,21 +74,67 @@ def checked_flows(files: Iterable[Path]) -> tuple[list[CheckResult], bool]:
         else:
             failed = True
             print_text(console(stderr=True), [result], summary=False)
-            console(stderr=True).print(f"{path}: not written (fix the errors above)", markup=False)
+            note(f"{path}: not written (fix the errors above)")
     return good, failed
 
 
 def note(message: str) -> None:
     """A plain progress line on stderr ("wrote …"): nothing to style, so rich is not imported."""
-    print(message, file=sys.stderr)
+    from ..printable import visible
+
+    print(visible(message), file=sys.stderr)
 
 
 def fail(error: FlowchartError) -> int:
     """Print an environment error as one line; return its exit code."""
-    from rich.markup import escape
+    from ..printable import for_rich
 
-    console(stderr=True).print(f"[red]error:[/red] {escape(str(error))}")
+    console(stderr=True).print(f"[red]error:[/red] {for_rich(str(error))}")
     return error.exit_code
+
+
+def _first_non_folder(path: Path) -> Path | None:
+    """The nearest of ``path`` and its parents that exists and is not a folder."""
+    for candidate in (path, *path.parents):
+        if candidate.exists() or candidate.is_symlink():
+            return None if candidate.is_dir() else candidate
+    return None
+
+
+def unusable_output(error: OSError, folder: Path) -> FlowchartError:
+    """One line saying why nothing can be written into ``folder`` (exit 2), from the error the OS gave."""
+    import errno
+
+    from ..errors import FlowchartError
+
+    target = Path(error.filename) if isinstance(error.filename, str) else folder
+    blocker = _first_non_folder(target)
+    if blocker is not None and blocker.is_symlink() and not blocker.exists():
+        reason = f"{blocker} is a symbolic link to {os.readlink(blocker)}, which does not exist"
+    elif blocker is not None:
+        reason = f"{blocker} is a file, not a folder"
+    elif isinstance(error, PermissionError):
+        reason = f"permission denied for {target}"
+    elif error.errno == errno.EROFS:
+        reason = f"{target} is on a read-only file system"
+    else:
+        reason = f"{target}: {error.strerror or error}"
+    return FlowchartError(f"cannot write into {folder}: {reason}; choose another output folder (--out-dir)")
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def prepare_out_dir(folder: Path) -> FlowchartError | None:
+    """Create ``folder`` if needed; the reason it cannot take outputs, or ``None`` when it can."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return unusable_output(error, folder)
+    if not _writable(folder):
+        return unusable_output(PermissionError(13, "Permission denied", str(folder)), folder)
+    return None
 
 
 def split_formats(values: list[str], allowed) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import FlowchartError
-from .common import checked_flows, fail, note
+from .common import checked_flows, fail, note, prepare_out_dir, unusable_output
 
 
 def run_handout(
@@ -19,6 +19,9 @@ def run_handout(
     from ..writers import RenderOptions
 
     output = "html" if fmt == "html" else "handout-pdf"  # the pipeline's names for the handout formats
+    problem = prepare_out_dir(out_dir) if out_dir is not None else None
+    if problem is not None:
+        return fail(problem)
     good, failed = checked_flows(files)
     for result in good:
         try:
@@ -30,7 +33,10 @@ def run_handout(
         except jinja2.TemplateError as error:
             return fail(FlowchartError(f"handout template: {_template_problem(error)}"))
         path = output_path(result.flow, out_dir or result.path.parent, output_suffix(output))
-        write_atomic(path, payloads[output])
+        try:
+            write_atomic(path, payloads[output])
+        except OSError as error:
+            return fail(unusable_output(error, path.parent))
         note(f"wrote {path}")
     return 1 if failed else 0
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import FlowchartError
 from ..writers import FORMATS, RenderOptions
-from .common import checked_flows, fail, note, split_formats
+from .common import checked_flows, fail, note, prepare_out_dir, split_formats, unusable_output
 
 
 def run_render(
@@ -16,12 +16,18 @@ def run_render(
 
     chosen = split_formats(formats, FORMATS)
     options = RenderOptions(edges=edges, theme=theme, scale=scale)
+    problem = prepare_out_dir(out_dir) if out_dir is not None else None
+    if problem is not None:
+        return fail(problem)
     good, failed = checked_flows(files)
     for result in good:
+        folder = out_dir or result.path.parent
         try:
-            written = render_flow(result.flow, chosen, out_dir or result.path.parent, options)
+            written = render_flow(result.flow, chosen, folder, options)
         except FlowchartError as error:
             return fail(error)
+        except OSError as error:
+            return fail(unusable_output(error, folder))
         for path in written:
             note(f"wrote {path}")
     return 1 if failed else 0
