@@ -29,8 +29,8 @@ from .values import (
     LANGS,
     LINK_SCHEMES,
     REF_KINDS,
-    is_safe_link,
     is_valid_id,
+    link_problem,
     ref_problem,
 )
 from .yamlsource import Mapping, Node, Scalar, Sequence, SourceError, parse_text, read_source
@@ -329,8 +329,9 @@ class _Reader:
         url = self.text(node, "`link`", key)
         if url is None:
             return ""
-        if not is_safe_link(url):
-            self.report("FC108", f"link {quoted(url)} must be an http, https or mailto URL", _pos(node), key)
+        problem = link_problem(url)
+        if problem:
+            self.report("FC108", f"link {quoted(url)} {problem}", _pos(node), key)
             return ""
         return url
 
