@@ -77,6 +77,15 @@ BuildFormats = _formats_option(
     "svg, png, pdf, drawio, mermaid, dot, html (handout), handout-pdf; repeat or separate with commas.",
     "svg,png,drawio,html",
 )
+LayoutTimeout = Annotated[
+    float,
+    typer.Option(
+        "--layout-timeout",
+        min=1.0,
+        metavar="SECONDS",
+        help="How long Graphviz may take to lay out one flow before the command gives up.",
+    ),
+]
 WatchFormats = _formats_option("As for build: diagram formats, html, handout-pdf.", "svg")
 
 
@@ -119,11 +128,22 @@ def render(
     scale: Annotated[
         float, typer.Option("--scale", min=0.25, max=8.0, help="PNG scale (2 or 3 for sharp screens).")
     ] = 1.0,
+    layout_timeout: LayoutTimeout = 60.0,
 ) -> None:
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
 
-    raise typer.Exit(run_render(files, format or ["svg"], out_dir, edges=edges.value, theme=theme.value, scale=scale))
+    raise typer.Exit(
+        run_render(
+            files,
+            format or ["svg"],
+            out_dir,
+            edges=edges.value,
+            theme=theme.value,
+            scale=scale,
+            layout_timeout=layout_timeout,
+        )
+    )
 
 
 @app.command()
@@ -177,6 +197,7 @@ def build(
     theme: Annotated[
         Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
     ] = Theme.default,
+    layout_timeout: LayoutTimeout = 60.0,
 ) -> None:
     """Render every flow below a folder, redoing only what changed."""
     from .commands.build import run_build
@@ -193,6 +214,7 @@ def build(
             index=index,
             edges=edges.value,
             theme=theme.value,
+            layout_timeout=layout_timeout,
         )
     )
 

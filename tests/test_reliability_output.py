@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -81,3 +82,31 @@ def test_a_write_that_fails_late_is_one_line_and_exit_2(tmp_path, flow, monkeypa
     monkeypatch.setattr("flowchart_cli.atomic.write_atomic", refuse)
     for args in (["render", str(flow), "-f", "mermaid"], ["handout", str(flow)]):
         one_line_exit_2(args, "permission denied")
+
+
+def slow_dot(tmp_path: Path) -> str:
+    """A PATH whose `dot` never answers."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    program = folder / "dot"
+    program.write_text("#!/bin/sh\nexec sleep 30\n")
+    program.chmod(0o755)
+    return f"{folder}{os.pathsep}/bin{os.pathsep}/usr/bin"
+
+
+@pytest.mark.integration
+def test_layout_timeout_sets_the_graphviz_limit_and_the_message_says_how_to_raise_it(tmp_path, flow, monkeypatch):
+    monkeypatch.setenv("PATH", slow_dot(tmp_path))
+    result = CliRunner().invoke(app, ["render", str(flow), "-f", "mermaid", "--layout-timeout", "1"])
+    assert result.exit_code == 2, result.output
+    assert "did not finish within 1 s" in result.output and "--layout-timeout SECONDS" in result.output
+    build = CliRunner().invoke(
+        app, ["build", str(flow.parent), "-o", str(tmp_path / "out"), "-f", "mermaid", "-j", "1", "--layout-timeout=1"]
+    )
+    assert build.exit_code == 2, build.output
+    assert "did not finish within 1 s" in build.output
+
+
+def test_layout_timeout_must_be_at_least_a_second(flow):
+    result = CliRunner().invoke(app, ["render", str(flow), "--layout-timeout", "0"])
+    assert result.exit_code == 2 and "--layout-timeout" in result.output

@@ -32,6 +32,8 @@ class BuildConfig:
     index: bool = False
     edges: str = "ortho"
     theme: str = "default"
+    layout_timeout: float = 60.0
+    """Seconds Graphviz may take per flow; changes no output, so it is not in :attr:`options`."""
     tool: str = __version__
     """The flowchart version: part of every output's key, so an upgrade rebuilds everything."""
 
@@ -39,7 +41,7 @@ class BuildConfig:
     def render_options(self) -> RenderOptions:
         from ..writers import RenderOptions
 
-        return RenderOptions(edges=self.edges, theme=self.theme)
+        return RenderOptions(edges=self.edges, theme=self.theme, layout_timeout=self.layout_timeout)
 
     @property
     def options(self) -> dict:

@@ -22,6 +22,7 @@ def run_build(
     index: bool,
     edges: str,
     theme: str,
+    layout_timeout: float = 60.0,
 ) -> int:
     chosen = tuple(split_formats(formats, BUILD_FORMATS)) if formats else DEFAULT_FORMATS
     config = BuildConfig(
@@ -35,6 +36,7 @@ def run_build(
         index=index,
         edges=edges,
         theme=theme,
+        layout_timeout=layout_timeout,
     )
     problem = None if check_only else prepare_out_dir(out_dir)
     if problem is not None:

@@ -10,12 +10,19 @@ from .common import checked_flows, fail, note, prepare_out_dir, split_formats, u
 
 
 def run_render(
-    files: list[Path], formats: list[str], out_dir: Path | None, *, edges: str, theme: str, scale: float
+    files: list[Path],
+    formats: list[str],
+    out_dir: Path | None,
+    *,
+    edges: str,
+    theme: str,
+    scale: float,
+    layout_timeout: float = 60.0,
 ) -> int:
     from ..pipeline import render_flow
 
     chosen = split_formats(formats, FORMATS)
-    options = RenderOptions(edges=edges, theme=theme, scale=scale)
+    options = RenderOptions(edges=edges, theme=theme, scale=scale, layout_timeout=layout_timeout)
     problem = prepare_out_dir(out_dir) if out_dir is not None else None
     if problem is not None:
         return fail(problem)

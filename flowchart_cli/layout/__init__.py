@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..model import Flow, flow_edges
 from .assemble import Placement, assemble
 from .geometry import Diagram
+from .graphviz_run import TIMEOUT_SECONDS
 from .grid import place_columns
 from .ranking import back_edges, rank_nodes
 from .routing import plan_routes
@@ -21,8 +22,8 @@ EDGE_STYLES = ("ortho", "spline")
 FONT_SIZE = 13.0
 
 
-def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
-    """Lay ``flow`` out; ``edges`` is ``ortho`` (square bends) or ``spline`` (rounded)."""
+def layout_flow(flow: Flow, *, edges: str = "ortho", timeout: float = TIMEOUT_SECONDS) -> Diagram:
+    """Lay ``flow`` out; ``edges`` is ``ortho`` (square bends) or ``spline`` (rounded); Graphviz gets ``timeout`` s."""
     if edges not in EDGE_STYLES:
         raise ValueError(f"unknown edge style {edges!r}; choose from {', '.join(EDGE_STYLES)}")
     steps = flow.steps
@@ -32,7 +33,7 @@ def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
     ]
     starts = [n for n, step in enumerate(steps) if step.kind == "start"]
     back = back_edges(len(steps), [(s, t) for s, t, _ in links], starts)
-    ranking = rank_nodes(len(steps), [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)])
+    ranking = rank_nodes(len(steps), [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)], timeout=timeout)
     lane_ids = [lane.id for lane in flow.lanes]
     lane_of = {lane_id: n for n, lane_id in enumerate(lane_ids)}
     lane = [lane_of.get(step.lane or "", 0) for step in steps]

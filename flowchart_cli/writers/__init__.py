@@ -22,6 +22,8 @@ class RenderOptions:
     edges: str = "ortho"
     theme: str = "default"
     scale: float = 1.0
+    layout_timeout: float = 60.0
+    """Seconds Graphviz may take to rank the steps (`--layout-timeout`); not part of a build's cache key."""
 
 
 Writer = Callable[[Diagram, RenderOptions], bytes | str]
