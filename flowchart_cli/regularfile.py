@@ -15,7 +15,10 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["NotRegularFile", "file_kind", "open_regular", "read_regular"]
+__all__ = ["OWN_FILE_LIMIT", "NotRegularFile", "file_kind", "open_regular", "read_own_text", "read_regular"]
+
+OWN_FILE_LIMIT = 256 * 1024 * 1024
+"""A bound for reading the tool's own files (manifest, hash cache, index), which are never this big."""
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -64,3 +67,11 @@ def read_regular(path: Path, limit: int) -> bytes:
     """At most ``limit`` + 1 bytes of a regular file (one more than the limit says "too big")."""
     with open_regular(path) as handle:
         return handle.read(limit + 1)
+
+
+def read_own_text(path: Path) -> str:
+    """A file the tool wrote (manifest, cache, index) as UTF-8; ``OSError`` if missing, special or too big."""
+    data = read_regular(path, OWN_FILE_LIMIT)
+    if len(data) > OWN_FILE_LIMIT:
+        raise OSError(f"{path} is larger than expected")
+    return data.decode("utf-8")

@@ -187,3 +187,13 @@ def test_a_build_killed_with_sigkill_leaves_no_worker_and_no_lock(tmp_path):
         timeout=60,
     )
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_fifos_in_place_of_the_builds_own_files_do_not_hang_it(tree, tmp_path, fake):
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in (MANIFEST_NAME, ".flowchart-hashes.json", "index.md"):
+        os.mkfifo(out / name)
+    result = finishes(lambda: run(tree, out, fake, index=True))
+    assert result.code == 0, result.err
+    assert len(Manifest.load(out).flows) == 4 and (out / "index.md").is_file()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__
+from ..regularfile import read_own_text
 from .discover import Source
 from .formats import DEFAULT_FORMATS
 from .hashing import FileHashes
@@ -82,6 +83,6 @@ def shown(config: BuildConfig, rel: str) -> str:
 
 def read_text(path: Path) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
+        return read_own_text(path)
+    except (OSError, UnicodeDecodeError):
         return None

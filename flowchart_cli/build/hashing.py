@@ -17,6 +17,7 @@ from pathlib import Path
 from stat import S_ISREG
 
 from ..atomic import write_atomic
+from ..regularfile import read_own_text
 from .manifest import file_sha256
 
 __all__ = ["CACHE_NAME", "FileHashes"]
@@ -36,7 +37,7 @@ class FileHashes:
     @classmethod
     def load(cls, out_dir: Path) -> FileHashes:
         try:
-            data = json.loads((out_dir / CACHE_NAME).read_text(encoding="utf-8"))
+            data = json.loads(read_own_text(out_dir / CACHE_NAME))
             return cls({k: v for k, v in data.items() if isinstance(v, list) and len(v) == 4})
         except (OSError, ValueError, AttributeError):
             return cls()

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..atomic import write_atomic
-from ..regularfile import open_regular
+from ..regularfile import open_regular, read_own_text
 
 __all__ = ["MANIFEST_NAME", "FlowRecord", "Manifest", "OutputRecord", "file_sha256", "source_key"]
 
@@ -78,7 +78,7 @@ class Manifest:
     def load(cls, out_dir: Path) -> Manifest:
         """The manifest in ``out_dir``; empty when missing or unreadable (everything is then rebuilt)."""
         try:
-            data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+            data = json.loads(read_own_text(out_dir / MANIFEST_NAME))
             if data.get("schema") != _SCHEMA:
                 return cls()
             return cls({rel: _flow_record(entry) for rel, entry in data["flows"].items()})
