@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .diagnostics import Diagnostic
-from .model import Branch, Flow, Lane, Pos, Step
+from .model import Branch, Flow, Lane, Pos, Stage, Step
 from .rules.catalog import diagnostic, quoted
 from .rules.suggest import closest, did_you_mean
 from .symbols import SYMBOLS
@@ -41,6 +41,7 @@ __all__ = [
     "LANGS",
     "LINK_SCHEMES",
     "REF_KINDS",
+    "STAGE_KEYS",
     "STEP_KEYS",
     "TOP_KEYS",
     "is_valid_id",
@@ -49,10 +50,13 @@ __all__ = [
     "ref_problem",
 ]
 
-TOP_KEYS = ("title", "lang", "version", "owner", "updated", "description", "direction", "lanes", "steps")
+TOP_KEYS = ("title", "lang", "version", "owner", "updated", "description", "direction", "lanes", "stages", "steps")
 TEXT_KEYS = ("version", "owner", "updated", "description")
-LANE_KEYS = ("id", "name", "description")
-STEP_KEYS = ("id", "lane", "next", "branches", "notes", "duration", "link", "ref", *SYMBOLS)
+TRUE_WORDS = ("true", "yes", "sí", "si", "sim")
+FALSE_WORDS = ("false", "no", "não", "nao")
+LANE_KEYS = ("id", "name", "description", "external")
+STAGE_KEYS = ("id", "name", "description")
+STEP_KEYS = ("id", "lane", "stage", "next", "branches", "notes", "duration", "link", "ref", *SYMBOLS)
 MAX_SUGGESTION_WORK = 50_000
 """A suggestion costs a fuzzy match against every choice; past this many comparisons in one file
 (a file full of typos against thousands of ids) the messages come without suggestions."""
@@ -145,12 +149,16 @@ class _Reader:
         lang = self.choice(values.get("lang"), "`lang`", LANGS) or "en"
         direction = self.choice(values.get("direction"), "`direction`", DIRECTIONS, upper=True) or "TB"
         lanes = self.lanes(values["lanes"]) if "lanes" in values else None
+        stages = self.stages(values["stages"]) if "stages" in values else None
         steps_node = values.get("steps")
         if not isinstance(steps_node, Sequence) or not steps_node.items:
             pos = _pos(steps_node) if steps_node is not None else _pos(root)
             self.report("FC101", "the flow needs a non-empty `steps` list (`steps:` then `- start: …`)", pos)
             return None
-        steps, implied = self.steps(steps_node, lanes)
+        staged, implied = self.steps(steps_node, lanes)
+        step_list = list(staged)
+        implied_stages = self.assign_stages(step_list, stages)
+        steps = tuple(step_list)
         return Flow(
             title=title or "",
             steps=steps,
@@ -159,6 +167,8 @@ class _Reader:
             direction=direction,
             path=self.path,
             lanes_declared=lanes is not None,
+            stages=tuple(stages if stages is not None else implied_stages),
+            stages_declared=stages is not None,
             positions=tuple((key, _pos(value)) for key, value in values.items()),
             **meta,
         )
@@ -211,7 +221,11 @@ class _Reader:
             self.report("FC107", "a lane is a name or a mapping with `name`", _pos(node))
             return None
         fields: dict[str, str | None] = {}
+        external = False
         for key, _key_node, value in self.pairs(node, LANE_KEYS, "a lane"):
+            if key == "external":
+                external = self.flag(value, "the lane's `external`")
+                continue
             fields[key] = self.text(value, f"the lane's `{key}`")
             if key == "id" and fields[key] and not is_valid_id(fields[key]):
                 self.report(
@@ -222,7 +236,66 @@ class _Reader:
         name = fields.get("name") or fields.get("id")
         if not name:
             return None
-        return Lane(fields.get("id") or name, name, fields.get("description") or "", _pos(node))
+        return Lane(fields.get("id") or name, name, fields.get("description") or "", _pos(node), external)
+
+    # -- stages -------------------------------------------------------------------
+    def stages(self, node: Node) -> list[Stage] | None:
+        """Declared stages, read like lanes; ``None`` (not declared) for an empty `stages:`."""
+        if isinstance(node, Scalar) and node.is_null:
+            return None
+        if not isinstance(node, Sequence):
+            self.report("FC107", "`stages` must be a list of stage names", _pos(node))
+            return None
+        if not node.items:
+            return None
+        stages: dict[str, Stage] = {}
+        for item in node.items:
+            stage = self.stage(item)
+            if stage is None:
+                continue
+            if stage.id in stages:
+                first = stages[stage.id].pos
+                self.report(
+                    "FC104",
+                    f"two stages share the id {quoted(stage.id)} (first on line {first.line}); "
+                    "give each stage its own id",
+                    stage.pos,
+                )
+                continue
+            stages[stage.id] = stage
+        return list(stages.values())
+
+    def stage(self, node: Node) -> Stage | None:
+        if isinstance(node, Scalar):
+            name = self.text(node, "a stage name")
+            return Stage(name, name, "", _pos(node)) if name else None
+        if not isinstance(node, Mapping):
+            self.report("FC107", "a stage is a name or a mapping with `name`", _pos(node))
+            return None
+        fields: dict[str, str | None] = {}
+        for key, _key_node, value in self.pairs(node, STAGE_KEYS, "a stage"):
+            fields[key] = self.text(value, f"the stage's `{key}`")
+            if key == "id" and fields[key] and not is_valid_id(fields[key]):
+                self.report(
+                    "FC108", f"stage id {quoted(fields[key])} may hold only letters, digits, '_' and '-'", _pos(value)
+                )
+        if "name" not in fields:
+            self.report("FC107", "a stage mapping needs a `name`", _pos(node))
+        name = fields.get("name") or fields.get("id")
+        if not name:
+            return None
+        return Stage(fields.get("id") or name, name, fields.get("description") or "", _pos(node))
+
+    def flag(self, node: Node, what: str) -> bool:
+        """A yes/no value written as text (`true`, `false`; `sí`/`no`, `sim`/`não` too)."""
+        text = self.text(node, what)
+        if text is None:
+            return False
+        word = text.casefold()
+        if word in TRUE_WORDS or word in FALSE_WORDS:
+            return word in TRUE_WORDS
+        self.report("FC107", f"{what} is {quoted(text)}; write `true` or `false`", _pos(node))
+        return False
 
     # -- steps --------------------------------------------------------------
     def steps(self, node: Sequence, lanes: list[Lane] | None) -> tuple[tuple[Step, ...], list[Lane]]:
@@ -245,7 +318,9 @@ class _Reader:
         step_id = self.step_id(values["id"], key) if "id" in values else None
         kind, label = self.symbol(node, values, key_pos, key)
         texts = {
-            k: self.text(values[k], f"`{k}`", key) or "" for k in ("lane", "next", "notes", "duration") if k in values
+            k: self.text(values[k], f"`{k}`", key) or ""
+            for k in ("lane", "stage", "next", "notes", "duration")
+            if k in values
         }
         link = self.link(values["link"], key) if "link" in values else ""
         ref = self.ref(values["ref"], key, kind, key_pos.get("ref")) if "ref" in values else ""
@@ -257,6 +332,7 @@ class _Reader:
             label=label,
             id=step_id,
             lane=texts.get("lane") or None,
+            stage=texts.get("stage") or None,
             next=texts.get("next") or None,
             branches=branches,
             notes=texts.get("notes", ""),
@@ -378,6 +454,32 @@ class _Reader:
                 steps[i] = replace(step, lane=current)
         return []
 
+    def assign_stages(self, steps: list[Step], declared: list[Stage] | None) -> list[Stage]:
+        """Resolve stage names to ids and inherit stages in place (FC212); returns the implied stages."""
+        if declared is None:
+            implied: dict[str, Stage] = {}
+            for step in steps:
+                if step.stage is not None and step.stage not in implied:
+                    implied[step.stage] = Stage(step.stage, step.stage, "", step.at("stage"))
+            _inherit(steps, "stage", next(iter(implied), None))
+            return list(implied.values())
+        lookup = {stage.name: stage.id for stage in reversed(declared)}
+        lookup.update({stage.id: stage.id for stage in declared})
+        current: str | None = None
+        for i, step in enumerate(steps):
+            stage = step.stage
+            if stage is None and i == 0 and (step.kind is not None or step.key_positions):
+                self.report("FC212", "stages are declared: the first step must name its `stage`", step.pos, step.key)
+            elif stage is not None and stage not in lookup:
+                guess = self.closest(stage, lookup)
+                self.report("FC212", f"unknown stage {quoted(stage)}{did_you_mean(guess)}", step.at("stage"), step.key)
+                current = lookup[guess] if guess else current
+            elif stage is not None:
+                current = lookup[stage]
+            if step.stage != current:
+                steps[i] = replace(step, stage=current)
+        return []
+
     def check_targets(self, steps: list[Step]) -> None:
         """FC104 for repeated ids, FC105 for targets that name no step (followed to the suggestion)."""
         ids: dict[str, Step] = {}
@@ -448,6 +550,15 @@ def _written_id(node: Mapping) -> str | None:
             text = value.text.strip()
             return text if text and not value.is_null and not CONTROL_CHARACTER.search(text) else None
     return None
+
+
+def _inherit(steps: list[Step], attr: str, first: str | None) -> None:
+    """A step without ``attr`` takes the previous step's; steps before the first value take ``first``."""
+    current = first
+    for i, step in enumerate(steps):
+        current = getattr(step, attr) or current
+        if getattr(step, attr) != current:
+            steps[i] = replace(step, **{attr: current})
 
 
 def _imply_lanes(steps: list[Step]) -> list[Lane]:

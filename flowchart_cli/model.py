@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Branch", "Edge", "Flow", "Lane", "Pos", "Step", "exit_connectors", "flow_edges", "output_stem"]
+__all__ = ["Branch", "Edge", "Flow", "Lane", "Pos", "Stage", "Step", "exit_connectors", "flow_edges", "output_stem"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,18 @@ class Pos:
 @dataclass(frozen=True, slots=True)
 class Lane:
     """A responsible party: a column (TB) or a row (LR) of the diagram."""
+
+    id: str
+    name: str
+    description: str = ""
+    pos: Pos = Pos()
+    external: bool = False
+    """A party outside the team the handout trains (the customer, a payment provider)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A phase of the process: a band across every lane, in declared order along the flow."""
 
     id: str
     name: str
@@ -57,6 +69,7 @@ class Step:
     label: str
     id: str | None = None
     lane: str | None = None
+    stage: str | None = None
     next: str | None = None
     branches: tuple[Branch, ...] = ()
     notes: str = ""
@@ -113,12 +126,20 @@ class Flow:
     path: Path | None = None
     lanes_declared: bool = False
     positions: tuple[tuple[str, Pos], ...] = ()
+    stages: tuple[Stage, ...] = ()
+    stages_declared: bool = False
     _by_id: dict[str, Step] = field(default_factory=dict, init=False, compare=False, repr=False)
     _lanes_by_id: dict[str, Lane] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _stages_by_id: dict[str, Stage] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id.update((s.id, s) for s in reversed(self.steps) if s.id is not None)
         self._lanes_by_id.update((lane.id, lane) for lane in reversed(self.lanes))
+        self._stages_by_id.update((stage.id, stage) for stage in reversed(self.stages))
+
+    def stage_by_id(self, stage_id: str | None) -> Stage | None:
+        """The stage with this id (``None`` for a flow without stages)."""
+        return self._stages_by_id.get(stage_id) if stage_id is not None else None
 
     def step_by_id(self, step_id: str) -> Step | None:
         """The first step with this id (duplicates are FC104)."""

@@ -16,7 +16,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .loader import DIRECTIONS, LANE_KEYS, LANGS, LINK_SCHEMES, REF_KINDS, STEP_KEYS, TOP_KEYS
+from .loader import (
+    DIRECTIONS,
+    FALSE_WORDS,
+    LANE_KEYS,
+    LANGS,
+    LINK_SCHEMES,
+    REF_KINDS,
+    STAGE_KEYS,
+    STEP_KEYS,
+    TOP_KEYS,
+    TRUE_WORDS,
+)
 from .symbols import SYMBOLS
 
 __all__ = ["flow_schema", "flow_schema_json"]
@@ -29,17 +40,25 @@ TOP_DOCS = {
     "updated": 'Date of the last review, free text (e.g. "2026-11-20").',
     "description": "What the process covers, from its trigger to its result.",
     "direction": "TB (default): lanes are columns and the flow runs downwards. LR: lanes are rows.",
-    "lanes": "The responsible parties (swimlanes) in display order: a name, or {id, name, description}.",
+    "lanes": "The responsible parties (swimlanes) in display order: a name, or {id, name, description, external}.",
+    "stages": "The phases of the process, in order (bands across the lanes): a name, or {id, name, description}.",
     "steps": "The steps of the process, in reading order. Each step has exactly one symbol key.",
 }
 LANE_DOCS = {
     "id": "Short name that steps use in `lane` (letters, digits, _ and -). Defaults to the name.",
     "name": "The lane's display name (a role, team or system). Required.",
     "description": "What this party does in the process (handout).",
+    "external": "true for a party outside the team being trained (customer, provider): no handout section for it.",
+}
+STAGE_DOCS = {
+    "id": "Short name that steps use in `stage` (letters, digits, _ and -). Defaults to the name.",
+    "name": "The stage's display name (a phase of the process). Required.",
+    "description": "What happens in this phase (handout).",
 }
 STEP_DOCS = {
     "id": "A unique name other steps can point to with `next` or a branch (letters, digits, _ and -).",
     "lane": "Who does the step: a lane id or exact name. Without it, the previous step's lane is kept.",
+    "stage": "The phase of the step: a stage id or exact name. Without it, the previous step's stage is kept.",
     "next": "The id of the step the flow goes to. Without it, the flow goes to the following step.",
     "branches": "Decisions only: `outcome label: step id`, one per outcome, in order (at least two).",
     "notes": "Guidance for the person doing the step (handout, SVG tooltip).",
@@ -150,8 +169,30 @@ def _step() -> dict[str, Any]:
     }
 
 
+def _flag(description: str) -> dict[str, Any]:
+    """A yes/no value, read as the loader reads it (text stays text: `true`, `sí` and `sim` all count)."""
+    words = [*TRUE_WORDS, *FALSE_WORDS]
+    return {"description": description, "anyOf": [{"type": "boolean"}, {"enum": words + [w.upper() for w in words]}]}
+
+
+def _stage() -> dict[str, Any]:
+    docs = {"id": _id(STAGE_DOCS["id"])}
+    return {
+        "description": "A phase of the process: a plain name, or a mapping with name (and optional id, description).",
+        "oneOf": [
+            _text("The stage's name; it is also its id."),
+            {
+                "type": "object",
+                "properties": {key: docs.get(key) or _text(STAGE_DOCS[key]) for key in STAGE_KEYS},
+                "required": ["name"],
+                "additionalProperties": False,
+            },
+        ],
+    }
+
+
 def _lane() -> dict[str, Any]:
-    docs = {"id": _id(LANE_DOCS["id"])}
+    docs = {"id": _id(LANE_DOCS["id"]), "external": _flag(LANE_DOCS["external"])}
     return {
         "description": "A responsible party: a plain name, or a mapping with name (and optional id, description).",
         "oneOf": [
@@ -171,6 +212,7 @@ def _top_properties() -> dict[str, Any]:
         "lang": {"description": TOP_DOCS["lang"], "enum": list(LANGS)},
         "direction": {"description": TOP_DOCS["direction"], "enum": list(DIRECTIONS)},
         "lanes": {"description": TOP_DOCS["lanes"], "type": "array", "items": {"$ref": "#/$defs/lane"}},
+        "stages": {"description": TOP_DOCS["stages"], "type": "array", "items": {"$ref": "#/$defs/stage"}},
         "steps": {"description": TOP_DOCS["steps"], "type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"}},
     }
     return {key: special.get(key) or _text(TOP_DOCS[key]) for key in TOP_KEYS}
@@ -186,7 +228,7 @@ def flow_schema() -> dict[str, Any]:
         "properties": _top_properties(),
         "required": ["title", "steps"],
         "additionalProperties": False,
-        "$defs": {"step": _step(), "lane": _lane()},
+        "$defs": {"step": _step(), "lane": _lane(), "stage": _stage()},
     }
 
 

@@ -100,7 +100,8 @@ def test_duplicate_keys_are_reported_not_silently_dropped(tmp_path: Path) -> Non
         "      No: fin\n  - id: fin\n    end: Fin\n"
     )
     got = codes(write_bytes(tmp_path, text.encode()))
-    assert got == [("FC102", 2, 1), ("FC102", 6, 5), ("FC102", 10, 5), ("FC206", 14, 7)]
+    # FC306 is right too: with the repeated label gone, both outcomes lead to `fin`.
+    assert got == [("FC102", 2, 1), ("FC102", 6, 5), ("FC102", 10, 5), ("FC306", 11, 15), ("FC206", 14, 7)]
 
 
 def test_billion_laughs_is_refused_at_the_first_alias_quickly_and_small(tmp_path: Path) -> None:

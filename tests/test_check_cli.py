@@ -209,8 +209,8 @@ def test_github_annotations() -> None:
 def test_github_escapes_what_would_break_a_workflow_command(tmp_path: Path) -> None:
     odd = tmp_path / "a,b:c%.flow.yaml"
     odd.write_text(
-        'title: T\nsteps:\n  - start: Inicio\n  - decision: "50% sí\\nno"\n    branches: {a: f, b: f}\n'
-        "  - id: f\n    end: Fin\n"
+        'title: T\nsteps:\n  - start: Inicio\n  - decision: "50% sí\\nno"\n    branches: {a: f, b: g}\n'
+        "  - id: g\n    process: G\n  - id: f\n    end: Fin\n"
     )
     [line] = invoke("check", "--format", "github", str(odd)).stdout.splitlines()
     assert "a%2Cb%3Ac%25.flow.yaml" in line and "'50%25 sí\\nno'" in line  # the newline quoted, one line
@@ -231,9 +231,9 @@ def test_rules_json_lists_every_rule_with_its_documentation() -> None:
     assert result.returncode == 0
     rules = json.loads(result.stdout)
     assert [r["code"] for r in rules] == list(CATALOG)
-    expected = {f"FC{n}" for n in [*range(100, 110), *range(201, 212), *range(301, 306)]}
+    expected = {f"FC{n}" for n in [*range(100, 110), *range(201, 213), *range(301, 308)]}
     assert expected <= {r["code"] for r in rules}
     for r in rules:
         assert set(r) == {"code", "severity", "checks", "why"}
         assert r["severity"] in ("error", "warning") and r["checks"] and r["why"]
-    assert {r["code"] for r in rules if r["severity"] == "warning"} == {f"FC{n}" for n in range(301, 306)}
+    assert {r["code"] for r in rules if r["severity"] == "warning"} == {f"FC{n}" for n in range(301, 308)}

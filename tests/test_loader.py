@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from flowchart_cli.check import check_file
 from flowchart_cli.loader import load_text
 from flowchart_cli.model import Edge, Pos, flow_edges
@@ -183,3 +185,56 @@ def test_a_language_name_suggests_its_code_and_a_text_step_suggests_a_symbol() -
     assert ("FC108", "`lang` is 'Español'; did you mean 'es'?") in messages
     assert ("FC107", "a step must be a mapping such as `- start: Inicio`") in messages
     assert flow.lang == "es"
+
+
+def test_stages_are_read_like_lanes_and_inherited() -> None:
+    flow, diagnostics = load_text(
+        "title: T\nstages:\n  - Recepción\n  - id: cierre\n    name: Cierre\n    description: Fin\n"
+        "steps:\n  - start: A\n    stage: Recepción\n  - process: B\n  - end: C\n    stage: Cierre\n"
+    )
+    assert diagnostics == []
+    assert [(s.id, s.name, s.description) for s in flow.stages] == [
+        ("Recepción", "Recepción", ""),
+        ("cierre", "Cierre", "Fin"),
+    ]
+    assert [s.stage for s in flow.steps] == ["Recepción", "Recepción", "cierre"]
+    assert flow.stages_declared and flow.stage_by_id("cierre").name == "Cierre"
+
+
+def test_undeclared_stages_are_the_values_in_order_of_first_use() -> None:
+    flow, diagnostics = load_text(
+        "title: T\nsteps:\n  - start: A\n  - process: B\n    stage: Uno\n  - end: C\n    stage: Dos\n"
+    )
+    assert diagnostics == []
+    assert [s.id for s in flow.stages] == ["Uno", "Dos"] and not flow.stages_declared
+    assert [s.stage for s in flow.steps] == ["Uno", "Uno", "Dos"]
+
+
+def test_a_flow_without_stages_has_none() -> None:
+    flow, _ = load_text("title: T\nsteps:\n  - start: A\n  - end: C\n")
+    assert flow.stages == () and all(s.stage is None for s in flow.steps)
+
+
+def test_repeated_stage_id_and_empty_stage_name_are_reported_where_written() -> None:
+    _, diagnostics = load_text(
+        "title: T\nstages:\n  - Uno\n  - Uno\n  - ''\nsteps:\n  - start: A\n    stage: Uno\n  - end: C\n"
+    )
+    assert [(d.code, d.line, d.column) for d in diagnostics] == [("FC104", 4, 5), ("FC107", 5, 5)]
+
+
+@pytest.mark.parametrize(("written", "external"), [("true", True), ("false", False), ("sí", True), ("no", False)])
+def test_lane_external_is_a_yes_no_word(written: str, external: bool) -> None:
+    flow, diagnostics = load_text(
+        f"title: T\nlanes:\n  - name: Cliente\n    external: {written}\n  - Agente\n"
+        "steps:\n  - start: A\n    lane: Cliente\n  - end: C\n    lane: Agente\n"
+    )
+    assert diagnostics == []
+    assert [lane.external for lane in flow.lanes] == [external, False]
+
+
+def test_lane_external_must_be_true_or_false() -> None:
+    _, diagnostics = load_text(
+        "title: T\nlanes:\n  - name: Cliente\n    external: maybe\n"
+        "steps:\n  - start: A\n    lane: Cliente\n  - end: C\n"
+    )
+    assert [(d.code, d.line, d.column) for d in diagnostics] == [("FC107", 4, 15)]

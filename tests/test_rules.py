@@ -87,7 +87,7 @@ def test_fc302_accepts_closing_marks_after_the_question_mark(label: str, warned:
     from flowchart_cli.rules import run_rules
 
     flow, _ = load_text(
-        f'title: T\nsteps:\n  - start: A\n  - decision: "{label}"\n    branches: {{a: f, b: f}}\n'
-        "  - id: f\n    end: F\n"
+        f'title: T\nsteps:\n  - start: A\n  - decision: "{label}"\n    branches: {{a: f, b: g}}\n'
+        "  - id: g\n    process: G\n  - id: f\n    end: F\n"
     )
     assert [d.code for d in run_rules(flow)] == (["FC302"] if warned else [])

@@ -8,9 +8,9 @@ routed through the channels between rows and columns.
 from __future__ import annotations
 
 from ..model import Flow, flow_edges
+from ..options import EDGE_STYLES, RenderOptions
 from .assemble import Placement, assemble
 from .geometry import Diagram
-from .graphviz_run import TIMEOUT_SECONDS
 from .grid import place_columns
 from .ranking import back_edges, rank_nodes
 from .routing import plan_routes
@@ -18,12 +18,12 @@ from .sizing import size_step
 
 __all__ = ["EDGE_STYLES", "layout_flow"]
 
-EDGE_STYLES = ("ortho", "spline")
 FONT_SIZE = 13.0
 
 
-def layout_flow(flow: Flow, *, edges: str = "ortho", timeout: float = TIMEOUT_SECONDS) -> Diagram:
-    """Lay ``flow`` out; ``edges`` is ``ortho`` (square bends) or ``spline`` (rounded); Graphviz gets ``timeout`` s."""
+def layout_flow(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram:
+    """Lay ``flow`` out and export it as drawn with ``options`` (edges ortho or spline, theme, numbers…)."""
+    edges = options.edges
     if edges not in EDGE_STYLES:
         raise ValueError(f"unknown edge style {edges!r}; choose from {', '.join(EDGE_STYLES)}")
     steps = flow.steps
@@ -33,7 +33,9 @@ def layout_flow(flow: Flow, *, edges: str = "ortho", timeout: float = TIMEOUT_SE
     ]
     starts = [n for n, step in enumerate(steps) if step.kind == "start"]
     back = back_edges(len(steps), [(s, t) for s, t, _ in links], starts)
-    ranking = rank_nodes(len(steps), [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)], timeout=timeout)
+    ranking = rank_nodes(
+        len(steps), [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)], timeout=options.layout_timeout
+    )
     lane_ids = [lane.id for lane in flow.lanes]
     lane_of = {lane_id: n for n, lane_id in enumerate(lane_ids)}
     lane = [lane_of.get(step.lane or "", 0) for step in steps]
@@ -62,5 +64,6 @@ def layout_flow(flow: Flow, *, edges: str = "ortho", timeout: float = TIMEOUT_SE
             tracks=tracks,
             font_size=FONT_SIZE,
             curved=edges == "spline",
-        )
+        ),
+        options,
     )

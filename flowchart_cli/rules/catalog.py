@@ -153,6 +153,12 @@ CATALOG: dict[str, RuleInfo] = {
             "ISO 5807: an on-page connector is an exit and an entry with the same label.",
         ),
         RuleInfo(
+            "FC212",
+            E,
+            "Stages are declared and a step names an unknown stage, or the first step names none.",
+            "Every step belongs to one phase of the process; a misspelt stage would put a step in no band.",
+        ),
+        RuleInfo(
             "FC301",
             W,
             "More than one `start` step.",
@@ -178,6 +184,19 @@ CATALOG: dict[str, RuleInfo] = {
             W,
             "Two steps with the same label in the same lane.",
             "Twin steps confuse the reader; merge them or tell them apart.",
+        ),
+        RuleInfo(
+            "FC306",
+            W,
+            "Every outcome of a decision leads to the same step: the decision decides nothing.",
+            "A reader expects each outcome of a question to lead somewhere different; "
+            "make it a process step, or send each outcome where it belongs.",
+        ),
+        RuleInfo(
+            "FC307",
+            W,
+            "A declared stage that no step uses.",
+            "An empty phase in the chart and the handout suggests work that is not described.",
         ),
     )
 }

@@ -83,3 +83,31 @@ def twin_steps(flow: Flow) -> Iterator[Diagnostic]:
             )
         else:
             seen[key] = step.number
+
+
+@rule("FC306")
+def decision_decides_nothing(flow: Flow) -> Iterator[Diagnostic]:
+    for step in flow.steps:
+        targets = {branch.target for branch in step.branches}
+        if step.kind == "decision" and len(step.branches) >= 2 and len(targets) == 1:
+            yield diagnostic(
+                "FC306",
+                f"every outcome of {quoted(step.label)} leads to step {quoted(targets.pop())}; "
+                "make it a process step or send each outcome where it belongs",
+                step.at("decision"),
+                step.key,
+            )
+
+
+@rule("FC307")
+def unused_stage(flow: Flow) -> Iterator[Diagnostic]:
+    if not flow.stages_declared:
+        return
+    used = {s.stage for s in flow.steps}
+    for stage in flow.stages:
+        if stage.id not in used:
+            yield diagnostic(
+                "FC307",
+                f"stage {quoted(stage.name)} is declared but no step uses it; remove it or assign it a step",
+                stage.pos,
+            )
