@@ -197,3 +197,15 @@ def test_fifos_in_place_of_the_builds_own_files_do_not_hang_it(tree, tmp_path, f
     result = finishes(lambda: run(tree, out, fake, index=True))
     assert result.code == 0, result.err
     assert len(Manifest.load(out).flows) == 4 and (out / "index.md").is_file()
+
+
+def test_a_file_in_the_way_of_an_output_folder_fails_that_flow_with_exit_2(tree, tmp_path, fake):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "soporte").write_text("a file where the build needs a folder")
+    result = run(tree, out, fake)
+    assert result.code == 2
+    assert "soporte/flujo-3.flow.yaml: cannot write its outputs: " in result.err
+    assert f"{out / 'soporte'} is a file, not a folder" in result.err
+    assert "Traceback" not in result.err
+    assert len(Manifest.load(out).flows) == 3  # the other flows are built

@@ -93,32 +93,12 @@ def fail(error: FlowchartError) -> int:
     return error.exit_code
 
 
-def _first_non_folder(path: Path) -> Path | None:
-    """The nearest of ``path`` and its parents that exists and is not a folder."""
-    for candidate in (path, *path.parents):
-        if candidate.exists() or candidate.is_symlink():
-            return None if candidate.is_dir() else candidate
-    return None
-
-
 def unusable_output(error: OSError, folder: Path) -> FlowchartError:
     """One line saying why nothing can be written into ``folder`` (exit 2), from the error the OS gave."""
-    import errno
-
+    from ..atomic import why_unwritable
     from ..errors import FlowchartError
 
-    target = Path(error.filename) if isinstance(error.filename, str) else folder
-    blocker = _first_non_folder(target)
-    if blocker is not None and blocker.is_symlink() and not blocker.exists():
-        reason = f"{blocker} is a symbolic link to {os.readlink(blocker)}, which does not exist"
-    elif blocker is not None:
-        reason = f"{blocker} is a file, not a folder"
-    elif isinstance(error, PermissionError):
-        reason = f"permission denied for {target}"
-    elif error.errno == errno.EROFS:
-        reason = f"{target} is on a read-only file system"
-    else:
-        reason = f"{target}: {error.strerror or error}"
+    reason = why_unwritable(error, folder)
     return FlowchartError(f"cannot write into {folder}: {reason}; choose another output folder (--out-dir)")
 
 
