@@ -9,9 +9,9 @@ import pytest
 from rich.console import Console
 from test_build_support import BROKEN, REFERRING, FakeRenderer, flow_text, make_tree, payload, snapshot
 
-from flowchart_cli.build.engine import BuildConfig, build
-from flowchart_cli.build.hashing import CACHE_NAME
-from flowchart_cli.build.manifest import MANIFEST_NAME, Manifest
+from flowchart_cli.batch.engine import BuildConfig, build
+from flowchart_cli.batch.hashing import CACHE_NAME
+from flowchart_cli.batch.manifest import MANIFEST_NAME, Manifest
 
 FORMATS = ("svg", "drawio", "html")
 

@@ -17,8 +17,8 @@ from test_build import run
 from test_build_process import assert_consistent, renders, start
 from test_build_support import FakeRenderer, flow_text, make_tree
 
-from flowchart_cli.build.lock import LOCK_NAME
-from flowchart_cli.build.manifest import MANIFEST_NAME, Manifest
+from flowchart_cli.batch.lock import LOCK_NAME
+from flowchart_cli.batch.manifest import MANIFEST_NAME, Manifest
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ import sys
 sys.path.insert(0, {tests!r})
 from pathlib import Path
 from rich.console import Console
-from flowchart_cli.build.watcher import Watcher
+from flowchart_cli.commands.watcher import Watcher
 from test_build_support import FakeRenderer
 
 root, out, log = sys.argv[1:]

@@ -1,12 +1,12 @@
-"""`flowchart build`: options → :class:`~flowchart_cli.build.engine.BuildConfig`, then the engine."""
+"""`flowchart build`: options → :class:`~flowchart_cli.batch.engine.BuildConfig`, then the engine."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from ..build.engine import BuildConfig, build
-from ..build.formats import BUILD_FORMATS, DEFAULT_FORMATS
+from ..batch.engine import BuildConfig, build
+from ..batch.formats import BUILD_FORMATS, DEFAULT_FORMATS
 from .common import err_console, fail, out_console, prepare_out_dir, split_formats
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..build.formats import BUILD_FORMATS
-from ..build.watcher import Watcher
+from ..batch.formats import BUILD_FORMATS
 from .common import console, fail, prepare_out_dir, split_formats
+from .watcher import Watcher
 
 
 def run_watch(path: Path, out_dir: Path | None, formats: list[str] | None) -> int:

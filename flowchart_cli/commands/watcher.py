@@ -20,11 +20,11 @@ from pathlib import Path
 from rich.console import Console
 
 from ..atomic import write_atomic
+from ..batch.discover import Source, discover
+from ..batch.manifest import file_sha256
+from ..batch.worker import Renderer, default_renderer
 from ..printable import for_rich as say
 from ..writers import RenderOptions
-from .discover import Source, discover
-from .manifest import file_sha256
-from .worker import Renderer, default_renderer
 
 __all__ = ["Watcher"]
 
