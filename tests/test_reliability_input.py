@@ -123,3 +123,19 @@ def test_bidi_overrides_and_c1_controls_are_escaped() -> None:
     assert visible("Gestión ñ 步骤 ✓") == "Gestión ñ 步骤 ✓"
     shown, where = visible_columns("a\x1bb")
     assert shown == "a\\x1bb" and where == [0, 1, 5, 6]
+
+
+@pytest.mark.parametrize("command", ["check", "render", "handout"])
+def test_every_command_answers_a_special_file_with_fc100_and_exit_1(tmp_path: Path, command: str) -> None:
+    from typer.testing import CliRunner
+
+    from flowchart_cli.cli import app
+
+    link = tmp_path / "zero.flow.yaml"
+    link.symlink_to("/dev/zero")
+    fifo = tmp_path / "p.flow.yaml"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(app, [command, str(link), str(fifo)])
+    assert result.exit_code == 1, result.output
+    assert "FC100" in result.output and "character device" in result.output and "FIFO" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.flow.yaml", "zero.flow.yaml"]  # nothing written
