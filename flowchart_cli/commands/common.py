@@ -107,13 +107,20 @@ def _writable(folder: Path) -> bool:
 
 
 def prepare_out_dir(folder: Path) -> FlowchartError | None:
-    """Create ``folder`` if needed; the reason it cannot take outputs, or ``None`` when it can."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        return unusable_output(error, folder)
-    if not _writable(folder):
-        return unusable_output(PermissionError(13, "Permission denied", str(folder)), folder)
+    """Why ``folder`` cannot take outputs, or ``None`` when it can.
+
+    Nothing is created here (the writers create the folder when they write),
+    so a run that fails later leaves no empty folder behind.
+    """
+    import errno
+
+    existing = folder
+    while not (existing.exists() or existing.is_symlink()) and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        return unusable_output(NotADirectoryError(errno.ENOTDIR, "Not a directory", str(folder)), folder)
+    if not _writable(existing):
+        return unusable_output(PermissionError(errno.EACCES, "Permission denied", str(existing)), folder)
     return None
 
 
