@@ -33,6 +33,7 @@ class BuildConfig:
     index: bool = False
     edges: str = "ortho"
     theme: str = "default"
+    scale: float = 1.0
     layout_timeout: float = 60.0
     """Seconds Graphviz may take per flow; changes no output, so it is not in :attr:`options`."""
     tool: str = __version__
@@ -42,12 +43,12 @@ class BuildConfig:
     def render_options(self) -> RenderOptions:
         from ..writers import RenderOptions
 
-        return RenderOptions(edges=self.edges, theme=self.theme, layout_timeout=self.layout_timeout)
+        return RenderOptions(edges=self.edges, theme=self.theme, scale=self.scale, layout_timeout=self.layout_timeout)
 
     @property
     def options(self) -> dict:
         """Everything besides the input that changes an output: part of every output's key."""
-        return {"edges": self.edges, "theme": self.theme, "scale": 1.0, "lang": None, "quiz": True}
+        return {"edges": self.edges, "theme": self.theme, "scale": self.scale, "lang": None, "quiz": True}
 
 
 @dataclass

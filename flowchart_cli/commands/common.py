@@ -29,6 +29,8 @@ __all__ = [
     "prepare_out_dir",
     "split_formats",
     "unusable_output",
+    "usage_error",
+    "write_stdout",
 ]  # and out_console, err_console
 
 
@@ -63,6 +65,7 @@ def checked_flows(files: Iterable[Path]) -> tuple[list[CheckResult], bool]:
     """Check each file, print the problems of those with errors to stderr.
 
     Returns the results that may be written and whether any file failed.
+    ``-`` among ``files`` is standard input (named ``stdin``).
     """
     from ..report.text import print_text
 
@@ -74,8 +77,28 @@ def checked_flows(files: Iterable[Path]) -> tuple[list[CheckResult], bool]:
         else:
             failed = True
             print_text(console(stderr=True), [result], summary=False)
-            note(f"{path}: not written (fix the errors above)")
+            note(f"{_shown(path)}: not written (fix the errors above)")
     return good, failed
+
+
+def _shown(path: Path) -> str:
+    from ..stdio import STDIN_NAME, is_dash
+
+    return STDIN_NAME if is_dash(path) else str(path)
+
+
+def write_stdout(data: bytes | str) -> None:
+    """One output on standard output (``-o -``): text as UTF-8, bytes as they are."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    sys.stdout.flush()
+    sys.stdout.buffer.write(payload)
+    sys.stdout.buffer.flush()
+
+
+def usage_error(message: str) -> int:
+    """Print a usage problem as one line; return exit code 2."""
+    print(f"error: {message}", file=sys.stderr)
+    return 2
 
 
 def note(message: str) -> None:

@@ -5,13 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import FlowchartError
-from .common import checked_flows, fail, note, prepare_out_dir, unusable_output
+from ..stdio import is_dash
+from .common import checked_flows, fail, note, prepare_out_dir, unusable_output, usage_error, write_stdout
 
 
 def run_handout(
-    files: list[Path], fmt: str, out_dir: Path | None, *, lang: str | None, quiz: bool, template_dir: Path | None
+    files: list[Path],
+    fmt: str,
+    out_dir: Path | None,
+    *,
+    lang: str | None,
+    quiz: bool,
+    template_dir: Path | None,
+    quiet: bool = False,
 ) -> int:
-    """Write NAME.handout.html (or .pdf) for every file without errors; 1 if any had errors."""
+    """Write NAME.handout.html (or .pdf) for every file without errors; 1 if any had errors.
+
+    ``-o -`` writes the one handout to standard output.
+    """
     import jinja2
 
     from ..atomic import write_atomic
@@ -19,7 +30,9 @@ def run_handout(
     from ..writers import RenderOptions
 
     output = "html" if fmt == "html" else "handout-pdf"  # the pipeline's names for the handout formats
-    problem = prepare_out_dir(out_dir) if out_dir is not None else None
+    if is_dash(out_dir) and len(files) != 1:
+        return usage_error("`-o -` writes one handout to standard output: give one file")
+    problem = prepare_out_dir(out_dir) if out_dir is not None and not is_dash(out_dir) else None
     if problem is not None:
         return fail(problem)
     good, failed = checked_flows(files)
@@ -32,12 +45,16 @@ def run_handout(
             return fail(error)
         except jinja2.TemplateError as error:
             return fail(FlowchartError(f"handout template: {_template_problem(error)}"))
+        if is_dash(out_dir):
+            write_stdout(payloads[output])
+            continue
         path = output_path(result.flow, out_dir or result.path.parent, output_suffix(output))
         try:
             write_atomic(path, payloads[output])
         except OSError as error:
             return fail(unusable_output(error, path.parent))
-        note(f"wrote {path}")
+        if not quiet:
+            note(f"wrote {path}")
     return 1 if failed else 0
 
 
