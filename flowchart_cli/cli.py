@@ -93,6 +93,16 @@ Files = Annotated[
         metavar="FILE...",
     ),
 ]
+FilesOrFolders = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Flow files (NAME.flow.yaml), or folders searched for them as `build` does; - reads standard input.",
+        exists=True,
+        allow_dash=True,
+        show_default=False,
+        metavar="FILE|DIR...",
+    ),
+]
 OutDir = Annotated[
     Path | None,
     typer.Option(
@@ -117,6 +127,15 @@ BuildFormats = _formats_option(
     "svg, png, pdf, drawio, mermaid, dot, html (handout), handout-pdf; repeat or separate with commas.",
     "svg,png,drawio,html",
 )
+LayoutTimeout = Annotated[
+    float,
+    typer.Option(
+        "--layout-timeout",
+        min=1.0,
+        metavar="SECONDS",
+        help="How long Graphviz may take to lay out one flow before the command gives up.",
+    ),
+]
 WatchFormats = _formats_option("As for build: diagram formats, html, handout-pdf.", "svg")
 
 
@@ -140,7 +159,8 @@ def check(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Flow files (NAME.flow.yaml); - reads standard input. None with json/sarif/github: an empty report.",
+            help="Flow files (NAME.flow.yaml), or folders searched for them as `build` does; - reads standard "
+            "input. None with json/sarif/github: an empty report.",
             exists=True,
             allow_dash=True,
             show_default=False,
@@ -150,7 +170,7 @@ def check(
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
 ) -> None:
-    """Check flow files against the format and the ISO 5807 rules."""
+    """Check flow files (or every flow below a folder) against the format and the ISO 5807 rules."""
     from .commands.check import run_check
 
     if not files and format is CheckFormat.text:
@@ -175,6 +195,7 @@ def render(
         ),
     ] = MermaidSyntax.v11,
     quiet: Quiet = False,
+    layout_timeout: LayoutTimeout = 60.0,
     check_staged: Annotated[
         bool,
         typer.Option("--check-staged", help="Exit 1 when git does not have an output staged as written (pre-commit)."),
@@ -194,6 +215,7 @@ def render(
             quiet=quiet,
             mermaid=mermaid.value,
             check_staged=check_staged,
+            layout_timeout=layout_timeout,
         )
     )
 
@@ -265,6 +287,7 @@ def build(
     paper: PaperOption = Paper.a4,
     scale: Scale = 1.0,
     quiet: Quiet = False,
+    layout_timeout: LayoutTimeout = 60.0,
 ) -> None:
     """Render every flow below a folder, redoing only what changed."""
     from .commands.build import run_build
@@ -284,6 +307,7 @@ def build(
             paper=paper.value,
             scale=scale,
             quiet=quiet,
+            layout_timeout=layout_timeout,
         )
     )
 
@@ -326,7 +350,7 @@ def markdown(
 
 @app.command()
 def analyze(
-    files: Files,
+    files: FilesOrFolders,
     format: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Output format.")] = AnalyzeFormat.text,
     max_handoffs: Annotated[
         int | None, typer.Option("--max-handoffs", min=0, metavar="N", help="Exit 1 if a path has more handoffs.")

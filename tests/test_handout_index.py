@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flowchart_cli.build.index import IndexRow, index_lang, index_markdown
+from flowchart_cli.batch.index import IndexRow, index_lang, index_markdown
 
 
 def write(path, lang: str | None) -> None:
@@ -33,7 +33,7 @@ def test_spanish_and_portuguese_pages_have_no_english_words():
 
 
 def test_build_passes_the_paper_to_the_handouts_and_keys_outputs_by_it(tmp_path):
-    from flowchart_cli.build.config import BuildConfig
+    from flowchart_cli.batch.config import BuildConfig
 
     default = BuildConfig(source_dir=tmp_path, out_dir=tmp_path / "out")
     letter = BuildConfig(source_dir=tmp_path, out_dir=tmp_path / "out", paper="letter")

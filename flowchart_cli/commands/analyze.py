@@ -56,8 +56,11 @@ def _error_lines(item: FileAnalysis) -> None:
 
 
 def _checked(files: list[Path]) -> list[CheckResult]:
-    """Each input read and checked exactly as `flowchart check` does (keep the two in step)."""
-    return [check_file(path) for path in files]
+    """Each input read and checked exactly as `flowchart check` does (keep the two in step): a folder
+    stands for every flow file below it."""
+    from .inputs import flow_files
+
+    return [check_file(path) for path in flow_files(files)]
 
 
 def run_analyze(files: list[Path], fmt: str, *, max_paths: int, limits: Limits) -> int:
