@@ -208,3 +208,19 @@ def test_lanes_too_many_for_the_page_are_cut_into_groups_with_connectors_on_the_
     lanes = [g.get("data-lane") for g in first.iter(f"{SVG}g") if g.get("class") == "fc-lane"]
     assert lanes == ["A"]
     assert first.get("viewBox").split()[2] == "900"
+
+
+def test_a_split_diagram_gets_its_parts_captions_and_the_connector_in_the_legend(tmp_path):
+    from handout_fakes import FakeDrawing
+
+    from flowchart_cli.handout.view import build_view
+
+    long = flow_from(tmp_path, chain_text(40), "long.flow.yaml")
+    view = build_view(long, chain_diagram(long), FakeDrawing())
+    assert view.diagram.parts and view.diagram.caption.startswith("El proceso completo, en ")
+    assert view.diagram.parts[0].caption.startswith(f"Parte 1 de {len(view.diagram.parts)} · pasos 1–")
+    assert "offpage" in [item.kind for item in view.legend]
+    short = flow_from(tmp_path, chain_text(4), "short.flow.yaml")
+    view = build_view(short, chain_diagram(short), FakeDrawing())
+    assert not view.diagram.parts and view.diagram.caption == ""
+    assert "offpage" not in [item.kind for item in view.legend]

@@ -162,7 +162,10 @@ def build_view(
     lang = lang or flow.lang
     t = words(lang)
     routes = Routes(flow, t)
-    legend = _legend(flow, lang, drawing)
+    used = {s.kind or "process" for s in flow.steps}
+    # A split diagram adds off-page connectors: room for their legend row is kept on the page.
+    pages = diagram_view(flow, diagram, drawing, t, legend_items=len(used | {"offpage"}), paper=paper)
+    legend = _legend(used | ({"offpage"} if pages.parts else set()), lang, drawing)
     questions, quiz_note = build_quiz(flow, routes, lang) if quiz else ((), "")
     scenarios = build_scenarios(flow, lang)
     links, flows = build_references(flow, routes)
@@ -172,7 +175,7 @@ def build_view(
         t=t,
         paper=paper,
         doc=_doc(flow, t),
-        diagram=diagram_view(flow, diagram, drawing, t, legend_items=len(legend), paper=paper),
+        diagram=pages,
         legend=legend,
         steps=rows,
         columns=_columns(rows, t),
@@ -209,8 +212,7 @@ def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
     )
 
 
-def _legend(flow: Flow, lang: str, drawing: Drawing) -> tuple[LegendItem, ...]:
-    used = {s.kind for s in flow.steps}
+def _legend(used: set[str], lang: str, drawing: Drawing) -> tuple[LegendItem, ...]:
     return tuple(
         LegendItem(
             kind,
