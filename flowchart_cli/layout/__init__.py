@@ -11,9 +11,10 @@ from ..model import Flow, flow_edges
 from .assemble import Placement, assemble
 from .geometry import Diagram
 from .grid import place_columns
-from .ranking import back_edges, rank_nodes
+from .ranking import back_edges
 from .routing import plan_routes
 from .sizing import size_step
+from .stages import rank_in_stages
 
 __all__ = ["EDGE_STYLES", "layout_flow"]
 
@@ -31,8 +32,8 @@ def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
         (index[e.source], index[e.target], e.label) for e in flow_edges(flow) if e.source in index and e.target in index
     ]
     starts = [n for n, step in enumerate(steps) if step.kind == "start"]
-    back = back_edges(len(steps), [(s, t) for s, t, _ in links], starts)
-    ranking = rank_nodes(len(steps), [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)])
+    pairs = [(s, t) for s, t, _ in links]
+    ranking, back, stage_rows = rank_in_stages(flow, pairs, back_edges(len(steps), pairs, starts))
     lane_ids = [lane.id for lane in flow.lanes]
     lane_of = {lane_id: n for n, lane_id in enumerate(lane_ids)}
     lane = [lane_of.get(step.lane or "", 0) for step in steps]
@@ -61,5 +62,6 @@ def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
             tracks=tracks,
             font_size=FONT_SIZE,
             curved=edges == "spline",
+            stage_rows=stage_rows,
         )
     )

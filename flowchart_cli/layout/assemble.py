@@ -6,6 +6,7 @@ from .frame import LR_HEADER, MARGIN, Frame, Placement
 from .geometry import Diagram, EdgePath, LaneBand, NodeBox
 from .labels import LabelRequest, place_labels
 from .lines import edge_points
+from .stage_bands import fit_stage_names
 
 __all__ = ["Placement", "assemble"]
 
@@ -29,6 +30,7 @@ def _lanes(f: Frame) -> tuple[LaneBand, ...]:
 def assemble(p: Placement) -> Diagram:
     """Every shape, band and line of the flow on the page."""
     f = Frame(p)
+    fit_stage_names(f)
     nodes = tuple(NodeBox(step, f.node_rect(n), p.lines[n]) for n, step in enumerate(p.flow.steps))
     lanes = _lanes(f)
     lines = [tuple(f.point(a, c) for a, c in edge_points(f, route)) for route in p.routes]

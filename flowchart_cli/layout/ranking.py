@@ -53,9 +53,12 @@ def back_edges(count: int, edges: Sequence[tuple[int, int]], starts: Sequence[in
     return tuple(back)
 
 
-def rank_nodes(count: int, edges: Sequence[tuple[int, int, bool]]) -> Ranking:
-    """Run `dot` on the flow's skeleton and read back each node's rank and order."""
-    plain = run_graphviz(ranking_dot(count, edges), output="plain")
+def rank_nodes(count: int, edges: Sequence[tuple[int, int, bool]], extra: Sequence[str] = ()) -> Ranking:
+    """Run `dot` on the flow's skeleton and read back each node's rank and order.
+
+    ``extra`` DOT lines add constraints (stage separators); only ``n…`` nodes are read back.
+    """
+    plain = run_graphviz(ranking_dot(count, edges, extra), output="plain")
     where: dict[int, tuple[float, float]] = {}
     for line in plain.splitlines():
         parts = line.split()

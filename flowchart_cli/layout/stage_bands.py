@@ -1,0 +1,75 @@
+"""Stage bands on the page: a strip for their names, and one band per stage across every lane.
+
+In the flow's frame the strip lies at the start of the across axis — on the
+left in TB (the bands are rows under the lane headers), on top in LR (the
+bands are columns right of the lane headers) — so both directions share
+this code.  Each band runs from the border before its first row to the
+border after its last one; the borders lie in the along-gaps between stages.
+"""
+
+from __future__ import annotations
+
+from .frame import HEADER_LINE, MARGIN, Frame
+from .geometry import Rect
+from .stages import stage_label
+from .text import wrap_text
+
+__all__ = ["STAGE_STRIP", "StageArea", "fit_stage_names", "stage_areas"]
+
+STAGE_STRIP = 132.0
+"""TB: the width of the strip on the left that holds the stage names."""
+
+
+class StageArea:
+    """One stage on the page: its band across the lanes and the strip cell holding its name."""
+
+    __slots__ = ("band", "header", "id", "index", "lines", "name")
+
+    def __init__(self, id: str, name: str, band: Rect, header: Rect, index: int, lines: tuple[str, ...]) -> None:
+        self.id, self.name, self.band, self.header, self.index, self.lines = id, name, band, header, index, lines
+
+
+def _lines(f: Frame, stage: int, width: float) -> tuple[str, ...]:
+    name = stage_label(stage, f.p.flow.stages[stage].name)
+    return wrap_text(name, max(40.0, width - 16) / 1.08, f.p.font_size + 1)
+
+
+def _extent(f: Frame, stage: int) -> tuple[float, float]:
+    """The band's start and end along the flow."""
+    rows = f.p.stage_rows
+    low = f.hgap_at[0] if stage == 0 else f.stage_border(rows[stage][0])
+    high = f.along_end if stage == len(rows) - 1 else f.stage_border(rows[stage + 1][0])
+    return low, high
+
+
+def fit_stage_names(f: Frame) -> None:
+    """Make room for the names: TB a strip on the left and rows tall enough; LR a strip on top."""
+    count = len(f.p.stage_rows)
+    if not count:
+        return
+    if f.lr:
+        f.stage_header = max(
+            max(36.0, len(_lines(f, s, high - low)) * HEADER_LINE + 16)
+            for s, (low, high) in ((s, _extent(f, s)) for s in range(count))
+        )
+    else:
+        f.stage_header = STAGE_STRIP
+        for stage, (first, last) in enumerate(f.p.stage_rows):
+            low, high = _extent(f, stage)
+            need = len(_lines(f, stage, STAGE_STRIP)) * HEADER_LINE + 16
+            if high - low < need:
+                for row in range(first, last + 1):
+                    f.row_size[row] += (need - (high - low)) / (last - first + 1)
+    f.place()
+
+
+def stage_areas(f: Frame) -> tuple[StageArea, ...]:
+    """Every stage's band (across the strip and all lanes) and name cell, in declared order."""
+    areas = []
+    for stage, declared in enumerate(f.p.flow.stages[: len(f.p.stage_rows)]):
+        low, high = _extent(f, stage)
+        band = f.rect(low, MARGIN, high - low, f.across_end - MARGIN)
+        header = f.rect(low, MARGIN, high - low, f.stage_header)
+        width = high - low if f.lr else f.stage_header
+        areas.append(StageArea(declared.id, declared.name, band, header, stage, _lines(f, stage, width)))
+    return tuple(areas)
