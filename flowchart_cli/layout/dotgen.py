@@ -26,8 +26,8 @@ def ranking_dot(count: int, edges: Sequence[tuple[int, int, bool]], extra: Seque
     for source, target, back in edges:
         if source == target:
             continue
-        extra = " [constraint=false]" if back else ""
-        lines.append(f"  n{source} -> n{target}{extra};")
+        free = " [constraint=false]" if back else ""
+        lines.append(f"  n{source} -> n{target}{free};")
     lines.extend(extra)
     lines.append("}")
     return "\n".join(lines) + "\n"
