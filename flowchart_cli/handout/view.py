@@ -22,6 +22,7 @@ from .graphics import Drawing, inline_svg
 from .i18n import count, symbol_name, words
 from .page import css_string, fit_diagram, page_counter_css
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
+from .stages import StageView, build_stages, group_rows, stage_checklist, stage_name, stage_questions
 from .study import Checklist, FlowReference, Question, Reference, build_checklist, build_quiz, build_references
 
 __all__ = ["DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
@@ -78,6 +79,9 @@ class StepRow:
     notes: str
     link: str
     next: tuple[Hop, ...]
+    stage: str = ""  # the stage's name, "" without stages
+    stage_heading: str = ""  # "Etapa 2 · Registro" on the first row of each stage
+    stage_anchor: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,7 @@ class LaneStep:
     notes: str
     comes_from: tuple[Hop, ...]
     hands_over: tuple[Hop, ...]
+    stage: str = ""  # the stage's name, "" without stages
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +127,7 @@ class Handout:
     quiz_note: str
     links: tuple[Reference, ...]
     flows: tuple[FlowReference, ...]
+    stages: tuple[StageView, ...] = ()
 
     def context(self) -> dict[str, Any]:
         """The template variables: each field by name."""
@@ -137,6 +143,9 @@ def build_view(
     routes = Routes(flow, t)
     legend = _legend(flow, lang, drawing)
     questions, quiz_note = build_quiz(flow, routes, lang) if quiz else ((), "")
+    if quiz:
+        questions = (*questions, *stage_questions(flow, routes, len(questions) + 1))
+    checklist = build_checklist(flow, routes, quiz=quiz, stages=stage_checklist(flow, t))
     links, flows = build_references(flow, routes)
     return Handout(
         lang=lang,
@@ -144,13 +153,14 @@ def build_view(
         doc=_doc(flow, t),
         diagram=_diagram(diagram, drawing, len(legend)),
         legend=legend,
-        steps=tuple(_rows(flow, routes, lang, drawing)),
+        steps=group_rows(flow, tuple(_rows(flow, routes, lang, drawing)), t),
         lanes=tuple(_lanes(flow, routes, lang)),
-        checklist=build_checklist(flow, routes, quiz=quiz),
+        checklist=checklist,
         quiz=questions,
         quiz_note=quiz_note,
         links=links,
         flows=flows,
+        stages=build_stages(flow, t),
     )
 
 
@@ -238,6 +248,7 @@ def _lanes(flow: Flow, routes: Routes, lang: str):
                     notes=s.notes,
                     comes_from=routes.previous_hops(s),
                     hands_over=routes.next_hops(s),
+                    stage=stage_name(flow, s),
                 )
                 for s in steps
             ),
