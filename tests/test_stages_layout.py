@@ -101,8 +101,8 @@ def test_a_flow_that_jumps_between_stages_keeps_each_stage_in_its_own_rows(direc
     extents = {}
     for node in diagram.nodes:
         low, high = along(node.box)
-        old = extents.get(node.step.stage, (low, high))
-        extents[node.step.stage] = (min(old[0], low), max(old[1], high))
+        old = extents.get(node.stage, (low, high))
+        extents[node.stage] = (min(old[0], low), max(old[1], high))
     order = [extents[stage.id] for stage in flow.stages]
     assert all(before[1] < after[0] for before, after in pairwise(order))
     assert {(e.source, e.target) for e in diagram.edges} >= {("look", "more"), ("enough", "more")}

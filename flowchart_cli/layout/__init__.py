@@ -8,6 +8,7 @@ routed through the channels between rows and columns.
 from __future__ import annotations
 
 from ..model import Flow, flow_edges
+from ..options import EDGE_STYLES, RenderOptions
 from .assemble import Placement, assemble
 from .geometry import Diagram
 from .grid import place_columns
@@ -18,12 +19,12 @@ from .stages import rank_in_stages
 
 __all__ = ["EDGE_STYLES", "layout_flow"]
 
-EDGE_STYLES = ("ortho", "spline")
 FONT_SIZE = 13.0
 
 
-def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
-    """Lay ``flow`` out; ``edges`` is ``ortho`` (square bends) or ``spline`` (rounded)."""
+def layout_flow(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram:
+    """Lay ``flow`` out and export it as drawn with ``options`` (edges ortho or spline, theme, numbers…)."""
+    edges = options.edges
     if edges not in EDGE_STYLES:
         raise ValueError(f"unknown edge style {edges!r}; choose from {', '.join(EDGE_STYLES)}")
     steps = flow.steps
@@ -63,5 +64,6 @@ def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
             font_size=FONT_SIZE,
             curved=edges == "spline",
             stage_rows=stage_rows,
-        )
+        ),
+        options,
     )

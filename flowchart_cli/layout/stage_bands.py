@@ -10,23 +10,14 @@ border after its last one; the borders lie in the along-gaps between stages.
 from __future__ import annotations
 
 from .frame import HEADER_LINE, MARGIN, Frame
-from .geometry import Rect
+from .geometry import StageBand
 from .stages import stage_label
 from .text import wrap_text
 
-__all__ = ["STAGE_STRIP", "StageArea", "fit_stage_names", "stage_areas"]
+__all__ = ["STAGE_STRIP", "fit_stage_names", "stage_bands"]
 
 STAGE_STRIP = 132.0
 """TB: the width of the strip on the left that holds the stage names."""
-
-
-class StageArea:
-    """One stage on the page: its band across the lanes and the strip cell holding its name."""
-
-    __slots__ = ("band", "header", "id", "index", "lines", "name")
-
-    def __init__(self, id: str, name: str, band: Rect, header: Rect, index: int, lines: tuple[str, ...]) -> None:
-        self.id, self.name, self.band, self.header, self.index, self.lines = id, name, band, header, index, lines
 
 
 def _lines(f: Frame, stage: int, width: float) -> tuple[str, ...]:
@@ -63,13 +54,14 @@ def fit_stage_names(f: Frame) -> None:
     f.place()
 
 
-def stage_areas(f: Frame) -> tuple[StageArea, ...]:
+def stage_bands(f: Frame) -> tuple[StageBand, ...]:
     """Every stage's band (across the strip and all lanes) and name cell, in declared order."""
-    areas = []
+    bands = []
     for stage, declared in enumerate(f.p.flow.stages[: len(f.p.stage_rows)]):
         low, high = _extent(f, stage)
         band = f.rect(low, MARGIN, high - low, f.across_end - MARGIN)
         header = f.rect(low, MARGIN, high - low, f.stage_header)
         width = high - low if f.lr else f.stage_header
-        areas.append(StageArea(declared.id, declared.name, band, header, stage, _lines(f, stage, width)))
-    return tuple(areas)
+        lines = _lines(f, stage, width)
+        bands.append(StageBand(declared.id, declared.name, stage + 1, band, header, lines, declared.description))
+    return tuple(bands)
