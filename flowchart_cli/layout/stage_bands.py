@@ -21,8 +21,14 @@ STAGE_STRIP = 132.0
 
 
 def _lines(f: Frame, stage: int, width: float) -> tuple[str, ...]:
-    name = stage_label(stage, f.p.flow.stages[stage].name)
-    return wrap_text(name, max(40.0, width - 16) / 1.08, f.p.font_size + 1)
+    """"3 · Canalización" wrapped to ``width``; a number the wrap would leave alone with its dot
+    stands on its own line instead ("3", "Canalización")."""
+    name = f.p.flow.stages[stage].name
+    room, size = max(40.0, width - 16) / 1.08, f.p.font_size + 1
+    lines = wrap_text(stage_label(stage, name), room, size)
+    if len(lines) > 1 and lines[0] == f"{stage + 1} ·":
+        return (str(stage + 1), *wrap_text(name, room, size))
+    return lines
 
 
 def _extent(f: Frame, stage: int) -> tuple[float, float]:

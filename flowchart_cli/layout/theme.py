@@ -19,6 +19,10 @@ class Theme:
     fills: dict[str, str]
     default_fill: str
     name: str = "default"
+    stage_stroke: str = "#7b8794"
+    stage_header_fill: str = "#e4e7eb"
+    stage_tint: str = "#52606d"
+    """Every other stage band is tinted with this colour, lightly (``none``: no tint)."""
 
 
 THEMES: dict[str, Theme] = {
@@ -59,6 +63,9 @@ THEMES: dict[str, Theme] = {
         fills={},
         default_fill="#ffffff",
         name="mono",
+        stage_stroke="#000000",
+        stage_header_fill="#ffffff",
+        stage_tint="none",
     ),
 }
 
