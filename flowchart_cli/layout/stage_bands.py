@@ -21,7 +21,7 @@ STAGE_STRIP = 132.0
 
 
 def _lines(f: Frame, stage: int, width: float) -> tuple[str, ...]:
-    """"3 · Canalización" wrapped to ``width``; a number the wrap would leave alone with its dot
+    """ "3 · Canalización" wrapped to ``width``; a number the wrap would leave alone with its dot
     stands on its own line instead ("3", "Canalización")."""
     name = f.p.flow.stages[stage].name
     room, size = max(40.0, width - 16) / 1.08, f.p.font_size + 1

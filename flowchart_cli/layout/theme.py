@@ -23,6 +23,8 @@ class Theme:
     stage_header_fill: str = "#e4e7eb"
     stage_tint: str = "#52606d"
     """Every other stage band is tinted with this colour, lightly (``none``: no tint)."""
+    stage_band_fill: str = "#edf0f3"
+    """draw.io: every other stage band's fill (the lanes are see-through there)."""
 
 
 THEMES: dict[str, Theme] = {
@@ -66,6 +68,7 @@ THEMES: dict[str, Theme] = {
         stage_stroke="#000000",
         stage_header_fill="#ffffff",
         stage_tint="none",
+        stage_band_fill="#ffffff",
     ),
 }
 
