@@ -2,7 +2,8 @@
 
 Mermaid lays the chart out itself, so only the structure is written: steps
 with the Mermaid shape closest to their ISO symbol (``id@{ shape: …, label: … }``),
-lanes as subgraphs in declaration order, and flow lines with outcome labels.
+lanes as subgraphs in declaration order (stages as subgraphs inside them), and
+flow lines with outcome labels.
 Every character that could mean something to Mermaid is written as one of its
 entity codes (``#34;``), so no label can change the chart's structure.
 """
@@ -30,10 +31,10 @@ def write_mermaid(diagram: Diagram, options: RenderOptions) -> str:
     for lane in diagram.lanes:
         members = [n for n in diagram.nodes if n.lane == lane.id]
         lines.append(f'    subgraph lane{lane.index + 1}["{mermaid_text(lane.name)}"]')
-        lines.extend(f"        {_node(n, ids[n.key])}" for n in members)
+        lines.extend(_staged(diagram, members, ids, f"lane{lane.index + 1}s", "        "))
         lines.append("    end")
         in_lane.update(n.key for n in members)
-    lines.extend(f"    {_node(n, ids[n.key])}" for n in diagram.nodes if n.key not in in_lane)
+    lines.extend(_staged(diagram, [n for n in diagram.nodes if n.key not in in_lane], ids, "stage", "    "))
     for edge in diagram.edges:
         label = f'|"{mermaid_text(edge.label)}"|' if edge.label else ""
         lines.append(f"    {ids[edge.source]} -->{label} {ids[edge.target]}")
@@ -51,6 +52,25 @@ def _front_matter(diagram: Diagram, options: RenderOptions) -> list[str]:
     if diagram.theme.name == "mono":
         lines += ["config:", "  theme: neutral"]
     return [*lines, "---"]
+
+
+def _staged(diagram: Diagram, members: list[NodeBox], ids: dict[str, str], prefix: str, indent: str) -> list[str]:
+    """The nodes of one lane; with stages, in one nested subgraph per stage ("2 · Registro").
+
+    Mermaid gives a node one subgraph, so a lane's steps of one stage share a
+    subgraph inside the lane's: the cell where the lane and the stage cross.
+    """
+    if not diagram.stages:
+        return [f"{indent}{_node(n, ids[n.key])}" for n in members]
+    lines = []
+    for stage in diagram.stages:
+        mine = [n for n in members if n.stage == stage.id]
+        if mine:
+            title = mermaid_text(f"{stage.number} · {stage.name}")
+            lines.append(f'{indent}subgraph {prefix}{stage.number}["{title}"]')
+            lines.extend(f"{indent}    {_node(n, ids[n.key])}" for n in mine)
+            lines.append(f"{indent}end")
+    return lines
 
 
 def _node(node: NodeBox, node_id: str) -> str:
