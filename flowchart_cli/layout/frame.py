@@ -59,7 +59,7 @@ class Frame:
         self.along = [w if self.lr else h for w, h in p.sizes]
         self.across = [h if self.lr else w for w, h in p.sizes]
         self.has_lanes = bool(p.lane_ids)
-        self.rows = max(p.rank, default=0) + 1
+        self.rows = max([*p.rank, *(last for _, last in p.stage_rows)], default=0) + 1  # an unused stage: an empty row
         self.cols = p.grid.columns
         self.stage_borders = frozenset(first for first, _ in p.stage_rows[1:])
         self.stage_header = 0.0

@@ -12,12 +12,14 @@ from __future__ import annotations
 from .frame import HEADER_LINE, MARGIN, Frame
 from .geometry import StageBand
 from .stages import stage_label
-from .text import wrap_text
+from .text import text_width, wrap_text
 
-__all__ = ["STAGE_STRIP", "fit_stage_names", "stage_bands"]
+__all__ = ["LR_NAME", "STAGE_STRIP", "fit_stage_names", "stage_bands"]
 
 STAGE_STRIP = 132.0
 """TB: the width of the strip on the left that holds the stage names."""
+LR_NAME = 150.0
+"""LR: a stage's column is at least this wide when its name needs it."""
 
 
 def _lines(f: Frame, stage: int, width: float) -> tuple[str, ...]:
@@ -40,24 +42,42 @@ def _extent(f: Frame, stage: int) -> tuple[float, float]:
 
 
 def fit_stage_names(f: Frame) -> None:
-    """Make room for the names: TB a strip on the left and rows tall enough; LR a strip on top."""
+    """Make room for the names: TB a strip on the left and rows tall enough; LR a strip on top
+    and columns wide enough for the name's longest word (or the whole name, up to :data:`LR_NAME`)."""
     count = len(f.p.stage_rows)
     if not count:
         return
+    f.stage_header = 0.0 if f.lr else STAGE_STRIP
+    for stage in range(count):
+        low, high = _extent(f, stage)
+        _grow(f, stage, (_lr_width if f.lr else _tb_height)(f, stage) - (high - low))
+    f.place()
     if f.lr:
         f.stage_header = max(
             max(36.0, len(_lines(f, s, high - low)) * HEADER_LINE + 16)
             for s, (low, high) in ((s, _extent(f, s)) for s in range(count))
         )
-    else:
-        f.stage_header = STAGE_STRIP
-        for stage, (first, last) in enumerate(f.p.stage_rows):
-            low, high = _extent(f, stage)
-            need = len(_lines(f, stage, STAGE_STRIP)) * HEADER_LINE + 16
-            if high - low < need:
-                for row in range(first, last + 1):
-                    f.row_size[row] += (need - (high - low)) / (last - first + 1)
-    f.place()
+        f.place()
+
+
+def _tb_height(f: Frame, stage: int) -> float:
+    return len(_lines(f, stage, STAGE_STRIP)) * HEADER_LINE + 16
+
+
+def _lr_width(f: Frame, stage: int) -> float:
+    size = f.p.font_size + 1
+    name = stage_label(stage, f.p.flow.stages[stage].name)
+    longest = max((text_width(word, size) for word in name.split()), default=0.0)
+    return max(longest, min(text_width(name, size), LR_NAME)) * 1.08 + 20
+
+
+def _grow(f: Frame, stage: int, missing: float) -> None:
+    """Share ``missing`` room out over the stage's rows."""
+    if missing <= 0:
+        return
+    first, last = f.p.stage_rows[stage]
+    for row in range(first, last + 1):
+        f.row_size[row] += missing / (last - first + 1)
 
 
 def stage_bands(f: Frame) -> tuple[StageBand, ...]:
