@@ -20,6 +20,7 @@ STAGED = [
     ROOT / "samples" / "mesa-de-ayuda.flow.yaml",
     ROOT / "samples" / "seguimiento-satisfaccion.flow.yaml",
     ROOT / "templates" / "new" / "atencion-cliente.flow.yaml",
+    ROOT / "docs" / "example" / "atencion.flow.yaml",
 ]
 
 BACK_AND_FORTH = """
