@@ -23,7 +23,8 @@ CASES = {
     "first step names none": (
         HEAD
         + "stages: [Registro, Cierre]\n"
-        + "steps:\n  - start: A\n    lane: Equipo\n  - process: B\n    stage: Registro\n  - end: C\n    stage: Cierre\n",
+        + "steps:\n  - start: A\n    lane: Equipo\n  - process: B\n    stage: Registro\n"
+        + "  - end: C\n    stage: Cierre\n",
         ("FC212", 5, 5, "the first step must name its `stage`"),
     ),
     "repeated stage id": (
