@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from flowchart_cli.layout import layout_flow
-from flowchart_cli.layout.geometry import Diagram, Point
+from flowchart_cli.layout.crossings import count_crossings
+from flowchart_cli.layout.geometry import Diagram, EdgePath, Point
 from flowchart_cli.layout.stages import stage_back_edges, stage_rows, stage_separators
 from flowchart_cli.loader import load_flow
 from flowchart_cli.model import Flow
@@ -59,22 +60,16 @@ def _load(path: Path) -> Flow:
     return flow
 
 
-def _crossings(diagram: Diagram) -> int:
-    """Proper crossings between the orthogonal segments of two different flow lines."""
-    lines = [list(pairwise(edge.points)) for edge in diagram.edges]
-    count = 0
-    for number, mine in enumerate(lines):
-        for theirs in lines[number + 1 :]:
-            count += sum(_cross(a, b) for a in mine for b in theirs)
-    return count
+def test_crossings_count_lines_that_cross_not_lines_that_touch() -> None:
+    def edge(*points: tuple[float, float]) -> EdgePath:
+        return EdgePath("a", "b", "", tuple(Point(x, y) for x, y in points))
 
-
-def _cross(a: tuple[Point, Point], b: tuple[Point, Point]) -> bool:
-    flat_a, flat_b = abs(a[0].y - a[1].y) < 0.01, abs(b[0].y - b[1].y) < 0.01
-    if flat_a == flat_b:
-        return False
-    (h0, h1), (v0, v1) = (a, b) if flat_a else (b, a)
-    return min(h0.x, h1.x) + 0.5 < v0.x < max(h0.x, h1.x) - 0.5 and min(v0.y, v1.y) + 0.5 < h0.y < max(v0.y, v1.y) - 0.5
+    across = edge((0, 50), (100, 50))
+    down = edge((50, 0), (50, 100))
+    touching = edge((100, 0), (100, 100))
+    hooked = edge((20, 0), (20, 80), (80, 80), (80, 20))  # crosses `across` twice
+    diagram = Diagram("t", 100, 100, (), (), (across, down, touching, hooked))
+    assert count_crossings(diagram) == 1 + 2 + 1  # across×down, across×hooked, down×hooked
 
 
 def test_rows_follow_the_stages_and_an_unused_stage_gets_a_row() -> None:
@@ -116,4 +111,4 @@ def test_stages_add_no_crossings_on_the_samples(path: Path) -> None:
     flow = _load(path)
     assert flow.stages_declared and len(flow.stages) >= 4
     plain = dataclasses.replace(flow, stages=(), stages_declared=False)
-    assert _crossings(layout_flow(flow)) <= _crossings(layout_flow(plain))
+    assert count_crossings(layout_flow(flow)) <= count_crossings(layout_flow(plain))
