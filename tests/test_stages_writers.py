@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -34,6 +35,7 @@ stages:
   - Request
   - id: review
     name: Review and decision by the support team
+    description: "Checked against the <30 days> rule & the receipt"
   - Payment
   - Archive
 steps:
@@ -138,6 +140,8 @@ def test_drawio_has_a_band_cell_per_stage_behind_the_lanes(staged) -> None:
         assert " ".join(re.sub(r"<br>", " ", value).split()).endswith(stage.name)
         inner = cell if cell.tag == "mxCell" else cell.find("mxCell")
         assert inner.get("vertex") == "1" and inner.get("parent") == "1"
+        if stage.description:
+            assert cell.tag == "UserObject" and html.unescape(cell.get("tooltip")) == stage.description
     lane_cells = {c.get("id") for c in cells if c.get("id", "").startswith("lane-")}
     steps = [c for c in root.iter("mxCell") if c.get("vertex") == "1" and (c.get("parent") or "") in lane_cells]
     assert len(steps) == len(flow.steps)  # every step stays inside its lane container
