@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flowchart_cli.cli import app
+from flowchart_cli.loader import load_flow
 
 runner = CliRunner()
 
@@ -54,3 +55,26 @@ def test_bad_stages_give_one_diagnostic_where_written_and_write_nothing(tmp_path
     rendered = runner.invoke(app, ["render", str(path), "-f", "svg,drawio,mermaid,dot", "-o", str(out)])
     assert rendered.exit_code == 1 and "Traceback" not in rendered.output
     assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("path", "count"),
+    [
+        ("templates/new/atencion-cliente.flow.yaml", 5),
+        ("samples/mesa-de-ayuda.flow.yaml", 7),
+        ("samples/gestion-quejas.flow.yaml", 8),
+        ("samples/seguimiento-satisfaccion.flow.yaml", 4),
+    ],
+)
+def test_the_template_and_samples_that_describe_stages_declare_them(path: str, count: int) -> None:
+    flow, diagnostics = load_flow(Path(__file__).resolve().parent.parent / path)
+    assert flow is not None and diagnostics == []
+    assert flow.stages_declared and len(flow.stages) == count
+    assert {s.stage for s in flow.steps} == {stage.id for stage in flow.stages}  # every stage has steps
+
+
+def test_new_with_the_attention_template_writes_a_flow_with_stages(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["new", "atencion.flow.yaml", "--template", "atencion-cliente"]).exit_code == 0
+    flow, _ = load_flow(tmp_path / "atencion.flow.yaml")
+    assert flow is not None and len(flow.stages) == 5 and flow.stages[0].name == "Recepción"
