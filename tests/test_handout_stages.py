@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
-from handout_fakes import QUEJAS, FakeDrawing, diagram_of, flow_from
+from handout_fakes import QUEJAS, FakeDrawing, diagram_of, flow_from, load
 
 from flowchart_cli.handout.html import render_html
 from flowchart_cli.handout.view import build_view
@@ -158,3 +159,11 @@ def test_a_flow_without_stages_has_no_stage_anywhere(tmp_path):
     html = render_html(view)
     html = html[html.index("<body") :]
     assert "stage-heading" not in html and "stage-list" not in html and 'class="stage"' not in html
+
+
+def test_a_flow_with_many_stages_gets_four_stage_questions_from_first_to_last():
+    flow = load(Path(__file__).resolve().parent.parent / "samples" / "gestion-quejas.flow.yaml")
+    view = build_view(flow, diagram_of(flow), FakeDrawing())
+    answers = [q.answer for q in view.quiz if q.answer_anchor.startswith("stage-")]
+    assert answers == ["Etapa 1 · Recepción", "Etapa 3 · Clasificación", "Etapa 6 · Solución", "Etapa 8 · Cierre"]
+    assert [q.number for q in view.quiz] == list(range(1, len(view.quiz) + 1))

@@ -104,7 +104,7 @@ def stage_questions(flow: Flow, routes: Routes, first: int) -> list[Question]:
     if len(staged) < 2:
         return []
     if len(staged) > STAGE_QUESTIONS:
-        staged = [staged[i * len(staged) // STAGE_QUESTIONS] for i in range(STAGE_QUESTIONS)]
+        staged = [staged[round(i * (len(staged) - 1) / (STAGE_QUESTIONS - 1))] for i in range(STAGE_QUESTIONS)]
     questions = []
     for offset, (number, stage, steps) in enumerate(staged):
         step = steps[len(steps) // 2]
