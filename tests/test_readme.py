@@ -30,7 +30,7 @@ def test_worked_example_is_the_example_file_and_passes_check():
 
 def test_every_command_and_option_is_in_the_readme():
     runner = CliRunner()
-    for command in ("check", "render", "handout", "build", "watch", "new", "rules", "schema"):
+    for command in ("check", "render", "handout", "build", "watch", "new", "rules", "schema", "markdown"):
         assert f"flowchart {command}" in README, command
         help_text = runner.invoke(app, [command, "--help"], terminal_width=200).output
         for option in set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}:

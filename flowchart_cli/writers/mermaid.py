@@ -1,7 +1,9 @@
 """The Mermaid writer: a ``flowchart`` that GitHub renders, one subgraph per lane.
 
 Mermaid lays the chart out itself, so only the structure is written: steps
-with the Mermaid shape closest to their ISO symbol (``id@{ shape: …, label: … }``),
+with the Mermaid shape closest to their ISO symbol (``id@{ shape: …, label: … }``,
+Mermaid ≥ 11.3; with ``RenderOptions.mermaid == "10"`` the classic brackets
+that Mermaid 10 — GitLab before 19, Typora, HackMD — reads, ``id(["…"])``),
 lanes as subgraphs in declaration order (stages as subgraphs inside them), and
 flow lines with outcome labels.
 Every character that could mean something to Mermaid is written as one of its
@@ -15,7 +17,7 @@ import unicodedata
 from ..layout.geometry import Diagram, NodeBox
 from ..options import RenderOptions
 from ..symbols import symbol
-from .mermaid_style import colour_lines, link_lines
+from .mermaid_style import classic_node, colour_lines, link_lines
 
 __all__ = ["mermaid_text", "write_mermaid"]
 
@@ -31,10 +33,11 @@ def write_mermaid(diagram: Diagram, options: RenderOptions) -> str:
     for lane in diagram.lanes:
         members = [n for n in diagram.nodes if n.lane == lane.id]
         lines.append(f'    subgraph lane{lane.index + 1}["{mermaid_text(lane.name)}"]')
-        lines.extend(_staged(diagram, members, ids, f"lane{lane.index + 1}s", "        "))
+        lines.extend(_staged(diagram, members, ids, options, f"lane{lane.index + 1}s", "        "))
         lines.append("    end")
         in_lane.update(n.key for n in members)
-    lines.extend(_staged(diagram, [n for n in diagram.nodes if n.key not in in_lane], ids, "stage", "    "))
+    outside = [n for n in diagram.nodes if n.key not in in_lane]
+    lines.extend(_staged(diagram, outside, ids, options, "stage", "    "))
     for edge in diagram.edges:
         label = f'|"{mermaid_text(edge.label)}"|' if edge.label else ""
         lines.append(f"    {ids[edge.source]} -->{label} {ids[edge.target]}")
@@ -49,32 +52,38 @@ _TITLE_LOOKALIKES = str.maketrans({"&": "\uff06", "<": "\u2039", ">": "\u203a"})
 
 def _front_matter(diagram: Diagram, options: RenderOptions) -> list[str]:
     lines = ["---", f"title: {yaml_quoted(diagram.title.translate(_TITLE_LOOKALIKES))}"]
+    if diagram.theme.name == "mono" and options.mermaid == "10":
+        return [*lines, "---", '%%{init: {"theme": "neutral"}}%%']  # `config:` front matter needs 10.5
     if diagram.theme.name == "mono":
         lines += ["config:", "  theme: neutral"]
     return [*lines, "---"]
 
 
-def _staged(diagram: Diagram, members: list[NodeBox], ids: dict[str, str], prefix: str, indent: str) -> list[str]:
+def _staged(
+    diagram: Diagram, members: list[NodeBox], ids: dict[str, str], options: RenderOptions, prefix: str, indent: str
+) -> list[str]:
     """The nodes of one lane; with stages, in one nested subgraph per stage ("2 · Registro").
 
     Mermaid gives a node one subgraph, so a lane's steps of one stage share a
     subgraph inside the lane's: the cell where the lane and the stage cross.
     """
     if not diagram.stages:
-        return [f"{indent}{_node(n, ids[n.key])}" for n in members]
+        return [f"{indent}{_node(n, ids[n.key], options)}" for n in members]
     lines = []
     for stage in diagram.stages:
         mine = [n for n in members if n.stage == stage.id]
         if mine:
             title = mermaid_text(f"{stage.number} · {stage.name}")
             lines.append(f'{indent}subgraph {prefix}{stage.number}["{title}"]')
-            lines.extend(f"{indent}    {_node(n, ids[n.key])}" for n in mine)
+            lines.extend(f"{indent}    {_node(n, ids[n.key], options)}" for n in mine)
             lines.append(f"{indent}end")
     return lines
 
 
-def _node(node: NodeBox, node_id: str) -> str:
+def _node(node: NodeBox, node_id: str, options: RenderOptions) -> str:
     shape = symbol(node.kind).mermaid_shape
+    if options.mermaid == "10":
+        return classic_node(node_id, shape, mermaid_text(node.label))
     return f'{node_id}@{{ shape: {shape}, label: "{mermaid_text(node.label)}" }}'
 
 
