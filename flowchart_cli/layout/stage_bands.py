@@ -17,7 +17,7 @@ from .text import text_width, wrap_text
 __all__ = ["LR_NAME", "STAGE_STRIP", "fit_stage_names", "stage_bands"]
 
 STAGE_STRIP = 132.0
-"""TB: the width of the strip on the left that holds the stage names."""
+"""TB: the widest the strip on the left that holds the stage names gets (short names take less)."""
 LR_NAME = 150.0
 """LR: a stage's column is at least this wide when its name needs it."""
 
@@ -47,7 +47,7 @@ def fit_stage_names(f: Frame) -> None:
     count = len(f.p.stage_rows)
     if not count:
         return
-    f.stage_header = 0.0 if f.lr else STAGE_STRIP
+    f.stage_header = 0.0 if f.lr else _tb_strip(f)
     for stage in range(count):
         low, high = _extent(f, stage)
         _grow(f, stage, (_lr_width if f.lr else _tb_height)(f, stage) - (high - low))
@@ -60,8 +60,15 @@ def fit_stage_names(f: Frame) -> None:
         f.place()
 
 
+def _tb_strip(f: Frame) -> float:
+    """As wide as the longest name on one line, between 80 and :data:`STAGE_STRIP`."""
+    size = f.p.font_size + 1
+    widest = max(text_width(stage_label(n, s.name), size) for n, s in enumerate(f.p.flow.stages))
+    return min(STAGE_STRIP, max(80.0, widest * 1.08 + 24))
+
+
 def _tb_height(f: Frame, stage: int) -> float:
-    return len(_lines(f, stage, STAGE_STRIP)) * HEADER_LINE + 16
+    return len(_lines(f, stage, f.stage_header)) * HEADER_LINE + 16
 
 
 def _lr_width(f: Frame, stage: int) -> float:
