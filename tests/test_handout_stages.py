@@ -139,6 +139,7 @@ def test_the_cover_lists_the_stages_and_the_lane_sections_name_each_steps_stage(
     cover = html[html.index('class="cover"') : html.index("</header>")]
     assert cover.index("Recepción") < cover.index("Registro") < cover.index("Cierre")
     assert "Todo queda en el CRM." in cover
+    assert view.doc.summary == "6 pasos · 2 responsables · 3 etapas · 1 decisión"
     agente = next(lane for lane in view.lanes if lane.id == "agente")
     assert [(s.number, s.stage) for s in agente.steps] == [
         (2, "Registro"),

@@ -218,6 +218,7 @@ _PT = {
 _STAGES = {
     "en": {
         "stages": "Stages",
+        "count_stages": "{n} stage|{n} stages",
         "stage": "Stage",
         "stage_heading": "Stage {n} · {name}",
         "check_stage": "I know the steps of the stage “{stage}” ({numbers}).",
@@ -225,6 +226,7 @@ _STAGES = {
     },
     "es": {
         "stages": "Etapas",
+        "count_stages": "{n} etapa|{n} etapas",
         "stage": "Etapa",
         "stage_heading": "Etapa {n} · {name}",
         "check_stage": "Conozco los pasos de la etapa «{stage}» ({numbers}).",
@@ -232,6 +234,7 @@ _STAGES = {
     },
     "pt": {
         "stages": "Etapas",
+        "count_stages": "{n} etapa|{n} etapas",
         "stage": "Etapa",
         "stage_heading": "Etapa {n} · {name}",
         "check_stage": "Conheço os passos da etapa “{stage}” ({numbers}).",

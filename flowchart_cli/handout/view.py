@@ -178,7 +178,12 @@ def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
         date=date,
         summary=" · ".join(
             count(t, key, n)
-            for key, n in (("count_steps", len(flow.steps)), ("count_lanes", lanes), ("count_decisions", decisions))
+            for key, n in (
+                ("count_steps", len(flow.steps)),
+                ("count_lanes", lanes),
+                ("count_stages", len(build_stages(flow, t))),
+                ("count_decisions", decisions),
+            )
             if n
         ),
         header_css=css_string(header),
