@@ -98,8 +98,9 @@ def test_svg_draws_each_stage_as_a_band_in_order_behind_the_steps(staged) -> Non
     groups = [g for g in root.iter(f"{NS}g") if g.get("class") == "fc-stage"]
     assert [g.get("data-stage") for g in groups] == [stage.id for stage in flow.stages]
     assert all(g[0].tag == f"{NS}rect" for g in groups)
-    for group, stage in zip(groups, flow.stages, strict=True):
-        assert " ".join("".join(group.itertext()).split()).endswith(" ".join(stage.name.split()))
+    for number, (group, stage) in enumerate(zip(groups, flow.stages, strict=True), 1):
+        texts = ["".join(t.itertext()) for t in group.iter(f"{NS}text")]
+        assert texts == [str(number), stage.name]  # the number, then the name exactly as written
     order = [g.get("class", "") for g in root.iter(f"{NS}g")]
     last_stage = max(i for i, c in enumerate(order) if c == "fc-stage")
     assert all(i > last_stage for i, c in enumerate(order) if c.startswith(("fc-step", "fc-edge")))

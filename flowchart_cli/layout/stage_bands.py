@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from .frame import HEADER_LINE, MARGIN, Frame
 from .geometry import StageBand
-from .stages import stage_label
 from .text import text_width, wrap_text
 
 __all__ = ["LR_NAME", "STAGE_STRIP", "fit_stage_names", "stage_bands"]
@@ -23,14 +22,13 @@ LR_NAME = 150.0
 
 
 def _lines(f: Frame, stage: int, width: float) -> tuple[str, ...]:
-    """ "3 · Canalización" wrapped to ``width``; a number the wrap would leave alone with its dot
-    stands on its own line instead ("3", "Canalización")."""
-    name = f.p.flow.stages[stage].name
+    """The stage's number on a line of its own, then its name wrapped to ``width``.
+
+    The writers draw the number apart from the name, so the name reads
+    exactly as written ("Contacto del cliente" under "1").
+    """
     room, size = max(40.0, width - 16) / 1.08, f.p.font_size + 1
-    lines = wrap_text(stage_label(stage, name), room, size)
-    if len(lines) > 1 and lines[0] == f"{stage + 1} ·":
-        return (str(stage + 1), *wrap_text(name, room, size))
-    return lines
+    return (str(stage + 1), *wrap_text(f.p.flow.stages[stage].name, room, size))
 
 
 def _extent(f: Frame, stage: int) -> tuple[float, float]:
@@ -63,7 +61,7 @@ def fit_stage_names(f: Frame) -> None:
 def _tb_strip(f: Frame) -> float:
     """As wide as the longest name on one line, between 80 and :data:`STAGE_STRIP`."""
     size = f.p.font_size + 1
-    widest = max(text_width(stage_label(n, s.name), size) for n, s in enumerate(f.p.flow.stages))
+    widest = max(text_width(s.name, size) for s in f.p.flow.stages)
     return min(STAGE_STRIP, max(80.0, widest * 1.08 + 24))
 
 
@@ -73,7 +71,7 @@ def _tb_height(f: Frame, stage: int) -> float:
 
 def _lr_width(f: Frame, stage: int) -> float:
     size = f.p.font_size + 1
-    name = stage_label(stage, f.p.flow.stages[stage].name)
+    name = f.p.flow.stages[stage].name
     longest = max((text_width(word, size) for word in name.split()), default=0.0)
     return max(longest, min(text_width(name, size), LR_NAME)) * 1.08 + 20
 

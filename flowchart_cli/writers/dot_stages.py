@@ -44,7 +44,7 @@ def stage_names(diagram: Diagram, label: Callable[[tuple[str, ...]], str]) -> li
     nodes = []
     for stage in diagram.stages:
         centre = stage.label.center
-        lines = stage.lines or (f"{stage.number} · {stage.name}",)
+        lines = stage.lines or (str(stage.number), stage.name)
         nodes.append(
             f'    "stage:{stage.number}" [label={label(lines)}, shape=plaintext, style="", '
             f"fontsize={num(diagram.font_size + 1)}, "

@@ -100,7 +100,7 @@ def _lane_cell(lane: LaneBand, diagram: Diagram, options: RenderOptions) -> str:
 def _stage_cell(stage: StageBand, diagram: Diagram) -> str:
     """A stage's band, first in the file so that it lies behind the lanes and their steps."""
     style = stage_style(stage, horizontal=diagram.direction != "LR", theme=diagram.theme, font_size=diagram.font_size)
-    label = html_label(stage.lines or (f"{stage.number} · {stage.name}",))
+    label = html_label(stage.lines or (str(stage.number), stage.name))
     return _vertex(
         f"stage-{stage.number}",
         label,

@@ -112,7 +112,7 @@ class _Drawing:
         )
 
     def stage(self, stage: StageBand) -> str:
-        """A stage's band across every lane (spec §4: ``fc-stage``, band first), then its numbered name.
+        """A stage's band across every lane (spec §4: ``fc-stage``, band first), its number, then its name.
 
         Bands come after the lanes and before lines and steps: behind the
         drawing, but over the lanes' fills, so their borders show.
@@ -120,11 +120,14 @@ class _Drawing:
         colours = self.colours
         tint = colours.stage_tint if stage.number % 2 == 0 and colours.stage_tint != "none" else ""
         band = _rect(stage.band, tint or "none", colours.stage_stroke, ' fill-opacity="0.06"' if tint else "")
-        label = f"{stage.number} · {stage.name}"  # as layout wrapped it into stage.lines
+        number, *name = stage.lines or (str(stage.number), stage.name)
+        x, top = stage.label.center.x, stage.label.center.y - (len(name) + 1) * LINE_HEIGHT / 2
+        size = self.size + 1
         return (
             f'<g class="fc-stage" data-stage={_attr(stage.id)}>{band}'
             f"{_rect(stage.label, colours.stage_header_fill, colours.stage_stroke)}"
-            f"{self.lines(stage.lines or (label,), stage.label.center, self.size + 1, True, label)}"
+            f"{self.lines((number,), Point(x, top + LINE_HEIGHT / 2), size, True, number)}"
+            f"{self.lines(tuple(name), Point(x, top + LINE_HEIGHT * (1 + len(name) / 2)), size, True, stage.name)}"
             "</g>\n"
         )
 
