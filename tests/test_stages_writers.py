@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -203,3 +204,26 @@ def test_a_flow_without_stages_draws_none(write_flow) -> None:
     assert "    subgraph" not in "".join(
         line for line in write_mermaid(diagram, options).splitlines() if line.startswith("        ")
     )
+
+
+@pytest.mark.integration
+def test_draw_io_itself_opens_the_bands_behind_editable_steps(staged, tmp_path) -> None:
+    checker = ROOT / "tests" / "drawio" / "drawio_check"
+    if shutil.which("node") is None:
+        pytest.skip("node not installed")
+    flow, diagram = staged
+    path = tmp_path / "staged.drawio"
+    path.write_text(write_drawio(diagram, RenderOptions()), encoding="utf-8")
+    command = [str(checker), str(path), "--strict"]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    if run.returncode == 3:
+        pytest.skip(f"drawio_check is not installed: {run.stderr.strip()[:200]}")
+    report = json.loads(run.stdout)
+    assert run.returncode == 0 and report["ok"], report["errors"] + report["warnings"]
+    cells = {c["id"]: c for c in report["cells"]}
+    for number, stage in enumerate(flow.stages, 1):
+        cell = cells[f"stage-{number}"]
+        assert cell["isVertex"] and cell["parent"] == "1" and stage.name in html.unescape(cell["value"])
+    ids = [c["id"] for c in report["cells"]]
+    assert max(ids.index(f"stage-{n}") for n in range(1, len(flow.stages) + 1)) < ids.index("lane-1")
+    assert report["containers"] == len(flow.lanes)
