@@ -227,3 +227,27 @@ def test_draw_io_itself_opens_the_bands_behind_editable_steps(staged, tmp_path) 
     ids = [c["id"] for c in report["cells"]]
     assert max(ids.index(f"stage-{n}") for n in range(1, len(flow.stages) + 1)) < ids.index("lane-1")
     assert report["containers"] == len(flow.lanes)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("syntax", ["11", "10"])
+def test_mermaid_itself_draws_the_stage_subgraphs(staged, tmp_path, syntax) -> None:
+    found = shutil.which("mmdc")
+    cached = Path.home() / ".cache" / "mermaid-cli" / "node_modules" / ".bin" / "mmdc"
+    found = found or (str(cached) if cached.exists() else None)
+    if found is None or not Path("/usr/bin/chromium").exists():
+        pytest.skip("mermaid-cli (mmdc) or /usr/bin/chromium not installed")
+    flow, diagram = staged
+    config = tmp_path / "puppeteer.json"
+    config.write_text('{"executablePath": "/usr/bin/chromium", "args": ["--no-sandbox"]}')
+    source, svg = tmp_path / "staged.mmd", tmp_path / "staged.svg"
+    source.write_text(write_mermaid(diagram, RenderOptions(mermaid=syntax)), encoding="utf-8")
+    command = [found, "-p", str(config), "-i", str(source), "-o", str(svg)]
+    drawn = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert drawn.returncode == 0, drawn.stderr
+    shown = " ".join(ET.parse(svg).getroot().itertext())
+    assert all(f"{n} · {stage.name}" in shown for n, stage in enumerate(flow.stages, 1) if stage.id in _used(diagram))
+
+
+def _used(diagram: Diagram) -> set[str]:
+    return {node.stage or "" for node in diagram.nodes}

@@ -41,8 +41,28 @@ def write_mermaid(diagram: Diagram, options: RenderOptions) -> str:
     for edge in diagram.edges:
         label = f'|"{mermaid_text(edge.label)}"|' if edge.label else ""
         lines.append(f"    {ids[edge.source]} -->{label} {ids[edge.target]}")
-    lines += colour_lines(diagram, ids, options) + link_lines(diagram, ids)
+    lines += colour_lines(diagram, ids, options) + _stage_styles(diagram, in_lane) + link_lines(diagram, ids)
     return "\n".join(lines) + "\n"
+
+
+def _stage_styles(diagram: Diagram, in_lane: set[str]) -> list[str]:
+    """A dashed, lightly filled frame for each stage subgraph, so it reads as a phase, not a lane."""
+    if not diagram.stages or diagram.theme.name == "mono":
+        return []
+    colours = diagram.theme
+    frames = [
+        f"lane{lane.index + 1}s{stage.number}"
+        for lane in diagram.lanes
+        for stage in diagram.stages
+        if any(n.lane == lane.id and n.stage == stage.id for n in diagram.nodes)
+    ]
+    frames += [
+        f"stage{stage.number}"
+        for stage in diagram.stages
+        if any(n.key not in in_lane and n.stage == stage.id for n in diagram.nodes)
+    ]
+    look = f"fill:{colours.stage_band_fill},stroke:{colours.stage_stroke},stroke-dasharray:4 3,color:{colours.ink}"
+    return [f"    style {frame} {look}" for frame in frames]
 
 
 # Mermaid shows the title through an HTML sanitizer and then as plain text, so `&`, `<`
