@@ -37,6 +37,12 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+class AnalyzeFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 class HandoutFormat(StrEnum):
     html = "html"
     pdf = "pdf"
@@ -78,6 +84,16 @@ Files = Annotated[
         metavar="FILE...",
     ),
 ]
+FilesOrFolders = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Flow files (NAME.flow.yaml), or folders searched for them as `build` does; - reads standard input.",
+        exists=True,
+        allow_dash=True,
+        show_default=False,
+        metavar="FILE|DIR...",
+    ),
+]
 OutDir = Annotated[
     Path | None,
     typer.Option(
@@ -102,6 +118,15 @@ BuildFormats = _formats_option(
     "svg, png, pdf, drawio, mermaid, dot, html (handout), handout-pdf; repeat or separate with commas.",
     "svg,png,drawio,html",
 )
+LayoutTimeout = Annotated[
+    float,
+    typer.Option(
+        "--layout-timeout",
+        min=1.0,
+        metavar="SECONDS",
+        help="How long Graphviz may take to lay out one flow before the command gives up.",
+    ),
+]
 WatchFormats = _formats_option("As for build: diagram formats, html, handout-pdf.", "svg")
 
 
@@ -125,7 +150,8 @@ def check(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Flow files (NAME.flow.yaml); - reads standard input. None with json/sarif/github: an empty report.",
+            help="Flow files (NAME.flow.yaml), or folders searched for them as `build` does; - reads standard "
+            "input. None with json/sarif/github: an empty report.",
             exists=True,
             allow_dash=True,
             show_default=False,
@@ -135,7 +161,7 @@ def check(
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
 ) -> None:
-    """Check flow files against the format and the ISO 5807 rules."""
+    """Check flow files (or every flow below a folder) against the format and the ISO 5807 rules."""
     from .commands.check import run_check
 
     if not files and format is CheckFormat.text:
@@ -160,6 +186,7 @@ def render(
         ),
     ] = MermaidSyntax.v11,
     quiet: Quiet = False,
+    layout_timeout: LayoutTimeout = 60.0,
     check_staged: Annotated[
         bool,
         typer.Option("--check-staged", help="Exit 1 when git does not have an output staged as written (pre-commit)."),
@@ -179,6 +206,7 @@ def render(
             quiet=quiet,
             mermaid=mermaid.value,
             check_staged=check_staged,
+            layout_timeout=layout_timeout,
         )
     )
 
@@ -243,6 +271,7 @@ def build(
     ] = Theme.default,
     scale: Scale = 1.0,
     quiet: Quiet = False,
+    layout_timeout: LayoutTimeout = 60.0,
 ) -> None:
     """Render every flow below a folder, redoing only what changed."""
     from .commands.build import run_build
@@ -261,6 +290,7 @@ def build(
             theme=theme.value,
             scale=scale,
             quiet=quiet,
+            layout_timeout=layout_timeout,
         )
     )
 
@@ -299,6 +329,30 @@ def markdown(
     raise typer.Exit(
         run_markdown(file, output, assets, format.value, edges=edges.value, theme=theme.value, scale=scale, quiet=quiet)
     )
+
+
+@app.command()
+def analyze(
+    files: FilesOrFolders,
+    format: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Output format.")] = AnalyzeFormat.text,
+    max_handoffs: Annotated[
+        int | None, typer.Option("--max-handoffs", min=0, metavar="N", help="Exit 1 if a path has more handoffs.")
+    ] = None,
+    max_duration: Annotated[
+        str | None,
+        typer.Option(
+            "--max-duration", metavar="D", help="Exit 1 if a path may take longer (e.g. '2 h', '2 días hábiles')."
+        ),
+    ] = None,
+    max_paths: Annotated[
+        int, typer.Option("--max-paths", min=1, metavar="N", help="List at most N paths per flow.")
+    ] = 1000,
+) -> None:
+    """List every path of each flow with its handoffs and duration, its loops, and the CI gates."""
+    from .commands.analyze import limits_of, run_analyze
+
+    limits = limits_of(max_handoffs, max_duration)
+    raise typer.Exit(run_analyze(files, format.value, max_paths=max_paths, limits=limits))
 
 
 @app.command()

@@ -253,7 +253,9 @@ def flow_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "flowchart-cli flow file",
-        "description": "A process described as steps in swimlanes (NAME.flow.yaml); see `flowchart rules`.",
+        "description": "A process described as steps in swimlanes (NAME.flow.yaml); see `flowchart rules`. "
+        "Keys are the English words listed here; for a Spanish or Portuguese word (inicio, paso, siguiente…) "
+        "`flowchart check` names the key meant.",
         "type": "object",
         "properties": _top_properties(),
         "required": ["title", "steps"],

@@ -22,6 +22,7 @@ from .graphics import Drawing, inline_svg
 from .i18n import count, symbol_name, words
 from .page import css_string, fit_diagram, page_counter_css
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
+from .scenarios import Scenarios, build_scenarios
 from .stages import StageView, build_stages, group_rows, stage_checklist, stage_name, stage_questions
 from .study import Checklist, FlowReference, Question, Reference, build_checklist, build_quiz, build_references
 
@@ -127,6 +128,7 @@ class Handout:
     quiz_note: str
     links: tuple[Reference, ...]
     flows: tuple[FlowReference, ...]
+    scenarios: Scenarios
     stages: tuple[StageView, ...] = ()
 
     def context(self) -> dict[str, Any]:
@@ -146,6 +148,7 @@ def build_view(
     if quiz:
         questions = (*questions, *stage_questions(flow, routes, len(questions) + 1))
     checklist = build_checklist(flow, routes, quiz=quiz, stages=stage_checklist(flow, t))
+    scenarios = build_scenarios(flow, lang)
     links, flows = build_references(flow, routes)
     return Handout(
         lang=lang,
@@ -160,6 +163,7 @@ def build_view(
         quiz_note=quiz_note,
         links=links,
         flows=flows,
+        scenarios=scenarios,
         stages=build_stages(flow, t),
     )
 

@@ -34,7 +34,8 @@ def layout_flow(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram
     ]
     starts = [n for n, step in enumerate(steps) if step.kind == "start"]
     pairs = [(s, t) for s, t, _ in links]
-    ranking, back, stage_rows = rank_in_stages(flow, pairs, back_edges(len(steps), pairs, starts))
+    back = back_edges(len(steps), pairs, starts)
+    ranking, back, stage_rows = rank_in_stages(flow, pairs, back, timeout=options.layout_timeout)
     lane_ids = [lane.id for lane in flow.lanes]
     lane_of = {lane_id: n for n, lane_id in enumerate(lane_ids)}
     lane = [lane_of.get(step.lane or "", 0) for step in steps]

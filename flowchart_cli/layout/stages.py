@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..model import Flow
+from .graphviz_run import TIMEOUT_SECONDS
 from .ranking import Ranking, rank_nodes
 
 __all__ = [
@@ -27,16 +28,20 @@ __all__ = [
 
 
 def rank_in_stages(
-    flow: Flow, edges: Sequence[tuple[int, int]], back: Sequence[bool]
+    flow: Flow, edges: Sequence[tuple[int, int]], back: Sequence[bool], *, timeout: float = TIMEOUT_SECONDS
 ) -> tuple[Ranking, tuple[bool, ...], tuple[tuple[int, int], ...]]:
-    """Ranks, loops back and each stage's rows; for a flow without stages, plain `dot` ranks."""
+    """Ranks, loops back and each stage's rows; for a flow without stages, plain `dot` ranks.
+
+    ``timeout`` bounds the `dot` run (``--layout-timeout``).
+    """
     stage = stage_numbers(flow)
+    marked = [(s, t, b) for (s, t), b in zip(edges, back, strict=True)]
     if stage is None:
-        return rank_nodes(len(flow.steps), [(s, t, b) for (s, t), b in zip(edges, back, strict=True)]), tuple(back), ()
+        return rank_nodes(len(flow.steps), marked, timeout=timeout), tuple(back), ()
     back = stage_back_edges(stage, edges, back)
     forward = [edge for edge, b in zip(edges, back, strict=True) if not b]
     marked = [(s, t, b) for (s, t), b in zip(edges, back, strict=True)]
-    ranking = rank_nodes(len(flow.steps), marked, stage_separators(stage, forward))
+    ranking = rank_nodes(len(flow.steps), marked, stage_separators(stage, forward), timeout=timeout)
     rows, spans = stage_rows(ranking.rank, stage, len(flow.stages))
     return Ranking(rows, ranking.order), back, spans
 

@@ -1,0 +1,119 @@
+"""Render one flow of a build: check it, render every stale format, write the files atomically.
+
+Runs in a child process of the build (or inline for one job).  It prints
+nothing; everything it learnt comes back in a :class:`JobResult`.  The input
+is hashed *before* it is read, so if it changes mid-build the manifest holds
+the older hash and the next build renders it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..atomic import why_unwritable, write_atomic
+from ..diagnostics import Diagnostic
+from ..errors import FlowchartError
+from ..model import Flow
+from ..writers import RenderOptions
+from .formats import output_rel
+from .manifest import FlowRecord, OutputRecord, file_sha256, source_key
+
+__all__ = ["Job", "JobResult", "Renderer", "flow_dependencies", "run_job"]
+
+Renderer = Callable[[Flow, tuple[str, ...], RenderOptions], dict[str, bytes | str]]
+
+
+@dataclass(frozen=True)
+class Job:
+    path: Path
+    rel: str
+    source_dir: Path
+    out_dir: Path
+    formats: tuple[str, ...]
+    render_options: RenderOptions
+    options: dict = field(hash=False)
+    tool: str = ""
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """``record`` is set when the outputs were written; ``error`` is a failure that is not the flow's fault."""
+
+    job: Job
+    diagnostics: tuple[Diagnostic, ...] = ()
+    record: FlowRecord | None = None
+    error: str = ""
+    exit_code: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return self.record is None
+
+
+def default_renderer(flow: Flow, formats: tuple[str, ...], options: RenderOptions) -> dict[str, bytes | str]:
+    from ..pipeline import render_payloads
+
+    return render_payloads(flow, formats, options)
+
+
+def flow_dependencies(flow: Flow, source_dir: Path) -> dict[str, str | None]:
+    """Every flow reachable through `ref` (transitively), relative to ``source_dir``, with its hash."""
+    from ..loader import load_flow
+
+    root = source_dir.resolve()
+    found: dict[str, str | None] = {}
+    pending = [flow]
+    while pending:
+        current = pending.pop()
+        if current.path is None:
+            continue
+        for step in current.steps:
+            if not step.ref:
+                continue
+            target = (current.path.resolve().parent / step.ref).resolve()
+            if not target.is_relative_to(root):
+                continue
+            name = target.relative_to(root).as_posix()
+            if name in found:
+                continue
+            found[name] = file_sha256(target)
+            if found[name] is not None:
+                child, _ = load_flow(target)
+                if child is not None:
+                    pending.append(child)
+    return found
+
+
+def run_job(job: Job, renderer: Renderer | None = None) -> JobResult:
+    """Check and render one flow; never raises for a problem of the flow or the environment."""
+    from ..check import check_file
+
+    input_sha = file_sha256(job.path)
+    result = check_file(job.path)
+    if not result.ok or input_sha is None:
+        return JobResult(job, result.diagnostics)
+    flow = result.flow
+    try:
+        deps = flow_dependencies(flow, job.source_dir)
+        payloads = (renderer or default_renderer)(flow, job.formats, job.render_options)
+        outputs = {}
+        key = source_key(job.tool, job.options, input_sha, deps)
+        for fmt in job.formats:
+            data = payloads[fmt]
+            blob = data.encode("utf-8") if isinstance(data, str) else data
+            rel = output_rel(job.rel, flow.stem, fmt)
+            write_atomic(job.out_dir / rel, blob)
+            outputs[fmt] = OutputRecord(rel, hashlib.sha256(blob).hexdigest(), key)
+    except FlowchartError as error:
+        return JobResult(job, result.diagnostics, error=str(error), exit_code=error.exit_code)
+    except OSError as error:  # the output folder cannot take this flow's files (a file in the way, permissions)
+        reason = why_unwritable(error, job.out_dir)
+        return JobResult(job, result.diagnostics, error=f"cannot write its outputs: {reason}", exit_code=2)
+    except Exception as error:  # a renderer bug must not stop the other flows
+        return JobResult(
+            job, result.diagnostics, error=f"could not render: {type(error).__name__}: {error}", exit_code=1
+        )
+    return JobResult(job, result.diagnostics, FlowRecord(input_sha, flow.title, tuple(sorted(deps)), outputs))
