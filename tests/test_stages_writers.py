@@ -251,3 +251,35 @@ def test_mermaid_itself_draws_the_stage_subgraphs(staged, tmp_path, syntax) -> N
 
 def _used(diagram: Diagram) -> set[str]:
     return {node.stage or "" for node in diagram.nodes}
+
+
+HOSTILE_STAGES = r"""
+title: Hostile stages
+lanes: [A]
+stages:
+  - id: s1
+    name: "<script>alert(1)</script> & \"q\" ]]> \\ end\\"
+    description: "</title><b>x</b>"
+  - "עברית ימין לשמאל // */ --> end"
+steps:
+  - start: a
+    lane: A
+    stage: s1
+  - end: c
+    stage: "עברית ימין לשמאל // */ --> end"
+"""
+
+
+def test_hostile_stage_names_stay_text_in_every_format(write_flow) -> None:
+    flow = _flow(write_flow(HOSTILE_STAGES))
+    diagram = layout_flow(flow)
+    options = RenderOptions()
+    root = ET.fromstring(write_svg(diagram, options).encode("utf-8"))
+    assert not any(e.tag.endswith("script") for e in root.iter())
+    groups = [g for g in root.iter(f"{NS}g") if g.get("class") == "fc-stage"]
+    assert ["".join(list(g.iter(f"{NS}text"))[1].itertext()) for g in groups] == [s.name for s in flow.stages]
+    drawio = ET.fromstring(write_drawio(diagram, options))
+    assert not any(e.tag in ("script", "b") for e in drawio.iter())
+    dot = write_dot(diagram, options)
+    assert all(line.startswith(("    ", "//", "digraph", "}")) for line in dot.splitlines())  # no line escaped
+    assert "<script>" not in write_mermaid(diagram, options)
