@@ -336,6 +336,7 @@ sys.exit(code)
 """
 
 
+@pytest.mark.integration
 def test_a_warm_build_only_hashes_it_imports_no_renderer_and_runs_no_program(tree, tmp_path, fake):
     import subprocess
     import sys
