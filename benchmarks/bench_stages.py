@@ -40,19 +40,21 @@ def staged_flow(steps: int, every: int = 8) -> str:
     return "\n".join(lines) + "\n"
 
 
-def median_seconds(flow: Flow) -> float:
-    layout_flow(flow)  # warm: imports and caches of the first call are not the layout's cost
-    times = []
+def median_seconds(staged: Flow, plain: Flow) -> tuple[float, float]:
+    """Median layout time of each flow, the runs interleaved so that the machine's noise hits both alike."""
+    layout_flow(staged)  # warm: imports and caches of the first call are not the layout's cost
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(RUNS):
-        start = time.perf_counter()
-        layout_flow(flow)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for flow, kept in ((staged, times[0]), (plain, times[1])):
+            start = time.perf_counter()
+            layout_flow(flow)
+            kept.append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def measure(name: str, flow: Flow) -> bool:
     plain = dataclasses.replace(flow, stages=(), stages_declared=False)
-    staged_time, plain_time = median_seconds(flow), median_seconds(plain)
+    staged_time, plain_time = median_seconds(flow, plain)
     added = count_crossings(layout_flow(flow)) - count_crossings(layout_flow(plain))
     ratio = staged_time / plain_time
     print(f"{name:<28} {len(flow.stages):>6} {staged_time:>8.3f} {plain_time:>8.3f} {ratio:>6.2f}x {added:>+11d}")
