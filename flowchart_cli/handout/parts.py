@@ -75,6 +75,11 @@ def sheet_svg(
                 child.remove(part)
                 headers.append(part)
             content.append(child)
+        elif "fc-stage" in kind:
+            if _band_meets(child, sheet, axis):  # a stage reaching past the part: clipped, its name kept if shown
+                child.set("clip-path", f"url(#{clip_id})")
+                _drop_words_outside(child, sheet, axis)
+                content.append(child)
         elif "fc-step" in kind:
             if child.get("data-step") in sheet.keys:
                 content.append(child)
@@ -101,6 +106,25 @@ def sheet_svg(
 def _within(point, sheet: Sheet, axis: Axis) -> bool:
     along, across = (point.y, point.x) if axis.vertical else (point.x, point.y)
     return sheet.lo <= along <= sheet.hi and sheet.clo <= across <= sheet.chi
+
+
+def _band_meets(group: ET.Element, sheet: Sheet, axis: Axis) -> bool:
+    """Whether the band (the group's first child) reaches into the part's stretch of the flow."""
+    band = next(iter(group), None)
+    if band is None or band.get("y") is None:
+        return True
+    start = float(band.get("y" if axis.vertical else "x", 0))
+    size = float(band.get("height" if axis.vertical else "width", 0))
+    return start < sheet.hi and start + size > sheet.lo
+
+
+def _drop_words_outside(group: ET.Element, sheet: Sheet, axis: Axis) -> None:
+    """Texts placed outside the part would be cut off by the clip and still be in the PDF's words: gone."""
+    for text in [t for t in group if t.tag == svg_tag("text")]:
+        spans = [text, *text.iter(svg_tag("tspan"))]
+        places = [float(t.get("y" if axis.vertical else "x")) for t in spans if t.get("y" if axis.vertical else "x")]
+        if any(not sheet.lo <= place <= sheet.hi for place in places):
+            group.remove(text)
 
 
 def _lane_shown(lane: ET.Element, sheet: Sheet, axis: Axis) -> bool:

@@ -11,7 +11,7 @@ The answers are printed on the last page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Flow
 from .questions import quiz_question
@@ -35,12 +35,15 @@ class Question:
     answer: str  # "paso 5: Dar seguimiento y notificar al cliente"
     answer_anchor: str  # "" when the answer is not one step (a case's sequence of roles)
     answer_lane: str
-    kind: str = "next"  # next | who | duration | case
+    kind: str = "next"  # next | who | duration | case | stage
 
 
 def build_quiz(flow: Flow, routes: Routes, lang: str) -> tuple[tuple[Question, ...], str]:
     """The questions (numbered from 1, grouped by kind) and a note when the flow had more than fit."""
-    kinds = [_next(flow, routes, lang), _cases(flow, routes), _who(flow, routes), _durations(flow, routes)]
+    from .stages import stage_questions  # the stages' own kind: "which stage does step N belong to?"
+
+    stages = [replace(q, kind="stage") for q in stage_questions(flow, routes, 0)]
+    kinds = [_next(flow, routes, lang), _cases(flow, routes), _who(flow, routes), _durations(flow, routes), stages]
     kinds = [[q for q in kind if not _answered_in_question(q)] for kind in kinds]
     total = sum(map(len, kinds))
     quotas = _quotas([len(kind) for kind in kinds], QUIZ_LIMIT)
@@ -68,8 +71,6 @@ def _spread(items: list[Question], count: int) -> list[Question]:
 
 
 def _renumber(question: Question, number: int) -> Question:
-    from dataclasses import replace
-
     return replace(question, number=number)
 
 

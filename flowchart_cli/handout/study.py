@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,7 +45,8 @@ class FlowReference:
     title: str
 
 
-def build_checklist(flow: Flow, routes: Routes, *, quiz: bool) -> Checklist:
+def build_checklist(flow: Flow, routes: Routes, *, quiz: bool, stages: Sequence[str] = ()) -> Checklist:
+    """The checklist; ``stages`` are the stages' lines, which follow the lanes' lines."""
     t = routes.t
     items = [t["check_read"]]
     lanes = [lane for lane in flow.lanes if any(s.lane == lane.id for s in flow.steps)]
@@ -56,6 +58,7 @@ def build_checklist(flow: Flow, routes: Routes, *, quiz: bool) -> Checklist:
         mine = [s.number for s in flow.steps if s.lane == lane.id]
         numbers = plural(t, "steps_ref", len(mine), numbers=step_numbers(mine))
         items.append(plural(t, "check_lane", len(mine), lane=lane.name, numbers=numbers))
+    items.extend(stages)
     decisions = [s for s in flow.steps if s.kind == "decision"]
     if len(decisions) > DECISION_ITEMS_LIMIT:
         items.append(t["check_decisions"].format(count=len(decisions)))

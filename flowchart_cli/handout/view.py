@@ -26,6 +26,7 @@ from .paper import PAPERS, Paper
 from .quiz import Question, build_quiz
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
 from .scenarios import Scenarios, build_scenarios
+from .stages import StageView, build_stages, group_rows, stage_checklist, stage_name
 from .study import Checklist, FlowReference, Reference, build_checklist, build_references
 
 __all__ = ["Column", "DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
@@ -74,6 +75,9 @@ class StepRow:
     notes: str
     link: str
     next: tuple[Hop, ...]
+    stage: str = ""  # the stage's name, "" without stages
+    stage_heading: str = ""  # "Etapa 2 · Registro" on the first row of each stage
+    stage_anchor: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +115,7 @@ class LaneStep:
     notes: str
     comes_from: tuple[Hop, ...]
     hands_over: tuple[Hop, ...]
+    stage: str = ""  # the stage's name, "" without stages
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +148,7 @@ class Handout:
     links: tuple[Reference, ...]
     flows: tuple[FlowReference, ...]
     scenarios: Scenarios
+    stages: tuple[StageView, ...] = ()
 
     def context(self) -> dict[str, Any]:
         """The template variables: each field by name."""
@@ -167,9 +173,10 @@ def build_view(
     pages = diagram_view(flow, diagram, drawing, t, legend_items=len(used | {"offpage"}), paper=paper)
     legend = _legend(used | ({"offpage"} if pages.parts else set()), lang, drawing)
     questions, quiz_note = build_quiz(flow, routes, lang) if quiz else ((), "")
+    checklist = build_checklist(flow, routes, quiz=quiz, stages=stage_checklist(flow, t))
     scenarios = build_scenarios(flow, lang)
     links, flows = build_references(flow, routes)
-    rows = tuple(_rows(flow, routes, lang, drawing))
+    rows = group_rows(flow, tuple(_rows(flow, routes, lang, drawing)), t)
     return Handout(
         lang=lang,
         t=t,
@@ -180,12 +187,13 @@ def build_view(
         steps=rows,
         columns=_columns(rows, t),
         lanes=tuple(_lanes(flow, routes, lang)),
-        checklist=build_checklist(flow, routes, quiz=quiz),
+        checklist=checklist,
         quiz=questions,
         quiz_note=quiz_note,
         links=links,
         flows=flows,
         scenarios=scenarios,
+        stages=build_stages(flow, t),
     )
 
 
@@ -204,7 +212,12 @@ def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
         date=date,
         summary=" · ".join(
             count(t, key, n)
-            for key, n in (("count_steps", len(flow.steps)), ("count_lanes", lanes), ("count_decisions", decisions))
+            for key, n in (
+                ("count_steps", len(flow.steps)),
+                ("count_lanes", lanes),
+                ("count_stages", len(build_stages(flow, t))),
+                ("count_decisions", decisions),
+            )
             if n
         ),
         header_css=css_string(header),
@@ -291,6 +304,7 @@ def _lanes(flow: Flow, routes: Routes, lang: str):
                     notes=s.notes,
                     comes_from=routes.previous_hops(s),
                     hands_over=routes.next_hops(s),
+                    stage=stage_name(flow, s),
                 )
                 for s in steps
             ),

@@ -8,6 +8,7 @@ from .frame import LR_HEADER, MARGIN, Frame, Placement
 from .geometry import Diagram, EdgePath, LaneBand
 from .labels import LabelRequest, place_labels
 from .lines import edge_points
+from .stage_bands import fit_stage_names, stage_bands
 
 __all__ = ["Placement", "assemble"]
 
@@ -31,6 +32,7 @@ def _lanes(f: Frame) -> tuple[LaneBand, ...]:
 def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     """Every shape, band and line of the flow on the page."""
     f = Frame(p)
+    fit_stage_names(f)
     boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
     lanes = _lanes(f)
     lines = [tuple(f.point(a, c) for a, c in edge_points(f, route)) for route in p.routes]
@@ -63,6 +65,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
         edges=edges,
         width=end.x,
         height=end.y,
+        stages=stage_bands(f),
         font_size=p.font_size,
         options=options,
     )
