@@ -224,3 +224,39 @@ def test_a_split_diagram_gets_its_parts_captions_and_the_connector_in_the_legend
     view = build_view(short, chain_diagram(short), FakeDrawing())
     assert not view.diagram.parts and view.diagram.caption == ""
     assert "offpage" not in [item.kind for item in view.legend]
+
+
+def test_a_part_keeps_the_stage_bands_it_shows_and_only_their_names_it_shows(tmp_path):
+    from dataclasses import replace
+
+    from flowchart_cli.layout.geometry import StageBand
+
+    flow = flow_from(tmp_path, chain_text(40, stages=8))
+    diagram = chain_diagram(flow)
+    bands = []
+    for number, stage in enumerate(flow.stages, start=1):
+        boxes = [n.box for n in diagram.nodes if n.stage == stage.id]
+        top, bottom = min(b.y for b in boxes) - 10, max(b.bottom for b in boxes) + 10
+        bands.append(
+            StageBand(
+                stage.id,
+                stage.name,
+                number,
+                Rect(0, top, 600, bottom - top),
+                Rect(0, top, 40, bottom - top),
+                (stage.name,),
+            )
+        )
+    diagram = replace(diagram, stages=tuple(bands))
+    plan = plan_diagram(diagram, flow, legend_items=4, paper=PAPERS["a4"], smallest_font_px=11.0)
+    whole = drawing_tree(write_svg(diagram, RenderOptions()))
+    ends = connectors(diagram, plan)
+    for sheet in plan.sheets:
+        root = ET.fromstring(sheet_svg(whole, diagram, plan, sheet, ends, words=WORDS, colours=("#000", "#fff")))
+        shown = [g.get("data-stage") for g in root.iter(f"{SVG}g") if g.get("class") == "fc-stage"]
+        assert shown and set(shown) <= {s.id for s in flow.stages}
+        expected = {flow.stage_by_id(s.stage).id for s in flow.steps if s.key in sheet.keys}
+        assert expected <= set(shown)
+        for group in (g for g in root.iter(f"{SVG}g") if g.get("class") == "fc-stage"):
+            for span in group.iter(f"{SVG}tspan"):
+                assert sheet.lo <= float(span.get("y")) <= sheet.hi
