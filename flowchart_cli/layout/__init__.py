@@ -21,15 +21,22 @@ EDGE_STYLES = ("ortho", "spline")
 FONT_SIZE = 13.0
 
 
+def joined_links(links: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Outcomes of one step that lead to the same step become one line whose label names them all."""
+    joined: dict[tuple[int, int], list[str]] = {}
+    for source, target, label in links:
+        joined.setdefault((source, target), []).append(label)
+    return [(s, t, " / ".join(label for label in labels if label)) for (s, t), labels in joined.items()]
+
+
 def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
     """Lay ``flow`` out; ``edges`` is ``ortho`` (square bends) or ``spline`` (rounded)."""
     if edges not in EDGE_STYLES:
         raise ValueError(f"unknown edge style {edges!r}; choose from {', '.join(EDGE_STYLES)}")
     steps = flow.steps
     index = {step.key: n for n, step in enumerate(steps)}
-    links = [
-        (index[e.source], index[e.target], e.label) for e in flow_edges(flow) if e.source in index and e.target in index
-    ]
+    edges = [e for e in flow_edges(flow) if e.source in index and e.target in index]
+    links = joined_links([(index[e.source], index[e.target], e.label) for e in edges])
     starts = [n for n, step in enumerate(steps) if step.kind == "start"]
     back = back_edges(len(steps), [(s, t) for s, t, _ in links], starts)
     ranking = rank_nodes(len(steps), [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)])

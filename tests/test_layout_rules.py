@@ -1,0 +1,120 @@
+"""The crossing and merge rules of the layout, each on a small flow that broke it before.
+
+Every number is read from the geometry by :mod:`flowchart_cli.layout.quality`,
+the module the layout benchmark reports with.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flowchart_cli.layout import layout_flow
+from flowchart_cli.layout.quality import arrowheads_per_side, crossing_pairs, measure
+from flowchart_cli.loader import load_flow, load_text
+
+pytestmark = pytest.mark.slow
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def _layout(text: str):
+    flow, diagnostics = load_text(textwrap.dedent(text))
+    assert flow is not None, diagnostics
+    return flow, layout_flow(flow)
+
+
+def _decisions(flow) -> frozenset[str]:
+    return frozenset(step.key for step in flow.steps if step.kind == "decision")
+
+
+def test_outcomes_of_one_decision_never_cross_mesa_de_ayuda():
+    # the Sí and No of "¿El cliente está satisfecho?" crossed just below it
+    flow, _ = load_flow(SAMPLES / "mesa-de-ayuda.flow.yaml")
+    diagram = layout_flow(flow)
+    quality = measure(diagram, _decisions(flow))
+    assert quality.outcome_crossings == 0
+    assert quality.arrival_crossings == 0
+
+
+def test_a_long_outcome_goes_round_the_free_side_seguimiento():
+    # the Sí to "Informe" ran down beside the No loop-back and crossed three lines
+    flow, _ = load_flow(SAMPLES / "seguimiento-satisfaccion.flow.yaml")
+    diagram = layout_flow(flow)
+    assert measure(diagram, _decisions(flow)).crossings == 0
+
+
+TWO_INTO_ONE = """
+title: Two into one
+lanes: [A, B, C]
+steps:
+  - id: s
+    start: Start
+    lane: A
+  - id: d
+    decision: Which way?
+    branches:
+      Left: a
+      Right: c
+  - id: a
+    process: Left work
+    next: join
+  - id: c
+    process: Right work
+    lane: C
+    next: join
+  - id: join
+    process: Both arrive here
+    lane: B
+  - end: Done
+"""
+
+
+def test_lines_into_one_side_join_and_get_one_arrowhead():
+    _, diagram = _layout(TWO_INTO_ONE)
+    heads = arrowheads_per_side(diagram)
+    assert heads[("join", "top")] == 1
+    ends = {edge.points[-1] for edge in diagram.edges if edge.target == "join"}
+    assert len(ends) == 1
+    assert not crossing_pairs([edge.points for edge in diagram.edges if edge.target == "join"])
+
+
+SAME_TARGET = """
+title: Same target
+steps:
+  - start: Start
+  - id: d
+    decision: Which plan?
+    branches:
+      Básico: done
+      Coalición: points
+      Puntos: points
+      Oro: gold
+  - id: points
+    process: Earn points
+    next: done
+  - id: gold
+    process: Gold service
+  - id: done
+    end: Done
+"""
+
+
+def test_outcomes_to_the_same_step_are_one_line_naming_them_all():
+    flow, diagram = _layout(SAME_TARGET)
+    to_points = [edge for edge in diagram.edges if edge.source == "d" and edge.target == "points"]
+    assert len(to_points) == 1
+    assert to_points[0].label == "Coalición / Puntos"
+    assert measure(diagram, _decisions(flow)).outcome_crossings == 0
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.flow.yaml")), ids=lambda p: p.name)
+def test_every_sample_keeps_the_rules(sample):
+    flow, _ = load_flow(sample)
+    diagram = layout_flow(flow)
+    quality = measure(diagram, _decisions(flow))
+    assert quality.outcome_crossings == 0
+    assert quality.arrival_crossings == 0
+    assert quality.arrowheads == 1
