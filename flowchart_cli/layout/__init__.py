@@ -52,6 +52,7 @@ def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
         decision,
         [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)],
         borders=frozenset(grid.first[1:]),
+        columns=grid.columns,
     )
     sized = [size_step(step, FONT_SIZE) for step in steps]
     return assemble(

@@ -1,92 +1,189 @@
-"""Loops and blocked branches choose the way round that crosses the fewest other lines.
+"""Decisions and loops choose the ways out that cross the fewest other lines.
 
-A line that cannot run straight down (a loop back to an earlier step, or a
-decision outcome whose own column is blocked) can leave by either side and
-reach its target from above, from beside it along its row, or from below.
-Each such line tries those shapes in turn against every other planned line
-and keeps the one with the fewest crossings, then the fewest bends, then
-the shortest; a tie keeps the first plan.  Two passes let a later choice
-settle an earlier one.
+The outcomes of one decision are planned together: every way of giving
+them distinct sides (bottom, left, right) is tried, each outcome taking its
+best shape for its side, and the set with the fewest crossings wins, a
+crossing between two outcomes of that decision counting as many.  A loop
+back from any other step tries both sides.  A line that leaves by a side
+may run along its row past empty cells to a farther channel (round the
+outside of the drawing, say), and may reach its target from above, along
+its row from beside it, or from below.  A plan costs its crossings, bends
+and length (a crossing weighs a few bends, so no line takes a long detour
+to avoid one); ties keep the first plan, and two passes let later choices
+settle earlier ones.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
-from .crossings import RouteIndex
+from .crossings import RouteIndex, route_crossings
 from .gridroute import Route, RouteGrid, logical, side_gap
 
 __all__ = ["improve_routes"]
 
 _PASSES = 2
+_CROSSING = 5.0  # what one crossing costs, in bends: a long detour is no better than a crossing
+_BEND = 2.0
+_LENGTH = 0.2  # per grid unit (a row or a column is two)
+_SIBLING = 50.0  # a crossing between two outcomes of one decision is never worth it
+_MOST_JOINT = 3  # decisions with more outcomes keep their plan (their extra lines share the bottom)
 Shape = tuple[str, str, list[tuple[str, int]]]  # exit side, entry side, refs
+Cost = float
+
+
+class _Planner:
+    def __init__(self, routes: list[Route], grid: RouteGrid) -> None:
+        self.routes, self.grid = routes, grid
+        self.index = RouteIndex([logical(route, grid) for route in routes])
+        self.leaving: dict[int, Counter[str]] = defaultdict(Counter)
+        self.into: dict[int, set[int]] = defaultdict(set)
+        for number, route in enumerate(routes):
+            self.leaving[route.source][route.exit] += 1
+            self.into[route.target].add(number)
+
+    def points(self, number: int, shape: Shape) -> list[tuple[float, float]]:
+        route = self.routes[number]
+        saved = (route.exit, route.entry, route.refs)
+        route.exit, route.entry, route.refs = shape
+        points = logical(route, self.grid)
+        route.exit, route.entry, route.refs = saved
+        return points
+
+    def cost(self, number: int, shape: Shape, skip: set[int]) -> Cost:
+        points = self.points(number, shape)
+        length = sum(abs(p[0] - q[0]) + abs(p[1] - q[1]) for p, q in itertools.pairwise(points))
+        joining = self.into[self.routes[number].target]
+        crossings = self.index.crossings(points, skip | {number}, joining)
+        return _CROSSING * crossings + _BEND * (len(points) - 2) + _LENGTH * length
+
+    def apply(self, number: int, shape: Shape) -> bool:
+        route = self.routes[number]
+        if (route.exit, route.entry, route.refs) == shape:
+            return False
+        self.leaving[route.source][route.exit] -= 1
+        route.exit, route.entry, route.refs = shape[0], shape[1], list(shape[2])
+        self.leaving[route.source][route.exit] += 1
+        self.index.put(number, logical(route, self.grid))
+        return True
+
+    def target_exits(self, number: int) -> set[str]:
+        counts = self.leaving[self.routes[number].target]
+        return {side for side, count in counts.items() if count > 0 and side != "b"}
 
 
 def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]) -> None:
     """Rewrite the exits, entries and refs of the lines that have a choice, in place."""
-    index = RouteIndex([logical(route, grid) for route in routes])
-    movable = [n for n, r in enumerate(routes) if r.source != r.target and (r.back or r.exit in ("l", "r"))]
+    planner = _Planner(routes, grid)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for number, route in enumerate(routes):
+        if route.source != route.target:
+            groups[route.source].append(number)
+    joint = [g for s, g in groups.items() if decision[s] and len(g) <= _MOST_JOINT]
+    single = [n for s, g in groups.items() if not decision[s] for n in g if routes[n].back]
     for _ in range(_PASSES):
         changed = False
-        for number in movable:
-            route = routes[number]
-            used = _sides(routes, number)
-            current: Shape = (route.exit, route.entry, list(route.refs))
-            best, best_cost = current, _cost(route, grid, current, index, number)
-            for shape in _shapes(route, grid, used, decision[route.source]):
-                cost = _cost(route, grid, shape, index, number)
-                if cost < best_cost:
-                    best, best_cost = shape, cost
-            if best is not current:
-                route.exit, route.entry, route.refs = best[0], best[1], best[2]
-                index.put(number, logical(route, grid))
-                changed = True
+        for group in joint:
+            changed |= _plan_decision(planner, group)
+        for number in single:
+            changed |= _plan_single(planner, number)
         if not changed:
             break
 
 
-def _sides(routes: Sequence[Route], number: int) -> tuple[set[str], set[str]]:
-    """Sides the line's source already leaves by, and sides its target leaves by (not to enter)."""
-    leaving: dict[int, set[str]] = defaultdict(set)
-    for n, other in enumerate(routes):
-        if n != number and other.exit != "b":
-            leaving[other.source].add(other.exit)
-    me = routes[number]
-    return leaving[me.source], leaving[me.target]
+def _current(route: Route) -> Shape:
+    return route.exit, route.entry, list(route.refs)
 
 
-def _cost(route: Route, grid: RouteGrid, shape: Shape, index: RouteIndex, number: int) -> tuple[int, int, float]:
-    saved = (route.exit, route.entry, route.refs)
-    route.exit, route.entry, route.refs = shape[0], shape[1], shape[2]
-    points = logical(route, grid)
-    route.exit, route.entry, route.refs = saved
-    length = sum(abs(p[0] - q[0]) + abs(p[1] - q[1]) for p, q in itertools.pairwise(points))
-    return index.crossings(points, number), len(points), length
+def _plan_single(planner: _Planner, number: int) -> bool:
+    route = planner.routes[number]
+    best, best_cost = _current(route), planner.cost(number, _current(route), set())
+    for side in ("l", "r"):
+        for shape in _shapes(planner, number, side):
+            cost = planner.cost(number, shape, set())
+            if cost < best_cost:
+                best, best_cost = shape, cost
+    return planner.apply(number, best)
 
 
-def _shapes(route: Route, grid: RouteGrid, used: tuple[set[str], set[str]], from_decision: bool) -> Iterator[Shape]:
-    source_sides, target_exits = used
+def _plan_decision(planner: _Planner, group: list[int]) -> bool:
+    skip = set(group)
+    current = [_current(planner.routes[n]) for n in group]
+    best, best_cost = current, _total(planner, group, current, skip)
+    for sides in itertools.permutations(("b", "l", "r"), len(group)):
+        chosen: list[Shape] = []
+        for number, side in zip(group, sides, strict=True):
+            options = list(_shapes(planner, number, side))
+            if not options:
+                break
+            chosen.append(min(options, key=lambda shape, n=number: planner.cost(n, shape, skip)))
+        else:
+            cost = _total(planner, group, chosen, skip)
+            if cost < best_cost:
+                best, best_cost = chosen, cost
+    changed = False
+    for number, shape in zip(group, best, strict=True):
+        changed |= planner.apply(number, shape)
+    return changed
+
+
+def _total(planner: _Planner, group: list[int], shapes: list[Shape], skip: set[int]) -> Cost:
+    costs = [planner.cost(n, shape, skip) for n, shape in zip(group, shapes, strict=True)]
+    lines = [planner.points(n, shape) for n, shape in zip(group, shapes, strict=True)]
+    between = sum(route_crossings(a, b) for a, b in itertools.combinations(lines, 2))
+    return sum(costs) + _SIBLING * between
+
+
+def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
+    """Every shape route ``number`` can take leaving by ``side``."""
+    route, grid = planner.routes[number], planner.grid
     s, t = route.source, route.target
-    rt, cs, ct = grid.rank[t], grid.column[s], grid.column[t]
-    exits = [side for side in ("l", "r") if not (from_decision and side in source_sides)]
+    rs, rt, cs, ct = grid.rank[s], grid.rank[t], grid.column[s], grid.column[t]
     if not route.back:
-        if cs == ct:  # a blocked outcome straight below: round either side
-            for side in exits:
-                yield side, "t", [("g", side_gap(cs, side)), ("h", rt), ("pt", 0)]
+        if side == "b":
+            yield "b", "t", _down_refs(grid, rs, rt, cs, ct)
+            return
+        for gs in _reachable(grid, rs, cs, side):
+            yield side, "t", [("g", gs), ("h", rt), ("pt", 0)]
         return
-    entries = [side for side in ("l", "r") if side not in target_exits]
-    for out in exits:
-        gs = side_gap(cs, out)
-        yield out, "t", [("g", gs), ("h", rt), ("pt", 0)]
+    if side == "b":
+        return
+    entries = [e for e in ("l", "r") if e not in planner.target_exits(number)]
+    for gs in _reachable(grid, rs, cs, side):
+        yield side, "t", [("g", gs), ("h", rt), ("pt", 0)]
         for into in entries:
             gt = side_gap(ct, into)
             if gs == gt or _row_clear(grid, rt, ct, gs, into):
-                yield out, into, [("g", gs), ("pt", 0)]
+                yield side, into, [("g", gs), ("pt", 0)]
             if gs != gt:
-                yield out, into, [("g", gs), ("h", rt + 1), ("g", gt), ("pt", 0)]
-                yield out, into, [("g", gs), ("h", rt), ("g", gt), ("pt", 0)]
+                yield side, into, [("g", gs), ("h", rt + 1), ("g", gt), ("pt", 0)]
+                yield side, into, [("g", gs), ("h", rt), ("g", gt), ("pt", 0)]
+
+
+def _down_refs(grid: RouteGrid, rs: int, rt: int, cs: int, ct: int) -> list[tuple[str, int]]:
+    """A forward line out of the bottom: straight, or one turn above or below, or round a blocked column."""
+    if cs == ct and grid.clear(cs, rs + 1, rt - 1):
+        return []
+    if grid.clear(ct, rs + 1, rt - 1):
+        return [("h", rs + 1), ("pt", 0)]
+    if grid.clear(cs, rs + 1, rt - 1):
+        return [("h", rt), ("pt", 0)]
+    gap = ct if cs <= ct else ct + 1
+    return [("h", rs + 1), ("g", gap), ("h", rt), ("pt", 0)]
+
+
+def _reachable(grid: RouteGrid, row: int, column: int, side: str) -> Iterator[int]:
+    """The across-gaps a line leaving ``side`` of the shape at (row, column) reaches along its row."""
+    step = 1 if side == "r" else -1
+    gap = side_gap(column, side)
+    while 0 <= gap <= grid.columns:
+        yield gap
+        cell = gap if side == "r" else gap - 1
+        if (row, cell) in grid.occupied or not 0 <= cell < grid.columns:
+            return
+        gap += step
 
 
 def _row_clear(grid: RouteGrid, row: int, column: int, gap: int, side: str) -> bool:

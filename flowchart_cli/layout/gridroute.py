@@ -34,6 +34,7 @@ class RouteGrid:
     column: Sequence[int]
     occupied: set[tuple[int, int]]
     borders: frozenset[int] = frozenset()
+    columns: int = 0
 
     def clear(self, column: int, first: int, last: int) -> bool:
         return all((r, column) not in self.occupied for r in range(first, last + 1))

@@ -36,13 +36,15 @@ def plan_routes(
     edges: Sequence[tuple[int, int, bool]],
     *,
     borders: frozenset[int] = frozenset(),
+    columns: int = 0,
 ) -> tuple[list[Route], dict[tuple[str, int], int]]:
     """Routes for ``edges`` (source, target, is_back) and the track count of every used channel.
 
     ``borders`` are the across-gaps that hold a lane border: a loop within one
     column keeps to its own lane's side when it can.
     """
-    grid = RouteGrid(rank, column, {(rank[n], column[n]) for n in range(len(rank))}, borders)
+    columns = max(columns, max(column, default=-1) + 1)
+    grid = RouteGrid(rank, column, {(rank[n], column[n]) for n in range(len(rank))}, borders, columns)
     routes = [Route(s, t, back) for s, t, back in edges]
     uses: dict[tuple[int, str], int] = defaultdict(int)
     _choose_exits(routes, grid, decision, uses)
