@@ -34,7 +34,7 @@ from flowchart_cli.layout.graphviz_run import run_graphviz  # noqa: E402
 from flowchart_cli.layout.quality import measure  # noqa: E402
 from flowchart_cli.model import flow_edges  # noqa: E402
 
-PLANTUML_AREA_PER_NODE = 62_000.0
+PLANTUML_AREA_PER_NODE = 83_700.0
 SIZES = (12, 25, 50, 100, 200)
 
 

@@ -23,6 +23,10 @@ SPACING = 14.0  # between two tracks of one channel: clearly two lines
 HEADER_LINE = 17.0
 LR_HEADER = 132.0
 _BORDER_CLEARANCE = 12.0  # lines keep this far from a lane border
+_PAD = 12.0  # from a shape's bottom to the first track below it
+_LABEL_PAD = 24.0  # the same under a decision whose outcome label sits there
+_ARROW_ROOM = 14.0  # from the last track to the shape below: the arrowhead's length and a little
+_MIN_GAP = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,16 +152,20 @@ class Frame:
         return max(36.0, lines * HEADER_LINE + 16)
 
     def _along_gaps(self) -> tuple[list[float], list[float]]:
-        pads = [12.0] + [24.0] * self.rows
-        if self.lr:
-            for route, label in zip(self.p.routes, self.p.labels, strict=True):
-                if label and route.exit == "b":
-                    gap = self.p.rank[route.source] + 1
-                    pads[gap] = max(pads[gap], text_width(label, self.p.font_size) + 16)
+        """Each gap between rows: room for an outcome label under a decision, the tracks, an arrowhead.
+
+        A gap is no taller than what runs through it, so a plain chain packs tight.
+        """
+        pads = [12.0] + [_PAD] * self.rows
+        for route, label in zip(self.p.routes, self.p.labels, strict=True):
+            if label and route.exit == "b":
+                gap = self.p.rank[route.source] + 1
+                need = text_width(label, self.p.font_size) + 16 if self.lr else _LABEL_PAD
+                pads[gap] = max(pads[gap], need)
         sizes = []
         for gap in range(self.rows + 1):
-            base = 24.0 if gap in (0, self.rows) else 46.0
-            room = pads[gap] + self.p.tracks.get(("h", gap), 0) * SPACING + 12
+            base = 24.0 if gap in (0, self.rows) else _MIN_GAP
+            room = pads[gap] + self.p.tracks.get(("h", gap), 0) * SPACING + _ARROW_ROOM
             sizes.append(max(base, room))
         return sizes, pads
 
@@ -202,7 +210,7 @@ class Frame:
         count = self.p.tracks[(kind, gap)]
         if kind == "h":
             low = self.hgap_at[gap] + self.hgap_pad[gap]
-            return _spread(count, low, self.hgap_at[gap] + self.hgap_size[gap] - 12)[track]
+            return _spread(count, low, self.hgap_at[gap] + self.hgap_size[gap] - _ARROW_ROOM)[track]
         low, size = self.gap_at[gap], self.gap_size[gap]
         return _spread(count, low, low + size)[track]
 
