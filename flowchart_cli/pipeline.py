@@ -38,7 +38,7 @@ def render_payloads(
     """Lay ``flow`` out once and produce every format in memory (diagram writers and handouts)."""
     from .layout import layout_flow
 
-    diagram = layout_flow(flow, edges=options.edges)
+    diagram = layout_flow(flow, options)
     payloads: dict[str, bytes | str] = {}
     for fmt in formats:
         if fmt in HANDOUT_FORMATS:

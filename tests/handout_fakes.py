@@ -36,7 +36,7 @@ def load(path: Path) -> Flow:
 
 
 def diagram_of(flow: Flow, width: float = 600.0, height: float = 800.0) -> Diagram:
-    return Diagram(flow, width, height, (), (), ())
+    return Diagram(flow.title, width, height, (), (), (), direction=flow.direction, lang=flow.lang)
 
 
 def flow_from(tmp_path: Path, text: str, name: str = "t.flow.yaml") -> Flow:

@@ -11,7 +11,8 @@ import pytest
 from flowchart_cli.layout import layout_flow
 from flowchart_cli.layout.geometry import Diagram, Point, Rect
 from flowchart_cli.loader import load_flow
-from flowchart_cli.model import flow_edges
+from flowchart_cli.model import Flow, flow_edges
+from flowchart_cli.options import RenderOptions
 
 pytestmark = pytest.mark.slow
 
@@ -179,8 +180,17 @@ def diagrams(tmp_path_factory) -> list[Diagram]:
         flow, diagnostics = load_flow(path)
         assert flow is not None, diagnostics
         out.append(layout_flow(flow))
-        out.append(layout_flow(flow, edges="spline"))
+        out.append(layout_flow(flow, RenderOptions(edges="spline")))
+        FLOWS[id(out[-1])] = FLOWS[id(out[-2])] = flow
     return out
+
+
+FLOWS: dict[int, Flow] = {}
+"""The flow each laid-out diagram came from (the geometry no longer carries the model)."""
+
+
+def flow_of(d: Diagram) -> Flow:
+    return FLOWS[id(d)]
 
 
 def _overlap(a: Rect, b: Rect, slack: float = 0.5) -> bool:
@@ -193,9 +203,9 @@ def _segment_box(p: Point, q: Point) -> Rect:
 
 def test_every_step_and_edge_is_laid_out(diagrams):
     for d in diagrams:
-        assert [n.key for n in d.nodes] == [s.key for s in d.flow.steps]
+        assert [n.key for n in d.nodes] == [s.key for s in flow_of(d).steps]
         joined: dict[tuple[str, str], list[str]] = {}
-        for e in flow_edges(d.flow):
+        for e in flow_edges(flow_of(d)):
             joined.setdefault((e.source, e.target), []).append(e.label)
         # outcomes of one step that lead to the same step are one line naming them all
         expected = [(s, t, " / ".join(label for label in labels if label)) for (s, t), labels in joined.items()]
@@ -204,7 +214,7 @@ def test_every_step_and_edge_is_laid_out(diagrams):
 
 def test_bands_are_aligned_disjoint_and_hold_their_steps(diagrams):
     for d in diagrams:
-        assert len(d.lanes) == len(d.flow.lanes)
+        assert len(d.lanes) == len(flow_of(d).lanes)
         bands = [lane.band for lane in d.lanes]
         tb = d.direction == "TB"
         for band in bands:
@@ -221,7 +231,7 @@ def test_bands_are_aligned_disjoint_and_hold_their_steps(diagrams):
         by_id = {lane.id: lane for lane in d.lanes}
         for node in d.nodes:
             if d.lanes:
-                lane = by_id[node.step.lane]
+                lane = by_id[node.lane]
                 assert lane.band.contains(node.box), (node.key, lane.id)
                 assert not _overlap(lane.header, node.box, 0)
             assert node.box.x >= 0 and node.box.right <= d.width
@@ -304,7 +314,7 @@ def test_layout_is_deterministic(diagrams, tmp_path):
 
 def test_unknown_edge_style_is_refused(diagrams):
     with pytest.raises(ValueError, match="ortho, spline"):
-        layout_flow(diagrams[0].flow, edges="zigzag")
+        layout_flow(flow_of(diagrams[0]), RenderOptions(edges="zigzag"))
 
 
 def test_outcome_labels_do_not_cover_shapes(diagrams):

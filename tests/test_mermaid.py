@@ -86,16 +86,16 @@ def check(diagram: Diagram, text: str) -> dict:
     ids = {node.key: f"n{i}" for i, node in enumerate(diagram.nodes, 1)}
     assert [name for _, name, _ in chart["subgraphs"]] == [lane.name for lane in diagram.lanes]
     for (_, _, members), lane in zip(chart["subgraphs"], diagram.lanes, strict=True):
-        assert members == [ids[n.key] for n in diagram.nodes if n.step.lane == lane.id]
+        assert members == [ids[n.key] for n in diagram.nodes if n.lane == lane.id]
     assert len(chart["nodes"]) == len(diagram.nodes)
     for node in diagram.nodes:
-        assert chart["nodes"][ids[node.key]] == (symbol(node.kind).mermaid_shape, node.step.label)
+        assert chart["nodes"][ids[node.key]] == (symbol(node.kind).mermaid_shape, node.label)
     assert chart["edges"] == [(ids[e.source], ids[e.target], e.label) for e in diagram.edges]
     if chart["defined"]:
         assert chart["classes"] == {ids[n.key]: n.kind for n in diagram.nodes}
         assert sorted(chart["defined"]) == sorted({n.kind for n in diagram.nodes})
         assert chart["styled"] == [f"lane{lane.index + 1}" for lane in diagram.lanes]
-    assert chart["links"] == {ids[n.key]: mermaid_url(n.step.link) for n in diagram.nodes if n.step.link}
+    assert chart["links"] == {ids[n.key]: mermaid_url(n.link) for n in diagram.nodes if n.link}
     return chart
 
 
@@ -115,7 +115,7 @@ def test_left_to_right_and_no_lanes():
 
 
 def test_mono_theme_is_neutral():
-    text = write_mermaid(grid_diagram(load(FLOW)), RenderOptions(theme="mono"))
+    text = write_mermaid(grid_diagram(load(FLOW), RenderOptions(theme="mono")), RenderOptions())
     assert "config:\n  theme: neutral\n---\n" in text
     assert "classDef" not in text and "style lane" not in text
 
@@ -193,6 +193,6 @@ def test_mermaid_renders_hostile_and_sample_charts(tmp_path, samples):
         groups = [g for g in tree.iter("{http://www.w3.org/2000/svg}g") if "node" in g.get("class", "").split()]
         assert len(groups) == len(diagram.nodes)
         shown = "".join(tree.getroot().itertext())
-        assert all(node.step.label in shown for node in diagram.nodes if "\n" not in node.step.label)
+        assert all(node.label in shown for node in diagram.nodes if "\n" not in node.label)
         assert all(edge.label in shown for edge in diagram.edges)
         assert not any(el.tag.endswith("script") for el in tree.iter())

@@ -67,7 +67,7 @@ steps:
 def _svg(path: Path, **options) -> str:
     flow, diagnostics = load_flow(path)
     assert flow is not None, diagnostics
-    return write_svg(layout_flow(flow, edges=options.pop("edges", "ortho")), RenderOptions(**options))
+    return write_svg(layout_flow(flow, RenderOptions(**options)), RenderOptions())
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:

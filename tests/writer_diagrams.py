@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import textwrap
 
-from flowchart_cli.layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
+from flowchart_cli.layout.export import export_diagram
+from flowchart_cli.layout.geometry import Diagram, EdgePath, LaneBand, Point, Rect
 from flowchart_cli.loader import load_text
 from flowchart_cli.model import Flow, flow_edges
+from flowchart_cli.options import RenderOptions
 
 QUEJAS_FLOW = """
 title: Quejas
@@ -94,8 +96,8 @@ def load(text: str) -> Flow:
     return flow
 
 
-def grid_diagram(flow: Flow) -> Diagram:
-    """Every step on its own row (TB) or column (LR) inside its lane's band."""
+def grid_diagram(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram:
+    """Every step on its own row (TB) or column (LR) inside its lane's band, exported with ``options``."""
     horizontal = flow.direction == "LR"
     row = 200.0 if horizontal else 110.0
     lane_ids = [lane.id for lane in flow.lanes]
@@ -104,23 +106,20 @@ def grid_diagram(flow: Flow) -> Diagram:
     lanes = tuple(
         _band(i, lane.id, lane.name, band_size, header, extent, horizontal) for i, lane in enumerate(flow.lanes)
     )
-    nodes = []
+    rects, lines = [], []
     for i, step in enumerate(flow.steps):
         lane_index = lane_ids.index(step.lane) if step.lane in lane_ids else 0
         across = lane_index * band_size + 40
         along = header + 20 + i * row
         x, y = (along, across) if horizontal else (across, along)
-        nodes.append(
-            NodeBox(
-                step,
-                Rect(x, y, 160, 60),
-                (step.label[:40], step.label[40:80]) if len(step.label) > 40 else (step.label,),
-            )
-        )
-    boxes = {n.key: n.box for n in nodes}
+        rects.append(Rect(x, y, 160, 60))
+        lines.append((step.label[:40], step.label[40:80]) if len(step.label) > 40 else (step.label,))
+    boxes = {step.key: rect for step, rect in zip(flow.steps, rects, strict=True)}
     edges = tuple(_edge(e.source, e.target, e.label, boxes, horizontal) for e in flow_edges(flow))
     width, height = (extent, band_size * max(1, len(lanes))) if horizontal else (band_size * max(1, len(lanes)), extent)
-    return Diagram(flow, width, height, lanes, tuple(nodes), edges)
+    return export_diagram(
+        flow, boxes=rects, lines=lines, lanes=lanes, edges=edges, width=width, height=height, options=options
+    )
 
 
 def _band(index: int, lane_id: str, name: str, size: float, header: float, extent: float, horizontal: bool) -> LaneBand:

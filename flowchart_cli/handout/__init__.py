@@ -37,7 +37,7 @@ def render_handout(
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown handout format '{fmt}'; choose from {', '.join(FORMATS)}")
-    view = build_view(flow, diagram, SvgDrawing(), lang=lang, quiz=quiz)
+    view = build_view(flow, diagram, SvgDrawing(diagram.theme), lang=lang, quiz=quiz)
     html = render_html(view, template_dir)
     if fmt == "html":
         return html.encode("utf-8")

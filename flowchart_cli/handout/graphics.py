@@ -9,13 +9,14 @@ point into each other.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Protocol
 
 from markupsafe import Markup
 
 from ..layout.geometry import Diagram
+from ..layout.theme import THEMES, Theme
 
 __all__ = ["Drawing", "SvgDrawing", "inline_svg"]
 
@@ -35,19 +36,23 @@ class Drawing(Protocol):
 
 @dataclass(frozen=True)
 class SvgDrawing:
-    """The real drawings, from :mod:`flowchart_cli.writers.svg`."""
+    """The real drawings, from :mod:`flowchart_cli.writers.svg`, in the diagram's theme.
 
-    theme: str = "default"
+    The handout's diagram always carries step numbers: the step table, the
+    role pages and the quiz refer to steps by number.
+    """
+
+    theme: Theme = THEMES["default"]
 
     def diagram_svg(self, diagram: Diagram) -> str:
-        from ..writers import RenderOptions
+        from ..options import RenderOptions
         from ..writers.svg import write_svg
 
-        svg = write_svg(diagram, RenderOptions(theme=self.theme))
+        svg = write_svg(replace(diagram, numbers=True), RenderOptions())
         return svg.decode("utf-8") if isinstance(svg, bytes) else svg
 
     def icon(self, kind: str, width: float, height: float) -> str:
-        return _icon(kind, width, height, self.theme)
+        return _icon(kind, width, height, self.theme.name)
 
 
 @cache

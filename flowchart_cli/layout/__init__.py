@@ -8,6 +8,7 @@ routed through the channels between rows and columns.
 from __future__ import annotations
 
 from ..model import Flow, flow_edges
+from ..options import EDGE_STYLES, RenderOptions
 from .assemble import Placement, assemble
 from .geometry import Diagram
 from .grid import place_columns
@@ -17,7 +18,6 @@ from .sizing import size_step
 
 __all__ = ["EDGE_STYLES", "layout_flow"]
 
-EDGE_STYLES = ("ortho", "spline")
 FONT_SIZE = 13.0
 
 
@@ -29,14 +29,15 @@ def joined_links(links: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     return [(s, t, " / ".join(label for label in labels if label)) for (s, t), labels in joined.items()]
 
 
-def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
-    """Lay ``flow`` out; ``edges`` is ``ortho`` (square bends) or ``spline`` (rounded)."""
+def layout_flow(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram:
+    """Lay ``flow`` out and export it as drawn with ``options`` (edges ortho or spline, theme, numbers…)."""
+    edges = options.edges
     if edges not in EDGE_STYLES:
         raise ValueError(f"unknown edge style {edges!r}; choose from {', '.join(EDGE_STYLES)}")
     steps = flow.steps
     index = {step.key: n for n, step in enumerate(steps)}
-    edges = [e for e in flow_edges(flow) if e.source in index and e.target in index]
-    links = joined_links([(index[e.source], index[e.target], e.label) for e in edges])
+    known = [e for e in flow_edges(flow) if e.source in index and e.target in index]
+    links = joined_links([(index[e.source], index[e.target], e.label) for e in known])
     starts = [n for n, step in enumerate(steps) if step.kind == "start"]
     back = back_edges(len(steps), [(s, t) for s, t, _ in links], starts)
     ranking = rank_nodes(len(steps), [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)])
@@ -69,5 +70,6 @@ def layout_flow(flow: Flow, *, edges: str = "ortho") -> Diagram:
             tracks=tracks,
             font_size=FONT_SIZE,
             curved=edges == "spline",
-        )
+        ),
+        options,
     )

@@ -1,9 +1,11 @@
-"""The last layout step: shapes, lane bands and flow lines placed on the page as one Diagram."""
+"""The last layout step: shapes, lane bands and flow lines placed on the page, handed to the export step."""
 
 from __future__ import annotations
 
+from ..options import RenderOptions
+from .export import export_diagram
 from .frame import LR_HEADER, MARGIN, Frame, Placement
-from .geometry import Diagram, EdgePath, LaneBand, NodeBox
+from .geometry import Diagram, EdgePath, LaneBand
 from .labels import LabelRequest, place_labels
 from .lines import edge_points
 
@@ -26,10 +28,10 @@ def _lanes(f: Frame) -> tuple[LaneBand, ...]:
     return tuple(bands)
 
 
-def assemble(p: Placement) -> Diagram:
+def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     """Every shape, band and line of the flow on the page."""
     f = Frame(p)
-    nodes = tuple(NodeBox(step, f.node_rect(n), p.lines[n]) for n, step in enumerate(p.flow.steps))
+    boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
     lanes = _lanes(f)
     lines = [tuple(f.point(a, c) for a, c in edge_points(f, route)) for route in p.routes]
     requests = [
@@ -38,7 +40,7 @@ def assemble(p: Placement) -> Diagram:
         else None
         for route, label, points in zip(p.routes, p.labels, lines, strict=True)
     ]
-    shapes = [node.box for node in nodes] + [lane.header for lane in lanes]
+    shapes = [*boxes, *(lane.header for lane in lanes)]
     places = place_labels(requests, lines, shapes, f.lr, p.font_size - 1)
     edges = tuple(
         EdgePath(
@@ -53,4 +55,14 @@ def assemble(p: Placement) -> Diagram:
         for route, label, points, (at, anchor) in zip(p.routes, p.labels, lines, places, strict=True)
     )
     end = f.point(f.along_end + MARGIN, f.across_end + MARGIN)
-    return Diagram(p.flow, end.x, end.y, lanes, nodes, edges, font_size=p.font_size, curved=p.curved)
+    return export_diagram(
+        p.flow,
+        boxes=boxes,
+        lines=p.lines,
+        lanes=lanes,
+        edges=edges,
+        width=end.x,
+        height=end.y,
+        font_size=p.font_size,
+        options=options,
+    )

@@ -1,7 +1,9 @@
 """The renderer-neutral geometry every writer draws from.
 
-Layout computes one :class:`Diagram` per flow; SVG, PNG, PDF, draw.io,
-Mermaid, DOT and the handout all read it and nothing else of the layout.
+Layout places the shapes, the export step (:mod:`.export`) resolves once
+everything a writer needs (tooltips, links, colours, step numbers, lane and
+stage texts) into one :class:`Diagram`; SVG, PNG, PDF, draw.io, Mermaid, DOT
+and the handout read it and nothing else: no writer sees the flow model.
 Coordinates are in SVG user units (1 unit = 1 CSS px), origin top-left,
 y growing downwards.
 """
@@ -10,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Flow, Step
+from .theme import THEMES, Theme
 
-__all__ = ["Diagram", "EdgePath", "LaneBand", "NodeBox", "Point", "Rect"]
+__all__ = ["Diagram", "EdgePath", "LaneBand", "NodeBox", "Point", "Rect", "StageBand"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,26 +55,37 @@ class Rect:
 
 @dataclass(frozen=True, slots=True)
 class NodeBox:
-    """A step placed on the page: ``lines`` is its label wrapped to fit ``box``."""
+    """A step placed on the page, with what every writer shows of it.
 
-    step: Step
+    ``key`` names the step in outputs (its id, or ``step-N``); ``lines`` is its
+    label wrapped to fit ``box``; ``number`` its 1-based position in the flow;
+    ``tooltip`` its notes; ``link`` a URL safe to click (or ""), ``href`` where
+    a click on the drawing goes (the referenced flow's SVG, else ``link``);
+    ``fill`` its colour in the diagram's theme; ``has_id`` whether the author
+    gave it an id.
+    """
+
+    key: str
+    kind: str
     box: Rect
     lines: tuple[str, ...]
-
-    @property
-    def key(self) -> str:
-        return self.step.key
-
-    @property
-    def kind(self) -> str:
-        return self.step.kind or "process"
+    label: str = ""
+    number: int = 0
+    lane: str | None = None
+    stage: str | None = None
+    tooltip: str = ""
+    link: str = ""
+    href: str = ""
+    fill: str = "#ffffff"
+    has_id: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class LaneBand:
     """A lane's full-height column (TB) or full-width row (LR).
 
-    ``header`` is the strip that holds its name, wrapped into ``lines``.
+    ``header`` is the strip that holds its name, wrapped into ``lines``;
+    ``fill`` and ``header_fill`` are its colours in the diagram's theme.
     """
 
     id: str
@@ -81,6 +94,26 @@ class LaneBand:
     header: Rect
     index: int
     lines: tuple[str, ...] = ()
+    description: str = ""
+    external: bool = False
+    fill: str = "#ffffff"
+    header_fill: str = "#ffffff"
+
+
+@dataclass(frozen=True, slots=True)
+class StageBand:
+    """A stage's band across every lane: a row under the lane headers (TB) or a column (LR).
+
+    ``label`` is the strip that holds its numbered name (``lines``).
+    """
+
+    id: str
+    name: str
+    number: int
+    band: Rect
+    label: Rect
+    lines: tuple[str, ...] = ()
+    description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,25 +137,30 @@ class EdgePath:
 
 @dataclass(frozen=True)
 class Diagram:
-    """The whole drawing of one flow; ``curved`` asks writers to round the lines' bends (splines)."""
+    """The whole drawing of one flow, ready for any writer.
 
-    flow: Flow
+    ``theme`` holds the resolved colours; ``curved`` asks writers to round the
+    lines' bends (splines); ``numbers`` to draw each step's number on its
+    shape; ``header`` holds the title-block lines to draw above the diagram
+    (empty: none).
+    """
+
+    title: str
     width: float
     height: float
     lanes: tuple[LaneBand, ...]
     nodes: tuple[NodeBox, ...]
     edges: tuple[EdgePath, ...]
+    stages: tuple[StageBand, ...] = ()
+    direction: str = "TB"
+    description: str = ""
+    lang: str = "en"
+    theme: Theme = THEMES["default"]
     font_family: str = "DejaVu Sans, Verdana, Arial, sans-serif"
     font_size: float = 13.0
     curved: bool = False
-
-    @property
-    def title(self) -> str:
-        return self.flow.title
-
-    @property
-    def direction(self) -> str:
-        return self.flow.direction
+    numbers: bool = False
+    header: tuple[str, ...] = ()
 
     def node(self, key: str) -> NodeBox:
         return next(n for n in self.nodes if n.key == key)

@@ -18,6 +18,7 @@ class Theme:
     lane_stroke: str
     fills: dict[str, str]
     default_fill: str
+    name: str = "default"
 
 
 THEMES: dict[str, Theme] = {
@@ -57,6 +58,7 @@ THEMES: dict[str, Theme] = {
         lane_stroke="#000000",
         fills={},
         default_fill="#ffffff",
+        name="mono",
     ),
 }
 

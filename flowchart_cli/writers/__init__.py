@@ -8,20 +8,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ..layout.geometry import Diagram
+from ..options import RenderOptions
 
 __all__ = ["FORMATS", "RenderOptions", "Writer", "suffix_of", "writer"]
-
-
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
-    """Options every writer may read; they are part of a build's cache key."""
-
-    edges: str = "ortho"
-    theme: str = "default"
-    scale: float = 1.0
 
 
 Writer = Callable[[Diagram, RenderOptions], bytes | str]

@@ -12,10 +12,10 @@ from __future__ import annotations
 from urllib.parse import quote as quote_url
 
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
-from ..layout.theme import theme as theme_named
-from . import RenderOptions
+from ..options import RenderOptions
 from .dot_route import spline_pos
-from .drawio import clean, label_centre, num, safe_link
+from .drawio import label_centre
+from .escape import clean, num
 
 __all__ = ["SHAPES", "label", "quote", "text", "write_dot"]
 
@@ -43,7 +43,7 @@ SHAPES: dict[str, tuple[str, str]] = {
 
 def write_dot(diagram: Diagram, options: RenderOptions) -> str:
     """The DOT text of ``diagram``, positions included."""
-    colours = theme_named(options.theme)
+    colours = diagram.theme
     font = quote(diagram.font_family.split(",")[0].strip())
     size = num(diagram.font_size)
     lines = [
@@ -58,20 +58,19 @@ def write_dot(diagram: Diagram, options: RenderOptions) -> str:
         f'    edge [fontname={font}, fontsize={num(diagram.font_size - 1)}, color="{colours.line}", '
         f'fontcolor="{colours.label_ink}", arrowsize=0.8];',
     ]
-    lines.extend(_node(node, diagram.height, options) for node in diagram.nodes)
+    lines.extend(_node(node, diagram.height) for node in diagram.nodes)
     for lane in diagram.lanes:
-        lines.extend(_cluster(lane, diagram, options))
+        lines.extend(_cluster(lane, diagram))
     nodes = {node.key: node for node in diagram.nodes}
     lines.extend(_edge(edge, diagram, nodes[edge.target]) for edge in diagram.edges)
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def _cluster(lane: LaneBand, diagram: Diagram, options: RenderOptions) -> list[str]:
-    colours = theme_named(options.theme)
-    fill = colours.lane_fills[lane.index % len(colours.lane_fills)]
+def _cluster(lane: LaneBand, diagram: Diagram) -> list[str]:
+    colours, fill = diagram.theme, lane.fill
     centre = _flip(lane.header.center, diagram.height)
-    members = [n for n in diagram.nodes if n.step.lane == lane.id]
+    members = [n for n in diagram.nodes if n.lane == lane.id]
     return [
         f"    subgraph {quote(f'cluster_lane{lane.index + 1}')} {{",
         f"        graph [bb={quote(_bb(lane.band, diagram.height))}, label={label(lane.lines or (lane.name,))}, "
@@ -96,22 +95,21 @@ def _size(node: NodeBox) -> list[str]:
     return [*size, "peripheries=2"] if node.kind == "subprocess" else size
 
 
-def _node(node: NodeBox, height: float, options: RenderOptions) -> str:
-    colours = theme_named(options.theme)
+def _node(node: NodeBox, height: float) -> str:
     shape, style = SHAPES.get(node.kind, ("box", "filled"))
     centre = _flip(node.box.center, height)
     attrs = [
         f"label={label(node.lines)}",
         f"shape={shape}",
         f'style="{style}"',
-        f'fillcolor="{colours.fills.get(node.kind, colours.default_fill)}"',
+        f'fillcolor="{node.fill}"',
         f'pos="{num(centre.x)},{num(centre.y)}!"',
         *_size(node),
     ]
-    if node.step.notes:
-        attrs.append(f"tooltip={text(node.step.notes.strip())}")
-    if safe_link(node.step.link):
-        attrs.append(f"URL={quote(url_for_svg(node.step.link))}")
+    if node.tooltip:
+        attrs.append(f"tooltip={text(node.tooltip)}")
+    if node.link:
+        attrs.append(f"URL={quote(url_for_svg(node.link))}")
     return f"    {quote(node.key)} [{', '.join(attrs)}];"
 
 

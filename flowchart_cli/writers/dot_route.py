@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ..layout.geometry import Point
-from .drawio import num
+from .escape import num
 
 __all__ = ["ARROW_LENGTH", "spline_pos"]
 

@@ -10,15 +10,15 @@ Labels are HTML (``html=1``): escaped as HTML, then as an XML attribute.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
 from ..layout.text import text_width
+from ..options import RenderOptions
 from ..symbols import symbol
-from . import RenderOptions
 from .drawio_style import edge_style, lane_style, step_style
+from .escape import attr, clean, num
 
 __all__ = ["write_drawio"]
 
@@ -39,7 +39,7 @@ def write_drawio(diagram: Diagram, options: RenderOptions) -> str:
     layer = _Frame(LAYER, Point(0.0, 0.0))
     step_ids = step_cell_ids(diagram.nodes)
     nodes = {n.key: n for n in diagram.nodes}
-    node_frame = {n.key: frames.get(n.step.lane or "", layer) for n in diagram.nodes}
+    node_frame = {n.key: frames.get(n.lane or "", layer) for n in diagram.nodes}
     cells = [
         '<mxCell id="0"/>',
         f'<mxCell id="{LAYER}" parent="0"/>',
@@ -76,7 +76,7 @@ def step_cell_ids(nodes: tuple[NodeBox, ...]) -> dict[str, str]:
     ids: dict[str, str] = {}
     used: set[str] = set()
     for node in nodes:
-        base = f"step-{node.key}" if node.step.id is not None else node.key
+        base = f"step-{node.key}" if node.has_id else node.key
         candidate, n = base, 1
         while candidate in used:
             n += 1
@@ -90,18 +90,17 @@ def step_cell_ids(nodes: tuple[NodeBox, ...]) -> dict[str, str]:
 def _lane_cell(lane: LaneBand, diagram: Diagram, options: RenderOptions) -> str:
     horizontal = diagram.direction != "LR"
     start = lane.header.height if horizontal else lane.header.width
-    style = lane_style(lane.index, start, horizontal=horizontal, theme=options.theme)
-    declared = diagram.flow.lane_by_id(lane.id)
-    extras = _tooltip(declared.description) if declared is not None else ""
+    style = lane_style(lane, start, horizontal=horizontal, theme=diagram.theme)
+    extras = _tooltip(lane.description)
     label = html_label(lane.lines or (lane.name,))
     return _vertex(lane_cell_id(lane), label, style, LAYER, _geometry(lane.band, Point(0.0, 0.0)), extras)
 
 
 def _step_cell(node: NodeBox, cell_id: str, frame: _Frame, diagram: Diagram, options: RenderOptions) -> str:
-    style = step_style(node.kind, symbol(node.kind).drawio_style, diagram.font_size, theme=options.theme)
-    extras = _tooltip(node.step.notes)
-    if safe_link(node.step.link):
-        extras += f' link="{attr(node.step.link)}"'
+    style = step_style(node, symbol(node.kind).drawio_style, diagram.font_size, theme=diagram.theme)
+    extras = _tooltip(node.tooltip)
+    if node.link:
+        extras += f' link="{attr(node.link)}"'
     return _vertex(cell_id, html_label(node.lines), style, frame.id, _geometry(node.box, frame.origin), extras)
 
 
@@ -118,11 +117,6 @@ def _tooltip(text: str) -> str:
     if not text.strip():
         return ""
     return f' tooltip="{attr(html_label(text.strip().split(chr(10))))}"'
-
-
-def safe_link(url: str) -> bool:
-    """Only http, https and mailto links may reach an output."""
-    return url.split(":", 1)[0].lower() in ("http", "https", "mailto") and ":" in url
 
 
 def _geometry(box: Rect, origin: Point) -> str:
@@ -154,7 +148,7 @@ def _edge_cell(index: int, edge: EdgePath, wiring: _Wiring, diagram: Diagram, op
         if edge.points
         else (None, None)
     )
-    style = edge_style(*ends, curved=diagram.curved, theme=options.theme, font_size=diagram.font_size)
+    style = edge_style(*ends, curved=diagram.curved, theme=diagram.theme, font_size=diagram.font_size)
     return (
         f'<mxCell id="edge-{index}" value="{attr(html_label(edge.label.split(chr(10))))}" '
         f'style="{attr(style)}" edge="1" parent="{frame.id}" '
@@ -224,28 +218,3 @@ def locate_on_path(points: tuple[Point, ...], at: Point) -> tuple[float, Point]:
 def html_label(lines: tuple[str, ...] | list[str]) -> str:
     """Lines as draw.io HTML: each escaped, joined with ``<br>``."""
     return "<br>".join(html.escape(clean(line), quote=False) for line in lines)
-
-
-# Characters XML 1.0 cannot hold: C0 controls but tab, newline and return; lone surrogates; U+FFFE/F.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean(text: str) -> str:
-    """``text`` without the characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/F)."""
-    return _NOT_XML.sub("", text)
-
-
-_ATTR = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
-)
-
-
-def attr(text: str) -> str:
-    """``text`` as the inside of a double-quoted XML attribute (newlines kept as references)."""
-    return clean(text).translate(_ATTR)
-
-
-def num(value: float, places: int = 2) -> str:
-    """A number as draw.io writes it: rounded, no trailing zeros, never ``-0``."""
-    text = f"{round(value, places):.{places}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text

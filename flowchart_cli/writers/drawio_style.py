@@ -6,33 +6,29 @@ adds what the theme decides (colours, font size) and the edge's attachment point
 
 from __future__ import annotations
 
-from ..layout.theme import theme as theme_named
+from ..layout.geometry import LaneBand, NodeBox
+from ..layout.theme import Theme
 
 __all__ = ["EDGE_BASE", "edge_style", "lane_style", "step_style"]
 
 EDGE_BASE = "edgeStyle=orthogonalEdgeStyle;orthogonalLoop=1;jettySize=auto;html=1;"
 
 
-def lane_style(index: int, start_size: float, *, horizontal: bool, theme: str) -> str:
+def lane_style(lane: LaneBand, start_size: float, *, horizontal: bool, theme: Theme) -> str:
     """A swimlane container: title band of ``start_size`` on top (TB) or on the left (LR)."""
-    colours = theme_named(theme)
     style = f"swimlane;html=1;startSize={_int(start_size)};"
     if not horizontal:
         style += "horizontal=0;"
-    header = colours.header_fills[index % len(colours.header_fills)]
-    body = colours.lane_fills[index % len(colours.lane_fills)]
     return style + (
-        f"fillColor={header};swimlaneFillColor={body};strokeColor={colours.lane_stroke};"
-        f"fontColor={colours.ink};fontStyle=1;"
+        f"fillColor={lane.header_fill};swimlaneFillColor={lane.fill};strokeColor={theme.lane_stroke};"
+        f"fontColor={theme.ink};fontStyle=1;"
     )
 
 
-def step_style(kind: str, shape_style: str, font_size: float, *, theme: str) -> str:
+def step_style(node: NodeBox, shape_style: str, font_size: float, *, theme: Theme) -> str:
     """The symbol's own draw.io style plus the theme's colours and the font size."""
-    colours = theme_named(theme)
-    fill = colours.fills.get(kind, colours.default_fill)
     return (
-        f"{shape_style}fillColor={fill};strokeColor={colours.ink};fontColor={colours.ink};fontSize={_int(font_size)};"
+        f"{shape_style}fillColor={node.fill};strokeColor={theme.ink};fontColor={theme.ink};fontSize={_int(font_size)};"
     )
 
 
@@ -41,11 +37,11 @@ def edge_style(
     entry_at: tuple[float, float] | None,
     *,
     curved: bool,
-    theme: str,
+    theme: Theme,
     font_size: float,
 ) -> str:
     """An orthogonal connector that leaves and enters the shapes where the computed route does."""
-    colours = theme_named(theme)
+    colours = theme
     style = EDGE_BASE + (
         f"rounded={1 if curved else 0};strokeColor={colours.line};endArrow=block;endFill=1;"
         f"fontColor={colours.label_ink};fontStyle=1;fontSize={_int(font_size - 1)};"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import unicodedata
 
 from ..layout.geometry import Diagram, NodeBox
+from ..options import RenderOptions
 from ..symbols import symbol
-from . import RenderOptions
 from .mermaid_style import colour_lines, link_lines
 
 __all__ = ["mermaid_text", "write_mermaid"]
@@ -28,7 +28,7 @@ def write_mermaid(diagram: Diagram, options: RenderOptions) -> str:
     lines = [*_front_matter(diagram, options), f"flowchart {'LR' if diagram.direction == 'LR' else 'TD'}"]
     in_lane: set[str] = set()
     for lane in diagram.lanes:
-        members = [n for n in diagram.nodes if n.step.lane == lane.id]
+        members = [n for n in diagram.nodes if n.lane == lane.id]
         lines.append(f'    subgraph lane{lane.index + 1}["{mermaid_text(lane.name)}"]')
         lines.extend(f"        {_node(n, ids[n.key])}" for n in members)
         lines.append("    end")
@@ -48,14 +48,14 @@ _TITLE_LOOKALIKES = str.maketrans({"&": "\uff06", "<": "\u2039", ">": "\u203a"})
 
 def _front_matter(diagram: Diagram, options: RenderOptions) -> list[str]:
     lines = ["---", f"title: {yaml_quoted(diagram.title.translate(_TITLE_LOOKALIKES))}"]
-    if options.theme == "mono":
+    if diagram.theme.name == "mono":
         lines += ["config:", "  theme: neutral"]
     return [*lines, "---"]
 
 
 def _node(node: NodeBox, node_id: str) -> str:
     shape = symbol(node.kind).mermaid_shape
-    return f'{node_id}@{{ shape: {shape}, label: "{mermaid_text(node.step.label)}" }}'
+    return f'{node_id}@{{ shape: {shape}, label: "{mermaid_text(node.label)}" }}'
 
 
 def mermaid_text(text: str) -> str:

@@ -9,19 +9,18 @@ from __future__ import annotations
 from urllib.parse import quote as quote_url
 
 from ..layout.geometry import Diagram
-from ..layout.theme import theme as theme_named
+from ..options import RenderOptions
 from ..symbols import SYMBOLS
-from . import RenderOptions
-from .drawio import clean, safe_link
+from .escape import clean
 
 __all__ = ["colour_lines", "link_lines", "mermaid_url"]
 
 
 def colour_lines(diagram: Diagram, ids: dict[str, str], options: RenderOptions) -> list[str]:
     """The theme's fills per symbol and lane (none with ``mono``: Mermaid's neutral theme prints well)."""
-    if options.theme == "mono":
+    if diagram.theme.name == "mono":
         return []
-    colours = theme_named(options.theme)
+    colours = diagram.theme
     lines = []
     for kind in SYMBOLS:
         members = [ids[n.key] for n in diagram.nodes if n.kind == kind]
@@ -30,18 +29,15 @@ def colour_lines(diagram: Diagram, ids: dict[str, str], options: RenderOptions) 
             lines.append(f"    classDef fc_{kind} fill:{fill},stroke:{colours.ink},color:{colours.ink}")
             lines.append(f"    class {','.join(members)} fc_{kind}")
     for lane in diagram.lanes:
-        fill = colours.lane_fills[lane.index % len(colours.lane_fills)]
-        lines.append(f"    style lane{lane.index + 1} fill:{fill},stroke:{colours.lane_stroke},color:{colours.ink}")
+        lines.append(
+            f"    style lane{lane.index + 1} fill:{lane.fill},stroke:{colours.lane_stroke},color:{colours.ink}"
+        )
     return lines
 
 
 def link_lines(diagram: Diagram, ids: dict[str, str]) -> list[str]:
     """A ``click`` line per step with an http, https or mailto ``link``."""
-    return [
-        f'    click {ids[n.key]} href "{mermaid_url(n.step.link)}" _blank'
-        for n in diagram.nodes
-        if safe_link(n.step.link)
-    ]
+    return [f'    click {ids[n.key]} href "{mermaid_url(n.link)}" _blank' for n in diagram.nodes if n.link]
 
 
 def mermaid_url(url: str) -> str:

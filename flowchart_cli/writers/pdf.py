@@ -10,7 +10,7 @@ import io
 from typing import Any
 
 from ..layout.geometry import Diagram
-from . import RenderOptions
+from ..options import RenderOptions
 from .png import recorded_drawing
 
 __all__ = ["write_pdf"]
@@ -41,7 +41,7 @@ def _links(context: Any, diagram: Diagram) -> None:
     if not hasattr(context, "tag_begin"):
         return
     for node in diagram.nodes:
-        link = node.step.link
+        link = node.link
         if not link.lower().startswith(_WEB):
             continue
         box = node.box

@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import FlowchartError
 from ..layout.geometry import Diagram
 from ..layout.text import visual_order
-from . import RenderOptions
+from ..options import RenderOptions
 from .svg import TextRun, svg_without_text
 
 __all__ = ["MAX_PIXELS", "png_scale", "recorded_drawing", "write_png"]

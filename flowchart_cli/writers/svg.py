@@ -9,34 +9,27 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
 from ..layout.shapes import fmt, shape_parts, text_center
-from ..layout.text import clean_text, text_width
+from ..layout.text import text_width
 from ..layout.theme import Theme
 from ..layout.theme import theme as pick_theme
-from . import RenderOptions
+from ..options import RenderOptions
+from .escape import attr, xml_text
+from .escape import clean as clean_text
 
 __all__ = ["TextRun", "svg_without_text", "symbol_icon", "write_svg"]
 
 LINE_HEIGHT = 16.0
 _ARROW = 9.0
 _STROKE = "1.5"
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_ATTR_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
-)
-
-
-def _text(value: str) -> str:
-    """Character data: ``&``, ``<`` and ``>`` escaped (so ``]]>`` cannot appear either)."""
-    return clean_text(value).translate(_TEXT_ESCAPES)
+_text = xml_text
 
 
 def _attr(value: str) -> str:
     """A double-quoted attribute value, quotes and whitespace kept as written."""
-    return '"' + clean_text(value).translate(_ATTR_ESCAPES) + '"'
+    return f'"{attr(value)}"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +59,7 @@ def svg_without_text(diagram: Diagram, options: RenderOptions) -> tuple[str, tup
 class _Drawing:
     def __init__(self, diagram: Diagram, options: RenderOptions, *, keep_text: bool) -> None:
         self.d = diagram
-        self.colours = pick_theme(options.theme)
+        self.colours = diagram.theme
         self.size = diagram.font_size
         self.keep_text = keep_text
         self.runs: list[TextRun] = []
@@ -81,7 +74,7 @@ class _Drawing:
             f'aria-labelledby="fc-title fc-desc" font-family={_attr(d.font_family)} '
             f'font-size="{fmt(d.font_size)}">\n',
             f'<title id="fc-title">{_text(d.title)}</title>\n',
-            f'<desc id="fc-desc">{_text(_description(d))}</desc>\n',
+            f'<desc id="fc-desc">{_text(d.description)}</desc>\n',
             f'<rect x="0" y="0" width="{w}" height="{h}" fill="{colours.background}"/>\n',
         ]
         parts += [self.lane(lane) for lane in d.lanes]
@@ -108,28 +101,46 @@ class _Drawing:
         return f'<text text-anchor="middle" fill="{ink}"{style}>{spans}</text>'
 
     def lane(self, lane: LaneBand) -> str:
-        colours = self.colours
-        band_fill = colours.lane_fills[lane.index % len(colours.lane_fills)]
-        head_fill = colours.header_fills[lane.index % len(colours.header_fills)]
+        stroke = self.colours.lane_stroke
         return (
             f'<g class="fc-lane" data-lane={_attr(lane.id)}>'
-            f"{_rect(lane.band, band_fill, colours.lane_stroke)}"
-            f"{_rect(lane.header, head_fill, colours.lane_stroke)}"
+            f"{_rect(lane.band, lane.fill, stroke)}"
+            f"{_rect(lane.header, lane.header_fill, stroke)}"
             f"{self.lines(lane.lines or (lane.name,), lane.header.center, self.size + 1, True, lane.name)}"
             "</g>\n"
         )
 
     def step(self, node: NodeBox) -> str:
-        notes = f"<title>{_text(node.step.notes)}</title>" if node.step.notes.strip() else ""
+        notes = f"<title>{_text(node.tooltip)}</title>" if node.tooltip else ""
         body = (
             f'<g class="fc-step fc-{node.kind}" data-step={_attr(node.key)}>{notes}'
-            f"{_shape(node.kind, node.box, self.colours)}"
-            f"{self.lines(node.lines, text_center(node.kind, node.box), self.size, False, node.step.label)}</g>"
+            f"{_shape(node.kind, node.box, self.colours, node.fill)}"
+            f"{self.lines(node.lines, text_center(node.kind, node.box), self.size, False, node.label)}"
+            f"{self.number(node) if self.d.numbers else ''}</g>"
         )
-        href = _href(node)
-        if href:
-            body = f"<a href={_attr(href)} xlink:href={_attr(href)}>{body}</a>"
+        if node.href:
+            body = f"<a href={_attr(node.href)} xlink:href={_attr(node.href)}>{body}</a>"
         return body + "\n"
+
+    def number(self, node: NodeBox) -> str:
+        """The step's number in a small badge on the corner of its box (spec §4: ``fc-number``)."""
+        size = self.size - 2
+        label = str(node.number)
+        width = max(size + 5, text_width(label, size) + 8)
+        badge = Rect(node.box.x - width / 2 + 4, node.box.y - size / 2 - 2, width, size + 4)
+        colours = self.colours
+        shape = (
+            f'<rect x="{fmt(badge.x)}" y="{fmt(badge.y)}" width="{fmt(badge.width)}" height="{fmt(badge.height)}" '
+            f'rx="{fmt(badge.height / 2)}" fill="{colours.background}" stroke="{colours.ink}" stroke-width="1"/>'
+        )
+        x, y = badge.center.x, badge.y + badge.height / 2 + 0.36 * size
+        if not self.keep_text:
+            self.runs.append(TextRun(x, y, label, "middle", size, True, colours.ink))
+            return shape
+        return (
+            f'{shape}<text class="fc-number" x="{fmt(x)}" y="{fmt(y)}" text-anchor="middle" '
+            f'font-size="{fmt(size)}" font-weight="bold" fill="{colours.ink}">{label}</text>'
+        )
 
     def edge(self, edge: EdgePath) -> str:
         line, head = _arrow(edge.points)
@@ -172,22 +183,6 @@ def _respace(label: str, lines: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _description(diagram: Diagram) -> str:
-    flow = diagram.flow
-    if flow.description.strip():
-        return flow.description.strip()
-    starts = [s.label for s in flow.steps if s.kind == "start"]
-    ends = [s.label for s in flow.steps if s.kind == "end"]
-    text = f"Flowchart of {len(flow.steps)} steps"
-    if flow.lanes:
-        text += " in lanes " + ", ".join(lane.name for lane in flow.lanes)
-    if starts:
-        text += f"; starts at: {'; '.join(starts)}"
-    if ends:
-        text += f"; ends at: {'; '.join(ends)}"
-    return text + "."
-
-
 def _rect(r: Rect, fill: str, stroke: str, extra: str = "") -> str:
     return (
         f'<rect x="{fmt(r.x)}" y="{fmt(r.y)}" width="{fmt(r.width)}" height="{fmt(r.height)}" '
@@ -195,8 +190,7 @@ def _rect(r: Rect, fill: str, stroke: str, extra: str = "") -> str:
     )
 
 
-def _shape(kind: str, box: Rect, colours: Theme) -> str:
-    fill = colours.fills.get(kind, colours.default_fill)
+def _shape(kind: str, box: Rect, colours: Theme, fill: str) -> str:
     out = []
     for role, d in shape_parts(kind, box):
         paint = fill if role == "fill" else "none"
@@ -204,21 +198,6 @@ def _shape(kind: str, box: Rect, colours: Theme) -> str:
             f'<path d="{d}" fill="{paint}" stroke="{colours.ink}" stroke-width="{_STROKE}" stroke-linejoin="round"/>'
         )
     return "".join(out)
-
-
-def _href(node: NodeBox) -> str:
-    """Where a click on the step goes: the referenced flow's SVG, or the step's link."""
-    step = node.step
-    if step.ref and step.kind in ("subprocess", "offpage"):
-        target = step.ref.replace("\\", "/")
-        for suffix in (".flow.yaml", ".flow.yml", ".yaml", ".yml"):
-            if target.endswith(suffix):
-                target = target[: -len(suffix)] + ".svg"
-                break
-        return quote(target, safe="/._-~")
-    if step.link.lower().startswith(("http://", "https://", "mailto:")):
-        return step.link
-    return ""
 
 
 def _path_d(points: tuple[Point, ...], curved: bool) -> str:
@@ -255,14 +234,15 @@ def _arrow(points: tuple[Point, ...]) -> tuple[tuple[Point, ...], str]:
     return (*points[:-1], end), head
 
 
-def symbol_icon(kind: str, width: float, height: float, theme: str = "default") -> str:
+def symbol_icon(kind: str, width: float, height: float, theme: str | Theme = "default") -> str:
     """A small standalone SVG of one symbol's shape (no text), for legends."""
     box = Rect(1.5, 1.5, max(1.0, width - 3), max(1.0, height - 3))
+    colours = pick_theme(theme) if isinstance(theme, str) else theme
     if kind == "connector":
         side = min(box.width, box.height)
         box = Rect(width / 2 - side / 2, height / 2 - side / 2, side, side)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{fmt(width)}" height="{fmt(height)}" '
         f'viewBox="0 0 {fmt(width)} {fmt(height)}" role="img" aria-hidden="true">'
-        f"{_shape(kind, box, pick_theme(theme))}</svg>"
+        f"{_shape(kind, box, colours, colours.fills.get(kind, colours.default_fill))}</svg>"
     )

@@ -1,0 +1,27 @@
+"""How a flow is drawn: the one set of options that travels from the command line to every output.
+
+Layout reads ``edges``; the export step resolves ``theme``, ``numbers`` and
+``header`` into the geometry, so every writer and the handout see the same
+choice; the picture writers read ``scale``.  The options are part of a
+build's cache key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["EDGE_STYLES", "RenderOptions"]
+
+EDGE_STYLES = ("ortho", "spline")
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """``edges``: ortho or spline; ``theme``: a name of :data:`~.layout.theme.THEMES`;
+    ``scale``: PNG/PDF zoom; ``numbers``: step numbers on the shapes; ``header``: a title block."""
+
+    edges: str = "ortho"
+    theme: str = "default"
+    scale: float = 1.0
+    numbers: bool = False
+    header: bool = False
