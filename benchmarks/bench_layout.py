@@ -105,7 +105,7 @@ def main() -> int:
         flow = result.flow
         assert flow is not None, result.diagnostics
         diagram = layout_flow(flow)
-        q = measure(diagram, frozenset(s.key for s in flow.steps if s.kind == "decision"))
+        q = measure(diagram)
         theirs = dot_crossings(flow, diagram)
         if name.removeprefix("generated-") not in ("200",):
             ours_total, dot_total = ours_total + q.crossings, dot_total + theirs

@@ -119,11 +119,16 @@ def render(
     scale: Annotated[
         float, typer.Option("--scale", min=0.25, max=8.0, help="PNG scale (2 or 3 for sharp screens).")
     ] = 1.0,
+    numbers: Annotated[bool, typer.Option("--numbers", help="Draw each step's number on its shape.")] = False,
+    header: Annotated[
+        bool, typer.Option("--header", help="A title block above the diagram: title, version, owner, updated.")
+    ] = False,
 ) -> None:
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
 
-    raise typer.Exit(run_render(files, format or ["svg"], out_dir, edges=edges.value, theme=theme.value, scale=scale))
+    options = {"edges": edges.value, "theme": theme.value, "scale": scale, "numbers": numbers, "header": header}
+    raise typer.Exit(run_render(files, format or ["svg"], out_dir, **options))
 
 
 @app.command()

@@ -26,15 +26,11 @@ def _layout(text: str):
     return flow, layout_flow(flow)
 
 
-def _decisions(flow) -> frozenset[str]:
-    return frozenset(step.key for step in flow.steps if step.kind == "decision")
-
-
 def test_outcomes_of_one_decision_never_cross_mesa_de_ayuda():
     # the Sí and No of "¿El cliente está satisfecho?" crossed just below it
     flow, _ = load_flow(SAMPLES / "mesa-de-ayuda.flow.yaml")
     diagram = layout_flow(flow)
-    quality = measure(diagram, _decisions(flow))
+    quality = measure(diagram)
     assert quality.outcome_crossings == 0
     assert quality.arrival_crossings == 0
 
@@ -43,7 +39,7 @@ def test_a_long_outcome_goes_round_the_free_side_seguimiento():
     # the Sí to "Informe" ran down beside the No loop-back and crossed three lines
     flow, _ = load_flow(SAMPLES / "seguimiento-satisfaccion.flow.yaml")
     diagram = layout_flow(flow)
-    assert measure(diagram, _decisions(flow)).crossings == 0
+    assert measure(diagram).crossings == 0
 
 
 TWO_INTO_ONE = """
@@ -103,18 +99,18 @@ steps:
 
 
 def test_outcomes_to_the_same_step_are_one_line_naming_them_all():
-    flow, diagram = _layout(SAME_TARGET)
+    _, diagram = _layout(SAME_TARGET)
     to_points = [edge for edge in diagram.edges if edge.source == "d" and edge.target == "points"]
     assert len(to_points) == 1
     assert to_points[0].label == "Coalición / Puntos"
-    assert measure(diagram, _decisions(flow)).outcome_crossings == 0
+    assert measure(diagram).outcome_crossings == 0
 
 
 @pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.flow.yaml")), ids=lambda p: p.name)
 def test_every_sample_keeps_the_rules(sample):
     flow, _ = load_flow(sample)
     diagram = layout_flow(flow)
-    quality = measure(diagram, _decisions(flow))
+    quality = measure(diagram)
     assert quality.outcome_crossings == 0
     assert quality.arrival_crossings == 0
     assert quality.arrowheads == 1

@@ -10,12 +10,20 @@ from .common import checked_flows, fail, note, split_formats
 
 
 def run_render(
-    files: list[Path], formats: list[str], out_dir: Path | None, *, edges: str, theme: str, scale: float
+    files: list[Path],
+    formats: list[str],
+    out_dir: Path | None,
+    *,
+    edges: str,
+    theme: str,
+    scale: float,
+    numbers: bool = False,
+    header: bool = False,
 ) -> int:
     from ..pipeline import render_flow
 
     chosen = split_formats(formats, FORMATS)
-    options = RenderOptions(edges=edges, theme=theme, scale=scale)
+    options = RenderOptions(edges=edges, theme=theme, scale=scale, numbers=numbers, header=header)
     good, failed = checked_flows(files)
     for result in good:
         try:

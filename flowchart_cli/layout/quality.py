@@ -139,8 +139,9 @@ def arrowheads_per_side(diagram: Diagram) -> dict[tuple[str, str], int]:
     return {place: len(points) for place, points in tips.items()}
 
 
-def measure(diagram: Diagram, decisions: frozenset[str] = frozenset()) -> Quality:
-    """The quality numbers of ``diagram``; ``decisions`` are the keys of its decision steps."""
+def measure(diagram: Diagram) -> Quality:
+    """The quality numbers of ``diagram``."""
+    decisions = {node.key for node in diagram.nodes if node.kind == "decision"}
     lines = [edge.points for edge in diagram.edges]
     pairs = crossing_pairs(lines)
     edges = diagram.edges
