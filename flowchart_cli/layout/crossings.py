@@ -20,71 +20,87 @@ Point = tuple[float, float]
 _BAND = 8.0  # rows of the along axis per bucket
 
 
-def _segments(points: Sequence[Point]) -> list[tuple[Point, Point]]:
-    return [(p, q) for p, q in itertools.pairwise(points) if p != q]
+Segment = tuple[bool, float, float, float]  # runs along the ranks?, its fixed coordinate, low, high
 
 
-def _cross(a: tuple[Point, Point], b: tuple[Point, Point]) -> float:
+def _segments(points: Sequence[Point]) -> list[Segment]:
+    out = []
+    for p, q in itertools.pairwise(points):
+        if p == q:
+            continue
+        if p[1] == q[1]:  # along: the across coordinate is fixed
+            out.append((True, p[1], min(p[0], q[0]), max(p[0], q[0])))
+        else:
+            out.append((False, p[0], min(p[1], q[1]), max(p[1], q[1])))
+    return out
+
+
+def _cross(a: Segment, b: Segment) -> float:
     """1 for a sure crossing; 0.5 when one ends on the other inside a channel, where the
     track order decides and a cycle of such turns costs a crossing; else 0."""
-    (a0, a1), (b0, b1) = a, b
-    a_along = a0[1] == a1[1]  # runs along the ranks (its across coordinate fixed)
-    b_along = b0[1] == b1[1]
-    if a_along == b_along:
+    if a[0] == b[0]:
         return 0.0
-    v, h = (a, b) if a_along else (b, a)
-    across, lo_a, hi_a = v[0][1], min(v[0][0], v[1][0]), max(v[0][0], v[1][0])
-    along, lo_c, hi_c = h[0][0], min(h[0][1], h[1][1]), max(h[0][1], h[1][1])
+    v, h = (a, b) if a[0] else (b, a)
+    _, across, lo_a, hi_a = v
+    _, along, lo_c, hi_c = h
     inside_v = lo_a < along < hi_a
     inside_h = lo_c < across < hi_c
     if inside_v and inside_h:
         return 1.0
-    if (inside_h and along in (lo_a, hi_a)) or (inside_v and across in (lo_c, hi_c)):
+    if (inside_h and lo_a <= along <= hi_a) or (inside_v and lo_c <= across <= hi_c):
         return 0.5
     return 0.0
 
 
+def _band_range(segment: Segment) -> range:
+    along, fixed, low, high = segment
+    first, last = (low, high) if along else (fixed, fixed)
+    return range(int(first // _BAND), int(last // _BAND) + 1)
+
+
 class RouteIndex:
-    """Every route's grid polyline, bucketed by bands of the along axis."""
+    """Every route's grid segments, bucketed by the bands of the along axis they touch."""
 
     def __init__(self, polylines: Sequence[Sequence[Point]]) -> None:
-        self._buckets: dict[int, set[int]] = defaultdict(set)
-        self._lines: dict[int, list[tuple[Point, Point]]] = {}
+        self._buckets: dict[int, dict[int, list[tuple[Segment, int]]]] = defaultdict(dict)
+        self._lines: dict[int, list[Segment]] = {}
         for number, points in enumerate(polylines):
             self.put(number, points)
-
-    @staticmethod
-    def _bands(segments: Sequence[tuple[Point, Point]]) -> set[int]:
-        bands: set[int] = set()
-        for p, q in segments:
-            bands.update(range(int(min(p[0], q[0]) // _BAND), int(max(p[0], q[0]) // _BAND) + 1))
-        return bands
 
     def put(self, number: int, points: Sequence[Point]) -> None:
         """Add route ``number``, replacing what it was before."""
         self.remove(number)
         segments = _segments(points)
         self._lines[number] = segments
-        for band in self._bands(segments):
-            self._buckets[band].add(number)
+        for segment in segments:
+            bands = _band_range(segment)
+            for band in bands:
+                self._buckets[band].setdefault(number, []).append((segment, bands.start))
 
     def remove(self, number: int) -> None:
-        for band in self._bands(self._lines.pop(number, [])):
-            self._buckets[band].discard(number)
+        for segment in self._lines.pop(number, []):
+            for band in _band_range(segment):
+                self._buckets[band].pop(number, None)
 
     def crossings(self, points: Sequence[Point], skip: set[int], same_target: set[int]) -> float:
         """How many times ``points`` would cross the indexed routes not in ``skip``.
 
         Routes in ``same_target`` join this one before its shape, so touching them costs nothing.
+        A pair of segments is weighed once, in the first band both touch.
         """
-        mine = _segments(points)
-        near = set().union(*(self._buckets.get(band, set()) for band in self._bands(mine))) - skip
         total = 0.0
-        for other in near:
-            for a in mine:
-                for b in self._lines[other]:
-                    cost = _cross(a, b)
-                    total += cost if cost == 1.0 or other not in same_target else 0.0
+        for mine in _segments(points):
+            bands = _band_range(mine)
+            for band in bands:
+                for other, entries in self._buckets.get(band, {}).items():
+                    if other in skip:
+                        continue
+                    for segment, first in entries:
+                        if max(first, bands.start) != band:
+                            continue
+                        cost = _cross(mine, segment)
+                        if cost == 1.0 or (cost and other not in same_target):
+                            total += cost
         return total
 
 

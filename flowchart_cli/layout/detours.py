@@ -7,7 +7,8 @@ crossing between two outcomes of that decision counting as many.  A loop
 back from any other step tries both sides.  A line that leaves by a side
 may run along its row past empty cells to a farther channel (round the
 outside of the drawing, say), and may reach its target from above, along
-its row from beside it, or from below.  A plan costs its crossings, bends
+its row from beside it, or from below.  Lines that cross nothing as first
+planned keep their plan: the search is for tangles, and big flows stay fast.  A plan costs its crossings, bends
 and length (a crossing weighs a few bends, so no line takes a long detour
 to avoid one); ties keep the first plan, and two passes let later choices
 settle earlier ones.
@@ -59,6 +60,17 @@ class _Planner:
         crossings = self.index.crossings(points, skip | {number}, joining)
         return _CROSSING * crossings + _BEND * (len(points) - 2) + _LENGTH * length
 
+    def tangled(self, group: list[int]) -> bool:
+        """Whether any line of ``group`` crosses another line as planned now (else it is left alone)."""
+        skip = set(group)
+        lines = [logical(self.routes[n], self.grid) for n in group]
+        if any(route_crossings(a, b) for a, b in itertools.combinations(lines, 2)):
+            return True
+        return any(
+            self.index.crossings(points, skip, self.into[self.routes[n].target])
+            for n, points in zip(group, lines, strict=True)
+        )
+
     def apply(self, number: int, shape: Shape) -> bool:
         route = self.routes[number]
         if (route.exit, route.entry, route.refs) == shape:
@@ -98,6 +110,8 @@ def _current(route: Route) -> Shape:
 
 
 def _plan_single(planner: _Planner, number: int) -> bool:
+    if not planner.tangled([number]):
+        return False
     route = planner.routes[number]
     best, best_cost = _current(route), planner.cost(number, _current(route), set())
     for side in ("l", "r"):
@@ -109,20 +123,25 @@ def _plan_single(planner: _Planner, number: int) -> bool:
 
 
 def _plan_decision(planner: _Planner, group: list[int]) -> bool:
+    if not planner.tangled(group):
+        return False
     skip = set(group)
     current = [_current(planner.routes[n]) for n in group]
     best, best_cost = current, _total(planner, group, current, skip)
+    options: dict[tuple[int, str], Shape | None] = {}
+    for number in group:  # each outcome's best shape per side, worked out once for every assignment
+        for side in ("b", "l", "r"):
+            shapes = list(_shapes(planner, number, side))
+            best_shape = min(shapes, key=lambda sh, n=number: planner.cost(n, sh, skip)) if shapes else None
+            options[(number, side)] = best_shape
     for sides in itertools.permutations(("b", "l", "r"), len(group)):
-        chosen: list[Shape] = []
-        for number, side in zip(group, sides, strict=True):
-            options = list(_shapes(planner, number, side))
-            if not options:
-                break
-            chosen.append(min(options, key=lambda shape, n=number: planner.cost(n, shape, skip)))
-        else:
-            cost = _total(planner, group, chosen, skip)
-            if cost < best_cost:
-                best, best_cost = chosen, cost
+        chosen = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
+        if any(shape is None for shape in chosen):
+            continue
+        plan = [shape for shape in chosen if shape is not None]
+        cost = _total(planner, group, plan, skip)
+        if cost < best_cost:
+            best, best_cost = plan, cost
     changed = False
     for number, shape in zip(group, best, strict=True):
         changed |= planner.apply(number, shape)
@@ -174,16 +193,19 @@ def _down_refs(grid: RouteGrid, rs: int, rt: int, cs: int, ct: int) -> list[tupl
     return [("h", rs + 1), ("g", gap), ("h", rt), ("pt", 0)]
 
 
-def _reachable(grid: RouteGrid, row: int, column: int, side: str) -> Iterator[int]:
-    """The across-gaps a line leaving ``side`` of the shape at (row, column) reaches along its row."""
+def _reachable(grid: RouteGrid, row: int, column: int, side: str) -> list[int]:
+    """The across-gaps a line leaving ``side`` of the shape at (row, column) may turn in: the one
+    beside the shape, the next, and the farthest it reaches along its row past empty cells."""
     step = 1 if side == "r" else -1
     gap = side_gap(column, side)
+    gaps = []
     while 0 <= gap <= grid.columns:
-        yield gap
+        gaps.append(gap)
         cell = gap if side == "r" else gap - 1
         if (row, cell) in grid.occupied or not 0 <= cell < grid.columns:
-            return
+            break
         gap += step
+    return gaps[:2] + gaps[-1:] if len(gaps) > 2 else gaps
 
 
 def _row_clear(grid: RouteGrid, row: int, column: int, gap: int, side: str) -> bool:

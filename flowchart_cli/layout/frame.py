@@ -67,9 +67,10 @@ class Frame:
         self.gap_size = self._across_gaps()
         self._widen_for_lane_names()
         self.header = self._header_size()
-        self.row_size = [
-            max([self.along[n] for n in range(len(p.rank)) if p.rank[n] == r], default=40.0) for r in range(self.rows)
-        ]
+        self.row_size = [0.0] * self.rows
+        for node, row in enumerate(p.rank):  # one pass: a row is as tall as its tallest shape
+            self.row_size[row] = max(self.row_size[row], self.along[node])
+        self.row_size = [size or 40.0 for size in self.row_size]
         self.hgap_size, self.hgap_pad = self._along_gaps()
         self._positions()
 
