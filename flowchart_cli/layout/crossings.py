@@ -82,25 +82,35 @@ class RouteIndex:
             for band in _band_range(segment):
                 self._buckets[band].pop(number, None)
 
-    def crossings(self, points: Sequence[Point], skip: set[int], same_target: set[int]) -> float:
+    def crossings(
+        self, points: Sequence[Point], skip: set[int], same_target: set[int], limit: float = float("inf")
+    ) -> float:
         """How many times ``points`` would cross the indexed routes not in ``skip``.
 
         Routes in ``same_target`` join this one before its shape, so touching them costs nothing.
-        A pair of segments is weighed once, in the first band both touch.
+        A pair of segments is weighed once, in the first band both touch.  Counting stops once
+        past ``limit``: the caller only needs to know the route is no better than one it has.
         """
         total = 0.0
+        buckets = self._buckets
         for mine in _segments(points):
             bands = _band_range(mine)
+            start = bands.start
             for band in bands:
-                for other, entries in self._buckets.get(band, {}).items():
+                bucket = buckets.get(band)
+                if not bucket:
+                    continue
+                for other, entries in bucket.items():
                     if other in skip:
                         continue
                     for segment, first in entries:
-                        if max(first, bands.start) != band:
+                        if (first if first > start else start) != band or segment[0] == mine[0]:
                             continue
                         cost = _cross(mine, segment)
                         if cost == 1.0 or (cost and other not in same_target):
                             total += cost
+                            if total > limit:
+                                return total
         return total
 
 

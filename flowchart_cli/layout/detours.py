@@ -53,12 +53,16 @@ class _Planner:
         route.exit, route.entry, route.refs = saved
         return points
 
-    def cost(self, number: int, shape: Shape, skip: set[int]) -> Cost:
+    def cost(self, number: int, shape: Shape, skip: set[int], limit: Cost = float("inf")) -> Cost:
+        """What the shape costs; once clearly above ``limit`` the count stops (the result is then a lower bound)."""
         points = self.points(number, shape)
         length = sum(abs(p[0] - q[0]) + abs(p[1] - q[1]) for p, q in itertools.pairwise(points))
+        base = _BEND * (len(points) - 2) + _LENGTH * length
+        if base > limit:
+            return base
         joining = self.into[self.routes[number].target]
-        crossings = self.index.crossings(points, skip | {number}, joining)
-        return _CROSSING * crossings + _BEND * (len(points) - 2) + _LENGTH * length
+        crossings = self.index.crossings(points, skip | {number}, joining, (limit - base) / _CROSSING)
+        return base + _CROSSING * crossings
 
     def tangled(self, group: list[int]) -> bool:
         """Whether any line of ``group`` crosses another line as planned now (else it is left alone)."""
@@ -113,13 +117,9 @@ def _plan_single(planner: _Planner, number: int) -> bool:
     if not planner.tangled([number]):
         return False
     route = planner.routes[number]
-    best, best_cost = _current(route), planner.cost(number, _current(route), set())
-    for side in ("l", "r"):
-        for shape in _shapes(planner, number, side):
-            cost = planner.cost(number, shape, set())
-            if cost < best_cost:
-                best, best_cost = shape, cost
-    return planner.apply(number, best)
+    shapes = itertools.chain([_current(route)], _shapes(planner, number, "l"), _shapes(planner, number, "r"))
+    best = _cheapest(planner, number, shapes, set())
+    return best is not None and planner.apply(number, best)
 
 
 def _plan_decision(planner: _Planner, group: list[int]) -> bool:
@@ -131,9 +131,7 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
     options: dict[tuple[int, str], Shape | None] = {}
     for number in group:  # each outcome's best shape per side, worked out once for every assignment
         for side in ("b", "l", "r"):
-            shapes = list(_shapes(planner, number, side))
-            best_shape = min(shapes, key=lambda sh, n=number: planner.cost(n, sh, skip)) if shapes else None
-            options[(number, side)] = best_shape
+            options[(number, side)] = _cheapest(planner, number, _shapes(planner, number, side), skip)
     for sides in itertools.permutations(("b", "l", "r"), len(group)):
         chosen = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
         if any(shape is None for shape in chosen):
@@ -146,6 +144,17 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
     for number, shape in zip(group, best, strict=True):
         changed |= planner.apply(number, shape)
     return changed
+
+
+def _cheapest(planner: _Planner, number: int, shapes: Iterator[Shape], skip: set[int]) -> Shape | None:
+    """The first of the cheapest shapes (``None`` without any)."""
+    best: Shape | None = None
+    best_cost = float("inf")
+    for shape in shapes:
+        cost = planner.cost(number, shape, skip, best_cost)
+        if cost < best_cost:
+            best, best_cost = shape, cost
+    return best
 
 
 def _total(planner: _Planner, group: list[int], shapes: list[Shape], skip: set[int]) -> Cost:
