@@ -9,10 +9,10 @@ and the most arrowheads any one shape side receives.  Then give `dot` the
 same graph (same node sizes, no lanes) and count the crossings of its
 splines (``-Tjson``), so the ratio is read in one run.
 
-Reference, measured once by hand with PlantUML 1.2024 (activity diagram with
-swimlanes, same text size 13 px) on generated 25- and 50-step flows:
-area per node about 62,000 px² (see benchmarks/README.md); the target is
-ours ≤ 1.15× that.
+PlantUML's area per node, measured once by hand with
+``benchmarks/plantuml_area.py`` (PlantUML 1.2019.06, activity diagram with
+swimlanes, text at 13 px) on the generated 25- and 50-step flows, is
+83,700 px² (see benchmarks/README.md); the issue's target is ours ≤ 1.15×.
 """
 
 from __future__ import annotations

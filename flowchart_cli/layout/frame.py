@@ -23,10 +23,10 @@ SPACING = 14.0  # between two tracks of one channel: clearly two lines
 HEADER_LINE = 17.0
 LR_HEADER = 132.0
 _BORDER_CLEARANCE = 12.0  # lines keep this far from a lane border
-_PAD = 12.0  # from a shape's bottom to the first track below it
+_PAD = 10.0  # from a shape's bottom to the first track below it
 _LABEL_PAD = 24.0  # the same under a decision whose outcome label sits there
-_ARROW_ROOM = 14.0  # from the last track to the shape below: the arrowhead's length and a little
-_MIN_GAP = 30.0
+_ARROW_ROOM = 12.0  # from the last track to the shape below: the arrowhead's length and a little
+_MIN_GAP = 28.0
 
 
 @dataclass(frozen=True, slots=True)
