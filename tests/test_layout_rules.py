@@ -114,3 +114,4 @@ def test_every_sample_keeps_the_rules(sample):
     assert quality.outcome_crossings == 0
     assert quality.arrival_crossings == 0
     assert quality.arrowheads == 1
+    assert quality.close_runs == 0  # no long run closer than 20 px to another line or a lane border

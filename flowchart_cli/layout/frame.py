@@ -19,10 +19,11 @@ from .text import text_width, wrap_text
 __all__ = ["LR_HEADER", "MARGIN", "Frame", "Placement"]
 
 MARGIN = 20.0
-SPACING = 14.0  # between two tracks of one channel: clearly two lines
+SPACING = 20.0  # between two tracks of one channel: clearly two lines, even side by side for long
 HEADER_LINE = 17.0
 LR_HEADER = 132.0
-_BORDER_CLEARANCE = 12.0  # lines keep this far from a lane border
+_BORDER_CLEARANCE = 20.0  # lines keep this far from a lane border or the drawing's edge
+_SHAPE_CLEARANCE = 12.0  # and at least this far from a shape beside their channel
 _PAD = 10.0  # from a shape's bottom to the first track below it
 _LABEL_PAD = 24.0  # the same under a decision whose outcome label sits there
 _ARROW_ROOM = 12.0  # from the last track to the shape below: the arrowhead's length and a little
@@ -98,9 +99,11 @@ class Frame:
             base = 22.0 if edge else (44.0 if self._is_border(gap) else 34.0)
             if self._is_border(gap):
                 side = max(self.p.tracks.get(("gL", gap), 0), self.p.tracks.get(("gR", gap), 0))
-                room = 2 * (_BORDER_CLEARANCE + side * SPACING) + 8
+                room = 2 * (_BORDER_CLEARANCE + max(0, side - 1) * SPACING + _SHAPE_CLEARANCE) if side else 0.0
             else:
-                room = self.p.tracks.get(("g", gap), 0) * SPACING + 24
+                count = self.p.tracks.get(("g", gap), 0)
+                clear = _BORDER_CLEARANCE if edge else _SHAPE_CLEARANCE
+                room = 2 * clear + (count - 1) * SPACING if count else 0.0
             sizes.append(max(base, room, need[gap]))
         return sizes
 
@@ -166,7 +169,8 @@ class Frame:
         sizes = []
         for gap in range(self.rows + 1):
             base = 24.0 if gap in (0, self.rows) else _MIN_GAP
-            room = pads[gap] + self.p.tracks.get(("h", gap), 0) * SPACING + _ARROW_ROOM
+            count = self.p.tracks.get(("h", gap), 0)
+            room = pads[gap] + max(0, count - 1) * SPACING + _ARROW_ROOM + (8 if count else 0)
             sizes.append(max(base, room))
         return sizes, pads
 
