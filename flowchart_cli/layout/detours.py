@@ -119,7 +119,7 @@ def _plan_single(planner: _Planner, number: int) -> bool:
     route = planner.routes[number]
     shapes = itertools.chain([_current(route)], _shapes(planner, number, "l"), _shapes(planner, number, "r"))
     best = _cheapest(planner, number, shapes, set())
-    return best is not None and planner.apply(number, best)
+    return best is not None and planner.apply(number, best[0])
 
 
 def _plan_decision(planner: _Planner, group: list[int]) -> bool:
@@ -127,17 +127,19 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
         return False
     skip = set(group)
     current = [_current(planner.routes[n]) for n in group]
-    best, best_cost = current, _total(planner, group, current, skip)
-    options: dict[tuple[int, str], Shape | None] = {}
+    best = current
+    best_cost = _total(planner, group, current, [planner.cost(n, s, skip) for n, s in zip(group, current, strict=True)])
+    options: dict[tuple[int, str], tuple[Shape, Cost] | None] = {}
     for number in group:  # each outcome's best shape per side, worked out once for every assignment
         for side in ("b", "l", "r"):
             options[(number, side)] = _cheapest(planner, number, _shapes(planner, number, side), skip)
     for sides in itertools.permutations(("b", "l", "r"), len(group)):
         chosen = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
-        if any(shape is None for shape in chosen):
+        picked = [choice for choice in chosen if choice is not None]
+        if len(picked) < len(chosen):
             continue
-        plan = [shape for shape in chosen if shape is not None]
-        cost = _total(planner, group, plan, skip)
+        plan = [shape for shape, _ in picked]
+        cost = _total(planner, group, plan, [cost for _, cost in picked])
         if cost < best_cost:
             best, best_cost = plan, cost
     changed = False
@@ -146,19 +148,18 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
     return changed
 
 
-def _cheapest(planner: _Planner, number: int, shapes: Iterator[Shape], skip: set[int]) -> Shape | None:
-    """The first of the cheapest shapes (``None`` without any)."""
-    best: Shape | None = None
-    best_cost = float("inf")
+def _cheapest(planner: _Planner, number: int, shapes: Iterator[Shape], skip: set[int]) -> tuple[Shape, Cost] | None:
+    """The first of the cheapest shapes and its cost (``None`` without any)."""
+    best: tuple[Shape, Cost] | None = None
     for shape in shapes:
-        cost = planner.cost(number, shape, skip, best_cost)
-        if cost < best_cost:
-            best, best_cost = shape, cost
+        cost = planner.cost(number, shape, skip, best[1] if best else float("inf"))
+        if best is None or cost < best[1]:
+            best = (shape, cost)
     return best
 
 
-def _total(planner: _Planner, group: list[int], shapes: list[Shape], skip: set[int]) -> Cost:
-    costs = [planner.cost(n, shape, skip) for n, shape in zip(group, shapes, strict=True)]
+def _total(planner: _Planner, group: list[int], shapes: list[Shape], costs: list[Cost]) -> Cost:
+    """A decision's plan: its outcomes' own costs, and a heavy price for each crossing between them."""
     lines = [planner.points(n, shape) for n, shape in zip(group, shapes, strict=True)]
     between = sum(route_crossings(a, b) for a, b in itertools.combinations(lines, 2))
     return sum(costs) + _SIBLING * between

@@ -88,6 +88,8 @@ def text_width(text: str, size: float) -> float:
 
 def clean_text(text: str) -> str:
     """``text`` without characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/F)."""
+    if text.isprintable():  # no control, surrogate or non-character: nothing to drop
+        return text
     return "".join(c for c in text if _allowed(c))
 
 
