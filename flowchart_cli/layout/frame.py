@@ -48,9 +48,9 @@ class Placement:
     curved: bool
 
 
-def _spread(count: int, low: float, high: float) -> list[float]:
-    middle = (low + high) / 2
-    return [middle + (i - (count - 1) / 2) * SPACING for i in range(count)]
+def _spread(count: int, low: float, high: float, track: int) -> float:
+    """Where track ``track`` of ``count`` lies: the tracks centred between ``low`` and ``high``."""
+    return (low + high) / 2 + (track - (count - 1) / 2) * SPACING
 
 
 class Frame:
@@ -215,9 +215,9 @@ class Frame:
         count = self.p.tracks[(kind, gap)]
         if kind == "h":
             low = self.hgap_at[gap] + self.hgap_pad[gap]
-            return _spread(count, low, self.hgap_at[gap] + self.hgap_size[gap] - _ARROW_ROOM)[track]
+            return _spread(count, low, self.hgap_at[gap] + self.hgap_size[gap] - _ARROW_ROOM, track)
         low, size = self.gap_at[gap], self.gap_size[gap]
-        return _spread(count, low, low + size)[track]
+        return _spread(count, low, low + size, track)
 
     def border_track(self, gap: int, track: int) -> float:
         """Track ``track`` of a lane border's gap: -1, -2… left of the border, 0, 1… right of it."""
