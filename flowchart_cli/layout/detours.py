@@ -30,6 +30,7 @@ _CROSSING = 5.0  # what one crossing costs, in bends: a long detour is no better
 _BEND = 2.0
 _LENGTH = 0.2  # per grid unit (a row or a column is two)
 _SIBLING = 50.0  # a crossing between two outcomes of one decision is never worth it
+_BIG = 1000  # lines: past this, a second pass revisits only groups whose surroundings changed
 _MOST_JOINT = 3  # decisions with more outcomes keep their plan (their extra lines share the bottom)
 Shape = tuple[str, str, list[tuple[str, int]]]  # exit side, entry side, refs
 Cost = float
@@ -64,13 +65,12 @@ class _Planner:
         crossings = self.index.crossings(points, skip | {number}, joining, (limit - base) / _CROSSING)
         return base + _CROSSING * crossings
 
-    def tangled(self, group: list[int]) -> bool:
-        """Whether any line of ``group`` crosses another line as planned now (else it is left alone)."""
+    def tangle(self, group: list[int]) -> float:
+        """How much the lines of ``group`` cross other lines and each other as planned now."""
         skip = set(group)
         lines = [logical(self.routes[n], self.grid) for n in group]
-        if any(route_crossings(a, b) for a, b in itertools.combinations(lines, 2)):
-            return True
-        return any(
+        between = sum(route_crossings(a, b) for a, b in itertools.combinations(lines, 2))
+        return between + sum(
             self.index.crossings(points, skip, self.into[self.routes[n].target])
             for n, points in zip(group, lines, strict=True)
         )
@@ -99,12 +99,18 @@ def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool
             groups[route.source].append(number)
     joint = [g for s, g in groups.items() if decision[s] and len(g) <= _MOST_JOINT]
     single = [n for s, g in groups.items() if not decision[s] for n in g if routes[n].back]
+    settled: dict[int, float] = {}  # on a big flow: a group's tangle right after it was planned
+    big = len(routes) > _BIG
+    units = [*joint, *([n] for n in single)]
     for _ in range(_PASSES):
         changed = False
-        for group in joint:
-            changed |= _plan_decision(planner, group)
-        for number in single:
-            changed |= _plan_single(planner, number)
+        for key, group in enumerate(units):
+            tangle = planner.tangle(group)
+            if not tangle or settled.get(key) == tangle:
+                continue  # crosses nothing, or (big flow) nothing changed around it since it was planned
+            changed |= _plan_decision(planner, group) if key < len(joint) else _plan_single(planner, group[0])
+            if big:
+                settled[key] = planner.tangle(group)
         if not changed:
             break
 
@@ -114,8 +120,6 @@ def _current(route: Route) -> Shape:
 
 
 def _plan_single(planner: _Planner, number: int) -> bool:
-    if not planner.tangled([number]):
-        return False
     route = planner.routes[number]
     shapes = itertools.chain([_current(route)], _shapes(planner, number, "l"), _shapes(planner, number, "r"))
     best = _cheapest(planner, number, shapes, set())
@@ -123,8 +127,6 @@ def _plan_single(planner: _Planner, number: int) -> bool:
 
 
 def _plan_decision(planner: _Planner, group: list[int]) -> bool:
-    if not planner.tangled(group):
-        return False
     skip = set(group)
     current = [_current(planner.routes[n]) for n in group]
     best = current

@@ -64,15 +64,13 @@ def place_labels(
         if request is None:
             out.append((None, "start"))
             continue
-        spots = list(_spots(request, lr))
-        chosen = next(
-            (
-                spot
-                for spot, beside in spots
-                if _clear(label_box(request.text, *spot, size), number, lines[number], beside, segments, boxes, placed)
-            ),
-            spots[0][0],
-        )
+        chosen = None
+        for spot, beside in _spots(request, lr):  # lazily: most labels take their first spot
+            chosen = chosen or spot
+            if _clear(label_box(request.text, *spot, size), number, lines[number], beside, segments, boxes, placed):
+                chosen = spot
+                break
+        assert chosen is not None  # the first segment always offers its usual spot
         placed.add(label_box(request.text, *chosen, size), None)
         out.append(chosen)
     return out
