@@ -18,7 +18,7 @@ app = typer.Typer(
     name="flowchart",
     help="Check plain-text process descriptions (YAML) and draw ISO 5807 flowcharts with swimlanes.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -37,6 +37,12 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+class AnalyzeFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 class HandoutFormat(StrEnum):
     html = "html"
     pdf = "pdf"
@@ -52,6 +58,16 @@ class Theme(StrEnum):
     mono = "mono"
 
 
+class MermaidSyntax(StrEnum):
+    v11 = "11"
+    v10 = "10"
+
+
+class MarkdownImage(StrEnum):
+    svg = "svg"
+    png = "png"
+
+
 class Lang(StrEnum):
     en = "en"
     es = "es"
@@ -59,12 +75,37 @@ class Lang(StrEnum):
 
 
 Files = Annotated[
-    list[Path], typer.Argument(help="Flow files (NAME.flow.yaml).", exists=True, show_default=False, metavar="FILE...")
+    list[Path],
+    typer.Argument(
+        help="Flow files (NAME.flow.yaml); - reads standard input.",
+        exists=True,
+        allow_dash=True,
+        show_default=False,
+        metavar="FILE...",
+    ),
+]
+FilesOrFolders = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Flow files (NAME.flow.yaml), or folders searched for them as `build` does; - reads standard input.",
+        exists=True,
+        allow_dash=True,
+        show_default=False,
+        metavar="FILE|DIR...",
+    ),
 ]
 OutDir = Annotated[
     Path | None,
-    typer.Option("--out-dir", "-o", help="Folder for the outputs (default: beside each input).", file_okay=False),
+    typer.Option(
+        "--out-dir",
+        "-o",
+        help="Folder for the outputs (default: beside each input); - writes the one output to standard output.",
+        file_okay=False,
+        allow_dash=True,
+    ),
 ]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors (no 'wrote' lines).")]
+Scale = Annotated[float, typer.Option("--scale", min=0.25, max=8.0, help="PNG scale (2 or 3 for sharp screens).")]
 
 
 def _formats_option(help: str, shown: str):
@@ -97,14 +138,26 @@ def main(
 
 @app.command()
 def check(
-    files: Files,
-    format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Flow files (NAME.flow.yaml), or folders searched for them as `build` does; - reads standard "
+            "input. None with json/sarif/github: an empty report.",
+            exists=True,
+            allow_dash=True,
+            show_default=False,
+            metavar="[FILE]...",
+        ),
+    ] = None,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
 ) -> None:
-    """Check flow files against the format and the ISO 5807 rules."""
+    """Check flow files (or every flow below a folder) against the format and the ISO 5807 rules."""
     from .commands.check import run_check
 
-    raise typer.Exit(run_check(files, format.value, strict=strict))
+    if not files and format is CheckFormat.text:
+        raise typer.BadParameter("give one or more flow files (- reads standard input)", param_hint="'FILE...'")
+    raise typer.Exit(run_check(files or [], format.value, strict=strict))
 
 
 @app.command()
@@ -116,9 +169,18 @@ def render(
     theme: Annotated[
         Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
     ] = Theme.default,
-    scale: Annotated[
-        float, typer.Option("--scale", min=0.25, max=8.0, help="PNG scale (2 or 3 for sharp screens).")
-    ] = 1.0,
+    scale: Scale = 1.0,
+    mermaid: Annotated[
+        MermaidSyntax,
+        typer.Option(
+            "--mermaid", help="Mermaid syntax: 11 (shapes, Mermaid >= 11.3) or 10 (classic, older renderers)."
+        ),
+    ] = MermaidSyntax.v11,
+    quiet: Quiet = False,
+    check_staged: Annotated[
+        bool,
+        typer.Option("--check-staged", help="Exit 1 when git does not have an output staged as written (pre-commit)."),
+    ] = False,
     numbers: Annotated[bool, typer.Option("--numbers", help="Draw each step's number on its shape.")] = False,
     header: Annotated[
         bool, typer.Option("--header", help="A title block above the diagram: title, version, owner, updated.")
@@ -127,8 +189,21 @@ def render(
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
 
-    options = {"edges": edges.value, "theme": theme.value, "scale": scale, "numbers": numbers, "header": header}
-    raise typer.Exit(run_render(files, format or ["svg"], out_dir, **options))
+    raise typer.Exit(
+        run_render(
+            files,
+            format or ["svg"],
+            out_dir,
+            edges=edges.value,
+            theme=theme.value,
+            scale=scale,
+            quiet=quiet,
+            mermaid=mermaid.value,
+            check_staged=check_staged,
+            numbers=numbers,
+            header=header,
+        )
+    )
 
 
 @app.command()
@@ -146,13 +221,20 @@ def handout(
             "--template-dir", help="Folder whose templates override the built-in ones.", exists=True, file_okay=False
         ),
     ] = None,
+    quiet: Quiet = False,
 ) -> None:
     """Write the printable training handout of flow files."""
     from .commands.handout import run_handout
 
     raise typer.Exit(
         run_handout(
-            files, format.value, out_dir, lang=lang.value if lang else None, quiz=not no_quiz, template_dir=template_dir
+            files,
+            format.value,
+            out_dir,
+            lang=lang.value if lang else None,
+            quiz=not no_quiz,
+            template_dir=template_dir,
+            quiet=quiet,
         )
     )
 
@@ -182,6 +264,8 @@ def build(
     theme: Annotated[
         Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
     ] = Theme.default,
+    scale: Scale = 1.0,
+    quiet: Quiet = False,
 ) -> None:
     """Render every flow below a folder, redoing only what changed."""
     from .commands.build import run_build
@@ -198,8 +282,70 @@ def build(
             index=index,
             edges=edges.value,
             theme=theme.value,
+            scale=scale,
+            quiet=quiet,
         )
     )
+
+
+@app.command()
+def markdown(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A Markdown file with ```flow blocks; - reads standard input.",
+            exists=True,
+            dir_okay=False,
+            allow_dash=True,
+            metavar="FILE.md",
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The Markdown to write (default: standard output).", dir_okay=False),
+    ] = None,
+    assets: Annotated[
+        Path | None,
+        typer.Option("--assets", help="Folder for the images (default: OUT.md's folder / assets).", file_okay=False),
+    ] = None,
+    format: Annotated[MarkdownImage, typer.Option("--format", "-f", help="Image format.")] = MarkdownImage.svg,
+    edges: Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")] = Edges.ortho,
+    theme: Annotated[
+        Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
+    ] = Theme.default,
+    scale: Scale = 1.0,
+    quiet: Quiet = False,
+) -> None:
+    """Render every ```flow block of a Markdown file to an image and write the Markdown with image links."""
+    from .commands.markdown import run_markdown
+
+    raise typer.Exit(
+        run_markdown(file, output, assets, format.value, edges=edges.value, theme=theme.value, scale=scale, quiet=quiet)
+    )
+
+
+@app.command()
+def analyze(
+    files: FilesOrFolders,
+    format: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Output format.")] = AnalyzeFormat.text,
+    max_handoffs: Annotated[
+        int | None, typer.Option("--max-handoffs", min=0, metavar="N", help="Exit 1 if a path has more handoffs.")
+    ] = None,
+    max_duration: Annotated[
+        str | None,
+        typer.Option(
+            "--max-duration", metavar="D", help="Exit 1 if a path may take longer (e.g. '2 h', '2 días hábiles')."
+        ),
+    ] = None,
+    max_paths: Annotated[
+        int, typer.Option("--max-paths", min=1, metavar="N", help="List at most N paths per flow.")
+    ] = 1000,
+) -> None:
+    """List every path of each flow with its handoffs and duration, its loops, and the CI gates."""
+    from .commands.analyze import limits_of, run_analyze
+
+    limits = limits_of(max_handoffs, max_duration)
+    raise typer.Exit(run_analyze(files, format.value, max_paths=max_paths, limits=limits))
 
 
 @app.command()
@@ -231,7 +377,7 @@ def new(
 
 @app.command()
 def rules(
-    format: Annotated[ListFormat, typer.Option("--format", help="Table or JSON.")] = ListFormat.text,
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Table or JSON.")] = ListFormat.text,
 ) -> None:
     """List every rule: code, severity, what it checks and why."""
     from .commands.rules import run_rules

@@ -128,6 +128,8 @@ class Flow:
     positions: tuple[tuple[str, Pos], ...] = ()
     stages: tuple[Stage, ...] = ()
     stages_declared: bool = False
+    source: str = field(default="", compare=False, repr=False)
+    """The file's text, for rules that judge how a value was written (FC308)."""
     _by_id: dict[str, Step] = field(default_factory=dict, init=False, compare=False, repr=False)
     _lanes_by_id: dict[str, Lane] = field(default_factory=dict, init=False, compare=False, repr=False)
     _stages_by_id: dict[str, Stage] = field(default_factory=dict, init=False, compare=False, repr=False)

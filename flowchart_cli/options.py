@@ -25,3 +25,5 @@ class RenderOptions:
     scale: float = 1.0
     numbers: bool = False
     header: bool = False
+    mermaid: str = "11"
+    """Mermaid syntax: "11" (``@{ shape: … }``, Mermaid ≥ 11.3) or "10" (classic brackets, for older renderers)."""

@@ -153,14 +153,30 @@ def _never_with(kind: str, keys) -> dict[str, Any]:
     return {"if": {"required": [kind]}, "then": {"properties": {k: False for k in keys}}}
 
 
+NO_SYMBOL_MESSAGE = (
+    f"A step needs one symbol key whose value is its label: {', '.join(SYMBOLS)} (e.g. `process: Register the claim`)."
+)
+
+
+def _some_symbol() -> dict[str, Any]:
+    """At least one key is a symbol; editors show ``errorMessage`` instead of "Missing property start"."""
+    return {"not": {"propertyNames": {"not": {"enum": list(SYMBOLS)}}}, "errorMessage": NO_SYMBOL_MESSAGE}
+
+
+def _one_symbol_only(kind: str) -> dict[str, Any]:
+    """With ``kind`` present, every other symbol key is "not allowed" (the editor marks the extra key)."""
+    return _never_with(kind, [other for other in SYMBOLS if other != kind])
+
+
 def _step() -> dict[str, Any]:
     return {
         "description": "One step: exactly one symbol key (start, process, decision…) whose value is its label.",
         "type": "object",
         "properties": _step_properties(),
         "additionalProperties": False,
-        "oneOf": [{"required": [kind]} for kind in SYMBOLS],
         "allOf": [
+            _some_symbol(),
+            *(_one_symbol_only(kind) for kind in SYMBOLS),
             _only_with("branches", ["decision"]),
             _only_with("ref", REF_KINDS),
             _never_with("decision", ["next"]),
@@ -207,10 +223,24 @@ def _lane() -> dict[str, Any]:
     }
 
 
+def _any_case_choice(description: str, choices: tuple[str, ...]) -> dict[str, Any]:
+    """One of ``choices`` in any case, as the checker reads it (`lang: ES`, `direction: lr`).
+
+    ``examples`` gives editors the values to complete; ``enum`` would refuse `ES`.
+    """
+    return {
+        "description": description,
+        "type": "string",
+        "pattern": rf"^\s*({'|'.join(_any_case(c) for c in choices)})\s*$",
+        "patternErrorMessage": f"Use one of: {', '.join(choices)}.",
+        "examples": list(choices),
+    }
+
+
 def _top_properties() -> dict[str, Any]:
     special: dict[str, dict[str, Any]] = {
-        "lang": {"description": TOP_DOCS["lang"], "enum": list(LANGS)},
-        "direction": {"description": TOP_DOCS["direction"], "enum": list(DIRECTIONS)},
+        "lang": _any_case_choice(TOP_DOCS["lang"], LANGS),
+        "direction": _any_case_choice(TOP_DOCS["direction"], DIRECTIONS),
         "lanes": {"description": TOP_DOCS["lanes"], "type": "array", "items": {"$ref": "#/$defs/lane"}},
         "stages": {"description": TOP_DOCS["stages"], "type": "array", "items": {"$ref": "#/$defs/stage"}},
         "steps": {"description": TOP_DOCS["steps"], "type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"}},
@@ -223,7 +253,9 @@ def flow_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "flowchart-cli flow file",
-        "description": "A process described as steps in swimlanes (NAME.flow.yaml); see `flowchart rules`.",
+        "description": "A process described as steps in swimlanes (NAME.flow.yaml); see `flowchart rules`. "
+        "Keys are the English words listed here; for a Spanish or Portuguese word (inicio, paso, siguiente…) "
+        "`flowchart check` names the key meant.",
         "type": "object",
         "properties": _top_properties(),
         "required": ["title", "steps"],

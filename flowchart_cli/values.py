@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .rules.catalog import quoted
+from .messages import quoted
 
 __all__ = [
     "CONTROL_CHARACTER",

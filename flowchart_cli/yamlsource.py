@@ -123,7 +123,7 @@ def _position_of(data: bytes, offset: int) -> tuple[int, int]:
 def parse_text(text: str) -> Node | None:
     """Compose the first YAML document of ``text``; ``None`` for an empty file."""
     try:
-        return _compose(yaml.parse(text, Loader=_Loader))
+        return _compose(yaml.parse(text, Loader=_Loader), text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -132,6 +132,9 @@ def parse_text(text: str) -> Node | None:
             raise SourceError(message, *((mark.line + 1, mark.column + 1) if mark else ())) from None
         if mark is None:
             raise SourceError(f"invalid YAML: {problem}") from None
+        trap = _trap(exc, text)
+        if trap is not None:
+            raise SourceError(*trap) from None
         message = f"invalid YAML: {_explain(problem, text, mark.index)}"
         raise SourceError(message, mark.line + 1, mark.column + 1) from None
     except yaml.reader.ReaderError as exc:
@@ -151,6 +154,16 @@ def _text_position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
+def _trap(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int] | None:
+    """The error explained as one of the classic YAML traps (see :mod:`.yamltraps`), if it is one."""
+    from .yamltraps import explain_error
+
+    def at(mark) -> tuple[int, int] | None:
+        return (mark.line + 1, mark.column + 1) if mark is not None else None
+
+    return explain_error(exc.problem or "", exc.context, text, at(exc.problem_mark), at(exc.context_mark))
+
+
 def _explain(problem: str, text: str, index: int) -> str:
     """libyaml's message, plus the usual cause when a tab stands where the error is."""
     if "\\t" in problem or "tab" in problem or text[index : index + 1] == "\t":
@@ -158,7 +171,28 @@ def _explain(problem: str, text: str, index: int) -> str:
     return problem
 
 
-def _compose(events) -> Node | None:
+def _refuse_syntax(event, text: str) -> None:
+    """Aliases, anchors on texts and local tags (`!word`): what a text starting with `*`, `&` or `!` turns into."""
+    tag = getattr(event, "tag", None)
+    anchor = event.anchor if isinstance(event, (yaml.AliasEvent, yaml.ScalarEvent)) else None
+    if anchor is None and (tag is None or not tag.startswith("!") or tag.startswith("!!") or tag == "!"):
+        return  # `!!int` and other standard tags are ignored: the value stays the text written
+    from .yamltraps import node_trap
+
+    mark = event.start_mark
+    trap = node_trap(text, mark.line + 1, mark.column + 1)
+    if trap is not None:
+        raise SourceError(*trap)
+    if isinstance(event, yaml.AliasEvent):
+        message = f"aliases (*{anchor}) are not allowed in flow files; write the value out"
+    elif anchor is not None:
+        message = f"anchors (&{anchor}) have no use in flow files (aliases are not allowed); remove it"
+    else:
+        message = f"tags ({tag}) are not allowed in flow files; remove it, or put the text in quotes"
+    raise SourceError(message, mark.line + 1, mark.column + 1)
+
+
+def _compose(events, text: str) -> Node | None:
     """Build nodes from events with an explicit stack (no recursion, bounded depth)."""
     stack: list[tuple[type, list, int, int]] = []
     root: Node | None = None
@@ -170,13 +204,8 @@ def _compose(events) -> Node | None:
                 mark.line + 1,
                 mark.column + 1,
             )
-        if isinstance(event, yaml.AliasEvent):
-            mark = event.start_mark
-            raise SourceError(
-                f"aliases (*{event.anchor}) are not allowed in flow files; write the value out",
-                mark.line + 1,
-                mark.column + 1,
-            )
+        if isinstance(event, (yaml.AliasEvent, yaml.ScalarEvent)):
+            _refuse_syntax(event, text)
         node: Node | None = None
         if isinstance(event, yaml.ScalarEvent):
             mark = event.start_mark

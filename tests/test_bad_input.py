@@ -82,7 +82,7 @@ def test_tabs_are_fc100_with_a_hint(tmp_path: Path) -> None:
     ("text", "line", "column"),
     [
         ("title: T\nsteps: [\n  {start: A},\n", 4, 1),
-        ("title: 'sin cerrar\nsteps: []\n", 3, 1),
+        ("title: 'sin cerrar\nsteps: []\n", 1, 8),  # at the quote never closed, not at the end
         ("title: T\n  steps: x\n", 2, 8),
         ("title: T\nsteps:\n  - start: A\n - end: B\n", 4, 2),
         ("title: T\nsteps:\n  - start: \x07A\n", 3, 12),

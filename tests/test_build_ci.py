@@ -51,6 +51,26 @@ def test_workflow_checks_uploads_sarif_and_gates_on_build_check():
     assert "build" in step("up to date")["run"] and "--check" in step("up to date")["run"]
 
 
+def test_actions_are_current_majors_and_flowchart_comes_from_its_repository():
+    uses = {s["uses"].split("@")[0]: s["uses"].split("@")[1] for s in STEPS if "uses" in s}
+    assert uses == {
+        "actions/checkout": "v7",
+        "actions/setup-python": "v7",
+        "github/codeql-action/upload-sarif": "v4",
+    }
+    install = step("Install flowchart-cli")["run"]
+    assert "$FLOWCHART_CLI" in install and "pip install flowchart-cli" not in install
+    assert WORKFLOW["env"]["FLOWCHART_CLI"].startswith("git+https://github.com/")
+
+
+def test_sarif_step_without_flow_files_writes_one_run(tmp_path: Path):
+    (tmp_path / WORKFLOW["env"]["FLOWS"]).mkdir(parents=True)
+    result = run_step("SARIF for code scanning", tmp_path)
+    assert result.returncode == 0, result.stderr
+    sarif = json.loads((tmp_path / "flowchart.sarif").read_text(encoding="utf-8"))
+    assert len(sarif["runs"]) == 1 and sarif["runs"][0]["results"] == []
+
+
 def test_check_step_annotates_errors_and_fails(checkout):
     result = run_step("annotations", checkout)
     assert result.returncode == 1

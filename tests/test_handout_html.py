@@ -71,7 +71,18 @@ def test_sections_in_order_with_answers_last(quejas):
     assert root.get("lang") == "es"
     sections = [e.get("id") for e in root.iter(f"{H}section")]
     assert {e.get("class") for e in root.iter(f"{H}section")} >= {"lane-section", "steps", "diagram-page"}
-    assert sections == ["diagram", "steps", "lane-1", "lane-2", "lane-3", "checklist", "quiz", "references", "answers"]
+    assert sections == [
+        "diagram",
+        "steps",
+        "lane-1",
+        "lane-2",
+        "lane-3",
+        "scenarios",
+        "checklist",
+        "quiz",
+        "references",
+        "answers",
+    ]
     assert text(root.find(f".//{H}title")) == "Gestión de quejas"
     headings = [text(h) for h in root.iter(f"{H}h2")]
     assert "Responsabilidades — Agente de atención" in headings and headings[-1] == "Respuestas de la autoevaluación"

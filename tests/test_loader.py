@@ -114,10 +114,10 @@ def test_a_misspelt_target_is_followed_to_the_suggestion(tmp_path: Path) -> None
     assert "did you mean 'revisar'?" in result.diagnostics[0].message
 
 
-def test_an_unsuggestable_target_leaves_the_rest_unreachable(tmp_path: Path) -> None:
+def test_an_unsuggestable_target_is_one_error_not_also_unreachable_steps(tmp_path: Path) -> None:
     path = tmp_path / "t.flow.yaml"
     path.write_text("title: T\nsteps:\n  - start: A\n    next: zzzzzz\n  - process: nadie llega\n  - end: F\n")
-    assert [(d.code, d.line) for d in check_file(path).diagnostics] == [("FC105", 4), ("FC208", 5)]
+    assert [(d.code, d.line) for d in check_file(path).diagnostics] == [("FC105", 4)]
 
 
 def test_several_symbols_keep_the_first() -> None:
@@ -183,7 +183,7 @@ def test_a_language_name_suggests_its_code_and_a_text_step_suggests_a_symbol() -
     flow, diagnostics = load_text("title: T\nlang: Español\nsteps:\n  - Inicio\n  - end: Fin\n")
     messages = [(d.code, d.message) for d in diagnostics]
     assert ("FC108", "`lang` is 'Español'; did you mean 'es'?") in messages
-    assert ("FC107", "a step must be a mapping such as `- start: Inicio`") in messages
+    assert ("FC107", "a step is a symbol key, ':' and its label, such as `- start: Inicio`") in messages
     assert flow.lang == "es"
 
 
@@ -238,3 +238,17 @@ def test_lane_external_must_be_true_or_false() -> None:
         "steps:\n  - start: A\n    lane: Cliente\n  - end: C\n"
     )
     assert [(d.code, d.line, d.column) for d in diagnostics] == [("FC107", 4, 15)]
+
+
+@pytest.mark.integration
+def test_the_reader_does_not_import_the_rules_stage() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from flowchart_cli.loader import load_text; "
+        "load_text('title: T\\nsteps:\\n  - strat: A\\n  - end: B\\n'); "
+        "print(sorted(m for m in sys.modules if m.startswith('flowchart_cli.rules')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -141,6 +141,10 @@ def test_creates_missing_folders(here: Path) -> None:
     ("name", "title"),
     [
         ("atencion-en-tienda.flow.yaml", "Atencion en tienda"),
+        ("000-etapas-atencion.flow.yaml", "Etapas atencion"),
+        ("12_mesa-de-ayuda.flow.yaml", "Mesa de ayuda"),
+        ("3. cierre.flow.yaml", "Cierre"),
+        ("2026-balance.flow.yaml", "Balance"),
         ("mesa_de_ayuda.yml", "Mesa de ayuda"),
         ("atención.flow.yaml", "Atención"),
         ("a: b #c.flow.yaml", "A: b #c"),
@@ -182,3 +186,13 @@ def test_output_is_the_same_on_every_run(here: Path) -> None:
     template = next(t for t in available_templates() if t.name == "atencion-cliente")
     expected = template.path.read_text(encoding="utf-8").split("\n", 1)[1]
     assert first.decode("utf-8") == expected.replace("title: Atención al cliente", "title: A", 1)
+
+
+def test_the_user_is_told_to_edit_the_title_made_from_the_file_name(here: Path) -> None:
+    result = _new("000-etapas-atencion")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:2] == [
+        "created 000-etapas-atencion.flow.yaml from template 'blank'",
+        "its title is 'Etapas atencion', made from the file name: edit `title:` to name the process",
+    ]
+    assert "\ntitle: Etapas atencion\n" in (here / "000-etapas-atencion.flow.yaml").read_text(encoding="utf-8")

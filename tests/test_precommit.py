@@ -78,6 +78,7 @@ def test_published_hooks_match_flow_files_only():
         assert not pattern.search("mkdocs.yml") and not pattern.search("quejas.flow.yaml.bak")
 
 
+@pytest.mark.integration
 def test_check_hook_blocks_a_commit_with_a_broken_flow(repo):
     path = repo(["flowchart-check"])
     (path / "docs").mkdir()
@@ -101,6 +102,29 @@ def test_check_hook_blocks_a_commit_with_a_broken_flow(repo):
 
 
 @pytest.mark.slow
+@pytest.mark.integration
+def test_render_hook_stops_a_commit_that_adds_a_flow_without_its_diagram(repo):
+    path = repo(["flowchart-check", "flowchart-render"])
+    (path / "docs").mkdir()
+    (path / "docs/nuevo.flow.yaml").write_text(flow_text("Nuevo"), encoding="utf-8")
+    git(path, "add", "docs/nuevo.flow.yaml")
+    blocked = git(path, "commit", "-m", "nuevo", check=False)
+    assert blocked.returncode != 0, blocked.stdout + blocked.stderr
+    output = blocked.stdout + blocked.stderr
+    assert "docs/nuevo.svg: written but not staged; run `git add docs/nuevo.svg`" in output
+    assert git(path, "rev-list", "--count", "HEAD").stdout.strip() == "1"
+    assert "<svg" in (path / "docs/nuevo.svg").read_text(encoding="utf-8")
+
+    again = git(path, "commit", "-m", "nuevo", check=False)  # still not staged: still stopped
+    assert again.returncode != 0
+    git(path, "add", "docs/nuevo.svg")
+    passed = git(path, "commit", "-m", "nuevo", check=False)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert git(path, "ls-files").stdout.split() == [".pre-commit-config.yaml", "docs/nuevo.flow.yaml", "docs/nuevo.svg"]
+
+
+@pytest.mark.slow
+@pytest.mark.integration
 def test_render_hook_redraws_the_diagram_and_stops_the_commit_when_it_changed(repo):
     path = repo(["flowchart-check", "flowchart-render"])
     flow = path / "pedido.flow.yaml"

@@ -63,9 +63,9 @@ def test_keys_come_from_the_loader_and_the_symbol_table() -> None:
     assert list(schema["properties"]) == list(TOP_KEYS)
     assert list(step["properties"]) == list(STEP_KEYS)
     assert list(schema["$defs"]["lane"]["oneOf"][1]["properties"]) == list(LANE_KEYS)
-    assert step["oneOf"] == [{"required": [kind]} for kind in SYMBOLS]
-    assert schema["properties"]["lang"]["enum"] == list(LANGS)
-    assert schema["properties"]["direction"]["enum"] == list(DIRECTIONS)
+    assert step["allOf"][0]["not"] == {"propertyNames": {"not": {"enum": list(SYMBOLS)}}}
+    assert schema["properties"]["lang"]["examples"] == list(LANGS)
+    assert schema["properties"]["direction"]["examples"] == list(DIRECTIONS)
     assert schema["additionalProperties"] is False and step["additionalProperties"] is False
 
 
@@ -224,3 +224,42 @@ def test_every_pattern_has_a_readable_message_for_editors() -> None:
     assert len(found) >= 5
     for sub in found:
         assert sub["patternErrorMessage"].endswith(".")
+
+
+CHOICES = {
+    "lang": ["en", "es", "pt", "ES", "Pt", "eN"],
+    "direction": ["TB", "LR", "lr", "tb", "Lr"],
+}
+
+
+@pytest.mark.parametrize(("key", "value"), [(k, v) for k, values in CHOICES.items() for v in values])
+def test_the_schema_accepts_every_spelling_check_accepts(key: str, value: str, write_flow) -> None:
+    flow = {**copy.deepcopy(BASE), key: value}
+    assert list(jsonschema.Draft202012Validator(flow_schema()).iter_errors(flow)) == []
+    assert check_file(write_flow(yaml.safe_dump(flow, allow_unicode=True, sort_keys=False))).ok
+
+
+@pytest.mark.parametrize(("key", "value"), [("lang", "fr"), ("lang", "español"), ("direction", "RL"), ("lang", "e s")])
+def test_the_schema_refuses_what_check_refuses(key: str, value: str, write_flow) -> None:
+    flow = {**copy.deepcopy(BASE), key: value}
+    assert list(jsonschema.Draft202012Validator(flow_schema()).iter_errors(flow))
+    assert not check_file(write_flow(yaml.safe_dump(flow, allow_unicode=True, sort_keys=False))).ok
+
+
+def test_a_step_without_a_symbol_is_named_as_such_not_as_a_missing_start() -> None:
+    flow = _broken(_step(1, process=DROP))
+    errors = list(jsonschema.Draft202012Validator(flow_schema()).iter_errors(flow))
+    assert len(errors) == 1
+    failing = errors[0].schema
+    assert errors[0].validator == "not"
+    # Editors (VS Code's YAML extension) show the failing subschema's errorMessage for a failed `not`.
+    assert failing["errorMessage"].startswith("A step needs one symbol key")
+    assert "Missing property" not in failing["errorMessage"]
+
+
+def test_two_symbols_are_each_marked_not_allowed() -> None:
+    flow = _broken(_step(1, manual="Revisar a mano"))
+    step = {"$ref": "#/$defs/step", "$defs": flow_schema()["$defs"]}
+    errors = list(jsonschema.Draft202012Validator(step).iter_errors(flow["steps"][1]))
+    assert all(e.schema is False for e in errors)
+    assert sorted(e.instance for e in errors) == ["Revisar a mano", "Revisar la solicitud"]  # both keys marked

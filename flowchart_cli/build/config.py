@@ -32,6 +32,7 @@ class BuildConfig:
     index: bool = False
     edges: str = "ortho"
     theme: str = "default"
+    scale: float = 1.0
     tool: str = __version__
     """The flowchart version: part of every output's key, so an upgrade rebuilds everything."""
 
@@ -39,12 +40,12 @@ class BuildConfig:
     def render_options(self) -> RenderOptions:
         from ..writers import RenderOptions
 
-        return RenderOptions(edges=self.edges, theme=self.theme)
+        return RenderOptions(edges=self.edges, theme=self.theme, scale=self.scale)
 
     @property
     def options(self) -> dict:
         """Everything besides the input that changes an output: part of every output's key."""
-        return {"edges": self.edges, "theme": self.theme, "scale": 1.0, "lang": None, "quiz": True}
+        return {"edges": self.edges, "theme": self.theme, "scale": self.scale, "lang": None, "quiz": True}
 
 
 @dataclass

@@ -45,13 +45,18 @@ def check_outputs(config: BuildConfig, sources: list[Source], outcome: Outcome, 
     if config.clean:
         for rel in orphans(manifest, {s.rel for s in sources}):
             outcome.fail(f"{rel}: is gone but its outputs are still in {config.out_dir} (`--clean` removes them)")
-    if config.index and read_text(config.out_dir / INDEX_NAME) != index_text(sources, manifest, config.formats):
-        outcome.fail(f"{shown(config, INDEX_NAME)} is missing or stale")
+    index_stale = config.index and read_text(config.out_dir / INDEX_NAME) != index_text(
+        sources, manifest, config.formats
+    )
+    if index_stale:
+        where = escape(shown(config, INDEX_NAME))
+        out.print(f"{'stale' if (config.out_dir / INDEX_NAME).exists() else 'missing'} {where} (the index of flows)")
     for problem in outcome.problems:
         err.print(escape(problem))
-    if stale:
+    count = len(stale) + bool(index_stale)
+    if count:
         outcome.exit_code = max(outcome.exit_code, 1)
-        out.print(f"{len(stale)} output(s) missing or stale: run `{escape(_build_command(config))}` to update them")
+        out.print(f"{count} output(s) missing or stale: run `{escape(_build_command(config))}` to update them")
     elif not outcome.problems:
         total = len(plans) * len(config.formats)
         out.print(f"{len(plans)} flow(s), {total} output(s): all up to date")
@@ -68,4 +73,10 @@ def _build_command(config: BuildConfig) -> str:
         words.append(f"--edges={config.edges}")
     if config.theme != "default":
         words.append(f"--theme={config.theme}")
+    if config.scale != 1.0:
+        words.append(f"--scale={config.scale:g}")
+    if config.index:
+        words.append("--index")
+    if config.clean:
+        words.append("--clean")
     return shlex.join(words)

@@ -22,7 +22,10 @@ def run_build(
     index: bool,
     edges: str,
     theme: str,
+    scale: float = 1.0,
+    quiet: bool = False,
 ) -> int:
+    """Run the build; ``quiet`` hides progress and the summary (errors and `--check`'s list still show)."""
     chosen = tuple(split_formats(formats, BUILD_FORMATS)) if formats else DEFAULT_FORMATS
     config = BuildConfig(
         source_dir=directory,
@@ -35,5 +38,13 @@ def run_build(
         index=index,
         edges=edges,
         theme=theme,
+        scale=scale,
     )
-    return build(config, out=out_console, err=err_console)
+    out = out_console if check_only or not quiet else _silent_console()
+    return build(config, out=out, err=err_console)
+
+
+def _silent_console():
+    from rich.console import Console
+
+    return Console(quiet=True)

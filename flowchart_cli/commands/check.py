@@ -23,7 +23,9 @@ def exit_code(results, *, strict: bool) -> int:
 
 
 def run_check(files: list[Path], fmt: str, *, strict: bool) -> int:
-    results = [check_file(path) for path in files]
+    from .inputs import flow_files
+
+    results = [check_file(path) for path in flow_files(files)]
     if fmt == "text":
         from ..report.text import print_text, write_text
         from .common import colour_wanted, console

@@ -19,7 +19,16 @@ if TYPE_CHECKING:
 
     from ..errors import FlowchartError
 
-__all__ = ["checked_flows", "colour_wanted", "console", "fail", "note", "split_formats"]  # and out_console, err_console
+__all__ = [
+    "checked_flows",
+    "colour_wanted",
+    "console",
+    "fail",
+    "note",
+    "split_formats",
+    "usage_error",
+    "write_stdout",
+]  # and out_console, err_console
 
 
 @cache
@@ -55,6 +64,7 @@ def checked_flows(files: Iterable[Path]) -> tuple[list[CheckResult], bool]:
     """Check each file, print the problems of those with errors to stderr.
 
     Returns the results that may be written and whether any file failed.
+    ``-`` among ``files`` is standard input (named ``stdin``).
     """
     from ..report.text import print_text
 
@@ -66,8 +76,28 @@ def checked_flows(files: Iterable[Path]) -> tuple[list[CheckResult], bool]:
         else:
             failed = True
             print_text(console(stderr=True), [result], summary=False)
-            console(stderr=True).print(f"{path}: not written (fix the errors above)", markup=False)
+            console(stderr=True).print(f"{_shown(path)}: not written (fix the errors above)", markup=False)
     return good, failed
+
+
+def _shown(path: Path) -> str:
+    from ..stdio import STDIN_NAME, is_dash
+
+    return STDIN_NAME if is_dash(path) else str(path)
+
+
+def write_stdout(data: bytes | str) -> None:
+    """One output on standard output (``-o -``): text as UTF-8, bytes as they are."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    sys.stdout.flush()
+    sys.stdout.buffer.write(payload)
+    sys.stdout.buffer.flush()
+
+
+def usage_error(message: str) -> int:
+    """Print a usage problem as one line; return exit code 2."""
+    print(f"error: {message}", file=sys.stderr)
+    return 2
 
 
 def note(message: str) -> None:

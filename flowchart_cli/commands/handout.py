@@ -5,13 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import FlowchartError
-from .common import checked_flows, fail, note
+from ..stdio import is_dash
+from .common import checked_flows, fail, note, usage_error, write_stdout
 
 
 def run_handout(
-    files: list[Path], fmt: str, out_dir: Path | None, *, lang: str | None, quiz: bool, template_dir: Path | None
+    files: list[Path],
+    fmt: str,
+    out_dir: Path | None,
+    *,
+    lang: str | None,
+    quiz: bool,
+    template_dir: Path | None,
+    quiet: bool = False,
 ) -> int:
-    """Write NAME.handout.html (or .pdf) for every file without errors; 1 if any had errors."""
+    """Write NAME.handout.html (or .pdf) for every file without errors; 1 if any had errors.
+
+    ``-o -`` writes the one handout to standard output.
+    """
     import jinja2
 
     from ..atomic import write_atomic
@@ -19,6 +30,8 @@ def run_handout(
     from ..writers import RenderOptions
 
     output = "html" if fmt == "html" else "handout-pdf"  # the pipeline's names for the handout formats
+    if is_dash(out_dir) and len(files) != 1:
+        return usage_error("`-o -` writes one handout to standard output: give one file")
     good, failed = checked_flows(files)
     for result in good:
         try:
@@ -29,9 +42,13 @@ def run_handout(
             return fail(error)
         except jinja2.TemplateError as error:
             return fail(FlowchartError(f"handout template: {_template_problem(error)}"))
+        if is_dash(out_dir):
+            write_stdout(payloads[output])
+            continue
         path = output_path(result.flow, out_dir or result.path.parent, output_suffix(output))
         write_atomic(path, payloads[output])
-        note(f"wrote {path}")
+        if not quiet:
+            note(f"wrote {path}")
     return 1 if failed else 0
 
 

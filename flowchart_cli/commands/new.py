@@ -63,9 +63,14 @@ def target_path(path: Path) -> Path:
     return path.with_name(path.name + SUFFIX)
 
 
+_LEADING_NUMBER = re.compile(r"^\d+[-_.\s]+(?=\S)")
+"""`000-`, `12_`, `3. `: the ordering prefix of a file name, not part of the process's name."""
+
+
 def _title_from(path: Path) -> str:
-    """`atencion-tienda.flow.yaml` → `Atencion tienda`."""
-    words = " ".join(re.split(r"[-_\s]+", output_stem(path))).strip()
+    """`000-etapas-atencion.flow.yaml` → `Etapas atencion`: no ordering number, spaces, a capital."""
+    stem = _LEADING_NUMBER.sub("", output_stem(path))
+    words = " ".join(re.split(r"[-_\s]+", stem)).strip()
     return words[:1].upper() + words[1:]
 
 
@@ -156,6 +161,11 @@ def _write(template: Template, target: Path) -> int:
     except OSError as exc:
         return _usage(f"cannot write {target}: {exc.strerror or exc}")
     out_console.print(f"created {target} from template '{template.name}'", markup=False)
+    title = _title_from(target)
+    if title:
+        out_console.print(
+            f"its title is '{title}', made from the file name: edit `title:` to name the process", markup=False
+        )
     if not has_schema:
         out_console.print(
             f"tip: `flowchart schema > {SCHEMA_FILE}` beside it gives completion in editors", markup=False

@@ -1,12 +1,13 @@
-"""`flowchart render`: check each file, then lay it out once and write each format."""
+"""`flowchart render`: check each file, then lay it out once and write each format (or one to stdout)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..errors import FlowchartError
+from ..stdio import is_dash
 from ..writers import FORMATS, RenderOptions
-from .common import checked_flows, fail, note, split_formats
+from .common import checked_flows, fail, note, split_formats, usage_error, write_stdout
 
 
 def run_render(
@@ -17,19 +18,47 @@ def run_render(
     edges: str,
     theme: str,
     scale: float,
+    quiet: bool = False,
+    mermaid: str = "11",
+    check_staged: bool = False,
     numbers: bool = False,
     header: bool = False,
 ) -> int:
-    from ..pipeline import render_flow
+    """Write every format of every file without errors; ``-o -`` writes the one format to stdout."""
+    from ..pipeline import render_flow, render_payloads
 
     chosen = split_formats(formats, FORMATS)
-    options = RenderOptions(edges=edges, theme=theme, scale=scale, numbers=numbers, header=header)
+    to_stdout = is_dash(out_dir)
+    if to_stdout and (len(chosen) != 1 or len(files) != 1):
+        return usage_error("`-o -` writes one diagram to standard output: give one file and one --format")
+    options = RenderOptions(edges=edges, theme=theme, scale=scale, mermaid=mermaid, numbers=numbers, header=header)
     good, failed = checked_flows(files)
+    written: list[Path] = []
     for result in good:
         try:
-            written = render_flow(result.flow, chosen, out_dir or result.path.parent, options)
+            if to_stdout:
+                write_stdout(render_payloads(result.flow, chosen, options)[chosen[0]])
+                continue
+            paths = render_flow(result.flow, chosen, out_dir or result.path.parent, options)
         except FlowchartError as error:
             return fail(error)
-        for path in written:
-            note(f"wrote {path}")
+        written += paths
+        if not quiet:
+            for path in paths:
+                note(f"wrote {path}")
+    if check_staged and written:
+        return max(_staged_problems(written), 1 if failed else 0)
     return 1 if failed else 0
+
+
+def _staged_problems(written: list[Path]) -> int:
+    """1 when git does not have an output staged as written (a new diagram would miss the commit)."""
+    from ..git_staged import unstaged
+
+    try:
+        missing = unstaged(written)
+    except FlowchartError as error:
+        return fail(error)
+    for path in missing:
+        note(f"{path}: written but not staged; run `git add {path}` and commit again")
+    return 1 if missing else 0

@@ -22,6 +22,7 @@ from .graphics import Drawing, inline_svg
 from .i18n import count, symbol_name, words
 from .page import css_string, fit_diagram, page_counter_css
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
+from .scenarios import Scenarios, build_scenarios
 from .study import Checklist, FlowReference, Question, Reference, build_checklist, build_quiz, build_references
 
 __all__ = ["DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
@@ -122,6 +123,7 @@ class Handout:
     quiz_note: str
     links: tuple[Reference, ...]
     flows: tuple[FlowReference, ...]
+    scenarios: Scenarios
 
     def context(self) -> dict[str, Any]:
         """The template variables: each field by name."""
@@ -137,6 +139,7 @@ def build_view(
     routes = Routes(flow, t)
     legend = _legend(flow, lang, drawing)
     questions, quiz_note = build_quiz(flow, routes, lang) if quiz else ((), "")
+    scenarios = build_scenarios(flow, lang)
     links, flows = build_references(flow, routes)
     return Handout(
         lang=lang,
@@ -151,6 +154,7 @@ def build_view(
         quiz_note=quiz_note,
         links=links,
         flows=flows,
+        scenarios=scenarios,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path, PurePath
+from urllib.parse import quote
 
 from .. import __version__
 from ..check import CheckResult
@@ -14,12 +15,20 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def artifact_uri(path: str) -> str:
-    """A relative path as a POSIX relative reference; an absolute one as a file:// URI."""
+    """A valid URI reference (RFC 3986) for ``path``: relative stays relative, absolute becomes file://.
+
+    Everything but unreserved characters and `/` is percent-encoded (UTF-8), so a
+    space, `#` (a fragment), `%`, `?`, a `:` in the first segment (a scheme) or
+    `café` never changes what the reference points to.
+    """
     pure = Path(path)
-    return pure.as_uri() if pure.is_absolute() else PurePath(path).as_posix()
+    if pure.is_absolute():
+        return pure.as_uri()
+    return quote(PurePath(path).as_posix(), safe="/")
 
 
 def format_sarif(results: Sequence[CheckResult]) -> str:
+    """The log: always exactly one run (with no results when no file was given), never an empty ``runs``."""
     rules = [
         {
             "id": info.code,

@@ -38,6 +38,13 @@ def _source_lines(path: Path) -> list[str]:
         return []
 
 
+def _quoted_lines(result: CheckResult) -> list[str]:
+    """The lines diagnostics point into: the text checked when it was not a file (stdin, Markdown)."""
+    if result.source is not None:
+        return result.source.splitlines()
+    return _source_lines(result.path)
+
+
 def _closing_quote(line: str, start: int) -> int:
     """Index of the quote closing the one at ``start`` (YAML: ``\\"`` escapes in "…", ``''`` in '…')."""
     quote, i = line[start], start + 1
@@ -114,7 +121,7 @@ def text_lines(results: Sequence[CheckResult], *, summary: bool = True) -> list[
     """Every output line of the text format, in order."""
     out: list[Line] = []
     for result in results:
-        lines = _source_lines(result.path) if result.diagnostics else []
+        lines = _quoted_lines(result) if result.diagnostics else []
         for d in result.diagnostics:
             out.extend(_diagnostic_lines(d, lines))
     if summary:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..catalog import CATALOG, RuleInfo
 from ..diagnostics import Diagnostic
 from ..model import Flow
-from .catalog import CATALOG, RuleInfo
 
 __all__ = ["CATALOG", "CHECKS", "RuleInfo", "rule", "run_rules"]
 
@@ -32,6 +32,6 @@ def rule(code: str) -> Callable[[Check], Check]:
 
 def run_rules(flow: Flow) -> list[Diagnostic]:
     """Every registered rule's diagnostics, in code order."""
-    from . import graph, style  # noqa: F401  (registration)
+    from . import comments, graph, style  # noqa: F401  (registration)
 
     return [d for code in sorted(CHECKS) for d in CHECKS[code](flow)]

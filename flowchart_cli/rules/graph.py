@@ -6,9 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
+from ..messages import diagnostic, quoted
 from ..model import Edge, Flow, Step, flow_edges
 from . import rule
-from .catalog import diagnostic, quoted
 from .paths import components, predecessors, reach, successors
 
 
@@ -114,11 +114,24 @@ def _component_links(flow: Flow, keys: set[str], succ: dict[str, list[str]]):
     return found, entered, left
 
 
+def _dangling(flow: Flow) -> set[str]:
+    """Keys of the steps with a `next` or branch naming no step (FC105, reported by the loader)."""
+    return {
+        step.key
+        for step in flow.steps
+        if (step.next is not None and flow.step_by_id(step.next) is None)
+        or any(flow.step_by_id(b.target) is None for b in step.branches)
+    }
+
+
 @rule("FC208")
 def unreachable(flow: Flow) -> Iterator[Diagnostic]:
-    """One error per unreachable region, at its first step (the steps it leads to follow from it)."""
+    """One error per unreachable region, at its first step (the steps it leads to follow from it).
+
+    Not reported while a `next` or branch names an unknown step (FC105): the line
+    that was meant to reach the region is that mistake, not another one."""
     starts = [s.key for s in flow.steps if s.kind == "start"]
-    if not starts:
+    if not starts or _dangling(flow):
         return
     succ = successors(flow)
     lost = {s.key for s in flow.steps} - reach(starts, succ)
@@ -144,9 +157,10 @@ def unreachable(flow: Flow) -> Iterator[Diagnostic]:
 def no_way_to_end(flow: Flow) -> Iterator[Diagnostic]:
     """Loops with no way out.  A dead end (a step with no exit at all) is already another
     rule's error: the last step (FC210), a broken target (FC105), a decision without
-    branches (FC205), a step without symbol (FC103)."""
+    branches (FC205), a step without symbol (FC103).  A step with a broken target counts
+    as leading to an end: that target may well have been the way out."""
     starts = [s.key for s in flow.steps if s.kind == "start"]
-    ends = [s.key for s in flow.steps if s.kind == "end"]
+    ends = [s.key for s in flow.steps if s.kind == "end"] + sorted(_dangling(flow))
     if not starts or not ends:
         return
     succ = successors(flow)

@@ -1,7 +1,9 @@
 """The Mermaid writer: a ``flowchart`` that GitHub renders, one subgraph per lane.
 
 Mermaid lays the chart out itself, so only the structure is written: steps
-with the Mermaid shape closest to their ISO symbol (``id@{ shape: …, label: … }``),
+with the Mermaid shape closest to their ISO symbol (``id@{ shape: …, label: … }``,
+Mermaid ≥ 11.3; with ``RenderOptions.mermaid == "10"`` the classic brackets
+that Mermaid 10 — GitLab before 19, Typora, HackMD — reads, ``id(["…"])``),
 lanes as subgraphs in declaration order, and flow lines with outcome labels.
 Every character that could mean something to Mermaid is written as one of its
 entity codes (``#34;``), so no label can change the chart's structure.
@@ -14,7 +16,7 @@ import unicodedata
 from ..layout.geometry import Diagram, NodeBox
 from ..options import RenderOptions
 from ..symbols import symbol
-from .mermaid_style import colour_lines, link_lines
+from .mermaid_style import classic_node, colour_lines, link_lines
 
 __all__ = ["mermaid_text", "write_mermaid"]
 
@@ -30,10 +32,10 @@ def write_mermaid(diagram: Diagram, options: RenderOptions) -> str:
     for lane in diagram.lanes:
         members = [n for n in diagram.nodes if n.lane == lane.id]
         lines.append(f'    subgraph lane{lane.index + 1}["{mermaid_text(lane.name)}"]')
-        lines.extend(f"        {_node(n, ids[n.key])}" for n in members)
+        lines.extend(f"        {_node(n, ids[n.key], options)}" for n in members)
         lines.append("    end")
         in_lane.update(n.key for n in members)
-    lines.extend(f"    {_node(n, ids[n.key])}" for n in diagram.nodes if n.key not in in_lane)
+    lines.extend(f"    {_node(n, ids[n.key], options)}" for n in diagram.nodes if n.key not in in_lane)
     for edge in diagram.edges:
         label = f'|"{mermaid_text(edge.label)}"|' if edge.label else ""
         lines.append(f"    {ids[edge.source]} -->{label} {ids[edge.target]}")
@@ -48,13 +50,17 @@ _TITLE_LOOKALIKES = str.maketrans({"&": "\uff06", "<": "\u2039", ">": "\u203a"})
 
 def _front_matter(diagram: Diagram, options: RenderOptions) -> list[str]:
     lines = ["---", f"title: {yaml_quoted(diagram.title.translate(_TITLE_LOOKALIKES))}"]
+    if diagram.theme.name == "mono" and options.mermaid == "10":
+        return [*lines, "---", '%%{init: {"theme": "neutral"}}%%']  # `config:` front matter needs 10.5
     if diagram.theme.name == "mono":
         lines += ["config:", "  theme: neutral"]
     return [*lines, "---"]
 
 
-def _node(node: NodeBox, node_id: str) -> str:
+def _node(node: NodeBox, node_id: str, options: RenderOptions) -> str:
     shape = symbol(node.kind).mermaid_shape
+    if options.mermaid == "10":
+        return classic_node(node_id, shape, mermaid_text(node.label))
     return f'{node_id}@{{ shape: {shape}, label: "{mermaid_text(node.label)}" }}'
 
 

@@ -13,7 +13,32 @@ from ..options import RenderOptions
 from ..symbols import SYMBOLS
 from .escape import clean
 
-__all__ = ["colour_lines", "link_lines", "mermaid_url"]
+__all__ = ["CLASSIC_SHAPES", "classic_node", "colour_lines", "link_lines", "mermaid_url"]
+
+CLASSIC_SHAPES: dict[str, tuple[str, str]] = {
+    "stadium": ("([", "])"),
+    "rect": ("[", "]"),
+    "diam": ("{", "}"),
+    "lean-r": ("[/", "/]"),
+    "doc": ("[", "]"),  # no document shape before 11.3: a rectangle
+    "docs": ("[", "]"),
+    "fr-rect": ("[[", "]]"),  # subroutine: the predefined process's double sides
+    "sl-rect": ("[/", "\\]"),  # manual input: a trapezoid, the nearest to a slanted top
+    "trap-t": ("[\\", "/]"),  # manual operation: wide top, narrow bottom
+    "hex": ("{{", "}}"),
+    "delay": ("(", ")"),  # rounded rectangle, the nearest to the D shape
+    "cyl": ("[(", ")]"),
+    "circle": ("((", "))"),
+    "notch-pent": (">", "]"),  # asymmetric flag, the nearest to the off-page pentagon
+}
+"""Mermaid 11 shape name → the classic brackets Mermaid 10 reads (``--mermaid 10``): exact where Mermaid 10
+has the shape, else the nearest one (noted). Keyed by shape so every row of the symbol table is covered."""
+
+
+def classic_node(node_id: str, shape: str, label: str) -> str:
+    """``n1(["label"])``: a node in the bracket syntax of every Mermaid version; ``label`` is already encoded."""
+    opening, closing = CLASSIC_SHAPES[shape]
+    return f'{node_id}{opening}"{label}"{closing}'
 
 
 def colour_lines(diagram: Diagram, ids: dict[str, str], options: RenderOptions) -> list[str]:

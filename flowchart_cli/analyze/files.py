@@ -1,0 +1,40 @@
+"""One checked file and, when it has no errors, its paths, loops and facts: what every format prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..check import CheckResult, gc_paused
+from .facts import Facts, Limits, facts_of
+from .records import Analysis
+from .walk import walk_flow
+
+__all__ = ["FileAnalysis", "analyze_result"]
+
+
+@dataclass(frozen=True, slots=True)
+class FileAnalysis:
+    """``analysis`` and ``facts`` are ``None`` for a file with errors: its diagnostics, no paths."""
+
+    result: CheckResult
+    analysis: Analysis | None
+    facts: Facts | None
+
+    @property
+    def shown_path(self) -> str:
+        """The path as the diagnostics name it (`check --format json` does the same)."""
+        diagnostics = self.result.diagnostics
+        return str(diagnostics[0].path if diagnostics else self.result.path)
+
+    @property
+    def over_limits(self) -> int:
+        return len(self.facts.over_limits) if self.facts else 0
+
+
+def analyze_result(result: CheckResult, *, max_paths: int, limits: Limits) -> FileAnalysis:
+    """Walk the flow of a file without errors; a file with errors keeps only its diagnostics."""
+    if not result.ok or result.flow is None:
+        return FileAnalysis(result, None, None)
+    with gc_paused():  # the walk builds many small acyclic records; collections would only re-walk them
+        analysis = walk_flow(result.flow, max_paths=max_paths)
+    return FileAnalysis(result, analysis, facts_of(analysis.paths, limits))

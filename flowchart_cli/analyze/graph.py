@@ -1,0 +1,44 @@
+"""The flow as `analyze` walks it: each step's ways on, in written order, with their outcome.
+
+This is :func:`~flowchart_cli.model.flow_edges` plus the jump from an exit
+connector to its entry (spec §5), which draws no line but is a way on all the
+same.  The rules' graph (``rules/paths.py``) joins connectors in a ring,
+which is right for reachability but would invent walks from an entry back to
+its exit; a path must only jump the way the flow goes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import Flow, exit_connectors, flow_edges
+
+__all__ = ["WayOn", "ways_on"]
+
+
+@dataclass(frozen=True, slots=True)
+class WayOn:
+    """Where a step leads: the target's key and the decision outcome taken (``None`` if not a branch)."""
+
+    target: str
+    outcome: str | None = None
+
+
+def ways_on(flow: Flow) -> dict[str, tuple[WayOn, ...]]:
+    """Step key → its ways on: branches in written order, `next` or the following step, connector jumps."""
+    edges = flow_edges(flow)
+    ways: dict[str, list[WayOn]] = {s.key: [] for s in flow.steps}
+    for edge in edges:
+        ways[edge.source].append(WayOn(edge.target, edge.label or None))
+    exits = exit_connectors(flow, edges)
+    if exits:
+        entered = {e.target for e in edges}
+        entries: dict[str, list[str]] = defaultdict(list)
+        for step in flow.steps:
+            if step.kind == "connector" and step.key not in entered:
+                entries[step.label].append(step.key)
+        for step in flow.steps:
+            if step.key in exits:
+                ways[step.key].extend(WayOn(key) for key in entries[step.label] if key != step.key)
+    return {key: tuple(found) for key, found in ways.items()}

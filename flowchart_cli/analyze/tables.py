@@ -1,0 +1,106 @@
+"""The words and cells of the person-readable reports, shared by the text and Markdown formats.
+
+Both formats show the same table of paths, the same loops and the same
+facts; only the layout differs, so the content is decided once, here.
+"""
+
+from __future__ import annotations
+
+from ..durations import Duration, format_range
+from ..handout.routes import shorten
+from ..model import Flow
+from .files import FileAnalysis
+from .records import FlowPath, Loop
+
+__all__ = ["fact_lines", "lane_table", "loop_line", "path_table"]
+
+LABEL_LIMIT = 48
+PATH_HEADERS = ("#", "steps", "lanes", "handoffs", "duration", "ends at", "outcomes")
+NUMERIC = 4  # the first columns hold numbers (right-aligned)
+
+
+def _duration(duration: Duration) -> str:
+    return format_range(duration)
+
+
+def _labels(flow: Flow) -> dict[str, str]:
+    return {s.key: shorten(s.label, LABEL_LIMIT) for s in flow.steps}
+
+
+def _outcome_texts(flow: Flow, labels: dict[str, str]) -> dict[tuple[str, str], str]:
+    """ "¿Pago aprobado? Sí" for every outcome of every decision, made once (a big report repeats them)."""
+    return {
+        (s.key, b.label): f"{labels[s.key]} {shorten(b.label, LABEL_LIMIT)}" for s in flow.steps for b in s.branches
+    }
+
+
+def _route(path: FlowPath, texts: dict[tuple[str, str], str]) -> str:
+    return " · ".join(texts[o.step, o.outcome] for o in path.outcomes) or "—"
+
+
+def path_table(item: FileAnalysis) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """Headers and one row per path; a path over a limit gets a ``!`` after its number."""
+    assert item.analysis is not None and item.facts is not None and item.result.flow is not None
+    labels = _labels(item.result.flow)
+    texts = _outcome_texts(item.result.flow, labels)
+    over = set(item.facts.over_limits)
+    rows = [
+        (
+            f"{n}{'!' if n - 1 in over else ''}",
+            str(len(p.steps)),
+            str(len(p.lanes)),
+            str(p.handoffs),
+            _duration(p.duration),
+            labels[p.steps[-1]],
+            _route(p, texts),
+        )
+        for n, p in enumerate(item.analysis.paths, start=1)
+    ]
+    return PATH_HEADERS, rows
+
+
+def lane_table(item: FileAnalysis) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The time each lane spends on each path ("—" where the path does not pass through it)."""
+    assert item.analysis is not None and item.result.flow is not None
+    lanes = [lane.name for lane in item.result.flow.lanes]
+    rows = []
+    for n, path in enumerate(item.analysis.paths, start=1):
+        times = {t.lane: _duration(t.duration) for t in path.lane_time}
+        rows.append((str(n), *(times.get(lane, "—") for lane in lanes)))
+    return ("#", *(shorten(lane, LABEL_LIMIT) for lane in lanes)), rows
+
+
+def loop_line(loop: Loop, flow: Flow) -> str:
+    """ "datos_pago → autorizacion → reintento, back from reintento («¿Reintenta?» Sí)"."""
+    step = next(s for s in flow.steps if s.key == loop.via_step)
+    outcome = f" {shorten(loop.via_outcome, LABEL_LIMIT)}" if loop.via_outcome else ""
+    return f"{' → '.join(loop.steps)}, back from {loop.via_step} ({shorten(step.label, LABEL_LIMIT)}{outcome})"
+
+
+def fact_lines(item: FileAnalysis) -> list[str]:
+    """Every path's shared steps, the extremes, the limits crossed, the durations not counted."""
+    analysis, facts, flow = item.analysis, item.facts, item.result.flow
+    assert analysis is not None and facts is not None and flow is not None
+    if not analysis.paths:
+        return ["the walk stopped (--max-paths) before it reached an end: too many ways round the loops"]
+    paths = analysis.paths
+    lines = [f"every path goes through: {', '.join(facts.common_steps) or '—'}"]
+    if facts.longest is not None and facts.shortest is not None and facts.most_handoffs is not None:
+        lines.append(
+            f"longest: path {facts.longest + 1} ({_duration(paths[facts.longest].duration)}) · "
+            f"shortest: path {facts.shortest + 1} ({_duration(paths[facts.shortest].duration)}) · "
+            f"most handoffs: path {facts.most_handoffs + 1} ({paths[facts.most_handoffs].handoffs})"
+        )
+    if facts.over_limits:
+        lines.append(f"over the limits (!): path {', '.join(str(i + 1) for i in facts.over_limits)}")
+    listed = {k for p in paths for k in p.steps}
+    missing = [s for s in flow.steps if s.key in listed and not s.duration.strip()]
+    not_read = {k for p in paths for k in p.unread}
+    unread = [s for s in flow.steps if s.key in not_read]
+    if missing:
+        lines.append(f"no duration (counted as 0): {len(missing)} of {len(listed)} steps")
+    for step in unread:
+        lines.append(f"duration not read (counted as 0): {step.key} {shorten(step.duration, LABEL_LIMIT)!r}")
+    if analysis.truncated:
+        lines.append(f"only the first {len(paths)} paths are listed (--max-paths); the flow has more paths or loops")
+    return lines

@@ -1,0 +1,143 @@
+"""`flowchart markdown FILE.md`: every ```flow block checked, drawn into --assets and replaced by an image link.
+
+For READMEs and static-site generators other than MkDocs (which has its own
+plugin). Nothing is written when a block has errors, and the errors name the
+Markdown file's own lines. Asset names come from the flow's title and a hash
+of the block and its options, so the same Markdown always gives the same files.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import quote
+
+from ..check import CheckResult, check_text
+from ..errors import FlowchartError
+from ..markdown_blocks import (
+    BlockProblem,
+    FlowBlock,
+    asset_stem,
+    fence_render_options,
+    find_flow_blocks,
+    image_markdown,
+    replace_blocks,
+)
+from ..stdio import STDIN_NAME, is_dash, stdin_text
+from ..writers import RenderOptions
+from ..yamlsource import SourceError, read_source
+from .common import colour_wanted, console, fail, note, usage_error, write_stdout
+
+__all__ = ["run_markdown"]
+
+
+def run_markdown(
+    file: Path,
+    output: Path | None,
+    assets: Path | None,
+    fmt: str,
+    *,
+    edges: str,
+    theme: str,
+    scale: float,
+    quiet: bool = False,
+) -> int:
+    """0 when the Markdown (and its images) were written, 1 when a block has errors, 2 on usage problems."""
+    shown = STDIN_NAME if is_dash(file) else str(file)
+    if output is not None and not is_dash(file) and output.resolve() == file.resolve():
+        return usage_error(f"-o {output} is the input itself; write the rendered Markdown to another file")
+    try:
+        markdown = stdin_text() if is_dash(file) else read_source(file)
+        blocks = find_flow_blocks(markdown)
+    except SourceError as exc:
+        return _block_error(shown, BlockProblem(exc.message, exc.line, exc.column))
+    except BlockProblem as problem:
+        return _block_error(shown, problem)
+    base = file.parent if not is_dash(file) else Path()
+    results = [_checked(block, n, base, shown, markdown) for n, block in enumerate(blocks, 1)]
+    _print_problems([r for r in results if not r.ok] if quiet else results)
+    if any(not r.ok for r in results):
+        console(stderr=True).print(f"{shown}: nothing written (fix the errors above)", markup=False)
+        return 1
+    out_folder = output.parent if output is not None else Path()
+    asset_dir = assets if assets is not None else out_folder / "assets"
+    options = RenderOptions(edges=edges, theme=theme, scale=scale)
+    try:
+        images = [_render(block, result, options, fmt) for block, result in zip(blocks, results, strict=True)]
+    except FlowchartError as error:
+        return fail(error)
+    except BlockProblem as problem:
+        return _block_error(shown, problem)
+    links = {}
+    for block, (stem, alt, data) in zip(blocks, images, strict=True):
+        path = asset_dir / f"{stem}.{fmt}"
+        if _write_if_changed(path, data) and not quiet:
+            note(f"wrote {path}")
+        links[block.first_line] = image_markdown(alt, _relative_url(path, out_folder))
+    text = replace_blocks(markdown, blocks, lambda block: links[block.first_line])
+    if output is None:
+        write_stdout(text)
+        return 0
+    from ..atomic import write_atomic
+
+    write_atomic(output, text)
+    if not quiet:
+        note(f"wrote {output} ({len(blocks)} flow block{'s' if len(blocks) != 1 else ''})")
+    return 0
+
+
+def _checked(block: FlowBlock, number: int, base: Path, shown: str, markdown: str) -> CheckResult:
+    """Check one block's flow; its diagnostics point at the Markdown file's lines and columns."""
+    result = check_text(block.text, base / f"block-{number}.flow.yaml", shown, line_offset=block.body_offset)
+    moved = tuple(replace(d, column=d.column + block.indent) for d in result.diagnostics)
+    return replace(result, diagnostics=moved, source=markdown)
+
+
+def _print_problems(results: list[CheckResult]) -> None:
+    from ..report.text import print_text, write_text
+
+    noisy = [r for r in results if r.diagnostics]
+    if not noisy:
+        return
+    import sys
+
+    if colour_wanted(sys.stderr):
+        print_text(console(stderr=True), noisy, summary=False)
+    else:
+        write_text(sys.stderr, noisy, summary=False)
+
+
+def _block_error(shown: str, problem: BlockProblem) -> int:
+    console(stderr=True).print(f"{shown}:{problem.line}:{problem.column}: error: {problem.message}", markup=False)
+    return 1
+
+
+def _render(block: FlowBlock, result: CheckResult, options: RenderOptions, fmt: str) -> tuple[str, str, bytes | str]:
+    """(asset stem, alt text, image) of one block, with its fence options applied."""
+    from ..pipeline import render_payloads
+
+    chosen = fence_render_options(options, block)
+    data = render_payloads(result.flow, [fmt], chosen)[fmt]
+    key = f"{block.text}\0{chosen!r}"
+    return asset_stem(result.flow.title, key), block.option("alt") or result.flow.title, data
+
+
+def _write_if_changed(path: Path, data: bytes | str) -> bool:
+    """Write ``path`` unless it already holds ``data`` (a re-run touches nothing); whether it was written."""
+    from ..atomic import write_atomic
+
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        if path.read_bytes() == payload:
+            return False
+    except OSError:
+        pass
+    write_atomic(path, payload)
+    return True
+
+
+def _relative_url(path: Path, folder: Path) -> str:
+    """The image's address from the Markdown's folder, percent-encoded, with `/` separators."""
+    relative = Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
+    return quote(relative, safe="/-._~")

@@ -1,0 +1,81 @@
+"""The handout's "Scenarios" section: the paths of `analyze` as sentences, at most a dozen, the rest counted."""
+
+from __future__ import annotations
+
+import tinyhtml5
+from handout_fakes import FakeDrawing, diagram_of, flow_from
+from test_analyze import COMPRA
+
+from flowchart_cli.handout.html import render_html
+from flowchart_cli.handout.scenarios import SHOWN, build_scenarios, step_route
+from flowchart_cli.handout.view import build_view
+
+H = "{http://www.w3.org/1999/xhtml}"
+
+
+def test_step_route_shortens_runs() -> None:
+    assert step_route([1, 2, 3, 4, 7, 8, 11, 12, 13]) == "1–4 → 7 → 8 → 11–13"
+    assert step_route([5, 2, 3]) == "5 → 2 → 3"
+    assert step_route([1]) == "1"
+
+
+def test_sentences_in_the_flow_language(tmp_path) -> None:
+    flow = flow_from(tmp_path, COMPRA)
+    scenarios = build_scenarios(flow, "es")
+    assert scenarios.heading == "Escenarios"
+    assert scenarios.note == ""
+    first, second = scenarios.items
+    assert first.condition == "Si «¿Pago aprobado?» Sí"
+    assert first.route == "pasos 1–3 → 6 → 7"
+    assert first.ends == "Entregado"
+    assert first.summary == "3 responsables · 8\u00a0h\u00a05\u00a0min\u00a0–\u00a016\u00a0h\u00a05\u00a0min"
+    assert second.condition == "Si «¿Pago aprobado?» No y «¿Reintenta?» No"
+    assert second.route == "pasos 1–5"
+    assert build_scenarios(flow, "pt").items[1].condition == "Se “¿Pago aprobado?” No e “¿Reintenta?” No"
+    assert build_scenarios(flow, "en").heading == "Scenarios"
+
+
+def test_at_most_a_dozen_and_the_rest_counted(tmp_path) -> None:
+    lines = ["title: Muchas", "lang: es", "steps:", "  - start: Empieza"]
+    for i in range(4):  # 16 paths
+        lines += [f"  - id: d{i}", f"    decision: ¿Opción {i}?", f"    branches: {{Sí: a{i}, No: j{i}}}"]
+        lines += [f"  - id: a{i}", f"    process: A {i}", f"  - id: j{i}", f"    process: Junta {i}"]
+    lines.append("  - end: Fin")
+    scenarios = build_scenarios(flow_from(tmp_path, "\n".join(lines)), "es")
+    assert len(scenarios.items) == SHOWN == 12
+    assert scenarios.note == "…y 4 escenarios más."
+
+
+def test_a_single_path_gives_no_section(tmp_path) -> None:
+    flow = flow_from(tmp_path, "title: Uno\nsteps:\n  - start: a\n  - process: b\n  - end: c\n")
+    assert build_scenarios(flow, "en").items == ()
+    html = render_html(build_view(flow, diagram_of(flow), FakeDrawing()))
+    assert 'id="scenarios"' not in html
+
+
+def test_section_in_the_handout_and_its_contents(tmp_path) -> None:
+    flow = flow_from(tmp_path, COMPRA)
+    root = tinyhtml5.parse(render_html(build_view(flow, diagram_of(flow), FakeDrawing())))
+    section = next(e for e in root.iter(f"{H}section") if e.get("id") == "scenarios")
+    assert " ".join("".join(section.find(f"{H}h2").itertext()).split()) == "Escenarios"
+    items = [" ".join("".join(li.itertext()).split()) for li in section.iter(f"{H}li")]
+    assert (
+        items[1]
+        == "Si «¿Pago aprobado?» No y «¿Reintenta?» No: pasos 1–5 (Compra cancelada) · 2 responsables · 5 min 10 s"
+    )
+    ends = [a.get("href") for a in section.iter(f"{H}a")]
+    assert ends == ["#step-7", "#step-5"]  # each scenario links to its end's row in the step table
+    contents = [a.get("href") for a in root.iter(f"{H}a") if a.get("href", "").startswith("#")]
+    assert "#scenarios" in contents
+
+
+def test_too_many_paths_to_count(tmp_path) -> None:
+    lines = ["title: Muchísimas", "lang: pt", "steps:", "  - start: Começa"]
+    for i in range(11):  # 2048 paths, more than are counted
+        lines += [f"  - id: d{i}", f"    decision: Opção {i}?", f"    branches: {{Sim: a{i}, Não: j{i}}}"]
+        lines += [f"  - id: a{i}", f"    process: A {i}", f"  - id: j{i}", f"    process: Junta {i}"]
+    lines.append("  - end: Fim")
+    scenarios = build_scenarios(flow_from(tmp_path, "\n".join(lines)), "pt")
+    assert len(scenarios.items) == 12
+    assert scenarios.note == "…e mais de 988 outros cenários."
+    assert scenarios.items[0].condition.startswith("Se “Opção 0?” Sim e “Opção 1?” Sim e")
