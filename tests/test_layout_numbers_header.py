@@ -121,3 +121,18 @@ def test_render_command_takes_both_options(tmp_path):
     assert [t for t in svg.iter(f"{NS}text") if t.get("class") == "fc-number"]
     assert [g for g in svg.iter(f"{NS}g") if g.get("class") == "fc-header"]
     assert "header-1" in (tmp_path / "reclamos.drawio").read_text(encoding="utf-8")
+
+
+def test_mermaid_and_dot_carry_numbers_and_header():
+    from flowchart_cli.writers.dot import write_dot
+    from flowchart_cli.writers.mermaid import write_mermaid
+
+    diagram, options = _diagram(numbers=True, header=True)
+    mermaid = write_mermaid(diagram, options)
+    assert mermaid.splitlines()[1].startswith('title: "Atención de reclamos — Versión 2.1')
+    assert 'label: "2 · Revisar el reclamo"' in mermaid
+    dot = write_dot(diagram, options)
+    assert 'xlabel="2"' in dot and "labelloc=t" in dot and "Servicio al cliente" in dot
+    plain, plain_options = _diagram()
+    assert "xlabel" not in write_dot(plain, plain_options)
+    assert "· Revisar" not in write_mermaid(plain, plain_options)

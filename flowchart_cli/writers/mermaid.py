@@ -32,10 +32,10 @@ def write_mermaid(diagram: Diagram, options: RenderOptions) -> str:
     for lane in diagram.lanes:
         members = [n for n in diagram.nodes if n.lane == lane.id]
         lines.append(f'    subgraph lane{lane.index + 1}["{mermaid_text(lane.name)}"]')
-        lines.extend(f"        {_node(n, ids[n.key], options)}" for n in members)
+        lines.extend(f"        {_node(n, ids[n.key], options, diagram.numbers)}" for n in members)
         lines.append("    end")
         in_lane.update(n.key for n in members)
-    lines.extend(f"    {_node(n, ids[n.key], options)}" for n in diagram.nodes if n.key not in in_lane)
+    lines.extend(f"    {_node(n, ids[n.key], options, diagram.numbers)}" for n in diagram.nodes if n.key not in in_lane)
     for edge in diagram.edges:
         label = f'|"{mermaid_text(edge.label)}"|' if edge.label else ""
         lines.append(f"    {ids[edge.source]} -->{label} {ids[edge.target]}")
@@ -49,7 +49,9 @@ _TITLE_LOOKALIKES = str.maketrans({"&": "\uff06", "<": "\u2039", ">": "\u203a"})
 
 
 def _front_matter(diagram: Diagram, options: RenderOptions) -> list[str]:
-    lines = ["---", f"title: {yaml_quoted(diagram.title.translate(_TITLE_LOOKALIKES))}"]
+    """Mermaid's title line; with ``--header`` it names version, owner and date too (one line is all it has)."""
+    title = " — ".join(diagram.header) if diagram.header else diagram.title
+    lines = ["---", f"title: {yaml_quoted(title.translate(_TITLE_LOOKALIKES))}"]
     if diagram.theme.name == "mono" and options.mermaid == "10":
         return [*lines, "---", '%%{init: {"theme": "neutral"}}%%']  # `config:` front matter needs 10.5
     if diagram.theme.name == "mono":
@@ -57,11 +59,12 @@ def _front_matter(diagram: Diagram, options: RenderOptions) -> list[str]:
     return [*lines, "---"]
 
 
-def _node(node: NodeBox, node_id: str, options: RenderOptions) -> str:
+def _node(node: NodeBox, node_id: str, options: RenderOptions, numbers: bool) -> str:
     shape = symbol(node.kind).mermaid_shape
+    text = f"{node.number} · {node.label}" if numbers else node.label  # --numbers: the step's number first
     if options.mermaid == "10":
-        return classic_node(node_id, shape, mermaid_text(node.label))
-    return f'{node_id}@{{ shape: {shape}, label: "{mermaid_text(node.label)}" }}'
+        return classic_node(node_id, shape, mermaid_text(text))
+    return f'{node_id}@{{ shape: {shape}, label: "{mermaid_text(text)}" }}'
 
 
 def mermaid_text(text: str) -> str:
