@@ -115,3 +115,12 @@ def test_every_sample_keeps_the_rules(sample):
     assert quality.arrival_crossings == 0
     assert quality.arrowheads == 1
     assert quality.close_runs == 0  # no long run closer than 20 px to another line or a lane border
+
+
+def test_a_generated_50_step_flow_has_no_crossing_and_one_arrow_per_side():
+    # the benchmark's generated flow (copied into tests/layout_cases): before, 12 crossings and loops beside lines
+    flow, _ = load_flow(Path(__file__).resolve().parent / "layout_cases" / "generated-50.flow.yaml")
+    quality = measure(layout_flow(flow))
+    assert quality.crossings == 0
+    assert quality.arrowheads == 1
+    assert quality.close_runs == 0
