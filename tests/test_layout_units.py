@@ -194,3 +194,23 @@ def test_visual_order_reverses_right_to_left_runs_only():
     assert visual_order("אבג") == "גבא"
     assert visual_order("Lane אבג end") == "Lane גבא end"
     assert visual_order("אב 12 גד") == "דג 12 בא"
+
+
+def test_quality_counts_real_crossings_only():
+    from flowchart_cli.layout.quality import crossing_pairs
+
+    plus = [(Point(0, 50), Point(100, 50)), (Point(50, 0), Point(50, 100))]
+    tee = [(Point(0, 50), Point(100, 50)), (Point(50, 0), Point(50, 50))]  # ends on the other: a merge
+    shared = [(Point(0, 50), Point(100, 50), Point(100, 90)), (Point(40, 0), Point(40, 50), Point(100, 50))]
+    assert crossing_pairs(plus) == [(0, 1)]
+    assert crossing_pairs(tee) == []
+    assert crossing_pairs(shared) == []
+
+
+def test_route_index_counts_a_crossing_once_however_long_the_lines():
+    from flowchart_cli.layout.crossings import RouteIndex
+
+    index = RouteIndex([[(1, 5), (99, 5)]])  # a long line along the ranks
+    assert index.crossings([(50, 1), (50, 9)], set(), set()) == 1.0
+    assert index.crossings([(50, 1), (50, 9)], {0}, set()) == 0.0
+    assert index.crossings([(50, 1), (50, 5)], set(), set()) == 0.5  # ends on it: the track order decides
