@@ -54,11 +54,20 @@ class _Planner:
         route.exit, route.entry, route.refs = saved
         return points
 
-    def cost(self, number: int, shape: Shape, skip: set[int], limit: Cost = float("inf")) -> Cost:
-        """What the shape costs; once clearly above ``limit`` the count stops (the result is then a lower bound)."""
+    def base(self, number: int, shape: Shape) -> tuple[Cost, list[tuple[float, float]]]:
+        """The shape's bends and length, costed, and its grid points."""
         points = self.points(number, shape)
         length = sum(abs(p[0] - q[0]) + abs(p[1] - q[1]) for p, q in itertools.pairwise(points))
-        base = _BEND * (len(points) - 2) + _LENGTH * length
+        return _BEND * (len(points) - 2) + _LENGTH * length, points
+
+    def cost(self, number: int, shape: Shape, skip: set[int], limit: Cost = float("inf")) -> Cost:
+        """What the shape costs; once clearly above ``limit`` the count stops (the result is then a lower bound)."""
+        base, points = self.base(number, shape)
+        return self.cost_from(number, base, points, skip, limit)
+
+    def cost_from(
+        self, number: int, base: Cost, points: list[tuple[float, float]], skip: set[int], limit: Cost
+    ) -> Cost:
         if base > limit:
             return base
         joining = self.into[self.routes[number].target]
@@ -151,10 +160,17 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
 
 
 def _cheapest(planner: _Planner, number: int, shapes: Iterator[Shape], skip: set[int]) -> tuple[Shape, Cost] | None:
-    """The first of the cheapest shapes and its cost (``None`` without any)."""
+    """The first of the cheapest shapes and its cost (``None`` without any).
+
+    Shapes are tried shortest first, so once one crosses nothing the longer ones are never counted.
+    """
+    costed = [(*planner.base(number, shape), order, shape) for order, shape in enumerate(shapes)]
+    costed.sort(key=lambda item: (item[0], item[2]))
     best: tuple[Shape, Cost] | None = None
-    for shape in shapes:
-        cost = planner.cost(number, shape, skip, best[1] if best else float("inf"))
+    for base, points, _, shape in costed:
+        if best is not None and base >= best[1]:
+            break
+        cost = planner.cost_from(number, base, points, skip, best[1] if best else float("inf"))
         if best is None or cost < best[1]:
             best = (shape, cost)
     return best
