@@ -7,11 +7,14 @@ crossing between two outcomes of that decision counting as many.  A loop
 back from any other step tries both sides.  A line that leaves by a side
 may run along its row past empty cells to a farther channel (round the
 outside of the drawing, say), and may reach its target from above, along
-its row from beside it, or from below.  Lines that cross nothing as first
-planned keep their plan: the search is for tangles, and big flows stay fast.  A plan costs its crossings, bends
-and length (a crossing weighs a few bends, so no line takes a long detour
-to avoid one); ties keep the first plan, and two passes let later choices
-settle earlier ones.
+its row from beside it, or from below.
+
+A plan costs its crossings, bends and length (a crossing weighs a few
+bends, so no line takes a long detour to avoid one); ties keep the first
+plan.  Lines that cross nothing as first planned keep their plan: the
+search is for tangles.  Two passes let later choices settle earlier ones
+(one on a big flow, whose plans rarely interact), so the work grows about
+linearly with the flow.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ _CROSSING = 5.0  # what one crossing costs, in bends: a long detour is no better
 _BEND = 2.0
 _LENGTH = 0.2  # per grid unit (a row or a column is two)
 _SIBLING = 50.0  # a crossing between two outcomes of one decision is never worth it
-_BIG = 1000  # lines: past this, a second pass revisits only groups whose surroundings changed
+_BIG = 1000  # lines: past this, one pass only
 _MOST_JOINT = 3  # decisions with more outcomes keep their plan (their extra lines share the bottom)
 Shape = tuple[str, str, list[tuple[str, int]]]  # exit side, entry side, refs
 Cost = float
@@ -108,18 +111,14 @@ def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool
             groups[route.source].append(number)
     joint = [g for s, g in groups.items() if decision[s] and len(g) <= _MOST_JOINT]
     single = [n for s, g in groups.items() if not decision[s] for n in g if routes[n].back]
-    settled: dict[int, float] = {}  # on a big flow: a group's tangle right after it was planned
     big = len(routes) > _BIG
     units = [*joint, *([n] for n in single)]
-    for _ in range(_PASSES):
+    for _ in range(1 if big else _PASSES):  # a big flow gets one pass: its plans rarely interact
         changed = False
         for key, group in enumerate(units):
-            tangle = planner.tangle(group)
-            if not tangle or settled.get(key) == tangle:
-                continue  # crosses nothing, or (big flow) nothing changed around it since it was planned
+            if not planner.tangle(group):
+                continue  # crosses nothing: keep the first plan
             changed |= _plan_decision(planner, group) if key < len(joint) else _plan_single(planner, group[0])
-            if big:
-                settled[key] = planner.tangle(group)
         if not changed:
             break
 
