@@ -14,7 +14,7 @@ from .geometry import Diagram
 from .grid import place_columns
 from .ranking import back_edges, rank_nodes
 from .routing import plan_routes
-from .sizing import size_step
+from .sizing import fill_width, size_step
 
 __all__ = ["EDGE_STYLES", "layout_flow"]
 
@@ -56,6 +56,14 @@ def layout_flow(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram
         columns=grid.columns,
     )
     sized = [size_step(step, FONT_SIZE) for step in steps]
+    if flow.direction != "LR":  # across the lanes is the width: let boxes use their column's
+        room: dict[int, float] = {}
+        for node, column in enumerate(grid.column):
+            room[column] = max(room.get(column, 0.0), sized[node][1])
+        sized = [
+            fill_width(step, s, room[grid.column[n]], FONT_SIZE)
+            for n, (step, s) in enumerate(zip(steps, sized, strict=True))
+        ]
     return assemble(
         Placement(
             flow=flow,
