@@ -27,7 +27,7 @@ _SHAPE_CLEARANCE = 12.0  # and at least this far from a shape beside their chann
 _PAD = 10.0  # from a shape's bottom to the first track below it
 _LABEL_PAD = 24.0  # the same under a decision whose outcome label sits there
 _ARROW_ROOM = 12.0  # from the last track to the shape below: the arrowhead's length and a little
-_MIN_GAP = 28.0
+_MIN_GAP = 26.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +170,7 @@ class Frame:
         for gap in range(self.rows + 1):
             base = 24.0 if gap in (0, self.rows) else _MIN_GAP
             count = self.p.tracks.get(("h", gap), 0)
-            room = pads[gap] + max(0, count - 1) * SPACING + _ARROW_ROOM + (8 if count else 0)
+            room = pads[gap] + max(0, count - 1) * SPACING + _ARROW_ROOM + (6 if count else 0)
             sizes.append(max(base, room))
         return sizes, pads
 
