@@ -118,6 +118,15 @@ BuildFormats = _formats_option(
     "svg, png, pdf, drawio, mermaid, dot, html (handout), handout-pdf; repeat or separate with commas.",
     "svg,png,drawio,html",
 )
+LayoutTimeout = Annotated[
+    float,
+    typer.Option(
+        "--layout-timeout",
+        min=1.0,
+        metavar="SECONDS",
+        help="How long Graphviz may take to lay out one flow before the command gives up.",
+    ),
+]
 WatchFormats = _formats_option("As for build: diagram formats, html, handout-pdf.", "svg")
 
 
@@ -177,6 +186,7 @@ def render(
         ),
     ] = MermaidSyntax.v11,
     quiet: Quiet = False,
+    layout_timeout: LayoutTimeout = 60.0,
     check_staged: Annotated[
         bool,
         typer.Option("--check-staged", help="Exit 1 when git does not have an output staged as written (pre-commit)."),
@@ -200,6 +210,7 @@ def render(
             quiet=quiet,
             mermaid=mermaid.value,
             check_staged=check_staged,
+            layout_timeout=layout_timeout,
             numbers=numbers,
             header=header,
         )
@@ -266,6 +277,7 @@ def build(
     ] = Theme.default,
     scale: Scale = 1.0,
     quiet: Quiet = False,
+    layout_timeout: LayoutTimeout = 60.0,
 ) -> None:
     """Render every flow below a folder, redoing only what changed."""
     from .commands.build import run_build
@@ -284,6 +296,7 @@ def build(
             theme=theme.value,
             scale=scale,
             quiet=quiet,
+            layout_timeout=layout_timeout,
         )
     )
 

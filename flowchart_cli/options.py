@@ -27,3 +27,5 @@ class RenderOptions:
     header: bool = False
     mermaid: str = "11"
     """Mermaid syntax: "11" (``@{ shape: … }``, Mermaid ≥ 11.3) or "10" (classic brackets, for older renderers)."""
+    layout_timeout: float = 60.0
+    """Seconds Graphviz may take to rank the steps (`--layout-timeout`); it changes no output."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .links import LINK_SCHEMES, link_problem
 from .messages import quoted
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "REF_KINDS",
     "is_safe_link",
     "is_valid_id",
+    "link_problem",
     "ref_problem",
 ]
 
@@ -36,7 +38,6 @@ LANG_NAMES = {
 }
 """Language names people write for `lang`, read as the code they meant (after FC108)."""
 DIRECTIONS = ("TB", "LR")
-LINK_SCHEMES = ("http", "https", "mailto")
 REF_KINDS = ("subprocess", "offpage")
 FLOW_SUFFIXES = (".yaml", ".yml")
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -49,18 +50,8 @@ def is_valid_id(text: str) -> bool:
 
 
 def is_safe_link(url: str) -> bool:
-    from urllib.parse import urlsplit
-
-    if any(ch.isspace() for ch in url):
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    scheme = parts.scheme.lower()
-    if scheme == "mailto":
-        return bool(parts.path)
-    return scheme in LINK_SCHEMES and bool(parts.hostname)
+    """Whether ``url`` is a usable `link` (see :func:`~flowchart_cli.links.link_problem` for why not)."""
+    return not link_problem(url)
 
 
 def ref_problem(path: Path | None, ref: str) -> str:

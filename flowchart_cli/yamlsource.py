@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from .regularfile import NotRegularFile, read_regular
+
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
@@ -78,7 +80,12 @@ class SourceError(Exception):
 
 
 def read_source(path: Path) -> str:
-    """Read a flow file as UTF-8 text, refusing directories, huge and binary files."""
+    """Read a flow file as UTF-8 text, refusing folders, special files, huge and binary files.
+
+    Only a regular file (after symbolic links) is opened: a FIFO would wait
+    forever and a device (`/dev/zero`) never ends.  At most the limit + 1
+    bytes are read even when the size seen first was wrong.
+    """
     try:
         if path.is_dir():
             raise SourceError("this is a folder, not a flow file; name the flow files in it (or use `flowchart build`)")
@@ -88,8 +95,9 @@ def read_source(path: Path) -> str:
                 f"the file is {size / 1_048_576:.1f} MB; flow files are limited to "
                 f"{MAX_BYTES // 1_048_576} MB — split the process into sub-flows (`ref`)"
             )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES)
+    except NotRegularFile as exc:
+        raise SourceError(f"this is {exc.kind}, not a regular file; a flow file is a plain text file") from None
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
@@ -99,6 +107,8 @@ def read_source(path: Path) -> str:
 
 def decode(data: bytes) -> str:
     """Decode UTF-8 (a leading BOM is accepted and dropped); NUL bytes mean binary."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise SourceError("the file is UTF-32; save it as UTF-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError("the file is UTF-16; save it as UTF-8")
     if b"\x00" in data:

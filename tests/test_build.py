@@ -9,9 +9,9 @@ import pytest
 from rich.console import Console
 from test_build_support import BROKEN, REFERRING, FakeRenderer, flow_text, make_tree, payload, snapshot
 
-from flowchart_cli.build.engine import BuildConfig, build
-from flowchart_cli.build.hashing import CACHE_NAME
-from flowchart_cli.build.manifest import MANIFEST_NAME, Manifest
+from flowchart_cli.batch.engine import BuildConfig, build
+from flowchart_cli.batch.hashing import CACHE_NAME
+from flowchart_cli.batch.manifest import MANIFEST_NAME, Manifest
 
 FORMATS = ("svg", "drawio", "html")
 
@@ -286,7 +286,7 @@ def test_a_corrupt_manifest_means_a_full_rebuild_not_a_crash(tree, tmp_path, fak
 def test_temporaries_of_a_killed_build_are_swept(tree, tmp_path, fake):
     out = tmp_path / "out"
     run(tree, out, fake)
-    left = out / "ventas/.flujo-1.svg.ab3x_9qz.tmp"
+    left = out / "ventas/.flujo-1.svg.flowchart-0123456789ab.tmp"
     left.write_bytes(b"half")
     run(tree, out, fake)
     assert not left.exists()
@@ -336,6 +336,7 @@ sys.exit(code)
 """
 
 
+@pytest.mark.integration
 def test_a_warm_build_only_hashes_it_imports_no_renderer_and_runs_no_program(tree, tmp_path, fake):
     import subprocess
     import sys

@@ -11,6 +11,8 @@ import pytest
 import yaml
 from test_build_support import BROKEN, flow_text
 
+pytestmark = pytest.mark.integration  # hypothesis / real shell steps: not part of make test-fast
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = yaml.safe_load((ROOT / "docs/github-actions.yml").read_text(encoding="utf-8"))
 STEPS = WORKFLOW["jobs"]["flowcharts"]["steps"]

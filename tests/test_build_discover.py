@@ -6,7 +6,7 @@ from pathlib import Path
 
 from test_build_support import flow_text
 
-from flowchart_cli.build.discover import find_flows
+from flowchart_cli.batch.discover import find_flows
 
 
 def test_finds_flow_files_and_plain_yaml_that_look_like_flows(tmp_path: Path):

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from test_build_support import FakeRenderer, make_tree
 
-from flowchart_cli.build import hashing
-from flowchart_cli.build.engine import BuildConfig, build
-from flowchart_cli.build.hashing import CACHE_NAME, FileHashes
-from flowchart_cli.build.manifest import file_sha256
+from flowchart_cli.batch import hashing
+from flowchart_cli.batch.engine import BuildConfig, build
+from flowchart_cli.batch.hashing import CACHE_NAME, FileHashes
+from flowchart_cli.batch.manifest import file_sha256
 
 
 @pytest.fixture

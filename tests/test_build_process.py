@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from test_build_support import make_tree, payload
 
-from flowchart_cli.build.manifest import MANIFEST_NAME, Manifest, file_sha256
+from flowchart_cli.batch.manifest import MANIFEST_NAME, Manifest, file_sha256
+
+pytestmark = pytest.mark.integration  # builds run as subprocesses
 
 TESTS = Path(__file__).resolve().parent
 FORMATS = ("svg", "png", "html")
@@ -22,7 +24,7 @@ import sys
 sys.path.insert(0, {tests!r})
 from pathlib import Path
 from rich.console import Console
-from flowchart_cli.build.engine import BuildConfig, build
+from flowchart_cli.batch.engine import BuildConfig, build
 from test_build_support import FakeRenderer
 
 src, out, log, delay, jobs = sys.argv[1:]

@@ -14,7 +14,7 @@ import pytest
 from test_build_support import env_without_ci
 from typer.testing import CliRunner
 
-from flowchart_cli.build.manifest import MANIFEST_NAME
+from flowchart_cli.batch.manifest import MANIFEST_NAME
 from flowchart_cli.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent

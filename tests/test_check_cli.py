@@ -60,6 +60,7 @@ def test_exit_codes(args: list[str], code: int) -> None:
     assert "Traceback" not in result.output
 
 
+@pytest.mark.integration
 def test_exit_codes_of_the_installed_command(tmp_path: Path) -> None:
     assert run("check", str(CLEAN)).returncode == 0
     assert run("check", str(BROKEN)).returncode == 1
@@ -74,6 +75,7 @@ def test_exit_codes_of_the_installed_command(tmp_path: Path) -> None:
 # -- text ---------------------------------------------------------------------------
 
 
+@pytest.mark.integration
 def test_text_output_is_compiler_style_with_source_and_caret() -> None:
     result = run("check", "FC105.fail.flow.yaml", "FC105.pass.flow.yaml", cwd=RULES)
     assert result.stdout == (
@@ -90,6 +92,7 @@ def test_text_output_is_compiler_style_with_source_and_caret() -> None:
     assert result.stderr == ""
 
 
+@pytest.mark.integration
 def test_text_output_has_no_colour_when_piped_and_colour_when_forced() -> None:
     plain = run("check", str(BROKEN))
     assert ANSI not in plain.stdout
@@ -104,6 +107,7 @@ def test_summary_line_counts_files_errors_and_warnings() -> None:
     assert lines[-1] == "3 files checked: 2 errors, 1 warning"
 
 
+@pytest.mark.integration
 def test_text_output_is_byte_identical_between_runs() -> None:
     first = run("check", str(BROKEN), str(WARNS)).stdout
     assert first == run("check", str(BROKEN), str(WARNS)).stdout
@@ -148,6 +152,7 @@ def test_json_has_exactly_the_spec_shape(tmp_path: Path) -> None:
     assert doc["files"][2]["diagnostics"][0]["step"] is None
 
 
+@pytest.mark.integration
 def test_json_keeps_unicode_and_is_the_only_output() -> None:
     result = run("check", "--format", "json", str(BROKEN))
     assert "'Sí'" in result.stdout and result.stderr == ""
@@ -184,6 +189,7 @@ def test_sarif_is_a_valid_2_1_0_log() -> None:
     assert {r["level"] for r in run_["results"]} == {"error", "warning"}
 
 
+@pytest.mark.integration
 def test_sarif_uses_relative_uris_for_relative_paths() -> None:
     log = json.loads(run("check", "--format", "sarif", "FC105.fail.flow.yaml", cwd=RULES).stdout)
     uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
@@ -193,6 +199,7 @@ def test_sarif_uses_relative_uris_for_relative_paths() -> None:
 # -- github -------------------------------------------------------------------------
 
 
+@pytest.mark.integration
 def test_github_annotations() -> None:
     result = run("check", "--format", "github", "FC105.fail.flow.yaml", "FC302.fail.flow.yaml", cwd=RULES)
     assert result.returncode == 1
@@ -226,6 +233,7 @@ def test_rules_table_lists_every_rule() -> None:
         assert code in result.output
 
 
+@pytest.mark.integration
 def test_rules_json_lists_every_rule_with_its_documentation() -> None:
     result = run("rules", "--format", "json")
     assert result.returncode == 0

@@ -12,7 +12,7 @@ from rich.console import Console
 from test_build_support import FakeRenderer, make_tree
 from typer.testing import CliRunner
 
-from flowchart_cli.build.engine import BuildConfig, build
+from flowchart_cli.batch.engine import BuildConfig, build
 from flowchart_cli.cli import app
 
 HERE = Path(__file__).resolve().parent

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from flowchart_cli.cli import app
 from flowchart_cli.loader import load_text
 
+pytestmark = pytest.mark.integration  # hypothesis / real shell steps: not part of make test-fast
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted(
     [

@@ -70,3 +70,10 @@ def test_console_example_is_what_the_tool_prints(
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     result = CliRunner().invoke(app, shlex.split(command)[1:], terminal_width=200)
     assert result.stdout == output
+
+
+def test_every_rule_is_in_the_readme_rules_table():
+    from flowchart_cli.catalog import CATALOG
+
+    rows = set(re.findall(r"^\| (FC\d{3}) \| (?:error|warning) \|", README, re.M))
+    assert rows == set(CATALOG)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,6 +15,8 @@ from pathlib import Path
 import pytest
 from test_build_support import BROKEN, REFERRING, env_without_ci, flow_text, payload
 
+pytestmark = pytest.mark.integration  # every test here runs the watcher in a subprocess
+
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 
@@ -21,11 +25,12 @@ import sys
 sys.path.insert(0, {tests!r})
 from pathlib import Path
 from rich.console import Console
-from flowchart_cli.build.watcher import Watcher
+from flowchart_cli.commands.watcher import Watcher
 from test_build_support import FakeRenderer
 
 root, out, log = sys.argv[1:]
-sys.exit(Watcher(Path(root), Path(out), ("svg", "html"), Console(), renderer=FakeRenderer(Path(log))).run())
+console = Console(soft_wrap=True)  # as the CLI's: one line per message, however long the paths
+sys.exit(Watcher(Path(root), Path(out), ("svg", "html"), console, renderer=FakeRenderer(Path(log))).run())
 """
 
 
@@ -135,6 +140,60 @@ def test_watch_redoes_a_flow_when_a_flow_it_refs_is_saved(tmp_path):
         process.terminate()
         process.communicate(timeout=30)
     assert process.returncode == 0
+
+
+def start_watch(tmp_path: Path, src: Path, out: Path) -> tuple[subprocess.Popen, Lines]:
+    (tmp_path / "driver.py").write_text(DRIVER.format(tests=str(TESTS)), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, str(tmp_path / "driver.py"), str(src), str(out), str(tmp_path / "log")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env_without_ci(),
+    )
+    return process, Lines(process)
+
+
+def test_watch_notes_a_fifo_once_and_keeps_watching(tmp_path):
+    src, out = tmp_path / "docs", tmp_path / "out"
+    src.mkdir()
+    flow = src / "alta.flow.yaml"
+    flow.write_text(flow_text("Alta"), encoding="utf-8")
+    process, lines = start_watch(tmp_path, src, out)
+    try:
+        lines.wait_for("watching")
+        os.mkfifo(src / "pipe.flow.yaml")
+        os.mkfifo(src / "notes.yaml")
+        lines.wait_for("skipped notes.yaml: it is a FIFO (named pipe), not a regular file")
+        edit(flow, flow_text("Alta revisada"))
+        wait_until(lambda: (out / "alta.svg").read_bytes() == payload("svg", flow))
+        lines.wait_for("alta.flow.yaml: ok")
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert sum("skipped pipe.flow.yaml" in line for line in lines.seen) <= 1
+
+
+@pytest.mark.parametrize("how", ["rename", "remove"])
+def test_watch_says_so_and_exits_2_when_its_folder_goes(tmp_path, how):
+    src, out = tmp_path / "docs", tmp_path / "out"
+    src.mkdir()
+    (src / "alta.flow.yaml").write_text(flow_text("Alta"), encoding="utf-8")
+    process, lines = start_watch(tmp_path, src, out)
+    try:
+        lines.wait_for("watching")
+        if how == "rename":
+            src.rename(tmp_path / "renamed")
+        else:
+            shutil.rmtree(src)
+        lines.wait_for("was moved or removed; stopped watching")
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.terminate()
+        process.communicate(timeout=30)
+    assert process.returncode == 2
 
 
 @pytest.mark.slow

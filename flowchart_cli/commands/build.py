@@ -1,13 +1,13 @@
-"""`flowchart build`: options → :class:`~flowchart_cli.build.engine.BuildConfig`, then the engine."""
+"""`flowchart build`: options → :class:`~flowchart_cli.batch.engine.BuildConfig`, then the engine."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from ..build.engine import BuildConfig, build
-from ..build.formats import BUILD_FORMATS, DEFAULT_FORMATS
-from .common import err_console, out_console, split_formats
+from ..batch.engine import BuildConfig, build
+from ..batch.formats import BUILD_FORMATS, DEFAULT_FORMATS
+from .common import err_console, fail, out_console, prepare_out_dir, split_formats
 
 
 def run_build(
@@ -22,6 +22,7 @@ def run_build(
     index: bool,
     edges: str,
     theme: str,
+    layout_timeout: float = 60.0,
     scale: float = 1.0,
     quiet: bool = False,
 ) -> int:
@@ -39,7 +40,11 @@ def run_build(
         edges=edges,
         theme=theme,
         scale=scale,
+        layout_timeout=layout_timeout,
     )
+    problem = None if check_only else prepare_out_dir(out_dir)
+    if problem is not None:
+        return fail(problem)
     out = out_console if check_only or not quiet else _silent_console()
     return build(config, out=out, err=err_console)
 

@@ -6,6 +6,7 @@ works as before): `flowchart check` piped into a file never imports rich.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from functools import cache
@@ -25,7 +26,9 @@ __all__ = [
     "console",
     "fail",
     "note",
+    "prepare_out_dir",
     "split_formats",
+    "unusable_output",
     "usage_error",
     "write_stdout",
 ]  # and out_console, err_console
@@ -49,8 +52,6 @@ def __getattr__(name: str):
 
 def colour_wanted(stream=None) -> bool:
     """Whether rich should style ``stream``: a terminal, or FORCE_COLOR set (NO_COLOR wins)."""
-    import os
-
     stream = stream or sys.stdout
     if os.environ.get("NO_COLOR"):
         return False
@@ -76,7 +77,7 @@ def checked_flows(files: Iterable[Path]) -> tuple[list[CheckResult], bool]:
         else:
             failed = True
             print_text(console(stderr=True), [result], summary=False)
-            console(stderr=True).print(f"{_shown(path)}: not written (fix the errors above)", markup=False)
+            note(f"{_shown(path)}: not written (fix the errors above)")
     return good, failed
 
 
@@ -102,15 +103,48 @@ def usage_error(message: str) -> int:
 
 def note(message: str) -> None:
     """A plain progress line on stderr ("wrote …"): nothing to style, so rich is not imported."""
-    print(message, file=sys.stderr)
+    from ..printable import visible
+
+    print(visible(message), file=sys.stderr)
 
 
 def fail(error: FlowchartError) -> int:
     """Print an environment error as one line; return its exit code."""
-    from rich.markup import escape
+    from ..printable import for_rich
 
-    console(stderr=True).print(f"[red]error:[/red] {escape(str(error))}")
+    console(stderr=True).print(f"[red]error:[/red] {for_rich(str(error))}")
     return error.exit_code
+
+
+def unusable_output(error: OSError, folder: Path) -> FlowchartError:
+    """One line saying why nothing can be written into ``folder`` (exit 2), from the error the OS gave."""
+    from ..atomic import why_unwritable
+    from ..errors import FlowchartError
+
+    reason = why_unwritable(error, folder)
+    return FlowchartError(f"cannot write into {folder}: {reason}; choose another output folder (--out-dir)")
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def prepare_out_dir(folder: Path) -> FlowchartError | None:
+    """Why ``folder`` cannot take outputs, or ``None`` when it can.
+
+    Nothing is created here (the writers create the folder when they write),
+    so a run that fails later leaves no empty folder behind.
+    """
+    import errno
+
+    existing = folder
+    while not (existing.exists() or existing.is_symlink()) and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        return unusable_output(NotADirectoryError(errno.ENOTDIR, "Not a directory", str(folder)), folder)
+    if not _writable(existing):
+        return unusable_output(PermissionError(errno.EACCES, "Permission denied", str(existing)), folder)
+    return None
 
 
 def split_formats(values: list[str], allowed) -> list[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import FlowchartError
 from ..stdio import is_dash
-from .common import checked_flows, fail, note, usage_error, write_stdout
+from .common import checked_flows, fail, note, prepare_out_dir, unusable_output, usage_error, write_stdout
 
 
 def run_handout(
@@ -32,6 +32,9 @@ def run_handout(
     output = "html" if fmt == "html" else "handout-pdf"  # the pipeline's names for the handout formats
     if is_dash(out_dir) and len(files) != 1:
         return usage_error("`-o -` writes one handout to standard output: give one file")
+    problem = prepare_out_dir(out_dir) if out_dir is not None and not is_dash(out_dir) else None
+    if problem is not None:
+        return fail(problem)
     good, failed = checked_flows(files)
     for result in good:
         try:
@@ -46,7 +49,10 @@ def run_handout(
             write_stdout(payloads[output])
             continue
         path = output_path(result.flow, out_dir or result.path.parent, output_suffix(output))
-        write_atomic(path, payloads[output])
+        try:
+            write_atomic(path, payloads[output])
+        except OSError as error:
+            return fail(unusable_output(error, path.parent))
         if not quiet:
             note(f"wrote {path}")
     return 1 if failed else 0

@@ -1,6 +1,6 @@
 """Turn the paths given to `check` (and `analyze`) into flow files: a folder means every flow below it.
 
-Folders are searched the way `flowchart build` searches them (``build.discover``),
+Folders are searched the way `flowchart build` searches them (``batch.discover``),
 so `flowchart check flows/` checks exactly the files `flowchart build flows/` renders.
 """
 
@@ -20,7 +20,7 @@ def flow_files(paths: Iterable[Path]) -> list[Path]:
     """
     import typer
 
-    from ..build.discover import YAML_SUFFIXES, find_flows
+    from ..batch.discover import YAML_SUFFIXES, find_flows
 
     found: list[Path] = []
     for path in paths:

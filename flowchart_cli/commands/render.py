@@ -7,7 +7,16 @@ from pathlib import Path
 from ..errors import FlowchartError
 from ..stdio import is_dash
 from ..writers import FORMATS, RenderOptions
-from .common import checked_flows, fail, note, split_formats, usage_error, write_stdout
+from .common import (
+    checked_flows,
+    fail,
+    note,
+    prepare_out_dir,
+    split_formats,
+    unusable_output,
+    usage_error,
+    write_stdout,
+)
 
 
 def run_render(
@@ -18,6 +27,7 @@ def run_render(
     edges: str,
     theme: str,
     scale: float,
+    layout_timeout: float = 60.0,
     quiet: bool = False,
     mermaid: str = "11",
     check_staged: bool = False,
@@ -31,17 +41,31 @@ def run_render(
     to_stdout = is_dash(out_dir)
     if to_stdout and (len(chosen) != 1 or len(files) != 1):
         return usage_error("`-o -` writes one diagram to standard output: give one file and one --format")
-    options = RenderOptions(edges=edges, theme=theme, scale=scale, mermaid=mermaid, numbers=numbers, header=header)
+    options = RenderOptions(
+        edges=edges,
+        theme=theme,
+        scale=scale,
+        mermaid=mermaid,
+        layout_timeout=layout_timeout,
+        numbers=numbers,
+        header=header,
+    )
+    problem = prepare_out_dir(out_dir) if out_dir is not None and not to_stdout else None
+    if problem is not None:
+        return fail(problem)
     good, failed = checked_flows(files)
     written: list[Path] = []
     for result in good:
+        folder = out_dir or result.path.parent
         try:
             if to_stdout:
                 write_stdout(render_payloads(result.flow, chosen, options)[chosen[0]])
                 continue
-            paths = render_flow(result.flow, chosen, out_dir or result.path.parent, options)
+            paths = render_flow(result.flow, chosen, folder, options)
         except FlowchartError as error:
             return fail(error)
+        except OSError as error:
+            return fail(unusable_output(error, folder))
         written += paths
         if not quiet:
             for path in paths:

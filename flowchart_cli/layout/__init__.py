@@ -40,7 +40,9 @@ def layout_flow(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram
     links = joined_links([(index[e.source], index[e.target], e.label) for e in known])
     starts = [n for n, step in enumerate(steps) if step.kind == "start"]
     back = back_edges(len(steps), [(s, t) for s, t, _ in links], starts)
-    ranking = rank_nodes(len(steps), [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)])
+    ranking = rank_nodes(
+        len(steps), [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)], timeout=options.layout_timeout
+    )
     lane_ids = [lane.id for lane in flow.lanes]
     lane_of = {lane_id: n for n, lane_id in enumerate(lane_ids)}
     lane = [lane_of.get(step.lane or "", 0) for step in steps]

@@ -10,6 +10,7 @@ from ..errors import GraphvizFailed, GraphvizMissing
 __all__ = ["TIMEOUT_SECONDS", "run_graphviz"]
 
 TIMEOUT_SECONDS = 60.0
+"""The default limit; `--layout-timeout SECONDS` on render and build changes it."""
 
 
 def run_graphviz(source: str, *, program: str = "dot", output: str = "plain", timeout: float = TIMEOUT_SECONDS) -> str:
@@ -23,7 +24,8 @@ def run_graphviz(source: str, *, program: str = "dot", output: str = "plain", ti
         )
     except subprocess.TimeoutExpired:
         raise GraphvizFailed(
-            f"Graphviz `{program}` did not finish within {timeout:g} s; the flow may be too large to lay out"
+            f"Graphviz `{program}` did not finish within {timeout:g} s; the flow may be too large to lay out, "
+            "or the machine too busy: raise the limit with --layout-timeout SECONDS"
         ) from None
     except OSError as error:
         raise GraphvizFailed(f"Graphviz `{program}` could not be started: {error}") from None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..errors import GraphvizFailed
 from .dotgen import ranking_dot
-from .graphviz_run import run_graphviz
+from .graphviz_run import TIMEOUT_SECONDS, run_graphviz
 
 __all__ = ["Ranking", "back_edges", "rank_nodes"]
 
@@ -53,9 +53,9 @@ def back_edges(count: int, edges: Sequence[tuple[int, int]], starts: Sequence[in
     return tuple(back)
 
 
-def rank_nodes(count: int, edges: Sequence[tuple[int, int, bool]]) -> Ranking:
-    """Run `dot` on the flow's skeleton and read back each node's rank and order."""
-    plain = run_graphviz(ranking_dot(count, edges), output="plain")
+def rank_nodes(count: int, edges: Sequence[tuple[int, int, bool]], *, timeout: float = TIMEOUT_SECONDS) -> Ranking:
+    """Run `dot` on the flow's skeleton (within ``timeout`` seconds) and read back each node's rank and order."""
+    plain = run_graphviz(ranking_dot(count, edges), output="plain", timeout=timeout)
     where: dict[int, tuple[float, float]] = {}
     for line in plain.splitlines():
         parts = line.split()

@@ -11,7 +11,7 @@ from ..key_words import meant_key
 from ..messages import quoted
 from ..model import Pos, Step
 from ..symbols import SYMBOLS
-from ..values import CONTROL_CHARACTER, REF_KINDS, is_safe_link, is_valid_id, ref_problem
+from ..values import CONTROL_CHARACTER, REF_KINDS, is_valid_id, link_problem, ref_problem
 from ..yamlsource import Mapping, Node, Scalar
 from .branches import read_branches
 from .keys import STEP_KEYS
@@ -100,8 +100,9 @@ def _link(reader: NodeReader, node: Node, key: str) -> str:
     url = reader.text(node, "`link`", key)
     if url is None:
         return ""
-    if not is_safe_link(url):
-        reader.report("FC108", f"link {quoted(url)} must be an http, https or mailto URL", pos_of(node), key)
+    problem = link_problem(url)
+    if problem:
+        reader.report("FC108", f"link {quoted(url)} {problem}", pos_of(node), key)
         return ""
     return url
 

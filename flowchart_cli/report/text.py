@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..check import CheckResult
 from ..diagnostics import Diagnostic
+from ..printable import visible, visible_columns
+from ..regularfile import read_regular
 from . import summary_counts
 
 if TYPE_CHECKING:
@@ -30,11 +32,15 @@ MAX_SOURCE = 200
 
 
 def _source_lines(path: Path) -> list[str]:
+    """The file's lines for quoting: read like the loader reads (regular files, 2 MB, UTF-8) or not at all."""
+    from ..yamlsource import MAX_BYTES, SourceError, decode
+
     try:
-        if path.stat().st_size > 4 * 1024 * 1024:
+        data = read_regular(path, MAX_BYTES)
+        if len(data) > MAX_BYTES:
             return []
-        return path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
-    except (OSError, ValueError):
+        return decode(data).splitlines()
+    except (OSError, SourceError):
         return []
 
 
@@ -86,24 +92,38 @@ def caret(line: str, column: int) -> str:
     return " " * start + "^" * max(1, min(end - start, 60))
 
 
+def _quoted(raw: str, column: int) -> tuple[str, str]:
+    """The source line with control characters escaped, and the caret moved to match."""
+    marks = caret(raw, column)
+    start = len(marks) - len(marks.lstrip(" "))
+    end = len(marks)
+    shown, where = visible_columns(raw)
+
+    def moved(index: int) -> int:
+        return where[index] if index < len(where) else where[-1] + index - len(raw)
+
+    return shown, " " * moved(start) + "^" * max(1, min(moved(end) - moved(start), 60))
+
+
 def _diagnostic_lines(d: Diagnostic, lines: list[str]) -> list[Line]:
     style = _STYLE[d.severity.value]
-    where = [(f" [step {d.step}]", "dim")] if d.step else []
+    where = [(f" [step {visible(d.step)}]", "dim")] if d.step else []
     out: list[Line] = [
         [
-            (f"{d.path}:{d.line}:{d.column}:", "bold"),
+            (f"{visible(d.path)}:{d.line}:{d.column}:", "bold"),
             (" ", ""),
             (f"{d.severity.value} {d.code}:", style),
-            (f" {d.message}", ""),
+            (f" {visible(d.message)}", ""),
             *where,
         ]
     ]
     if 0 < d.line <= len(lines):
-        source = lines[d.line - 1].replace("\t", " ")
-        if len(source) <= MAX_SOURCE:
+        raw = lines[d.line - 1].replace("\t", " ")
+        if len(raw) <= MAX_SOURCE:
+            source, marks = _quoted(raw, d.column)
             gutter = f"{d.line:>5} | "
             out.append([(gutter, "dim"), (source, "")])
-            out.append([(" " * (len(gutter) - 2) + "| ", "dim"), (caret(source, d.column), style)])
+            out.append([(" " * (len(gutter) - 2) + "| ", "dim"), (marks, style)])
     return out
 
 

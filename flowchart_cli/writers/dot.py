@@ -17,7 +17,7 @@ from .dot_route import spline_pos
 from .drawio import label_centre
 from .escape import clean, num
 
-__all__ = ["SHAPES", "label", "quote", "text", "write_dot"]
+__all__ = ["SHAPES", "graph_id", "label", "quote", "text", "write_dot"]
 
 POINTS_PER_INCH = 72.0
 
@@ -48,7 +48,7 @@ def write_dot(diagram: Diagram, options: RenderOptions) -> str:
     size = num(diagram.font_size)
     lines = [
         "// Laid out by flowchart-cli: `neato -n2 -Tsvg FILE.dot` draws this layout; `dot` lays it out anew.",
-        f"digraph {text(diagram.title)} {{",
+        f"digraph {graph_id(diagram.title)} {{",
         f'    graph [bb="0,0,{num(diagram.width)},{num(diagram.height)}", '
         f"rankdir={'LR' if diagram.direction == 'LR' else 'TB'}, splines=true, notranslate=true, "
         f'outputorder=edgesfirst, bgcolor="{colours.background}", fontname={font}, fontsize={size}, '
@@ -192,6 +192,17 @@ def text(words: str) -> str:
     bare ``&`` would let ``&amp;`` written by a user show as ``&``.
     """
     return quote(words.replace("&", "&amp;"))
+
+
+def graph_id(title: str) -> str:
+    """The graph's name, as an HTML-like DOT string: the only kind in which a backslash stays one backslash.
+
+    Graphviz keeps a doubled backslash in a quoted graph name as two characters
+    (names are not escaped strings), and a name ending in a backslash would
+    escape its closing quote; between ``<`` and ``>`` only ``&``, ``<`` and ``>`` need entities.
+    """
+    flat = " ".join(clean(title).split())
+    return "<" + flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + ">"
 
 
 def label(lines: tuple[str, ...] | list[str]) -> str:

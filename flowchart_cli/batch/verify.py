@@ -6,8 +6,8 @@ import shlex
 from contextlib import nullcontext
 
 from rich.console import Console
-from rich.markup import escape
 
+from ..printable import for_rich as say
 from .config import BuildConfig, Outcome, plans_for, read_text, shown
 from .discover import Source
 from .formats import DEFAULT_FORMATS
@@ -31,11 +31,11 @@ def check_outputs(config: BuildConfig, sources: list[Source], outcome: Outcome, 
         plans = plans_for(config, sources, manifest, FileHashes.load(config.out_dir))
     stale = [(plan, fmt, reason) for plan in plans for fmt, reason in plan.stale]
     for plan, fmt, reason in stale:
-        where = escape(shown(config, plan.output(fmt)))
+        where = say(shown(config, plan.output(fmt)))
         if reason == "missing":
-            out.print(f"missing {where} (from {escape(plan.source.rel)})")
+            out.print(f"missing {where} (from {say(plan.source.rel)})")
         else:
-            out.print(f"stale {where} ({escape(plan.source.rel)}: {escape(reason)})")
+            out.print(f"stale {where} ({say(plan.source.rel)}: {say(reason)})")
     for plan in plans:
         if plan.stale:
             result = check_file(plan.source.path)
@@ -49,14 +49,14 @@ def check_outputs(config: BuildConfig, sources: list[Source], outcome: Outcome, 
         sources, manifest, config.formats
     )
     if index_stale:
-        where = escape(shown(config, INDEX_NAME))
+        where = say(shown(config, INDEX_NAME))
         out.print(f"{'stale' if (config.out_dir / INDEX_NAME).exists() else 'missing'} {where} (the index of flows)")
     for problem in outcome.problems:
-        err.print(escape(problem))
+        err.print(say(problem))
     count = len(stale) + bool(index_stale)
     if count:
         outcome.exit_code = max(outcome.exit_code, 1)
-        out.print(f"{count} output(s) missing or stale: run `{escape(_build_command(config))}` to update them")
+        out.print(f"{count} output(s) missing or stale: run `{say(_build_command(config))}` to update them")
     elif not outcome.problems:
         total = len(plans) * len(config.formats)
         out.print(f"{len(plans)} flow(s), {total} output(s): all up to date")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import write_atomic
+from ..atomic import why_unwritable, write_atomic
 from ..diagnostics import Diagnostic
 from ..errors import FlowchartError
 from ..model import Flow
@@ -109,6 +109,9 @@ def run_job(job: Job, renderer: Renderer | None = None) -> JobResult:
             outputs[fmt] = OutputRecord(rel, hashlib.sha256(blob).hexdigest(), key)
     except FlowchartError as error:
         return JobResult(job, result.diagnostics, error=str(error), exit_code=error.exit_code)
+    except OSError as error:  # the output folder cannot take this flow's files (a file in the way, permissions)
+        reason = why_unwritable(error, job.out_dir)
+        return JobResult(job, result.diagnostics, error=f"cannot write its outputs: {reason}", exit_code=2)
     except Exception as error:  # a renderer bug must not stop the other flows
         return JobResult(
             job, result.diagnostics, error=f"could not render: {type(error).__name__}: {error}", exit_code=1

@@ -1,17 +1,20 @@
-"""Tidy an output folder: orphaned outputs (`--clean`) and temporaries of a killed build."""
+"""Tidy an output folder: orphaned outputs (`--clean`) and temporaries of a killed build.
+
+Nothing the build did not write is ever removed: a temporary must carry the
+exact name :func:`~flowchart_cli.atomic.write_atomic` gives it, and an orphaned
+output must still hold the content the manifest recorded (a file replaced by
+hand after its flow was removed is kept, and said so).
+"""
 
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
-from .manifest import Manifest
+from ..atomic import is_temporary
+from .manifest import Manifest, file_sha256
 
 __all__ = ["orphans", "remove_orphans", "sweep_temporaries"]
-
-_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
-"""What `atomic.write_atomic` names its temporary files (`.NAME.XXXXXXXX.tmp`)."""
 
 
 def sweep_temporaries(out_dir: Path) -> int:
@@ -19,8 +22,9 @@ def sweep_temporaries(out_dir: Path) -> int:
     removed = 0
     for root, _dirs, files in os.walk(out_dir):
         for name in files:
-            if _TEMPORARY.match(name):
-                Path(root, name).unlink(missing_ok=True)
+            path = Path(root, name)
+            if is_temporary(name) and not path.is_symlink():
+                path.unlink(missing_ok=True)
                 removed += 1
     return removed
 
@@ -34,22 +38,27 @@ def _inside(path: Path, root: Path) -> bool:
     return path.resolve().is_relative_to(root.resolve())
 
 
-def remove_orphans(manifest: Manifest, out_dir: Path, present: set[str]) -> list[str]:
-    """Delete the recorded outputs of flows that are gone; returns the outputs removed (relative to OUT).
+def remove_orphans(manifest: Manifest, out_dir: Path, present: set[str]) -> tuple[list[str], list[str]]:
+    """Delete the recorded outputs of flows that are gone: (removed, kept because edited), relative to OUT.
 
-    Only files the manifest lists are touched, and never one outside ``out_dir``.
+    Only files the manifest lists are touched, only when their content is still
+    what the build wrote, and never one outside ``out_dir``.
     """
     removed: list[str] = []
+    kept: list[str] = []
     for rel in orphans(manifest, present):
         for output in sorted(manifest.flows[rel].outputs.values(), key=lambda o: o.path):
             path = out_dir / output.path
-            if not _inside(path, out_dir) or not path.is_file():
+            if path.is_symlink() or not _inside(path, out_dir) or not path.is_file():
+                continue
+            if file_sha256(path) != output.sha256:
+                kept.append(output.path)
                 continue
             path.unlink()
             removed.append(output.path)
             _prune_empty(path.parent, out_dir)
         manifest.forget(rel)
-    return removed
+    return removed, kept
 
 
 def _prune_empty(folder: Path, out_dir: Path) -> None:

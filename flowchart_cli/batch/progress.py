@@ -6,7 +6,8 @@ import os
 from typing import TYPE_CHECKING, Protocol
 
 from rich.console import Console
-from rich.markup import escape
+
+from ..printable import for_rich as say
 
 if TYPE_CHECKING:
     from .worker import JobResult
@@ -15,11 +16,11 @@ __all__ = ["BarProgress", "PlainProgress", "Progress", "make_progress"]
 
 
 def _line(result: JobResult) -> str:
-    rel = escape(result.job.rel)
+    rel = say(result.job.rel)
     if result.record is not None:
         return f"built {rel} ({', '.join(result.job.formats)})"
     reason = result.error or f"{sum(d.is_error for d in result.diagnostics)} error(s)"
-    return f"[red]failed[/red] {rel}: {escape(reason)}"
+    return f"[red]failed[/red] {rel}: {say(reason)}"
 
 
 class Progress(Protocol):
@@ -68,7 +69,7 @@ class BarProgress:
     def advance(self, result: JobResult) -> None:
         if result.record is None:
             self.bar.console.print(_line(result))
-        self.bar.update(self.task, advance=1, description=escape(result.job.rel))
+        self.bar.update(self.task, advance=1, description=say(result.job.rel))
 
     def stop(self) -> None:
         self.bar.stop()

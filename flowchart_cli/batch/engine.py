@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 
 from ..atomic import write_atomic
+from ..printable import for_rich as say
 from .config import BuildConfig, Outcome, plans_for, read_text, shown
-from .discover import Source, find_flows
+from .discover import Skipped, Source, discover
 from .hashing import FileHashes
 from .housekeeping import remove_orphans, sweep_temporaries
 from .index import INDEX_NAME, index_text
@@ -94,8 +94,18 @@ def _render(
             manifest.save(config.out_dir)
 
 
+def report_skipped(skipped: list[Skipped], err: Console) -> None:
+    for item in skipped:
+        err.print(f"skipped {say(item.rel)}: {say(item.reason)}")
+
+
 def _report(
-    config: BuildConfig, plans: list[FlowPlan], outcome: Outcome, out: Console, err: Console, removed: list[str]
+    config: BuildConfig,
+    plans: list[FlowPlan],
+    outcome: Outcome,
+    out: Console,
+    err: Console,
+    removed: tuple[list[str], list[str]],
 ) -> None:
     from ..check import CheckResult
     from ..report.text import print_text
@@ -108,9 +118,12 @@ def _report(
         elif result.record is None:
             outcome.fail(f"{result.job.rel}: not written (fix the errors above)")
     for problem in outcome.problems:
-        err.print(escape(problem))
-    for rel in removed:
-        out.print(f"removed {escape(shown(config, rel))}")
+        err.print(say(problem))
+    gone, edited = removed
+    for rel in gone:
+        out.print(f"removed {say(shown(config, rel))}")
+    for rel in edited:
+        err.print(f"kept {say(shown(config, rel))}: changed since the build wrote it (remove it yourself if unwanted)")
     built = sum(r.record is not None for r in outcome.results)
     failed = len(outcome.results) - built
     fresh = len(plans) - len(outcome.results)
@@ -122,7 +135,7 @@ def build(config: BuildConfig, **kwargs) -> int:
     try:
         return _build(config, **kwargs)
     except OSError as error:
-        kwargs["err"].print(f"[red]error:[/red] {escape(str(error))}")
+        kwargs["err"].print(f"[red]error:[/red] {say(str(error))}")
         return 2
 
 
@@ -135,14 +148,18 @@ def _build(
     progress_factory: Callable[[Console], Progress] = make_progress,
 ) -> int:
     outcome = Outcome()
-    sources = find_flows(config.source_dir, exclude=config.exclude, skip=config.out_dir)
+    found = discover(config.source_dir, exclude=config.exclude, skip=config.out_dir)
+    report_skipped(found.skipped, err)
+    sources = found.sources
     present = {s.rel for s in sources}
     sources = _without_clashes(sources, outcome)
     if config.check_only:
         return check_outputs(config, sources, outcome, out, err)
     config.out_dir.mkdir(parents=True, exist_ok=True)
-    waiting = lambda: err.print(f"waiting for another build into {escape(str(config.out_dir))}…")  # noqa: E731
-    with build_lock(config.out_dir, on_wait=waiting):
+    folder = say(str(config.out_dir))
+    waiting = lambda: err.print(f"waiting for another build into {folder}…")  # noqa: E731
+    stale = lambda pid: err.print(f"the build that locked {folder} (pid {pid}) is gone; taking its lock over")  # noqa: E731
+    with build_lock(config.out_dir, on_wait=waiting, on_stale=stale):
         sweep_temporaries(config.out_dir)
         manifest = Manifest.load(config.out_dir)
         hashes = FileHashes.load(config.out_dir)
@@ -152,8 +169,8 @@ def _build(
         except (KeyboardInterrupt, Interrupted) as stop:
             err.print("interrupted: finished outputs are kept and recorded; run the build again to complete it")
             return stop.exit_code if isinstance(stop, Interrupted) else 130
-        removed = remove_orphans(manifest, config.out_dir, present) if config.clean else []
-        if removed:
+        removed = remove_orphans(manifest, config.out_dir, present) if config.clean else ([], [])
+        if removed[0] or removed[1]:
             manifest.save(config.out_dir)
         if config.index:
             text = index_text(sources, manifest, config.formats)

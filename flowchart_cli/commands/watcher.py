@@ -3,7 +3,10 @@
 The manager's live-editing loop: save the YAML, see the diagnostics (or the
 refreshed diagram) a moment later.  A flow is processed again when its own
 content changed or when a flow it `ref`s changed.  SIGTERM and Ctrl-C end the
-loop cleanly with exit code 0.
+loop cleanly with exit code 0.  FIFOs, devices and sockets are noted once and
+never opened.  When the watched folder (or a watched file's folder) is renamed
+or removed, the loop says so and ends with exit code 2: nothing it could
+report on is left, and watching a path that is gone would be silence.
 """
 
 from __future__ import annotations
@@ -15,15 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 
 from ..atomic import write_atomic
+from ..batch.discover import Source, discover
+from ..batch.manifest import file_sha256
+from ..batch.worker import Renderer, default_renderer
+from ..printable import for_rich as say
 from ..writers import RenderOptions
-from .discover import Source, find_flows, is_flow_file
-from .manifest import file_sha256
-from .worker import Renderer, default_renderer
 
 __all__ = ["Watcher"]
+
+_LOOK_EVERY_MS = 1000
+"""How often the loop looks whether its folder is still there, even when no event comes."""
 
 
 @dataclass
@@ -38,12 +44,22 @@ class Watcher:
     renderer: Renderer = default_renderer
     seen: dict[Path, str | None] = field(default_factory=dict)
     refs: dict[Path, set[Path]] = field(default_factory=dict)
+    noted: set[str] = field(default_factory=set)
 
     # -- what is watched -----------------------------------------------------------------------------
     def sources(self) -> list[Source]:
         if self.root.is_dir():
-            return find_flows(self.root, skip=self.out_dir)
+            found = discover(self.root, skip=self.out_dir)
+            for item in found.skipped:
+                if item.rel not in self.noted:
+                    self.noted.add(item.rel)
+                    self.console.print(f"skipped {say(item.rel)}: {say(item.reason)}")
+            return found.sources
         return [Source(self.root, self.root.name)] if self.root.exists() else []
+
+    def folder(self) -> Path:
+        """The folder the file events come from."""
+        return self.root if self.root.is_dir() else self.root.parent
 
     def destination(self, source: Source) -> Path:
         if self.out_dir is None:
@@ -66,24 +82,26 @@ class Watcher:
         if not result.ok:
             errors = sum(d.is_error for d in result.diagnostics)
             self.console.print(
-                f"[dim]{stamp}[/dim] {escape(str(source.path))}: [red]{errors} error(s)[/red], not rendered"
+                f"[dim]{stamp}[/dim] {say(str(source.path))}: [red]{errors} error(s)[/red], not rendered"
             )
             return
         self.refs[key] = {(key.parent / s.ref).resolve() for s in result.flow.steps if s.ref}
         try:
             payloads = self.renderer(result.flow, self.formats, self.options)
         except Exception as error:  # keep watching whatever a renderer does
-            self.console.print(f"{escape(str(source.path))}: [red]could not render:[/red] {escape(str(error))}")
+            self.console.print(f"{say(str(source.path))}: [red]could not render:[/red] {say(str(error))}")
             return
         folder = self.destination(source)
         written = []
         for fmt in self.formats:
             path = folder / f"{result.flow.stem}{output_suffix(fmt)}"
-            write_atomic(path, payloads[fmt])
+            try:
+                write_atomic(path, payloads[fmt])
+            except OSError as error:
+                self.console.print(f"{say(str(path))}: [red]cannot write:[/red] {say(error.strerror or str(error))}")
+                return
             written.append(str(path))
-        self.console.print(
-            f"[dim]{stamp}[/dim] {escape(str(source.path))}: [green]ok[/green] → {escape(', '.join(written))}"
-        )
+        self.console.print(f"[dim]{stamp}[/dim] {say(str(source.path))}: [green]ok[/green] → {say(', '.join(written))}")
 
     def on_change(self, changed: set[Path]) -> None:
         """Process the flows that changed or that `ref` a flow that changed."""
@@ -94,35 +112,69 @@ class Watcher:
                 self.refresh(source)
         for gone in sorted(p for p in changed if p in self.seen and not p.exists()):
             self.seen.pop(gone)
-            self.console.print(f"{escape(str(gone))}: deleted")
+            self.console.print(f"{say(str(gone))}: deleted")
 
     # -- the loop --------------------------------------------------------------------------------
     def _wanted(self, _change, path: str) -> bool:
+        """A YAML name outside the output folder; what it is (a flow, a FIFO…) is decided by `sources`."""
         candidate = Path(path)
         if self.out_dir is not None and candidate.resolve().is_relative_to(self.out_dir.resolve()):
             return False
-        return candidate.name.lower().endswith((".yaml", ".yml")) and (
-            not candidate.exists() or is_flow_file(candidate)
-        )
+        return candidate.name.lower().endswith((".yaml", ".yml"))
 
     def run(self) -> int:
-        """Process everything once, then on every save until Ctrl-C or SIGTERM; returns 0."""
+        """Process everything once, then on every save until Ctrl-C or SIGTERM (0), or the folder goes (2)."""
         import watchfiles
 
         stop = threading.Event()
         previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        folder = self.folder()
+        identity = _identity(folder)
+        code = 0
         try:
             for source in self.sources():
                 self.refresh(source)
-            folder = self.root if self.root.is_dir() else self.root.parent
-            self.console.print(f"watching {escape(str(self.root))} (Ctrl-C stops)")
+            self.console.print(f"watching {say(str(self.root))} (Ctrl-C stops)")
+            first = True
             for changes in watchfiles.watch(
-                folder, watch_filter=self._wanted, debounce=300, step=50, stop_event=stop, raise_interrupt=False
+                folder,
+                watch_filter=self._wanted,
+                debounce=300,
+                step=50,
+                stop_event=stop,
+                raise_interrupt=False,
+                rust_timeout=_LOOK_EVERY_MS,
+                yield_on_timeout=True,
             ):
-                self.on_change({Path(path).resolve() for _, path in changes})
+                if _identity(folder) != identity:
+                    raise FileNotFoundError(str(folder))
+                if first:  # what changed before the file events started flowing is seen now
+                    changes = changes or {(None, str(s.path)) for s in self.sources()}
+                    first = False
+                if changes:
+                    self.on_change({Path(path).resolve() for _, path in changes})
         except KeyboardInterrupt:
             pass
+        except OSError as error:  # the folder went (before or while watching), or the system refused
+            if _identity(folder) != identity:
+                self.console.print(
+                    f"[red]{say(str(folder))} was moved or removed;[/red] stopped watching "
+                    "(run `flowchart watch` again on its new place)"
+                )
+            else:
+                self.console.print(f"[red]stopped watching:[/red] {say(str(error))}")
+            code = 2
         finally:
             signal.signal(signal.SIGTERM, previous)
-        self.console.print("stopped watching")
-        return 0
+        if code == 0:
+            self.console.print("stopped watching")
+        return code
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """Which folder is at ``folder`` now (device and inode); ``None`` when nothing is."""
+    try:
+        found = folder.stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)

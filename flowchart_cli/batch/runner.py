@@ -1,25 +1,32 @@
 """Spread the render jobs over processes and turn SIGTERM into a clean stop.
 
 Processes, not threads: layout runs Graphviz and the writers are CPU-bound
-Python.  On Ctrl-C or SIGTERM the queued jobs are cancelled, the running ones
-finish (each is one flow, written atomically) and :class:`Interrupted` reaches
-the engine, which saves the manifest of what did finish.
+Python.  Workers never outlive the build and never hold its lock (see
+:func:`_init_worker`).  On Ctrl-C or SIGTERM the queued jobs are cancelled,
+the running ones finish (each is one flow, written atomically) and
+:class:`Interrupted` reaches the engine, which saves the manifest of what did
+finish.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from typing import TYPE_CHECKING
 
+from .lock import close_inherited_locks
 from .worker import Job, JobResult, Renderer, run_job
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
 __all__ = ["Interrupted", "interrupts_raise", "job_results"]
+
+_PR_SET_PDEATHSIG = 1
+"""Linux prctl option: the signal a process gets when its parent dies."""
 
 
 class Interrupted(BaseException):
@@ -48,8 +55,38 @@ def interrupts_raise() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _init_worker() -> None:
-    """In a worker, SIGTERM unwinds like Ctrl-C so a half-written temporary file is removed."""
+def _die_with_parent(parent: int) -> None:
+    """Make this worker end when the build process ends, even by SIGKILL (CI runners, the OOM killer).
+
+    Linux delivers SIGKILL to the worker the moment its parent dies
+    (``PR_SET_PDEATHSIG``); elsewhere a daemon thread notices the parent is
+    gone within a second.  A worker killed mid-write leaves only a temporary
+    file, which the next build sweeps away under the lock.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _init_worker(parent: int) -> None:
+    """In a worker: never hold the build lock, die with the parent, unwind on SIGTERM (temporaries removed)."""
+    close_inherited_locks()
+    _die_with_parent(parent)
     signal.signal(signal.SIGTERM, _raise_interrupted)
 
 
@@ -68,7 +105,7 @@ def job_results(jobs: list[Job], workers: int, renderer: Renderer | None = None)
         return
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only when there is work to share
 
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_init_worker)
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_init_worker, initargs=(os.getpid(),))
     try:
         futures = {pool.submit(task, job) for job in jobs}
         yield _as_finished(futures)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__
+from ..regularfile import read_own_text
 from .discover import Source
 from .formats import DEFAULT_FORMATS
 from .hashing import FileHashes
@@ -33,6 +34,8 @@ class BuildConfig:
     edges: str = "ortho"
     theme: str = "default"
     scale: float = 1.0
+    layout_timeout: float = 60.0
+    """Seconds Graphviz may take per flow; changes no output, so it is not in :attr:`options`."""
     tool: str = __version__
     """The flowchart version: part of every output's key, so an upgrade rebuilds everything."""
 
@@ -40,7 +43,7 @@ class BuildConfig:
     def render_options(self) -> RenderOptions:
         from ..writers import RenderOptions
 
-        return RenderOptions(edges=self.edges, theme=self.theme, scale=self.scale)
+        return RenderOptions(edges=self.edges, theme=self.theme, scale=self.scale, layout_timeout=self.layout_timeout)
 
     @property
     def options(self) -> dict:
@@ -81,6 +84,6 @@ def shown(config: BuildConfig, rel: str) -> str:
 
 def read_text(path: Path) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
+        return read_own_text(path)
+    except (OSError, UnicodeDecodeError):
         return None

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..atomic import write_atomic
+from ..regularfile import open_regular, read_own_text
 
 __all__ = ["MANIFEST_NAME", "FlowRecord", "Manifest", "OutputRecord", "file_sha256", "source_key"]
 
@@ -28,9 +29,9 @@ _SCHEMA = 1
 
 
 def file_sha256(path: Path) -> str | None:
-    """The hex SHA-256 of a file's content, or ``None`` when it cannot be read."""
+    """The hex SHA-256 of a regular file's content; ``None`` when it cannot be read or is not a regular file."""
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return None
@@ -77,7 +78,7 @@ class Manifest:
     def load(cls, out_dir: Path) -> Manifest:
         """The manifest in ``out_dir``; empty when missing or unreadable (everything is then rebuilt)."""
         try:
-            data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+            data = json.loads(read_own_text(out_dir / MANIFEST_NAME))
             if data.get("schema") != _SCHEMA:
                 return cls()
             return cls({rel: _flow_record(entry) for rel, entry in data["flows"].items()})
@@ -99,7 +100,8 @@ class Manifest:
         return json.dumps({"schema": _SCHEMA, "flows": flows}, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
     def save(self, out_dir: Path) -> None:
-        write_atomic(out_dir / MANIFEST_NAME, self.to_json())
+        """Replace the manifest; a name that is not UTF-8 is kept as a JSON ``\\udcXX`` escape, never an error."""
+        write_atomic(out_dir / MANIFEST_NAME, self.to_json().encode("utf-8", "backslashreplace"))
 
 
 def _flow_record(entry: dict) -> FlowRecord:

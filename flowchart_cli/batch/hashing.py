@@ -14,8 +14,10 @@ import json
 import os
 import time
 from pathlib import Path
+from stat import S_ISREG
 
 from ..atomic import write_atomic
+from ..regularfile import read_own_text
 from .manifest import file_sha256
 
 __all__ = ["CACHE_NAME", "FileHashes"]
@@ -35,7 +37,7 @@ class FileHashes:
     @classmethod
     def load(cls, out_dir: Path) -> FileHashes:
         try:
-            data = json.loads((out_dir / CACHE_NAME).read_text(encoding="utf-8"))
+            data = json.loads(read_own_text(out_dir / CACHE_NAME))
             return cls({k: v for k, v in data.items() if isinstance(v, list) and len(v) == 4})
         except (OSError, ValueError, AttributeError):
             return cls()
@@ -47,6 +49,8 @@ class FileHashes:
         try:
             stat = os.stat(key)
         except OSError:
+            return None
+        if not S_ISREG(stat.st_mode):  # a FIFO or a device would never finish hashing
             return None
         signature = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
         known = self._known.get(key)
