@@ -83,7 +83,13 @@ def _char_units(char: str) -> int:
 
 def text_width(text: str, size: float) -> float:
     """The width of ``text`` set in DejaVu Sans at ``size`` px."""
-    return sum(map(_char_units, text)) * size / 1000
+    return _units(text) * size / 1000
+
+
+@lru_cache(maxsize=16384)
+def _units(text: str) -> int:
+    """Width in thousandths of the font size; cached because words and labels come back often."""
+    return sum(map(_char_units, text))
 
 
 def clean_text(text: str) -> str:
