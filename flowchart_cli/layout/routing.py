@@ -4,7 +4,13 @@ The page is a grid of rows (ranks) and columns (lane slots) with channels
 between them: along-gaps between rows, across-gaps between columns.  A line
 only runs through channels, through empty cells of a column, or on a short
 stub between a shape and the channel beside it, so it never crosses a shape.
-Each line gets its own track in every channel it uses.
+
+Planning runs in four steps: a first plan (each decision outcome by the
+corner facing its target, loops by a side), a search for the plan with the
+fewest crossings where lines tangle (:mod:`.detours`), merging the lines
+that reach one side of a shape, and tracks in every channel, ordered so that
+lines do not cut each other there (:mod:`.tracks`).  Each line has its own
+track in a channel, except lines that merge: they share their last one.
 
 Sides are named in the flow's own frame: ``b`` leaves towards the next rank
 (down in TB, right in LR), ``t`` the opposite, ``r``/``l`` across the lanes.
@@ -47,10 +53,10 @@ def plan_routes(
     grid = RouteGrid(rank, column, {(rank[n], column[n]) for n in range(len(rank))}, borders, columns)
     routes = [Route(s, t, back) for s, t, back in edges]
     uses: dict[tuple[int, str], int] = defaultdict(int)
-    _choose_exits(routes, grid, decision, uses)
+    _choose_exits(routes, grid, decision, uses)  # the first plan
     for route in routes:
         route.refs = _refs(route, grid)
-    improve_routes(routes, grid, decision)
+    improve_routes(routes, grid, decision)  # untangled where it crossed
     _merge_arrivals(routes)
     counts = _assign_tracks(routes, grid)
     return routes, counts
