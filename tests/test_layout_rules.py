@@ -6,6 +6,7 @@ the module the layout benchmark reports with.
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 from pathlib import Path
 
@@ -124,3 +125,63 @@ def test_a_generated_50_step_flow_has_no_crossing_and_one_arrow_per_side():
     assert quality.crossings == 0
     assert quality.arrowheads == 1
     assert quality.close_runs == 0
+
+
+THREE_BACK = """
+title: Three ways back
+lanes: [A, B]
+steps:
+  - id: s
+    start: Start
+    lane: A
+  - id: check
+    decision: Is it ready?
+    branches:
+      Yes: one
+      No: fix
+  - id: fix
+    process: Fix it
+    lane: B
+    next: check
+  - id: one
+    decision: First review passed?
+    branches:
+      Yes: two
+      No: check
+  - id: two
+    decision: Second review passed?
+    lane: A
+    branches:
+      Yes: done
+      No: check
+  - id: done
+    end: Done
+"""
+
+
+def test_three_lines_back_into_one_decision_arrive_as_one_per_side():
+    # three arrows 12-16 px apart into one side of a decision, a label among them, looked like three steps
+    _, diagram = _layout(THREE_BACK)
+    heads = arrowheads_per_side(diagram)
+    assert all(count == 1 for (key, _), count in heads.items() if key == "check")
+    assert measure(diagram).arrival_crossings == 0
+    assert measure(diagram).outcome_crossings == 0
+
+
+CHAIN = """
+title: A plain chain
+steps:
+  - start: Start
+  - process: First
+  - process: Second
+  - process: Third
+  - end: Done
+"""
+
+
+def test_a_plain_chain_packs_its_rows_tight():
+    # rows were about 46 px apart whatever ran between them
+    _, diagram = _layout(CHAIN)
+    boxes = sorted((node.box for node in diagram.nodes), key=lambda box: box.y)
+    gaps = [after.y - before.bottom for before, after in itertools.pairwise(boxes)]
+    assert all(gap <= 30 for gap in gaps), gaps
