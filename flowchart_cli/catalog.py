@@ -1,9 +1,11 @@
-"""Every rule's code, severity and documentation: what `flowchart rules` prints.
+"""The reader's codes and what every code's severity is.
 
-The reader emits FC100–FC109 (and a few structural codes) while loading; the
-graph and style rules (FC2xx, FC3xx) are check functions registered in
-:mod:`flowchart_cli.rules`.  Both look their severity up here, so a code has
-one definition.  It lives outside ``rules/`` because the reader needs it too.
+The reader emits FC100–FC109, FC206 and FC212 while loading; their
+documentation is here, outside ``rules/``, because the reader must not import
+the rules stage.  The graph and style rules (FC2xx, FC3xx) carry their own
+documentation where they are defined (:mod:`flowchart_cli.rules`).  A code's
+severity follows from its number, as the spec's table has it: FC1xx and FC2xx
+are errors, FC3xx warnings.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 
 from .diagnostics import Severity
 
-__all__ = ["CATALOG", "RuleInfo"]
+__all__ = ["READER_RULES", "RuleInfo", "severity_of"]
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -25,7 +27,12 @@ class RuleInfo:
     why: str
 
 
-CATALOG: dict[str, RuleInfo] = {
+def severity_of(code: str) -> Severity:
+    """FC1xx and FC2xx are errors, FC3xx warnings (spec §2)."""
+    return Severity.WARNING if code.startswith("FC3") else Severity.ERROR
+
+
+READER_RULES: dict[str, RuleInfo] = {
     r.code: r
     for r in (
         RuleInfo(
@@ -86,125 +93,16 @@ CATALOG: dict[str, RuleInfo] = {
             "A predefined process or off-page connector must lead the reader to a real flow.",
         ),
         RuleInfo(
-            "FC201",
-            E,
-            "No `start` step.",
-            "ISO 5807: a process begins at a terminator; without one the reader cannot tell where to begin.",
-        ),
-        RuleInfo(
-            "FC202",
-            E,
-            "No `end` step.",
-            "ISO 5807: a process ends at a terminator; without one the reader cannot tell when it is done.",
-        ),
-        RuleInfo(
-            "FC203",
-            E,
-            "A `start` step has incoming flow.",
-            "A terminator that begins the process has only an exit; loops go back to a later step.",
-        ),
-        RuleInfo(
-            "FC204",
-            E,
-            "An `end` step has `next` or `branches`.",
-            "A terminator that ends the process has only an entry.",
-        ),
-        RuleInfo(
-            "FC205",
-            E,
-            "A decision has fewer than two branches.",
-            "ISO 5807: a decision selects one of several exits; with one exit it is a process.",
-        ),
-        RuleInfo(
             "FC206",
             E,
             "A decision's branch labels are empty or repeated (ignoring case: `Sí` and `sí` are the same).",
             "Each exit of a decision is labelled with its outcome so the reader knows which way to go.",
         ),
         RuleInfo(
-            "FC207",
-            E,
-            "`branches` on a step that is not a decision, `next` on a decision, "
-            "or `ref` on a step that is not a subprocess or offpage.",
-            "Only decisions have several exits; a decision's exits are its branches.",
-        ),
-        RuleInfo(
-            "FC208",
-            E,
-            "A step cannot be reached from any start.",
-            "A step no path leads to is never done: it is either dead or a missing flow line.",
-        ),
-        RuleInfo(
-            "FC209",
-            E,
-            "From a step no end can be reached (a dead end or an endless loop).",
-            "Every path of a process must be able to finish.",
-        ),
-        RuleInfo(
-            "FC210",
-            E,
-            "The last step in the list is not an `end` and has neither `next` nor `branches`.",
-            "The flow would stop nowhere: the last step needs an exit or must be an end.",
-        ),
-        RuleInfo(
-            "FC211",
-            E,
-            "A connector label that appears only once (connectors come in pairs).",
-            "ISO 5807: an on-page connector is an exit and an entry with the same label.",
-        ),
-        RuleInfo(
             "FC212",
             E,
             "Stages are declared and a step names an unknown stage, or the first step names none.",
             "Every step belongs to one phase of the process; a misspelt stage would put a step in no band.",
-        ),
-        RuleInfo(
-            "FC301",
-            W,
-            "More than one `start` step.",
-            "A process usually has one trigger; several starts are often a copy-paste slip.",
-        ),
-        RuleInfo(
-            "FC302",
-            W,
-            "A decision's label is not a question (does not end with `?`).",
-            "Decisions read best as the question whose answers label the exits.",
-        ),
-        RuleInfo(
-            "FC303", W, "A label longer than 80 characters.", "Symbols hold a short phrase; put the detail in `notes`."
-        ),
-        RuleInfo(
-            "FC304",
-            W,
-            "A declared lane that no step uses.",
-            "An empty swimlane suggests a missing step or a lane to remove.",
-        ),
-        RuleInfo(
-            "FC305",
-            W,
-            "Two steps with the same label in the same lane.",
-            "Twin steps confuse the reader; merge them or tell them apart.",
-        ),
-        RuleInfo(
-            "FC306",
-            W,
-            "Every outcome of a decision leads to the same step: the decision decides nothing.",
-            "A reader expects each outcome of a question to lead somewhere different; "
-            "make it a process step, or send each outcome where it belongs.",
-        ),
-        RuleInfo(
-            "FC307",
-            W,
-            "A declared stage that no step uses.",
-            "An empty phase in the chart and the handout suggests work that is not described.",
-        ),
-        RuleInfo(
-            "FC308",
-            W,
-            "A plain (unquoted) title, label, note, duration, lane or stage name is cut short by ' #' "
-            "(`Atender al cliente #2`): YAML reads the rest as a comment. Only a '#' written right after "
-            "one space and followed by a letter or digit counts; `value  # comment` is a comment.",
-            "The chart and the handout would silently say less than what was written; quoting keeps the text whole.",
         ),
     )
 }

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, has_errors
 from .loader import load_flow, load_text
+from .messages import diagnostic
 from .model import Flow, Pos
 from .rules import run_rules
-from .rules.catalog import diagnostic
 
 __all__ = ["CheckResult", "check_file", "check_flow", "check_text", "without_cascades"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .catalog import CATALOG
+from .catalog import severity_of
 from .diagnostics import Diagnostic
 from .model import Pos
 
@@ -26,8 +26,8 @@ def quoted(text: str, limit: int = 60) -> str:
 
 
 def diagnostic(code: str, message: str, pos: Pos, step: str | None = None) -> Diagnostic:
-    """A diagnostic for ``code`` with the catalog's severity."""
-    return Diagnostic(code, CATALOG[code].severity, message, pos.line, pos.column, step)
+    """A diagnostic for ``code`` with its severity."""
+    return Diagnostic(code, severity_of(code), message, pos.line, pos.column, step)
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:

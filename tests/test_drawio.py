@@ -104,7 +104,14 @@ def check_structure(diagram: Diagram, xml_text: str) -> None:
         cell = next(c for c in lanes.values() if " ".join(text_of(str(c["value"]))) == " ".join(band.name.split()))
         assert cell["parent"] == "1"
         lane_of[band.id] = cell
-    vertices = {c["id"]: c for c in found.values() if c.get("vertex") == "1" and c["id"] not in lanes}
+    stages = [c for c in found.values() if c["id"].startswith("stage-")]
+    assert [c["id"] for c in stages] == [f"stage-{band.number}" for band in diagram.stages]
+    for cell, band in zip(stages, diagram.stages, strict=True):  # a band cell behind the lanes, holding the name
+        assert cell["parent"] == "1" and " ".join(text_of(str(cell["value"]))).endswith(" ".join(band.name.split()))
+        assert box(cell) == pytest.approx((band.band.x, band.band.y, band.band.width, band.band.height), abs=0.01)
+    vertices = {
+        c["id"]: c for c in found.values() if c.get("vertex") == "1" and c["id"] not in lanes and c not in stages
+    }
     assert len(vertices) == len(diagram.nodes)
     for node in diagram.nodes:
         cell = vertices[cell_id(diagram, node.key)]

@@ -208,7 +208,7 @@ def test_quality_counts_real_crossings_only():
 
 
 def test_route_index_counts_a_crossing_once_however_long_the_lines():
-    from flowchart_cli.layout.crossings import RouteIndex
+    from flowchart_cli.layout.route_index import RouteIndex
 
     index = RouteIndex([[(1, 5), (99, 5)]])  # a long line along the ranks
     assert index.crossings([(50, 1), (50, 9)], set(), set()) == 1.0

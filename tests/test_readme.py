@@ -73,7 +73,7 @@ def test_console_example_is_what_the_tool_prints(
 
 
 def test_every_rule_is_in_the_readme_rules_table():
-    from flowchart_cli.catalog import CATALOG
+    from flowchart_cli.rules import CATALOG
 
     rows = set(re.findall(r"^\| (FC\d{3}) \| (?:error|warning) \|", README, re.M))
     assert rows == set(CATALOG)

@@ -214,8 +214,36 @@ _PT = {
     "page": "Página {page} de {pages}",
 }
 
+# The words of the stages (cover list, step-table headings, checklist, quiz).
+_STAGES = {
+    "en": {
+        "stages": "Stages",
+        "count_stages": "{n} stage|{n} stages",
+        "stage": "Stage",
+        "stage_heading": "Stage {n} · {name}",
+        "check_stage": "I know the steps of the stage “{stage}” ({numbers}).",
+        "quiz_stage": "Which stage does step {n}, “{label}”, belong to?",
+    },
+    "es": {
+        "stages": "Etapas",
+        "count_stages": "{n} etapa|{n} etapas",
+        "stage": "Etapa",
+        "stage_heading": "Etapa {n} · {name}",
+        "check_stage": "Conozco los pasos de la etapa «{stage}» ({numbers}).",
+        "quiz_stage": "¿A qué etapa pertenece el paso {n}, «{label}»?",
+    },
+    "pt": {
+        "stages": "Etapas",
+        "count_stages": "{n} etapa|{n} etapas",
+        "stage": "Etapa",
+        "stage_heading": "Etapa {n} · {name}",
+        "check_stage": "Conheço os passos da etapa “{stage}” ({numbers}).",
+        "quiz_stage": "A que etapa pertence o passo {n}, “{label}”?",
+    },
+}
+
 WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {"en": MappingProxyType(_EN), "es": MappingProxyType(_ES), "pt": MappingProxyType(_PT)}
+    {lang: MappingProxyType({**table, **_STAGES[lang]}) for lang, table in (("en", _EN), ("es", _ES), ("pt", _PT))}
 )
 
 # The short name of each symbol, as the step table's "Symbol" column shows it;

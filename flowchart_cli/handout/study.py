@@ -7,6 +7,7 @@ gets a quiz of at most :data:`QUIZ_LIMIT` questions, spread over the whole flow.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +64,8 @@ class FlowReference:
     title: str
 
 
-def build_checklist(flow: Flow, routes: Routes, *, quiz: bool) -> Checklist:
+def build_checklist(flow: Flow, routes: Routes, *, quiz: bool, stages: Sequence[str] = ()) -> Checklist:
+    """The checklist; ``stages`` are the stages' lines, which follow the lanes' lines."""
     t = routes.t
     items = [t["check_read"]]
     lanes = [lane for lane in flow.lanes if any(s.lane == lane.id for s in flow.steps)]
@@ -72,6 +74,7 @@ def build_checklist(flow: Flow, routes: Routes, *, quiz: bool) -> Checklist:
     for lane in lanes:
         numbers = step_numbers([s.number for s in flow.steps if s.lane == lane.id])
         items.append(t["check_lane"].format(lane=lane.name, numbers=numbers))
+    items.extend(stages)
     decisions = [s for s in flow.steps if s.kind == "decision"]
     if len(decisions) > DECISION_ITEMS_LIMIT:
         items.append(t["check_decisions"].format(count=len(decisions)))

@@ -23,6 +23,7 @@ from .i18n import count, symbol_name, words
 from .page import css_string, fit_diagram, page_counter_css
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
 from .scenarios import Scenarios, build_scenarios
+from .stages import StageView, build_stages, group_rows, stage_checklist, stage_name, stage_questions
 from .study import Checklist, FlowReference, Question, Reference, build_checklist, build_quiz, build_references
 
 __all__ = ["DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
@@ -79,6 +80,9 @@ class StepRow:
     notes: str
     link: str
     next: tuple[Hop, ...]
+    stage: str = ""  # the stage's name, "" without stages
+    stage_heading: str = ""  # "Etapa 2 · Registro" on the first row of each stage
+    stage_anchor: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,7 @@ class LaneStep:
     notes: str
     comes_from: tuple[Hop, ...]
     hands_over: tuple[Hop, ...]
+    stage: str = ""  # the stage's name, "" without stages
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +129,7 @@ class Handout:
     links: tuple[Reference, ...]
     flows: tuple[FlowReference, ...]
     scenarios: Scenarios
+    stages: tuple[StageView, ...] = ()
 
     def context(self) -> dict[str, Any]:
         """The template variables: each field by name."""
@@ -139,6 +145,9 @@ def build_view(
     routes = Routes(flow, t)
     legend = _legend(flow, lang, drawing)
     questions, quiz_note = build_quiz(flow, routes, lang) if quiz else ((), "")
+    if quiz:
+        questions = (*questions, *stage_questions(flow, routes, len(questions) + 1))
+    checklist = build_checklist(flow, routes, quiz=quiz, stages=stage_checklist(flow, t))
     scenarios = build_scenarios(flow, lang)
     links, flows = build_references(flow, routes)
     return Handout(
@@ -147,14 +156,15 @@ def build_view(
         doc=_doc(flow, t),
         diagram=_diagram(diagram, drawing, len(legend)),
         legend=legend,
-        steps=tuple(_rows(flow, routes, lang, drawing)),
+        steps=group_rows(flow, tuple(_rows(flow, routes, lang, drawing)), t),
         lanes=tuple(_lanes(flow, routes, lang)),
-        checklist=build_checklist(flow, routes, quiz=quiz),
+        checklist=checklist,
         quiz=questions,
         quiz_note=quiz_note,
         links=links,
         flows=flows,
         scenarios=scenarios,
+        stages=build_stages(flow, t),
     )
 
 
@@ -172,7 +182,12 @@ def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
         date=date,
         summary=" · ".join(
             count(t, key, n)
-            for key, n in (("count_steps", len(flow.steps)), ("count_lanes", lanes), ("count_decisions", decisions))
+            for key, n in (
+                ("count_steps", len(flow.steps)),
+                ("count_lanes", lanes),
+                ("count_stages", len(build_stages(flow, t))),
+                ("count_decisions", decisions),
+            )
             if n
         ),
         header_css=css_string(header),
@@ -242,6 +257,7 @@ def _lanes(flow: Flow, routes: Routes, lang: str):
                     notes=s.notes,
                     comes_from=routes.previous_hops(s),
                     hands_over=routes.next_hops(s),
+                    stage=stage_name(flow, s),
                 )
                 for s in steps
             ),

@@ -12,9 +12,10 @@ from ..options import EDGE_STYLES, RenderOptions
 from .assemble import Placement, assemble
 from .geometry import Diagram
 from .grid import place_columns
-from .ranking import back_edges, rank_nodes
+from .ranking import back_edges
 from .routing import plan_routes
 from .sizing import fill_width, size_step
+from .stages import rank_in_stages
 
 __all__ = ["EDGE_STYLES", "layout_flow"]
 
@@ -39,10 +40,9 @@ def layout_flow(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram
     known = [e for e in flow_edges(flow) if e.source in index and e.target in index]
     links = joined_links([(index[e.source], index[e.target], e.label) for e in known])
     starts = [n for n, step in enumerate(steps) if step.kind == "start"]
-    back = back_edges(len(steps), [(s, t) for s, t, _ in links], starts)
-    ranking = rank_nodes(
-        len(steps), [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)], timeout=options.layout_timeout
-    )
+    pairs = [(s, t) for s, t, _ in links]
+    back = back_edges(len(steps), pairs, starts)
+    ranking, back, stage_rows = rank_in_stages(flow, pairs, back, timeout=options.layout_timeout)
     lane_ids = [lane.id for lane in flow.lanes]
     lane_of = {lane_id: n for n, lane_id in enumerate(lane_ids)}
     lane = [lane_of.get(step.lane or "", 0) for step in steps]
@@ -80,6 +80,7 @@ def layout_flow(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram
             tracks=tracks,
             font_size=FONT_SIZE,
             curved=edges == "spline",
+            stage_rows=stage_rows,
         ),
         options,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..model import Flow
-from .geometry import EdgePath, LaneBand, Point, Rect
+from .geometry import EdgePath, LaneBand, Point, Rect, StageBand
 from .text import text_width
 
 __all__ = ["HeaderLine", "header_layout", "header_size", "header_texts", "number_badge", "shift_down"]
@@ -67,8 +67,12 @@ def number_badge(box: Rect, number: int, font_size: float) -> Rect:
 
 
 def shift_down(
-    dy: float, boxes: list[Rect], lanes: tuple[LaneBand, ...], edges: tuple[EdgePath, ...]
-) -> tuple[list[Rect], tuple[LaneBand, ...], tuple[EdgePath, ...]]:
+    dy: float,
+    boxes: list[Rect],
+    lanes: tuple[LaneBand, ...],
+    edges: tuple[EdgePath, ...],
+    stages: tuple[StageBand, ...] = (),
+) -> tuple[list[Rect], tuple[LaneBand, ...], tuple[EdgePath, ...], tuple[StageBand, ...]]:
     """The same drawing ``dy`` lower, to make room for the title block."""
 
     def rect(r: Rect) -> Rect:
@@ -88,4 +92,5 @@ def shift_down(
             )
             for e in edges
         ),
+        tuple(replace(stage, band=rect(stage.band), label=rect(stage.label)) for stage in stages),
     )

@@ -9,6 +9,7 @@ from .frame import LR_HEADER, MARGIN, Frame, Placement
 from .geometry import Diagram, EdgePath, LaneBand, Rect
 from .labels import LabelRequest, place_labels
 from .lines import edge_points
+from .stage_bands import fit_stage_names, stage_bands
 
 __all__ = ["Placement", "assemble"]
 
@@ -32,6 +33,7 @@ def _lanes(f: Frame) -> tuple[LaneBand, ...]:
 def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     """Every shape, band and line of the flow on the page."""
     f = Frame(p)
+    fit_stage_names(f)
     boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
     lanes = _lanes(f)
     lines = [tuple(f.point(a, c) for a, c in edge_points(f, route)) for route in p.routes]
@@ -55,6 +57,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
         )
         for route, label, points, (at, anchor) in zip(p.routes, p.labels, lines, places, strict=True)
     )
+    stages = stage_bands(f)
     end = f.point(f.along_end + MARGIN, f.across_end + MARGIN)
     width, height = end.x, end.y
     header: tuple[str, ...] = ()
@@ -62,7 +65,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     if options.header:
         header = header_texts(p.flow)
         need_w, need_h = header_size(header, p.font_size)
-        boxes, lanes, edges = shift_down(need_h, boxes, lanes, edges)
+        boxes, lanes, edges, stages = shift_down(need_h, boxes, lanes, edges, stages)
         width, height = max(width, need_w + 2 * MARGIN), height + need_h
         header_box = Rect(MARGIN, MARGIN, width - 2 * MARGIN, need_h)
     return export_diagram(
@@ -73,6 +76,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
         edges=edges,
         width=width,
         height=height,
+        stages=stages,
         font_size=p.font_size,
         options=options,
         header=header,

@@ -23,8 +23,8 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
-from .crossings import RouteIndex, route_crossings
 from .gridroute import Route, RouteGrid, logical, side_gap
+from .route_index import RouteIndex, route_crossings
 
 __all__ = ["improve_routes"]
 

@@ -12,8 +12,11 @@ from collections.abc import Sequence
 __all__ = ["ranking_dot"]
 
 
-def ranking_dot(count: int, edges: Sequence[tuple[int, int, bool]]) -> str:
-    """DOT for ``count`` nodes and ``edges`` given as (source index, target index, is_back)."""
+def ranking_dot(count: int, edges: Sequence[tuple[int, int, bool]], extra: Sequence[str] = ()) -> str:
+    """DOT for ``count`` nodes and ``edges`` given as (source index, target index, is_back).
+
+    ``extra`` lines (invisible constraints such as stage separators) go in as written.
+    """
     lines = [
         "digraph flow {",
         "  graph [rankdir=TB, nodesep=0.3, ranksep=0.3, mclimit=1.0];",
@@ -23,7 +26,8 @@ def ranking_dot(count: int, edges: Sequence[tuple[int, int, bool]]) -> str:
     for source, target, back in edges:
         if source == target:
             continue
-        extra = " [constraint=false]" if back else ""
-        lines.append(f"  n{source} -> n{target}{extra};")
+        free = " [constraint=false]" if back else ""
+        lines.append(f"  n{source} -> n{target}{free};")
+    lines.extend(extra)
     lines.append("}")
     return "\n".join(lines) + "\n"

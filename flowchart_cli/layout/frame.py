@@ -46,6 +46,8 @@ class Placement:
     tracks: dict[tuple[str, int], int]
     font_size: float
     curved: bool
+    stage_rows: Sequence[tuple[int, int]] = ()
+    """Each stage's first and last row, in declared order (empty without stages)."""
 
 
 def _spread(count: int, low: float, high: float, track: int) -> float:
@@ -62,8 +64,10 @@ class Frame:
         self.along = [w if self.lr else h for w, h in p.sizes]
         self.across = [h if self.lr else w for w, h in p.sizes]
         self.has_lanes = bool(p.lane_ids)
-        self.rows = max(p.rank, default=0) + 1
+        self.rows = max([*p.rank, *(last for _, last in p.stage_rows)], default=0) + 1  # an unused stage: an empty row
         self.cols = p.grid.columns
+        self.stage_borders = frozenset(first for first, _ in p.stage_rows[1:])
+        self.stage_header = 0.0
         self.col_size = self._column_sizes()
         self.gap_size = self._across_gaps()
         self._widen_for_lane_names()
@@ -171,12 +175,18 @@ class Frame:
             base = 24.0 if gap in (0, self.rows) else _MIN_GAP
             count = self.p.tracks.get(("h", gap), 0)
             room = pads[gap] + max(0, count - 1) * SPACING + _ARROW_ROOM + (6 if count else 0)
+            if gap in self.stage_borders:  # the border, then its tracks clear of it
+                room += 2 * _BORDER_CLEARANCE
             sizes.append(max(base, room))
         return sizes, pads
 
     # positions ---------------------------------------------------------------
+    def place(self) -> None:
+        """Positions from sizes; called again when stage names make a row or the strip grow."""
+        self._positions()
+
     def _positions(self) -> None:
-        pos = MARGIN
+        pos = MARGIN + self.stage_header
         self.gap_at, self.col_at = [], []
         for gap in range(self.cols + 1):
             self.gap_at.append(pos)
@@ -214,10 +224,14 @@ class Frame:
             return self.border_track(gap, track)
         count = self.p.tracks[(kind, gap)]
         if kind == "h":
-            low = self.hgap_at[gap] + self.hgap_pad[gap]
+            low = self.hgap_at[gap] + self.hgap_pad[gap] + (2 * _BORDER_CLEARANCE if gap in self.stage_borders else 0)
             return _spread(count, low, self.hgap_at[gap] + self.hgap_size[gap] - _ARROW_ROOM, track)
         low, size = self.gap_at[gap], self.gap_size[gap]
         return _spread(count, low, low + size, track)
+
+    def stage_border(self, gap: int) -> float:
+        """Where the border between two stages lies in along-gap ``gap``: below the labels, above the tracks."""
+        return self.hgap_at[gap] + self.hgap_pad[gap] + _BORDER_CLEARANCE
 
     def border_track(self, gap: int, track: int) -> float:
         """Track ``track`` of a lane border's gap: -1, -2… left of the border, 0, 1… right of it."""

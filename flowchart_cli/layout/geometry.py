@@ -104,7 +104,8 @@ class LaneBand:
 class StageBand:
     """A stage's band across every lane: a row under the lane headers (TB) or a column (LR).
 
-    ``label`` is the strip that holds its numbered name (``lines``).
+    ``label`` is the strip that holds its number and name: ``lines`` is the
+    number ("2"), then the name wrapped to fit.
     """
 
     id: str

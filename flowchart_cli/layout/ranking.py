@@ -53,9 +53,14 @@ def back_edges(count: int, edges: Sequence[tuple[int, int]], starts: Sequence[in
     return tuple(back)
 
 
-def rank_nodes(count: int, edges: Sequence[tuple[int, int, bool]], *, timeout: float = TIMEOUT_SECONDS) -> Ranking:
-    """Run `dot` on the flow's skeleton (within ``timeout`` seconds) and read back each node's rank and order."""
-    plain = run_graphviz(ranking_dot(count, edges), output="plain", timeout=timeout)
+def rank_nodes(
+    count: int, edges: Sequence[tuple[int, int, bool]], extra: Sequence[str] = (), *, timeout: float = TIMEOUT_SECONDS
+) -> Ranking:
+    """Run `dot` on the flow's skeleton (within ``timeout`` seconds) and read back each node's rank and order.
+
+    ``extra`` DOT lines add constraints (stage separators); only ``n…`` nodes are read back.
+    """
+    plain = run_graphviz(ranking_dot(count, edges, extra), output="plain", timeout=timeout)
     where: dict[int, tuple[float, float]] = {}
     for line in plain.splitlines():
         parts = line.split()

@@ -19,6 +19,12 @@ class Theme:
     fills: dict[str, str]
     default_fill: str
     name: str = "default"
+    stage_stroke: str = "#7b8794"
+    stage_header_fill: str = "#e4e7eb"
+    stage_tint: str = "#52606d"
+    """Every other stage band is tinted with this colour, lightly (``none``: no tint)."""
+    stage_band_fill: str = "#edf0f3"
+    """draw.io: every other stage band's fill (the lanes are see-through there)."""
 
 
 THEMES: dict[str, Theme] = {
@@ -59,6 +65,10 @@ THEMES: dict[str, Theme] = {
         fills={},
         default_fill="#ffffff",
         name="mono",
+        stage_stroke="#000000",
+        stage_header_fill="#ffffff",
+        stage_tint="none",
+        stage_band_fill="#ffffff",
     ),
 }
 

@@ -1,30 +1,47 @@
-"""The rule registry: each graph or style rule is a small function of the flow.
+"""The rule registry: each graph or style rule is one small function of the flow.
 
-A rule is registered with :func:`rule` under its code; its documentation lives
-in :mod:`.catalog`.  Adding a rule is one function here or in a sibling
-module plus one catalog row.
+A rule is one unit: ``@rule("FC2xx", why=…)`` on a function whose docstring
+says what it checks (what `flowchart rules` prints) and which yields a
+:class:`Finding` per problem; the code and the severity are added here, once.
+The reader's own codes (FC1xx…) are documented in :mod:`flowchart_cli.catalog`.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-from ..catalog import CATALOG, RuleInfo
+from ..catalog import READER_RULES, RuleInfo, severity_of
 from ..diagnostics import Diagnostic
-from ..model import Flow
+from ..model import Flow, Pos
 
-__all__ = ["CATALOG", "CHECKS", "RuleInfo", "rule", "run_rules"]
+__all__ = ["CATALOG", "CHECKS", "Finding", "RuleInfo", "rule", "run_rules"]
 
-Check = Callable[[Flow], Iterator[Diagnostic]]
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem a rule found: its message, where, and the step concerned (if any)."""
+
+    message: str
+    pos: Pos
+    step: str | None = None
+
+
+Check = Callable[[Flow], Iterator[Finding]]
 CHECKS: dict[str, Check] = {}
+RULES: dict[str, RuleInfo] = {}
 
 
-def rule(code: str) -> Callable[[Check], Check]:
-    """Register ``check`` as the implementation of ``code``."""
+def rule(code: str, *, why: str) -> Callable[[Check], Check]:
+    """Register ``check`` as rule ``code``; its docstring is what the rule checks."""
 
     def register(check: Check) -> Check:
-        assert code in CATALOG, f"{code} has no catalog entry"
+        assert code not in CHECKS, f"{code} is registered twice"
+        summary = inspect.cleandoc(check.__doc__ or "")
+        assert summary, f"{code} needs a docstring saying what it checks"
         CHECKS[code] = check
+        RULES[code] = RuleInfo(code, severity_of(code), " ".join(summary.split()), why)
         return check
 
     return register
@@ -32,6 +49,14 @@ def rule(code: str) -> Callable[[Check], Check]:
 
 def run_rules(flow: Flow) -> list[Diagnostic]:
     """Every registered rule's diagnostics, in code order."""
-    from . import comments, graph, style  # noqa: F401  (registration)
+    out = []
+    for code in sorted(CHECKS):
+        severity = RULES[code].severity
+        out += [Diagnostic(code, severity, f.message, f.pos.line, f.pos.column, f.step) for f in CHECKS[code](flow)]
+    return out
 
-    return [d for code in sorted(CHECKS) for d in CHECKS[code](flow)]
+
+from . import comments, graph, style  # noqa: E402, F401  (registration, once `rule` exists)
+
+CATALOG: dict[str, RuleInfo] = dict(sorted({**READER_RULES, **RULES}.items()))
+"""Every code, the reader's and the rules', in code order: what `flowchart rules` and SARIF list."""

@@ -19,10 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostics import Diagnostic
-from ..messages import diagnostic, quoted
+from ..messages import quoted
 from ..model import Flow, Pos
-from . import rule
+from . import Finding, rule
 
 CUT = re.compile(r" #(\w.*)$")
 """One space, `#`, then a letter or digit: the rest of a sentence, not a comment."""
@@ -73,8 +72,14 @@ def _texts(flow: Flow) -> Iterator[tuple[str, str, str, Pos, str | None]]:
                 yield key, what, getattr(step, key), step.at(key), step.key
 
 
-@rule("FC308")
-def text_cut_by_comment(flow: Flow) -> Iterator[Diagnostic]:
+@rule(
+    "FC308",
+    why="The chart and the handout would silently say less than what was written; quoting keeps the text whole.",
+)
+def text_cut_by_comment(flow: Flow) -> Iterator[Finding]:
+    """A plain (unquoted) title, label, note, duration, lane or stage name is cut short by ' #'
+    (`Atender al cliente #2`): YAML reads the rest as a comment. Only a '#' written right after
+    one space and followed by a letter or digit counts; `value  # comment` is a comment."""
     if " #" not in flow.source:
         return
     lines = flow.source.splitlines()
@@ -84,8 +89,7 @@ def text_cut_by_comment(flow: Flow) -> Iterator[Diagnostic]:
             continue
         dropped, column = cut
         whole = f"{value} {dropped}"
-        yield diagnostic(
-            "FC308",
+        yield Finding(
             f"' #' starts a comment in YAML, so {what} {quoted(value)} and "
             f"{quoted(dropped)} is dropped; to keep it, put the whole text in quotes: `{_quoted_fix(key, whole)}`",
             Pos(pos.line, column),

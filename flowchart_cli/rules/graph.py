@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..diagnostics import Diagnostic
-from ..messages import diagnostic, quoted
+from ..messages import quoted
 from ..model import Edge, Flow, Step, flow_edges
-from . import rule
+from . import Finding, rule
 from .paths import components, predecessors, reach, successors
 
 
@@ -16,24 +15,23 @@ def _label(step: Step) -> str:
     return f"{quoted(step.label)}" if step.label else f"step {step.number}"
 
 
-@rule("FC201")
-def no_start(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC201", why="ISO 5807: a process begins at a terminator; without one the reader cannot tell where to begin.")
+def no_start(flow: Flow) -> Iterator[Finding]:
+    """No `start` step."""
     if not any(s.kind == "start" for s in flow.steps):
-        yield diagnostic(
-            "FC201", "the flow has no `start` step; add `- start: <what triggers the process>`", flow.at("steps")
-        )
+        yield Finding("the flow has no `start` step; add `- start: <what triggers the process>`", flow.at("steps"))
 
 
-@rule("FC202")
-def no_end(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC202", why="ISO 5807: a process ends at a terminator; without one the reader cannot tell when it is done.")
+def no_end(flow: Flow) -> Iterator[Finding]:
+    """No `end` step."""
     if not any(s.kind == "end" for s in flow.steps):
-        yield diagnostic(
-            "FC202", "the flow has no `end` step; add `- end: <how the process finishes>`", flow.at("steps")
-        )
+        yield Finding("the flow has no `end` step; add `- end: <how the process finishes>`", flow.at("steps"))
 
 
-@rule("FC203")
-def start_with_incoming(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC203", why="A terminator that begins the process has only an exit; loops go back to a later step.")
+def start_with_incoming(flow: Flow) -> Iterator[Finding]:
+    """A `start` step has incoming flow."""
     starts = {s.key for s in flow.steps if s.kind == "start"}
     sources: dict[str, list[Edge]] = defaultdict(list)
     for edge in flow_edges(flow):
@@ -49,19 +47,19 @@ def start_with_incoming(flow: Flow) -> Iterator[Diagnostic]:
             if not all(e.implicit for e in edges)
             else "the step above it flows on into it: give that step a `next`"
         )
-        yield diagnostic(
-            "FC203", f"start step {_label(step)} has incoming flow (from {origin}); {hint}", step.at("start"), step.key
+        yield Finding(
+            f"start step {_label(step)} has incoming flow (from {origin}); {hint}", step.at("start"), step.key
         )
 
 
-@rule("FC204")
-def end_that_flows_on(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC204", why="A terminator that ends the process has only an entry.")
+def end_that_flows_on(flow: Flow) -> Iterator[Finding]:
+    """An `end` step has `next` or `branches`."""
     for step in flow.steps:
         if step.kind == "end":
             for key in ("next", "branches"):
                 if any(k == key for k, _ in step.positions):
-                    yield diagnostic(
-                        "FC204",
+                    yield Finding(
                         f"end step {_label(step)} has `{key}`; an end does not flow on — "
                         "remove it or use a process step",
                         step.key_at(key),
@@ -69,12 +67,12 @@ def end_that_flows_on(flow: Flow) -> Iterator[Diagnostic]:
                     )
 
 
-@rule("FC205")
-def decision_with_few_branches(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC205", why="ISO 5807: a decision selects one of several exits; with one exit it is a process.")
+def decision_with_few_branches(flow: Flow) -> Iterator[Finding]:
+    """A decision has fewer than two branches."""
     for step in flow.steps:
         if step.kind == "decision" and len(step.branches) < 2:
-            yield diagnostic(
-                "FC205",
+            yield Finding(
                 f"decision {_label(step)} has {len(step.branches)} branch(es); "
                 "give it at least two (`branches: {Sí: a, No: b}`)",
                 step.at("decision"),
@@ -82,21 +80,20 @@ def decision_with_few_branches(flow: Flow) -> Iterator[Diagnostic]:
             )
 
 
-@rule("FC207")
-def exits_on_wrong_symbol(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC207", why="Only decisions have several exits; a decision's exits are its branches.")
+def exits_on_wrong_symbol(flow: Flow) -> Iterator[Finding]:
+    """`branches` on a step that is not a decision, `next` on a decision, or `ref` on a step
+    that is not a subprocess or offpage."""
     for step in flow.steps:
         keys = {k for k, _ in step.positions}
         if step.kind not in (None, "decision", "end") and "branches" in keys:
-            yield diagnostic(
-                "FC207",
+            yield Finding(
                 f"`branches` on a {step.kind} step; only a decision has branches — make it a decision or use `next`",
                 step.key_at("branches"),
                 step.key,
             )
         if step.kind == "decision" and "next" in keys:
-            yield diagnostic(
-                "FC207", "`next` on a decision; a decision's exits are its `branches`", step.key_at("next"), step.key
-            )
+            yield Finding("`next` on a decision; a decision's exits are its `branches`", step.key_at("next"), step.key)
 
 
 def _component_links(flow: Flow, keys: set[str], succ: dict[str, list[str]]):
@@ -124,8 +121,8 @@ def _dangling(flow: Flow) -> set[str]:
     }
 
 
-@rule("FC208")
-def unreachable(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC208", why="A step no path leads to is never done: it is either dead or a missing flow line.")
+def unreachable(flow: Flow) -> Iterator[Finding]:
     """One error per unreachable region, at its first step (the steps it leads to follow from it).
 
     Not reported while a `next` or branch names an unknown step (FC105): the line
@@ -144,8 +141,7 @@ def unreachable(flow: Flow) -> Iterator[Diagnostic]:
         if number in entered or step.kind is None:
             continue  # reported at the region's first step; FC103/FC107 already point at a step without symbol
         after = " (nor can the steps it leads to)" if number in left or len(component) > 1 else ""
-        yield diagnostic(
-            "FC208",
+        yield Finding(
             f"step {_label(step)} cannot be reached from the start{after}; "
             "point a `next` or a branch to it, or remove it",
             step.at(step.kind),
@@ -153,8 +149,8 @@ def unreachable(flow: Flow) -> Iterator[Diagnostic]:
         )
 
 
-@rule("FC209")
-def no_way_to_end(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC209", why="Every path of a process must be able to finish.")
+def no_way_to_end(flow: Flow) -> Iterator[Finding]:
     """Loops with no way out.  A dead end (a step with no exit at all) is already another
     rule's error: the last step (FC210), a broken target (FC105), a decision without
     branches (FC205), a step without symbol (FC103).  A step with a broken target counts
@@ -172,16 +168,16 @@ def no_way_to_end(flow: Flow) -> Iterator[Diagnostic]:
         if number in left or not any(t in doomed for t in succ[step.key]):
             continue  # not a sink, or a dead end (see above)
         names = ", ".join(_label(by_key[k]) for k in component[:4]) + (", …" if len(component) > 4 else "")
-        yield diagnostic(
-            "FC209",
+        yield Finding(
             f"the flow loops through {names} with no way to an end; add a branch that leads out of the loop",
             step.at(step.kind or "id"),
             step.key,
         )
 
 
-@rule("FC210")
-def last_step_goes_nowhere(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC210", why="The flow would stop nowhere: the last step needs an exit or must be an end.")
+def last_step_goes_nowhere(flow: Flow) -> Iterator[Finding]:
+    """The last step in the list is not an `end` and has neither `next` nor `branches`."""
     last = flow.steps[-1]
     if last.kind in ("end", "decision", None) or last.next is not None or last.branches:
         return
@@ -189,24 +185,23 @@ def last_step_goes_nowhere(flow: Flow) -> Iterator[Diagnostic]:
         return  # FC202 already asks for the end this step should lead to
     if last.kind == "connector" and sum(s.kind == "connector" and s.label == last.label for s in flow.steps) > 1:
         return  # an exit connector: the flow goes on at its partner
-    yield diagnostic(
-        "FC210",
+    yield Finding(
         f"the last step {_label(last)} is not an end and leads nowhere; add `next: <id>` or finish with `- end: …`",
         last.at(last.kind),
         last.key,
     )
 
 
-@rule("FC211")
-def unpaired_connector(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC211", why="ISO 5807: an on-page connector is an exit and an entry with the same label.")
+def unpaired_connector(flow: Flow) -> Iterator[Finding]:
+    """A connector label that appears only once (connectors come in pairs)."""
     counts: dict[str, list[Step]] = defaultdict(list)
     for step in flow.steps:
         if step.kind == "connector":
             counts[step.label].append(step)
     for label, steps in counts.items():
         if len(steps) == 1:
-            yield diagnostic(
-                "FC211",
+            yield Finding(
                 f"connector {quoted(label)} appears only once; connectors come in pairs "
                 "(an exit and an entry with the same label)",
                 steps[0].at("connector"),

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Diagnostic
+from ..messages import quoted
 from ..model import Flow
-from . import rule
-from .catalog import diagnostic, quoted
+from . import Finding, rule
 
 MAX_LABEL = 80
 QUESTION_MARKS = ("?", "？", "؟")
@@ -15,12 +14,12 @@ CLOSING = " \t)]}»\"'”’"
 """Closing marks that may follow the question mark: `(¿Urgente?)`, `«¿Pagó?»`."""
 
 
-@rule("FC301")
-def several_starts(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC301", why="A process usually has one trigger; several starts are often a copy-paste slip.")
+def several_starts(flow: Flow) -> Iterator[Finding]:
+    """More than one `start` step."""
     starts = [s for s in flow.steps if s.kind == "start"]
     for step in starts[1:]:
-        yield diagnostic(
-            "FC301",
+        yield Finding(
             f"a second start step {quoted(step.label)} (the first is step {starts[0].number}); "
             "a process usually has one trigger",
             step.at("start"),
@@ -28,54 +27,54 @@ def several_starts(flow: Flow) -> Iterator[Diagnostic]:
         )
 
 
-@rule("FC302")
-def decision_not_a_question(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC302", why="Decisions read best as the question whose answers label the exits.")
+def decision_not_a_question(flow: Flow) -> Iterator[Finding]:
+    """A decision's label is not a question (does not end with `?`)."""
     for step in flow.steps:
         if step.kind == "decision" and step.label and not step.label.rstrip(CLOSING).endswith(QUESTION_MARKS):
-            yield diagnostic(
-                "FC302",
+            yield Finding(
                 f"decision {quoted(step.label)} is not a question; write it as one ending in '?'",
                 step.at("decision"),
                 step.key,
             )
 
 
-@rule("FC303")
-def long_label(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC303", why="Symbols hold a short phrase; put the detail in `notes`.")
+def long_label(flow: Flow) -> Iterator[Finding]:
+    """A label longer than 80 characters."""
     for step in flow.steps:
         if step.kind and len(step.label) > MAX_LABEL:
-            yield diagnostic(
-                "FC303",
+            yield Finding(
                 f"label of {len(step.label)} characters (over {MAX_LABEL}); shorten it and move the detail to `notes`",
                 step.at(step.kind),
                 step.key,
             )
 
 
-@rule("FC304")
-def unused_lane(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC304", why="An empty swimlane suggests a missing step or a lane to remove.")
+def unused_lane(flow: Flow) -> Iterator[Finding]:
+    """A declared lane that no step uses."""
     if not flow.lanes_declared:
         return
     used = {s.lane for s in flow.steps}
     for lane in flow.lanes:
         if lane.id not in used:
-            yield diagnostic(
-                "FC304",
+            yield Finding(
                 f"lane {quoted(lane.name)} is declared but no step uses it; remove it or assign it a step",
                 lane.pos,
             )
 
 
-@rule("FC305")
-def twin_steps(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC305", why="Twin steps confuse the reader; merge them or tell them apart.")
+def twin_steps(flow: Flow) -> Iterator[Finding]:
+    """Two steps with the same label in the same lane."""
     seen: dict[tuple[str | None, str], int] = {}
     for step in flow.steps:
         if not step.kind or not step.label or step.kind == "connector":
             continue
         key = (step.lane, step.label.casefold())
         if key in seen:
-            yield diagnostic(
-                "FC305",
+            yield Finding(
                 f"{quoted(step.label)} already appears in this lane (step {seen[key]}); "
                 "merge the steps or tell them apart",
                 step.at(step.kind),
@@ -85,13 +84,17 @@ def twin_steps(flow: Flow) -> Iterator[Diagnostic]:
             seen[key] = step.number
 
 
-@rule("FC306")
-def decision_decides_nothing(flow: Flow) -> Iterator[Diagnostic]:
+@rule(
+    "FC306",
+    why="A reader expects each outcome of a question to lead somewhere different; "
+    "make it a process step, or send each outcome where it belongs.",
+)
+def decision_decides_nothing(flow: Flow) -> Iterator[Finding]:
+    """Every outcome of a decision leads to the same step: the decision decides nothing."""
     for step in flow.steps:
         targets = {branch.target for branch in step.branches}
         if step.kind == "decision" and len(step.branches) >= 2 and len(targets) == 1:
-            yield diagnostic(
-                "FC306",
+            yield Finding(
                 f"every outcome of {quoted(step.label)} leads to step {quoted(targets.pop())}; "
                 "make it a process step or send each outcome where it belongs",
                 step.at("decision"),
@@ -99,15 +102,15 @@ def decision_decides_nothing(flow: Flow) -> Iterator[Diagnostic]:
             )
 
 
-@rule("FC307")
-def unused_stage(flow: Flow) -> Iterator[Diagnostic]:
+@rule("FC307", why="An empty phase in the chart and the handout suggests work that is not described.")
+def unused_stage(flow: Flow) -> Iterator[Finding]:
+    """A declared stage that no step uses."""
     if not flow.stages_declared:
         return
     used = {s.stage for s in flow.steps}
     for stage in flow.stages:
         if stage.id not in used:
-            yield diagnostic(
-                "FC307",
+            yield Finding(
                 f"stage {quoted(stage.name)} is declared but no step uses it; remove it or assign it a step",
                 stage.pos,
             )

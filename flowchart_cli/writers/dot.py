@@ -14,6 +14,7 @@ from urllib.parse import quote as quote_url
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
 from ..options import RenderOptions
 from .dot_route import spline_pos
+from .dot_stages import stage_background, stage_comments, stage_names
 from .drawio import label_centre
 from .escape import clean, num
 
@@ -52,12 +53,14 @@ def write_dot(diagram: Diagram, options: RenderOptions) -> str:
         f'    graph [bb="0,0,{num(diagram.width)},{num(diagram.height)}", '
         f"rankdir={'LR' if diagram.direction == 'LR' else 'TB'}, splines=true, notranslate=true, "
         f'outputorder=edgesfirst, bgcolor="{colours.background}", fontname={font}, fontsize={size}, '
-        f'fontcolor="{colours.ink}"{_header(diagram)}];',
+        f'fontcolor="{colours.ink}"{_header(diagram)}{", " + stage_background(diagram) if diagram.stages else ""}];',
+        *stage_comments(diagram),
         f'    node [fixedsize=true, fontname={font}, fontsize={size}, color="{colours.ink}", '
         f'fontcolor="{colours.ink}", fillcolor="{colours.default_fill}"];',
         f'    edge [fontname={font}, fontsize={num(diagram.font_size - 1)}, color="{colours.line}", '
         f'fontcolor="{colours.label_ink}", arrowsize=0.8];',
     ]
+    lines.extend(stage_names(diagram, label))
     lines.extend(_node(node, diagram.height, diagram.numbers) for node in diagram.nodes)
     for lane in diagram.lanes:
         lines.extend(_cluster(lane, diagram))
@@ -68,7 +71,8 @@ def write_dot(diagram: Diagram, options: RenderOptions) -> str:
 
 
 def _cluster(lane: LaneBand, diagram: Diagram) -> list[str]:
-    colours, fill = diagram.theme, lane.fill
+    colours = diagram.theme
+    fill = lane.fill + ("99" if diagram.stages and lane.fill.startswith("#") else "")  # stage bands show through
     centre = _flip(lane.header.center, diagram.height)
     members = [n for n in diagram.nodes if n.lane == lane.id]
     return [

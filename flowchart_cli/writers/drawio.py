@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..layout.annotations import header_layout, number_badge
-from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
+from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect, StageBand
 from ..layout.text import text_width
 from ..options import RenderOptions
 from ..symbols import symbol
-from .drawio_style import edge_style, header_style, lane_style, number_style, step_style
+from .drawio_style import edge_style, header_style, lane_style, number_style, stage_style, step_style
 from .escape import attr, clean, num
 
 __all__ = ["write_drawio"]
@@ -44,6 +44,7 @@ def write_drawio(diagram: Diagram, options: RenderOptions) -> str:
     cells = [
         '<mxCell id="0"/>',
         f'<mxCell id="{LAYER}" parent="0"/>',
+        *(_stage_cell(stage, diagram) for stage in diagram.stages),
         *(_lane_cell(lane, diagram, options) for lane in diagram.lanes),
         *(_step_cell(n, step_ids[n.key], node_frame[n.key], diagram, options) for n in diagram.nodes),
         *(_number_cell(n, step_ids[n.key], diagram) for n in diagram.nodes if diagram.numbers),
@@ -93,10 +94,24 @@ def step_cell_ids(nodes: tuple[NodeBox, ...]) -> dict[str, str]:
 def _lane_cell(lane: LaneBand, diagram: Diagram, options: RenderOptions) -> str:
     horizontal = diagram.direction != "LR"
     start = lane.header.height if horizontal else lane.header.width
-    style = lane_style(lane, start, horizontal=horizontal, theme=diagram.theme)
+    style = lane_style(lane, start, horizontal=horizontal, theme=diagram.theme, see_through=bool(diagram.stages))
     extras = _tooltip(lane.description)
     label = html_label(lane.lines or (lane.name,))
     return _vertex(lane_cell_id(lane), label, style, LAYER, _geometry(lane.band, Point(0.0, 0.0)), extras)
+
+
+def _stage_cell(stage: StageBand, diagram: Diagram) -> str:
+    """A stage's band, first in the file so that it lies behind the lanes and their steps."""
+    style = stage_style(stage, horizontal=diagram.direction != "LR", theme=diagram.theme, font_size=diagram.font_size)
+    label = html_label(stage.lines or (str(stage.number), stage.name))
+    return _vertex(
+        f"stage-{stage.number}",
+        label,
+        style,
+        LAYER,
+        _geometry(stage.band, Point(0.0, 0.0)),
+        _tooltip(stage.description),
+    )
 
 
 def _step_cell(node: NodeBox, cell_id: str, frame: _Frame, diagram: Diagram, options: RenderOptions) -> str:

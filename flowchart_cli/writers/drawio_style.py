@@ -6,22 +6,40 @@ adds what the theme decides (colours, font size) and the edge's attachment point
 
 from __future__ import annotations
 
-from ..layout.geometry import LaneBand, NodeBox
+from ..layout.geometry import LaneBand, NodeBox, StageBand
 from ..layout.theme import Theme
 
-__all__ = ["EDGE_BASE", "edge_style", "header_style", "lane_style", "number_style", "step_style"]
+__all__ = ["EDGE_BASE", "edge_style", "header_style", "lane_style", "number_style", "stage_style", "step_style"]
 
 EDGE_BASE = "edgeStyle=orthogonalEdgeStyle;orthogonalLoop=1;jettySize=auto;html=1;"
 
 
-def lane_style(lane: LaneBand, start_size: float, *, horizontal: bool, theme: Theme) -> str:
-    """A swimlane container: title band of ``start_size`` on top (TB) or on the left (LR)."""
+def lane_style(lane: LaneBand, start_size: float, *, horizontal: bool, theme: Theme, see_through: bool = False) -> str:
+    """A swimlane container: title band of ``start_size`` on top (TB) or on the left (LR).
+
+    ``see_through`` leaves its body unfilled, so that the stage bands behind it show.
+    """
     style = f"swimlane;html=1;startSize={_int(start_size)};"
     if not horizontal:
         style += "horizontal=0;"
+    body = "none" if see_through else lane.fill
     return style + (
-        f"fillColor={lane.header_fill};swimlaneFillColor={lane.fill};strokeColor={theme.lane_stroke};"
+        f"fillColor={lane.header_fill};swimlaneFillColor={body};strokeColor={theme.lane_stroke};"
         f"fontColor={theme.ink};fontStyle=1;"
+    )
+
+
+def stage_style(stage: StageBand, *, horizontal: bool, theme: Theme, font_size: float) -> str:
+    """A stage's band: a plain box behind the lanes, its name at the start (left in TB, top in LR)."""
+    fill = theme.stage_band_fill if stage.number % 2 == 0 else theme.background
+    place = (
+        "align=left;verticalAlign=middle;spacingLeft=10;"
+        if horizontal
+        else "align=center;verticalAlign=top;spacingTop=10;"
+    )
+    return (
+        f"rounded=0;html=1;whiteSpace=nowrap;{place}fillColor={fill};strokeColor={theme.stage_stroke};"
+        f"fontColor={theme.ink};fontStyle=1;fontSize={_int(font_size + 1)};"
     )
 
 

@@ -4,7 +4,8 @@ Mermaid lays the chart out itself, so only the structure is written: steps
 with the Mermaid shape closest to their ISO symbol (``id@{ shape: …, label: … }``,
 Mermaid ≥ 11.3; with ``RenderOptions.mermaid == "10"`` the classic brackets
 that Mermaid 10 — GitLab before 19, Typora, HackMD — reads, ``id(["…"])``),
-lanes as subgraphs in declaration order, and flow lines with outcome labels.
+lanes as subgraphs in declaration order (stages as subgraphs inside them), and
+flow lines with outcome labels.
 Every character that could mean something to Mermaid is written as one of its
 entity codes (``#34;``), so no label can change the chart's structure.
 """
@@ -32,15 +33,36 @@ def write_mermaid(diagram: Diagram, options: RenderOptions) -> str:
     for lane in diagram.lanes:
         members = [n for n in diagram.nodes if n.lane == lane.id]
         lines.append(f'    subgraph lane{lane.index + 1}["{mermaid_text(lane.name)}"]')
-        lines.extend(f"        {_node(n, ids[n.key], options, diagram.numbers)}" for n in members)
+        lines.extend(_staged(diagram, members, ids, options, f"lane{lane.index + 1}s", "        "))
         lines.append("    end")
         in_lane.update(n.key for n in members)
-    lines.extend(f"    {_node(n, ids[n.key], options, diagram.numbers)}" for n in diagram.nodes if n.key not in in_lane)
+    outside = [n for n in diagram.nodes if n.key not in in_lane]
+    lines.extend(_staged(diagram, outside, ids, options, "stage", "    "))
     for edge in diagram.edges:
         label = f'|"{mermaid_text(edge.label)}"|' if edge.label else ""
         lines.append(f"    {ids[edge.source]} -->{label} {ids[edge.target]}")
-    lines += colour_lines(diagram, ids, options) + link_lines(diagram, ids)
+    lines += colour_lines(diagram, ids, options) + _stage_styles(diagram, in_lane) + link_lines(diagram, ids)
     return "\n".join(lines) + "\n"
+
+
+def _stage_styles(diagram: Diagram, in_lane: set[str]) -> list[str]:
+    """A dashed, lightly filled frame for each stage subgraph, so it reads as a phase, not a lane."""
+    if not diagram.stages or diagram.theme.name == "mono":
+        return []
+    colours = diagram.theme
+    frames = [
+        f"lane{lane.index + 1}s{stage.number}"
+        for lane in diagram.lanes
+        for stage in diagram.stages
+        if any(n.lane == lane.id and n.stage == stage.id for n in diagram.nodes)
+    ]
+    frames += [
+        f"stage{stage.number}"
+        for stage in diagram.stages
+        if any(n.key not in in_lane and n.stage == stage.id for n in diagram.nodes)
+    ]
+    look = f"fill:{colours.stage_band_fill},stroke:{colours.stage_stroke},stroke-dasharray:4 3,color:{colours.ink}"
+    return [f"    style {frame} {look}" for frame in frames]
 
 
 # Mermaid shows the title through an HTML sanitizer and then as plain text, so `&`, `<`
@@ -57,6 +79,27 @@ def _front_matter(diagram: Diagram, options: RenderOptions) -> list[str]:
     if diagram.theme.name == "mono":
         lines += ["config:", "  theme: neutral"]
     return [*lines, "---"]
+
+
+def _staged(
+    diagram: Diagram, members: list[NodeBox], ids: dict[str, str], options: RenderOptions, prefix: str, indent: str
+) -> list[str]:
+    """The nodes of one lane; with stages, in one nested subgraph per stage ("2 · Registro").
+
+    Mermaid gives a node one subgraph, so a lane's steps of one stage share a
+    subgraph inside the lane's: the cell where the lane and the stage cross.
+    """
+    if not diagram.stages:
+        return [f"{indent}{_node(n, ids[n.key], options, diagram.numbers)}" for n in members]
+    lines = []
+    for stage in diagram.stages:
+        mine = [n for n in members if n.stage == stage.id]
+        if mine:
+            title = mermaid_text(f"{stage.number} · {stage.name}")
+            lines.append(f'{indent}subgraph {prefix}{stage.number}["{title}"]')
+            lines.extend(f"{indent}    {_node(n, ids[n.key], options, diagram.numbers)}" for n in mine)
+            lines.append(f"{indent}end")
+    return lines
 
 
 def _node(node: NodeBox, node_id: str, options: RenderOptions, numbers: bool) -> str:

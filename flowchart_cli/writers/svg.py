@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from ..layout.annotations import header_layout, number_badge
-from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
+from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect, StageBand
 from ..layout.shapes import fmt, shape_parts, text_center
 from ..layout.text import text_width
 from ..layout.theme import Theme
@@ -81,6 +81,7 @@ class _Drawing:
         if d.header and d.header_box is not None:
             parts.append(self.header())
         parts += [self.lane(lane) for lane in d.lanes]
+        parts += [self.stage(stage) for stage in d.stages]
         parts += [self.step(node) for node in d.nodes]
         parts += [self.edge(edge) for edge in d.edges]
         parts.append("</svg>\n")
@@ -130,6 +131,26 @@ class _Drawing:
             f"{_rect(lane.band, lane.fill, stroke)}"
             f"{_rect(lane.header, lane.header_fill, stroke)}"
             f"{self.lines(lane.lines or (lane.name,), lane.header.center, self.size + 1, True, lane.name)}"
+            "</g>\n"
+        )
+
+    def stage(self, stage: StageBand) -> str:
+        """A stage's band across every lane (spec §4: ``fc-stage``, band first), its number, then its name.
+
+        Bands come after the lanes and before lines and steps: behind the
+        drawing, but over the lanes' fills, so their borders show.
+        """
+        colours = self.colours
+        tint = colours.stage_tint if stage.number % 2 == 0 and colours.stage_tint != "none" else ""
+        band = _rect(stage.band, tint or "none", colours.stage_stroke, ' fill-opacity="0.06"' if tint else "")
+        number, *name = stage.lines or (str(stage.number), stage.name)
+        x, top = stage.label.center.x, stage.label.center.y - (len(name) + 1) * LINE_HEIGHT / 2
+        size = self.size + 1
+        return (
+            f'<g class="fc-stage" data-stage={_attr(stage.id)}>{band}'
+            f"{_rect(stage.label, colours.stage_header_fill, colours.stage_stroke)}"
+            f"{self.lines((number,), Point(x, top + LINE_HEIGHT / 2), size, True, number)}"
+            f"{self.lines(tuple(name), Point(x, top + LINE_HEIGHT * (1 + len(name) / 2)), size, True, stage.name)}"
             "</g>\n"
         )
 
