@@ -15,7 +15,7 @@ from writer_diagrams import HOSTILE, HOSTILE_FLOW, QUEJAS_FLOW, every_hostile_la
 from flowchart_cli.layout.geometry import Diagram
 from flowchart_cli.loader import load_flow
 from flowchart_cli.writers import RenderOptions
-from flowchart_cli.writers.dot import SHAPES, quote, write_dot
+from flowchart_cli.writers.dot import quote, write_dot
 from flowchart_cli.writers.dot_route import spline_pos
 
 FLOW = QUEJAS_FLOW
@@ -74,12 +74,6 @@ def test_structure_and_positions():
     assert f'pos="{node.box.center.x:g},{centre_y:g}!", width=2.2222, height=0.8333' in text
     assert "shape=diamond" in text and "peripheries=2" in text
     assert re.search(r'"grave" -> "escalar" \[label="Sí", lp="[\d.]+,[\d.]+", pos="e,[\d., ]+"\];', text)
-
-
-def test_every_symbol_has_a_graphviz_shape():
-    from flowchart_cli.symbols import SYMBOLS
-
-    assert set(SHAPES) == set(SYMBOLS)
 
 
 @pytest.mark.parametrize("text", [*HOSTILE, "a\nb", 'x\\" y', "\\N \\G \\E \\T \\H \\L \\l \\r"])

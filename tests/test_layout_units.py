@@ -81,10 +81,20 @@ def test_fmt_is_short_and_fixed():
 
 def test_dot_holds_ids_only_and_marks_loops():
     dot = ranking_dot(3, [(0, 1, False), (1, 2, False), (2, 1, True), (2, 2, True)])
-    assert "n0;" in dot and "n1 -> n2;" in dot
-    assert "n2 -> n1 [constraint=false];" in dot
+    lines = [line.strip() for line in dot.splitlines()]
+    assert "n0" in lines and "n1 -> n2" in lines
+    assert "n2 -> n1 [constraint=false]" in lines
     assert "n2 -> n2" not in dot
     assert 'label=""' in dot
+
+
+def test_dot_separators_are_invisible():
+    from flowchart_cli.layout.dotgen import Separators
+
+    dot = ranking_dot(2, [(0, 1, False)], Separators(("k1",), (("n0", "k1"), ("k1", "n1"))))
+    lines = [line.strip() for line in dot.splitlines()]
+    assert "k1 [height=0.1 width=0.1]" in lines
+    assert "n0 -> k1 [style=invis]" in lines and "k1 -> n1 [style=invis]" in lines
 
 
 def test_back_edges_found_from_the_start_in_file_order():

@@ -2,32 +2,42 @@
 
 Steps become ``n0``, ``n1``… (their index in the flow), so no label, id or
 lane name can change the meaning of the DOT.  Back edges are marked
-``constraint=false`` so that ranks follow the forward flow only.
+``constraint=false`` so that ranks follow the forward flow only.  The
+``graphviz`` package writes the DOT (and would quote any name that needed it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-__all__ = ["ranking_dot"]
+import graphviz
+
+__all__ = ["Separators", "ranking_dot"]
 
 
-def ranking_dot(count: int, edges: Sequence[tuple[int, int, bool]], extra: Sequence[str] = ()) -> str:
-    """DOT for ``count`` nodes and ``edges`` given as (source index, target index, is_back).
+@dataclass(frozen=True, slots=True)
+class Separators:
+    """Invisible constraints between the steps: small ``nodes`` and the ``edges`` that tie steps to them."""
 
-    ``extra`` lines (invisible constraints such as stage separators) go in as written.
-    """
-    lines = [
-        "digraph flow {",
-        "  graph [rankdir=TB, nodesep=0.3, ranksep=0.3, mclimit=1.0];",
-        '  node [shape=box, width=1, height=0.5, fixedsize=true, label=""];',
-    ]
-    lines.extend(f"  n{index};" for index in range(count))
+    nodes: tuple[str, ...] = ()
+    edges: tuple[tuple[str, str], ...] = ()
+
+
+def ranking_dot(count: int, edges: Sequence[tuple[int, int, bool]], separators: Separators = Separators()) -> str:
+    """DOT for ``count`` nodes and ``edges`` given as (source index, target index, is_back)."""
+    graph = graphviz.Digraph(
+        "flow",
+        graph_attr={"rankdir": "TB", "nodesep": "0.3", "ranksep": "0.3", "mclimit": "1.0"},
+        node_attr={"shape": "box", "width": "1", "height": "0.5", "fixedsize": "true", "label": ""},
+    )
+    for index in range(count):
+        graph.node(f"n{index}")
     for source, target, back in edges:
-        if source == target:
-            continue
-        free = " [constraint=false]" if back else ""
-        lines.append(f"  n{source} -> n{target}{free};")
-    lines.extend(extra)
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+        if source != target:
+            graph.edge(f"n{source}", f"n{target}", **({"constraint": "false"} if back else {}))
+    for name in separators.nodes:
+        graph.node(name, width="0.1", height="0.1")
+    for source, target in separators.edges:
+        graph.edge(source, target, style="invis")
+    return graph.source

@@ -42,7 +42,7 @@ def export_diagram(
     """The diagram of ``flow`` whose steps sit in ``boxes`` (one per step, in step order)."""
     colours = theme_named(options.theme)
     nodes = tuple(
-        _node(step, box, wrapped, colours.fills.get(step.kind or "", colours.default_fill))
+        _node(step, box, wrapped, colours.fill_for(step.kind or ""))
         for step, box, wrapped in zip(flow.steps, boxes, lines, strict=True)
     )
     bands = tuple(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import GraphvizFailed
-from .dotgen import ranking_dot
+from .dotgen import Separators, ranking_dot
 from .graphviz_run import TIMEOUT_SECONDS, run_graphviz
 
 __all__ = ["Ranking", "back_edges", "rank_nodes"]
@@ -54,13 +54,17 @@ def back_edges(count: int, edges: Sequence[tuple[int, int]], starts: Sequence[in
 
 
 def rank_nodes(
-    count: int, edges: Sequence[tuple[int, int, bool]], extra: Sequence[str] = (), *, timeout: float = TIMEOUT_SECONDS
+    count: int,
+    edges: Sequence[tuple[int, int, bool]],
+    separators: Separators = Separators(),
+    *,
+    timeout: float = TIMEOUT_SECONDS,
 ) -> Ranking:
     """Run `dot` on the flow's skeleton (within ``timeout`` seconds) and read back each node's rank and order.
 
-    ``extra`` DOT lines add constraints (stage separators); only ``n…`` nodes are read back.
+    ``separators`` add invisible constraints (stage separators); only ``n…`` nodes are read back.
     """
-    plain = run_graphviz(ranking_dot(count, edges, extra), output="plain", timeout=timeout)
+    plain = run_graphviz(ranking_dot(count, edges, separators), output="plain", timeout=timeout)
     where: dict[int, tuple[float, float]] = {}
     for line in plain.splitlines():
         parts = line.split()

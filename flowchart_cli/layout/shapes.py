@@ -8,28 +8,16 @@ from __future__ import annotations
 
 import math
 
+from ..symbols import SYMBOLS
 from .geometry import Point, Rect
 
-__all__ = ["fmt", "inset", "shape_parts", "text_area", "text_center"]
+__all__ = ["OUTLINES", "fmt", "inset", "shape_parts", "text_area", "text_center"]
 
-# (share of the width, share of the height) of a symbol that can hold text
-_TEXT_SHARE: dict[str, tuple[float, float]] = {
-    "start": (0.86, 0.8),
-    "end": (0.86, 0.8),
-    "process": (1.0, 1.0),
-    "decision": (0.5, 0.5),
-    "io": (0.8, 1.0),
-    "document": (1.0, 0.8),
-    "documents": (0.9, 0.7),
-    "subprocess": (0.86, 1.0),
-    "manual_input": (1.0, 0.78),
-    "manual": (0.72, 1.0),
-    "preparation": (0.72, 1.0),
-    "delay": (0.8, 1.0),
-    "database": (1.0, 0.7),
-    "connector": (0.72, 0.72),
-    "offpage": (0.9, 0.62),
-}
+OUTLINES = (
+    "stadium", "rectangle", "diamond", "parallelogram", "document", "documents", "subprocess",
+    "manual_input", "trapezoid", "hexagon", "delay", "cylinder", "circle", "offpage",
+)  # fmt: skip
+"""The drawings below; a symbol row names one of them as its ``outline``."""
 
 
 def fmt(value: float) -> str:
@@ -39,7 +27,13 @@ def fmt(value: float) -> str:
 
 
 def text_area(kind: str) -> tuple[float, float]:
-    return _TEXT_SHARE.get(kind, (1.0, 1.0))
+    """The part of a ``kind`` box (width, height) that can hold text: the symbol table says."""
+    return SYMBOLS[kind].text_share if kind in SYMBOLS else (1.0, 1.0)
+
+
+def _outline(kind: str) -> str:
+    """The drawing a symbol uses (several share one: start and end are both a stadium)."""
+    return SYMBOLS[kind].outline if kind in SYMBOLS else "rectangle"
 
 
 def _wave(rect: Rect) -> float:
@@ -77,7 +71,7 @@ def _front_sheet(rect: Rect) -> tuple[Rect, float]:
 
 def text_center(kind: str, rect: Rect) -> Point:
     """Where the middle of a symbol's text block goes."""
-    c = rect.center
+    c, kind = rect.center, _outline(kind)
     if kind == "documents":
         front, _ = _front_sheet(rect)
         return Point(front.center.x, front.center.y - _wave(front) / 2)
@@ -85,7 +79,7 @@ def text_center(kind: str, rect: Rect) -> Point:
         "document": -_wave(rect) / 2,
         "manual_input": _slant(rect) / 2,
         "offpage": -_offpage_point(rect) / 2,
-        "database": _cyl(rect) / 2,
+        "cylinder": _cyl(rect) / 2,
     }.get(kind, 0.0)
     return Point(c.x, c.y + shift)
 
@@ -117,13 +111,14 @@ def _polygon(points: list[tuple[float, float]]) -> str:
 def shape_parts(kind: str, r: Rect) -> tuple[tuple[str, str], ...]:
     """The drawing of ``kind`` in ``r``: ("fill", d) outlines and ("line", d) details, in order."""
     x, y, w, h, cx, cy = r.x, r.y, r.width, r.height, r.center.x, r.center.y
-    if kind in ("start", "end"):
+    kind = _outline(kind)
+    if kind == "stadium":
         return (("fill", _rounded_ends(r, True)),)
     if kind == "delay":
         return (("fill", _rounded_ends(r, False)),)
-    if kind == "decision":
+    if kind == "diamond":
         return (("fill", _polygon([(cx, y), (x + w, cy), (cx, y + h), (x, cy)])),)
-    if kind == "io":
+    if kind == "parallelogram":
         s = _skew(r)
         return (("fill", _polygon([(x + s, y), (x + w, y), (x + w - s, y + h), (x, y + h)])),)
     if kind == "document":
@@ -142,15 +137,15 @@ def shape_parts(kind: str, r: Rect) -> tuple[tuple[str, str], ...]:
     if kind == "manual_input":
         s = _slant(r)
         return (("fill", _polygon([(x, y + s), (x + w, y), (x + w, y + h), (x, y + h)])),)
-    if kind == "manual":
+    if kind == "trapezoid":
         s = _trap(r)
         return (("fill", _polygon([(x, y), (x + w, y), (x + w - s, y + h), (x + s, y + h)])),)
-    if kind == "preparation":
+    if kind == "hexagon":
         s = _hex(r)
         return (
             ("fill", _polygon([(x + s, y), (x + w - s, y), (x + w, cy), (x + w - s, y + h), (x + s, y + h), (x, cy)])),
         )
-    if kind == "database":
+    if kind == "cylinder":
         ry, rx = _cyl(r), w / 2
         body = (
             f"M{fmt(x)},{fmt(y + ry)} A{fmt(rx)},{fmt(ry)} 0 0 1 {fmt(x + w)},{fmt(y + ry)} "
@@ -158,7 +153,7 @@ def shape_parts(kind: str, r: Rect) -> tuple[tuple[str, str], ...]:
         )
         rim = f"M{fmt(x)},{fmt(y + ry)} A{fmt(rx)},{fmt(ry)} 0 0 0 {fmt(x + w)},{fmt(y + ry)}"
         return (("fill", body), ("line", rim))
-    if kind == "connector":
+    if kind == "circle":
         rad = min(w, h) / 2
         d = (
             f"M{fmt(cx - rad)},{fmt(cy)} A{fmt(rad)},{fmt(rad)} 0 1 1 {fmt(cx + rad)},{fmt(cy)} "
@@ -187,23 +182,23 @@ def inset(kind: str, r: Rect, side: str, offset: float) -> float:
 
     ``offset`` is measured along that side from its middle (right/down positive).
     """
-    w, h = r.width, r.height
+    w, h, kind = r.width, r.height, _outline(kind)
     vertical = side in ("left", "right")
-    if kind == "decision":
+    if kind == "diamond":
         return abs(offset) / (h / 2) * (w / 2) if vertical else abs(offset) / (w / 2) * (h / 2)
-    if kind == "connector":
+    if kind == "circle":
         return _round_inset(min(w, h) / 2, offset) + (w - min(w, h)) / 2 * vertical
-    if (kind in ("start", "end") and vertical) or (kind == "delay" and side == "right"):
+    if (kind == "stadium" and vertical) or (kind == "delay" and side == "right"):
         return _round_inset(h / 2, offset)
-    if kind == "io" and vertical:
+    if kind == "parallelogram" and vertical:
         return _skew(r) * (0.5 - offset / h if side == "left" else 0.5 + offset / h)
-    if kind == "manual" and vertical:
+    if kind == "trapezoid" and vertical:
         return _trap(r) * (0.5 + offset / h)
-    if kind == "preparation" and vertical:
+    if kind == "hexagon" and vertical:
         return _hex(r) * abs(offset) / (h / 2)
     if kind == "manual_input" and side == "top":
         return _slant(r) * (0.5 - offset / w)
-    if kind == "database" and not vertical:
+    if kind == "cylinder" and not vertical:
         ry, rx = _cyl(r), w / 2
         return ry - ry * math.sqrt(max(0.0, 1 - (offset / rx) ** 2))
     if kind == "document" and side == "bottom":

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..model import Flow
+from .dotgen import Separators
 from .graphviz_run import TIMEOUT_SECONDS
 from .ranking import Ranking, rank_nodes
 
@@ -69,8 +70,8 @@ def stage_back_edges(stage: Sequence[int], edges: Sequence[tuple[int, int]], bac
     return tuple(stage[t] < stage[s] or (stage[t] == stage[s] and b) for (s, t), b in zip(edges, back, strict=True))
 
 
-def stage_separators(stage: Sequence[int], forward: Sequence[tuple[int, int]]) -> list[str]:
-    """DOT lines that keep every stage's ranks below the previous stage's (ids ``k1``, ``k2``…).
+def stage_separators(stage: Sequence[int], forward: Sequence[tuple[int, int]]) -> Separators:
+    """Invisible nodes and lines that keep every stage's ranks below the previous stage's (``k1``, ``k2``…).
 
     Only the steps without a forward line inside their stage are tied to a
     separator: the others follow them, which keeps Graphviz's ordering free.
@@ -81,13 +82,14 @@ def stage_separators(stage: Sequence[int], forward: Sequence[tuple[int, int]]) -
             ends.add(s)
             starts.add(t)
     used = sorted(set(stage))
-    lines: list[str] = []
+    nodes: list[str] = []
+    edges: list[tuple[str, str]] = []
     for before, after in pairwise(used):
         name = f"k{after}"
-        lines.append(f"  {name} [width=0.1, height=0.1];")
-        lines.extend(f"  n{n} -> {name} [style=invis];" for n, s in enumerate(stage) if s == before and n not in ends)
-        lines.extend(f"  {name} -> n{n} [style=invis];" for n, s in enumerate(stage) if s == after and n not in starts)
-    return lines
+        nodes.append(name)
+        edges.extend((f"n{n}", name) for n, s in enumerate(stage) if s == before and n not in ends)
+        edges.extend((name, f"n{n}") for n, s in enumerate(stage) if s == after and n not in starts)
+    return Separators(tuple(nodes), tuple(edges))
 
 
 def stage_rows(

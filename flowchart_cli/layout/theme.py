@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..symbols import SYMBOLS
+
 __all__ = ["THEMES", "Theme", "theme"]
 
 
@@ -16,8 +18,9 @@ class Theme:
     lane_fills: tuple[str, ...]
     header_fills: tuple[str, ...]
     lane_stroke: str
-    fills: dict[str, str]
     default_fill: str
+    symbol_fills: bool = True
+    """Each symbol in its own colour (the symbol table's ``fill``), or every one in ``default_fill``."""
     name: str = "default"
     stage_stroke: str = "#7b8794"
     stage_header_fill: str = "#e4e7eb"
@@ -25,6 +28,10 @@ class Theme:
     """Every other stage band is tinted with this colour, lightly (``none``: no tint)."""
     stage_band_fill: str = "#edf0f3"
     """draw.io: every other stage band's fill (the lanes are see-through there)."""
+
+    def fill_for(self, kind: str) -> str:
+        """The fill of a ``kind`` symbol in this theme."""
+        return SYMBOLS[kind].fill if self.symbol_fills and kind in SYMBOLS else self.default_fill
 
 
 THEMES: dict[str, Theme] = {
@@ -36,22 +43,6 @@ THEMES: dict[str, Theme] = {
         lane_fills=("#f3f7fb", "#f4f9f4", "#fbf7f1", "#f7f4fa", "#fbf3f4", "#f1f8f8"),
         header_fills=("#d5e3f2", "#d8ecd9", "#f2e3cc", "#e6dcf0", "#f3d9dc", "#d2ebea"),
         lane_stroke="#9aa5b1",
-        fills={
-            "start": "#d3efdc",
-            "end": "#f6d5d2",
-            "decision": "#fff1c7",
-            "io": "#dde9fa",
-            "document": "#fdfcf6",
-            "documents": "#fdfcf6",
-            "subprocess": "#e4e7fb",
-            "manual_input": "#dde9fa",
-            "manual": "#f0e6f7",
-            "preparation": "#e7f3f1",
-            "delay": "#fbe8d3",
-            "database": "#e2eef5",
-            "connector": "#ffffff",
-            "offpage": "#ffffff",
-        },
         default_fill="#ffffff",
     ),
     "mono": Theme(
@@ -62,8 +53,8 @@ THEMES: dict[str, Theme] = {
         lane_fills=("#ffffff",),
         header_fills=("#ffffff",),
         lane_stroke="#000000",
-        fills={},
         default_fill="#ffffff",
+        symbol_fills=False,
         name="mono",
         stage_stroke="#000000",
         stage_header_fill="#ffffff",

@@ -13,33 +13,15 @@ from urllib.parse import quote as quote_url
 
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
 from ..options import RenderOptions
+from ..symbols import symbol
 from .dot_route import spline_pos
 from .dot_stages import stage_background, stage_comments, stage_names
 from .drawio import label_centre
 from .escape import clean, num
 
-__all__ = ["SHAPES", "graph_id", "label", "quote", "text", "write_dot"]
+__all__ = ["graph_id", "label", "quote", "text", "write_dot"]
 
 POINTS_PER_INCH = 72.0
-
-# The Graphviz shape closest to each ISO symbol (Graphviz has no stadium, wavy document, D or sloped top).
-SHAPES: dict[str, tuple[str, str]] = {
-    "start": ("box", "rounded,filled"),
-    "end": ("box", "rounded,filled"),
-    "process": ("box", "filled"),
-    "decision": ("diamond", "filled"),
-    "io": ("parallelogram", "filled"),
-    "document": ("note", "filled"),
-    "documents": ("folder", "filled"),
-    "subprocess": ("box", "filled"),
-    "manual_input": ("box", "filled"),
-    "manual": ("invtrapezium", "filled"),
-    "preparation": ("hexagon", "filled"),
-    "delay": ("cds", "filled"),
-    "database": ("cylinder", "filled"),
-    "connector": ("circle", "filled"),
-    "offpage": ("invhouse", "filled"),
-}
 
 
 def write_dot(diagram: Diagram, options: RenderOptions) -> str:
@@ -107,7 +89,7 @@ def _header(diagram: Diagram) -> str:
 
 
 def _node(node: NodeBox, height: float, numbers: bool = False) -> str:
-    shape, style = SHAPES.get(node.kind, ("box", "filled"))
+    shape, style = symbol(node.kind).dot
     centre = _flip(node.box.center, height)
     attrs = [
         f"label={label(node.lines)}",
@@ -152,7 +134,7 @@ def _edge(edge: EdgePath, diagram: Diagram, target: NodeBox) -> str:
             centre = _flip(label_centre(edge, diagram.font_size - 1), diagram.height)
             attrs.append(f'lp="{num(centre.x)},{num(centre.y)}"')
     if len(edge.points) >= 2:
-        points = _onto_box(edge.points, target) if SHAPES[target.kind][0] in _BOXES else list(edge.points)
+        points = _onto_box(edge.points, target) if symbol(target.kind).dot[0] in _BOXES else list(edge.points)
         flipped = [_flip(p, diagram.height) for p in points]
         attrs.append(f'pos="{spline_pos(flipped, curved=diagram.curved)}"')
     if edge.back:

@@ -50,7 +50,7 @@ def colour_lines(diagram: Diagram, ids: dict[str, str], options: RenderOptions) 
     for kind in SYMBOLS:
         members = [ids[n.key] for n in diagram.nodes if n.kind == kind]
         if members:
-            fill = colours.fills.get(kind, colours.default_fill)
+            fill = colours.fill_for(kind)
             lines.append(f"    classDef fc_{kind} fill:{fill},stroke:{colours.ink},color:{colours.ink}")
             lines.append(f"    class {','.join(members)} fc_{kind}")
     for lane in diagram.lanes:

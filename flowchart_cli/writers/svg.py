@@ -287,5 +287,5 @@ def symbol_icon(kind: str, width: float, height: float, theme: str | Theme = "de
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{fmt(width)}" height="{fmt(height)}" '
         f'viewBox="0 0 {fmt(width)} {fmt(height)}" role="img" aria-hidden="true">'
-        f"{_shape(kind, box, colours, colours.fills.get(kind, colours.default_fill))}</svg>"
+        f"{_shape(kind, box, colours, colours.fill_for(kind))}</svg>"
     )
