@@ -6,6 +6,11 @@ a floor measured in the same run: `python -c pass` plus raw `dot -Tsvg` on
 the equivalent DOT.  Targets: a 50-step flow to SVG within 2x the floor;
 1,000 steps to all formats within 10 s and 500 MB.
 
+Big flows (1,000, 3,000 and 10,000 steps) are laid out alone, and our part
+(everything but the `dot` call) is timed against that `dot` call in the
+same process: at 3,000 and 10,000 steps ours should be no longer, in under
+500 MB.
+
 Columns: ``svg`` is the whole process (interpreter start and every import
 included); ``stage`` is the part render adds once Python is up: check,
 layout (with its own `dot` run) and writing the SVG.  The full `flowchart
@@ -39,6 +44,55 @@ assert result.ok, result.diagnostics
 render_flow(result.flow, sys.argv[3].split(","), Path(sys.argv[2]), RenderOptions())
 sys.stderr.write(f"stage {time.perf_counter() - start:.6f}\\n")
 """
+
+
+LAYOUT = """
+import sys, time
+from pathlib import Path
+from flowchart_cli.loader import load_flow
+from flowchart_cli.layout import layout_flow
+import flowchart_cli.layout.ranking as ranking
+flow, _ = load_flow(Path(sys.argv[1]))
+spent = [0.0]
+run = ranking.run_graphviz
+def timed(*args, **kwargs):
+    start = time.perf_counter()
+    try:
+        return run(*args, **kwargs)
+    finally:
+        spent[0] += time.perf_counter() - start
+ranking.run_graphviz = timed
+start = time.perf_counter()
+layout_flow(flow)
+total = time.perf_counter() - start
+sys.stderr.write(f"layout {total - spent[0]:.6f} {spent[0]:.6f}\\n")
+"""
+BIG = (1000, 3000, 10000)
+
+
+def big_flows(work: Path) -> bool:
+    """Layout of big flows: our work beyond `dot` against the `dot` call itself, in the same process.
+
+    Target: at 3,000 and 10,000 steps, ours no more than dot's own time; peak memory under 500 MB.
+    """
+    print(f"\n{'big flow (layout only)':26} {'steps':>6} {'dot':>7} {'ours':>7} {'ours/dot':>8} {'MB':>5}")
+    failed = False
+    for count in BIG:
+        path = work / f"big-{count}.flow.yaml"
+        path.write_text(generated_flow(count, lanes=4, varied_symbols=True), encoding="utf-8")
+        runs = []
+        for _ in range(3 if count < 10000 else 1):
+            process = subprocess.run([PYTHON, "-c", LAYOUT, str(path)], capture_output=True, text=True, check=True)
+            line = next(x for x in process.stderr.splitlines() if x.startswith("layout "))
+            ours, dot = (float(v) for v in line.split()[1:])
+            runs.append((ours / dot, ours, dot))
+        ratio, ours, dot = sorted(runs)[len(runs) // 2]
+        _, mb, _ = run([PYTHON, "-c", LAYOUT, str(path)])
+        print(f"{'generated':26} {count:6d} {dot:6.2f}s {ours:6.2f}s {ratio:7.2f}x {mb:5.0f}", flush=True)
+        if count >= 3000 and (ratio > 1.0 or mb > 500):
+            print("  ^ over target: our layout beyond dot should take no longer than dot, in under 500 MB")
+            failed = True
+    return failed
 
 
 def equivalent_dot(path: Path) -> str:
@@ -143,6 +197,7 @@ def main() -> int:
             if "generated-1000." in path.name and (all_time > 10 or all_mb > 500):
                 print("  ^ over target: 1,000 steps to all formats should take under 10 s and 500 MB")
                 failed = True
+        failed = big_flows(work) or failed
     return 1 if failed else 0
 
 

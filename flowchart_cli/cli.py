@@ -200,6 +200,10 @@ def render(
         bool,
         typer.Option("--check-staged", help="Exit 1 when git does not have an output staged as written (pre-commit)."),
     ] = False,
+    numbers: Annotated[bool, typer.Option("--numbers", help="Draw each step's number on its shape.")] = False,
+    header: Annotated[
+        bool, typer.Option("--header", help="A title block above the diagram: title, version, owner, updated.")
+    ] = False,
 ) -> None:
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
@@ -216,6 +220,8 @@ def render(
             mermaid=mermaid.value,
             check_staged=check_staged,
             layout_timeout=layout_timeout,
+            numbers=numbers,
+            header=header,
         )
     )
 

@@ -19,6 +19,7 @@ from flowchart_cli.layout.routing import plan_routes
 from flowchart_cli.layout.shapes import fmt, inset, shape_parts
 from flowchart_cli.layout.sizing import size_step
 from flowchart_cli.layout.text import clean_text, text_width, wrap_text
+from flowchart_cli.layout.tracks import ChannelSegment, order_tracks
 from flowchart_cli.model import Step
 from flowchart_cli.symbols import SYMBOLS
 
@@ -127,13 +128,29 @@ def test_routes_give_each_line_its_own_track():
         assert sorted(set(used)) == list(range(count))
 
 
-def test_lines_reaching_a_top_from_one_side_get_nested_ports():
-    # two lines come from the column on the right into the same shape's top
+def test_lines_reaching_a_top_from_one_side_merge_into_one_arrival():
+    # two lines come from the column on the right into the same shape's top: one way in, one arrowhead
     routes, _ = plan_routes([0, 2, 3], [1, 1, 0], [False] * 3, [(0, 2, False), (1, 2, False)])
     far, near = routes
     assert far.entry == near.entry == "t"
-    assert far.entry_unit != near.entry_unit  # two arrows, not one shared
-    assert 0 < far.entry_unit < near.entry_unit  # the line bending nearest the shape takes the outer port
+    assert far.entry_unit == near.entry_unit == 0
+    assert far.merge and near.merge
+
+
+def test_channel_tracks_follow_where_lines_turn_off():
+    # A turns down (to the high side) at 5, inside B's span: B must lie above A or A's turn would cut it;
+    # B comes from above at 3, inside A's span: the same order keeps B's turn clear of A
+    a = ChannelSegment(1, 5, ((1, -1), (5, 1)))
+    b = ChannelSegment(3, 9, ((3, -1), (9, 1)))
+    tracks, count = order_tracks([a, b])
+    assert count == 2 and tracks[1] < tracks[0]
+
+
+def test_merged_segments_share_one_track():
+    left = ChannelSegment(1, 5, ((1, -1), (5, 1)), group="t")
+    right = ChannelSegment(5, 9, ((9, -1), (5, 1)), group="t")
+    tracks, count = order_tracks([left, right])
+    assert tracks == [0, 0] and count == 1
 
 
 def test_a_label_moves_off_a_line_that_crosses_its_usual_spot():
@@ -187,3 +204,23 @@ def test_visual_order_reverses_right_to_left_runs_only():
     assert visual_order("אבג") == "גבא"
     assert visual_order("Lane אבג end") == "Lane גבא end"
     assert visual_order("אב 12 גד") == "דג 12 בא"
+
+
+def test_quality_counts_real_crossings_only():
+    from flowchart_cli.layout.quality import crossing_pairs
+
+    plus = [(Point(0, 50), Point(100, 50)), (Point(50, 0), Point(50, 100))]
+    tee = [(Point(0, 50), Point(100, 50)), (Point(50, 0), Point(50, 50))]  # ends on the other: a merge
+    shared = [(Point(0, 50), Point(100, 50), Point(100, 90)), (Point(40, 0), Point(40, 50), Point(100, 50))]
+    assert crossing_pairs(plus) == [(0, 1)]
+    assert crossing_pairs(tee) == []
+    assert crossing_pairs(shared) == []
+
+
+def test_route_index_counts_a_crossing_once_however_long_the_lines():
+    from flowchart_cli.layout.route_index import RouteIndex
+
+    index = RouteIndex([[(1, 5), (99, 5)]])  # a long line along the ranks
+    assert index.crossings([(50, 1), (50, 9)], set(), set()) == 1.0
+    assert index.crossings([(50, 1), (50, 9)], {0}, set()) == 0.0
+    assert index.crossings([(50, 1), (50, 5)], set(), set()) == 0.5  # ends on it: the track order decides

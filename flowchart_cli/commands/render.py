@@ -31,6 +31,8 @@ def run_render(
     quiet: bool = False,
     mermaid: str = "11",
     check_staged: bool = False,
+    numbers: bool = False,
+    header: bool = False,
 ) -> int:
     """Write every format of every file without errors; ``-o -`` writes the one format to stdout."""
     from ..pipeline import render_flow, render_payloads
@@ -39,7 +41,15 @@ def run_render(
     to_stdout = is_dash(out_dir)
     if to_stdout and (len(chosen) != 1 or len(files) != 1):
         return usage_error("`-o -` writes one diagram to standard output: give one file and one --format")
-    options = RenderOptions(edges=edges, theme=theme, scale=scale, mermaid=mermaid, layout_timeout=layout_timeout)
+    options = RenderOptions(
+        edges=edges,
+        theme=theme,
+        scale=scale,
+        mermaid=mermaid,
+        layout_timeout=layout_timeout,
+        numbers=numbers,
+        header=header,
+    )
     problem = prepare_out_dir(out_dir) if out_dir is not None and not to_stdout else None
     if problem is not None:
         return fail(problem)

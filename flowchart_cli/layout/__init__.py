@@ -14,12 +14,20 @@ from .geometry import Diagram
 from .grid import place_columns
 from .ranking import back_edges
 from .routing import plan_routes
-from .sizing import size_step
+from .sizing import fill_width, size_step
 from .stages import rank_in_stages
 
 __all__ = ["EDGE_STYLES", "layout_flow"]
 
 FONT_SIZE = 13.0
+
+
+def joined_links(links: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Outcomes of one step that lead to the same step become one line whose label names them all."""
+    joined: dict[tuple[int, int], list[str]] = {}
+    for source, target, label in links:
+        joined.setdefault((source, target), []).append(label)
+    return [(s, t, " / ".join(label for label in labels if label)) for (s, t), labels in joined.items()]
 
 
 def layout_flow(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram:
@@ -29,9 +37,8 @@ def layout_flow(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram
         raise ValueError(f"unknown edge style {edges!r}; choose from {', '.join(EDGE_STYLES)}")
     steps = flow.steps
     index = {step.key: n for n, step in enumerate(steps)}
-    links = [
-        (index[e.source], index[e.target], e.label) for e in flow_edges(flow) if e.source in index and e.target in index
-    ]
+    known = [e for e in flow_edges(flow) if e.source in index and e.target in index]
+    links = joined_links([(index[e.source], index[e.target], e.label) for e in known])
     starts = [n for n, step in enumerate(steps) if step.kind == "start"]
     pairs = [(s, t) for s, t, _ in links]
     back = back_edges(len(steps), pairs, starts)
@@ -48,8 +55,17 @@ def layout_flow(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram
         decision,
         [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)],
         borders=frozenset(grid.first[1:]),
+        columns=grid.columns,
     )
     sized = [size_step(step, FONT_SIZE) for step in steps]
+    if flow.direction != "LR":  # across the lanes is the width: let boxes use their column's
+        room: dict[int, float] = {}
+        for node, column in enumerate(grid.column):
+            room[column] = max(room.get(column, 0.0), sized[node][1])
+        sized = [
+            fill_width(step, s, room[grid.column[n]], FONT_SIZE)
+            for n, (step, s) in enumerate(zip(steps, sized, strict=True))
+        ]
     return assemble(
         Placement(
             flow=flow,

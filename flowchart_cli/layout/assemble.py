@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..options import RenderOptions
+from .annotations import header_size, header_texts, shift_down
 from .export import export_diagram
 from .frame import LR_HEADER, MARGIN, Frame, Placement
-from .geometry import Diagram, EdgePath, LaneBand
+from .geometry import Diagram, EdgePath, LaneBand, Rect
 from .labels import LabelRequest, place_labels
 from .lines import edge_points
 from .stage_bands import fit_stage_names, stage_bands
@@ -56,16 +57,28 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
         )
         for route, label, points, (at, anchor) in zip(p.routes, p.labels, lines, places, strict=True)
     )
+    stages = stage_bands(f)
     end = f.point(f.along_end + MARGIN, f.across_end + MARGIN)
+    width, height = end.x, end.y
+    header: tuple[str, ...] = ()
+    header_box = None
+    if options.header:
+        header = header_texts(p.flow)
+        need_w, need_h = header_size(header, p.font_size)
+        boxes, lanes, edges, stages = shift_down(need_h, boxes, lanes, edges, stages)
+        width, height = max(width, need_w + 2 * MARGIN), height + need_h
+        header_box = Rect(MARGIN, MARGIN, width - 2 * MARGIN, need_h)
     return export_diagram(
         p.flow,
         boxes=boxes,
         lines=p.lines,
         lanes=lanes,
         edges=edges,
-        width=end.x,
-        height=end.y,
-        stages=stage_bands(f),
+        width=width,
+        height=height,
+        stages=stages,
         font_size=p.font_size,
         options=options,
+        header=header,
+        header_box=header_box,
     )

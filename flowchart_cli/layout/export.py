@@ -36,6 +36,8 @@ def export_diagram(
     stages: Sequence[StageBand] = (),
     font_size: float = 13.0,
     options: RenderOptions = RenderOptions(),
+    header: tuple[str, ...] = (),
+    header_box: Rect | None = None,
 ) -> Diagram:
     """The diagram of ``flow`` whose steps sit in ``boxes`` (one per step, in step order)."""
     colours = theme_named(options.theme)
@@ -68,6 +70,8 @@ def export_diagram(
         font_size=font_size,
         curved=options.edges == "spline",
         numbers=options.numbers,
+        header=header,
+        header_box=header_box,
     )
 
 

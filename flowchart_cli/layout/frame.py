@@ -19,10 +19,15 @@ from .text import text_width, wrap_text
 __all__ = ["LR_HEADER", "MARGIN", "Frame", "Placement"]
 
 MARGIN = 20.0
-SPACING = 14.0  # between two tracks of one channel: clearly two lines
+SPACING = 20.0  # between two tracks of one channel: clearly two lines, even side by side for long
 HEADER_LINE = 17.0
 LR_HEADER = 132.0
-_BORDER_CLEARANCE = 12.0  # lines keep this far from a lane border
+_BORDER_CLEARANCE = 20.0  # lines keep this far from a lane border or the drawing's edge
+_SHAPE_CLEARANCE = 12.0  # and at least this far from a shape beside their channel
+_PAD = 10.0  # from a shape's bottom to the first track below it
+_LABEL_PAD = 24.0  # the same under a decision whose outcome label sits there
+_ARROW_ROOM = 12.0  # from the last track to the shape below: the arrowhead's length and a little
+_MIN_GAP = 26.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +50,9 @@ class Placement:
     """Each stage's first and last row, in declared order (empty without stages)."""
 
 
-def _spread(count: int, low: float, high: float) -> list[float]:
-    middle = (low + high) / 2
-    return [middle + (i - (count - 1) / 2) * SPACING for i in range(count)]
+def _spread(count: int, low: float, high: float, track: int) -> float:
+    """Where track ``track`` of ``count`` lies: the tracks centred between ``low`` and ``high``."""
+    return (low + high) / 2 + (track - (count - 1) / 2) * SPACING
 
 
 class Frame:
@@ -67,9 +72,10 @@ class Frame:
         self.gap_size = self._across_gaps()
         self._widen_for_lane_names()
         self.header = self._header_size()
-        self.row_size = [
-            max([self.along[n] for n in range(len(p.rank)) if p.rank[n] == r], default=40.0) for r in range(self.rows)
-        ]
+        self.row_size = [0.0] * self.rows
+        for node, row in enumerate(p.rank):  # one pass: a row is as tall as its tallest shape
+            self.row_size[row] = max(self.row_size[row], self.along[node])
+        self.row_size = [size or 40.0 for size in self.row_size]
         self.hgap_size, self.hgap_pad = self._along_gaps()
         self._positions()
 
@@ -97,9 +103,11 @@ class Frame:
             base = 22.0 if edge else (44.0 if self._is_border(gap) else 34.0)
             if self._is_border(gap):
                 side = max(self.p.tracks.get(("gL", gap), 0), self.p.tracks.get(("gR", gap), 0))
-                room = 2 * (_BORDER_CLEARANCE + side * SPACING) + 8
+                room = 2 * (_BORDER_CLEARANCE + max(0, side - 1) * SPACING + _SHAPE_CLEARANCE) if side else 0.0
             else:
-                room = self.p.tracks.get(("g", gap), 0) * SPACING + 24
+                count = self.p.tracks.get(("g", gap), 0)
+                clear = _BORDER_CLEARANCE if edge else _SHAPE_CLEARANCE
+                room = 2 * clear + (count - 1) * SPACING if count else 0.0
             sizes.append(max(base, room, need[gap]))
         return sizes
 
@@ -152,16 +160,21 @@ class Frame:
         return max(36.0, lines * HEADER_LINE + 16)
 
     def _along_gaps(self) -> tuple[list[float], list[float]]:
-        pads = [12.0] + [24.0] * self.rows
-        if self.lr:
-            for route, label in zip(self.p.routes, self.p.labels, strict=True):
-                if label and route.exit == "b":
-                    gap = self.p.rank[route.source] + 1
-                    pads[gap] = max(pads[gap], text_width(label, self.p.font_size) + 16)
+        """Each gap between rows: room for an outcome label under a decision, the tracks, an arrowhead.
+
+        A gap is no taller than what runs through it, so a plain chain packs tight.
+        """
+        pads = [12.0] + [_PAD] * self.rows
+        for route, label in zip(self.p.routes, self.p.labels, strict=True):
+            if label and route.exit == "b":
+                gap = self.p.rank[route.source] + 1
+                need = text_width(label, self.p.font_size) + 16 if self.lr else _LABEL_PAD
+                pads[gap] = max(pads[gap], need)
         sizes = []
         for gap in range(self.rows + 1):
-            base = 24.0 if gap in (0, self.rows) else 46.0
-            room = pads[gap] + self.p.tracks.get(("h", gap), 0) * SPACING + 12
+            base = 24.0 if gap in (0, self.rows) else _MIN_GAP
+            count = self.p.tracks.get(("h", gap), 0)
+            room = pads[gap] + max(0, count - 1) * SPACING + _ARROW_ROOM + (6 if count else 0)
             if gap in self.stage_borders:  # the border, then its tracks clear of it
                 room += 2 * _BORDER_CLEARANCE
             sizes.append(max(base, room))
@@ -212,9 +225,9 @@ class Frame:
         count = self.p.tracks[(kind, gap)]
         if kind == "h":
             low = self.hgap_at[gap] + self.hgap_pad[gap] + (2 * _BORDER_CLEARANCE if gap in self.stage_borders else 0)
-            return _spread(count, low, self.hgap_at[gap] + self.hgap_size[gap] - 12)[track]
+            return _spread(count, low, self.hgap_at[gap] + self.hgap_size[gap] - _ARROW_ROOM, track)
         low, size = self.gap_at[gap], self.gap_size[gap]
-        return _spread(count, low, low + size)[track]
+        return _spread(count, low, low + size, track)
 
     def stage_border(self, gap: int) -> float:
         """Where the border between two stages lies in along-gap ``gap``: below the labels, above the tracks."""

@@ -143,7 +143,7 @@ class Diagram:
     ``theme`` holds the resolved colours; ``curved`` asks writers to round the
     lines' bends (splines); ``numbers`` to draw each step's number on its
     shape; ``header`` holds the title-block lines to draw above the diagram
-    (empty: none).
+    (empty: none), inside ``header_box`` (see :func:`.annotations.header_layout`).
     """
 
     title: str
@@ -162,6 +162,7 @@ class Diagram:
     curved: bool = False
     numbers: bool = False
     header: tuple[str, ...] = ()
+    header_box: Rect | None = None
 
     def node(self, key: str) -> NodeBox:
         return next(n for n in self.nodes if n.key == key)

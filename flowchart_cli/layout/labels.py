@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .geometry import Point, Rect
+from .spatial import GridIndex
 from .text import clean_text, text_width
 
 __all__ = ["LabelRequest", "label_box", "place_labels"]
@@ -50,23 +51,27 @@ def place_labels(
 ) -> list[tuple[Point | None, str]]:
     """Where the label of every line in ``paths`` sits (``None`` without one) and how its text hangs."""
     lines = [_segments(points) for points in paths]
-    placed: list[Rect] = []
+    segments: GridIndex[int] = GridIndex()
+    for number, segs in enumerate(lines):
+        for seg in segs:
+            segments.add(seg, number)
+    boxes: GridIndex[None] = GridIndex()
+    for shape in shapes:
+        boxes.add(shape, None)
+    placed: GridIndex[None] = GridIndex()
     out: list[tuple[Point | None, str]] = []
     for number, request in enumerate(requests):
         if request is None:
             out.append((None, "start"))
             continue
-        others = [seg for n, segs in enumerate(lines) if n != number for seg in segs if not _shared(seg, lines[number])]
-        spots = list(_spots(request, lr))
-        chosen = next(
-            (
-                spot
-                for spot, beside in spots
-                if _clear(label_box(request.text, *spot, size), others, _own(lines[number], beside), shapes, placed)
-            ),
-            spots[0][0],
-        )
-        placed.append(label_box(request.text, *chosen, size))
+        chosen = None
+        for spot, beside in _spots(request, lr):  # lazily: most labels take their first spot
+            chosen = chosen or spot
+            if _clear(label_box(request.text, *spot, size), number, lines[number], beside, segments, boxes, placed):
+                chosen = spot
+                break
+        assert chosen is not None  # the first segment always offers its usual spot
+        placed.add(label_box(request.text, *chosen, size), None)
         out.append(chosen)
     return out
 
@@ -95,12 +100,26 @@ def _hits(a: Rect, b: Rect, margin: float) -> bool:
     return a.x - margin <= b.right and b.x <= a.right + margin and a.y - margin <= b.bottom and b.y <= a.bottom + margin
 
 
-def _clear(box: Rect, lines: list[Rect], own: list[Rect], shapes: Sequence[Rect], labels: list[Rect]) -> bool:
+def _clear(
+    box: Rect,
+    number: int,
+    own: list[Rect],
+    beside: int,
+    segments: GridIndex[int],
+    shapes: GridIndex[None],
+    labels: GridIndex[None],
+) -> bool:
+    """Whether a label box keeps clear of other lines, of its own line's other segments, of shapes and labels.
+
+    Another line's segment that runs along this line (a shared trunk) does not count.
+    """
+    for segment, line in segments.near(box, _LINE_CLEAR):
+        if line != number and _hits(box, segment, _LINE_CLEAR) and not _shared(segment, own):
+            return False
     return not (
-        any(_hits(box, line, _LINE_CLEAR) for line in lines)
-        or any(_hits(box, line, _CLEAR) for line in own)
-        or any(_hits(box, shape, 1.0) for shape in shapes)
-        or any(_hits(box, label, _CLEAR) for label in labels)
+        any(_hits(box, line, _CLEAR) for line in _own(own, beside))
+        or any(_hits(box, shape, 1.0) for shape, _ in shapes.near(box, 1.0))
+        or any(_hits(box, label, _CLEAR) for label, _ in labels.near(box, _CLEAR))
     )
 
 

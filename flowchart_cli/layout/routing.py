@@ -4,7 +4,13 @@ The page is a grid of rows (ranks) and columns (lane slots) with channels
 between them: along-gaps between rows, across-gaps between columns.  A line
 only runs through channels, through empty cells of a column, or on a short
 stub between a shape and the channel beside it, so it never crosses a shape.
-Each line gets its own track in every channel it uses.
+
+Planning runs in four steps: a first plan (each decision outcome by the
+corner facing its target, loops by a side), a search for the plan with the
+fewest crossings where lines tangle (:mod:`.detours`), merging the lines
+that reach one side of a shape, and tracks in every channel, ordered so that
+lines do not cut each other there (:mod:`.tracks`).  Each line has its own
+track in a channel, except lines that merge: they share their last one.
 
 Sides are named in the flow's own frame: ``b`` leaves towards the next rank
 (down in TB, right in LR), ``t`` the opposite, ``r``/``l`` across the lanes.
@@ -17,36 +23,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+
+from .detours import improve_routes
+from .gridroute import Route, RouteGrid, logical, side_gap
+from .tracks import ChannelSegment, order_tracks
 
 __all__ = ["Route", "plan_routes"]
 
+_Uses = dict[tuple[int, str], int]
+
 _UNITS = (0, 1, -1, 2, -2, 3, -3)
-
-
-@dataclass(slots=True)
-class Route:
-    source: int
-    target: int
-    back: bool
-    exit: str = "b"
-    exit_unit: int = 0
-    entry: str = "t"
-    entry_unit: int = 0
-    refs: list[tuple[str, int]] = field(default_factory=list)
-    tracks: list[int] = field(default_factory=list)
-    shared_exit: bool = False
-
-
-@dataclass(slots=True)
-class _Grid:
-    rank: Sequence[int]
-    column: Sequence[int]
-    occupied: set[tuple[int, int]]
-    borders: frozenset[int] = frozenset()
-
-    def clear(self, column: int, first: int, last: int) -> bool:
-        return all((r, column) not in self.occupied for r in range(first, last + 1))
 
 
 def plan_routes(
@@ -56,23 +42,46 @@ def plan_routes(
     edges: Sequence[tuple[int, int, bool]],
     *,
     borders: frozenset[int] = frozenset(),
+    columns: int = 0,
 ) -> tuple[list[Route], dict[tuple[str, int], int]]:
     """Routes for ``edges`` (source, target, is_back) and the track count of every used channel.
 
     ``borders`` are the across-gaps that hold a lane border: a loop within one
     column keeps to its own lane's side when it can.
     """
-    grid = _Grid(rank, column, {(rank[n], column[n]) for n in range(len(rank))}, borders)
+    columns = max(columns, max(column, default=-1) + 1)
+    grid = RouteGrid(rank, column, {(rank[n], column[n]) for n in range(len(rank))}, borders, columns)
     routes = [Route(s, t, back) for s, t, back in edges]
     uses: dict[tuple[int, str], int] = defaultdict(int)
-    _choose_exits(routes, grid, decision, uses)
+    _choose_exits(routes, grid, decision, uses)  # the first plan
     for route in routes:
         route.refs = _refs(route, grid)
-        route.entry_unit = _arrival(route, grid) if route.entry == "t" else route.entry_unit
+    improve_routes(routes, grid, decision)  # untangled where it crossed
+    _merge_arrivals(routes)
     counts = _assign_tracks(routes, grid)
-    _part_arrivals(routes)
-    _order_side_entries(routes, grid)
     return routes, counts
+
+
+def _merge_arrivals(routes: list[Route]) -> None:
+    """Lines into one side of a shape join before it and arrive as one, with one arrowhead.
+
+    Side ports are handed out per shape side, exits first; every line that
+    enters that side then shares the next port, and lines from one channel
+    share their last track there (:func:`_merge_group`).
+    """
+    uses: dict[tuple[int, str], int] = defaultdict(int)
+    for route in routes:
+        route.exit_unit = 0 if route.exit == "b" else _use(uses, route.source, route.exit)
+    entry_unit: dict[tuple[int, str], int] = {}
+    for route in routes:
+        if route.entry == "t":
+            route.entry_unit = 0
+        else:
+            key = (route.target, route.entry)
+            if key not in entry_unit:
+                entry_unit[key] = _use(uses, route.target, route.entry)
+            route.entry_unit = entry_unit[key]
+        route.merge = True
 
 
 def _use(uses: dict[tuple[int, str], int], node: int, side: str) -> int:
@@ -81,11 +90,11 @@ def _use(uses: dict[tuple[int, str], int], node: int, side: str) -> int:
     return _UNITS[count % len(_UNITS)]
 
 
-def _toward(route: Route, grid: _Grid) -> str:
+def _toward(route: Route, grid: RouteGrid) -> str:
     return "l" if grid.column[route.target] < grid.column[route.source] else "r"
 
 
-def _choose_exits(routes: list[Route], grid: _Grid, decision: Sequence[bool], uses: dict[tuple[int, str], int]) -> None:
+def _choose_exits(routes: list[Route], grid: RouteGrid, decision: Sequence[bool], uses: _Uses) -> None:
     taken: dict[int, set[str]] = defaultdict(set)
     exits: dict[int, set[str]] = defaultdict(set)
     forward = [r for r in routes if not (r.back or r.source == r.target)]
@@ -105,7 +114,7 @@ def _choose_exits(routes: list[Route], grid: _Grid, decision: Sequence[bool], us
         route.shared_exit = route.exit == "b" and bottoms[route.source] > 1
 
 
-def _straight(route: Route, grid: _Grid) -> bool:
+def _straight(route: Route, grid: RouteGrid) -> bool:
     s, t = route.source, route.target
     return grid.column[s] == grid.column[t] and grid.clear(grid.column[s], grid.rank[s] + 1, grid.rank[t] - 1)
 
@@ -114,7 +123,7 @@ def _other(side: str) -> str:
     return "l" if side == "r" else "r"
 
 
-def _choose_loop_sides(route: Route, grid: _Grid, exits: dict[int, set[str]], uses: dict[tuple[int, str], int]) -> None:
+def _choose_loop_sides(route: Route, grid: RouteGrid, exits: dict[int, set[str]], uses: _Uses) -> None:
     """A loop back enters the target on the side facing its source and leaves towards it.
 
     A side where the target already sends out a decision branch is avoided,
@@ -122,7 +131,7 @@ def _choose_loop_sides(route: Route, grid: _Grid, exits: dict[int, set[str]], us
     """
     s, t = route.source, route.target
     cs, ct = grid.column[s], grid.column[t]
-    inner = sorted(("r", "l"), key=lambda side: _side_gap(cs, side) in grid.borders)
+    inner = sorted(("r", "l"), key=lambda side: side_gap(cs, side) in grid.borders)
     if s == t:
         route.exit = next((side for side in inner if side not in exits[s]), "r")
         route.exit_unit = _use(uses, s, route.exit)
@@ -147,7 +156,7 @@ def _choose_loop_sides(route: Route, grid: _Grid, exits: dict[int, set[str]], us
     route.entry_unit = 0 if route.entry == "t" else _use(uses, t, route.entry)
 
 
-def _decision_exit(route: Route, grid: _Grid, taken: set[str]) -> str:
+def _decision_exit(route: Route, grid: RouteGrid, taken: set[str]) -> str:
     """A forward branch leaves by the corner facing its target; when both side
     corners are taken, extra branches share the bottom and part below it."""
     s, t = route.source, route.target
@@ -160,23 +169,19 @@ def _decision_exit(route: Route, grid: _Grid, taken: set[str]) -> str:
     return free[0] if free else "b"
 
 
-def _side_gap(column: int, side: str) -> int:
-    return column + 1 if side == "r" else column
-
-
-def _refs(route: Route, grid: _Grid) -> list[tuple[str, int]]:
+def _refs(route: Route, grid: RouteGrid) -> list[tuple[str, int]]:
     s, t = route.source, route.target
     rs, rt, cs, ct = grid.rank[s], grid.rank[t], grid.column[s], grid.column[t]
     if route.back or s == t:
-        gs = _side_gap(cs, route.exit)
+        gs = side_gap(cs, route.exit)
         if s == t or route.entry == "t":
             return [("g", gs), ("h", rt), ("pt", 0)]
-        gt = _side_gap(ct, route.entry)
+        gt = side_gap(ct, route.entry)
         if gs == gt:
             return [("g", gs), ("pt", 0)]
         return [("g", gs), ("h", rt + 1), ("g", gt), ("pt", 0)]
     if route.exit != "b":
-        return [("g", _side_gap(cs, route.exit)), ("h", rt), ("pt", 0)]
+        return [("g", side_gap(cs, route.exit)), ("h", rt), ("pt", 0)]
     if cs == ct and grid.clear(cs, rs + 1, rt - 1):
         return []
     if grid.clear(ct, rs + 1, rt - 1):
@@ -187,31 +192,7 @@ def _refs(route: Route, grid: _Grid) -> list[tuple[str, int]]:
     return [("h", rs + 1), ("g", gap), ("h", rt), ("pt", 0)]
 
 
-def _logical(route: Route, grid: _Grid) -> list[tuple[float, float]]:
-    """The route's points in grid units: rows/columns at odd numbers, gaps at even ones."""
-    s, t = route.source, route.target
-    target = (2 * grid.rank[t] + 1, 2 * grid.column[t] + 1)
-    point = (2 * grid.rank[s] + 1, 2 * grid.column[s] + 1)
-    points = [point]
-    axis = 0 if route.exit in ("b", "t") else 1
-    for kind, value in route.refs:
-        coordinate = target[axis] if kind == "pt" else 2 * value
-        point = (coordinate, point[1]) if axis == 0 else (point[0], coordinate)
-        points.append(point)
-        axis = 1 - axis
-    points.append(target)
-    return points
-
-
-def _arrival(route: Route, grid: _Grid) -> int:
-    """-1 when a line reaches a target's top from the left, 1 from the right, 0 straight."""
-    points = _logical(route, grid)
-    before = points[-3][1] if len(points) >= 3 else points[0][1]
-    here = points[-1][1]
-    return 0 if before == here else (-1 if before < here else 1)
-
-
-def _channel(route: Route, grid: _Grid, kind: str, value: int) -> tuple[str, int]:
+def _channel(route: Route, grid: RouteGrid, kind: str, value: int) -> tuple[str, int]:
     """The channel a segment runs in; a lane border's gap is two channels, one per side.
 
     A line keeps to the side of the border where it starts, so that it never
@@ -222,74 +203,40 @@ def _channel(route: Route, grid: _Grid, kind: str, value: int) -> tuple[str, int
     return ("gL" if grid.column[route.source] < value else "gR"), value
 
 
-def _assign_tracks(routes: list[Route], grid: _Grid) -> dict[tuple[str, int], int]:
-    segments: dict[tuple[str, int], list[tuple[float, float, int, int]]] = defaultdict(list)
+def _assign_tracks(routes: list[Route], grid: RouteGrid) -> dict[tuple[str, int], int]:
+    """Every channel segment's track, ordered so that lines sharing a channel do not cross in it."""
+    segments: dict[tuple[str, int], list[tuple[ChannelSegment, int, int]]] = defaultdict(list)
     for number, route in enumerate(routes):
-        points = _logical(route, grid)
+        points = logical(route, grid)
         route.tracks = [-1] * len(route.refs)
         axis = 0 if route.exit in ("b", "t") else 1
         for index, (kind, value) in enumerate(route.refs):
             if kind != "pt":
-                a, b = points[index + 1][1 - axis], points[index + 2][1 - axis]
-                segments[_channel(route, grid, kind, value)].append((min(a, b), max(a, b), number, index))
+                start, end = points[index + 1], points[index + 2]
+                a, b = start[1 - axis], end[1 - axis]
+                ends = (
+                    (a, _turn(points[index][axis] - start[axis])),
+                    (b, _turn(points[index + 3][axis] - end[axis])),
+                )
+                item = ChannelSegment(min(a, b), max(a, b), ends, _merge_group(route, index))
+                segments[_channel(route, grid, kind, value)].append((item, number, index))
             axis = 1 - axis
     counts: dict[tuple[str, int], int] = {}
     for channel, items in segments.items():
-        ends: list[float] = []
-        for low, high, number, index in sorted(items):
-            # a track is reused only after a clear break, so one line never seems to run on into another
-            track = next((i for i, end in enumerate(ends) if end + 1 < low), len(ends))
-            if track == len(ends):
-                ends.append(high)
-            else:
-                ends[track] = high
-            routes[number].tracks[index] = -1 - track if channel[0] == "gL" else track
-        counts[channel] = len(ends)
+        tracks, count = order_tracks([item for item, _, _ in items])
+        for (_, number, index), track in zip(items, tracks, strict=True):
+            # beside a border, tracks count outwards from it: the low side of a left channel is the far one
+            routes[number].tracks[index] = track - count if channel[0] == "gL" else track
+        counts[channel] = count
     return counts
 
 
-def _part_arrivals(routes: list[Route]) -> None:
-    """Lines reaching one shape's top from the same side get ports of their own, not one shared arrow.
-
-    The line whose last bend lies nearest the shape takes the outermost port,
-    so the lines nest instead of crossing just above the shape.
-    """
-    groups: dict[tuple[int, int], list[Route]] = defaultdict(list)
-    for route in routes:
-        if route.entry == "t" and route.entry_unit and len(route.refs) >= 2:
-            groups[(route.target, route.entry_unit)].append(route)
-    for (_, side), group in groups.items():
-        group.sort(key=lambda r: (r.refs[-2], r.tracks[-2], r.source))
-        for place, route in enumerate(group):
-            route.entry_unit = side * (place + 1)
+def _turn(delta: float) -> int:
+    return -1 if delta < 0 else 1
 
 
-def _order_side_entries(routes: list[Route], grid: _Grid) -> None:
-    """Lines entering one side of a shape swap ports so that they nest rather than cross.
-
-    A line coming from above takes a port higher up (towards ``t``), one from
-    below a port further down; among lines from one direction, the one on
-    the track nearest the shape turns in first.  Only the group's own ports
-    are shuffled, so exits on that side keep theirs.
-    """
-    groups: dict[tuple[int, str], list[Route]] = defaultdict(list)
-    for route in routes:
-        if route.entry in ("l", "r") and len(route.refs) >= 2 and route.refs[-2][0] == "g":
-            groups[(route.target, route.entry)].append(route)
-    for (_, side), group in groups.items():
-        if len(group) < 2:
-            continue
-        units = sorted(route.entry_unit for route in group)
-        for route, unit in zip(sorted(group, key=lambda r: _entry_key(r, grid, side)), units, strict=True):
-            route.entry_unit = unit
-
-
-def _entry_key(route: Route, grid: _Grid, side: str) -> tuple[float, float, int]:
-    points = _logical(route, grid)
-    approach = points[-3][0] - points[-2][0]  # < 0 from above, > 0 from below
-    closeness = route.tracks[-2] if side == "l" else -route.tracks[-2]
-    if approach < 0:
-        return (0.0, -closeness, route.source)
-    if approach > 0:
-        return (2.0, closeness, route.source)
-    return (1.0, 0.0, route.source)
+def _merge_group(route: Route, index: int) -> tuple[int, str] | None:
+    """Lines into one side of a shape share their last channel segment: they join there."""
+    if route.merge and index == len(route.refs) - 2:
+        return (route.target, route.entry)
+    return None

@@ -7,7 +7,7 @@ from ..symbols import SYMBOLS
 from .shapes import text_area
 from .text import text_width, wrap_text
 
-__all__ = ["LINE_HEIGHT", "PADDING", "size_step"]
+__all__ = ["LINE_HEIGHT", "PADDING", "fill_width", "size_step"]
 
 LINE_HEIGHT = 16.0
 PADDING = 10.0
@@ -54,3 +54,29 @@ def _size_decision(label: str, base_w: float, base_h: float, font_size: float) -
             best = (score, lines, round(width, 1), round(height, 1))
     assert best is not None
     return best[1], best[2], best[3]
+
+
+def fill_width(
+    step: Step, sized: tuple[tuple[str, ...], float, float], room: float, font_size: float
+) -> tuple[tuple[str, ...], float, float]:
+    """The step re-wrapped to use the width its column already has, when that makes it shorter.
+
+    A column is as wide as its widest shape; a narrower box beside it can take
+    that width for free and hold its label on fewer lines, so its row needs
+    less height.  Decisions and connectors keep their own proportions.
+    """
+    lines, width, height = sized
+    kind = step.kind or "process"
+    if kind in ("decision", "connector") or room <= width + 1:
+        return sized
+    share_w, share_h = text_area(kind)
+    wrapped = wrap_text(step.label, room * share_w - 2 * PADDING, font_size)
+    if len(wrapped) >= len(lines):
+        return sized
+    text_w, text_h = _block(wrapped, font_size)
+    row = SYMBOLS.get(kind, SYMBOLS["process"])
+    new_height = max(row.height, (text_h + 2 * PADDING) / share_h)
+    new_width = max(row.width, (text_w + 2 * PADDING) / share_w)
+    if new_height >= height or new_width > room + 0.05:
+        return sized
+    return wrapped, round(new_width, 1), round(new_height, 1)

@@ -83,11 +83,19 @@ def _char_units(char: str) -> int:
 
 def text_width(text: str, size: float) -> float:
     """The width of ``text`` set in DejaVu Sans at ``size`` px."""
-    return sum(_char_units(c) for c in text) * size / 1000
+    return _units(text) * size / 1000
+
+
+@lru_cache(maxsize=16384)
+def _units(text: str) -> int:
+    """Width in thousandths of the font size; cached because words and labels come back often."""
+    return sum(map(_char_units, text))
 
 
 def clean_text(text: str) -> str:
     """``text`` without characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/F)."""
+    if text.isprintable():  # no control, surrogate or non-character: nothing to drop
+        return text
     return "".join(c for c in text if _allowed(c))
 
 
@@ -108,17 +116,20 @@ def wrap_text(text: str, width: float, size: float) -> tuple[str, ...]:
 
 def _wrap_paragraph(words: list[str], width: float, size: float) -> list[str]:
     lines: list[str] = []
-    current = ""
+    current, used = "", 0.0  # the line so far and its width
+    space = text_width(" ", size)
     for word in words:
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, size) <= width:
-            current = candidate
+        advance = text_width(word, size)
+        wide = used + space + advance if current else advance
+        if wide <= width:
+            current, used = (f"{current} {word}" if current else word), wide
             continue
         if current:
             lines.append(current)
         pieces = _cut_word(word, width, size)
         lines.extend(pieces[:-1])
         current = pieces[-1]
+        used = text_width(current, size)
     if current:
         lines.append(current)
     return lines

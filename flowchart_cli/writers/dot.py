@@ -35,7 +35,7 @@ def write_dot(diagram: Diagram, options: RenderOptions) -> str:
         f'    graph [bb="0,0,{num(diagram.width)},{num(diagram.height)}", '
         f"rankdir={'LR' if diagram.direction == 'LR' else 'TB'}, splines=true, notranslate=true, "
         f'outputorder=edgesfirst, bgcolor="{colours.background}", fontname={font}, fontsize={size}, '
-        f'fontcolor="{colours.ink}"{", " + stage_background(diagram) if diagram.stages else ""}];',
+        f'fontcolor="{colours.ink}"{_header(diagram)}{", " + stage_background(diagram) if diagram.stages else ""}];',
         *stage_comments(diagram),
         f'    node [fixedsize=true, fontname={font}, fontsize={size}, color="{colours.ink}", '
         f'fontcolor="{colours.ink}", fillcolor="{colours.default_fill}"];',
@@ -43,7 +43,7 @@ def write_dot(diagram: Diagram, options: RenderOptions) -> str:
         f'fontcolor="{colours.label_ink}", arrowsize=0.8];',
     ]
     lines.extend(stage_names(diagram, label))
-    lines.extend(_node(node, diagram.height) for node in diagram.nodes)
+    lines.extend(_node(node, diagram.height, diagram.numbers) for node in diagram.nodes)
     for lane in diagram.lanes:
         lines.extend(_cluster(lane, diagram))
     nodes = {node.key: node for node in diagram.nodes}
@@ -81,7 +81,14 @@ def _size(node: NodeBox) -> list[str]:
     return [*size, "peripheries=2"] if node.kind == "subprocess" else size
 
 
-def _node(node: NodeBox, height: float) -> str:
+def _header(diagram: Diagram) -> str:
+    """With ``--header``: the title block as the graph's label, top left."""
+    if not diagram.header:
+        return ""
+    return f", label={label(diagram.header)}, labelloc=t, labeljust=l"
+
+
+def _node(node: NodeBox, height: float, numbers: bool = False) -> str:
     shape, style = symbol(node.kind).dot
     centre = _flip(node.box.center, height)
     attrs = [
@@ -92,6 +99,8 @@ def _node(node: NodeBox, height: float) -> str:
         f'pos="{num(centre.x)},{num(centre.y)}!"',
         *_size(node),
     ]
+    if numbers:
+        attrs.append(f'xlabel="{node.number}"')  # the step's number just outside its shape
     if node.tooltip:
         attrs.append(f"tooltip={text(node.tooltip)}")
     if node.link:

@@ -13,11 +13,12 @@ import html
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..layout.annotations import header_layout, number_badge
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect, StageBand
 from ..layout.text import text_width
 from ..options import RenderOptions
 from ..symbols import symbol
-from .drawio_style import edge_style, lane_style, stage_style, step_style
+from .drawio_style import edge_style, header_style, lane_style, number_style, stage_style, step_style
 from .escape import attr, clean, num
 
 __all__ = ["write_drawio"]
@@ -46,6 +47,8 @@ def write_drawio(diagram: Diagram, options: RenderOptions) -> str:
         *(_stage_cell(stage, diagram) for stage in diagram.stages),
         *(_lane_cell(lane, diagram, options) for lane in diagram.lanes),
         *(_step_cell(n, step_ids[n.key], node_frame[n.key], diagram, options) for n in diagram.nodes),
+        *(_number_cell(n, step_ids[n.key], diagram) for n in diagram.nodes if diagram.numbers),
+        *_header_cells(diagram),
         *(
             _edge_cell(i, e, _Wiring(nodes, step_ids, node_frame, layer), diagram, options)
             for i, e in enumerate(diagram.edges, 1)
@@ -117,6 +120,30 @@ def _step_cell(node: NodeBox, cell_id: str, frame: _Frame, diagram: Diagram, opt
     if node.link:
         extras += f' link="{attr(node.link)}"'
     return _vertex(cell_id, html_label(node.lines), style, frame.id, _geometry(node.box, frame.origin), extras)
+
+
+def _number_cell(node: NodeBox, step_id: str, diagram: Diagram) -> str:
+    """The step's number in a pill on its corner: a child of the step's cell, so it moves with it."""
+    badge = number_badge(node.box, node.number, diagram.font_size)
+    style = number_style(diagram.theme, diagram.font_size - 2)
+    return _vertex(
+        f"{step_id}-number", str(node.number), style, step_id, _geometry(badge, Point(node.box.x, node.box.y)), ""
+    )
+
+
+def _header_cells(diagram: Diagram) -> list[str]:
+    """The title block: one text cell per line, above the lanes."""
+    if not diagram.header or diagram.header_box is None:
+        return []
+    cells = []
+    for number, line in enumerate(header_layout(diagram.header, diagram.header_box, diagram.font_size), 1):
+        width = text_width(clean(line.text), line.size) * (1.08 if line.bold else 1.0) + 8
+        box = Rect(line.at.x, line.at.y - line.size, width, line.size + 6)
+        style = header_style(diagram.theme, line.size, bold=line.bold)
+        cells.append(
+            _vertex(f"header-{number}", html_label([line.text]), style, LAYER, _geometry(box, Point(0, 0)), "")
+        )
+    return cells
 
 
 def _vertex(cell_id: str, label: str, style: str, parent: str, geometry: str, extras: str) -> str:

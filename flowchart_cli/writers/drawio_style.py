@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..layout.geometry import LaneBand, NodeBox, StageBand
 from ..layout.theme import Theme
 
-__all__ = ["EDGE_BASE", "edge_style", "lane_style", "stage_style", "step_style"]
+__all__ = ["EDGE_BASE", "edge_style", "header_style", "lane_style", "number_style", "stage_style", "step_style"]
 
 EDGE_BASE = "edgeStyle=orthogonalEdgeStyle;orthogonalLoop=1;jettySize=auto;html=1;"
 
@@ -47,6 +47,22 @@ def step_style(node: NodeBox, shape_style: str, font_size: float, *, theme: Them
     """The symbol's own draw.io style plus the theme's colours and the font size."""
     return (
         f"{shape_style}fillColor={node.fill};strokeColor={theme.ink};fontColor={theme.ink};fontSize={_int(font_size)};"
+    )
+
+
+def number_style(theme: Theme, font_size: float) -> str:
+    """A step number's pill: not a connection target, so lines still attach to the step."""
+    return (
+        f"rounded=1;arcSize=50;html=1;connectable=0;fillColor={theme.background};strokeColor={theme.ink};"
+        f"fontColor={theme.ink};fontStyle=1;fontSize={_int(font_size)};"
+    )
+
+
+def header_style(theme: Theme, font_size: float, *, bold: bool) -> str:
+    """A line of the title block: plain left-aligned text."""
+    return (
+        f"text;html=1;align=left;verticalAlign=middle;connectable=0;fontColor={theme.ink};"
+        f"fontStyle={1 if bold else 0};fontSize={_int(font_size)};"
     )
 
 

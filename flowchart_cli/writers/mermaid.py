@@ -71,7 +71,9 @@ _TITLE_LOOKALIKES = str.maketrans({"&": "\uff06", "<": "\u2039", ">": "\u203a"})
 
 
 def _front_matter(diagram: Diagram, options: RenderOptions) -> list[str]:
-    lines = ["---", f"title: {yaml_quoted(diagram.title.translate(_TITLE_LOOKALIKES))}"]
+    """Mermaid's title line; with ``--header`` it names version, owner and date too (one line is all it has)."""
+    title = " — ".join(diagram.header) if diagram.header else diagram.title
+    lines = ["---", f"title: {yaml_quoted(title.translate(_TITLE_LOOKALIKES))}"]
     if diagram.theme.name == "mono" and options.mermaid == "10":
         return [*lines, "---", '%%{init: {"theme": "neutral"}}%%']  # `config:` front matter needs 10.5
     if diagram.theme.name == "mono":
@@ -88,23 +90,24 @@ def _staged(
     subgraph inside the lane's: the cell where the lane and the stage cross.
     """
     if not diagram.stages:
-        return [f"{indent}{_node(n, ids[n.key], options)}" for n in members]
+        return [f"{indent}{_node(n, ids[n.key], options, diagram.numbers)}" for n in members]
     lines = []
     for stage in diagram.stages:
         mine = [n for n in members if n.stage == stage.id]
         if mine:
             title = mermaid_text(f"{stage.number} · {stage.name}")
             lines.append(f'{indent}subgraph {prefix}{stage.number}["{title}"]')
-            lines.extend(f"{indent}    {_node(n, ids[n.key], options)}" for n in mine)
+            lines.extend(f"{indent}    {_node(n, ids[n.key], options, diagram.numbers)}" for n in mine)
             lines.append(f"{indent}end")
     return lines
 
 
-def _node(node: NodeBox, node_id: str, options: RenderOptions) -> str:
+def _node(node: NodeBox, node_id: str, options: RenderOptions, numbers: bool) -> str:
     shape = symbol(node.kind).mermaid_shape
+    text = f"{node.number} · {node.label}" if numbers else node.label  # --numbers: the step's number first
     if options.mermaid == "10":
-        return classic_node(node_id, shape, mermaid_text(node.label))
-    return f'{node_id}@{{ shape: {shape}, label: "{mermaid_text(node.label)}" }}'
+        return classic_node(node_id, shape, mermaid_text(text))
+    return f'{node_id}@{{ shape: {shape}, label: "{mermaid_text(text)}" }}'
 
 
 def mermaid_text(text: str) -> str:

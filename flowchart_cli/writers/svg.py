@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..layout.annotations import header_layout, number_badge
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect, StageBand
 from ..layout.shapes import fmt, shape_parts, text_center
 from ..layout.text import text_width
@@ -77,6 +78,8 @@ class _Drawing:
             f'<desc id="fc-desc">{_text(d.description)}</desc>\n',
             f'<rect x="0" y="0" width="{w}" height="{h}" fill="{colours.background}"/>\n',
         ]
+        if d.header and d.header_box is not None:
+            parts.append(self.header())
         parts += [self.lane(lane) for lane in d.lanes]
         parts += [self.stage(stage) for stage in d.stages]
         parts += [self.step(node) for node in d.nodes]
@@ -100,6 +103,26 @@ class _Drawing:
         )
         style = f' font-weight="bold" font-size="{fmt(size)}"' if bold else ""
         return f'<text text-anchor="middle" fill="{ink}"{style}>{spans}</text>'
+
+    def header(self) -> str:
+        """The title block above the diagram: the title in bold, version, owner and date under it."""
+        assert self.d.header_box is not None
+        out = ['<g class="fc-header">']
+        for line in header_layout(self.d.header, self.d.header_box, self.size):
+            if not self.keep_text:
+                self.runs.append(
+                    TextRun(
+                        line.at.x, line.at.y, clean_text(line.text), "start", line.size, line.bold, self.colours.ink
+                    )
+                )
+                continue
+            weight = ' font-weight="bold"' if line.bold else ""
+            out.append(
+                f'<text x="{fmt(line.at.x)}" y="{fmt(line.at.y)}" font-size="{fmt(line.size)}"{weight} '
+                f'fill="{self.colours.ink}">{_text(line.text)}</text>'
+            )
+        out.append("</g>\n")
+        return "".join(out)
 
     def lane(self, lane: LaneBand) -> str:
         stroke = self.colours.lane_stroke
@@ -147,8 +170,7 @@ class _Drawing:
         """The step's number in a small badge on the corner of its box (spec §4: ``fc-number``)."""
         size = self.size - 2
         label = str(node.number)
-        width = max(size + 5, text_width(label, size) + 8)
-        badge = Rect(node.box.x - width / 2 + 4, node.box.y - size / 2 - 2, width, size + 4)
+        badge = number_badge(node.box, node.number, self.size)
         colours = self.colours
         shape = (
             f'<rect x="{fmt(badge.x)}" y="{fmt(badge.y)}" width="{fmt(badge.width)}" height="{fmt(badge.height)}" '

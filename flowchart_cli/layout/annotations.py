@@ -1,0 +1,96 @@
+"""What is drawn beside the flow itself: the title block above it and each step's number badge.
+
+Both are geometry like the rest, computed once so that SVG (and PNG/PDF made
+from it) and draw.io put them in the same places.  The title block moves the
+whole drawing down by its height; a writer only draws its lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model import Flow
+from .geometry import EdgePath, LaneBand, Point, Rect, StageBand
+from .text import text_width
+
+__all__ = ["HeaderLine", "header_layout", "header_size", "header_texts", "number_badge", "shift_down"]
+
+_GAP = 12.0  # between the block and the diagram below it
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderLine:
+    """One line of the title block: ``at`` is its left end on the baseline."""
+
+    text: str
+    at: Point
+    size: float
+    bold: bool
+
+
+def header_texts(flow: Flow) -> tuple[str, ...]:
+    """The title, then one line with those of version, owner and updated the flow has."""
+    from ..handout.i18n import words  # the handout's words, so both say "owner" alike
+
+    t = words(flow.lang)
+    facts = [
+        f"{t['version']} {flow.version}" if flow.version else "",
+        f"{t['owner']}: {flow.owner}" if flow.owner else "",
+        f"{t['updated']}: {flow.updated}" if flow.updated else "",
+    ]
+    meta = " · ".join(fact for fact in facts if fact)
+    return (flow.title, meta) if meta else (flow.title,)
+
+
+def header_layout(texts: tuple[str, ...], box: Rect, font_size: float) -> tuple[HeaderLine, ...]:
+    """Where each line of the block sits inside ``box``: a bold title, smaller facts under it."""
+    out, y = [], box.y
+    for number, text in enumerate(texts):
+        size = font_size + 5 if number == 0 else font_size
+        y += size + (0 if number == 0 else 6)
+        out.append(HeaderLine(text, Point(box.x, y), size, number == 0))
+    return tuple(out)
+
+
+def header_size(texts: tuple[str, ...], font_size: float) -> tuple[float, float]:
+    """Width and height the block needs (its gap to the diagram included in the height)."""
+    lines = header_layout(texts, Rect(0, 0, 0, 0), font_size)
+    width = max((text_width(line.text, line.size) * (1.08 if line.bold else 1.0) for line in lines), default=0.0)
+    return width, (lines[-1].at.y + 6 + _GAP if lines else 0.0)
+
+
+def number_badge(box: Rect, number: int, font_size: float) -> Rect:
+    """The pill that holds a step's number, centred on its box's top-left corner (kept on the page)."""
+    size = font_size - 2
+    width = max(size + 5, text_width(str(number), size) + 8)
+    return Rect(box.x - width / 2 + 4, box.y - size / 2 - 2, width, size + 4)
+
+
+def shift_down(
+    dy: float,
+    boxes: list[Rect],
+    lanes: tuple[LaneBand, ...],
+    edges: tuple[EdgePath, ...],
+    stages: tuple[StageBand, ...] = (),
+) -> tuple[list[Rect], tuple[LaneBand, ...], tuple[EdgePath, ...], tuple[StageBand, ...]]:
+    """The same drawing ``dy`` lower, to make room for the title block."""
+
+    def rect(r: Rect) -> Rect:
+        return Rect(r.x, r.y + dy, r.width, r.height)
+
+    def point(p: Point) -> Point:
+        return Point(p.x, p.y + dy)
+
+    return (
+        [rect(b) for b in boxes],
+        tuple(replace(lane, band=rect(lane.band), header=rect(lane.header)) for lane in lanes),
+        tuple(
+            replace(
+                e,
+                points=tuple(point(p) for p in e.points),
+                label_at=None if e.label_at is None else point(e.label_at),
+            )
+            for e in edges
+        ),
+        tuple(replace(stage, band=rect(stage.band), label=rect(stage.label)) for stage in stages),
+    )

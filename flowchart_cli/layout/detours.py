@@ -1,0 +1,246 @@
+"""Decisions and loops choose the ways out that cross the fewest other lines.
+
+The outcomes of one decision are planned together: every way of giving
+them distinct sides (bottom, left, right) is tried, each outcome taking its
+best shape for its side, and the set with the fewest crossings wins, a
+crossing between two outcomes of that decision counting as many.  A loop
+back from any other step tries both sides.  A line that leaves by a side
+may run along its row past empty cells to a farther channel (round the
+outside of the drawing, say), and may reach its target from above, along
+its row from beside it, or from below.
+
+A plan costs its crossings, bends and length (a crossing weighs a few
+bends, so no line takes a long detour to avoid one); ties keep the first
+plan.  Lines that cross nothing as first planned keep their plan: the
+search is for tangles.  Two passes let later choices settle earlier ones
+(one on a big flow, whose plans rarely interact), so the work grows about
+linearly with the flow.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+
+from .gridroute import Route, RouteGrid, logical, side_gap
+from .route_index import RouteIndex, route_crossings
+
+__all__ = ["improve_routes"]
+
+_PASSES = 2
+_CROSSING = 5.0  # what one crossing costs, in bends: a long detour is no better than a crossing
+_BEND = 2.0
+_LENGTH = 0.2  # per grid unit (a row or a column is two)
+_SIBLING = 50.0  # a crossing between two outcomes of one decision is never worth it
+_BIG = 1000  # lines: past this, one pass only
+_MOST_JOINT = 3  # decisions with more outcomes keep their plan (their extra lines share the bottom)
+Shape = tuple[str, str, list[tuple[str, int]]]  # exit side, entry side, refs
+Cost = float
+
+
+class _Planner:
+    def __init__(self, routes: list[Route], grid: RouteGrid) -> None:
+        self.routes, self.grid = routes, grid
+        self.index = RouteIndex([logical(route, grid) for route in routes])
+        self.leaving: dict[int, Counter[str]] = defaultdict(Counter)
+        self.into: dict[int, set[int]] = defaultdict(set)
+        for number, route in enumerate(routes):
+            self.leaving[route.source][route.exit] += 1
+            self.into[route.target].add(number)
+
+    def points(self, number: int, shape: Shape) -> list[tuple[float, float]]:
+        route = self.routes[number]
+        saved = (route.exit, route.entry, route.refs)
+        route.exit, route.entry, route.refs = shape
+        points = logical(route, self.grid)
+        route.exit, route.entry, route.refs = saved
+        return points
+
+    def base(self, number: int, shape: Shape) -> tuple[Cost, list[tuple[float, float]]]:
+        """The shape's bends and length, costed, and its grid points."""
+        points = self.points(number, shape)
+        length = sum(abs(p[0] - q[0]) + abs(p[1] - q[1]) for p, q in itertools.pairwise(points))
+        return _BEND * (len(points) - 2) + _LENGTH * length, points
+
+    def cost(self, number: int, shape: Shape, skip: set[int], limit: Cost = float("inf")) -> Cost:
+        """What the shape costs; once clearly above ``limit`` the count stops (the result is then a lower bound)."""
+        base, points = self.base(number, shape)
+        return self.cost_from(number, base, points, skip, limit)
+
+    def cost_from(
+        self, number: int, base: Cost, points: list[tuple[float, float]], skip: set[int], limit: Cost
+    ) -> Cost:
+        if base > limit:
+            return base
+        joining = self.into[self.routes[number].target]
+        crossings = self.index.crossings(points, skip | {number}, joining, (limit - base) / _CROSSING)
+        return base + _CROSSING * crossings
+
+    def tangle(self, group: list[int]) -> float:
+        """How much the lines of ``group`` cross other lines and each other as planned now."""
+        skip = set(group)
+        lines = [logical(self.routes[n], self.grid) for n in group]
+        between = sum(route_crossings(a, b) for a, b in itertools.combinations(lines, 2))
+        return between + sum(
+            self.index.crossings(points, skip, self.into[self.routes[n].target])
+            for n, points in zip(group, lines, strict=True)
+        )
+
+    def apply(self, number: int, shape: Shape) -> bool:
+        route = self.routes[number]
+        if (route.exit, route.entry, route.refs) == shape:
+            return False
+        self.leaving[route.source][route.exit] -= 1
+        route.exit, route.entry, route.refs = shape[0], shape[1], list(shape[2])
+        self.leaving[route.source][route.exit] += 1
+        self.index.put(number, logical(route, self.grid))
+        return True
+
+    def target_exits(self, number: int) -> set[str]:
+        counts = self.leaving[self.routes[number].target]
+        return {side for side, count in counts.items() if count > 0 and side != "b"}
+
+
+def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]) -> None:
+    """Rewrite the exits, entries and refs of the lines that have a choice, in place."""
+    planner = _Planner(routes, grid)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for number, route in enumerate(routes):
+        if route.source != route.target:
+            groups[route.source].append(number)
+    joint = [g for s, g in groups.items() if decision[s] and len(g) <= _MOST_JOINT]
+    single = [n for s, g in groups.items() if not decision[s] for n in g if routes[n].back]
+    big = len(routes) > _BIG
+    units = [*joint, *([n] for n in single)]
+    for _ in range(1 if big else _PASSES):  # a big flow gets one pass: its plans rarely interact
+        changed = False
+        for key, group in enumerate(units):
+            if not planner.tangle(group):
+                continue  # crosses nothing: keep the first plan
+            changed |= _plan_decision(planner, group) if key < len(joint) else _plan_single(planner, group[0])
+        if not changed:
+            break
+
+
+def _current(route: Route) -> Shape:
+    return route.exit, route.entry, list(route.refs)
+
+
+def _plan_single(planner: _Planner, number: int) -> bool:
+    route = planner.routes[number]
+    shapes = itertools.chain([_current(route)], _shapes(planner, number, "l"), _shapes(planner, number, "r"))
+    best = _cheapest(planner, number, shapes, set())
+    return best is not None and planner.apply(number, best[0])
+
+
+def _plan_decision(planner: _Planner, group: list[int]) -> bool:
+    skip = set(group)
+    current = [_current(planner.routes[n]) for n in group]
+    best = current
+    best_cost = _total(planner, group, current, [planner.cost(n, s, skip) for n, s in zip(group, current, strict=True)])
+    options: dict[tuple[int, str], tuple[Shape, Cost] | None] = {}
+    for number in group:  # each outcome's best shape per side, worked out once for every assignment
+        for side in ("b", "l", "r"):
+            options[(number, side)] = _cheapest(planner, number, _shapes(planner, number, side), skip)
+    for sides in itertools.permutations(("b", "l", "r"), len(group)):
+        chosen = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
+        picked = [choice for choice in chosen if choice is not None]
+        if len(picked) < len(chosen):
+            continue
+        plan = [shape for shape, _ in picked]
+        cost = _total(planner, group, plan, [cost for _, cost in picked])
+        if cost < best_cost:
+            best, best_cost = plan, cost
+    changed = False
+    for number, shape in zip(group, best, strict=True):
+        changed |= planner.apply(number, shape)
+    return changed
+
+
+def _cheapest(planner: _Planner, number: int, shapes: Iterator[Shape], skip: set[int]) -> tuple[Shape, Cost] | None:
+    """The first of the cheapest shapes and its cost (``None`` without any).
+
+    Shapes are tried shortest first, so once one crosses nothing the longer ones are never counted.
+    """
+    costed = [(*planner.base(number, shape), order, shape) for order, shape in enumerate(shapes)]
+    costed.sort(key=lambda item: (item[0], item[2]))
+    best: tuple[Shape, Cost] | None = None
+    for base, points, _, shape in costed:
+        if best is not None and base >= best[1]:
+            break
+        cost = planner.cost_from(number, base, points, skip, best[1] if best else float("inf"))
+        if best is None or cost < best[1]:
+            best = (shape, cost)
+    return best
+
+
+def _total(planner: _Planner, group: list[int], shapes: list[Shape], costs: list[Cost]) -> Cost:
+    """A decision's plan: its outcomes' own costs, and a heavy price for each crossing between them."""
+    lines = [planner.points(n, shape) for n, shape in zip(group, shapes, strict=True)]
+    between = sum(route_crossings(a, b) for a, b in itertools.combinations(lines, 2))
+    return sum(costs) + _SIBLING * between
+
+
+def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
+    """Every shape route ``number`` can take leaving by ``side``."""
+    route, grid = planner.routes[number], planner.grid
+    s, t = route.source, route.target
+    rs, rt, cs, ct = grid.rank[s], grid.rank[t], grid.column[s], grid.column[t]
+    if not route.back:
+        if side == "b":
+            yield "b", "t", _down_refs(grid, rs, rt, cs, ct)
+            return
+        for gs in _reachable(grid, rs, cs, side):
+            yield side, "t", [("g", gs), ("h", rt), ("pt", 0)]
+        return
+    if side == "b":
+        return
+    entries = [e for e in ("l", "r") if e not in planner.target_exits(number)]
+    for gs in _reachable(grid, rs, cs, side):
+        yield side, "t", [("g", gs), ("h", rt), ("pt", 0)]
+        for into in entries:
+            gt = side_gap(ct, into)
+            if gs == gt or _row_clear(grid, rt, ct, gs, into):
+                yield side, into, [("g", gs), ("pt", 0)]
+            if gs != gt:
+                yield side, into, [("g", gs), ("h", rt + 1), ("g", gt), ("pt", 0)]
+                yield side, into, [("g", gs), ("h", rt), ("g", gt), ("pt", 0)]
+
+
+def _down_refs(grid: RouteGrid, rs: int, rt: int, cs: int, ct: int) -> list[tuple[str, int]]:
+    """A forward line out of the bottom: straight, or one turn above or below, or round a blocked column."""
+    if cs == ct and grid.clear(cs, rs + 1, rt - 1):
+        return []
+    if grid.clear(ct, rs + 1, rt - 1):
+        return [("h", rs + 1), ("pt", 0)]
+    if grid.clear(cs, rs + 1, rt - 1):
+        return [("h", rt), ("pt", 0)]
+    gap = ct if cs <= ct else ct + 1
+    return [("h", rs + 1), ("g", gap), ("h", rt), ("pt", 0)]
+
+
+def _reachable(grid: RouteGrid, row: int, column: int, side: str) -> list[int]:
+    """The across-gaps a line leaving ``side`` of the shape at (row, column) may turn in: the one
+    beside the shape, the next, and the farthest it reaches along its row past empty cells."""
+    step = 1 if side == "r" else -1
+    gap = side_gap(column, side)
+    gaps = []
+    while 0 <= gap <= grid.columns:
+        gaps.append(gap)
+        cell = gap if side == "r" else gap - 1
+        if (row, cell) in grid.occupied or not 0 <= cell < grid.columns:
+            break
+        gap += step
+    return gaps[:2] + gaps[-1:] if len(gaps) > 2 else gaps
+
+
+def _row_clear(grid: RouteGrid, row: int, column: int, gap: int, side: str) -> bool:
+    """Whether a line can run along ``row`` from across-gap ``gap`` into ``side`` of the shape at ``column``."""
+    if side == "r":
+        between = range(column + 1, gap)
+        facing = gap > column + 1
+    else:
+        between = range(gap, column)
+        facing = gap < column
+    return facing and all((row, c) not in grid.occupied for c in between)

@@ -1,0 +1,48 @@
+"""A grid of buckets over the page, so "what lies near this box" costs the same on any size of flow.
+
+Label placement asks it for the lines, shapes and labels near each spot it
+tries; without it every try looked at every line of the flow, which made
+big flows quadratic.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Generic, TypeVar
+
+from .geometry import Rect
+
+__all__ = ["GridIndex"]
+
+T = TypeVar("T")
+_CELL = 160.0
+
+
+class GridIndex(Generic[T]):
+    """Rectangles with a payload each, bucketed by the grid cells they touch."""
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+        self._items: list[tuple[Rect, T]] = []
+
+    @staticmethod
+    def _span(low: float, high: float) -> range:
+        return range(int(low // _CELL), int(high // _CELL) + 1)
+
+    def add(self, rect: Rect, payload: T) -> None:
+        number = len(self._items)
+        self._items.append((rect, payload))
+        for cx in self._span(rect.x, rect.right):
+            for cy in self._span(rect.y, rect.bottom):
+                self._cells[(cx, cy)].append(number)
+
+    def near(self, box: Rect, margin: float) -> Iterator[tuple[Rect, T]]:
+        """Every item whose cells touch ``box`` grown by ``margin``, each once."""
+        seen: set[int] = set()
+        for cx in self._span(box.x - margin, box.right + margin):
+            for cy in self._span(box.y - margin, box.bottom + margin):
+                for number in self._cells.get((cx, cy), ()):
+                    if number not in seen:
+                        seen.add(number)
+                        yield self._items[number]

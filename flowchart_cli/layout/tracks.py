@@ -1,0 +1,121 @@
+"""Tracks inside one channel, ordered so that lines sharing the channel do not cross there.
+
+A segment runs along its channel from ``low`` to ``high``; at each end the
+line turns off towards the channel's low side (-1) or its high side (+1).
+When one line turns off towards the low side at a point another line's
+segment passes, the first must lie nearer the low side, or its turn would
+cut through the second: that is a constraint "A before B".  Tracks follow
+the constraints (a topological order, ties broken by position), and a track
+is reused for a later segment only after a clear break, so that one line
+never seems to run on into another.  A cycle of constraints (a crossing no
+order avoids) is broken at the segment that starts first.
+
+Segments with the same ``group`` are one merged line (lines joining before
+they reach one shape): they share one track.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["ChannelSegment", "order_tracks"]
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelSegment:
+    """``ends`` are (position, side) of its two turns; side -1 turns to the low side, +1 to the high side."""
+
+    low: float
+    high: float
+    ends: tuple[tuple[float, int], ...]
+    group: Hashable = None
+
+
+def _constraints(items: Sequence[ChannelSegment], units: Sequence[int]) -> dict[int, set[int]]:
+    """``after[a]`` holds every unit that must lie on the high side of unit ``a``."""
+    after: dict[int, set[int]] = defaultdict(set)
+    order = sorted(range(len(items)), key=lambda n: items[n].low)
+    active: list[int] = []
+    for n in order:
+        item = items[n]
+        active = [m for m in active if items[m].high >= item.low]
+        for m in active:
+            for a, b in ((n, m), (m, n)):
+                if units[a] == units[b]:
+                    continue
+                for at, side in items[a].ends:
+                    if items[b].low < at < items[b].high:
+                        if side < 0:
+                            after[units[a]].add(units[b])
+                        else:
+                            after[units[b]].add(units[a])
+        active.append(n)
+    return after
+
+
+def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
+    """Each segment's track (0 on the channel's low side) and the number of tracks used."""
+    unit_of: dict[Hashable, int] = {}
+    units: list[int] = []
+    spans: list[tuple[float, float]] = []
+    for number, item in enumerate(items):
+        key = ("own", number) if item.group is None else ("group", item.group)
+        if key not in unit_of:
+            unit_of[key] = len(spans)
+            spans.append((item.low, item.high))
+        unit = unit_of[key]
+        low, high = spans[unit]
+        spans[unit] = (min(low, item.low), max(high, item.high))
+        units.append(unit)
+    after = _constraints(items, units)
+    before_count = [0] * len(spans)
+    for later in after.values():
+        for b in later:
+            before_count[b] += 1
+    ready = [(spans[u], u) for u in range(len(spans)) if before_count[u] == 0]
+    heapq.heapify(ready)
+    placed: dict[int, int] = {}
+    lows: list[list[float]] = []
+    highs: list[list[float]] = []
+    floor = [0] * len(spans)
+    remaining = set(range(len(spans)))
+    while remaining:
+        if not ready:  # a cycle: break it where it starts first
+            unit = min(remaining, key=lambda u: spans[u])
+            before_count[unit] = 0
+            heapq.heappush(ready, (spans[unit], unit))
+        _, unit = heapq.heappop(ready)
+        if unit not in remaining:
+            continue
+        remaining.discard(unit)
+        track = _free_track(lows, highs, floor[unit], *spans[unit])
+        placed[unit] = track
+        for b in after.get(unit, ()):
+            floor[b] = max(floor[b], track + 1)
+            before_count[b] -= 1
+            if before_count[b] == 0 and b in remaining:
+                heapq.heappush(ready, (spans[b], b))
+    return [placed[u] for u in units], len(lows)
+
+
+def _free_track(lows: list[list[float]], highs: list[list[float]], floor: int, low: float, high: float) -> int:
+    """The first track from ``floor`` on with a clear break around [low, high]; taken on return."""
+    track = floor
+    while track < len(lows):
+        at = bisect.bisect_left(lows[track], low)
+        clear_before = at == 0 or highs[track][at - 1] + 1 < low
+        clear_after = at == len(lows[track]) or high + 1 < lows[track][at]
+        if clear_before and clear_after:
+            break
+        track += 1
+    if track == len(lows):
+        lows.append([])
+        highs.append([])
+    at = bisect.bisect_left(lows[track], low)
+    lows[track].insert(at, low)
+    highs[track].insert(at, high)
+    return track
