@@ -58,6 +58,15 @@ class Theme(StrEnum):
     mono = "mono"
 
 
+class Paper(StrEnum):
+    a4 = "a4"
+    a3 = "a3"
+    letter = "letter"
+
+
+PaperOption = Annotated[Paper, typer.Option("--paper", help="Paper size of the printed handout.")]
+
+
 class MermaidSyntax(StrEnum):
     v11 = "11"
     v10 = "10"
@@ -226,6 +235,10 @@ def handout(
         Lang | None, typer.Option("--lang", help="Language of the handout (default: the flow's `lang`).")
     ] = None,
     no_quiz: Annotated[bool, typer.Option("--no-quiz", help="Leave out the self-check quiz.")] = False,
+    paper: PaperOption = Paper.a4,
+    theme: Annotated[
+        Theme, typer.Option("--theme", help="Diagram colours, or mono for black-and-white printing.")
+    ] = Theme.default,
     template_dir: Annotated[
         Path | None,
         typer.Option(
@@ -245,6 +258,8 @@ def handout(
             lang=lang.value if lang else None,
             quiz=not no_quiz,
             template_dir=template_dir,
+            paper=paper.value,
+            theme=theme.value,
             quiet=quiet,
         )
     )
@@ -275,6 +290,7 @@ def build(
     theme: Annotated[
         Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
     ] = Theme.default,
+    paper: PaperOption = Paper.a4,
     scale: Scale = 1.0,
     quiet: Quiet = False,
     layout_timeout: LayoutTimeout = 60.0,
@@ -294,6 +310,7 @@ def build(
             index=index,
             edges=edges.value,
             theme=theme.value,
+            paper=paper.value,
             scale=scale,
             quiet=quiet,
             layout_timeout=layout_timeout,

@@ -18,13 +18,15 @@ EDGE_STYLES = ("ortho", "spline")
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
     """``edges``: ortho or spline; ``theme``: a name of :data:`~.layout.theme.THEMES`;
-    ``scale``: PNG/PDF zoom; ``numbers``: step numbers on the shapes; ``header``: a title block."""
+    ``scale``: PNG/PDF zoom; ``numbers``: step numbers on the shapes; ``header``: a title block;
+    ``paper``: the handout's sheet size (a4, a3, letter; diagram writers ignore it)."""
 
     edges: str = "ortho"
     theme: str = "default"
     scale: float = 1.0
     numbers: bool = False
     header: bool = False
+    paper: str = "a4"
     mermaid: str = "11"
     """Mermaid syntax: "11" (``@{ shape: … }``, Mermaid ≥ 11.3) or "10" (classic brackets, for older renderers)."""
     layout_timeout: float = 60.0

@@ -45,7 +45,13 @@ def render_payloads(
             from .handout import render_handout
 
             payloads[fmt] = render_handout(
-                flow, diagram, HANDOUT_FORMATS[fmt][1], lang=lang, quiz=quiz, template_dir=template_dir
+                flow,
+                diagram,
+                HANDOUT_FORMATS[fmt][1],
+                lang=lang,
+                quiz=quiz,
+                template_dir=template_dir,
+                paper=options.paper,
             )
         elif fmt in FORMATS:
             payloads[fmt] = writer(fmt)(diagram, options)

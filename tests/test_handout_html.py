@@ -134,10 +134,10 @@ def test_legend_and_inline_diagram(quejas):
     assert svgs[0].find(f".//{SVG}marker").get("id") == "diagram-arrow"
     legend = [text(li) for li in diagram.iter(f"{H}li")]
     assert legend == [
-        "Inicio Inicio del proceso",
-        "Fin Fin del proceso",
+        "Inicio Donde comienza el proceso",
+        "Fin Donde termina el proceso",
         "Proceso Una acción o tarea",
-        "Decisión Una pregunta con resultados etiquetados",
+        "Decisión Una pregunta: cada respuesta lleva por su camino",
     ]
 
 
@@ -156,6 +156,9 @@ def test_quiz_and_answers(quejas):
     assert answers == [
         "paso 4: Escalar al supervisor — Supervisor",
         "paso 5: Implementar la solución acordada — Agente de atención",
+        "Agente de atención",
+        "Agente de atención",
+        "10 min",
     ]
     checklist = by_id(root, "checklist")
     assert len([s for s in checklist.iter(f"{H}span") if s.get("class") == "box"]) == len(
@@ -249,9 +252,20 @@ def test_templates_are_strict_about_undefined_variables(quejas, tmp_path):
 def test_the_documented_template_variables_are_the_real_ones():
     from dataclasses import fields
 
+    from flowchart_cli.handout.diagram_view import DiagramSheet
+    from flowchart_cli.handout.quiz import Question
     from flowchart_cli.handout.routes import Hop
-    from flowchart_cli.handout.study import Checklist, FlowReference, Question, Reference
-    from flowchart_cli.handout.view import DiagramView, Doc, Handout, LaneSection, LaneStep, LegendItem, StepRow
+    from flowchart_cli.handout.study import Checklist, FlowReference, Reference
+    from flowchart_cli.handout.view import (
+        Column,
+        DiagramView,
+        Doc,
+        Handout,
+        LaneSection,
+        LaneStep,
+        LegendItem,
+        StepRow,
+    )
     from flowchart_cli.resources import templates_dir
 
     doc = (templates_dir() / "handout" / "handout.html.j2").read_text(encoding="utf-8").split("-#}")[0]
@@ -260,6 +274,8 @@ def test_the_documented_template_variables_are_the_real_ones():
     for cls in (
         Doc,
         DiagramView,
+        DiagramSheet,
+        Column,
         LegendItem,
         StepRow,
         LaneSection,

@@ -113,9 +113,19 @@ def test_the_step_table_puts_each_stage_heading_before_its_steps(tmp_path):
 @pytest.mark.parametrize(
     ("lang", "heading", "check", "question"),
     [
-        ("en", "Stage 2 · Registro", "I know the steps of the stage “Registro” (2, 4, 5).", "Which stage does step"),
-        ("es", "Etapa 2 · Registro", "Conozco los pasos de la etapa «Registro» (2, 4, 5).", "¿A qué etapa pertenece"),
-        ("pt", "Etapa 2 · Registro", "Conheço os passos da etapa “Registro” (2, 4, 5).", "A que etapa pertence"),
+        (
+            "en",
+            "Stage 2 · Registro",
+            "I know the steps of the stage “Registro” (steps 2, 4, 5).",
+            "Which stage does step",
+        ),
+        (
+            "es",
+            "Etapa 2 · Registro",
+            "Conozco los pasos de la etapa «Registro» (pasos 2, 4, 5).",
+            "¿A qué etapa pertenece",
+        ),
+        ("pt", "Etapa 2 · Registro", "Conheço os passos da etapa “Registro” (passos 2, 4, 5).", "A que etapa pertence"),
     ],
 )
 def test_stages_speak_the_handouts_language(tmp_path, lang, heading, check, question):
@@ -133,7 +143,7 @@ def test_the_cover_lists_the_stages_and_the_lane_sections_name_each_steps_stage(
     assert [(s.name, s.anchor, s.numbers) for s in view.stages] == [
         ("Recepción", "stage-1", "Pasos 1, 3"),
         ("Registro", "stage-2", "Pasos 2, 4, 5"),
-        ("Cierre", "stage-3", "Pasos 6"),
+        ("Cierre", "stage-3", "Paso 6"),
     ]
     html = render_html(view)
     cover = html[html.index('class="cover"') : html.index("</header>")]

@@ -78,21 +78,29 @@ def test_lane_sections_say_what_triggers_each_step_and_where_it_hands_over(queja
     resolver = agente.steps[2]
     assert [plain(h.detail) for h in resolver.comes_from] == ["paso 3 «¿La queja es grave?» → No"]
     start = lanes[0].steps[0]
-    assert [plain(h.detail) for h in start.comes_from] == ["el inicio del proceso"]
+    assert [plain(h.detail) for h in start.comes_from] == ["ningún paso: aquí empieza el proceso"]
     assert [plain(h.text) for h in agente.steps[3].hands_over] == ["fin"]
 
 
-def test_quiz_asks_each_outcome_and_answers_with_the_step(quejas):
+def test_quiz_asks_what_comes_next_who_does_a_step_and_how_long_it_takes(quejas):
     view = view_of(quejas)
-    assert [q.text for q in view.quiz] == [
-        "La queja es grave. ¿Qué paso sigue?",
-        "A la pregunta «¿La queja es grave?» la respuesta es «No». ¿Qué paso sigue?",
+    assert [(q.kind, q.text) for q in view.quiz] == [
+        ("next", "La queja es grave. ¿Qué paso sigue?"),
+        ("next", "A la pregunta «¿La queja es grave?» la respuesta es «No». ¿Qué paso sigue?"),
+        ("who", "¿Quién es responsable de «Registrar la queja en el CRM»?"),
+        # "Escalar al supervisor" is not asked: its answer would be in the question
+        ("who", "¿Quién es responsable de «Implementar la solución acordada»?"),
+        ("duration", "¿Cuánto tiempo puede llevar «Registrar la queja en el CRM»?"),
     ]
     assert [plain(q.answer) for q in view.quiz] == [
         "paso 4: Escalar al supervisor",
         "paso 5: Implementar la solución acordada",
+        "Agente de atención",
+        "Agente de atención",
+        "10 min",
     ]
-    assert [q.answer_lane for q in view.quiz] == ["Supervisor", "Agente de atención"]
+    assert [q.number for q in view.quiz] == [1, 2, 3, 4, 5]
+    assert [q.answer_lane for q in view.quiz][:2] == ["Supervisor", "Agente de atención"]
     assert view.quiz_note == ""
 
 
@@ -105,7 +113,7 @@ def test_no_quiz_leaves_questions_and_their_checklist_item_out(quejas):
 
 def test_checklist_names_lanes_and_decisions(quejas):
     items = view_of(quejas).checklist.items
-    assert "Conozco los pasos de «Agente de atención» (2, 3, 5, 6)." in items
+    assert "Conozco los pasos de «Agente de atención» (pasos 2, 3, 5, 6)." in items
     assert "Sé qué hacer con cada respuesta a «¿La queja es grave?» (paso 3)." in items
     assert view_of(quejas).checklist.signatures == ("Aprendiz", "Formador", "Fecha")
 
@@ -117,7 +125,7 @@ def test_lang_overrides_every_fixed_word(quejas):
     assert plain(view.steps[-1].next[0].text) == "end"
     assert view.lanes[0].heading == "Responsibilities — Cliente"
     assert view.quiz[0].text == "“¿La queja es grave?” — the answer is “Sí”. What is the next step?"
-    assert view.legend[0].meaning == SYMBOLS["start"].legend["en"]
+    assert view.legend[0].meaning == "Where the process begins"
     pt = view_of(quejas, lang="pt")
     assert plain(pt.steps[0].next[0].text) == "→ passo 2" and pt.t["quiz"] == "Autoavaliação"
 
@@ -125,7 +133,7 @@ def test_lang_overrides_every_fixed_word(quejas):
 def test_legend_lists_only_used_symbols_in_table_order(quejas):
     legend = view_of(quejas).legend
     assert [item.kind for item in legend] == ["start", "end", "process", "decision"]
-    assert legend[3].name == "Decisión" and legend[3].meaning == SYMBOLS["decision"].legend["es"]
+    assert legend[3].name == "Decisión" and legend[3].meaning == "Una pregunta: cada respuesta lleva por su camino"
 
 
 def test_title_block_and_page_furniture(quejas):

@@ -33,6 +33,7 @@ class BuildConfig:
     index: bool = False
     edges: str = "ortho"
     theme: str = "default"
+    paper: str = "a4"
     scale: float = 1.0
     layout_timeout: float = 60.0
     """Seconds Graphviz may take per flow; changes no output, so it is not in :attr:`options`."""
@@ -43,12 +44,21 @@ class BuildConfig:
     def render_options(self) -> RenderOptions:
         from ..writers import RenderOptions
 
-        return RenderOptions(edges=self.edges, theme=self.theme, scale=self.scale, layout_timeout=self.layout_timeout)
+        return RenderOptions(
+            edges=self.edges,
+            theme=self.theme,
+            scale=self.scale,
+            layout_timeout=self.layout_timeout,
+            paper=self.paper,
+        )
 
     @property
     def options(self) -> dict:
         """Everything besides the input that changes an output: part of every output's key."""
-        return {"edges": self.edges, "theme": self.theme, "scale": self.scale, "lang": None, "quiz": True}
+        options = {"edges": self.edges, "theme": self.theme, "scale": self.scale, "lang": None, "quiz": True}
+        if self.paper != "a4":  # keyed only when chosen, so existing builds stay fresh
+            options["paper"] = self.paper
+        return options
 
 
 @dataclass

@@ -1,13 +1,17 @@
-"""OUT/index.md: every flow with links to its diagram and handout, for MkDocs or any static site."""
+"""OUT/index.md: every flow with links to its diagram and handout, for MkDocs or any static site.
+
+The page speaks the flows' language: the most common `lang` among them.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
-__all__ = ["INDEX_NAME", "IndexRow", "index_markdown", "index_text"]
+__all__ = ["INDEX_NAME", "INDEX_WORDS", "IndexRow", "index_lang", "index_markdown", "index_text"]
 
 INDEX_NAME = "index.md"
 DIAGRAMS = ("svg", "png", "pdf", "drawio", "mermaid", "dot")
@@ -22,6 +26,33 @@ LABELS = {
     "handout-pdf": "handout (PDF)",
 }
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+_LANG = re.compile(r"""^lang:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(?:#.*)?$""", re.M)
+INDEX_WORDS = {
+    "en": {
+        "heading": "Process flows",
+        "top": "Top level",
+        "not_built": "not built: the flow has errors (run `flowchart check`)",
+        "empty": "No flow files found.",
+        "html": "handout",
+        "handout-pdf": "handout (PDF)",
+    },
+    "es": {
+        "heading": "Flujos de proceso",
+        "top": "Carpeta principal",
+        "not_built": "sin generar: el flujo tiene errores (ejecute `flowchart check`)",
+        "empty": "No se encontraron archivos de flujo.",
+        "html": "manual",
+        "handout-pdf": "manual (PDF)",
+    },
+    "pt": {
+        "heading": "Fluxos de processo",
+        "top": "Pasta principal",
+        "not_built": "não gerado: o fluxo tem erros (execute `flowchart check`)",
+        "empty": "Nenhum arquivo de fluxo encontrado.",
+        "html": "manual",
+        "handout-pdf": "manual (PDF)",
+    },
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,15 +74,15 @@ def _link(label: str, path: str) -> str:
     return f"[{label}]({quote(path)})"
 
 
-def _line(row: IndexRow) -> str:
+def _line(row: IndexRow, words: dict[str, str]) -> str:
     title = _text(row.title or PurePosixPath(row.source).name)
     source = f"`{row.source.replace('`', '')}`"
     if not row.outputs:
-        return f"- **{title}** ({source}) — not built: the flow has errors (run `flowchart check`)"
+        return f"- **{title}** ({source}) — {words['not_built']}"
     outputs = dict(row.outputs)
     diagram = next((f for f in DIAGRAMS if f in outputs), None)
     head = _link(f"**{title}**", outputs[diagram]) if diagram else f"**{title}**"
-    links = [_link(LABELS.get(fmt, fmt), path) for fmt, path in row.outputs]
+    links = [_link(words.get(fmt) or LABELS.get(fmt, fmt), path) for fmt, path in row.outputs]
     return f"- {head} ({source}) — {' · '.join(links)}"
 
 
@@ -62,19 +93,35 @@ def index_text(sources, manifest, formats: tuple[str, ...]) -> str:
         record = manifest.flows.get(source.rel)
         outputs = tuple((fmt, record.outputs[fmt].path) for fmt in formats if record and fmt in record.outputs)
         rows.append(IndexRow(source.rel, record.title if record else "", outputs))
-    return index_markdown(rows)
+    return index_markdown(rows, lang=index_lang(source.path for source in sources))
 
 
-def index_markdown(rows: list[IndexRow], *, heading: str = "Process flows") -> str:
-    """The index text, grouped by folder; the same rows always give the same bytes."""
+def index_lang(paths) -> str:
+    """The most common `lang` of the flow files at ``paths`` (the first met wins a tie; default en)."""
+    found: Counter[str] = Counter()
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        match = _LANG.search(text)
+        lang = match.group(1).lower() if match else "en"
+        found[lang if lang in INDEX_WORDS else "en"] += 1
+    return found.most_common(1)[0][0] if found else "en"
+
+
+def index_markdown(rows: list[IndexRow], *, heading: str | None = None, lang: str = "en") -> str:
+    """The index text in ``lang``, grouped by folder; the same rows always give the same bytes."""
+    words = INDEX_WORDS.get(lang, INDEX_WORDS["en"])
+    heading = heading or words["heading"]
     lines = [f"# {heading}", "", "<!-- written by `flowchart build --index`; edits are overwritten -->"]
     folder = None
     for row in sorted(rows, key=lambda r: (str(PurePosixPath(r.source).parent), r.source)):
         parent = str(PurePosixPath(row.source).parent)
         if parent != folder:
             folder = parent
-            lines += ["", f"## {_text(parent + '/') if parent != '.' else 'Top level'}", ""]
-        lines.append(_line(row))
+            lines += ["", f"## {_text(parent + '/') if parent != '.' else words['top']}", ""]
+        lines.append(_line(row, words))
     if not rows:
-        lines += ["", "No flow files found."]
+        lines += ["", words["empty"]]
     return "\n".join(lines) + "\n"

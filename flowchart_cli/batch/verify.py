@@ -75,6 +75,8 @@ def _build_command(config: BuildConfig) -> str:
         words.append(f"--theme={config.theme}")
     if config.scale != 1.0:
         words.append(f"--scale={config.scale:g}")
+    if config.paper != "a4":
+        words.append(f"--paper={config.paper}")
     if config.index:
         words.append("--index")
     if config.clean:

@@ -22,6 +22,7 @@ def run_build(
     index: bool,
     edges: str,
     theme: str,
+    paper: str = "a4",
     layout_timeout: float = 60.0,
     scale: float = 1.0,
     quiet: bool = False,
@@ -39,6 +40,7 @@ def run_build(
         index=index,
         edges=edges,
         theme=theme,
+        paper=paper,
         scale=scale,
         layout_timeout=layout_timeout,
     )

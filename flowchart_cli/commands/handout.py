@@ -17,6 +17,8 @@ def run_handout(
     lang: str | None,
     quiz: bool,
     template_dir: Path | None,
+    paper: str = "a4",
+    theme: str = "default",
     quiet: bool = False,
 ) -> int:
     """Write NAME.handout.html (or .pdf) for every file without errors; 1 if any had errors.
@@ -39,7 +41,12 @@ def run_handout(
     for result in good:
         try:
             payloads = render_payloads(
-                result.flow, [output], RenderOptions(), lang=lang, quiz=quiz, template_dir=template_dir
+                result.flow,
+                [output],
+                RenderOptions(theme=theme, paper=paper),
+                lang=lang,
+                quiz=quiz,
+                template_dir=template_dir,
             )
         except FlowchartError as error:
             return fail(error)

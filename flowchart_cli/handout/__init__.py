@@ -25,19 +25,23 @@ def render_handout(
     lang: str | None = None,
     quiz: bool = True,
     template_dir: Path | None = None,
+    paper: str = "a4",
 ) -> bytes:
     """The handout of ``flow`` (laid out as ``diagram``) as HTML or PDF bytes.
 
-    ``lang`` overrides the flow's language, ``quiz=False`` leaves the quiz out
-    and ``template_dir`` holds templates that replace the built-in ones.
+    ``lang`` overrides the flow's language, ``quiz=False`` leaves the quiz out,
+    ``template_dir`` holds templates that replace the built-in ones and ``paper``
+    is the sheet size (a4, a3, letter).  The diagram's colours are its own
+    (``--theme`` reaches it through the layout's options).
     """
     from .graphics import SvgDrawing
     from .html import render_html
+    from .paper import paper as paper_named
     from .view import build_view
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown handout format '{fmt}'; choose from {', '.join(FORMATS)}")
-    view = build_view(flow, diagram, SvgDrawing(diagram.theme), lang=lang, quiz=quiz)
+    view = build_view(flow, diagram, SvgDrawing(diagram.theme), lang=lang, quiz=quiz, paper=paper_named(paper))
     html = render_html(view, template_dir)
     if fmt == "html":
         return html.encode("utf-8")

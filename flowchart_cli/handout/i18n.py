@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["LANGS", "SYMBOL_NAMES", "WORDS", "count", "symbol_name", "words"]
+__all__ = ["LANGS", "LEGEND_MEANINGS", "SYMBOL_NAMES", "WORDS", "count", "plural", "symbol_name", "words"]
 
 LANGS = ("en", "es", "pt")
 
@@ -38,6 +38,14 @@ _EN = {
     "contents": "Contents",
     "diagram": "Diagram",
     "legend": "Legend",
+    "part_of": "Part {n} of {total}",
+    "to_part": "to part {n}",
+    "from_part": "from part {n}",
+    "overview": (
+        "The whole process, in {total} parts. Each framed part is printed larger on a page of its own; "
+        "numbered connectors join each part to the next."
+    ),
+    "legend_pages": "The legend is on the next page.",
     "steps": "Step by step",
     "col_number": "No.",
     "col_step": "Step",
@@ -52,14 +60,16 @@ _EN = {
     "end": "end",
     "none": "—",
     "responsibilities": "Responsibilities",
-    "lane_steps": "Steps {numbers}",
+    "lane_steps": "Step {numbers}|Steps {numbers}",
+    "steps_ref": "step {numbers}|steps {numbers}",
+    "external": "external",
     "comes_from": "Comes from",
     "hands_over": "Goes to",
-    "process_start": "the start of the process",
+    "process_start": "no step: the process starts here",
     "checklist": "Trainee checklist",
     "check_read": "I have read the whole process from start to end.",
     "check_lanes": "I know who is responsible for each step.",
-    "check_lane": "I know the steps of “{lane}” ({numbers}).",
+    "check_lane": "I know the step of “{lane}” ({numbers}).|I know the steps of “{lane}” ({numbers}).",
     "check_decision": "I know what to do for each answer to “{question}” (step {n}).",
     "check_references": "I have looked at every reference listed in this handout.",
     "check_quiz": "I have answered the self-check quiz and compared my answers.",
@@ -71,6 +81,11 @@ _EN = {
     "quiz_intro": "Answer without looking at the diagram; the answers are on the last page.",
     "quiz_question": "“{question}” — the answer is “{outcome}”. What is the next step?",
     "quiz_statement": "{statement}. What is the next step?",
+    "quiz_who": "Who is responsible for “{label}”?",
+    "quiz_duration": "How long may “{label}” take?",
+    "quiz_scenario": "A case: {outcomes}. Where does the process end?",
+    "quiz_scenario_lanes": "A case: {outcomes}. Who works on it, in turn, from start to end?",
+    "scenario_outcome": "the answer to “{question}” is “{outcome}”",
     "quiz_answer_line": "Answer",
     "answers": "Quiz answers",
     "answer": "{step}: {label}",
@@ -104,6 +119,14 @@ _ES = {
     "contents": "Contenido",
     "diagram": "Diagrama",
     "legend": "Leyenda",
+    "part_of": "Parte {n} de {total}",
+    "to_part": "sigue en la parte {n}",
+    "from_part": "viene de la parte {n}",
+    "overview": (
+        "El proceso completo, en {total} partes. Cada parte enmarcada se imprime más grande en su propia "
+        "página; conectores numerados unen cada parte con la siguiente."
+    ),
+    "legend_pages": "La leyenda está en la página siguiente.",
     "steps": "Paso a paso",
     "col_number": "N.º",
     "col_step": "Paso",
@@ -118,14 +141,16 @@ _ES = {
     "end": "fin",
     "none": "—",
     "responsibilities": "Responsabilidades",
-    "lane_steps": "Pasos {numbers}",
+    "lane_steps": "Paso {numbers}|Pasos {numbers}",
+    "steps_ref": "paso {numbers}|pasos {numbers}",
+    "external": "externo",
     "comes_from": "Viene de",
     "hands_over": "Pasa a",
-    "process_start": "el inicio del proceso",
+    "process_start": "ningún paso: aquí empieza el proceso",
     "checklist": "Lista de verificación del aprendiz",
     "check_read": "He leído el proceso completo, de principio a fin.",
     "check_lanes": "Sé quién es responsable de cada paso.",
-    "check_lane": "Conozco los pasos de «{lane}» ({numbers}).",
+    "check_lane": "Conozco el paso de «{lane}» ({numbers}).|Conozco los pasos de «{lane}» ({numbers}).",
     "check_decision": "Sé qué hacer con cada respuesta a «{question}» (paso {n}).",
     "check_references": "He consultado todas las referencias de este manual.",
     "check_quiz": "He respondido la autoevaluación y he comparado mis respuestas.",
@@ -137,6 +162,11 @@ _ES = {
     "quiz_intro": "Responde sin mirar el diagrama; las respuestas están en la última página.",
     "quiz_question": "A la pregunta «{question}» la respuesta es «{outcome}». ¿Qué paso sigue?",
     "quiz_statement": "{statement}. ¿Qué paso sigue?",
+    "quiz_who": "¿Quién es responsable de «{label}»?",
+    "quiz_duration": "¿Cuánto tiempo puede llevar «{label}»?",
+    "quiz_scenario": "Un caso: {outcomes}. ¿Dónde termina el proceso?",
+    "quiz_scenario_lanes": "Un caso: {outcomes}. ¿Quiénes intervienen, por turno, de principio a fin?",
+    "scenario_outcome": "la respuesta a «{question}» es «{outcome}»",
     "quiz_answer_line": "Respuesta",
     "answers": "Respuestas de la autoevaluación",
     "answer": "{step}: {label}",
@@ -155,7 +185,7 @@ _PT = {
         "sua função reúne só os seus passos: o que inicia cada um e para quem você os passa. Marque a "
         "lista de verificação à medida que aprende."
     ),
-    "how_to_quiz": "Depois teste-se com a autoavaliação no final.",
+    "how_to_quiz": "Depois, faça a autoavaliação do final.",
     "quoted": "“{text}”",
     "hop_to": "{outcome}→\u00a0{ref}",
     "check_decisions": "Sei o que fazer com cada resposta nas {count} decisões.",
@@ -170,6 +200,14 @@ _PT = {
     "contents": "Conteúdo",
     "diagram": "Diagrama",
     "legend": "Legenda",
+    "part_of": "Parte {n} de {total}",
+    "to_part": "continua na parte {n}",
+    "from_part": "vem da parte {n}",
+    "overview": (
+        "O processo completo, em {total} partes. Cada parte destacada é impressa maior em sua própria "
+        "página; conectores numerados ligam cada parte à seguinte."
+    ),
+    "legend_pages": "A legenda está na página seguinte.",
     "steps": "Passo a passo",
     "col_number": "N.º",
     "col_step": "Passo",
@@ -184,17 +222,19 @@ _PT = {
     "end": "fim",
     "none": "—",
     "responsibilities": "Responsabilidades",
-    "lane_steps": "Passos {numbers}",
+    "lane_steps": "Passo {numbers}|Passos {numbers}",
+    "steps_ref": "passo {numbers}|passos {numbers}",
+    "external": "externo",
     "comes_from": "Vem de",
     "hands_over": "Passa para",
-    "process_start": "o início do processo",
+    "process_start": "nenhum passo: o processo começa aqui",
     "checklist": "Lista de verificação do aprendiz",
     "check_read": "Li o processo completo, do início ao fim.",
     "check_lanes": "Sei quem é responsável por cada passo.",
-    "check_lane": "Conheço os passos de “{lane}” ({numbers}).",
+    "check_lane": "Conheço o passo de “{lane}” ({numbers}).|Conheço os passos de “{lane}” ({numbers}).",
     "check_decision": "Sei o que fazer com cada resposta a “{question}” (passo {n}).",
     "check_references": "Consultei todas as referências deste manual.",
-    "check_quiz": "Respondi à autoavaliação e comparei as minhas respostas.",
+    "check_quiz": "Respondi à autoavaliação e comparei minhas respostas.",
     "check_practice": "Realizei o processo sob a supervisão de um instrutor.",
     "signature_trainee": "Aprendiz",
     "signature_trainer": "Instrutor",
@@ -203,6 +243,11 @@ _PT = {
     "quiz_intro": "Responda sem olhar o diagrama; as respostas estão na última página.",
     "quiz_question": "À pergunta “{question}” a resposta é “{outcome}”. Qual é o próximo passo?",
     "quiz_statement": "{statement}. Qual é o próximo passo?",
+    "quiz_who": "Quem é responsável por “{label}”?",
+    "quiz_duration": "Quanto tempo pode levar “{label}”?",
+    "quiz_scenario": "Um caso: {outcomes}. Onde termina o processo?",
+    "quiz_scenario_lanes": "Um caso: {outcomes}. Quem atua nele, em ordem, do início ao fim?",
+    "scenario_outcome": "a resposta a “{question}” é “{outcome}”",
     "quiz_answer_line": "Resposta",
     "answers": "Respostas da autoavaliação",
     "answer": "{step}: {label}",
@@ -221,7 +266,9 @@ _STAGES = {
         "count_stages": "{n} stage|{n} stages",
         "stage": "Stage",
         "stage_heading": "Stage {n} · {name}",
-        "check_stage": "I know the steps of the stage “{stage}” ({numbers}).",
+        "check_stage": (
+            "I know the step of the stage “{stage}” ({numbers}).|I know the steps of the stage “{stage}” ({numbers})."
+        ),
         "quiz_stage": "Which stage does step {n}, “{label}”, belong to?",
     },
     "es": {
@@ -229,7 +276,9 @@ _STAGES = {
         "count_stages": "{n} etapa|{n} etapas",
         "stage": "Etapa",
         "stage_heading": "Etapa {n} · {name}",
-        "check_stage": "Conozco los pasos de la etapa «{stage}» ({numbers}).",
+        "check_stage": (
+            "Conozco el paso de la etapa «{stage}» ({numbers}).|Conozco los pasos de la etapa «{stage}» ({numbers})."
+        ),
         "quiz_stage": "¿A qué etapa pertenece el paso {n}, «{label}»?",
     },
     "pt": {
@@ -237,7 +286,9 @@ _STAGES = {
         "count_stages": "{n} etapa|{n} etapas",
         "stage": "Etapa",
         "stage_heading": "Etapa {n} · {name}",
-        "check_stage": "Conheço os passos da etapa “{stage}” ({numbers}).",
+        "check_stage": (
+            "Conheço o passo da etapa “{stage}” ({numbers}).|Conheço os passos da etapa “{stage}” ({numbers})."
+        ),
         "quiz_stage": "A que etapa pertence o passo {n}, “{label}”?",
     },
 }
@@ -282,5 +333,73 @@ def symbol_name(kind: str, lang: str) -> str:
 
 def count(t: Mapping[str, str], key: str, n: int) -> str:
     """ "{n} paso|{n} pasos" → "1 paso" or "3 pasos"."""
+    return plural(t, key, n, n=n)
+
+
+def plural(t: Mapping[str, str], key: str, amount: int, /, **values: object) -> str:
+    """The singular or plural form of ``t[key]`` ("one|many") for ``amount`` things, filled with ``values``."""
     one, many = t[key].split("|")
-    return (one if n == 1 else many).format(n=n)
+    return (one if amount == 1 else many).format(**values)
+
+
+# What each symbol means, as the handout's legend says it beside the symbol's name: worded
+# so that no word of the name comes back ("Espera — Espera", "Inicio — Inicio del proceso").
+LEGEND_MEANINGS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "start": {"en": "Where the process begins", "es": "Donde comienza el proceso", "pt": "Onde o processo começa"},
+        "end": {"en": "Where the process finishes", "es": "Donde termina el proceso", "pt": "Onde o processo termina"},
+        "process": {"en": "An action or task", "es": "Una acción o tarea", "pt": "Uma ação ou tarefa"},
+        "decision": {
+            "en": "A question: each answer leads its own way",
+            "es": "Una pregunta: cada respuesta lleva por su camino",
+            "pt": "Uma pergunta: cada resposta leva por seu caminho",
+        },
+        "io": {
+            "en": "Information received or sent",
+            "es": "Información que se recibe o se envía",
+            "pt": "Informação recebida ou enviada",
+        },
+        "document": {
+            "en": "A printed or written paper",
+            "es": "Un papel impreso o escrito",
+            "pt": "Um papel impresso ou escrito",
+        },
+        "documents": {
+            "en": "Several papers or copies",
+            "es": "Varios papeles o copias",
+            "pt": "Vários papéis ou cópias",
+        },
+        "subprocess": {
+            "en": "A procedure described elsewhere",
+            "es": "Un procedimiento descrito aparte",
+            "pt": "Um procedimento descrito à parte",
+        },
+        "manual_input": {"en": "Typed in by a person", "es": "Lo teclea una persona", "pt": "Digitado por uma pessoa"},
+        "manual": {"en": "Work done by hand", "es": "Trabajo hecho a mano", "pt": "Trabalho feito à mão"},
+        "preparation": {
+            "en": "Setting things up before a step",
+            "es": "Ajustes previos a un paso",
+            "pt": "Ajustes feitos antes de um passo",
+        },
+        "delay": {
+            "en": "Time to wait before going on",
+            "es": "Un tiempo que hay que aguardar antes de seguir",
+            "pt": "Um tempo a aguardar antes de seguir",
+        },
+        "database": {
+            "en": "A record system",
+            "es": "Un sistema donde se guardan registros",
+            "pt": "Um sistema onde se guardam registros",
+        },
+        "connector": {
+            "en": "Joins the circle with the same label",
+            "es": "Une con el círculo de igual etiqueta",
+            "pt": "Liga ao círculo com o mesmo rótulo",
+        },
+        "offpage": {
+            "en": "Goes on in another part, sheet or flow",
+            "es": "Sigue en otra parte, hoja o flujo",
+            "pt": "Segue em outra parte, folha ou fluxo",
+        },
+    }
+)

@@ -1,7 +1,7 @@
-"""The printed page: A4 sizes, fitting the diagram on one page, and safe CSS strings.
+"""Fitting a drawing on the printed page, and safe CSS strings for the page furniture.
 
-The numbers here match `templates/handout/handout.css` (margins, legend rows),
-so the diagram the view-model sizes is the diagram that fits the page.
+The sizes come from :mod:`.paper` and match `templates/handout/handout.css`
+(margins, headings, legend rows), so the drawing sized here fits its page.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .paper import PAPERS, PX_TO_MM, Paper
+
 __all__ = ["Fit", "css_string", "fit_diagram", "page_counter_css"]
 
-PX_TO_MM = 25.4 / 96  # SVG user units are CSS px
-PAGE_MM = (210.0, 297.0)
-MARGIN_MM = {"top": 20.0, "bottom": 18.0, "side": 15.0}
 HEADING_MM = 16.0  # the "Diagram" heading above the drawing
+CAPTION_MM = 12.0  # "Part 2 of 4: steps 13–24" (or the overview's two lines) under the heading
 LEGEND_HEADING_MM = 10.0
 LEGEND_ROW_MM = 11.0
 LEGEND_COLUMNS = {False: 2, True: 3}  # portrait, landscape
@@ -27,7 +27,7 @@ MAX_SCALE = 1.0  # never blow a small diagram up past its natural size
 
 @dataclass(frozen=True, slots=True)
 class Fit:
-    """Where the diagram goes: orientation, legend beside or below, and the printed size."""
+    """Where a drawing goes: orientation, legend beside or below (or elsewhere), and its printed size."""
 
     landscape: bool
     legend_side: bool
@@ -36,34 +36,52 @@ class Fit:
     scale: float
 
 
-def _content_box(landscape: bool) -> tuple[float, float]:
-    width, height = PAGE_MM if not landscape else PAGE_MM[::-1]
-    return width - 2 * MARGIN_MM["side"], height - MARGIN_MM["top"] - MARGIN_MM["bottom"]
+def legend_height(legend_items: int, landscape: bool, side: bool = False) -> float:
+    """The height (mm) the legend takes: its heading and its rows."""
+    if not legend_items:
+        return 0.0
+    return LEGEND_HEADING_MM + math.ceil(legend_items / (1 if side else LEGEND_COLUMNS[landscape])) * LEGEND_ROW_MM
 
 
-def _fit(width_px: float, height_px: float, legend_items: int, landscape: bool, side: bool) -> Fit:
-    box_w, box_h = _content_box(landscape)
-    box_h -= HEADING_MM + SLACK_MM
-    legend_h = LEGEND_HEADING_MM + math.ceil(legend_items / (1 if side else LEGEND_COLUMNS[landscape])) * LEGEND_ROW_MM
+def drawing_box(paper: Paper, landscape: bool, *, legend_items: int = 0, side: bool = False, caption: bool = False):
+    """The room (mm) a drawing has on a diagram page: the page minus heading, caption and legend."""
+    box_w, box_h = paper.content_box(landscape)
+    box_h -= HEADING_MM + SLACK_MM + (CAPTION_MM if caption else 0.0)
+    legend_h = legend_height(legend_items, landscape, side)
     if side:
         box_w -= LEGEND_SIDE_MM
         if legend_h > box_h:
-            return Fit(landscape, side, 0.0, 0.0, 0.0)
+            return 0.0, 0.0
     else:
         box_h -= legend_h
+    return box_w, box_h
+
+
+def scale_into(width_px: float, height_px: float, box: tuple[float, float], limit: float = MAX_SCALE) -> float:
+    """The scale that prints a ``width_px`` × ``height_px`` drawing as big as fits ``box`` (mm)."""
     width_mm, height_mm = max(width_px, 1.0) * PX_TO_MM, max(height_px, 1.0) * PX_TO_MM
-    scale = min(box_w / width_mm, box_h / height_mm, MAX_SCALE)
+    return max(0.0, min(box[0] / width_mm, box[1] / height_mm, limit))
+
+
+def _fit(
+    width_px: float, height_px: float, legend_items: int, landscape: bool, side: bool, paper: Paper, caption: bool
+) -> Fit:
+    box = drawing_box(paper, landscape, legend_items=legend_items, side=side, caption=caption)
+    scale = scale_into(width_px, height_px, box)
+    width_mm, height_mm = max(width_px, 1.0) * PX_TO_MM, max(height_px, 1.0) * PX_TO_MM
     return Fit(landscape, side, round(width_mm * scale, 2), round(height_mm * scale, 2), scale)
 
 
-def fit_diagram(width_px: float, height_px: float, legend_items: int) -> Fit:
-    """The page layout that prints the diagram biggest.
+def fit_diagram(
+    width_px: float, height_px: float, legend_items: int, paper: Paper = PAPERS["a4"], *, caption: bool = False
+) -> Fit:
+    """The page layout that prints the diagram biggest (``caption``: a line of text under the heading).
 
     Portrait with the legend below is preferred; a legend beside a narrow
     diagram, or a landscape page for a wide one, must print it 10 % bigger.
     """
     candidates = [
-        _fit(width_px, height_px, legend_items, landscape, side)
+        _fit(width_px, height_px, legend_items, landscape, side, paper, caption)
         for landscape, side in ((False, False), (False, True), (True, False))
     ]
     best = max(fit.scale for fit in candidates)

@@ -57,4 +57,5 @@ def render_pdf(html: str, view: Handout) -> bytes:
     metadata.generator = "flowchart-cli"
     date = document_date(view)
     metadata.created = metadata.modified = date or None
-    return document.write_pdf(pdf_identifier=True)
+    # PDF/UA-1: a tagged PDF (headings, tables, lists, reading order) that screen readers can follow.
+    return document.write_pdf(pdf_identifier=True, pdf_variant="pdf/ua-1")

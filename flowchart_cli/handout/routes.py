@@ -105,7 +105,7 @@ class Routes:
         hops = []
         for edge in self.outgoing.get(step.key, ()):
             target = self.by_key[edge.target]
-            outcome = f"{edge.label}\u00a0" if edge.label else ""
+            outcome = f"{edge.label} " if edge.label else ""
             text = self.t["hop_to"].format(outcome=outcome, ref=self.ref(target))
             lane = self._other_lane(step, target)
             hops.append(Hop(text, self._detail(text, target, lane), anchor(target), lane))

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Flow, Stage, Step
+from .i18n import plural
+from .quiz import Question
 from .routes import Routes, anchor, shorten, step_numbers
-from .study import Question
 
 if TYPE_CHECKING:
     from .view import StepRow
@@ -59,7 +60,7 @@ def build_stages(flow: Flow, t: Mapping[str, str]) -> tuple[StageView, ...]:
             name=stage.name,
             heading=_heading(t, number, stage),
             description=stage.description,
-            numbers=t["lane_steps"].format(numbers=step_numbers([s.number for s in steps])),
+            numbers=plural(t, "lane_steps", len(steps), numbers=step_numbers([s.number for s in steps])),
         )
         for number, stage in enumerate(flow.stages, start=1)
         if (steps := _steps_of(flow, stage))
@@ -86,7 +87,13 @@ def group_rows(flow: Flow, rows: Sequence[StepRow], t: Mapping[str, str]) -> tup
 def stage_checklist(flow: Flow, t: Mapping[str, str]) -> list[str]:
     """ "Conozco los pasos de la etapa «Registro» (pasos 3, 4)." for each stage with steps."""
     return [
-        t["check_stage"].format(stage=stage.name, numbers=step_numbers([s.number for s in steps]))
+        plural(
+            t,
+            "check_stage",
+            len(steps),
+            stage=stage.name,
+            numbers=plural(t, "steps_ref", len(steps), numbers=step_numbers([s.number for s in steps])),
+        )
         for stage in flow.stages
         if (steps := _steps_of(flow, stage))
     ]

@@ -1,9 +1,4 @@
-"""The parts a trainee works through: the checklist, the self-check quiz and the references.
-
-The quiz asks, for each outcome of each decision, which step comes next;
-its answers are printed on the last page.  A flow with very many decisions
-gets a quiz of at most :data:`QUIZ_LIMIT` questions, spread over the whole flow.
-"""
+"""The parts a trainee works through besides the quiz (:mod:`.quiz`): the checklist and the references."""
 
 from __future__ import annotations
 
@@ -12,12 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Flow, Step
-from .questions import quiz_question
+from .i18n import plural
 from .routes import Routes, anchor, safe_url, shorten, step_numbers
 
-__all__ = ["Checklist", "FlowReference", "Question", "Reference", "build_checklist", "build_quiz", "build_references"]
+__all__ = ["Checklist", "FlowReference", "Reference", "build_checklist", "build_references"]
 
-QUIZ_LIMIT = 20
 DECISION_ITEMS_LIMIT = 10  # beyond this many decisions the checklist names them together
 
 
@@ -25,19 +19,6 @@ DECISION_ITEMS_LIMIT = 10  # beyond this many decisions the checklist names them
 class Checklist:
     items: tuple[str, ...]
     signatures: tuple[str, ...]  # "Aprendiz", "Formador", "Fecha": lines to sign
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    """One quiz question and, for the last page, its answer."""
-
-    number: int
-    text: str
-    step: str  # "paso 3": the decision it is about
-    anchor: str
-    answer: str  # "paso 5: Dar seguimiento y notificar al cliente"
-    answer_anchor: str
-    answer_lane: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +53,11 @@ def build_checklist(flow: Flow, routes: Routes, *, quiz: bool, stages: Sequence[
     if lanes:
         items.append(t["check_lanes"])
     for lane in lanes:
-        numbers = step_numbers([s.number for s in flow.steps if s.lane == lane.id])
-        items.append(t["check_lane"].format(lane=lane.name, numbers=numbers))
+        if lane.external:  # not someone this handout trains
+            continue
+        mine = [s.number for s in flow.steps if s.lane == lane.id]
+        numbers = plural(t, "steps_ref", len(mine), numbers=step_numbers(mine))
+        items.append(plural(t, "check_lane", len(mine), lane=lane.name, numbers=numbers))
     items.extend(stages)
     decisions = [s for s in flow.steps if s.kind == "decision"]
     if len(decisions) > DECISION_ITEMS_LIMIT:
@@ -86,33 +70,6 @@ def build_checklist(flow: Flow, routes: Routes, *, quiz: bool, stages: Sequence[
         items.append(t["check_quiz"])
     items.append(t["check_practice"])
     return Checklist(tuple(items), (t["signature_trainee"], t["signature_trainer"], t["signature_date"]))
-
-
-def build_quiz(flow: Flow, routes: Routes, lang: str) -> tuple[tuple[Question, ...], str]:
-    """The questions (numbered from 1) and a note when the flow had more than fit."""
-    every = [
-        (step, edge) for step in flow.steps if step.kind == "decision" for edge in routes.outgoing.get(step.key, ())
-    ]
-    chosen = every
-    if len(every) > QUIZ_LIMIT:
-        chosen = [every[i * len(every) // QUIZ_LIMIT] for i in range(QUIZ_LIMIT)]
-    questions = []
-    for number, (step, edge) in enumerate(chosen, start=1):
-        target = routes.by_key[edge.target]
-        answer = routes.t["answer"].format(step=routes.ref(target), label=shorten(target.label, 160))
-        questions.append(
-            Question(
-                number=number,
-                text=quiz_question(shorten(step.label, 400), shorten(edge.label), lang),
-                step=routes.ref(step),
-                anchor=anchor(step),
-                answer=answer,
-                answer_anchor=anchor(target),
-                answer_lane=routes.lane_name(target),
-            )
-        )
-    note = routes.t["quiz_more"].format(shown=len(chosen), total=len(every)) if len(chosen) < len(every) else ""
-    return tuple(questions), note
 
 
 def build_references(flow: Flow, routes: Routes) -> tuple[tuple[Reference, ...], tuple[FlowReference, ...]]:

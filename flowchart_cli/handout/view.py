@@ -18,15 +18,18 @@ from markupsafe import Markup
 from ..layout.geometry import Diagram
 from ..model import Flow
 from ..symbols import SYMBOLS
+from .diagram_view import DiagramView, diagram_view
 from .graphics import Drawing, inline_svg
-from .i18n import count, symbol_name, words
-from .page import css_string, fit_diagram, page_counter_css
+from .i18n import LEGEND_MEANINGS, count, plural, symbol_name, words
+from .page import css_string, page_counter_css
+from .paper import PAPERS, Paper
+from .quiz import Question, build_quiz
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
 from .scenarios import Scenarios, build_scenarios
-from .stages import StageView, build_stages, group_rows, stage_checklist, stage_name, stage_questions
-from .study import Checklist, FlowReference, Question, Reference, build_checklist, build_quiz, build_references
+from .stages import StageView, build_stages, group_rows, stage_checklist, stage_name
+from .study import Checklist, FlowReference, Reference, build_checklist, build_references
 
-__all__ = ["DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
+__all__ = ["Column", "DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
 
 ICON_TABLE = (34.0, 18.0)
 ICON_LEGEND = (46.0, 26.0)
@@ -49,15 +52,6 @@ class Doc:
 
 
 @dataclass(frozen=True, slots=True)
-class DiagramView:
-    svg: Markup
-    landscape: bool  # print on a landscape page
-    legend_side: bool  # the legend goes beside the diagram, not below
-    width_mm: float
-    height_mm: float
-
-
-@dataclass(frozen=True, slots=True)
 class LegendItem:
     kind: str
     name: str
@@ -76,6 +70,7 @@ class StepRow:
     symbol: str
     icon: Markup
     lane: str
+    external: bool  # the lane is outside the team being trained
     duration: str
     notes: str
     link: str
@@ -83,6 +78,28 @@ class StepRow:
     stage: str = ""  # the stage's name, "" without stages
     stage_heading: str = ""  # "Etapa 2 · Registro" on the first row of each stage
     stage_anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of the step table: ``key`` names the cell, ``width`` is its share in percent."""
+
+    key: str
+    heading: str
+    width: float
+
+
+# Each column's weight; a column that no row fills is left out and the others share its room.
+_COLUMN_WEIGHTS = (
+    ("number", 5.0),
+    ("step", 22.0),
+    ("symbol", 11.0),
+    ("lane", 13.0),
+    ("duration", 9.0),
+    ("notes", 24.0),
+    ("links", 12.0),
+    ("next", 14.0),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +135,12 @@ class Handout:
 
     lang: str
     t: Mapping[str, str]
+    paper: Paper
     doc: Doc
     diagram: DiagramView
     legend: tuple[LegendItem, ...]
     steps: tuple[StepRow, ...]
+    columns: tuple[Column, ...]
     lanes: tuple[LaneSection, ...]
     checklist: Checklist
     quiz: tuple[Question, ...]
@@ -137,26 +156,36 @@ class Handout:
 
 
 def build_view(
-    flow: Flow, diagram: Diagram, drawing: Drawing, *, lang: str | None = None, quiz: bool = True
+    flow: Flow,
+    diagram: Diagram,
+    drawing: Drawing,
+    *,
+    lang: str | None = None,
+    quiz: bool = True,
+    paper: Paper = PAPERS["a4"],
 ) -> Handout:
     """The whole handout of ``flow`` in ``lang`` (default: the flow's own)."""
     lang = lang or flow.lang
     t = words(lang)
     routes = Routes(flow, t)
-    legend = _legend(flow, lang, drawing)
+    used = {s.kind or "process" for s in flow.steps}
+    # A split diagram adds off-page connectors: room for their legend row is kept on the page.
+    pages = diagram_view(flow, diagram, drawing, t, legend_items=len(used | {"offpage"}), paper=paper)
+    legend = _legend(used | ({"offpage"} if pages.parts else set()), lang, drawing)
     questions, quiz_note = build_quiz(flow, routes, lang) if quiz else ((), "")
-    if quiz:
-        questions = (*questions, *stage_questions(flow, routes, len(questions) + 1))
     checklist = build_checklist(flow, routes, quiz=quiz, stages=stage_checklist(flow, t))
     scenarios = build_scenarios(flow, lang)
     links, flows = build_references(flow, routes)
+    rows = group_rows(flow, tuple(_rows(flow, routes, lang, drawing)), t)
     return Handout(
         lang=lang,
         t=t,
+        paper=paper,
         doc=_doc(flow, t),
-        diagram=_diagram(diagram, drawing, len(legend)),
+        diagram=pages,
         legend=legend,
-        steps=group_rows(flow, tuple(_rows(flow, routes, lang, drawing)), t),
+        steps=rows,
+        columns=_columns(rows, t),
         lanes=tuple(_lanes(flow, routes, lang)),
         checklist=checklist,
         quiz=questions,
@@ -170,7 +199,8 @@ def build_view(
 
 def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
     decisions = sum(1 for s in flow.steps if s.kind == "decision")
-    lanes = len({s.lane for s in flow.steps if s.lane})
+    external = {lane.id for lane in flow.lanes if lane.external}
+    lanes = len({s.lane for s in flow.steps if s.lane and s.lane not in external})
     header = flow.title + (f" · {t['version']} {flow.version}" if flow.version else "")
     date = flow.updated.strip() if _W3C_DATE.fullmatch(flow.updated.strip()) else ""
     return Doc(
@@ -195,27 +225,30 @@ def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
     )
 
 
-def _diagram(diagram: Diagram, drawing: Drawing, legend_items: int) -> DiagramView:
-    fit = fit_diagram(diagram.width, diagram.height, legend_items)
-    svg = inline_svg(drawing.diagram_svg(diagram), "diagram", diagram.width, diagram.height)
-    return DiagramView(svg, fit.landscape, fit.legend_side, fit.width_mm, fit.height_mm)
-
-
-def _legend(flow: Flow, lang: str, drawing: Drawing) -> tuple[LegendItem, ...]:
-    used = {s.kind for s in flow.steps}
+def _legend(used: set[str], lang: str, drawing: Drawing) -> tuple[LegendItem, ...]:
     return tuple(
         LegendItem(
             kind,
             symbol_name(kind, lang),
-            row.legend.get(lang, row.legend["en"]),
+            _meaning(kind, lang),
             inline_svg(drawing.icon(kind, *ICON_LEGEND), f"legend-{kind}"),
         )
-        for kind, row in SYMBOLS.items()
+        for kind in SYMBOLS
         if kind in used
     )
 
 
+def _meaning(kind: str, lang: str) -> str:
+    """What the symbol means, in words that do not repeat its name."""
+    own = LEGEND_MEANINGS.get(kind, {})
+    if lang in own:
+        return own[lang]
+    legend = SYMBOLS[kind].legend
+    return legend.get(lang, legend["en"])
+
+
 def _rows(flow: Flow, routes: Routes, lang: str, drawing: Drawing):
+    external = {lane.id for lane in flow.lanes if lane.external}
     for step in flow.steps:
         kind = step.kind or "process"
         yield StepRow(
@@ -226,6 +259,7 @@ def _rows(flow: Flow, routes: Routes, lang: str, drawing: Drawing):
             symbol=symbol_name(kind, lang),
             icon=inline_svg(drawing.icon(kind, *ICON_TABLE), f"i{step.number}"),
             lane=routes.lane_name(step),
+            external=step.lane in external,
             duration=step.duration,
             notes=step.notes,
             link=safe_url(step.link),
@@ -233,11 +267,24 @@ def _rows(flow: Flow, routes: Routes, lang: str, drawing: Drawing):
         )
 
 
+def _columns(rows: tuple[StepRow, ...], t: Mapping[str, str]) -> tuple[Column, ...]:
+    """The table's columns: those some row has something in, widths rescaled to fill the page."""
+    filled = {
+        "lane": any(r.lane for r in rows),
+        "duration": any(r.duration for r in rows),
+        "notes": any(r.notes for r in rows),
+        "links": any(r.link for r in rows),
+    }
+    kept = [(key, weight) for key, weight in _COLUMN_WEIGHTS if filled.get(key, True)]
+    total = sum(weight for _, weight in kept)
+    return tuple(Column(key, t[f"col_{key}"], round(100 * weight / total, 2)) for key, weight in kept)
+
+
 def _lanes(flow: Flow, routes: Routes, lang: str):
     t = routes.t
     for index, lane in enumerate(flow.lanes, start=1):
         steps = [s for s in flow.steps if s.lane == lane.id]
-        if not steps:
+        if not steps or lane.external:
             continue
         yield LaneSection(
             id=lane.id,
@@ -245,7 +292,7 @@ def _lanes(flow: Flow, routes: Routes, lang: str):
             name=lane.name,
             description=lane.description,
             heading=f"{t['responsibilities']} — {lane.name}",
-            numbers=t["lane_steps"].format(numbers=step_numbers([s.number for s in steps])),
+            numbers=plural(t, "lane_steps", len(steps), numbers=step_numbers([s.number for s in steps])),
             steps=tuple(
                 LaneStep(
                     number=s.number,

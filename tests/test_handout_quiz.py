@@ -1,0 +1,83 @@
+"""The quiz's kinds of question: cases through several decisions, the limit, nothing answered in the question."""
+
+from __future__ import annotations
+
+import re
+
+from handout_fakes import FakeDrawing, diagram_of, flow_from
+
+from flowchart_cli.handout.quiz import QUIZ_LIMIT
+from flowchart_cli.handout.view import build_view
+
+PAGO = """
+title: Compra
+lang: es
+lanes: [Cliente, Tienda, Pagos]
+steps:
+  - start: Pedido recibido
+    lane: Cliente
+  - id: stock
+    decision: ¿Hay existencias?
+    lane: Tienda
+    branches: {Sí: cobro, No: avisar}
+  - id: cobro
+    process: Cobrar la tarjeta
+    lane: Pagos
+    duration: 2 min
+  - id: pagado
+    decision: ¿Se aprobó el pago?
+    branches: {Sí: enviar, No: rechazo}
+  - id: enviar
+    process: Enviar el pedido
+    lane: Tienda
+    next: fin
+  - id: rechazo
+    end: Pedido anulado por pago rechazado
+  - id: avisar
+    process: Avisar al cliente
+    lane: Tienda
+  - id: fin
+    end: Pedido entregado
+"""
+
+
+def quiz_of(flow, lang=None):
+    return build_view(flow, diagram_of(flow), FakeDrawing(), lang=lang).quiz
+
+
+def test_a_case_through_two_decisions_asks_where_it_ends(tmp_path):
+    cases = [q for q in quiz_of(flow_from(tmp_path, PAGO)) if q.kind == "case"]
+    assert [q.text for q in cases] == [
+        "Un caso: la respuesta a «¿Hay existencias?» es «Sí»; la respuesta a «¿Se aprobó el pago?» es «Sí». "
+        "¿Dónde termina el proceso?",
+        "Un caso: la respuesta a «¿Hay existencias?» es «Sí»; la respuesta a «¿Se aprobó el pago?» es «No». "
+        "¿Dónde termina el proceso?",
+    ]
+    assert [q.answer.replace("\u00a0", " ") for q in cases] == [
+        "paso 8: Pedido entregado",
+        "paso 6: Pedido anulado por pago rechazado",
+    ]
+    assert cases[0].anchor == "step-2" and cases[1].answer_anchor == "step-6"
+
+
+def test_with_one_end_a_case_asks_who_works_on_it_in_turn(tmp_path):
+    text = PAGO.replace("    end: Pedido anulado por pago rechazado", "    process: Anular el pedido\n    next: fin")
+    cases = [q for q in quiz_of(flow_from(tmp_path, text), "en") if q.kind == "case"]
+    assert cases[0].text.endswith("Who works on it, in turn, from start to end?")
+    assert cases[0].answer == "Cliente → Tienda → Pagos → Tienda" and cases[0].answer_anchor == ""
+
+
+def test_every_kind_gets_a_share_of_at_most_twenty_questions(tmp_path):
+    steps = ["  - start: Inicio", "    lane: A"]
+    for i in range(40):
+        steps += [f"  - process: Tarea {i}", f"    lane: {'AB'[i % 2]}", f"    duration: {i + 1} min"]
+    steps += ["  - id: d", "    decision: ¿Listo?", "    branches: {Sí: fin, No: d2}"]
+    steps += ["  - id: d2", "    decision: ¿Otra vez?", "    branches: {Sí: fin, No: fin2}"]
+    steps += ["  - id: fin", "    end: Fin", "  - id: fin2", "    end: Fin alternativo"]
+    flow = flow_from(tmp_path, "title: T\nlang: es\nsteps:\n" + "\n".join(steps) + "\n")
+    view = build_view(flow, diagram_of(flow), FakeDrawing())
+    kinds = [q.kind for q in view.quiz]
+    assert len(kinds) == QUIZ_LIMIT and set(kinds) == {"next", "case", "who", "duration"}
+    assert view.quiz_note.startswith("Se muestran 20 de las")
+    for q in view.quiz:
+        assert not re.search(rf"(?<!\w){re.escape(q.answer.split(': ')[-1])}(?!\w)", q.text, re.I)
