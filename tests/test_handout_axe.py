@@ -41,7 +41,8 @@ axe.run(document, {{resultTypes: ["violations"]}}).then(function (result) {{
 
 
 def _axe_script() -> Path | None:
-    for candidate in (os.environ.get("AXE_CORE_JS"), ROOT / "node_modules" / "axe-core" / "axe.min.js"):
+    cached = Path.home() / ".cache" / "axe-core" / "node_modules" / "axe-core" / "axe.min.js"  # `make tools`
+    for candidate in (os.environ.get("AXE_CORE_JS"), ROOT / "node_modules" / "axe-core" / "axe.min.js", cached):
         if candidate and Path(candidate).is_file():
             return Path(candidate)
     return None
