@@ -229,7 +229,9 @@ def render(
 @app.command()
 def handout(
     files: Files,
-    format: Annotated[HandoutFormat, typer.Option("--format", "-f", help="HTML page or printable PDF.")] = HandoutFormat.html,
+    format: Annotated[
+        HandoutFormat, typer.Option("--format", "-f", help="HTML page or printable PDF.")
+    ] = HandoutFormat.html,
     out_dir: OutDir = None,
     lang: Annotated[
         Lang | None, typer.Option("--lang", help="Language of the handout (default: the flow's `lang`).")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -178,3 +179,21 @@ def test_a_flow_with_many_stages_gets_four_stage_questions_from_first_to_last():
     answers = [q.answer for q in view.quiz if q.answer_anchor.startswith("stage-")]
     assert answers == ["Etapa 1 · Recepción", "Etapa 3 · Clasificación", "Etapa 6 · Solución", "Etapa 8 · Cierre"]
     assert [q.number for q in view.quiz] == list(range(1, len(view.quiz) + 1))
+
+
+@pytest.mark.slow
+def test_every_stage_is_named_inside_the_printed_diagram_parts() -> None:
+    """Parts cut between lanes leave the stage-name strip out; the name then sits inside the band."""
+    from flowchart_cli.check import check_file
+    from flowchart_cli.options import RenderOptions
+    from flowchart_cli.pipeline import render_payloads
+
+    sample = Path(__file__).resolve().parent.parent / "samples" / "gestion-quejas.flow.yaml"
+    flow = check_file(sample).flow
+    html = render_payloads(flow, ["html"], RenderOptions())["html"]
+    html = html.decode() if isinstance(html, bytes) else html
+    parts = [svg for svg in re.findall(r"<svg\b.*?</svg>", html, re.S) if "fc-step" in svg]
+    assert len(parts) > 1  # the sample prints in parts on A4
+    shown = " ".join(" ".join(re.findall(r">([^<>]+)</t", svg)) for svg in parts)
+    for stage in flow.stages:
+        assert stage.name in shown, stage.name

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..layout.annotations import number_size
 from ..layout.geometry import Diagram
 from ..model import Flow
 from .cut import NUMBER_PX, connectors, drawing_tree
@@ -61,7 +62,7 @@ def diagram_view(
 ) -> DiagramView:
     """The diagram's pages on ``paper``, numbered like the step table."""
     ink = (diagram.theme.ink, diagram.theme.background)
-    smallest = min(diagram.font_size - 2, NUMBER_PX)  # the writer's step-number badges are its smallest text
+    smallest = min(number_size(diagram.font_size), NUMBER_PX)  # numbers, outcome labels and connectors
     plan = plan_diagram(diagram, flow, legend_items=legend_items, paper=paper, smallest_font_px=smallest)
     whole = drawing_tree(drawing.diagram_svg(diagram))
     ends = connectors(diagram, plan)

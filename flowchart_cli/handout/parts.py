@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
 from ..layout.geometry import Diagram
+from ..layout.text import text_width
 from .connector_shape import connector_svg
 from .cut import Connector, attrs, svg_tag, svg_text
 from .sheets import Axis, DiagramPlan, Sheet
@@ -80,6 +81,8 @@ def sheet_svg(
                 child.set("clip-path", f"url(#{clip_id})")
                 _drop_words_outside(child, sheet, axis)
                 content.append(child)
+                if _strip_cut_off(child, sheet, axis):
+                    content.append(_stage_name_inside(child, diagram, sheet, axis, colours))
         elif "fc-step" in kind:
             if child.get("data-step") in sheet.keys:
                 content.append(child)
@@ -125,6 +128,48 @@ def _drop_words_outside(group: ET.Element, sheet: Sheet, axis: Axis) -> None:
         places = [float(t.get("y" if axis.vertical else "x")) for t in spans if t.get("y" if axis.vertical else "x")]
         if any(not sheet.lo <= place <= sheet.hi for place in places):
             group.remove(text)
+
+
+def _strip_cut_off(group: ET.Element, sheet: Sheet, axis: Axis) -> bool:
+    """Whether the stage's name strip (its group's second rect) lies outside the part's lanes.
+
+    Parts cut between lanes to stay readable leave the strip out; its words go with it.
+    """
+    rects = [child for child in group if child.tag == svg_tag("rect")]
+    if len(rects) < 2:
+        return False
+    strip = rects[1]
+    start = float(strip.get("x" if axis.vertical else "y", 0))
+    end = start + float(strip.get("width" if axis.vertical else "height", 0))
+    if end > sheet.clo + 0.5:
+        return False
+    for text in [child for child in group if child.tag == svg_tag("text")]:
+        group.remove(text)
+    return True
+
+
+def _stage_name_inside(
+    group: ET.Element, diagram: Diagram, sheet: Sheet, axis: Axis, colours: tuple[str, str]
+) -> ET.Element:
+    """``N · name`` on a light plate at the start of the stage's band, inside the part's first lane."""
+    stage = next(s for s in diagram.stages if s.id == group.get("data-stage"))
+    band = next(iter(group))
+    band_start = float(band.get("y" if axis.vertical else "x", 0))
+    along, across = max(band_start, sheet.lo) + 4, sheet.clo + 4
+    x, y = (across, along) if axis.vertical else (along, across)
+    words = f"{stage.number} · {stage.name}"
+    size = diagram.font_size - 1
+    ink, paper = colours
+    label = ET.Element(svg_tag("g"), {"class": "fc-stage-name"})
+    width = text_width(words, size) * 1.08 + 8  # bold
+    ET.SubElement(label, svg_tag("rect"), attrs(x=x, y=y, width=width, height=size + 6))
+    label[0].set("fill", paper)
+    label[0].set("fill-opacity", "0.85")
+    text = ET.SubElement(label, svg_tag("text"), attrs(x=x + 4, y=y + size + 1, **{"font-size": size}))
+    text.set("font-weight", "bold")
+    text.set("fill", ink)
+    text.text = words
+    return label
 
 
 def _lane_shown(lane: ET.Element, sheet: Sheet, axis: Axis) -> bool:

@@ -13,7 +13,7 @@ from ..model import Flow
 from .geometry import EdgePath, LaneBand, Point, Rect, StageBand
 from .text import text_width
 
-__all__ = ["HeaderLine", "header_layout", "header_size", "header_texts", "number_badge", "shift_down"]
+__all__ = ["HeaderLine", "header_layout", "header_size", "header_texts", "number_badge", "number_size", "shift_down"]
 
 _GAP = 12.0  # between the block and the diagram below it
 
@@ -59,9 +59,14 @@ def header_size(texts: tuple[str, ...], font_size: float) -> tuple[float, float]
     return width, (lines[-1].at.y + 6 + _GAP if lines else 0.0)
 
 
+def number_size(font_size: float) -> float:
+    """A step number's text size: as big as an outcome label's, so it never is the smallest text printed."""
+    return font_size - 1
+
+
 def number_badge(box: Rect, number: int, font_size: float) -> Rect:
     """The pill that holds a step's number, centred on its box's top-left corner (kept on the page)."""
-    size = font_size - 2
+    size = number_size(font_size)
     width = max(size + 5, text_width(str(number), size) + 8)
     return Rect(box.x - width / 2 + 4, box.y - size / 2 - 2, width, size + 4)
 

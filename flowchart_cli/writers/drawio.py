@@ -13,7 +13,7 @@ import html
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..layout.annotations import header_layout, number_badge
+from ..layout.annotations import header_layout, number_badge, number_size
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect, StageBand
 from ..layout.text import text_width
 from ..options import RenderOptions
@@ -125,7 +125,7 @@ def _step_cell(node: NodeBox, cell_id: str, frame: _Frame, diagram: Diagram, opt
 def _number_cell(node: NodeBox, step_id: str, diagram: Diagram) -> str:
     """The step's number in a pill on its corner: a child of the step's cell, so it moves with it."""
     badge = number_badge(node.box, node.number, diagram.font_size)
-    style = number_style(diagram.theme, diagram.font_size - 2)
+    style = number_style(diagram.theme, number_size(diagram.font_size))
     return _vertex(
         f"{step_id}-number", str(node.number), style, step_id, _geometry(badge, Point(node.box.x, node.box.y)), ""
     )

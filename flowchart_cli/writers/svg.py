@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..layout.annotations import header_layout, number_badge
+from ..layout.annotations import header_layout, number_badge, number_size
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect, StageBand
 from ..layout.shapes import fmt, shape_parts, text_center
 from ..layout.text import text_width
@@ -168,7 +168,7 @@ class _Drawing:
 
     def number(self, node: NodeBox) -> str:
         """The step's number in a small badge on the corner of its box (spec §4: ``fc-number``)."""
-        size = self.size - 2
+        size = number_size(self.size)
         label = str(node.number)
         badge = number_badge(node.box, node.number, self.size)
         colours = self.colours
