@@ -91,10 +91,11 @@ class FlowchartPlugin(BasePlugin[FlowchartConfig]):
 
     def _render_file(self, path: Path, options: RenderOptions) -> Rendered:
         from .check import check_file
+        from .yamlsource import SourceError, read_source
 
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            text = read_source(path)  # only a regular file, at most 2 MB, UTF-8: as `check` reads it
+        except SourceError:
             return Rendered(check_file(path, self.shown(str(path))), None)
         return self.cache.render(text, path=path, display=self.shown(str(path)), options=options)
 

@@ -180,3 +180,21 @@ def test_numbers_and_header_on_a_fence_reach_the_drawing(tmp_path: Path) -> None
     tree = ET.parse(tmp_path / url).getroot()
     numbers = [t for t in tree.iter(f"{SVG}text") if "fc-number" in t.get("class", "")]
     assert [t.text for t in numbers][:3] == ["1", "2", "3"]
+
+
+@pytest.mark.integration
+def test_a_fifo_where_an_image_goes_does_not_hang_the_command(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    source = tmp_path / "guia.md"
+    source.write_text(doc(GOOD), encoding="utf-8")
+    assert invoke(str(source), "-o", str(tmp_path / "site" / "guia.md")).exit_code == 0
+    [image] = (tmp_path / "site" / "assets").iterdir()
+    image.unlink()
+    os.mkfifo(image)
+    command = [sys.executable, "-m", "flowchart_cli", "markdown", str(source), "-o", str(tmp_path / "site" / "guia.md")]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert image.is_file() and image.read_bytes().startswith(b"<?xml")

@@ -126,10 +126,11 @@ def _render(block: FlowBlock, result: CheckResult, options: RenderOptions, fmt: 
 def _write_if_changed(path: Path, data: bytes | str) -> bool:
     """Write ``path`` unless it already holds ``data`` (a re-run touches nothing); whether it was written."""
     from ..atomic import write_atomic
+    from ..regularfile import read_regular
 
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        if path.read_bytes() == payload:
+        if read_regular(path, len(payload)) == payload:  # never blocks on a FIFO left in the assets folder
             return False
     except OSError:
         pass
