@@ -12,7 +12,7 @@ from ..options import EDGE_STYLES, RenderOptions
 from .assemble import Placement, assemble
 from .geometry import Diagram
 from .grid import place_columns
-from .ranking import back_edges
+from .ranking import Ranker, back_edges
 from .routing import plan_routes
 from .sizing import fill_width, size_step
 from .stages import rank_in_stages
@@ -30,8 +30,11 @@ def joined_links(links: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     return [(s, t, " / ".join(label for label in labels if label)) for (s, t), labels in joined.items()]
 
 
-def layout_flow(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram:
-    """Lay ``flow`` out and export it as drawn with ``options`` (edges ortho or spline, theme, numbers…)."""
+def layout_flow(flow: Flow, options: RenderOptions = RenderOptions(), *, ranker: Ranker | None = None) -> Diagram:
+    """Lay ``flow`` out and export it as drawn with ``options`` (edges ortho or spline, theme, numbers…).
+
+    ``ranker`` stands in for Graphviz `dot` (tests of everything after the ranking run without it).
+    """
     edges = options.edges
     if edges not in EDGE_STYLES:
         raise ValueError(f"unknown edge style {edges!r}; choose from {', '.join(EDGE_STYLES)}")
@@ -42,7 +45,7 @@ def layout_flow(flow: Flow, options: RenderOptions = RenderOptions()) -> Diagram
     starts = [n for n, step in enumerate(steps) if step.kind == "start"]
     pairs = [(s, t) for s, t, _ in links]
     back = back_edges(len(steps), pairs, starts)
-    ranking, back, stage_rows = rank_in_stages(flow, pairs, back, timeout=options.layout_timeout)
+    ranking, back, stage_rows = rank_in_stages(flow, pairs, back, timeout=options.layout_timeout, ranker=ranker)
     lane_ids = [lane.id for lane in flow.lanes]
     lane_of = {lane_id: n for n, lane_id in enumerate(lane_ids)}
     lane = [lane_of.get(step.lane or "", 0) for step in steps]

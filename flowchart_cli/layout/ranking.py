@@ -7,14 +7,14 @@ the start steps in file order, so the same flow always gives the same answer;
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..errors import GraphvizFailed
 from .dotgen import Separators, ranking_dot
 from .graphviz_run import TIMEOUT_SECONDS, run_graphviz
 
-__all__ = ["Ranking", "back_edges", "rank_nodes"]
+__all__ = ["Ranker", "Ranking", "back_edges", "rank_nodes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,10 @@ class Ranking:
 
     rank: tuple[int, ...]
     order: tuple[float, ...]
+
+
+Ranker = Callable[[int, Sequence[tuple[int, int, bool]], Separators], Ranking]
+"""What ranks the steps: `dot` (:func:`rank_nodes`), or a stand-in that lets tests lay out without Graphviz."""
 
 
 def back_edges(count: int, edges: Sequence[tuple[int, int]], starts: Sequence[int]) -> tuple[bool, ...]:

@@ -11,12 +11,13 @@ stages nothing here changes the layout.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from itertools import pairwise
 
 from ..model import Flow
 from .dotgen import Separators
 from .graphviz_run import TIMEOUT_SECONDS
-from .ranking import Ranking, rank_nodes
+from .ranking import Ranker, Ranking, rank_nodes
 
 __all__ = [
     "rank_in_stages",
@@ -29,20 +30,26 @@ __all__ = [
 
 
 def rank_in_stages(
-    flow: Flow, edges: Sequence[tuple[int, int]], back: Sequence[bool], *, timeout: float = TIMEOUT_SECONDS
+    flow: Flow,
+    edges: Sequence[tuple[int, int]],
+    back: Sequence[bool],
+    *,
+    timeout: float = TIMEOUT_SECONDS,
+    ranker: Ranker | None = None,
 ) -> tuple[Ranking, tuple[bool, ...], tuple[tuple[int, int], ...]]:
     """Ranks, loops back and each stage's rows; for a flow without stages, plain `dot` ranks.
 
-    ``timeout`` bounds the `dot` run (``--layout-timeout``).
+    ``timeout`` bounds the `dot` run (``--layout-timeout``); ``ranker`` stands in for `dot` (tests).
     """
+    rank_nodes_with = ranker or partial(rank_nodes, timeout=timeout)
     stage = stage_numbers(flow)
     marked = [(s, t, b) for (s, t), b in zip(edges, back, strict=True)]
     if stage is None:
-        return rank_nodes(len(flow.steps), marked, timeout=timeout), tuple(back), ()
+        return rank_nodes_with(len(flow.steps), marked, Separators()), tuple(back), ()
     back = stage_back_edges(stage, edges, back)
     forward = [edge for edge, b in zip(edges, back, strict=True) if not b]
     marked = [(s, t, b) for (s, t), b in zip(edges, back, strict=True)]
-    ranking = rank_nodes(len(flow.steps), marked, stage_separators(stage, forward), timeout=timeout)
+    ranking = rank_nodes_with(len(flow.steps), marked, stage_separators(stage, forward))
     rows, spans = stage_rows(ranking.rank, stage, len(flow.stages))
     return Ranking(rows, ranking.order), back, spans
 
