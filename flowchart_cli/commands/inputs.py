@@ -18,13 +18,16 @@ def flow_files(paths: Iterable[Path]) -> list[Path]:
 
     A folder holding no flow file is a usage error (exit 2): the user named the wrong folder.
     """
-    import typer
-
-    from ..batch.discover import YAML_SUFFIXES, find_flows
-
     found: list[Path] = []
     for path in paths:
-        if not path.is_dir() or path.name.lower().endswith(YAML_SUFFIXES):
+        if not path.is_dir():
+            found.append(path)
+            continue
+        import typer  # only with a folder: `check FILE` stays quick to start
+
+        from ..batch.discover import YAML_SUFFIXES, find_flows
+
+        if path.name.lower().endswith(YAML_SUFFIXES):
             found.append(path)  # a folder named like a flow file is reported as one that cannot be read (FC100)
             continue
         sources = find_flows(path)

@@ -8,7 +8,6 @@ The reader's own codes (FC1xx…) are documented in :mod:`flowchart_cli.catalog`
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -38,10 +37,10 @@ def rule(code: str, *, why: str) -> Callable[[Check], Check]:
 
     def register(check: Check) -> Check:
         assert code not in CHECKS, f"{code} is registered twice"
-        summary = inspect.cleandoc(check.__doc__ or "")
+        summary = " ".join((check.__doc__ or "").split())
         assert summary, f"{code} needs a docstring saying what it checks"
         CHECKS[code] = check
-        RULES[code] = RuleInfo(code, severity_of(code), " ".join(summary.split()), why)
+        RULES[code] = RuleInfo(code, severity_of(code), summary, why)
         return check
 
     return register
