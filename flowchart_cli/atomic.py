@@ -8,6 +8,7 @@ file someone else named `.report.abcd1234.tmp` is never touched.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -60,7 +61,6 @@ def _first_non_folder(path: Path) -> Path | None:
 
 def why_unwritable(error: OSError, folder: Path) -> str:
     """What stands in the way of writing into ``folder``, in words, from the error the OS gave."""
-    import errno
 
     target = Path(error.filename) if isinstance(error.filename, str) else folder
     blocker = _first_non_folder(target)

@@ -13,6 +13,8 @@ from .loader import load_flow, load_text
 from .messages import diagnostic
 from .model import Flow, Pos
 from .rules import run_rules
+from .stdio import STDIN_NAME, STDIN_PATH, is_dash, stdin_text
+from .yamlsource import SourceError
 
 __all__ = ["CheckResult", "check_file", "check_flow", "check_text", "without_cascades"]
 
@@ -82,8 +84,6 @@ def check_file(path: Path, display: str | None = None) -> CheckResult:
 
     ``-`` reads standard input (see :mod:`flowchart_cli.stdio`).
     """
-    from .stdio import STDIN_NAME, STDIN_PATH, is_dash, stdin_text
-    from .yamlsource import SourceError
 
     if is_dash(path):
         try:

@@ -10,8 +10,11 @@ finish.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -64,14 +67,10 @@ def _die_with_parent(parent: int) -> None:
     file, which the next build sweeps away under the lock.
     """
     try:
-        import ctypes
-
         libc = ctypes.CDLL(None, use_errno=True)
         if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
             raise OSError(ctypes.get_errno(), "prctl")
     except (OSError, AttributeError):
-        import threading
-        import time
 
         def watch() -> None:
             while os.getppid() == parent:

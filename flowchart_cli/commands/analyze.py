@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
+
+import typer
 
 from ..analyze import Limits
 from ..analyze.files import FileAnalysis, analyze_result
@@ -68,7 +71,6 @@ def run_analyze(files: list[Path], fmt: str, *, max_paths: int, limits: Limits) 
     for item in items:
         if item.analysis is None and fmt != "json":
             _error_lines(item)
-    from importlib import import_module
 
     module_name, function = FORMATS[fmt]
     module = import_module(f"..analyze.{module_name}", __package__)
@@ -90,8 +92,6 @@ def limits_of(max_handoffs: int | None, max_duration: str | None) -> Limits:
 
         read = parse_duration(max_duration)
         if read is None or read.min != read.max:
-            import typer
-
             raise typer.BadParameter(
                 f"{max_duration!r} is not a duration; write a number and a unit, e.g. '2 h', '30 min', "
                 "'2 días hábiles'",

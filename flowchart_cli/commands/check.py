@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 from pathlib import Path
 
 from ..check import check_file
@@ -35,8 +36,6 @@ def run_check(files: list[Path], fmt: str, *, strict: bool) -> int:
         else:
             write_text(sys.stdout, results)
     else:
-        from importlib import import_module
-
         module_name, function = WRITERS[fmt]
         module = import_module(f"..report.{module_name}", __package__)
         text = getattr(module, function)(results)

@@ -6,6 +6,7 @@ works as before): `flowchart check` piped into a file never imports rich.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterable
@@ -13,7 +14,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import typer
+
 from ..check import CheckResult, check_file
+from ..printable import for_rich, visible
+from ..stdio import STDIN_NAME, is_dash
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -82,7 +87,6 @@ def checked_flows(files: Iterable[Path]) -> tuple[list[CheckResult], bool]:
 
 
 def _shown(path: Path) -> str:
-    from ..stdio import STDIN_NAME, is_dash
 
     return STDIN_NAME if is_dash(path) else str(path)
 
@@ -103,14 +107,12 @@ def usage_error(message: str) -> int:
 
 def note(message: str) -> None:
     """A plain progress line on stderr ("wrote …"): nothing to style, so rich is not imported."""
-    from ..printable import visible
 
     print(visible(message), file=sys.stderr)
 
 
 def fail(error: FlowchartError) -> int:
     """Print an environment error as one line; return its exit code."""
-    from ..printable import for_rich
 
     console(stderr=True).print(f"[red]error:[/red] {for_rich(str(error))}")
     return error.exit_code
@@ -135,7 +137,6 @@ def prepare_out_dir(folder: Path) -> FlowchartError | None:
     Nothing is created here (the writers create the folder when they write),
     so a run that fails later leaves no empty folder behind.
     """
-    import errno
 
     existing = folder
     while not (existing.exists() or existing.is_symlink()) and existing.parent != existing:
@@ -149,7 +150,6 @@ def prepare_out_dir(folder: Path) -> FlowchartError | None:
 
 def split_formats(values: list[str], allowed) -> list[str]:
     """`-f svg,png -f pdf` → ['svg', 'png', 'pdf'] (order kept, duplicates dropped)."""
-    import typer
 
     formats: list[str] = []
     for value in values:

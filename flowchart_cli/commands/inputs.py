@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import typer
+
 __all__ = ["flow_files"]
 
 
@@ -23,9 +25,7 @@ def flow_files(paths: Iterable[Path]) -> list[Path]:
         if not path.is_dir():
             found.append(path)
             continue
-        import typer  # only with a folder: `check FILE` stays quick to start
-
-        from ..batch.discover import YAML_SUFFIXES, find_flows
+        from ..batch.discover import YAML_SUFFIXES, find_flows  # only with a folder: pathspec is slow to load
 
         if path.name.lower().endswith(YAML_SUFFIXES):
             found.append(path)  # a folder named like a flow file is reported as one that cannot be read (FC100)

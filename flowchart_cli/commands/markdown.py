@@ -9,6 +9,7 @@ of the block and its options, so the same Markdown always gives the same files.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
@@ -100,7 +101,6 @@ def _print_problems(results: list[CheckResult]) -> None:
     noisy = [r for r in results if r.diagnostics]
     if not noisy:
         return
-    import sys
 
     if colour_wanted(sys.stderr):
         print_text(console(stderr=True), noisy, summary=False)

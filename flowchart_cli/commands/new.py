@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..model import output_stem
 from ..resources import templates_dir
 from .common import err_console, out_console
@@ -153,7 +154,6 @@ def run_new(path: Path | None, template: str, *, list_templates: bool, force: bo
 
 
 def _write(template: Template, target: Path) -> int:
-    from ..atomic import write_atomic
 
     text, has_schema = starter_text(template, target)
     try:

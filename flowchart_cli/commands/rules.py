@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from ..rules.catalog import CATALOG
 
 __all__ = ["run_rules"]
@@ -9,8 +11,6 @@ __all__ = ["run_rules"]
 
 def run_rules(fmt: str) -> int:
     if fmt == "json":
-        import json
-
         rules = [
             {"code": r.code, "severity": r.severity.value, "checks": r.summary, "why": r.why} for r in CATALOG.values()
         ]

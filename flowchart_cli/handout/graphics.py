@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..layout.geometry import Diagram
 from ..layout.theme import THEMES, Theme
+from ..options import RenderOptions
 
 __all__ = ["Drawing", "SvgDrawing", "inline_svg"]
 
@@ -45,7 +46,6 @@ class SvgDrawing:
     theme: Theme = THEMES["default"]
 
     def diagram_svg(self, diagram: Diagram) -> str:
-        from ..options import RenderOptions
         from ..writers.svg import write_svg
 
         svg = write_svg(replace(diagram, numbers=True), RenderOptions())
