@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
+from ..report.json_format import diagnostic_json
 from .files import FileAnalysis
 from .records import FlowPath, Loop
 
@@ -56,17 +57,7 @@ def _file(item: FileAnalysis) -> dict[str, Any]:
     paths = analysis.paths if analysis else ()
     return {
         "path": item.shown_path,
-        "diagnostics": [
-            {
-                "code": d.code,
-                "severity": d.severity.value,
-                "message": d.message,
-                "line": d.line,
-                "column": d.column,
-                "step": d.step,
-            }
-            for d in item.result.diagnostics
-        ],
+        "diagnostics": [diagnostic_json(d) for d in item.result.diagnostics],
         "paths": [_one_line(_path(p)) for p in paths],
         "loops": [_loop(loop) for loop in analysis.loops] if analysis else [],
         "truncated": analysis.truncated if analysis else False,

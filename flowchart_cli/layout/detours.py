@@ -23,7 +23,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
-from .gridroute import Route, RouteGrid, logical, side_gap
+from .gridroute import Route, RouteGrid, down_refs, logical, side_gap
 from .route_index import RouteIndex, route_crossings
 
 __all__ = ["improve_routes"]
@@ -189,7 +189,7 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
     rs, rt, cs, ct = grid.rank[s], grid.rank[t], grid.column[s], grid.column[t]
     if not route.back:
         if side == "b":
-            yield "b", "t", _down_refs(grid, rs, rt, cs, ct)
+            yield "b", "t", down_refs(grid, rs, rt, cs, ct)
             return
         for gs in _reachable(grid, rs, cs, side):
             yield side, "t", [("g", gs), ("h", rt), ("pt", 0)]
@@ -206,18 +206,6 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
             if gs != gt:
                 yield side, into, [("g", gs), ("h", rt + 1), ("g", gt), ("pt", 0)]
                 yield side, into, [("g", gs), ("h", rt), ("g", gt), ("pt", 0)]
-
-
-def _down_refs(grid: RouteGrid, rs: int, rt: int, cs: int, ct: int) -> list[tuple[str, int]]:
-    """A forward line out of the bottom: straight, or one turn above or below, or round a blocked column."""
-    if cs == ct and grid.clear(cs, rs + 1, rt - 1):
-        return []
-    if grid.clear(ct, rs + 1, rt - 1):
-        return [("h", rs + 1), ("pt", 0)]
-    if grid.clear(cs, rs + 1, rt - 1):
-        return [("h", rt), ("pt", 0)]
-    gap = ct if cs <= ct else ct + 1
-    return [("h", rs + 1), ("g", gap), ("h", rt), ("pt", 0)]
 
 
 def _reachable(grid: RouteGrid, row: int, column: int, side: str) -> list[int]:

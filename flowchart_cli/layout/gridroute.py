@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Route", "RouteGrid", "logical", "side_gap"]
+__all__ = ["Route", "RouteGrid", "down_refs", "logical", "side_gap"]
 
 
 @dataclass(slots=True)
@@ -58,3 +58,15 @@ def logical(route: Route, grid: RouteGrid) -> list[tuple[float, float]]:
         axis = 1 - axis
     points.append(target)
     return points
+
+
+def down_refs(grid: RouteGrid, rs: int, rt: int, cs: int, ct: int) -> list[tuple[str, int]]:
+    """A forward line out of the bottom: straight, or one turn above or below, or round a blocked column."""
+    if cs == ct and grid.clear(cs, rs + 1, rt - 1):
+        return []
+    if grid.clear(ct, rs + 1, rt - 1):
+        return [("h", rs + 1), ("pt", 0)]
+    if grid.clear(cs, rs + 1, rt - 1):
+        return [("h", rt), ("pt", 0)]
+    gap = ct if cs <= ct else ct + 1
+    return [("h", rs + 1), ("g", gap), ("h", rt), ("pt", 0)]

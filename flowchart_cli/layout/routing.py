@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from .detours import improve_routes
-from .gridroute import Route, RouteGrid, logical, side_gap
+from .gridroute import Route, RouteGrid, down_refs, logical, side_gap
 from .tracks import ChannelSegment, order_tracks
 
 __all__ = ["Route", "plan_routes"]
@@ -182,14 +182,7 @@ def _refs(route: Route, grid: RouteGrid) -> list[tuple[str, int]]:
         return [("g", gs), ("h", rt + 1), ("g", gt), ("pt", 0)]
     if route.exit != "b":
         return [("g", side_gap(cs, route.exit)), ("h", rt), ("pt", 0)]
-    if cs == ct and grid.clear(cs, rs + 1, rt - 1):
-        return []
-    if grid.clear(ct, rs + 1, rt - 1):
-        return [("h", rs + 1), ("pt", 0)]
-    if grid.clear(cs, rs + 1, rt - 1):
-        return [("h", rt), ("pt", 0)]
-    gap = ct if cs <= ct else ct + 1
-    return [("h", rs + 1), ("g", gap), ("h", rt), ("pt", 0)]
+    return down_refs(grid, rs, rt, cs, ct)
 
 
 def _channel(route: Route, grid: RouteGrid, kind: str, value: int) -> tuple[str, int]:
