@@ -132,7 +132,7 @@ def test_mermaid_and_dot_carry_numbers_and_header():
     assert mermaid.splitlines()[1].startswith('title: "Atención de reclamos — Versión 2.1')
     assert 'label: "2 · Revisar el reclamo"' in mermaid
     dot = write_dot(diagram, options)
-    assert 'xlabel="2"' in dot and "labelloc=t" in dot and "Servicio al cliente" in dot
+    assert "xlabel=2" in dot and "labelloc=t" in dot and "Servicio al cliente" in dot
     plain, plain_options = _diagram()
     assert "xlabel" not in write_dot(plain, plain_options)
     assert "· Revisar" not in write_mermaid(plain, plain_options)

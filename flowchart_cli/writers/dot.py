@@ -4,12 +4,16 @@ Every step is a node pinned at its computed position (``pos="x,y!"``, points,
 y flipped), lanes are clusters with their bounding boxes, and every flow line
 carries its route as a ``pos`` spline, so ``neato -n2 -Tsvg NAME.dot``
 redraws our layout while plain ``dot`` still lays the graph out afresh.
-All text goes through :func:`quote`, so no label can change the graph.
+The ``graphviz`` package writes the DOT and quotes every name and value;
+user text goes through :func:`shown_text` first, so no label can change the
+graph (no escape sequence, no HTML label).
 """
 
 from __future__ import annotations
 
 from urllib.parse import quote as quote_url
+
+import graphviz
 
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect
 from ..options import RenderOptions
@@ -19,93 +23,122 @@ from .dot_stages import stage_background, stage_comments, stage_names
 from .drawio import label_centre
 from .escape import clean, num
 
-__all__ = ["graph_id", "label", "quote", "text", "write_dot"]
+__all__ = ["graph_id", "label", "shown_text", "write_dot"]
 
 POINTS_PER_INCH = 72.0
+COMMENT = "Laid out by flowchart-cli: `neato -n2 -Tsvg FILE.dot` draws this layout; `dot` lays it out anew."
 
 
 def write_dot(diagram: Diagram, options: RenderOptions) -> str:
     """The DOT text of ``diagram``, positions included."""
     colours = diagram.theme
-    font = quote(diagram.font_family.split(",")[0].strip())
+    font = diagram.font_family.split(",")[0].strip()
     size = num(diagram.font_size)
-    lines = [
-        "// Laid out by flowchart-cli: `neato -n2 -Tsvg FILE.dot` draws this layout; `dot` lays it out anew.",
-        f"digraph {graph_id(diagram.title)} {{",
-        f'    graph [bb="0,0,{num(diagram.width)},{num(diagram.height)}", '
-        f"rankdir={'LR' if diagram.direction == 'LR' else 'TB'}, splines=true, notranslate=true, "
-        f'outputorder=edgesfirst, bgcolor="{colours.background}", fontname={font}, fontsize={size}, '
-        f'fontcolor="{colours.ink}"{_header(diagram)}{", " + stage_background(diagram) if diagram.stages else ""}];',
-        *stage_comments(diagram),
-        f'    node [fixedsize=true, fontname={font}, fontsize={size}, color="{colours.ink}", '
-        f'fontcolor="{colours.ink}", fillcolor="{colours.default_fill}"];',
-        f'    edge [fontname={font}, fontsize={num(diagram.font_size - 1)}, color="{colours.line}", '
-        f'fontcolor="{colours.label_ink}", arrowsize=0.8];',
-    ]
-    lines.extend(stage_names(diagram, label))
-    lines.extend(_node(node, diagram.height, diagram.numbers) for node in diagram.nodes)
+    graph_attr = {
+        "bb": f"0,0,{num(diagram.width)},{num(diagram.height)}",
+        "rankdir": "LR" if diagram.direction == "LR" else "TB",
+        "splines": "true",
+        "notranslate": "true",
+        "outputorder": "edgesfirst",
+        "bgcolor": colours.background,
+        "fontname": font,
+        "fontsize": size,
+        "fontcolor": colours.ink,
+        **_header(diagram),
+        **({"_background": stage_background(diagram)} if diagram.stages else {}),
+    }
+    graph = graphviz.Digraph(
+        graph_id(diagram.title),
+        comment=COMMENT,
+        graph_attr=graph_attr,
+        node_attr={
+            "fixedsize": "true",
+            "fontname": font,
+            "fontsize": size,
+            "color": colours.ink,
+            "fontcolor": colours.ink,
+            "fillcolor": colours.default_fill,
+        },
+        edge_attr={
+            "fontname": font,
+            "fontsize": num(diagram.font_size - 1),
+            "color": colours.line,
+            "fontcolor": colours.label_ink,
+            "arrowsize": "0.8",
+        },
+    )
+    graph.body.extend(f"\t{comment}\n" for comment in stage_comments(diagram))
+    for name, attrs in stage_names(diagram, label):
+        graph.node(name, **attrs)
+    for node in diagram.nodes:
+        graph.node(node.key, **_node(node, diagram.height, diagram.numbers))
     for lane in diagram.lanes:
-        lines.extend(_cluster(lane, diagram))
+        _cluster(graph, lane, diagram)
     nodes = {node.key: node for node in diagram.nodes}
-    lines.extend(_edge(edge, diagram, nodes[edge.target]) for edge in diagram.edges)
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    for edge in diagram.edges:
+        graph.edge(edge.source, edge.target, **_edge(edge, diagram, nodes[edge.target]))
+    return graph.source
 
 
-def _cluster(lane: LaneBand, diagram: Diagram) -> list[str]:
+def _cluster(graph: graphviz.Digraph, lane: LaneBand, diagram: Diagram) -> None:
     colours = diagram.theme
     fill = lane.fill + ("99" if diagram.stages and lane.fill.startswith("#") else "")  # stage bands show through
     centre = _flip(lane.header.center, diagram.height)
-    members = [n for n in diagram.nodes if n.lane == lane.id]
-    return [
-        f"    subgraph {quote(f'cluster_lane{lane.index + 1}')} {{",
-        f"        graph [bb={quote(_bb(lane.band, diagram.height))}, label={label(lane.lines or (lane.name,))}, "
-        f'lp="{num(centre.x)},{num(centre.y)}", style=filled, fillcolor="{fill}", '
-        f'color="{colours.lane_stroke}", fontcolor="{colours.ink}"];',
-        *(f"        {quote(n.key)};" for n in members),
-        "    }",
-    ]
+    with graph.subgraph(name=f"cluster_lane{lane.index + 1}") as cluster:
+        cluster.attr(
+            "graph",
+            bb=_bb(lane.band, diagram.height),
+            label=label(lane.lines or (lane.name,)),
+            lp=f"{num(centre.x)},{num(centre.y)}",
+            style="filled",
+            fillcolor=fill,
+            color=colours.lane_stroke,
+            fontcolor=colours.ink,
+        )
+        for node in diagram.nodes:
+            if node.lane == lane.id:
+                cluster.node(node.key)
 
 
 # Graphviz draws a `cds` 12 points shorter than asked, and a second periphery 4 points outside.
 _GROW: dict[str, tuple[float, float]] = {"delay": (0.0, 12.0), "subprocess": (-8.0, -8.0)}
 
 
-def _size(node: NodeBox) -> list[str]:
+def _size(node: NodeBox) -> dict[str, str]:
     """``width``/``height`` in inches so that Graphviz's outline matches the step's box."""
     grow_x, grow_y = _GROW.get(node.kind, (0.0, 0.0))
-    size = [
-        f"width={num((node.box.width + grow_x) / POINTS_PER_INCH, 4)}",
-        f"height={num((node.box.height + grow_y) / POINTS_PER_INCH, 4)}",
-    ]
-    return [*size, "peripheries=2"] if node.kind == "subprocess" else size
+    size = {
+        "width": num((node.box.width + grow_x) / POINTS_PER_INCH, 4),
+        "height": num((node.box.height + grow_y) / POINTS_PER_INCH, 4),
+    }
+    return {**size, "peripheries": "2"} if node.kind == "subprocess" else size
 
 
-def _header(diagram: Diagram) -> str:
+def _header(diagram: Diagram) -> dict[str, str]:
     """With ``--header``: the title block as the graph's label, top left."""
     if not diagram.header:
-        return ""
-    return f", label={label(diagram.header)}, labelloc=t, labeljust=l"
+        return {}
+    return {"label": label(diagram.header), "labelloc": "t", "labeljust": "l"}
 
 
-def _node(node: NodeBox, height: float, numbers: bool = False) -> str:
+def _node(node: NodeBox, height: float, numbers: bool = False) -> dict[str, str]:
     shape, style = symbol(node.kind).dot
     centre = _flip(node.box.center, height)
-    attrs = [
-        f"label={label(node.lines)}",
-        f"shape={shape}",
-        f'style="{style}"',
-        f'fillcolor="{node.fill}"',
-        f'pos="{num(centre.x)},{num(centre.y)}!"',
-        *_size(node),
-    ]
+    attrs = {
+        "label": label(node.lines),
+        "shape": shape,
+        "style": style,
+        "fillcolor": node.fill,
+        "pos": f"{num(centre.x)},{num(centre.y)}!",
+        **_size(node),
+    }
     if numbers:
-        attrs.append(f'xlabel="{node.number}"')  # the step's number just outside its shape
+        attrs["xlabel"] = str(node.number)  # the step's number just outside its shape
     if node.tooltip:
-        attrs.append(f"tooltip={text(node.tooltip)}")
+        attrs["tooltip"] = shown_text(node.tooltip)
     if node.link:
-        attrs.append(f"URL={quote(url_for_svg(node.link))}")
-    return f"    {quote(node.key)} [{', '.join(attrs)}];"
+        attrs["URL"] = graphviz.nohtml(url_for_svg(node.link))
+    return attrs
 
 
 _BOXES = ("box", "note", "folder")
@@ -126,21 +159,20 @@ def _onto_box(points: tuple[Point, ...], target: NodeBox) -> list[Point]:
     return [*points[:-1], tip]
 
 
-def _edge(edge: EdgePath, diagram: Diagram, target: NodeBox) -> str:
-    attrs = []
+def _edge(edge: EdgePath, diagram: Diagram, target: NodeBox) -> dict[str, str]:
+    attrs: dict[str, str] = {}
     if edge.label:
-        attrs.append(f"label={label(edge.label.split(chr(10)))}")
+        attrs["label"] = label(edge.label.split(chr(10)))
         if edge.label_at is not None:
             centre = _flip(label_centre(edge, diagram.font_size - 1), diagram.height)
-            attrs.append(f'lp="{num(centre.x)},{num(centre.y)}"')
+            attrs["lp"] = f"{num(centre.x)},{num(centre.y)}"
     if len(edge.points) >= 2:
         points = _onto_box(edge.points, target) if symbol(target.kind).dot[0] in _BOXES else list(edge.points)
         flipped = [_flip(p, diagram.height) for p in points]
-        attrs.append(f'pos="{spline_pos(flipped, curved=diagram.curved)}"')
+        attrs["pos"] = spline_pos(flipped, curved=diagram.curved)
     if edge.back:
-        attrs.append("constraint=false")
-    suffix = f" [{', '.join(attrs)}]" if attrs else ""
-    return f"    {quote(edge.source)} -> {quote(edge.target)}{suffix};"
+        attrs["constraint"] = "false"
+    return attrs
 
 
 def url_for_svg(url: str) -> str:
@@ -160,24 +192,16 @@ def _bb(rect: Rect, height: float) -> str:
     return f"{num(rect.x)},{num(height - rect.bottom)},{num(rect.right)},{num(height - rect.y)}"
 
 
-def quote(text: str) -> str:
-    """``text`` as a double-quoted DOT string that means exactly ``text``.
+def shown_text(words: str) -> str:
+    """Text Graphviz shows (labels, tooltips) as a value for the ``graphviz`` package to quote.
 
-    Backslashes are doubled (so ``\\N``, ``\\n`` or ``\\G`` in user text are not
-    Graphviz escapes), quotes escaped, line breaks written as ``\\n``; a quoted
-    string is never an HTML label, so ``<…>`` stays text.
+    Backslashes are doubled (``graphviz.escape``: ``\\N``, ``\\n`` or ``\\G`` in user
+    text are not Graphviz escapes), ``&`` is written ``&amp;`` (Graphviz reads entity
+    references in such strings), line breaks become ``\\n``, and the result is never
+    taken for an HTML label (``graphviz.nohtml``).
     """
-    escaped = clean(text).replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + escaped.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n") + '"'
-
-
-def text(words: str) -> str:
-    """Text Graphviz shows (labels, tooltips, the title): quoted, with ``&`` as ``&amp;``.
-
-    Graphviz reads entity references (``&lt;``, ``&#35;``) in such strings, so a
-    bare ``&`` would let ``&amp;`` written by a user show as ``&``.
-    """
-    return quote(words.replace("&", "&amp;"))
+    lines = clean(words).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return graphviz.nohtml("\\n".join(graphviz.escape(line.replace("&", "&amp;")) for line in lines))
 
 
 def graph_id(title: str) -> str:
@@ -193,4 +217,4 @@ def graph_id(title: str) -> str:
 
 def label(lines: tuple[str, ...] | list[str]) -> str:
     """Lines of a label, each centred (``\\n`` between them)."""
-    return text("\n".join(lines))
+    return shown_text("\n".join(lines))

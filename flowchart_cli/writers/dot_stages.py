@@ -19,7 +19,7 @@ __all__ = ["stage_background", "stage_comments", "stage_names"]
 
 
 def stage_background(diagram: Diagram) -> str:
-    """``_background="…"``: the xdot operations that draw every stage's band and its name's strip.
+    """The ``_background`` value: the xdot operations that draw every stage's band and its name's strip.
 
     Only numbers and colours go in: Graphviz 2.43's `dot` crashes on text
     operations there, so the names are nodes (:func:`stage_names`).
@@ -33,31 +33,35 @@ def stage_background(diagram: Diagram) -> str:
             ops += [f"C 9 -{colours.stage_tint}10", _polygon("P", stage.band, diagram.height)]
         ops += [_polygon("p", stage.band, diagram.height), f"C 7 -{colours.stage_header_fill}"]
         ops.append(_polygon("P", stage.label, diagram.height))
-    return '_background="' + " ".join(ops) + '"'
+    return " ".join(ops)
 
 
-def stage_names(diagram: Diagram, label: Callable[[tuple[str, ...]], str]) -> list[str]:
+def stage_names(diagram: Diagram, label: Callable[[tuple[str, ...]], str]) -> list[tuple[str, dict[str, str]]]:
     """Each stage's numbered name as a plain-text node pinned in its strip (``stage:N``, never a step's id).
 
-    ``label`` is the DOT writer's own quoting of label lines.
+    ``label`` is the DOT writer's own quoting of label lines; returns (name, attributes) per stage.
     """
     nodes = []
     for stage in diagram.stages:
         centre = stage.label.center
         lines = stage.lines or (str(stage.number), stage.name)
-        nodes.append(
-            f'    "stage:{stage.number}" [label={label(lines)}, shape=plaintext, style="", '
-            f"fontsize={num(diagram.font_size + 1)}, "
-            f'pos="{num(centre.x)},{num(diagram.height - centre.y)}!", '
-            f"width={num(stage.label.width / 72, 4)}, height={num(stage.label.height / 72, 4)}];"
-        )
+        attrs = {
+            "label": label(lines),
+            "shape": "plaintext",
+            "style": "",
+            "fontsize": num(diagram.font_size + 1),
+            "pos": f"{num(centre.x)},{num(diagram.height - centre.y)}!",
+            "width": num(stage.label.width / 72, 4),
+            "height": num(stage.label.height / 72, 4),
+        }
+        nodes.append((f"stage:{stage.number}", attrs))
     return nodes
 
 
 def stage_comments(diagram: Diagram) -> list[str]:
     """``// stage 2 · Registro: ticket, puede`` for each stage."""
     return [
-        "    // stage "
+        "// stage "
         + _one_line(f"{stage.number} · {stage.name}")
         + ": "
         + ", ".join(_one_line(n.key) for n in diagram.nodes if n.stage == stage.id)
