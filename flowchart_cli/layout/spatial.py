@@ -16,7 +16,7 @@ from .geometry import Rect
 __all__ = ["GridIndex"]
 
 T = TypeVar("T")
-_CELL = 160.0
+_CELL = 640.0
 
 
 class GridIndex(Generic[T]):
