@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..messages import quoted
-from ..model import Flow
+from ..model import Flow, Lane, Stage
 from . import Finding, rule
 
 MAX_LABEL = 80
@@ -54,15 +54,8 @@ def long_label(flow: Flow) -> Iterator[Finding]:
 @rule("FC304", why="An empty swimlane suggests a missing step or a lane to remove.")
 def unused_lane(flow: Flow) -> Iterator[Finding]:
     """A declared lane that no step uses."""
-    if not flow.lanes_declared:
-        return
-    used = {s.lane for s in flow.steps}
-    for lane in flow.lanes:
-        if lane.id not in used:
-            yield Finding(
-                f"lane {quoted(lane.name)} is declared but no step uses it; remove it or assign it a step",
-                lane.pos,
-            )
+    if flow.lanes_declared:
+        yield from _unused("lane", flow.lanes, {s.lane for s in flow.steps})
 
 
 @rule("FC305", why="Twin steps confuse the reader; merge them or tell them apart.")
@@ -105,12 +98,13 @@ def decision_decides_nothing(flow: Flow) -> Iterator[Finding]:
 @rule("FC307", why="An empty phase in the chart and the handout suggests work that is not described.")
 def unused_stage(flow: Flow) -> Iterator[Finding]:
     """A declared stage that no step uses."""
-    if not flow.stages_declared:
-        return
-    used = {s.stage for s in flow.steps}
-    for stage in flow.stages:
-        if stage.id not in used:
+    if flow.stages_declared:
+        yield from _unused("stage", flow.stages, {s.stage for s in flow.steps})
+
+
+def _unused(what: str, declared: Iterable[Lane | Stage], used: set[str | None]) -> Iterator[Finding]:
+    for party in declared:
+        if party.id not in used:
             yield Finding(
-                f"stage {quoted(stage.name)} is declared but no step uses it; remove it or assign it a step",
-                stage.pos,
+                f"{what} {quoted(party.name)} is declared but no step uses it; remove it or assign it a step", party.pos
             )
