@@ -35,7 +35,7 @@ class Symbol:
 
 
 def _row(
-    kind, iso_name, en, es, pt, drawio, mermaid, width=160.0, height=64.0, *, outline, share=(1.0, 1.0), dot, fill
+    kind, iso_name, en, es, pt, drawio, mermaid, width=160.0, height=52.0, *, outline, share=(1.0, 1.0), dot, fill
 ) -> Symbol:
     return Symbol(
         kind, iso_name, {"en": en, "es": es, "pt": pt}, drawio, mermaid, width, height, outline, share, dot, fill
