@@ -18,17 +18,17 @@ from .text import text_width, wrap_text
 
 __all__ = ["LR_HEADER", "MARGIN", "Frame", "Placement"]
 
-MARGIN = 20.0
+MARGIN = 16.0
 SPACING = 20.0  # between two tracks of one channel: clearly two lines, even side by side for long
 HEADER_LINE = 17.0
 LR_HEADER = 132.0
 _BORDER_CLEARANCE = 20.0  # lines keep this far from a lane border or the drawing's edge
 _SHAPE_CLEARANCE = 12.0  # and at least this far from a shape beside their channel
-_PAD = 8.0  # from a shape's bottom to the first track below it
+_PAD = 6.0  # from a shape's bottom to the first track below it
 _LABEL_PAD = 24.0  # the same under a decision whose outcome label sits there
 _ARROW_ROOM = 11.0  # from the last track to the shape below: the arrowhead's length and a little
-_MIN_GAP = 22.0
-_BORDER_HALF = 22.0  # from a shape to a lane border with no line between them
+_MIN_GAP = 18.0
+_BORDER_HALF = 14.0  # from a shape to a lane border with no line between them
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +143,7 @@ class Frame:
         gap = column + 1 if route.exit == "r" else column
         slack = (self.col_size[column] - self.across[route.source]) / 2
         size = self.p.font_size - 1
-        length = (size + 16 if self.lr else text_width(label, size) * 1.08 + 18) - slack
+        length = (size + 16 if self.lr else text_width(label, size) * 1.08 + 14) - slack
         if self._is_border(gap):
             side = 0 if column < gap else 1
             count = self.p.tracks.get(("gL" if side == 0 else "gR", gap), 1)
@@ -197,9 +197,9 @@ class Frame:
                 pads[gap] = max(pads[gap], need)
         sizes = []
         for gap in range(self.rows + 1):
-            base = 24.0 if gap in (0, self.rows) else _MIN_GAP
+            base = 20.0 if gap in (0, self.rows) else _MIN_GAP
             count = self.p.tracks.get(("h", gap), 0)
-            room = pads[gap] + max(0, count - 1) * SPACING + _ARROW_ROOM + (4 if count else 0)
+            room = pads[gap] + max(0, count - 1) * SPACING + _ARROW_ROOM + (1 if count else 0)
             if gap in self.stage_borders:  # the border, then its tracks clear of it
                 room += 2 * _BORDER_CLEARANCE
             sizes.append(max(base, room))
