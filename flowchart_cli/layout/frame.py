@@ -24,10 +24,10 @@ HEADER_LINE = 17.0
 LR_HEADER = 132.0
 _BORDER_CLEARANCE = 20.0  # lines keep this far from a lane border or the drawing's edge
 _SHAPE_CLEARANCE = 12.0  # and at least this far from a shape beside their channel
-_PAD = 6.0  # from a shape's bottom to the first track below it
+_PAD = 6.0  # from a shape's bottom to the first track below it (a line, then the arrowhead: 18 px in all)
 _LABEL_PAD = 24.0  # the same under a decision whose outcome label sits there
-_ARROW_ROOM = 11.0  # from the last track to the shape below: the arrowhead's length and a little
-_MIN_GAP = 18.0
+_ARROW_ROOM = 11.0  # from the last track to the shape below: the 9 px arrowhead and a short stem
+_MIN_GAP = 18.0  # between two rows with no line across: a straight drop still shows its arrowhead
 _BORDER_HALF = 14.0  # from a shape to a lane border with no line between them
 
 
