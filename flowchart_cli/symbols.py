@@ -35,7 +35,7 @@ class Symbol:
 
 
 def _row(
-    kind, iso_name, en, es, pt, drawio, mermaid, width=160.0, height=64.0, *, outline, share=(1.0, 1.0), dot, fill
+    kind, iso_name, en, es, pt, drawio, mermaid, width=160.0, height=48.0, *, outline, share=(1.0, 1.0), dot, fill
 ) -> Symbol:
     return Symbol(
         kind, iso_name, {"en": en, "es": es, "pt": pt}, drawio, mermaid, width, height, outline, share, dot, fill
@@ -68,7 +68,7 @@ SYMBOLS: dict[str, Symbol] = {
              outline="parallelogram", share=(0.8, 1.0), dot=("parallelogram", "filled"), fill="#dde9fa"),
         _row("document", "document", "A printed or written document", "Un documento impreso o escrito",
              "Um documento impresso ou escrito",
-             "shape=mxgraph.flowchart.document2;whiteSpace=wrap;html=1;size=0.25;", "doc", 160, 70,
+             "shape=mxgraph.flowchart.document2;whiteSpace=wrap;html=1;size=0.25;", "doc", 160, 64,
              outline="document", share=(1.0, 0.8), dot=("note", "filled"), fill="#fdfcf6"),
         _row("documents", "multiple documents", "Several documents", "Varios documentos",
              "Vários documentos", "shape=mxgraph.flowchart.multi-document;whiteSpace=wrap;html=1;",
@@ -97,7 +97,7 @@ SYMBOLS: dict[str, Symbol] = {
         _row("database", "stored data", "A database or record system",
              "Una base de datos o sistema de registro", "Um banco de dados ou sistema de registro",
              "shape=cylinder3;whiteSpace=wrap;html=1;boundedLbl=1;backgroundOutline=1;size=15;",
-             "cyl", 150, 76,
+             "cyl", 150, 70,
              outline="cylinder", share=(1.0, 0.7), dot=("cylinder", "filled"), fill="#e2eef5"),
         _row("connector", "connector", "Continues at the connector with the same label",
              "Continúa en el conector con la misma etiqueta",

@@ -21,8 +21,8 @@ def _lanes(f: Frame) -> tuple[LaneBand, ...]:
     bands = []
     for lane in range(len(f.p.lane_ids)):
         first, last = f.lane_extent(lane)
-        low = f.gap_at[first] if lane == 0 else f.gap_at[first] + f.gap_size[first] / 2
-        high = f.gap_at[last + 1] + (f.gap_size[last + 1] if last + 1 == f.cols else f.gap_size[last + 1] / 2)
+        low = f.gap_at[first] if lane == 0 else f.gap_at[first] + f.border_split[first]
+        high = f.gap_at[last + 1] + (f.gap_size[last + 1] if last + 1 == f.cols else f.border_split[last + 1])
         band = f.rect(MARGIN, low, f.along_end - MARGIN, high - low)
         header = f.rect(MARGIN, low, f.header, high - low)
         lines = f.name_lines(lane, LR_HEADER if f.lr else f.lane_size(lane))

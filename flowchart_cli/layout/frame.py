@@ -18,16 +18,17 @@ from .text import text_width, wrap_text
 
 __all__ = ["LR_HEADER", "MARGIN", "Frame", "Placement"]
 
-MARGIN = 20.0
+MARGIN = 16.0
 SPACING = 20.0  # between two tracks of one channel: clearly two lines, even side by side for long
 HEADER_LINE = 17.0
 LR_HEADER = 132.0
 _BORDER_CLEARANCE = 20.0  # lines keep this far from a lane border or the drawing's edge
 _SHAPE_CLEARANCE = 12.0  # and at least this far from a shape beside their channel
-_PAD = 10.0  # from a shape's bottom to the first track below it
+_PAD = 6.0  # from a shape's bottom to the first track below it (a line, then the arrowhead: 18 px in all)
 _LABEL_PAD = 24.0  # the same under a decision whose outcome label sits there
-_ARROW_ROOM = 12.0  # from the last track to the shape below: the arrowhead's length and a little
-_MIN_GAP = 26.0
+_ARROW_ROOM = 11.0  # from the last track to the shape below: the 9 px arrowhead and a short stem
+_MIN_GAP = 18.0  # between two rows with no line across: a straight drop still shows its arrowhead
+_BORDER_HALF = 14.0  # from a shape to a lane border with no line between them
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,41 +93,65 @@ class Frame:
         return self.has_lanes and 0 < gap < self.cols and gap in self.p.grid.first
 
     def _across_gaps(self) -> list[float]:
+        """Each gap between columns; a lane border's gap is two halves, each as wide as its own side needs.
+
+        The border lies where the halves meet (``border_split``), so a label or
+        tracks on one side of it do not widen the other side.
+        """
         need = [0.0] * (self.cols + 1)
+        half_need: dict[tuple[int, int], float] = {}
         for route, label in zip(self.p.routes, self.p.labels, strict=True):
             if label and route.exit in ("l", "r"):
-                gap, room = self._stub_room(route, label)
-                need[gap] = max(need[gap], room)
+                gap, side, room = self._stub_room(route, label)
+                if side is None:
+                    need[gap] = max(need[gap], room)
+                else:
+                    half_need[(gap, side)] = max(half_need.get((gap, side), 0.0), room)
         sizes = []
+        self.border_split = []
         for gap in range(self.cols + 1):
             edge = gap in (0, self.cols)
-            base = 22.0 if edge else (44.0 if self._is_border(gap) else 34.0)
             if self._is_border(gap):
-                side = max(self.p.tracks.get(("gL", gap), 0), self.p.tracks.get(("gR", gap), 0))
-                room = 2 * (_BORDER_CLEARANCE + max(0, side - 1) * SPACING + _SHAPE_CLEARANCE) if side else 0.0
-            else:
-                count = self.p.tracks.get(("g", gap), 0)
-                clear = _BORDER_CLEARANCE if edge else _SHAPE_CLEARANCE
-                room = 2 * clear + (count - 1) * SPACING if count else 0.0
-            sizes.append(max(base, room, need[gap]))
+                halves = []
+                for side, kind in enumerate(("gL", "gR")):
+                    count = self.p.tracks.get((kind, gap), 0)
+                    room = _BORDER_CLEARANCE + (count - 1) * SPACING + _SHAPE_CLEARANCE if count else 0.0
+                    halves.append(max(_BORDER_HALF, room, half_need.get((gap, side), 0.0)))
+                sizes.append(halves[0] + halves[1])
+                self.border_split.append(halves[0])
+                continue
+            base = 22.0 if edge else 34.0
+            count = self.p.tracks.get(("g", gap), 0)
+            clear = _BORDER_CLEARANCE if edge else _SHAPE_CLEARANCE
+            room = 2 * clear + (count - 1) * SPACING if count else 0.0
+            size = max(base, room, need[gap])
+            sizes.append(size)
+            self.border_split.append(size / 2)
         return sizes
 
-    def _stub_room(self, route: Route, label: str) -> tuple[int, float]:
+    def _stub_room(self, route: Route, label: str) -> tuple[int, int | None, float]:
         """The across-gap a labelled side branch leaves into, and how wide it must be for the label.
 
         The label sits on the stub between the shape's corner and the line's
         track, so even the track nearest the shape must leave it room; beside a
-        lane border the tracks lie near the border, on the source's side.
+        lane border the tracks lie near the border, on the source's side, and
+        only that side's half of the gap (side 0 left of the border, 1 right)
+        must hold it. At the drawing's edge the tracks keep to the edge, so the
+        label needs its length and the tracks' width.
         """
         column = self.p.grid.column[route.source]
         gap = column + 1 if route.exit == "r" else column
         slack = (self.col_size[column] - self.across[route.source]) / 2
         size = self.p.font_size - 1
-        length = (size + 16 if self.lr else text_width(label, size) * 1.08 + 18) - slack
+        length = (size + 16 if self.lr else text_width(label, size) * 1.08 + 14) - slack
         if self._is_border(gap):
-            count = self.p.tracks.get(("gL" if column < gap else "gR", gap), 1)
-            return gap, 2 * (length + _BORDER_CLEARANCE + (count - 1) * SPACING)
-        return gap, 2 * length + (self.p.tracks.get(("g", gap), 1) - 1) * SPACING
+            side = 0 if column < gap else 1
+            count = self.p.tracks.get(("gL" if side == 0 else "gR", gap), 1)
+            return gap, side, length + _BORDER_CLEARANCE + (count - 1) * SPACING
+        count = self.p.tracks.get(("g", gap), 1)
+        if gap in (0, self.cols):
+            return gap, None, length + (count - 1) * SPACING + _BORDER_CLEARANCE
+        return gap, None, 2 * length + (count - 1) * SPACING
 
     def lane_extent(self, lane: int) -> tuple[int, int]:
         first = self.p.grid.first[lane]
@@ -135,7 +160,7 @@ class Frame:
     def lane_size(self, lane: int) -> float:
         first, last = self.lane_extent(lane)
         inner = sum(self.col_size[first : last + 1]) + sum(self.gap_size[first + 1 : last + 1])
-        return inner + self.gap_size[first] / 2 + self.gap_size[last + 1] / 2
+        return inner + self.gap_size[first] - self.border_split[first] + self.border_split[last + 1]
 
     def name_lines(self, lane: int, width: float) -> tuple[str, ...]:
         return wrap_text(self.p.lane_names[lane], max(40.0, width - 16) / 1.08, self.p.font_size + 1)
@@ -172,9 +197,9 @@ class Frame:
                 pads[gap] = max(pads[gap], need)
         sizes = []
         for gap in range(self.rows + 1):
-            base = 24.0 if gap in (0, self.rows) else _MIN_GAP
+            base = 20.0 if gap in (0, self.rows) else _MIN_GAP
             count = self.p.tracks.get(("h", gap), 0)
-            room = pads[gap] + max(0, count - 1) * SPACING + _ARROW_ROOM + (6 if count else 0)
+            room = pads[gap] + max(0, count - 1) * SPACING + _ARROW_ROOM + (1 if count else 0)
             if gap in self.stage_borders:  # the border, then its tracks clear of it
                 room += 2 * _BORDER_CLEARANCE
             sizes.append(max(base, room))
@@ -227,6 +252,10 @@ class Frame:
             low = self.hgap_at[gap] + self.hgap_pad[gap] + (2 * _BORDER_CLEARANCE if gap in self.stage_borders else 0)
             return _spread(count, low, self.hgap_at[gap] + self.hgap_size[gap] - _ARROW_ROOM, track)
         low, size = self.gap_at[gap], self.gap_size[gap]
+        if gap == 0 and self.cols > 0:  # at the drawing's edge the tracks keep to the edge
+            return low + _BORDER_CLEARANCE + track * SPACING
+        if gap == self.cols:
+            return low + size - _BORDER_CLEARANCE - (count - 1 - track) * SPACING
         return _spread(count, low, low + size, track)
 
     def stage_border(self, gap: int) -> float:
@@ -235,7 +264,7 @@ class Frame:
 
     def border_track(self, gap: int, track: int) -> float:
         """Track ``track`` of a lane border's gap: -1, -2… left of the border, 0, 1… right of it."""
-        border = self.gap_at[gap] + self.gap_size[gap] / 2
+        border = self.gap_at[gap] + self.border_split[gap]
         if track < 0:
             return border - _BORDER_CLEARANCE - (-1 - track) * SPACING
         return border + _BORDER_CLEARANCE + track * SPACING

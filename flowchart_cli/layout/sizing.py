@@ -10,7 +10,7 @@ from .text import text_width, wrap_text
 __all__ = ["LINE_HEIGHT", "PADDING", "fill_width", "size_step"]
 
 LINE_HEIGHT = 16.0
-PADDING = 10.0
+PADDING = 8.0
 _WRAP_WIDTHS = (1.0, 1.4, 1.9, 2.5)  # tried in turn, as shares of the symbol's own text width
 _MAX_LINES = {"start": 2, "end": 2, "offpage": 2, "delay": 2}
 
