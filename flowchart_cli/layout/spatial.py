@@ -33,16 +33,25 @@ class GridIndex(Generic[T]):
     def add(self, rect: Rect, payload: T) -> None:
         number = len(self._items)
         self._items.append((rect, payload))
-        for cx in self._span(rect.x, rect.right):
-            for cy in self._span(rect.y, rect.bottom):
-                self._cells[(cx, cy)].append(number)
+        cells = self._cells
+        ys = self._span(rect.y, rect.y + rect.height)
+        for cx in self._span(rect.x, rect.x + rect.width):
+            for cy in ys:
+                cells[(cx, cy)].append(number)
 
     def near(self, box: Rect, margin: float) -> Iterator[tuple[Rect, T]]:
         """Every item whose cells touch ``box`` grown by ``margin``, each once."""
+        xs = self._span(box.x - margin, box.right + margin)
+        ys = self._span(box.y - margin, box.bottom + margin)
+        items = self._items
+        if len(xs) == 1 and len(ys) == 1:  # one cell (the usual case): it holds each item once
+            for number in self._cells.get((xs.start, ys.start), ()):
+                yield items[number]
+            return
         seen: set[int] = set()
-        for cx in self._span(box.x - margin, box.right + margin):
-            for cy in self._span(box.y - margin, box.bottom + margin):
+        for cx in xs:
+            for cy in ys:
                 for number in self._cells.get((cx, cy), ()):
                     if number not in seen:
                         seen.add(number)
-                        yield self._items[number]
+                        yield items[number]
