@@ -42,7 +42,8 @@ Cost = float
 class _Planner:
     def __init__(self, routes: list[Route], grid: RouteGrid) -> None:
         self.routes, self.grid = routes, grid
-        self.index = RouteIndex([logical(route, grid) for route in routes])
+        self.lines = [logical(route, grid) for route in routes]  # every route's points as planned now
+        self.index = RouteIndex(self.lines)
         self.leaving: dict[int, Counter[str]] = defaultdict(Counter)
         self.into: dict[int, set[int]] = defaultdict(set)
         for number, route in enumerate(routes):
@@ -80,7 +81,7 @@ class _Planner:
     def tangle(self, group: list[int]) -> float:
         """How much the lines of ``group`` cross other lines and each other as planned now."""
         skip = set(group)
-        lines = [logical(self.routes[n], self.grid) for n in group]
+        lines = [self.lines[n] for n in group]
         between = sum(route_crossings(a, b) for a, b in itertools.combinations(lines, 2))
         return between + sum(
             self.index.crossings(points, skip, self.into[self.routes[n].target])
@@ -94,7 +95,8 @@ class _Planner:
         self.leaving[route.source][route.exit] -= 1
         route.exit, route.entry, route.refs = shape[0], shape[1], list(shape[2])
         self.leaving[route.source][route.exit] += 1
-        self.index.put(number, logical(route, self.grid))
+        self.lines[number] = logical(route, self.grid)
+        self.index.put(number, self.lines[number])
         return True
 
     def target_exits(self, number: int) -> set[str]:

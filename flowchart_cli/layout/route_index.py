@@ -62,10 +62,14 @@ def _band_range(segment: Segment) -> range:
 
 
 class RouteIndex:
-    """Every route's grid segments, bucketed by the bands of the along axis they touch."""
+    """Every route's grid segments, bucketed by the bands of the along axis they touch.
+
+    In a bucket, a route's segments are kept in two lists, across ([0]) and along ([1]), in the
+    order they come: only segments running the other way can cross, so a query reads one list.
+    """
 
     def __init__(self, polylines: Sequence[Sequence[Point]]) -> None:
-        self._buckets: dict[int, dict[int, list[tuple[Segment, int]]]] = defaultdict(dict)
+        self._buckets: dict[int, dict[int, tuple[list[tuple[Segment, int]], ...]]] = defaultdict(dict)
         self._lines: dict[int, list[Segment]] = {}
         for number, points in enumerate(polylines):
             self.put(number, points)
@@ -83,11 +87,10 @@ class RouteIndex:
             entry = (segment, first)
             for band in range(first, last + 1):
                 bucket = buckets[band]
-                entries = bucket.get(number)
-                if entries is None:
-                    bucket[number] = [entry]
-                else:
-                    entries.append(entry)
+                split = bucket.get(number)
+                if split is None:
+                    split = bucket[number] = ([], [])
+                split[along].append(entry)
 
     def remove(self, number: int) -> None:
         for segment in self._lines.pop(number, []):
@@ -108,17 +111,17 @@ class RouteIndex:
         for mine in _segments(points):
             # _cross inlined: ``mine`` against the segments running the other way
             mine_along, fixed, low, high = mine
-            bands = _band_range(mine)
-            start = bands.start
-            for band in bands:
+            other_way = 0 if mine_along else 1
+            start, last = (int(low // _BAND), int(high // _BAND)) if mine_along else (int(fixed // _BAND),) * 2
+            for band in range(start, last + 1):  # _band_range(mine)
                 bucket = buckets.get(band)
                 if not bucket:
                     continue
-                for other, entries in bucket.items():
+                for other, split in bucket.items():
                     if other in skip:
                         continue
-                    for segment, first in entries:
-                        if segment[0] is mine_along or (first if first > start else start) != band:
+                    for segment, first in split[other_way]:
+                        if (first if first > start else start) != band:
                             continue
                         if mine_along:
                             _, along, lo_c, hi_c = segment
