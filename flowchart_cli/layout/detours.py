@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 
 from .gridroute import Route, RouteGrid, down_refs, logical, shape_points, side_gap
 from .route_index import RouteIndex, Segment, route_crossings, segment_crossings, segments_of
@@ -50,13 +51,10 @@ class _Planner:
             self.leaving[route.source][route.exit] += 1
             self.into[route.target].add(number)
 
-    def points(self, number: int, shape: Shape) -> list[tuple[float, float]]:
-        route = self.routes[number]
-        return shape_points(route.source, route.target, shape[0], shape[2], self.grid)
-
     def base(self, number: int, shape: Shape) -> tuple[Cost, list[tuple[float, float]]]:
         """The shape's bends and length, costed, and its grid points."""
-        points = self.points(number, shape)
+        route = self.routes[number]
+        points = shape_points(route.source, route.target, shape[0], shape[2], self.grid)
         length = 0
         p0, p1 = points[0]
         for q0, q1 in points[1:]:
@@ -64,14 +62,11 @@ class _Planner:
             p0, p1 = q0, q1
         return _BEND * (len(points) - 2) + _LENGTH * length, points
 
-    def cost(self, number: int, shape: Shape, skip: set[int], limit: Cost = float("inf")) -> Cost:
-        """What the shape costs; once clearly above ``limit`` the count stops (the result is then a lower bound)."""
-        base, points = self.base(number, shape)
-        return self.cost_from(number, base, points, skip, limit)
-
     def cost_from(
         self, number: int, base: Cost, points: list[tuple[float, float]], skip: set[int], limit: Cost
     ) -> Cost:
+        """What the shape with these ``base`` and ``points`` costs; once clearly above ``limit`` the count
+        stops (the result is then a lower bound)."""
         if base > limit:
             return base
         joining = self.into[self.routes[number].target]
@@ -173,7 +168,7 @@ def _cheapest(
     Shapes are tried shortest first, so once one crosses nothing the longer ones are never counted.
     """
     costed = [(*planner.base(number, shape), order, shape) for order, shape in enumerate(shapes)]
-    costed.sort(key=lambda item: (item[0], item[2]))
+    costed.sort(key=itemgetter(0))  # stable: equal costs keep their order
     best: tuple[Shape, Cost, list[tuple[float, float]]] | None = None
     for base, points, _, shape in costed:
         if best is not None and base >= best[1]:

@@ -156,4 +156,9 @@ def segments_of(points: Sequence[Point]) -> list[Segment]:
 
 def segment_crossings(a: Sequence[Segment], b: Sequence[Segment]) -> float:
     """:func:`route_crossings` of two polylines given by their segments."""
-    return sum(_cross(p, q) for p in a for q in b)
+    total = 0.0
+    for p in a:
+        for q in b:
+            if p[0] is not q[0]:  # _cross is 0 for two segments running the same way
+                total += _cross(p, q)
+    return total

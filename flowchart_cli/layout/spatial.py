@@ -34,9 +34,13 @@ class GridIndex(Generic[T]):
         number = len(self._items)
         self._items.append((rect, payload))
         cells = self._cells
-        ys = self._span(rect.y, rect.y + rect.height)
-        for cx in self._span(rect.x, rect.x + rect.width):
-            for cy in ys:
+        x0, x1 = int(rect.x // _CELL), int((rect.x + rect.width) // _CELL)  # _span inlined
+        y0, y1 = int(rect.y // _CELL), int((rect.y + rect.height) // _CELL)
+        if x0 == x1 and y0 == y1:  # one cell: the usual case
+            cells[(x0, y0)].append(number)
+            return
+        for cx in range(x0, x1 + 1):
+            for cy in range(y0, y1 + 1):
                 cells[(cx, cy)].append(number)
 
     def near(self, box: Rect, margin: float) -> Iterator[tuple[Rect, T]]:
