@@ -36,9 +36,9 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     fit_stage_names(f)
     boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
     lanes = _lanes(f)
-    lines = [tuple(f.point(a, c) for a, c in edge_points(f, route)) for route in p.routes]
+    lines = [tuple(f.point(a, c) for a, c in edge_points(f, route, boxes)) for route in p.routes]
     requests = [
-        LabelRequest(label, points, 1 if route.shared_exit else 0, f.node_rect(route.source), route.exit_unit)
+        LabelRequest(label, points, 1 if route.shared_exit else 0, boxes[route.source], route.exit_unit)
         if label
         else None
         for route, label, points in zip(p.routes, p.labels, lines, strict=True)

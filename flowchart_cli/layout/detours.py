@@ -22,9 +22,10 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 
-from .gridroute import Route, RouteGrid, down_refs, logical, side_gap
-from .route_index import RouteIndex, route_crossings
+from .gridroute import Route, RouteGrid, down_refs, logical, shape_points, side_gap
+from .route_index import RouteIndex, Segment, route_crossings, segment_crossings, segments_of
 
 __all__ = ["improve_routes"]
 
@@ -42,35 +43,30 @@ Cost = float
 class _Planner:
     def __init__(self, routes: list[Route], grid: RouteGrid) -> None:
         self.routes, self.grid = routes, grid
-        self.index = RouteIndex([logical(route, grid) for route in routes])
+        self.lines = [logical(route, grid) for route in routes]  # every route's points as planned now
+        self.index = RouteIndex(self.lines)
         self.leaving: dict[int, Counter[str]] = defaultdict(Counter)
         self.into: dict[int, set[int]] = defaultdict(set)
         for number, route in enumerate(routes):
             self.leaving[route.source][route.exit] += 1
             self.into[route.target].add(number)
 
-    def points(self, number: int, shape: Shape) -> list[tuple[float, float]]:
-        route = self.routes[number]
-        saved = (route.exit, route.entry, route.refs)
-        route.exit, route.entry, route.refs = shape
-        points = logical(route, self.grid)
-        route.exit, route.entry, route.refs = saved
-        return points
-
     def base(self, number: int, shape: Shape) -> tuple[Cost, list[tuple[float, float]]]:
         """The shape's bends and length, costed, and its grid points."""
-        points = self.points(number, shape)
-        length = sum(abs(p[0] - q[0]) + abs(p[1] - q[1]) for p, q in itertools.pairwise(points))
+        route = self.routes[number]
+        points = shape_points(route.source, route.target, shape[0], shape[2], self.grid)
+        length = 0
+        p0, p1 = points[0]
+        for q0, q1 in points[1:]:
+            length += abs(p0 - q0) + abs(p1 - q1)
+            p0, p1 = q0, q1
         return _BEND * (len(points) - 2) + _LENGTH * length, points
-
-    def cost(self, number: int, shape: Shape, skip: set[int], limit: Cost = float("inf")) -> Cost:
-        """What the shape costs; once clearly above ``limit`` the count stops (the result is then a lower bound)."""
-        base, points = self.base(number, shape)
-        return self.cost_from(number, base, points, skip, limit)
 
     def cost_from(
         self, number: int, base: Cost, points: list[tuple[float, float]], skip: set[int], limit: Cost
     ) -> Cost:
+        """What the shape with these ``base`` and ``points`` costs; once clearly above ``limit`` the count
+        stops (the result is then a lower bound)."""
         if base > limit:
             return base
         joining = self.into[self.routes[number].target]
@@ -80,7 +76,7 @@ class _Planner:
     def tangle(self, group: list[int]) -> float:
         """How much the lines of ``group`` cross other lines and each other as planned now."""
         skip = set(group)
-        lines = [logical(self.routes[n], self.grid) for n in group]
+        lines = [self.lines[n] for n in group]
         between = sum(route_crossings(a, b) for a, b in itertools.combinations(lines, 2))
         return between + sum(
             self.index.crossings(points, skip, self.into[self.routes[n].target])
@@ -94,7 +90,8 @@ class _Planner:
         self.leaving[route.source][route.exit] -= 1
         route.exit, route.entry, route.refs = shape[0], shape[1], list(shape[2])
         self.leaving[route.source][route.exit] += 1
-        self.index.put(number, logical(route, self.grid))
+        self.lines[number] = logical(route, self.grid)
+        self.index.put(number, self.lines[number])
         return True
 
     def target_exits(self, number: int) -> set[str]:
@@ -138,47 +135,53 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
     skip = set(group)
     current = [_current(planner.routes[n]) for n in group]
     best = current
-    best_cost = _total(planner, group, current, [planner.cost(n, s, skip) for n, s in zip(group, current, strict=True)])
-    options: dict[tuple[int, str], tuple[Shape, Cost] | None] = {}
-    for number in group:  # each outcome's best shape per side, worked out once for every assignment
+    costs, lines = [], []
+    for number, shape in zip(group, current, strict=True):
+        base, points = planner.base(number, shape)
+        costs.append(planner.cost_from(number, base, points, skip, float("inf")))
+        lines.append(segments_of(points))
+    best_cost = _total(lines, costs)
+    # each outcome's best shape per side (and its segments), worked out once for every assignment
+    options: dict[tuple[int, str], tuple[Shape, Cost, list[Segment]] | None] = {}
+    for number in group:
         for side in ("b", "l", "r"):
-            options[(number, side)] = _cheapest(planner, number, _shapes(planner, number, side), skip)
+            found = _cheapest(planner, number, _shapes(planner, number, side), skip)
+            options[(number, side)] = found and (found[0], found[1], segments_of(found[2]))
     for sides in itertools.permutations(("b", "l", "r"), len(group)):
         chosen = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
-        picked = [choice for choice in chosen if choice is not None]
-        if len(picked) < len(chosen):
+        if None in chosen:
             continue
-        plan = [shape for shape, _ in picked]
-        cost = _total(planner, group, plan, [cost for _, cost in picked])
+        cost = _total([segments for _, _, segments in chosen], [cost for _, cost, _ in chosen])
         if cost < best_cost:
-            best, best_cost = plan, cost
+            best, best_cost = [shape for shape, _, _ in chosen], cost
     changed = False
     for number, shape in zip(group, best, strict=True):
         changed |= planner.apply(number, shape)
     return changed
 
 
-def _cheapest(planner: _Planner, number: int, shapes: Iterator[Shape], skip: set[int]) -> tuple[Shape, Cost] | None:
-    """The first of the cheapest shapes and its cost (``None`` without any).
+def _cheapest(
+    planner: _Planner, number: int, shapes: Iterator[Shape], skip: set[int]
+) -> tuple[Shape, Cost, list[tuple[float, float]]] | None:
+    """The first of the cheapest shapes, its cost and its points (``None`` without any).
 
     Shapes are tried shortest first, so once one crosses nothing the longer ones are never counted.
     """
     costed = [(*planner.base(number, shape), order, shape) for order, shape in enumerate(shapes)]
-    costed.sort(key=lambda item: (item[0], item[2]))
-    best: tuple[Shape, Cost] | None = None
+    costed.sort(key=itemgetter(0))  # stable: equal costs keep their order
+    best: tuple[Shape, Cost, list[tuple[float, float]]] | None = None
     for base, points, _, shape in costed:
         if best is not None and base >= best[1]:
             break
         cost = planner.cost_from(number, base, points, skip, best[1] if best else float("inf"))
         if best is None or cost < best[1]:
-            best = (shape, cost)
+            best = (shape, cost, points)
     return best
 
 
-def _total(planner: _Planner, group: list[int], shapes: list[Shape], costs: list[Cost]) -> Cost:
-    """A decision's plan: its outcomes' own costs, and a heavy price for each crossing between them."""
-    lines = [planner.points(n, shape) for n, shape in zip(group, shapes, strict=True)]
-    between = sum(route_crossings(a, b) for a, b in itertools.combinations(lines, 2))
+def _total(lines: list[list[Segment]], costs: list[Cost]) -> Cost:
+    """A decision's plan (its outcomes' segments): their own costs, and a heavy price for each crossing between them."""
+    between = sum(segment_crossings(a, b) for a, b in itertools.combinations(lines, 2))
     return sum(costs) + _SIBLING * between
 
 

@@ -52,6 +52,9 @@ def place_columns(
     for key in sorted(cells, key=lambda k: (k[1], k[0])):
         lane_index = key[0]
         nodes = cells[key]
+        if width[lane_index] == 1:  # a one-column lane: its one node per cell takes that column
+            slot[nodes[0]] = 0
+            continue
         wanted = [_preferred(n, lane, slot, preds, span, order, width[lane_index]) for n in nodes]
         for node, chosen in zip(nodes, _fit(wanted, width[lane_index]), strict=True):
             slot[node] = chosen

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Route", "RouteGrid", "down_refs", "logical", "side_gap"]
+__all__ = ["Route", "RouteGrid", "down_refs", "logical", "shape_points", "side_gap"]
 
 
 @dataclass(slots=True)
@@ -46,17 +46,26 @@ def side_gap(column: int, side: str) -> int:
 
 def logical(route: Route, grid: RouteGrid) -> list[tuple[float, float]]:
     """The route's points in grid units: rows/columns at odd numbers, gaps at even ones."""
-    s, t = route.source, route.target
-    target = (2 * grid.rank[t] + 1, 2 * grid.column[t] + 1)
-    point = (2 * grid.rank[s] + 1, 2 * grid.column[s] + 1)
-    points = [point]
-    axis = 0 if route.exit in ("b", "t") else 1
-    for kind, value in route.refs:
-        coordinate = target[axis] if kind == "pt" else 2 * value
-        point = (coordinate, point[1]) if axis == 0 else (point[0], coordinate)
-        points.append(point)
-        axis = 1 - axis
-    points.append(target)
+    return shape_points(route.source, route.target, route.exit, route.refs, grid)
+
+
+def shape_points(
+    source: int, target: int, leaves: str, refs: Sequence[tuple[str, int]], grid: RouteGrid
+) -> list[tuple[float, float]]:
+    """A line from ``source`` to ``target`` leaving by ``leaves`` through ``refs``: see :func:`logical`."""
+    rank, column = grid.rank, grid.column
+    end = (2 * rank[target] + 1, 2 * column[target] + 1)
+    row, col = 2 * rank[source] + 1, 2 * column[source] + 1
+    points = [(row, col)]
+    along = leaves in ("b", "t")  # the next ref fixes the row (along the ranks) or the column
+    for kind, value in refs:
+        if along:
+            row = end[0] if kind == "pt" else 2 * value
+        else:
+            col = end[1] if kind == "pt" else 2 * value
+        points.append((row, col))
+        along = not along
+    points.append(end)
     return points
 
 

@@ -76,11 +76,6 @@ def place_labels(
     return out
 
 
-def _own(segments: list[Rect], beside: int) -> list[Rect]:
-    """The label's own line but the segment it sits beside: it must not cover its own bends either."""
-    return segments[:beside] + segments[beside + 1 :]
-
-
 def _shared(segment: Rect, own: list[Rect]) -> bool:
     """Whether ``segment`` runs along one of ``own`` (branches leaving one corner share a trunk)."""
     return any(_along(segment, mine) for mine in own)
@@ -96,10 +91,6 @@ def _segments(points: Sequence[Point]) -> list[Rect]:
     return [Rect(min(p.x, q.x), min(p.y, q.y), abs(p.x - q.x), abs(p.y - q.y)) for p, q in itertools.pairwise(points)]
 
 
-def _hits(a: Rect, b: Rect, margin: float) -> bool:
-    return a.x - margin <= b.right and b.x <= a.right + margin and a.y - margin <= b.bottom and b.y <= a.bottom + margin
-
-
 def _clear(
     box: Rect,
     number: int,
@@ -113,14 +104,46 @@ def _clear(
 
     Another line's segment that runs along this line (a shared trunk) does not count.
     """
+    # Every test is "box grown by a margin touches rect": the grown box's edges are worked out once.
+    left, right = box.x - _LINE_CLEAR, box.x + box.width + _LINE_CLEAR
+    top, bottom = box.y - _LINE_CLEAR, box.y + box.height + _LINE_CLEAR
     for segment, line in segments.near(box, _LINE_CLEAR):
-        if line != number and _hits(box, segment, _LINE_CLEAR) and not _shared(segment, own):
+        if (
+            line != number
+            and left <= segment.x + segment.width
+            and segment.x <= right
+            and top <= segment.y + segment.height
+            and segment.y <= bottom
+            and not _shared(segment, own)
+        ):
             return False
-    return not (
-        any(_hits(box, line, _CLEAR) for line in _own(own, beside))
-        or any(_hits(box, shape, 1.0) for shape, _ in shapes.near(box, 1.0))
-        or any(_hits(box, label, _CLEAR) for label, _ in labels.near(box, _CLEAR))
-    )
+    # then the label's own line but the segment it sits beside (it must not cover its own bends either),
+    # the shapes and the labels placed so far
+    left, right = box.x - _CLEAR, box.x + box.width + _CLEAR
+    top, bottom = box.y - _CLEAR, box.y + box.height + _CLEAR
+    for index, mine in enumerate(own):
+        if (
+            index != beside
+            and left <= mine.x + mine.width
+            and mine.x <= right
+            and top <= mine.y + mine.height
+            and mine.y <= bottom
+        ):
+            return False
+    near_left, near_right = box.x - 1.0, box.x + box.width + 1.0
+    near_top, near_bottom = box.y - 1.0, box.y + box.height + 1.0
+    for shape, _ in shapes.near(box, 1.0):
+        if (
+            near_left <= shape.x + shape.width
+            and shape.x <= near_right
+            and near_top <= shape.y + shape.height
+            and shape.y <= near_bottom
+        ):
+            return False
+    for label, _ in labels.near(box, _CLEAR):
+        if left <= label.x + label.width and label.x <= right and top <= label.y + label.height and label.y <= bottom:
+            return False
+    return True
 
 
 def _spots(request: LabelRequest, lr: bool) -> Iterator[tuple[tuple[Point, str], int]]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .frame import Frame
+from .geometry import Rect
 from .routing import Route
 from .shapes import inset
 
@@ -14,9 +17,9 @@ _REAL_SIDE = {
 }
 
 
-def _port(f: Frame, node: int, side: str, offset: float) -> tuple[float, float]:
+def _port(f: Frame, node: int, side: str, offset: float, box: Rect) -> tuple[float, float]:
     kind = f.p.flow.steps[node].kind or "process"
-    depth = inset(kind, f.node_rect(node), _REAL_SIDE[f.lr][side], offset)
+    depth = inset(kind, box, _REAL_SIDE[f.lr][side], offset)
     a, c = f.node_center(node)
     half_a, half_c = f.along[node] / 2, f.across[node] / 2
     if side == "b":
@@ -41,9 +44,12 @@ def _offset(f: Frame, node: int, side: str, unit: int) -> float:
     return max(-ports, min(ports, unit)) * step
 
 
-def edge_points(f: Frame, route: Route) -> list[tuple[float, float]]:
-    start = _port(f, route.source, route.exit, _offset(f, route.source, route.exit, route.exit_unit))
-    end = _port(f, route.target, route.entry, _offset(f, route.target, route.entry, route.entry_unit))
+def edge_points(f: Frame, route: Route, boxes: Sequence[Rect] | None = None) -> list[tuple[float, float]]:
+    """The route's points (along, across); ``boxes``, when given, are ``f.node_rect`` of every node, worked out once."""
+    s, t = route.source, route.target
+    source_box, target_box = (boxes[s], boxes[t]) if boxes is not None else (f.node_rect(s), f.node_rect(t))
+    start = _port(f, s, route.exit, _offset(f, s, route.exit, route.exit_unit), source_box)
+    end = _port(f, t, route.entry, _offset(f, t, route.entry, route.entry_unit), target_box)
     points = [start]
     axis = 0 if route.exit in ("b", "t") else 1
     for (kind, gap), track in zip(route.refs, route.tracks, strict=True):

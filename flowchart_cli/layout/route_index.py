@@ -10,11 +10,10 @@ costs about the same on a 10,000-step flow as on a small one.
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
-__all__ = ["RouteIndex", "route_crossings"]
+__all__ = ["RouteIndex", "Segment", "route_crossings", "segment_crossings", "segments_of"]
 
 Point = tuple[float, float]
 _BAND = 8.0  # rows of the along axis per bucket
@@ -25,13 +24,17 @@ Segment = tuple[bool, float, float, float]  # runs along the ranks?, its fixed c
 
 def _segments(points: Sequence[Point]) -> list[Segment]:
     out = []
-    for p, q in itertools.pairwise(points):
-        if p == q:
-            continue
-        if p[1] == q[1]:  # along: the across coordinate is fixed
-            out.append((True, p[1], min(p[0], q[0]), max(p[0], q[0])))
+    append = out.append
+    if not points:
+        return out
+    p0, p1 = points[0]
+    for q0, q1 in points[1:]:
+        if p1 == q1:  # along: the across coordinate is fixed
+            if p0 != q0:
+                append((True, p1, p0 if p0 <= q0 else q0, p0 if p0 >= q0 else q0))
         else:
-            out.append((False, p[0], min(p[1], q[1]), max(p[1], q[1])))
+            append((False, p0, p1 if p1 <= q1 else q1, p1 if p1 >= q1 else q1))
+        p0, p1 = q0, q1
     return out
 
 
@@ -59,23 +62,35 @@ def _band_range(segment: Segment) -> range:
 
 
 class RouteIndex:
-    """Every route's grid segments, bucketed by the bands of the along axis they touch."""
+    """Every route's grid segments, bucketed by the bands of the along axis they touch.
+
+    In a bucket, a route's segments are kept in two lists, across ([0]) and along ([1]), in the
+    order they come: only segments running the other way can cross, so a query reads one list.
+    """
 
     def __init__(self, polylines: Sequence[Sequence[Point]]) -> None:
-        self._buckets: dict[int, dict[int, list[tuple[Segment, int]]]] = defaultdict(dict)
+        self._buckets: dict[int, dict[int, tuple[list[tuple[Segment, int]], ...]]] = defaultdict(dict)
         self._lines: dict[int, list[Segment]] = {}
         for number, points in enumerate(polylines):
             self.put(number, points)
 
     def put(self, number: int, points: Sequence[Point]) -> None:
         """Add route ``number``, replacing what it was before."""
-        self.remove(number)
+        if number in self._lines:
+            self.remove(number)
         segments = _segments(points)
         self._lines[number] = segments
+        buckets = self._buckets
         for segment in segments:
-            bands = _band_range(segment)
-            for band in bands:
-                self._buckets[band].setdefault(number, []).append((segment, bands.start))
+            along, fixed, low, high = segment
+            first, last = (int(low // _BAND), int(high // _BAND)) if along else (int(fixed // _BAND),) * 2
+            entry = (segment, first)
+            for band in range(first, last + 1):
+                bucket = buckets[band]
+                split = bucket.get(number)
+                if split is None:
+                    split = bucket[number] = ([], [])
+                split[along].append(entry)
 
     def remove(self, number: int) -> None:
         for segment in self._lines.pop(number, []):
@@ -94,26 +109,56 @@ class RouteIndex:
         total = 0.0
         buckets = self._buckets
         for mine in _segments(points):
-            bands = _band_range(mine)
-            start = bands.start
-            for band in bands:
+            # _cross inlined: ``mine`` against the segments running the other way
+            mine_along, fixed, low, high = mine
+            other_way = 0 if mine_along else 1
+            start, last = (int(low // _BAND), int(high // _BAND)) if mine_along else (int(fixed // _BAND),) * 2
+            for band in range(start, last + 1):  # _band_range(mine)
                 bucket = buckets.get(band)
                 if not bucket:
                     continue
-                for other, entries in bucket.items():
+                for other, split in bucket.items():
                     if other in skip:
                         continue
-                    for segment, first in entries:
-                        if (first if first > start else start) != band or segment[0] == mine[0]:
+                    for segment, first in split[other_way]:
+                        if (first if first > start else start) != band:
                             continue
-                        cost = _cross(mine, segment)
-                        if cost == 1.0 or (cost and other not in same_target):
-                            total += cost
-                            if total > limit:
-                                return total
+                        if mine_along:
+                            _, along, lo_c, hi_c = segment
+                            across, lo_a, hi_a = fixed, low, high
+                        else:
+                            _, across, lo_a, hi_a = segment
+                            along, lo_c, hi_c = fixed, low, high
+                        inside_v = lo_a < along < hi_a
+                        inside_h = lo_c < across < hi_c
+                        if inside_v and inside_h:
+                            total += 1.0
+                        elif (inside_h and lo_a <= along <= hi_a) or (inside_v and lo_c <= across <= hi_c):
+                            if other in same_target:
+                                continue
+                            total += 0.5
+                        else:
+                            continue
+                        if total > limit:
+                            return total
         return total
 
 
 def route_crossings(a: Sequence[Point], b: Sequence[Point]) -> float:
     """How many times two grid polylines cross (halves for turns inside one channel)."""
-    return sum(_cross(p, q) for p in _segments(a) for q in _segments(b))
+    return segment_crossings(_segments(a), _segments(b))
+
+
+def segments_of(points: Sequence[Point]) -> list[Segment]:
+    """A grid polyline's segments, for :func:`segment_crossings` (worked out once for many pairs)."""
+    return _segments(points)
+
+
+def segment_crossings(a: Sequence[Segment], b: Sequence[Segment]) -> float:
+    """:func:`route_crossings` of two polylines given by their segments."""
+    total = 0.0
+    for p in a:
+        for q in b:
+            if p[0] is not q[0]:  # _cross is 0 for two segments running the same way
+                total += _cross(p, q)
+    return total

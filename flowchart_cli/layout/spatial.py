@@ -33,16 +33,29 @@ class GridIndex(Generic[T]):
     def add(self, rect: Rect, payload: T) -> None:
         number = len(self._items)
         self._items.append((rect, payload))
-        for cx in self._span(rect.x, rect.right):
-            for cy in self._span(rect.y, rect.bottom):
-                self._cells[(cx, cy)].append(number)
+        cells = self._cells
+        x0, x1 = int(rect.x // _CELL), int((rect.x + rect.width) // _CELL)  # _span inlined
+        y0, y1 = int(rect.y // _CELL), int((rect.y + rect.height) // _CELL)
+        if x0 == x1 and y0 == y1:  # one cell: the usual case
+            cells[(x0, y0)].append(number)
+            return
+        for cx in range(x0, x1 + 1):
+            for cy in range(y0, y1 + 1):
+                cells[(cx, cy)].append(number)
 
     def near(self, box: Rect, margin: float) -> Iterator[tuple[Rect, T]]:
         """Every item whose cells touch ``box`` grown by ``margin``, each once."""
+        xs = self._span(box.x - margin, box.right + margin)
+        ys = self._span(box.y - margin, box.bottom + margin)
+        items = self._items
+        if len(xs) == 1 and len(ys) == 1:  # one cell (the usual case): it holds each item once
+            for number in self._cells.get((xs.start, ys.start), ()):
+                yield items[number]
+            return
         seen: set[int] = set()
-        for cx in self._span(box.x - margin, box.right + margin):
-            for cy in self._span(box.y - margin, box.bottom + margin):
+        for cx in xs:
+            for cy in ys:
                 for number in self._cells.get((cx, cy), ()):
                     if number not in seen:
                         seen.add(number)
-                        yield self._items[number]
+                        yield items[number]

@@ -118,8 +118,9 @@ def _wrap_paragraph(words: list[str], width: float, size: float) -> list[str]:
     lines: list[str] = []
     current, used = "", 0.0  # the line so far and its width
     space = text_width(" ", size)
+    units = _units  # text_width inlined: the same sum, once per word
     for word in words:
-        advance = text_width(word, size)
+        advance = units(word) * size / 1000
         wide = used + space + advance if current else advance
         if wide <= width:
             current, used = (f"{current} {word}" if current else word), wide
@@ -135,8 +136,11 @@ def _wrap_paragraph(words: list[str], width: float, size: float) -> list[str]:
     return lines
 
 
-def _cut_word(word: str, width: float, size: float) -> list[str]:
-    """A word wider than ``width`` cut into pieces that fit (at least one character each)."""
+@lru_cache(maxsize=16384)
+def _cut_word(word: str, width: float, size: float) -> tuple[str, ...]:
+    """A word wider than ``width`` cut into pieces that fit (at least one character each).
+
+    Cached: the same words come back at the same few wrap widths (every line break asks)."""
     pieces: list[str] = []
     piece, used = "", 0.0
     for char in word:
@@ -147,7 +151,7 @@ def _cut_word(word: str, width: float, size: float) -> list[str]:
         piece += char
         used += advance
     pieces.append(piece)
-    return pieces
+    return tuple(pieces)
 
 
 _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")

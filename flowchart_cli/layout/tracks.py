@@ -59,6 +59,8 @@ def _constraints(items: Sequence[ChannelSegment], units: Sequence[int]) -> dict[
 
 def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
     """Each segment's track (0 on the channel's low side) and the number of tracks used."""
+    if len(items) == 1:  # most channels hold one segment: its own track, the first
+        return [0], 1
     unit_of: dict[Hashable, int] = {}
     units: list[int] = []
     spans: list[tuple[float, float]] = []
