@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .diagnostics import Diagnostic, has_errors
+from .gcpause import gc_paused
 from .loader import load_flow, load_text
 from .messages import diagnostic
 from .model import Flow, Pos
@@ -60,23 +59,6 @@ def without_cascades(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         if d.step is not None:
             codes_of.setdefault(d.step, set()).add(d.code)
     return [d for d in diagnostics if d.step is None or not CAUSES.get(d.code, set()) & codes_of[d.step]]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a flow is read and checked.
-
-    Loading builds tens of thousands of small acyclic objects; every collection
-    would walk all of them again, which made a 10,000-step file several times
-    slower than linear.  Collection resumes afterwards.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def check_file(path: Path, display: str | None = None) -> CheckResult:

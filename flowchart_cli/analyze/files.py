@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..check import CheckResult, gc_paused
+from ..check import CheckResult
+from ..gcpause import gc_paused
 from .facts import Facts, Limits, facts_of
 from .records import Analysis
 from .walk import walk_flow

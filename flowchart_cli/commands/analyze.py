@@ -17,7 +17,8 @@ import typer
 
 from ..analyze import Limits
 from ..analyze.files import FileAnalysis, analyze_result
-from ..check import CheckResult, check_file, gc_paused
+from ..check import CheckResult, check_file
+from ..gcpause import gc_paused
 
 __all__ = ["FORMATS", "exit_code", "limits_of", "run_analyze"]
 

@@ -7,10 +7,7 @@ routed through the channels between rows and columns.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
+from ..gcpause import gc_paused
 from ..model import Flow, flow_edges
 from ..options import EDGE_STYLES, RenderOptions
 from .assemble import Placement, assemble
@@ -34,31 +31,12 @@ def joined_links(links: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     return [(s, t, " / ".join(label for label in labels if label)) for (s, t), labels in joined.items()]
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused, then put back as it was.
-
-    The layout makes hundreds of thousands of short-lived tuples and lists, and
-    the collector kept walking every object of the process (the flow, the
-    modules) because of them: about a sixth of our time on a 3,000-step flow.
-    What the layout drops is freed by reference counting as before; any cycle
-    it leaves is collected once the collector runs again.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def layout_flow(flow: Flow, options: RenderOptions = RenderOptions(), *, ranker: Ranker | None = None) -> Diagram:
     """Lay ``flow`` out and export it as drawn with ``options`` (edges ortho or spline, theme, numbers…).
 
     ``ranker`` stands in for Graphviz `dot` (tests of everything after the ranking run without it).
     """
-    with _no_cycle_collection():
+    with gc_paused():
         return _layout(flow, options, ranker)
 
 
