@@ -191,36 +191,31 @@ def _flag(description: str) -> dict[str, Any]:
     return {"description": description, "anyOf": [{"type": "boolean"}, {"enum": words + [w.upper() for w in words]}]}
 
 
-def _stage() -> dict[str, Any]:
-    docs = {"id": _id(STAGE_DOCS["id"])}
+def _named(what: str, description: str, keys: tuple[str, ...], docs: dict[str, str], special: dict) -> dict[str, Any]:
+    """A lane or a stage: a plain name (also its id), or a mapping with `name` and the other ``keys``."""
     return {
-        "description": "A phase of the process: a plain name, or a mapping with name (and optional id, description).",
+        "description": description,
         "oneOf": [
-            _text("The stage's name; it is also its id."),
+            _text(f"The {what}'s name; it is also its id."),
             {
                 "type": "object",
-                "properties": {key: docs.get(key) or _text(STAGE_DOCS[key]) for key in STAGE_KEYS},
+                "properties": {key: special.get(key) or _text(docs[key]) for key in keys},
                 "required": ["name"],
                 "additionalProperties": False,
             },
         ],
     }
+
+
+def _stage() -> dict[str, Any]:
+    description = "A phase of the process: a plain name, or a mapping with name (and optional id, description)."
+    return _named("stage", description, STAGE_KEYS, STAGE_DOCS, {"id": _id(STAGE_DOCS["id"])})
 
 
 def _lane() -> dict[str, Any]:
-    docs = {"id": _id(LANE_DOCS["id"]), "external": _flag(LANE_DOCS["external"])}
-    return {
-        "description": "A responsible party: a plain name, or a mapping with name (and optional id, description).",
-        "oneOf": [
-            _text("The lane's name; it is also its id."),
-            {
-                "type": "object",
-                "properties": {key: docs.get(key) or _text(LANE_DOCS[key]) for key in LANE_KEYS},
-                "required": ["name"],
-                "additionalProperties": False,
-            },
-        ],
-    }
+    description = "A responsible party: a plain name, or a mapping with name (and optional id, description)."
+    special = {"id": _id(LANE_DOCS["id"]), "external": _flag(LANE_DOCS["external"])}
+    return _named("lane", description, LANE_KEYS, LANE_DOCS, special)
 
 
 def _any_case_choice(description: str, choices: tuple[str, ...]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from test_build_support import FakeRenderer, make_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -27,3 +28,17 @@ def write_flow(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A folder of four flows for the build tests."""
+    src = tmp_path / "docs"
+    make_tree(src, 4)
+    return src
+
+
+@pytest.fixture
+def fake(tmp_path: Path) -> FakeRenderer:
+    """A renderer that writes small stand-in outputs and logs each render (no Graphviz)."""
+    return FakeRenderer(tmp_path / "renders.log")

@@ -16,18 +16,6 @@ from flowchart_cli.batch.manifest import MANIFEST_NAME, Manifest
 FORMATS = ("svg", "drawio", "html")
 
 
-@pytest.fixture
-def tree(tmp_path: Path) -> Path:
-    src = tmp_path / "docs"
-    make_tree(src, 4)
-    return src
-
-
-@pytest.fixture
-def fake(tmp_path: Path) -> FakeRenderer:
-    return FakeRenderer(tmp_path / "renders.log")
-
-
 class Run:
     """One build with captured output."""
 

@@ -15,22 +15,10 @@ from pathlib import Path
 import pytest
 from test_build import run
 from test_build_process import assert_consistent, renders, start
-from test_build_support import FakeRenderer, flow_text, make_tree
+from test_build_support import flow_text, make_tree
 
 from flowchart_cli.batch.lock import LOCK_NAME
 from flowchart_cli.batch.manifest import MANIFEST_NAME, Manifest
-
-
-@pytest.fixture
-def tree(tmp_path: Path) -> Path:
-    src = tmp_path / "docs"
-    make_tree(src, 4)
-    return src
-
-
-@pytest.fixture
-def fake(tmp_path: Path) -> FakeRenderer:
-    return FakeRenderer(tmp_path / "renders.log")
 
 
 def finishes(target, seconds: float = 30.0):
