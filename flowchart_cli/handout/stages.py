@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Flow, Stage, Step
-from .i18n import plural
+from ..words import plural
 from .quiz import Question
 from .routes import Routes, anchor, shorten, step_numbers
 

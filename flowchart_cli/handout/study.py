@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Flow, Step
-from .i18n import plural
+from ..words import plural
 from .routes import Routes, anchor, safe_url, shorten, step_numbers
 
 __all__ = ["Checklist", "FlowReference", "Reference", "build_checklist", "build_references"]

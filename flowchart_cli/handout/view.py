@@ -18,9 +18,9 @@ from markupsafe import Markup
 from ..layout.geometry import Diagram
 from ..model import Flow
 from ..symbols import SYMBOLS
+from ..words import LEGEND_MEANINGS, count, plural, symbol_name, words
 from .diagram_view import DiagramView, diagram_view
 from .graphics import Drawing, inline_svg
-from .i18n import LEGEND_MEANINGS, count, plural, symbol_name, words
 from .page import css_string, page_counter_css
 from .paper import PAPERS, Paper
 from .quiz import Question, build_quiz

@@ -30,7 +30,7 @@ class HeaderLine:
 
 def header_texts(flow: Flow) -> tuple[str, ...]:
     """The title, then one line with those of version, owner and updated the flow has."""
-    from ..handout.i18n import words  # the handout's words, so both say "owner" alike
+    from ..words import words  # the handout's words, so both say "owner" alike
 
     t = words(flow.lang)
     facts = [
