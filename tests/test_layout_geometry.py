@@ -441,7 +441,7 @@ def test_no_outcome_label_sits_on_another_line(diagrams):
 
 def test_lines_reaching_one_side_of_a_shape_arrive_as_one(diagrams):
     """Lines into one side of a shape join before it: one arrowhead per side, never two close together."""
-    from flowchart_cli.layout.quality import arrowheads_per_side
+    from layout_quality import arrowheads_per_side
 
     for d in diagrams:
         assert max(arrowheads_per_side(d).values(), default=1) == 1, d.title
