@@ -135,3 +135,13 @@ def test_lower_layers_do_not_import_upper_ones(lower: str) -> None:
         if _part(target) in UPPER
     )
     assert not upward, "\n".join(upward)
+
+
+def test_no_writer_imports_another_writer() -> None:
+    """Each format's writer reads the geometry; what two share lives in a helper module, not in one of them."""
+    from flowchart_cli.writers import FORMATS
+
+    writers = {f"{PACKAGE}.writers.{spec.split(':')[0]}" for _, spec in FORMATS.values()}
+    assert len(writers) == len(FORMATS) >= 6
+    crossing = sorted(f"{w} imports {t}" for w in writers for t in graph()[w] if t in writers)
+    assert not crossing, "\n".join(crossing)
