@@ -296,6 +296,14 @@ def build(
     scale: Scale = 1.0,
     quiet: Quiet = False,
     layout_timeout: LayoutTimeout = 60.0,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard",
+            metavar="I/N",
+            help="Build only shard I of N (by each flow's relative path), for an N-job CI matrix.",
+        ),
+    ] = None,
 ) -> None:
     """Render every flow below a folder, redoing only what changed."""
     from .commands.build import run_build
@@ -316,6 +324,7 @@ def build(
             scale=scale,
             quiet=quiet,
             layout_timeout=layout_timeout,
+            shard=shard,
         )
     )
 
