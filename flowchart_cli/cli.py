@@ -131,7 +131,9 @@ def _formats_option(help: str, shown: str, allowed: tuple[str, ...]):
 
 _DIAGRAM = ("svg", "png", "pdf", "drawio", "mermaid", "dot")
 _BUILD = (*_DIAGRAM, "html", "handout-pdf")
-DiagramFormats = _formats_option("svg, png, pdf, drawio, mermaid, dot; repeat or separate with commas.", "svg", _DIAGRAM)
+DiagramFormats = _formats_option(
+    "svg, png, pdf, drawio, mermaid, dot; repeat or separate with commas.", "svg", _DIAGRAM
+)
 BuildFormats = _formats_option(
     "svg, png, pdf, drawio, mermaid, dot, html (handout), handout-pdf; repeat or separate with commas.",
     "svg,png,drawio,html",
