@@ -58,7 +58,11 @@ def commands_reference() -> str:
     for name, command in sorted(_root().commands.items()):
         ctx = command.make_context(f"flowchart {name}", [], resilient_parsing=True)
         usage = " ".join(command.collect_usage_pieces(ctx))
-        parts += [f"### `flowchart {name}`\n", f"{_cell(command.help or '')}\n", f"```\nflowchart {name} {usage}\n```\n"]
+        parts += [
+            f"### `flowchart {name}`\n",
+            f"{_cell(command.help or '')}\n",
+            f"```\nflowchart {name} {usage}\n```\n",
+        ]
         arguments = [p for p in command.params if p.param_type_name == "argument"]
         parts += [f"- `{a.human_readable_name}`: {_cell(getattr(a, 'help', '') or '')}" for a in arguments]
         if arguments:
