@@ -88,8 +88,8 @@ docs-serve: $(DEV)
 	$(MKDOCS) serve --strict
 
 lint: $(DEV)
-	$(BIN)/ruff check flowchart_cli tests benchmarks
-	$(BIN)/ruff format --check flowchart_cli tests benchmarks
+	$(BIN)/ruff check flowchart_cli tests benchmarks docs/hooks
+	$(BIN)/ruff format --check flowchart_cli tests benchmarks docs/hooks
 
 clean:
 	rm -rf $(VENV) out site .pytest_cache .ruff_cache .hypothesis
