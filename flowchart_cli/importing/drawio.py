@@ -81,6 +81,11 @@ def _graph(cells: dict[str, Cell], title: str) -> DrawnGraph:
     )
 
 
+def _across(direction: str) -> str:
+    """Stage bands run across the lanes: rows in a TB drawing, columns in an LR one."""
+    return "TB" if direction == "LR" else "LR"
+
+
 def _is_swimlane(cell: Cell) -> bool:
     return cell.base == "swimlane" or cell.values.get("shape") == "swimlane"
 
