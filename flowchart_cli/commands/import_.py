@@ -52,8 +52,8 @@ def run_import(source: Path, output: Path | None, *, page: int, force: bool) -> 
     except ImportFailure as exc:
         note(f"{source}: error: {exc}; nothing written")
         return 1
-    for line in imported.notes:
-        note(f"note: {source}:{line}")
+    for step, text in imported.notes:
+        note(f"note: {source}:{step}: {text}" if step else f"note: {source}: {text}")
     if is_dash(target):
         write_stdout(imported.text)
         return 0

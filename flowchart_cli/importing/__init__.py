@@ -31,10 +31,10 @@ SUFFIXES = {
 
 @dataclass(frozen=True)
 class Imported:
-    """The flow file's text and the notes about what was guessed (`STEP: text`, or text alone)."""
+    """The flow file's text and the notes about what was guessed: (step name or ``None``, text)."""
 
     text: str
-    notes: tuple[str, ...]
+    notes: tuple[tuple[str | None, str], ...]
 
 
 def read_drawing(path: Path, data: bytes, page: int) -> DrawnGraph:
@@ -60,9 +60,9 @@ def read_drawing(path: Path, data: bytes, page: int) -> DrawnGraph:
 def import_drawing(path: Path, data: bytes, page: int = 1) -> Imported:
     graph = read_drawing(path, data, page)
     draft = draft_flow(graph, path.name if page == 1 else f"{path.name}, page {page}")
-    notes = list(draft.notes)
+    notes: list[tuple[str | None, str]] = [(None, note) for note in draft.notes]
     for number, step in enumerate(draft.steps, 1):
-        notes += [f"{step.name(number)}: {note}" for note in step.notes]
+        notes += [(step.name(number), note) for note in step.notes]
     return Imported(flow_yaml(draft), tuple(notes))
 
 
