@@ -62,7 +62,7 @@ def _graph(cells: dict[str, Cell], title: str) -> DrawnGraph:
         shape, guess = node_shape(cell.style, box.width, box.height)
         nodes[cell.id] = DrawnNode(cell.id, cell.label, shape, box, guess=guess)
     if skipped:
-        notes.append(f"{skipped} text or picture cell(s) that are not steps left out")
+        notes.append(f"{skipped} cell(s) that are not steps (text, pictures, groups) left out")
     if not nodes:
         raise ImportFailure("the drawing has no shapes that could be steps")
     edges = _edges(cells, nodes, notes)
