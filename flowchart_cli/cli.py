@@ -439,6 +439,32 @@ def new(
     raise typer.Exit(run_new(path, template, list_templates=list_templates, force=force))
 
 
+@app.command("import")
+def import_(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A draw.io (.drawio, .xml), Mermaid (.mmd, .mermaid, .md) or Visio (.vsdx) flowchart.",
+            exists=True,
+            dir_okay=False,
+            metavar="FILE",
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The flow file to write (default: NAME.flow.yaml beside FILE); - prints it."
+        ),
+    ] = None,
+    page: Annotated[int, typer.Option("--page", min=1, metavar="N", help="The page of the drawing to read.")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+) -> None:
+    """Turn a flowchart drawn in draw.io, Mermaid or Visio into a flow file."""
+    from .commands.import_ import run_import
+
+    raise typer.Exit(run_import(file, output, page=page, force=force))
+
+
 @app.command()
 def rules(
     format: Annotated[ListFormat, typer.Option("--format", "-f", help="Table or JSON.")] = ListFormat.text,
