@@ -55,7 +55,7 @@ def run_rules(flow: Flow) -> list[Diagnostic]:
     return out
 
 
-from . import comments, graph, style  # noqa: E402, F401  (registration, once `rule` exists)
+from . import comments, graph, shares, style  # noqa: E402, F401  (registration, once `rule` exists)
 
 CATALOG: dict[str, RuleInfo] = dict(sorted({**READER_RULES, **RULES}.items()))
 """Every code, the reader's and the rules', in code order: what `flowchart rules` and SARIF list."""
