@@ -395,12 +395,20 @@ def analyze(
     max_paths: Annotated[
         int, typer.Option("--max-paths", min=1, metavar="N", help="List at most N paths per flow.")
     ] = 1000,
+    simulate: Annotated[
+        bool, typer.Option("--simulate", help="Also simulate cases: typical and slow duration.")
+    ] = False,
+    cases: Annotated[int | None, typer.Option("--cases", min=1, metavar="N", help="Cases (default 10000).")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", metavar="S", help="Random seed (default 1).")] = None,
+    max_p90: Annotated[
+        str | None, typer.Option("--max-p90", metavar="D", help="Exit 1 if 1 case in 10 takes longer.")
+    ] = None,
 ) -> None:
     """List every path of each flow with its handoffs and duration, its loops, and the CI gates."""
-    from .commands.analyze import limits_of, run_analyze
+    from .commands.analyze import limits_of, run_analyze, simulation_of
 
-    limits = limits_of(max_handoffs, max_duration)
-    raise typer.Exit(run_analyze(files, format.value, max_paths=max_paths, limits=limits))
+    limits, simulation = limits_of(max_handoffs, max_duration, max_p90), simulation_of(simulate, cases, seed, max_p90)
+    raise typer.Exit(run_analyze(files, format.value, max_paths=max_paths, limits=limits, simulate=simulation))
 
 
 @app.command()
