@@ -13,6 +13,7 @@ from pathlib import Path
 from rich.console import Console
 
 from ..atomic import write_atomic
+from ..errors import FlowchartError
 from ..printable import for_rich as say
 from .config import BuildConfig, Outcome, plans_for, read_text, shown
 from .discover import Skipped, Source, discover
@@ -134,9 +135,9 @@ def build(config: BuildConfig, **kwargs) -> int:
     """Run one build (or `--check`); returns the exit code (2 when the output folder cannot be used)."""
     try:
         return _build(config, **kwargs)
-    except OSError as error:
+    except (OSError, FlowchartError) as error:
         kwargs["err"].print(f"[red]error:[/red] {say(str(error))}")
-        return 2
+        return getattr(error, "exit_code", 2)
 
 
 def _build(
