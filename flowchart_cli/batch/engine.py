@@ -24,7 +24,7 @@ from .lock import build_lock
 from .manifest import Manifest
 from .plan import FlowPlan
 from .progress import Progress, make_progress
-from .runner import Interrupted, interrupts_raise, job_results
+from .runner import GRACE_SECONDS, Interrupted, job_results
 from .verify import check_outputs
 from .worker import Job, Renderer
 
@@ -50,6 +50,18 @@ def _without_clashes(sources: list[Source], outcome: Outcome) -> list[Source]:
     return kept
 
 
+def _stopping(err: Console) -> Callable[[int], None]:
+    """What the first Ctrl-C or SIGTERM prints: the build is finishing what runs, a second signal ends it now."""
+
+    def tell(running: int) -> None:
+        err.print(
+            f"stopping: {running} flow(s) still running get {GRACE_SECONDS:g} s to finish; "
+            "press Ctrl-C again to stop at once"
+        )
+
+    return tell
+
+
 def _render(
     config: BuildConfig,
     plans: list[FlowPlan],
@@ -57,6 +69,7 @@ def _render(
     progress: Progress,
     renderer: Renderer | None,
     outcome: Outcome,
+    err: Console,
 ) -> None:
     """Render every stale flow, recording each one in the manifest as soon as its outputs exist."""
     jobs = [
@@ -78,7 +91,7 @@ def _render(
     last_save = time.monotonic()
     dirty = False
     try:
-        with interrupts_raise(), job_results(jobs, config.jobs, renderer) as results:
+        with job_results(jobs, config.jobs, renderer, on_stop=_stopping(err)) as results:
             progress.start(len(jobs))  # after the workers are forked: the bar runs a thread
             for result in results:
                 outcome.results.append(result)
@@ -166,7 +179,7 @@ def _build(
         hashes = FileHashes.load(config.out_dir)
         plans = plans_for(config, sources, manifest, hashes)
         try:
-            _render(config, plans, manifest, progress_factory(out), renderer, outcome)
+            _render(config, plans, manifest, progress_factory(out), renderer, outcome, err)
         except (KeyboardInterrupt, Interrupted) as stop:
             err.print("interrupted: finished outputs are kept and recorded; run the build again to complete it")
             return stop.exit_code if isinstance(stop, Interrupted) else 130
