@@ -183,6 +183,8 @@ def _build(
         except (KeyboardInterrupt, Interrupted) as stop:
             err.print("interrupted: finished outputs are kept and recorded; run the build again to complete it")
             return stop.exit_code if isinstance(stop, Interrupted) else 130
+        if any(result.crashed for result in outcome.results):
+            sweep_temporaries(config.out_dir)  # what a worker killed mid-write left
         removed = remove_orphans(manifest, config.out_dir, present) if config.clean else ([], [])
         if removed[0] or removed[1]:
             manifest.save(config.out_dir)

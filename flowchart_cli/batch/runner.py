@@ -193,7 +193,7 @@ class _Pool:
             return None
         code = worker.process.exitcode
         how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
-        return JobResult(job, error=f"its worker process ended ({how}; out of memory?)", exit_code=1)
+        return JobResult(job, error=f"its worker process ended ({how}; out of memory?)", exit_code=1, crashed=True)
 
     def _enforce_grace(self, busy: list[_Worker]) -> None:
         if self.stop is None or self.terminated or time.monotonic() - self.stopped_at < GRACE_SECONDS:
