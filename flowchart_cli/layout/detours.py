@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from operator import itemgetter
 
 from .gridroute import Route, RouteGrid, down_refs, logical, shape_points, side_gap
+from .lengths import DETOUR_LIMIT, estimated_detour
 from .route_index import RouteIndex, Segment, route_crossings, segment_crossings, segments_of
 
 __all__ = ["improve_routes"]
@@ -36,6 +37,8 @@ _LENGTH = 0.2  # per grid unit (a row or a column is two)
 _SIBLING = 50.0  # a crossing between two outcomes of one decision is never worth it
 _BIG = 1000  # lines: past this, one pass only
 _MOST_JOINT = 3  # decisions with more outcomes keep their plan (their extra lines share the bottom)
+_DETOUR = 60.0  # a way round past the detour limit costs more than a dozen crossings…
+_DETOUR_SLOPE = 200.0  # …and more the longer it is
 Shape = tuple[str, str, list[tuple[str, int]]]  # exit side, entry side, refs
 Cost = float
 
@@ -60,7 +63,18 @@ class _Planner:
         for q0, q1 in points[1:]:
             length += abs(p0 - q0) + abs(p1 - q1)
             p0, p1 = q0, q1
-        return _BEND * (len(points) - 2) + _LENGTH * length, points
+        return _BEND * (len(points) - 2) + _LENGTH * length + self.detour_cost(number, points), points
+
+    def detour_cost(self, number: int, points: list[tuple[float, float]]) -> Cost:
+        """Nothing for a line within the detour limit; past it, more than any crossings it avoids."""
+        if self.grid.scale is None:
+            return 0.0
+        route = self.routes[number]
+        over = estimated_detour(points, route.source, route.target, self.grid.scale) - DETOUR_LIMIT
+        return _DETOUR + _DETOUR_SLOPE * over if over > 0 else 0.0
+
+    def too_long(self, number: int) -> bool:
+        return self.detour_cost(number, self.lines[number]) > 0
 
     def cost_from(
         self, number: int, base: Cost, points: list[tuple[float, float]], skip: set[int], limit: Cost
@@ -107,14 +121,14 @@ def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool
         if route.source != route.target:
             groups[route.source].append(number)
     joint = [g for s, g in groups.items() if decision[s] and len(g) <= _MOST_JOINT]
-    single = [n for s, g in groups.items() if not decision[s] for n in g if routes[n].back]
+    single = [n for s, g in groups.items() if not decision[s] for n in g if routes[n].back or planner.too_long(n)]
     big = len(routes) > _BIG
     units = [*joint, *([n] for n in single)]
     for _ in range(1 if big else _PASSES):  # a big flow gets one pass: its plans rarely interact
         changed = False
         for key, group in enumerate(units):
-            if not planner.tangle(group):
-                continue  # crosses nothing: keep the first plan
+            if not planner.tangle(group) and not any(planner.too_long(n) for n in group):
+                continue  # crosses nothing and goes no long way round: keep the first plan
             changed |= _plan_decision(planner, group) if key < len(joint) else _plan_single(planner, group[0])
         if not changed:
             break
@@ -190,14 +204,9 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
     route, grid = planner.routes[number], planner.grid
     s, t = route.source, route.target
     rs, rt, cs, ct = grid.rank[s], grid.rank[t], grid.column[s], grid.column[t]
-    if not route.back:
-        if side == "b":
-            yield "b", "t", down_refs(grid, rs, rt, cs, ct)
-            return
-        for gs in _reachable(grid, rs, cs, side):
-            yield side, "t", [("g", gs), ("h", rt), ("pt", 0)]
-        return
     if side == "b":
+        if not route.back:
+            yield "b", "t", down_refs(grid, rs, rt, cs, ct)
         return
     entries = [e for e in ("l", "r") if e not in planner.target_exits(number)]
     for gs in _reachable(grid, rs, cs, side):
