@@ -49,9 +49,11 @@ class _Planner:
         self.lines = [logical(route, grid) for route in routes]  # every route's points as planned now
         self.index = RouteIndex(self.lines)
         self.leaving: dict[int, Counter[str]] = defaultdict(Counter)
+        self.arriving: dict[int, Counter[str]] = defaultdict(Counter)
         self.into: dict[int, set[int]] = defaultdict(set)
         for number, route in enumerate(routes):
             self.leaving[route.source][route.exit] += 1
+            self.arriving[route.target][route.entry] += 1
             self.into[route.target].add(number)
 
     def base(self, number: int, shape: Shape) -> tuple[Cost, list[tuple[float, float]]]:
@@ -102,11 +104,20 @@ class _Planner:
         if (route.exit, route.entry, route.refs) == shape:
             return False
         self.leaving[route.source][route.exit] -= 1
+        self.arriving[route.target][route.entry] -= 1
         route.exit, route.entry, route.refs = shape[0], shape[1], list(shape[2])
         self.leaving[route.source][route.exit] += 1
+        self.arriving[route.target][route.entry] += 1
         self.lines[number] = logical(route, self.grid)
         self.index.put(number, self.lines[number])
         return True
+
+    def source_entries(self, number: int) -> set[str]:
+        """The sides of the line's source that other lines enter: a line leaving there would run beside them."""
+        route = self.routes[number]
+        counts = self.arriving[route.source]
+        own = route.entry if route.target == route.source else None
+        return {side for side, count in counts.items() if count - (side == own) > 0 and side != "t"}
 
     def target_exits(self, number: int) -> set[str]:
         counts = self.leaving[self.routes[number].target]
@@ -121,7 +132,7 @@ def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool
         if route.source != route.target:
             groups[route.source].append(number)
     joint = [g for s, g in groups.items() if decision[s] and len(g) <= _MOST_JOINT]
-    single = [n for s, g in groups.items() if not decision[s] for n in g if routes[n].back or planner.too_long(n)]
+    single = [n for s, g in groups.items() if not decision[s] for n in g]
     big = len(routes) > _BIG
     units = [*joint, *([n] for n in single)]
     for _ in range(1 if big else _PASSES):  # a big flow gets one pass: its plans rarely interact
@@ -207,6 +218,9 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
     if side == "b":
         if not route.back:
             yield "b", "t", down_refs(grid, rs, rt, cs, ct)
+            yield from _down_channels(grid, rs, rt, cs, ct)
+        return
+    if side in planner.source_entries(number):
         return
     entries = [e for e in ("l", "r") if e not in planner.target_exits(number)]
     for gs in _reachable(grid, rs, cs, side):
@@ -218,6 +232,17 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
             if gs != gt:
                 yield side, into, [("g", gs), ("h", rt + 1), ("g", gt), ("pt", 0)]
                 yield side, into, [("g", gs), ("h", rt), ("g", gt), ("pt", 0)]
+
+
+def _down_channels(grid: RouteGrid, rs: int, rt: int, cs: int, ct: int) -> Iterator[Shape]:
+    """A forward line out of the bottom that runs down another channel: any between its two columns,
+    one beyond each, or either edge of the drawing (the detour cost keeps it from going far)."""
+    if rt - rs < 2:
+        return
+    low, high = min(cs, ct), max(cs, ct) + 1
+    gaps = sorted({*range(low, high + 1), max(0, low - 1), min(grid.columns, high + 1), 0, grid.columns})
+    for gap in gaps:
+        yield "b", "t", [("h", rs + 1), ("g", gap), ("h", rt), ("pt", 0)]
 
 
 def _reachable(grid: RouteGrid, row: int, column: int, side: str) -> list[int]:

@@ -124,7 +124,7 @@ def _close(a: Segment, b: Segment) -> bool:
         gap, overlap = abs(a.x0 - b.x0), min(a.y1, b.y1) - max(a.y0, b.y0)
     else:
         gap, overlap = abs(a.y0 - b.y0), min(a.x1, b.x1) - max(a.x0, b.x0)
-    return _EPS < gap < _NEAR and overlap > _LONG
+    return _EPS < gap < _NEAR - 1e-6 and overlap > _LONG  # exactly 20 px apart is clear (float noise aside)
 
 
 def _border(number: int, band: Rect, lr: bool) -> Segment:
