@@ -54,8 +54,12 @@ class Edges(StrEnum):
 
 
 class Theme(StrEnum):
+    """Mirrors :data:`flowchart_cli.layout.theme.THEME_NAMES` (a test keeps them equal)."""
+
     default = "default"
     mono = "mono"
+    dark = "dark"
+    auto = "auto"
 
 
 class Paper(StrEnum):
@@ -344,7 +348,7 @@ def markdown(
     edges: Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")] = Edges.ortho,
     theme: Annotated[
         Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
-    ] = Theme.default,
+    ] = Theme.auto,
     scale: Scale = 1.0,
     quiet: Quiet = False,
 ) -> None:
