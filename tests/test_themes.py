@@ -127,8 +127,8 @@ def test_every_theme_through_every_writer_and_the_handout(theme, tmp_path):
 
 def test_auto_handout_pdf_is_light(tmp_path):
     """The paper copy of an `auto` handout draws the light colours (no switching block reaches WeasyPrint)."""
-    from flowchart_cli.handout import render_handout
     from flowchart_cli.handout import html as handout_html
+    from flowchart_cli.handout import render_handout
 
     flow = load_file(FLOWS[1])
     seen: list[str] = []
