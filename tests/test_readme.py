@@ -14,6 +14,8 @@ from flowchart_cli.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+MANUAL = README + "".join(page.read_text(encoding="utf-8") for page in sorted((ROOT / "docs").glob("*.md")))
+"""The README and the manual's pages in docs/: where a command or an option may be documented."""
 
 
 def test_readme_starts_with_the_two_commands():
@@ -32,11 +34,12 @@ def test_worked_example_is_the_example_file_and_passes_check():
 
 def test_every_command_and_option_is_in_the_readme():
     runner = CliRunner()
-    for command in ("check", "render", "handout", "build", "watch", "new", "rules", "schema", "markdown"):
-        assert f"flowchart {command}" in README, command
+    commands = ("check", "render", "handout", "build", "watch", "new", "rules", "schema", "markdown", "config")
+    for command in commands:
+        assert f"flowchart {command}" in MANUAL, command
         help_text = runner.invoke(app, [command, "--help"], terminal_width=200).output
         for option in set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}:
-            assert option in README, f"{command} {option} is not documented"
+            assert option in MANUAL, f"{command} {option} is not documented"
 
 
 def _console_examples() -> list[tuple[str, str]]:
