@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..layout.geometry import Diagram
+from ..layout.theme import Theme
 from ..model import Flow
 from ..symbols import SYMBOLS
 from ..words import LEGEND_MEANINGS, count, plural, symbol_name, words
@@ -50,6 +51,7 @@ class Doc:
     summary: str
     header_css: Markup  # CSS string: running header "title · Version 2.1"
     page_css: Markup  # CSS content: "Página " counter(page) " de " counter(pages)
+    scheme: str = "light"  # the page's colours on screen: light, dark, or auto (the reader's preference)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +163,7 @@ def build_view(
         lang=lang,
         t=t,
         paper=paper,
-        doc=_doc(flow, t),
+        doc=_doc(flow, t, scheme=_scheme(diagram.theme)),
         diagram=pages,
         legend=legend,
         steps=rows,
@@ -177,7 +179,14 @@ def build_view(
     )
 
 
-def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
+def _scheme(theme: Theme) -> str:
+    """The handout page follows its diagram: dark beside a dark drawing, switching beside an `auto` one."""
+    if theme.alternate is not None:
+        return "auto"
+    return "dark" if theme.is_dark else "light"
+
+
+def _doc(flow: Flow, t: Mapping[str, str], *, scheme: str = "light") -> Doc:
     decisions = sum(1 for s in flow.steps if s.kind == "decision")
     external = {lane.id for lane in flow.lanes if lane.external}
     lanes = len({s.lane for s in flow.steps if s.lane and s.lane not in external})
@@ -202,6 +211,7 @@ def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
         ),
         header_css=css_string(header),
         page_css=page_counter_css(t["page"]),
+        scheme=scheme,
     )
 
 
