@@ -157,10 +157,10 @@ def test_quiz_and_answers(quejas):
     answers = [text(li) for li in by_id(root, "answers").iter(f"{H}li")]
     assert answers == [
         "paso 4: Escalar al supervisor — Supervisor",
-        "paso 5: Implementar la solución acordada — Agente de atención",
-        "Agente de atención",
         "Agente de atención",
         "10 min",
+        "paso 5: Implementar la solución acordada — Agente de atención",
+        "Agente de atención",
     ]
     checklist = by_id(root, "checklist")
     assert len([s for s in checklist.iter(f"{H}span") if s.get("class") == "box"]) == len(
