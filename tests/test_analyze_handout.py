@@ -63,8 +63,8 @@ def test_section_in_the_handout_and_its_contents(tmp_path) -> None:
     assert " ".join("".join(section.find(f"{H}h2").itertext()).split()) == "Escenarios"
     items = [" ".join("".join(li.itertext()).split()) for li in section.iter(f"{H}li")]
     assert (
-        items[1]
-        == "Si la respuesta es «No» en «¿Pago aprobado?» y «No» en «¿Reintenta?»: pasos 1–5 (Compra cancelada) · 2 responsables · 5 min 10 s"
+        items[1] == "Si la respuesta es «No» en «¿Pago aprobado?» y «No» en «¿Reintenta?»: pasos 1–5 (Compra cancelada)"
+        " · 2 responsables · 5 min 10 s"
     )
     # each scenario links to its end's row in the step table; the loop ("¿Reintenta?" Sí) to the step it goes back to
     ends = [a.get("href") for a in section.iter(f"{H}a")]

@@ -6,12 +6,13 @@ import pytest
 from handout_fakes import QUEJAS, FakeDrawing, diagram_of, flow_from
 
 from flowchart_cli.handout.graphics import inline_svg
-from flowchart_cli.handout.i18n import SYMBOL_NAMES, WORDS
 from flowchart_cli.handout.page import css_string, fit_diagram, page_counter_css
 from flowchart_cli.handout.questions import next_step_question
-from flowchart_cli.handout.routes import safe_url, shorten, step_numbers
+from flowchart_cli.handout.routes import safe_url, step_numbers
 from flowchart_cli.handout.view import build_view
+from flowchart_cli.oneline import shorten
 from flowchart_cli.symbols import SYMBOLS
+from flowchart_cli.words import SYMBOL_NAMES, WORDS
 
 
 @pytest.fixture
@@ -226,7 +227,8 @@ def test_big_flows_get_a_short_quiz(tmp_path):
             "¿El cliente quedó conforme?",
             "Le sirvió la respuesta",
             "es",
-            "En «¿El cliente quedó conforme?», si la respuesta es «Le sirvió la respuesta», ¿cuál es el paso siguiente?",
+            "En «¿El cliente quedó conforme?», si la respuesta es «Le sirvió la respuesta», "
+            "¿cuál es el paso siguiente?",
         ),
         (
             "Canal de entrada",

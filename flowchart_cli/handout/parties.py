@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 from ..model import Flow
-from .i18n import count, words
+from ..words import count, words
 
 __all__ = ["PARTY_WORDS", "count_parties", "parties_of_lanes"]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-from .i18n import words
+from ..words import words
 
 __all__ = ["QUESTION_WORDS", "answer_list", "answers_condition", "is_question", "next_step_question", "question_words"]
 
