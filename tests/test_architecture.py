@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from flowchart_cli.rules.paths import components
+
 PACKAGE = "flowchart_cli"
 ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 
@@ -81,38 +83,10 @@ def graph() -> dict[str, frozenset[str]]:
 
 
 def cycles(edges: dict[str, frozenset[str]]) -> list[list[str]]:
-    """The strongly connected groups of more than one module (Tarjan), each sorted."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    groups: list[list[str]] = []
-
-    def visit(v: str) -> None:
-        index[v] = low[v] = len(index)
-        stack.append(v)
-        on_stack.add(v)
-        for w in sorted(edges.get(v, ())):
-            if w not in index:
-                visit(w)
-                low[v] = min(low[v], low[w])
-            elif w in on_stack:
-                low[v] = min(low[v], index[w])
-        if low[v] == index[v]:
-            group = []
-            while True:
-                w = stack.pop()
-                on_stack.discard(w)
-                group.append(w)
-                if w == v:
-                    break
-            if len(group) > 1:
-                groups.append(sorted(group))
-
-    for v in sorted(edges):
-        if v not in index:
-            visit(v)
-    return sorted(groups)
+    """The strongly connected groups of more than one module, each sorted (the rules' own Tarjan)."""
+    order = sorted(edges)
+    groups = components(order, {name: sorted(edges[name]) for name in order})
+    return sorted(sorted(group) for group in groups if len(group) > 1)
 
 
 def _part(module: str) -> str:
