@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -241,5 +242,5 @@ def test_an_lr_flow_renders_its_lanes_as_full_width_rows_in_order(tmp_path, samp
     assert order == [f"lane{lane.index + 1}" for lane in diagram.lanes]
     widest = max(w for _, _, w, _ in boxes.values())
     assert all(w >= 0.95 * widest for _, _, w, _ in boxes.values())
-    for upper, lower in zip(order, order[1:], strict=False):
+    for upper, lower in itertools.pairwise(order):
         assert boxes[upper][1] + boxes[upper][3] <= boxes[lower][1]  # stacked, not side by side
