@@ -151,7 +151,8 @@ class FlowchartPlugin(BasePlugin[FlowchartConfig]):
                 continue
             spans = _code_spans(line)
             new = IMAGE.sub(
-                lambda m, n=number: m[0] if _inside(m.start(), spans) else self._image(m, page_uri, where, n), line
+                lambda m, n=number, s=spans: m[0] if _inside(m.start(), s) else self._image(m, page_uri, where, n),
+                line,
             )
             if new != line:
                 changed[number] = new
