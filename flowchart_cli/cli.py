@@ -1,10 +1,11 @@
 """The `flowchart` command line: options and help only; the work lives in ``commands/``.
 
 Command bodies import their modules lazily so that `flowchart --help` and
-`flowchart check` start fast.
+`flowchart check` start fast.  The annotations are evaluated once, when
+this module is read (no ``from __future__ import annotations``): Typer reads
+every command's annotations at each start, and evaluating them again from
+strings cost more than the rest of building the commands.
 """
-
-from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
