@@ -20,7 +20,7 @@ from ..resources import templates_dir
 
 __all__ = ["SPILL", "fitted", "page_sections", "spilled_sections"]
 
-SPILL = 0.25  # a section's last page filled less than this (and only by it) is a spill
+SPILL = 0.34  # a section's last page filled less than this (and only by it) is a spill
 
 Page = tuple[tuple[str, ...], float]  # the ids of the sections on a page, and how full it is (0–1)
 
