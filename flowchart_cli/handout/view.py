@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..layout.geometry import Diagram
+from ..layout.theme import Theme
 from ..model import Flow
 from ..symbols import SYMBOLS
 from ..words import LEGEND_MEANINGS, count, plural, symbol_name, words
@@ -51,6 +52,7 @@ class Doc:
     summary: str
     header_css: Markup  # CSS string: running header "title · Version 2.1"
     page_css: Markup  # CSS content: "Página " counter(page) " de " counter(pages)
+    scheme: str = "light"  # the page's colours on screen: light, dark, or auto (the reader's preference)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +164,7 @@ def build_view(
         lang=lang,
         t=t,
         paper=paper,
-        doc=_doc(flow, t, lang),
+        doc=_doc(flow, t, lang, scheme=_scheme(diagram.theme)),
         diagram=pages,
         legend=legend,
         steps=rows,
@@ -178,7 +180,14 @@ def build_view(
     )
 
 
-def _doc(flow: Flow, t: Mapping[str, str], lang: str) -> Doc:
+def _scheme(theme: Theme) -> str:
+    """The handout page follows its diagram: dark beside a dark drawing, switching beside an `auto` one."""
+    if theme.alternate is not None:
+        return "auto"
+    return "dark" if theme.is_dark else "light"
+
+
+def _doc(flow: Flow, t: Mapping[str, str], lang: str, *, scheme: str = "light") -> Doc:
     decisions = sum(1 for s in flow.steps if s.kind == "decision")
     stages = len(build_stages(flow, t))
     header = flow.title + (f" · {t['version']} {flow.version}" if flow.version else "")
@@ -202,6 +211,7 @@ def _doc(flow: Flow, t: Mapping[str, str], lang: str) -> Doc:
         ),
         header_css=css_string(header),
         page_css=page_counter_css(t["page"]),
+        scheme=scheme,
     )
 
 
