@@ -127,6 +127,8 @@ def _report(
     for result in sorted(outcome.results, key=lambda r: r.job.rel):
         if result.diagnostics:
             print_text(err, [CheckResult(result.job.path, None, result.diagnostics)], summary=False)
+        for note in result.notes:
+            err.print(f"warning: {say(result.job.rel)}: {say(note)}")
         if result.error:
             outcome.fail(f"{result.job.rel}: {result.error}", result.exit_code or 1)
         elif result.record is None:

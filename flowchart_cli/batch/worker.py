@@ -9,6 +9,7 @@ the older hash and the next build renders it again.
 from __future__ import annotations
 
 import hashlib
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +43,8 @@ class Job:
 class JobResult:
     """``record`` is set when the outputs were written; ``error`` is a failure that is not the flow's fault.
 
-    ``crashed``: the worker process died on this flow (it may have left a temporary file).
+    ``crashed``: the worker process died on this flow (it may have left a temporary file);
+    ``notes``: the writers' warnings (a PNG scaled down to fit).
     """
 
     job: Job
@@ -51,6 +53,7 @@ class JobResult:
     error: str = ""
     exit_code: int = 0
     crashed: bool = False
+    notes: tuple[str, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -102,7 +105,10 @@ def run_job(job: Job, renderer: Renderer | None = None) -> JobResult:
     flow = result.flow
     try:
         deps = flow_dependencies(flow, job.source_dir)
-        payloads = (renderer or default_renderer)(flow, job.formats, job.render_options)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            payloads = (renderer or default_renderer)(flow, job.formats, job.render_options)
+        notes = tuple(str(w.message) for w in caught if issubclass(w.category, UserWarning))
         outputs = {}
         key = source_key(job.tool, job.options, input_sha, deps)
         for fmt in job.formats:
@@ -120,4 +126,5 @@ def run_job(job: Job, renderer: Renderer | None = None) -> JobResult:
         return JobResult(
             job, result.diagnostics, error=f"could not render: {type(error).__name__}: {error}", exit_code=1
         )
-    return JobResult(job, result.diagnostics, FlowRecord(input_sha, flow.title, tuple(sorted(deps)), outputs))
+    record = FlowRecord(input_sha, flow.title, tuple(sorted(deps)), outputs)
+    return JobResult(job, result.diagnostics, record, notes=notes)

@@ -5,9 +5,9 @@ onto pixels at ``options.scale`` and PDF onto a vector page, so both show
 exactly the SVG's drawing and the slow part runs once per diagram even when
 both formats are asked for.  cairosvg sets text one letter at a time, which
 is most of its time on big flows, so the text lines (the SVG writer's own
-runs, same font, places and colours) are set whole by cairo instead.  Cairo cannot make images
-wider or taller than 32,767 pixels, so a giant diagram's PNG is scaled down
-to fit :data:`MAX_PIXELS` on its longest side (SVG and PDF keep every detail).
+runs, same font, places and colours) are set whole by cairo instead.  The
+scale is settled (see :mod:`.size_limits`: at most 100 million pixels) before
+the drawing is recorded or any pixel buffer exists.
 """
 
 from __future__ import annotations
@@ -16,15 +16,14 @@ import io
 import threading
 from typing import Any
 
-from ..errors import FlowchartError
 from ..layout.geometry import Diagram
 from ..layout.text import visual_order
 from ..options import RenderOptions
+from .size_limits import png_scale
 from .svg import TextRun, svg_without_text
 
-__all__ = ["MAX_PIXELS", "png_scale", "recorded_drawing", "write_png"]
+__all__ = ["recorded_drawing", "write_png"]
 
-MAX_PIXELS = 32000
 _cache = threading.local()  # .last = (svg text, recording): PNG then PDF of one flow, per thread
 
 
@@ -72,17 +71,10 @@ def _rgb(colour: str) -> tuple[float, float, float]:
     return tuple(int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))  # type: ignore[return-value]
 
 
-def png_scale(diagram: Diagram, scale: float) -> float:
-    """The scale actually used: ``scale``, or less when the image would be too large."""
-    if not scale > 0:
-        raise FlowchartError(f"the scale must be a positive number, not {scale}")
-    return min(scale, MAX_PIXELS / max(diagram.width, diagram.height, 1.0))
-
-
 def write_png(diagram: Diagram, options: RenderOptions) -> bytes:
     import cairocffi
 
-    scale = png_scale(diagram, options.scale)
+    scale = png_scale(diagram.width, diagram.height, options.scale, title=diagram.title)
     recording = recorded_drawing(diagram, options)
     width, height = round(diagram.width * scale), round(diagram.height * scale)
     image = cairocffi.ImageSurface(cairocffi.FORMAT_ARGB32, width, height)
