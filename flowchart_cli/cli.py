@@ -296,6 +296,9 @@ def build(
     scale: Scale = 1.0,
     quiet: Quiet = False,
     layout_timeout: LayoutTimeout = 60.0,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files in the output folder that the build did not write.")
+    ] = False,
 ) -> None:
     """Render every flow below a folder, redoing only what changed."""
     from .commands.build import run_build
@@ -316,6 +319,7 @@ def build(
             scale=scale,
             quiet=quiet,
             layout_timeout=layout_timeout,
+            force=force,
         )
     )
 

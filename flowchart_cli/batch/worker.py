@@ -37,6 +37,10 @@ class Job:
     render_options: RenderOptions
     options: dict = field(hash=False)
     tool: str = ""
+    owned: dict[str, str] = field(default_factory=dict, hash=False)
+    """The outputs the manifest records (path relative to OUT → the hash written): the build's own files."""
+    force: bool = False
+    """Replace a file in OUT that the build did not write (`--force`)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,26 @@ def flow_dependencies(flow: Flow, source_dir: Path) -> dict[str, str | None]:
     return found
 
 
+def _bytes(data: bytes | str) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _not_ours(job: Job, rel: str, blob: bytes) -> bool:
+    """Whether OUT/``rel`` holds something the build never wrote (and that ``blob`` would replace).
+
+    Ours: a path the manifest records as this build's output (edited since or
+    not: an edited output is rebuilt, as `--check` says), or a file that already
+    holds exactly ``blob`` (a killed build may have written it without recording
+    it).  Anything else — a user's own file, a link — is kept unless ``--force``.
+    """
+    path = job.out_dir / rel
+    if rel in job.owned and not path.is_symlink():
+        return False
+    if not (path.exists() or path.is_symlink()):
+        return False
+    return path.is_symlink() or file_sha256(path) != hashlib.sha256(blob).hexdigest()
+
+
 def run_job(job: Job, renderer: Renderer | None = None) -> JobResult:
     """Check and render one flow; never raises for a problem of the flow or the environment."""
     from ..check import check_file
@@ -111,10 +135,17 @@ def run_job(job: Job, renderer: Renderer | None = None) -> JobResult:
         notes = tuple(str(w.message) for w in caught if issubclass(w.category, UserWarning))
         outputs = {}
         key = source_key(job.tool, job.options, input_sha, deps)
-        for fmt in job.formats:
-            data = payloads[fmt]
-            blob = data.encode("utf-8") if isinstance(data, str) else data
-            rel = output_rel(job.rel, flow.stem, fmt)
+        blobs = {output_rel(job.rel, flow.stem, fmt): _bytes(payloads[fmt]) for fmt in job.formats}
+        foreign = [rel for rel, blob in blobs.items() if not job.force and _not_ours(job, rel, blob)]
+        if foreign:
+            named = ", ".join(str(job.out_dir / rel) for rel in foreign)
+            return JobResult(
+                job,
+                result.diagnostics,
+                error=f"would replace {named}, which the build did not write; move it away or use --force",
+                exit_code=2,
+            )
+        for fmt, (rel, blob) in zip(job.formats, blobs.items(), strict=True):
             write_atomic(job.out_dir / rel, blob)
             outputs[fmt] = OutputRecord(rel, hashlib.sha256(blob).hexdigest(), key)
     except FlowchartError as error:

@@ -26,6 +26,7 @@ def run_build(
     layout_timeout: float = 60.0,
     scale: float = 1.0,
     quiet: bool = False,
+    force: bool = False,
 ) -> int:
     """Run the build; ``quiet`` hides progress and the summary (errors and `--check`'s list still show)."""
     chosen = tuple(split_formats(formats, BUILD_FORMATS)) if formats else DEFAULT_FORMATS
@@ -38,6 +39,7 @@ def run_build(
         check_only=check_only,
         clean=clean,
         index=index,
+        force=force,
         edges=edges,
         theme=theme,
         paper=paper,

@@ -31,6 +31,7 @@ __all__ = [
     "console",
     "fail",
     "note",
+    "output_clash",
     "prepare_out_dir",
     "split_formats",
     "unusable_output",
@@ -89,6 +90,32 @@ def checked_flows(files: Iterable[Path]) -> tuple[list[CheckResult], bool]:
 def _shown(path: Path) -> str:
 
     return STDIN_NAME if is_dash(path) else str(path)
+
+
+def output_clash(files: Iterable[Path], out_dir: Path | None, suffix: str) -> int | None:
+    """Exit 2 (said on stderr) when two different inputs would write the same output, before anything is written.
+
+    Outputs are named after the input file alone (`x.flow.yaml` and `x.yaml`
+    are both `x`), so `render a/x.flow.yaml b/x.flow.yaml -o out` would keep
+    only the second diagram: spec §3 makes that a usage error.
+    """
+    from ..model import output_stem
+
+    seen: dict[tuple[str, str], tuple[Path, str]] = {}
+    for path in files:
+        dash = is_dash(path)
+        folder = out_dir if out_dir is not None else (Path(".") if dash else path.parent)
+        name = STDIN_NAME if dash else output_stem(path)
+        slot = (os.path.abspath(folder), name)
+        identity = "-" if dash else os.path.realpath(path)
+        first = seen.setdefault(slot, (path, identity))
+        if first[1] != identity:
+            target = folder / f"{name}{suffix}"
+            return usage_error(
+                f"{_shown(first[0])} and {_shown(path)} would both write {target}; "
+                "rename one of them or give them separate output folders (-o)"
+            )
+    return None
 
 
 def write_stdout(data: bytes | str) -> None:
