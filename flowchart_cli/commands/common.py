@@ -145,20 +145,22 @@ def fail(error: FlowchartError) -> int:
     return error.exit_code
 
 
-def unusable_output(error: OSError, folder: Path) -> FlowchartError:
+def unusable_output(
+    error: OSError, folder: Path, advice: str = "choose another output folder (--out-dir)"
+) -> FlowchartError:
     """One line saying why nothing can be written into ``folder`` (exit 2), from the error the OS gave."""
     from ..atomic import why_unwritable
     from ..errors import FlowchartError
 
     reason = why_unwritable(error, folder)
-    return FlowchartError(f"cannot write into {folder}: {reason}; choose another output folder (--out-dir)")
+    return FlowchartError(f"cannot write into {folder}: {reason}; {advice}")
 
 
 def _writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK | os.X_OK)
 
 
-def prepare_out_dir(folder: Path) -> FlowchartError | None:
+def prepare_out_dir(folder: Path, advice: str = "choose another output folder (--out-dir)") -> FlowchartError | None:
     """Why ``folder`` cannot take outputs, or ``None`` when it can.
 
     Nothing is created here (the writers create the folder when they write),
@@ -169,9 +171,9 @@ def prepare_out_dir(folder: Path) -> FlowchartError | None:
     while not (existing.exists() or existing.is_symlink()) and existing.parent != existing:
         existing = existing.parent
     if not existing.is_dir():
-        return unusable_output(NotADirectoryError(errno.ENOTDIR, "Not a directory", str(folder)), folder)
+        return unusable_output(NotADirectoryError(errno.ENOTDIR, "Not a directory", str(folder)), folder, advice)
     if not _writable(existing):
-        return unusable_output(PermissionError(errno.EACCES, "Permission denied", str(existing)), folder)
+        return unusable_output(PermissionError(errno.EACCES, "Permission denied", str(existing)), folder, advice)
     return None
 
 
