@@ -179,7 +179,7 @@ class Watcher:
             for source in self.sources():
                 self.refresh(source)
             self.console.print(f"watching {say(str(self.root))} (Ctrl-C stops)")
-            first, again = True, True
+            catch_up, again = True, True
             while again:
                 self.grown = again = False
                 for changes in watchfiles.watch(
@@ -195,14 +195,13 @@ class Watcher:
                 ):
                     if _identity(folder) != identity:
                         raise FileNotFoundError(str(folder))
-                    if first:  # what changed before the file events started flowing is seen now
-                        changes = changes or {(None, str(s.path)) for s in self.sources()}
-                        first = False
+                    if catch_up:  # what changed before this watch's events started flowing is seen now
+                        changes = set(changes) | {(None, str(s.path)) for s in self.sources()}
+                        catch_up = False
                     if changes:
                         self.on_change({Path(path).resolve() for _, path in changes})
-                    if self.grown:  # a new folder: watch it too, and look at what is already in it
-                        self.on_change({s.path.resolve() for s in self.sources()})
-                        again = True
+                    if self.grown:  # a new folder: watch it too (what is already in it is caught up)
+                        again = catch_up = True
                         break
         except KeyboardInterrupt:
             pass
