@@ -35,7 +35,7 @@ _SAVE_EVERY = 0.5
 
 
 def _without_clashes(sources: list[Source], outcome: Outcome) -> list[Source]:
-    """Drop a flow whose outputs would overwrite another's (`a.yaml` beside `a.flow.yaml`)."""
+    """Drop a flow whose outputs would overwrite another's (`a.yaml` beside `a.flow.yaml`): exit 2, spec §3."""
     from ..model import output_stem
 
     seen: dict[tuple[str, str], str] = {}
@@ -43,7 +43,7 @@ def _without_clashes(sources: list[Source], outcome: Outcome) -> list[Source]:
     for source in sources:
         slot = (str(Path(source.rel).parent), output_stem(source.path))
         if slot in seen:
-            outcome.fail(f"{source.rel}: has the same output names as {seen[slot]}; rename one of them")
+            outcome.fail(f"{source.rel}: has the same output names as {seen[slot]}; rename one of them", 2)
             continue
         seen[slot] = source.rel
         kept.append(source)
