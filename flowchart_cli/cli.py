@@ -335,6 +335,9 @@ def build(
             help="Build only shard I of N (by each flow's relative path), for an N-job CI matrix.",
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files in the output folder that the build did not write.")
+    ] = False,
 ) -> None:
     """Render every flow below a folder, redoing only what changed."""
     from .commands.build import run_build
@@ -356,6 +359,7 @@ def build(
             quiet=quiet,
             layout_timeout=layout_timeout,
             shard=shard,
+            force=force,
         )
     )
 
