@@ -28,10 +28,11 @@ from flowgen import generated_flow  # benchmarks/ is on sys.path when a bench ru
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from layout_quality import measure  # noqa: E402
+
 from flowchart_cli.check import check_file  # noqa: E402
 from flowchart_cli.layout import layout_flow  # noqa: E402
 from flowchart_cli.layout.graphviz_run import run_graphviz  # noqa: E402
-from flowchart_cli.layout.quality import measure  # noqa: E402
 from flowchart_cli.model import flow_edges  # noqa: E402
 
 PLANTUML_AREA_PER_NODE = 83_700.0

@@ -43,11 +43,6 @@ class AnalyzeFormat(StrEnum):
     markdown = "markdown"
 
 
-class HandoutFormat(StrEnum):
-    html = "html"
-    pdf = "pdf"
-
-
 class Edges(StrEnum):
     ortho = "ortho"
     spline = "spline"
@@ -117,15 +112,32 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors (n
 Scale = Annotated[float, typer.Option("--scale", min=0.25, max=8.0, help="PNG scale (2 or 3 for sharp screens).")]
 
 
-def _formats_option(help: str, shown: str):
-    """`-f/--format`, repeatable or comma-separated; the command splits and validates the list."""
-    return Annotated[list[str] | None, typer.Option("--format", "-f", metavar="FORMAT", help=help, show_default=shown)]
+def _formats_option(help: str, shown: str, allowed: tuple[str, ...]):
+    """`-f/--format`, repeatable or comma-separated; the command splits and validates the list.
+
+    Shell completion offers ``allowed``, also after a comma (``-f svg,p<TAB>``).
+    """
+
+    def complete(incomplete: str) -> list[str]:
+        done, _, last = incomplete.rpartition(",")
+        prefix = f"{done}," if done else ""
+        return [prefix + fmt for fmt in allowed if fmt.startswith(last) and fmt not in done.split(",")]
+
+    return Annotated[
+        list[str] | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help=help, show_default=shown, autocompletion=complete),
+    ]
 
 
-DiagramFormats = _formats_option("svg, png, pdf, drawio, mermaid, dot; repeat or separate with commas.", "svg")
+_DIAGRAM = ("svg", "png", "pdf", "drawio", "mermaid", "dot")
+_BUILD = (*_DIAGRAM, "html", "handout-pdf")
+DiagramFormats = _formats_option(
+    "svg, png, pdf, drawio, mermaid, dot; repeat or separate with commas.", "svg", _DIAGRAM
+)
 BuildFormats = _formats_option(
     "svg, png, pdf, drawio, mermaid, dot, html (handout), handout-pdf; repeat or separate with commas.",
     "svg,png,drawio,html",
+    _BUILD,
 )
 LayoutTimeout = Annotated[
     float,
@@ -136,7 +148,10 @@ LayoutTimeout = Annotated[
         help="How long Graphviz may take to lay out one flow before the command gives up.",
     ),
 ]
-WatchFormats = _formats_option("As for build: diagram formats, html, handout-pdf.", "svg")
+HandoutFormats = _formats_option(
+    "html (a page), pdf (printable); repeat or separate with commas.", "html", ("html", "pdf")
+)
+WatchFormats = _formats_option("As for build: diagram formats, html, handout-pdf.", "svg", _BUILD)
 
 
 def _version(value: bool) -> None:
@@ -229,9 +244,7 @@ def render(
 @app.command()
 def handout(
     files: Files,
-    format: Annotated[
-        HandoutFormat, typer.Option("--format", "-f", help="HTML page or printable PDF.")
-    ] = HandoutFormat.html,
+    format: HandoutFormats = None,
     out_dir: OutDir = None,
     lang: Annotated[
         Lang | None, typer.Option("--lang", help="Language of the handout (default: the flow's `lang`).")
@@ -250,12 +263,13 @@ def handout(
     quiet: Quiet = False,
 ) -> None:
     """Write the printable training handout of flow files."""
-    from .commands.handout import run_handout
+    from .commands.common import split_formats
+    from .commands.handout import HANDOUT_FORMATS, run_handout
 
     raise typer.Exit(
         run_handout(
             files,
-            format.value,
+            split_formats(format or ["html"], HANDOUT_FORMATS) or ["html"],
             out_dir,
             lang=lang.value if lang else None,
             quiz=not no_quiz,
@@ -296,6 +310,14 @@ def build(
     scale: Scale = 1.0,
     quiet: Quiet = False,
     layout_timeout: LayoutTimeout = 60.0,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard",
+            metavar="I/N",
+            help="Build only shard I of N (by each flow's relative path), for an N-job CI matrix.",
+        ),
+    ] = None,
 ) -> None:
     """Render every flow below a folder, redoing only what changed."""
     from .commands.build import run_build
@@ -316,6 +338,7 @@ def build(
             scale=scale,
             quiet=quiet,
             layout_timeout=layout_timeout,
+            shard=shard,
         )
     )
 
@@ -372,12 +395,20 @@ def analyze(
     max_paths: Annotated[
         int, typer.Option("--max-paths", min=1, metavar="N", help="List at most N paths per flow.")
     ] = 1000,
+    simulate: Annotated[
+        bool, typer.Option("--simulate", help="Also simulate cases: typical and slow duration.")
+    ] = False,
+    cases: Annotated[int | None, typer.Option("--cases", min=1, metavar="N", help="Cases (default 10000).")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", metavar="S", help="Random seed (default 1).")] = None,
+    max_p90: Annotated[
+        str | None, typer.Option("--max-p90", metavar="D", help="Exit 1 if 1 case in 10 takes longer.")
+    ] = None,
 ) -> None:
     """List every path of each flow with its handoffs and duration, its loops, and the CI gates."""
-    from .commands.analyze import limits_of, run_analyze
+    from .commands.analyze import limits_of, run_analyze, simulation_of
 
-    limits = limits_of(max_handoffs, max_duration)
-    raise typer.Exit(run_analyze(files, format.value, max_paths=max_paths, limits=limits))
+    limits, simulation = limits_of(max_handoffs, max_duration, max_p90), simulation_of(simulate, cases, seed, max_p90)
+    raise typer.Exit(run_analyze(files, format.value, max_paths=max_paths, limits=limits, simulate=simulation))
 
 
 @app.command()
@@ -392,12 +423,21 @@ def watch(
     raise typer.Exit(run_watch(path, out_dir, format or ["svg"]))
 
 
+def _templates(incomplete: str) -> list[tuple[str, str]]:
+    """`new --template <TAB>`: the template names, each with its description."""
+    from .commands.new import available_templates
+
+    return [(t.name, t.description) for t in available_templates() if t.name.startswith(incomplete)]
+
+
 @app.command()
 def new(
     path: Annotated[
         Path | None, typer.Argument(help="The flow file to create.", show_default=False, metavar="PATH")
     ] = None,
-    template: Annotated[str, typer.Option("--template", "-t", help="Starter template (see --list).")] = "blank",
+    template: Annotated[
+        str, typer.Option("--template", "-t", help="Starter template (see --list).", autocompletion=_templates)
+    ] = "blank",
     list_templates: Annotated[bool, typer.Option("--list", help="List the templates and exit.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:

@@ -6,12 +6,13 @@ import pytest
 from handout_fakes import QUEJAS, FakeDrawing, diagram_of, flow_from
 
 from flowchart_cli.handout.graphics import inline_svg
-from flowchart_cli.handout.i18n import SYMBOL_NAMES, WORDS
 from flowchart_cli.handout.page import css_string, fit_diagram, page_counter_css
 from flowchart_cli.handout.questions import quiz_question
-from flowchart_cli.handout.routes import safe_url, shorten, step_numbers
+from flowchart_cli.handout.routes import safe_url, step_numbers
 from flowchart_cli.handout.view import build_view
+from flowchart_cli.oneline import shorten
 from flowchart_cli.symbols import SYMBOLS
+from flowchart_cli.words import SYMBOL_NAMES, WORDS
 
 
 @pytest.fixture

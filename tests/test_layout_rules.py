@@ -11,9 +11,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from layout_quality import arrowheads_per_side, crossing_pairs, measure
 
 from flowchart_cli.layout import layout_flow
-from flowchart_cli.layout.quality import arrowheads_per_side, crossing_pairs, measure
 from flowchart_cli.loader import load_flow, load_text
 
 pytestmark = pytest.mark.slow

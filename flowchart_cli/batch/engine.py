@@ -153,8 +153,10 @@ def _build(
     sources = found.sources
     present = {s.rel for s in sources}
     sources = _without_clashes(sources, outcome)
+    if config.shard is not None:
+        sources = [source for source in sources if config.shard.holds(source.rel)]
     if config.check_only:
-        return check_outputs(config, sources, outcome, out, err)
+        return check_outputs(config, sources, present, outcome, out, err)
     config.out_dir.mkdir(parents=True, exist_ok=True)
     folder = say(str(config.out_dir))
     waiting = lambda: err.print(f"waiting for another build into {folder}…")  # noqa: E731

@@ -8,7 +8,7 @@ not questions) quotes the question and the outcome, which is always right.
 
 from __future__ import annotations
 
-from .i18n import words
+from ..words import words
 
 __all__ = ["quiz_question"]
 

@@ -11,10 +11,11 @@ The answers are printed on the last page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..model import Flow
 from .questions import quiz_question
+from .records import Question
 from .routes import Routes, anchor, shorten
 
 __all__ = ["QUIZ_LIMIT", "Question", "build_quiz"]
@@ -22,20 +23,6 @@ __all__ = ["QUIZ_LIMIT", "Question", "build_quiz"]
 QUIZ_LIMIT = 20
 CASE_LIMIT = 200  # paths looked at for case questions; a huge flow has more than a quiz needs
 _NOT_ASKED_WHO = {"start", "end", "connector", "offpage", "decision"}
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    """One quiz question and, for the last page, its answer."""
-
-    number: int
-    text: str
-    step: str  # "paso 3": the step it is about
-    anchor: str
-    answer: str  # "paso 5: Dar seguimiento y notificar al cliente"
-    answer_anchor: str  # "" when the answer is not one step (a case's sequence of roles)
-    answer_lane: str
-    kind: str = "next"  # next | who | duration | case | stage
 
 
 def build_quiz(flow: Flow, routes: Routes, lang: str) -> tuple[tuple[Question, ...], str]:

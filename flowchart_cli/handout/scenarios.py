@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..analyze import FlowPath, walk_flow
 from ..durations import format_range
 from ..model import Flow
-from .i18n import count, words
+from ..words import count, words
 from .routes import anchor, shorten
 
 __all__ = [

@@ -18,12 +18,13 @@ from markupsafe import Markup
 from ..layout.geometry import Diagram
 from ..model import Flow
 from ..symbols import SYMBOLS
+from ..words import LEGEND_MEANINGS, count, plural, symbol_name, words
 from .diagram_view import DiagramView, diagram_view
 from .graphics import Drawing, inline_svg
-from .i18n import LEGEND_MEANINGS, count, plural, symbol_name, words
 from .page import css_string, page_counter_css
 from .paper import PAPERS, Paper
-from .quiz import Question, build_quiz
+from .quiz import build_quiz
+from .records import Question, StepRow
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
 from .scenarios import Scenarios, build_scenarios
 from .stages import StageView, build_stages, group_rows, stage_checklist, stage_name
@@ -57,27 +58,6 @@ class LegendItem:
     name: str
     meaning: str
     icon: Markup
-
-
-@dataclass(frozen=True, slots=True)
-class StepRow:
-    """One row of the step-by-step table."""
-
-    number: int
-    anchor: str
-    label: str
-    kind: str
-    symbol: str
-    icon: Markup
-    lane: str
-    external: bool  # the lane is outside the team being trained
-    duration: str
-    notes: str
-    link: str
-    next: tuple[Hop, ...]
-    stage: str = ""  # the stage's name, "" without stages
-    stage_heading: str = ""  # "Etapa 2 · Registro" on the first row of each stage
-    stage_anchor: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from ..layout.annotations import header_layout, number_badge, number_size
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect, StageBand
 from ..layout.shapes import fmt, shape_parts, text_center
-from ..layout.text import text_width
 from ..layout.theme import Theme
 from ..layout.theme import theme as pick_theme
 from ..options import RenderOptions
@@ -194,16 +193,14 @@ class _Drawing:
             f'stroke-width="{_STROKE}" stroke-linejoin="round"/>',
             f'<path d="{head}" fill="{ink}" stroke="{ink}" stroke-width="1" stroke-linejoin="round"/>',
         ]
-        if edge.label and edge.label_at is not None:
-            out.append(self.edge_label(edge.label, edge.label_at, edge.label_anchor))
+        if edge.label_at is not None and edge.label_box is not None:
+            out.append(self.edge_label(edge.label, edge.label_at, edge.label_anchor, edge.label_box))
         out.append("</g>\n")
         return "".join(out)
 
-    def edge_label(self, label: str, at: Point, anchor: str) -> str:
+    def edge_label(self, label: str, at: Point, anchor: str, backing: Rect) -> str:
         size, colours = self.size - 1, self.colours
-        width = text_width(clean_text(label), size) * 1.08 + 6
-        left = at.x - 3 if anchor == "start" else at.x - width + 3
-        box = _rect(Rect(left, at.y - size, width, size + 5), colours.background, "none", ' fill-opacity="0.85"')
+        box = _rect(backing, colours.background, "none", ' fill-opacity="0.85"')
         if not self.keep_text:
             self.runs.append(TextRun(at.x, at.y, clean_text(label), anchor, size, True, colours.label_ink))
             return box
