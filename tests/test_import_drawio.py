@@ -53,7 +53,7 @@ def test_plain_general_palette_with_html_labels_and_a_loop_back():
 def test_pool_of_column_lanes_flowchart_palette_and_edge_label_cells():
     flow, text, _ = imported_flow(CASES / "devolucion-pool.drawio")
     assert [lane.name for lane in flow.lanes] == ["Cliente", "Atención al cliente", "Almacén"]  # the pool is no lane
-    assert flow.direction == "TB"
+    assert flow.direction == "TB" and "lanes:\n  - Cliente\n  - Atención al cliente\n  - Almacén\n" in text
     assert steps_of(flow) == [
         ("start", "Pide la devolución", "Cliente", None),
         ("manual_input", "Formulario de devolución", "Cliente", None),

@@ -136,7 +136,8 @@ def test_docs_subgraph_example_puts_each_node_in_the_subgraph_that_lists_it(tmp_
 
 
 def test_unlabelled_outcome_becomes_a_question_mark(tmp_path):
-    flow, written, notes = _import(tmp_path, "q.mmd", "flowchart TD\n A([Go]) --> B{Ok?}\n B --> C([Yes])\n B -->|No| A2[Retry] --> B\n")
+    chart = "flowchart TD\n A([Go]) --> B{Ok?}\n B --> C([Yes])\n B -->|No| A2[Retry] --> B\n"
+    flow, written, notes = _import(tmp_path, "q.mmd", chart)
     assert ("Ok?", "Yes", "?") in lines_of(flow)
     assert '"?": "yes"' in written
     assert any('written as "?"' in text for _, text in notes)

@@ -40,6 +40,7 @@ def test_cross_functional_lanes_phases_masters_and_glue(tmp_path):
     assert flow.title == "Atención de tickets" and flow.direction == "TB" and flow.lang == "es"
     assert [lane.name for lane in flow.lanes] == ["Cliente", "Soporte"]
     assert [stage.name for stage in flow.stages] == ["Contacto", "Resolución"]
+    assert "stages:\n  - Contacto\n  - Resolución\nsteps:\n" in text
     assert steps_of(flow) == [
         ("start", "Abre un ticket", "Cliente", "Contacto"),
         ("io", "Formulario web", "Cliente", "Contacto"),

@@ -40,25 +40,36 @@ class Connector:
 def vsdx(shapes: list[Shape], connectors: list[Connector], page_name: str = "Page-1") -> bytes:
     masters = sorted({s.master for s in shapes} | ({"Dynamic connector"} if connectors else set()))
     master_id = {name: n for n, name in enumerate(masters, 1)}
+    rel = "http://schemas.microsoft.com/visio/2010/relationships/"
+    head = '<?xml version="1.0" encoding="utf-8"?>'
+    page_list = (
+        f'{head}<Pages xmlns="{NS}" xmlns:r="{REL}"><Page ID="0" NameU={quoteattr(page_name)} '
+        f'Name={quoteattr(page_name)}><PageSheet/><Rel r:id="rId1"/></Page></Pages>'
+    )
+    parts = {
+        "[Content_Types].xml": _content_types(len(masters)),
+        "_rels/.rels": _rels([("rId1", rel + "document", "visio/document.xml")]),
+        "visio/document.xml": f'{head}<VisioDocument xmlns="{NS}" xmlns:r="{REL}"/>',
+        "visio/_rels/document.xml.rels": _rels(
+            [("rId1", rel + "masters", "masters/masters.xml"), ("rId2", rel + "pages", "pages/pages.xml")]
+        ),
+        "visio/masters/masters.xml": _masters(masters),
+        "visio/masters/_rels/masters.xml.rels": _rels(
+            [(f"rId{n}", rel + "master", f"master{n}.xml") for n in master_id.values()]
+        ),
+        **{
+            f"visio/masters/master{n}.xml": f'{head}<MasterContents xmlns="{NS}"><Shapes/></MasterContents>'
+            for n in master_id.values()
+        },
+        "visio/pages/pages.xml": page_list,
+        "visio/pages/_rels/pages.xml.rels": _rels([("rId1", rel + "page", "page1.xml")]),
+        "visio/pages/page1.xml": _page(shapes, connectors, master_id),
+    }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", _content_types(len(masters)))
-        archive.writestr("_rels/.rels", _rels([("rId1", "http://schemas.microsoft.com/visio/2010/relationships/document", "visio/document.xml")]))
-        archive.writestr("visio/document.xml", f'<?xml version="1.0" encoding="utf-8"?><VisioDocument xmlns="{NS}" xmlns:r="{REL}"/>')
-        archive.writestr("visio/_rels/document.xml.rels", _rels([
-            ("rId1", "http://schemas.microsoft.com/visio/2010/relationships/masters", "masters/masters.xml"),
-            ("rId2", "http://schemas.microsoft.com/visio/2010/relationships/pages", "pages/pages.xml")]))
-        archive.writestr("visio/masters/masters.xml", _masters(masters))
-        archive.writestr("visio/masters/_rels/masters.xml.rels", _rels([
-            (f"rId{n}", "http://schemas.microsoft.com/visio/2010/relationships/master", f"master{n}.xml")
-            for n in master_id.values()]))
-        for n in master_id.values():
-            archive.writestr(f"visio/masters/master{n}.xml", f'<?xml version="1.0" encoding="utf-8"?><MasterContents xmlns="{NS}"><Shapes/></MasterContents>')
-        archive.writestr("visio/pages/pages.xml", f'<?xml version="1.0" encoding="utf-8"?><Pages xmlns="{NS}" xmlns:r="{REL}">'
-                         f'<Page ID="0" NameU={quoteattr(page_name)} Name={quoteattr(page_name)}><PageSheet/><Rel r:id="rId1"/></Page></Pages>')
-        archive.writestr("visio/pages/_rels/pages.xml.rels", _rels([("rId1", "http://schemas.microsoft.com/visio/2010/relationships/page", "page1.xml")]))
-        archive.writestr("visio/pages/page1.xml", _page(shapes, connectors, master_id))
-    return buffer.getvalue()  # fmt: skip
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
 
 
 def _content_types(masters: int) -> str:
@@ -105,8 +116,9 @@ def _page(shapes: list[Shape], connectors: list[Connector], master_id: dict[str,
     for c in connectors:
         a, b = by_id[c.source], by_id[c.target]
         text = f"<Text>{escape(c.text)}</Text>" if c.text else ""
+        connector_master = master_id["Dynamic connector"]
         body.append(
-            f'<Shape ID="{c.id}" NameU="Dynamic connector.{c.id}" Type="Shape" Master="{master_id["Dynamic connector"]}">'
+            f'<Shape ID="{c.id}" NameU="Dynamic connector.{c.id}" Type="Shape" Master="{connector_master}">'
             f"{_cells(BeginX=a.x, BeginY=a.y, EndX=b.x, EndY=b.y)}{text}</Shape>"
         )
     connects = "".join(
