@@ -3,8 +3,10 @@ as a complete Visio package by ``vsdx_maker``, and a plain one with a master Vis
 
 from __future__ import annotations
 
-from import_support import imported_flow, lines_of, steps_of
+from import_support import CASES, imported_flow, lines_of, steps_of
 from vsdx_maker import Connector, Shape, vsdx
+
+from flowchart_cli.importing import import_drawing
 
 CROSS_FUNCTIONAL = vsdx(
     [
@@ -77,3 +79,16 @@ def test_unknown_master_is_a_process_with_a_note(tmp_path):
                               ("end", "Done", None, None)]  # fmt: skip
     assert notes == (("step-2", "the Visio master 'cloud' is not a flowchart symbol: written as a process"),)
     assert "  # note: the Visio master 'cloud'" in text
+
+
+def test_a_drawing_saved_by_visio(tmp_path):
+    """Plain boxes (no stencil) glued with Visio's dynamic connectors; the page name is Visio's default."""
+    flow, _, notes = imported_flow(CASES / "visio-connectors.vsdx")
+    assert flow.title == "Visio connectors"
+    assert steps_of(flow) == [("start", "Shape A", None, None), ("process", "Shape B", None, None),
+                              ("end", "Shape C", None, None)]  # fmt: skip
+    assert lines_of(flow) == {("Shape A", "Shape B", ""), ("Shape B", "Shape C", "")}
+    assert [step for step, _ in notes] == ["step-1", "step-3"]  # the start and the end guessed from the lines
+    path = CASES / "visio-connectors.vsdx"
+    network = import_drawing(path, path.read_bytes(), page=3)  # a network drawing, not a flowchart: said so
+    assert ("step-2", "the Visio master 'switch' is not a flowchart symbol: written as a process") in network.notes

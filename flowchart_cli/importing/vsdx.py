@@ -124,12 +124,8 @@ def _graph(root: Element, masters: dict[str, str], title: str) -> DrawnGraph:
         elif master in _STAGES:
             stages.append((shape_id, label, box))
         else:
-            kind = _MASTERS.get(master)
-            guess = (
-                ""
-                if kind
-                else f"the Visio master {master or '(none)'!r} is not a flowchart symbol: written as a process"
-            )
+            kind = _MASTERS.get(master) if master else "process"  # a box drawn without a stencil
+            guess = "" if kind else f"the Visio master {master!r} is not a flowchart symbol: written as a process"
             nodes.append(DrawnNode(shape_id, label, kind or "process", box, guess=guess))
     if not nodes:
         raise ImportFailure("the drawing has no shapes that could be steps")
