@@ -9,6 +9,7 @@ import pytest
 from import_support import imported_flow, lines_of, steps_of
 from typer.testing import CliRunner
 
+from flowchart_cli.check import check_text
 from flowchart_cli.cli import app
 from flowchart_cli.importing import ImportFailure, import_drawing
 from flowchart_cli.loader import load_flow
@@ -141,6 +142,8 @@ def test_unlabelled_outcome_becomes_a_question_mark(tmp_path):
     assert ("Ok?", "Yes", "?") in lines_of(flow)
     assert '"?": "yes"' in written
     assert any('written as "?"' in text for _, text in notes)
+    warned = check_text(written, None, "q.flow.yaml").diagnostics
+    assert [(d.code, d.severity, d.step) for d in warned] == [("FC309", "warning", "ok")]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[p.name for p in SAMPLES])
