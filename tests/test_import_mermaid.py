@@ -14,7 +14,12 @@ from flowchart_cli.cli import app
 from flowchart_cli.importing import ImportFailure, import_drawing
 from flowchart_cli.loader import load_flow
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.flow.yaml"))
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = [  # the shipped samples and templates, and a pt/LR flow with an external party, stages and YAML traps
+    *sorted((ROOT / "samples").glob("*.flow.yaml")),
+    *sorted(p for p in (ROOT / "templates" / "new").glob("*.flow.yaml") if p.name != "blank.flow.yaml"),
+    ROOT / "tests" / "import_cases" / "garantia.flow.yaml",
+]
 
 # "Minimum length of a link" in Mermaid's flowchart syntax page, both spellings of the labels.
 DOCS_MINIMUM_LENGTH = """flowchart TD
@@ -165,3 +170,18 @@ def test_not_a_flowchart_is_refused(tmp_path):
     path.write_text("sequenceDiagram\n  Alice->>Bob: Hi\n", encoding="utf-8")
     with pytest.raises(ImportFailure, match="not a Mermaid flowchart"):
         import_drawing(path, path.read_bytes())
+
+
+@pytest.mark.parametrize(("header", "direction"), [("flowchart TB", "TB"), ("flowchart TD", "TB"), ("graph BT", "TB"),
+                                                   ("flowchart LR", "LR"), ("graph RL", "LR"), ("graph", "TB")])  # fmt: skip
+def test_every_direction(tmp_path, header, direction):
+    flow, _, _ = _import(tmp_path, "d.mmd", f"{header}\n  a([Inicio]) --> b[Paso] --> c([Fin])\n")
+    assert flow.direction == direction and [s.kind for s in flow.steps] == ["start", "process", "end"]
+
+
+def test_docs_ampersand_lines_join_every_pair(tmp_path):
+    # "a --> b & c--> d" from the docs' chaining section, with a start and an end around it
+    chart = "flowchart LR\n   s([Go]) --> a{Pick?}\n   a -->|x| b\n   a -->|y| c\n   b & c--> d --> e([Done])\n"
+    flow, _, _ = _import(tmp_path, "amp.mmd", chart)
+    assert lines_of(flow) == {("Go", "Pick?", ""), ("Pick?", "b", "x"), ("Pick?", "c", "y"), ("b", "d", ""),
+                              ("c", "d", ""), ("d", "Done", "")}  # fmt: skip

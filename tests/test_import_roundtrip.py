@@ -26,7 +26,12 @@ from flowchart_cli.cli import app
 from flowchart_cli.loader import load_flow
 from flowchart_cli.model import Flow, flow_edges
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.flow.yaml"))
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = [  # the shipped samples and templates, and a pt/LR flow with an external party, stages and YAML traps
+    *sorted((ROOT / "samples").glob("*.flow.yaml")),
+    *sorted(p for p in (ROOT / "templates" / "new").glob("*.flow.yaml") if p.name != "blank.flow.yaml"),
+    ROOT / "tests" / "import_cases" / "garantia.flow.yaml",
+]
 EDITOR = Path(__file__).resolve().parent / "drawio" / "drawio_edit.js"
 NEW_LABEL = "Confirmar los datos con el cliente"
 NEW_STEP, NEW_LINE = "kQ9x-Gf1-7", "kQ9x-Gf1-8"
