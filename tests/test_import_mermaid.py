@@ -172,8 +172,11 @@ def test_not_a_flowchart_is_refused(tmp_path):
         import_drawing(path, path.read_bytes())
 
 
-@pytest.mark.parametrize(("header", "direction"), [("flowchart TB", "TB"), ("flowchart TD", "TB"), ("graph BT", "TB"),
-                                                   ("flowchart LR", "LR"), ("graph RL", "LR"), ("graph", "TB")])  # fmt: skip
+DIRECTIONS = [("flowchart TB", "TB"), ("flowchart TD", "TB"), ("graph BT", "TB"), ("flowchart LR", "LR"),
+              ("graph RL", "LR"), ("graph", "TB")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("header", "direction"), DIRECTIONS)
 def test_every_direction(tmp_path, header, direction):
     flow, _, _ = _import(tmp_path, "d.mmd", f"{header}\n  a([Inicio]) --> b[Paso] --> c([Fin])\n")
     assert flow.direction == direction and [s.kind for s in flow.steps] == ["start", "process", "end"]
