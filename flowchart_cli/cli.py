@@ -49,8 +49,12 @@ class Edges(StrEnum):
 
 
 class Theme(StrEnum):
+    """Mirrors :data:`flowchart_cli.layout.theme.THEME_NAMES` (a test keeps them equal)."""
+
     default = "default"
     mono = "mono"
+    dark = "dark"
+    auto = "auto"
 
 
 class Paper(StrEnum):
@@ -109,6 +113,18 @@ OutDir = Annotated[
     ),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors (no 'wrote' lines).")]
+ThemeOption = Annotated[
+    Theme,
+    typer.Option(
+        "--theme", help="Colours: default, mono (black and white for print), dark, or auto (follows the reader)."
+    ),
+]
+EdgesOption = Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")]
+NumbersOption = Annotated[bool, typer.Option("--numbers/--no-numbers", help="Draw each step's number on its shape.")]
+HeaderOption = Annotated[
+    bool,
+    typer.Option("--header/--no-header", help="A title block above the diagram: title, version, owner, updated."),
+]
 Scale = Annotated[float, typer.Option("--scale", min=0.25, max=8.0, help="PNG scale (2 or 3 for sharp screens).")]
 
 
@@ -162,11 +178,19 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """Check plain-text process descriptions (YAML) and draw ISO 5807 flowcharts with swimlanes."""
+    """Check plain-text process descriptions (YAML) and draw ISO 5807 flowcharts with swimlanes.
+
+    Defaults for the options come from flowchart.toml (or [tool.flowchart] in pyproject.toml)
+    in this folder or the nearest one above; see `flowchart config`.
+    """
+    from .commands.config import apply_config
+
+    apply_config(ctx)
 
 
 @app.command()
@@ -183,7 +207,7 @@ def check(
         ),
     ] = None,
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict/--no-strict", help="Warnings fail the check too.")] = False,
 ) -> None:
     """Check flow files (or every flow below a folder) against the format and the ISO 5807 rules."""
     from .commands.check import run_check
@@ -198,10 +222,8 @@ def render(
     files: Files,
     format: DiagramFormats = None,
     out_dir: OutDir = None,
-    edges: Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")] = Edges.ortho,
-    theme: Annotated[
-        Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
-    ] = Theme.default,
+    edges: EdgesOption = Edges.ortho,
+    theme: ThemeOption = Theme.default,
     scale: Scale = 1.0,
     mermaid: Annotated[
         MermaidSyntax,
@@ -215,10 +237,8 @@ def render(
         bool,
         typer.Option("--check-staged", help="Exit 1 when git does not have an output staged as written (pre-commit)."),
     ] = False,
-    numbers: Annotated[bool, typer.Option("--numbers", help="Draw each step's number on its shape.")] = False,
-    header: Annotated[
-        bool, typer.Option("--header", help="A title block above the diagram: title, version, owner, updated.")
-    ] = False,
+    numbers: NumbersOption = False,
+    header: HeaderOption = False,
 ) -> None:
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
@@ -249,11 +269,9 @@ def handout(
     lang: Annotated[
         Lang | None, typer.Option("--lang", help="Language of the handout (default: the flow's `lang`).")
     ] = None,
-    no_quiz: Annotated[bool, typer.Option("--no-quiz", help="Leave out the self-check quiz.")] = False,
+    quiz: Annotated[bool, typer.Option("--quiz/--no-quiz", help="Include the self-check quiz.")] = True,
     paper: PaperOption = Paper.a4,
-    theme: Annotated[
-        Theme, typer.Option("--theme", help="Diagram colours, or mono for black-and-white printing.")
-    ] = Theme.default,
+    theme: ThemeOption = Theme.default,
     template_dir: Annotated[
         Path | None,
         typer.Option(
@@ -272,7 +290,7 @@ def handout(
             split_formats(format or ["html"], HANDOUT_FORMATS) or ["html"],
             out_dir,
             lang=lang.value if lang else None,
-            quiz=not no_quiz,
+            quiz=quiz,
             template_dir=template_dir,
             paper=paper.value,
             theme=theme.value,
@@ -301,11 +319,9 @@ def build(
         list[str] | None,
         typer.Option("--exclude", metavar="PATTERN", help=".gitignore-style pattern to skip; repeatable."),
     ] = None,
-    index: Annotated[bool, typer.Option("--index", help="Write OUT/index.md listing every flow.")] = False,
-    edges: Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")] = Edges.ortho,
-    theme: Annotated[
-        Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
-    ] = Theme.default,
+    index: Annotated[bool, typer.Option("--index/--no-index", help="Write OUT/index.md listing every flow.")] = False,
+    edges: EdgesOption = Edges.ortho,
+    theme: ThemeOption = Theme.default,
     paper: PaperOption = Paper.a4,
     scale: Scale = 1.0,
     quiet: Quiet = False,
@@ -364,10 +380,8 @@ def markdown(
         typer.Option("--assets", help="Folder for the images (default: OUT.md's folder / assets).", file_okay=False),
     ] = None,
     format: Annotated[MarkdownImage, typer.Option("--format", "-f", help="Image format.")] = MarkdownImage.svg,
-    edges: Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")] = Edges.ortho,
-    theme: Annotated[
-        Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
-    ] = Theme.default,
+    edges: EdgesOption = Edges.ortho,
+    theme: ThemeOption = Theme.auto,
     scale: Scale = 1.0,
     quiet: Quiet = False,
 ) -> None:
@@ -484,6 +498,16 @@ def rules(
 
 
 @app.command()
+def config(
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Table or JSON.")] = ListFormat.text,
+) -> None:
+    """Print the settings in effect here and where each comes from (flowchart.toml, pyproject.toml, built in)."""
+    from .commands.config import run_config
+
+    raise typer.Exit(run_config(format.value))
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the flow format (editor completion)."""
     from .schema import flow_schema_json
@@ -492,5 +516,7 @@ def schema() -> None:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: closed or full outputs, the C locale and SIGTERM end in one line."""
+    from .streams import run_guarded
+
+    run_guarded(app)
