@@ -87,6 +87,8 @@ HOSTILE = {
     "latin1.mmd": ("flowchart TD\n A[Año] --> B\n".encode("latin-1"), "not UTF-8"),
     "nofence.md": ("# Title\n\nNo chart here.\n", "no ```mermaid block"),
     "open.mmd": ("flowchart TD\n subgraph x\n A --> B\n", "has no `end`"),
+    "dangling.md": ("# Atención\n\n```mermaid\nflowchart TD\n  A([Inicio]) --> B\n  B -->\n```\n",
+                    "line 6, column 8: expected a node"),
     "drawing.vsdx": ("<mxfile/>", "not a Visio"),
     "drawing.png": ("x", "cannot tell the format"),
 }  # fmt: skip

@@ -10,6 +10,7 @@ guess becomes a note at its step.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from .draft import DraftLane, DraftStep, FlowDraft
 from .drawn import DrawnEdge, DrawnGraph, DrawnLane, DrawnNode, DrawnStage
@@ -33,6 +34,10 @@ def draft_flow(graph: DrawnGraph, source: str) -> FlowDraft:
     nodes = {n.key: n for n in graph.nodes}
     edges = _unique_edges(e for e in graph.edges if e.source in nodes and e.target in nodes)
     notes: dict[str, list[str]] = {key: [n.guess] if n.guess else [] for key, n in nodes.items()}
+    for key, node in nodes.items():
+        if not node.label.strip():
+            nodes[key] = replace(node, label=UNLABELLED)
+            notes[key].append(f'the shape has no text: written as "{UNLABELLED}"')
     outgoing: dict[str, list[DrawnEdge]] = {key: [] for key in nodes}
     incoming: dict[str, int] = dict.fromkeys(nodes, 0)
     for edge in edges:

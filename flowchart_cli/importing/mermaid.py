@@ -39,6 +39,14 @@ _LOOKS = ("click", "classDef", "class", "style", "linkStyle")
 _SILENT = ("direction", "accTitle", "accDescr")
 
 
+class _Unreadable(ImportFailure):
+    """A statement that does not parse, and where in it (0-based) the trouble starts."""
+
+    def __init__(self, message: str, at: int) -> None:
+        super().__init__(message)
+        self.at = at
+
+
 @dataclass(eq=False)
 class _Subgraph:
     id: str
@@ -72,17 +80,23 @@ class _Chart:
 
 
 def read_mermaid(text: str, file_title: str, *, markdown: bool = False) -> DrawnGraph:
+    offset = 1
     if markdown:
-        text = first_mermaid_block(text)
-    title, body = front_matter(text)
-    found = statements(body)
-    header = _HEADER.match(found[0]) if found else None
+        text, offset = first_mermaid_block(text)
+    title, body, first_line = front_matter(text)
+    found = statements(body, first_line + offset - 1)
+    header = _HEADER.match(found[0][2]) if found else None
     if header is None:
-        first = found[0].split()[0] if found else "nothing"
+        first = found[0][2].split()[0] if found else "nothing"
         raise ImportFailure(f"not a Mermaid flowchart: it starts with {first!r}, not `flowchart` or `graph`")
     chart = _Chart()
-    for statement in found[1:]:
-        _statement(chart, statement)
+    for line, column, statement in found[1:]:
+        try:
+            _statement(chart, statement)
+        except _Unreadable as exc:
+            raise ImportFailure(f"line {line}, column {column + exc.at}: {exc}") from None
+        except ImportFailure as exc:
+            raise ImportFailure(f"line {line}, column {column}: {exc}") from None
     if chart.open:
         raise ImportFailure(f"the subgraph {chart.open[-1].title!r} has no `end`")
     direction = "LR" if (header.group(1) or "TB").upper() in ("LR", "RL") else "TB"
@@ -132,7 +146,8 @@ def _chain(chart: _Chart, statement: str) -> None:
                     chart.edges.append(DrawnEdge(source, target, label, arrow))
         sources = targets
     if statement[at:].strip():
-        raise ImportFailure(f"cannot read the Mermaid statement {statement!r} from {statement[at:].strip()!r}")
+        rest = statement[at:]
+        raise _Unreadable(f"cannot read {rest.strip()!r} in {statement!r}", at + len(rest) - len(rest.lstrip()))
 
 
 def _nodes(chart: _Chart, text: str, at: int) -> tuple[int, list[str]]:
@@ -151,7 +166,8 @@ def _node(chart: _Chart, text: str, at: int) -> tuple[int, str]:
         at += 1
     match = _ID.match(text, at)
     if match is None:
-        raise ImportFailure(f"cannot read the Mermaid statement {text!r}: expected a node at {text[at : at + 20]!r}")
+        found = repr(text[at : at + 20]) if text[at:] else "the end of the line"
+        raise _Unreadable(f"expected a node, found {found} in {text!r}", at)
     node_id, at = match.group(0), match.end()
     label = shape = None
     guess = ""
@@ -181,7 +197,7 @@ def _closing_brace(text: str, at: int) -> int:
             quoted = not quoted
         elif text[index] == "}" and not quoted:
             return index
-    raise ImportFailure(f"the node shape `@{{…` in {text!r} is never closed")
+    raise _Unreadable(f"the node shape `@{{…` in {text!r} is never closed", at - 2)
 
 
 def _bracket(text: str, at: int) -> tuple[int, str, str] | None:
