@@ -114,3 +114,10 @@ def test_zip_bomb_vsdx_is_refused(tmp_path):
     result = run(str(source))
     assert result.exit_code == 1 and "2 MB" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bomb.vsdx"]
+
+
+def test_a_drawing_that_is_not_one_flowchart_is_written_with_a_word_about_check(tmp_path):
+    source = _drawio(tmp_path, "flowchart TD\n  A{¿Sí?} --> B([Fin])\n", "suelto.mmd")
+    result = run(str(source))
+    assert result.exit_code == 0
+    assert "`flowchart check` finds errors in" in result.stderr and "FC205" in result.stderr

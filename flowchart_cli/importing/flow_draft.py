@@ -131,7 +131,7 @@ def _kinds(
     kinds = {n.key: _kind(n, len(outgoing[n.key]), incoming[n.key], notes[n.key]) for n in graph.nodes}
     if "start" not in kinds.values():
         for node in graph.nodes:
-            if incoming[node.key] == 0 and kinds[node.key] not in ("end", "connector"):
+            if incoming[node.key] == 0 and kinds[node.key] not in ("end", "connector", "decision"):
                 kinds[node.key] = "start"
                 notes[node.key].append("no start shape in the drawing: no line leads here, so written as the start")
     return kinds
