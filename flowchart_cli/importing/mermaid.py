@@ -14,37 +14,18 @@ import re
 from dataclasses import dataclass, field
 
 from .drawn import DrawnEdge, DrawnGraph, DrawnLane, DrawnNode, DrawnStage, ImportFailure
-from .mermaid_shapes import BRACKETS, named_shape
 from .mermaid_text import first_mermaid_block, front_matter, mermaid_label, statements
+from .mermaid_tokens import Unreadable, read_link, read_node
 
 __all__ = ["read_mermaid"]
 
 _HEADER = re.compile(r"(?:flowchart|graph)(?:\s+(TB|TD|BT|RL|LR))?\s*$", re.IGNORECASE)
-_ID = re.compile(r"[^\W](?:[\w]|-(?![-.>=ox]\W|[-.>=])|\.(?![-.]))*", re.UNICODE)
-_CLASS = re.compile(r":::[\w-]+")
-_LINK = re.compile(
-    r"\s*(?P<head><)?(?P<body>-{2,}>|-{3,}|={2,}>|={3,}|-\.+->|-\.+-|~{3,}|-{2,}[ox](?=\s)|={2,}[ox](?=\s))"
-    r"\s*(?:\|(?P<label>[^|]*)\|)?"
-)
-_TEXT_LINK = re.compile(
-    r"\s*(?P<head><)?(?P<open>--|==|-\.)(?![->=.])\s*(?P<label>.*?)\s*"
-    r"(?P<body>-{2,}>|-{3,}|={2,}>|={3,}|\.-+>|\.-)"
-)
 _AND = re.compile(r"\s*&\s*")
-_ATTRIBUTE = re.compile(r"(\w+)\s*:\s*(\"(?:[^\"\\]|\\.)*\"|[^,}]*)")
 _SUBGRAPH = re.compile(r"subgraph\s+(?P<rest>.+)$")
 _TITLED = re.compile(r"(?P<id>[^\s\[\"]+)\s*\[(?P<title>.*)\]$")
 _STAGE_TITLE = re.compile(r"(?P<number>\d+)\s*·\s*(?P<name>.+)")
 _LOOKS = ("click", "classDef", "class", "style", "linkStyle")
 _SILENT = ("direction", "accTitle", "accDescr")
-
-
-class _Unreadable(ImportFailure):
-    """A statement that does not parse, and where in it (0-based) the trouble starts."""
-
-    def __init__(self, message: str, at: int) -> None:
-        super().__init__(message)
-        self.at = at
 
 
 @dataclass(eq=False)
@@ -93,7 +74,7 @@ def read_mermaid(text: str, file_title: str, *, markdown: bool = False) -> Drawn
     for line, column, statement in found[1:]:
         try:
             _statement(chart, statement)
-        except _Unreadable as exc:
+        except Unreadable as exc:
             raise ImportFailure(f"line {line}, column {column + exc.at}: {exc}") from None
         except ImportFailure as exc:
             raise ImportFailure(f"line {line}, column {column}: {exc}") from None
@@ -133,7 +114,7 @@ def _open_subgraph(chart: _Chart, statement: str) -> None:
 def _chain(chart: _Chart, statement: str) -> None:
     at, sources = _nodes(chart, statement, 0)
     while True:
-        link, at = _link(statement, at)
+        link, at = read_link(statement, at)
         if link is None:
             break
         at, targets = _nodes(chart, statement, at)
@@ -147,7 +128,7 @@ def _chain(chart: _Chart, statement: str) -> None:
         sources = targets
     if statement[at:].strip():
         rest = statement[at:]
-        raise _Unreadable(f"cannot read {rest.strip()!r} in {statement!r}", at + len(rest) - len(rest.lstrip()))
+        raise Unreadable(f"cannot read {rest.strip()!r} in {statement!r}", at + len(rest) - len(rest.lstrip()))
 
 
 def _nodes(chart: _Chart, text: str, at: int) -> tuple[int, list[str]]:
@@ -162,84 +143,9 @@ def _nodes(chart: _Chart, text: str, at: int) -> tuple[int, list[str]]:
 
 
 def _node(chart: _Chart, text: str, at: int) -> tuple[int, str]:
-    while at < len(text) and text[at].isspace():
-        at += 1
-    match = _ID.match(text, at)
-    if match is None:
-        found = repr(text[at : at + 20]) if text[at:] else "the end of the line"
-        raise _Unreadable(f"expected a node, found {found} in {text!r}", at)
-    node_id, at = match.group(0), match.end()
-    label = shape = None
-    guess = ""
-    if text.startswith("@{", at):
-        end = _closing_brace(text, at + 2)
-        attributes = {k: v.strip() for k, v in _ATTRIBUTE.findall(text[at + 2 : end])}
-        shape, guess = named_shape(attributes.get("shape", "rect").strip("\"'"))
-        label = mermaid_label(attributes["label"]) if "label" in attributes else None
-        at = end + 1
-    else:
-        bracketed = _bracket(text, at)
-        if bracketed is not None:
-            at, label, shape = bracketed
-            if shape == "process" and text[at - 1] == "]" and text[match.end()] == ">":
-                guess = "Mermaid's asymmetric (flag) shape is not a flowchart symbol: written as a process"
-    class_mark = _CLASS.match(text, at)
-    if class_mark:
-        at = class_mark.end()
-    chart.mention(node_id, label, shape, guess)
-    return at, node_id
-
-
-def _closing_brace(text: str, at: int) -> int:
-    quoted = False
-    for index in range(at, len(text)):
-        if text[index] == '"':
-            quoted = not quoted
-        elif text[index] == "}" and not quoted:
-            return index
-    raise _Unreadable(f"the node shape `@{{…` in {text!r} is never closed", at - 2)
-
-
-def _bracket(text: str, at: int) -> tuple[int, str, str] | None:
-    """(end, label, shape) of a bracketed node text at ``at``, or ``None`` when there is none."""
-    best: tuple[int, int, str, str] | None = None  # (content end, after close, raw, shape)
-    for opening, closing, shape in BRACKETS:
-        if not text.startswith(opening, at):
-            continue
-        start = at + len(opening)
-        end = _content_end(text, start, closing)
-        if end >= 0 and (best is None or end < best[0]):
-            best = (end, end + len(closing), text[start:end], shape)
-        if best is not None and len(opening) > 1 and best[3] == shape:
-            break
-    if best is None:
-        return None
-    return best[1], mermaid_label(best[2]), best[3]
-
-
-def _content_end(text: str, start: int, closing: str) -> int:
-    stripped = start
-    while stripped < len(text) and text[stripped] == " ":
-        stripped += 1
-    if stripped < len(text) and text[stripped] == '"':
-        quote_end = text.find('"', stripped + 1)
-        if quote_end < 0:
-            return -1
-        found = text.find(closing, quote_end + 1)
-        return found if found >= 0 and not text[quote_end + 1 : found].strip() else -1
-    return text.find(closing, start)
-
-
-def _link(text: str, at: int) -> tuple[tuple[str, bool, bool] | None, int]:
-    match = _LINK.match(text, at)
-    if match is None:
-        match = _TEXT_LINK.match(text, at)
-    if match is None:
-        return None, at
-    body = match.group("body")
-    label = mermaid_label(match.group("label") or "")
-    arrow = body.endswith((">", "o", "x")) or bool(match.group("head"))
-    return (label, arrow, body.startswith("~")), match.end()
+    at, node = read_node(text, at)
+    chart.mention(node.id, node.label, node.shape, node.guess)
+    return at, node.id
 
 
 def _graph(chart: _Chart, title: str, direction: str) -> DrawnGraph:
