@@ -173,7 +173,7 @@ def test_not_a_flowchart_is_refused(tmp_path):
 
 
 DIRECTIONS = [("flowchart TB", "TB"), ("flowchart TD", "TB"), ("graph BT", "TB"), ("flowchart LR", "LR"),
-              ("graph RL", "LR"), ("graph", "TB")]  # fmt: skip
+              ("graph RL", "LR"), ("graph", "TB"), ("flowchart-elk LR", "LR")]  # fmt: skip
 
 
 @pytest.mark.parametrize(("header", "direction"), DIRECTIONS)

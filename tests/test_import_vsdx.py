@@ -3,6 +3,9 @@ as a complete Visio package by ``vsdx_maker``, and a plain one with a master Vis
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from import_support import CASES, imported_flow, lines_of, steps_of
 from vsdx_maker import Connector, Shape, vsdx
 
@@ -92,3 +95,36 @@ def test_a_drawing_saved_by_visio(tmp_path):
     path = CASES / "visio-connectors.vsdx"
     network = import_drawing(path, path.read_bytes(), page=3)  # a network drawing, not a flowchart: said so
     assert ("step-2", "the Visio master 'switch' is not a flowchart symbol: written as a process") in network.notes
+
+
+def test_shapes_named_without_a_master_and_text_in_grouped_shapes(tmp_path):
+    """Some tools write no masters: the shape's own name says what it is, its text may sit in a grouped shape."""
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?><PageContents xmlns="http://schemas.microsoft.com/office/visio/2012/main">'
+        "<Shapes>"
+        '<Shape ID="1" NameU="Start/End.1"><Cell N="PinX" V="1"/><Cell N="PinY" V="5"/><Cell N="Width" V="1"/>'
+        '<Cell N="Height" V="0.5"/><Text>Begin</Text></Shape>'
+        '<Shape ID="2" NameU="Decision.2" Type="Group"><Cell N="PinX" V="1"/><Cell N="PinY" V="3"/>'
+        '<Cell N="Width" V="1"/><Cell N="Height" V="1"/><Shapes><Shape ID="5"><Text>Approved?</Text></Shape></Shapes>'
+        "</Shape>"
+        '<Shape ID="3" NameU="Start/End.3"><Cell N="PinX" V="1"/><Cell N="PinY" V="1"/><Cell N="Width" V="1"/>'
+        '<Cell N="Height" V="0.5"/><Text>Done</Text></Shape>'
+        '<Shape ID="4" NameU="Start/End.4"><Cell N="PinX" V="3"/><Cell N="PinY" V="3"/><Cell N="Width" V="1"/>'
+        '<Cell N="Height" V="0.5"/><Text>Stopped</Text></Shape>'
+        '<Shape ID="6"><Text>Yes</Text></Shape><Shape ID="7"><Text>No</Text></Shape><Shape ID="8"/>'
+        "</Shapes><Connects>"
+        '<Connect FromSheet="8" FromCell="BeginX" ToSheet="1"/><Connect FromSheet="8" FromCell="EndX" ToSheet="2"/>'
+        '<Connect FromSheet="6" FromCell="BeginX" ToSheet="2"/><Connect FromSheet="6" FromCell="EndX" ToSheet="3"/>'
+        '<Connect FromSheet="7" FromCell="BeginX" ToSheet="2"/><Connect FromSheet="7" FromCell="EndX" ToSheet="4"/>'
+        "</Connects></PageContents>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("visio/pages/page1.xml", page)
+    path = tmp_path / "lucid.vsdx"
+    path.write_bytes(buffer.getvalue())
+    flow, _, notes = imported_flow(path)
+    assert steps_of(flow) == [("start", "Begin", None, None), ("decision", "Approved?", None, None),
+                              ("end", "Done", None, None), ("end", "Stopped", None, None)]  # fmt: skip
+    assert lines_of(flow) == {("Begin", "Approved?", ""), ("Approved?", "Done", "Yes"), ("Approved?", "Stopped", "No")}
+    assert notes == ()

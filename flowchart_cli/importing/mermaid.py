@@ -19,7 +19,7 @@ from .mermaid_tokens import Unreadable, read_link, read_node
 
 __all__ = ["read_mermaid"]
 
-_HEADER = re.compile(r"(?:flowchart|graph)(?:\s+(TB|TD|BT|RL|LR))?\s*$", re.IGNORECASE)
+_HEADER = re.compile(r"(?:flowchart(?:-elk)?|graph)(?:\s+(TB|TD|BT|RL|LR))?\s*$", re.IGNORECASE)
 _AND = re.compile(r"\s*&\s*")
 _SUBGRAPH = re.compile(r"subgraph\s+(?P<rest>.+)$")
 _TITLED = re.compile(r"(?P<id>[^\s\[\"]+)\s*\[(?P<title>.*)\]$")

@@ -101,8 +101,20 @@ def _box(cells: dict[str, str]) -> Box | None:
 
 
 def _text(shape: Element) -> str:
+    """The shape's text, or that of the shapes grouped inside it (where some tools put it)."""
     text = _child(shape, "Text")
-    return plain_text("".join(text.itertext())) if text is not None else ""
+    if text is not None:
+        return plain_text("".join(text.itertext()))
+    inner = _child(shape, "Shapes")
+    return " ".join(t for t in (_text(s) for s in (inner if inner is not None else [])) if t)
+
+
+def _master_of(shape: Element, masters: dict[str, str]) -> str:
+    """The shape's master name; for a shape without one, its own name (`Decision.12`), as other tools write it."""
+    if shape.get("Master"):
+        return masters.get(shape.get("Master", ""), "")
+    own = _SUFFIX.sub("", shape.get("NameU") or shape.get("Name") or "").casefold()
+    return own if own in _MASTERS or own in _LANES or own in _STAGES else ""
 
 
 def _graph(root: Element, masters: dict[str, str], title: str) -> DrawnGraph:
@@ -114,7 +126,7 @@ def _graph(root: Element, masters: dict[str, str], title: str) -> DrawnGraph:
     stages: list[tuple[str, str, Box]] = []
     notes: list[str] = []
     for shape in shapes:
-        shape_id, master = shape.get("ID", ""), masters.get(shape.get("Master", ""), "")
+        shape_id, master = shape.get("ID", ""), _master_of(shape, masters)
         box = _box(_cells(shape))
         if shape_id in glue or "connector" in master or box is None or master in _SKIPPED:
             continue
