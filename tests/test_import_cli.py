@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import io
+import re
+import shlex
 import zipfile
 import zlib
 from pathlib import Path
@@ -121,3 +123,22 @@ def test_a_drawing_that_is_not_one_flowchart_is_written_with_a_word_about_check(
     result = run(str(source))
     assert result.exit_code == 0
     assert "`flowchart check` finds errors in" in result.stderr and "FC205" in result.stderr
+
+
+def _console_examples() -> list[tuple[str, str]]:
+    """(command, what it prints) of each `$ flowchart import …` in docs/import.md."""
+    page = (CASES.parent.parent / "docs" / "import.md").read_text(encoding="utf-8")
+    examples = []
+    for block in re.findall(r"```console\n(.*?)```", page, re.S):
+        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            command, _, output = chunk.partition("\n")
+            examples.append((command, output))
+    return examples
+
+
+@pytest.mark.parametrize(("command", "output"), _console_examples())
+def test_the_import_page_shows_what_the_tool_prints(command, output, monkeypatch):
+    monkeypatch.chdir(CASES.parent.parent)
+    result = CliRunner().invoke(app, shlex.split(command)[1:], terminal_width=200)
+    assert result.output == output
+    assert result.exit_code == (1 if "error:" in output else 0)
