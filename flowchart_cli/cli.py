@@ -204,6 +204,7 @@ def render(
     header: Annotated[
         bool, typer.Option("--header", help="A title block above the diagram: title, version, owner, updated.")
     ] = False,
+    shares: Annotated[bool, typer.Option("--shares", help="Each outcome's share beside its label.")] = False,
 ) -> None:
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
@@ -222,6 +223,7 @@ def render(
             layout_timeout=layout_timeout,
             numbers=numbers,
             header=header,
+            shares=shares,
         )
     )
 

@@ -33,6 +33,7 @@ def run_render(
     check_staged: bool = False,
     numbers: bool = False,
     header: bool = False,
+    shares: bool = False,
 ) -> int:
     """Write every format of every file without errors; ``-o -`` writes the one format to stdout."""
     from ..pipeline import render_flow, render_payloads
@@ -49,6 +50,7 @@ def run_render(
         layout_timeout=layout_timeout,
         numbers=numbers,
         header=header,
+        shares=shares,
     )
     problem = prepare_out_dir(out_dir) if out_dir is not None and not to_stdout else None
     if problem is not None:

@@ -124,7 +124,8 @@ class EdgePath:
     ``points`` start on the source shape's outline and end on the target's;
     ``label_at`` is where the outcome label's anchor sits (``None`` without label)
     and ``label_anchor`` how the text hangs from it (SVG ``text-anchor``: start or end);
-    ``back`` marks a line that loops back to an earlier step.
+    ``back`` marks a line that loops back to an earlier step; ``share`` is the
+    outcome's share ("60 %", `render --shares`), drawn smaller after the label.
     """
 
     source: str
@@ -134,6 +135,12 @@ class EdgePath:
     label_at: Point | None = None
     back: bool = False
     label_anchor: str = "start"
+    share: str = ""
+
+    @property
+    def shown_label(self) -> str:
+        """The label with its share after it, for writers that set one plain text ("Sí 60 %")."""
+        return f"{self.label} {self.share}" if self.share else self.label
 
 
 @dataclass(frozen=True)

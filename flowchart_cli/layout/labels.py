@@ -16,12 +16,13 @@ from .geometry import Point, Rect
 from .spatial import GridIndex
 from .text import clean_text, text_width
 
-__all__ = ["LabelRequest", "label_box", "place_labels"]
+__all__ = ["SHARE_SCALE", "LabelRequest", "label_box", "place_labels", "share_width"]
 
 _STEP = 14.0  # how far each further try slides along the line
 _TRIES = 12  # slides per segment
 _CLEAR = 2.0  # empty margin kept between labels
 _LINE_CLEAR = 6.0  # and to another line: any closer and the label seems to be that line's
+SHARE_SCALE = 0.85  # an outcome's share is set this much smaller than its label
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +34,17 @@ class LabelRequest:
     segment: int
     source: Rect
     unit: int
+    share: str = ""
 
 
-def label_box(text: str, at: Point, anchor: str, size: float) -> Rect:
-    """The box a label's backing covers (the SVG writer paints the same one)."""
-    width = text_width(clean_text(text), size) * 1.08 + 6
+def share_width(share: str, size: float) -> float:
+    """The width of " 60 %" set after a label of font ``size`` (0 without a share)."""
+    return text_width(f" {clean_text(share)}", size * SHARE_SCALE) * 1.08 if share else 0.0
+
+
+def label_box(text: str, at: Point, anchor: str, size: float, share: str = "") -> Rect:
+    """The box a label's backing covers, its share included (the SVG writer paints the same one)."""
+    width = text_width(clean_text(text), size) * 1.08 + 6 + share_width(share, size)
     left = at.x - 3 if anchor == "start" else at.x - width + 3
     return Rect(left, at.y - size, width, size + 5)
 
@@ -67,11 +74,19 @@ def place_labels(
         chosen = None
         for spot, beside in _spots(request, lr):  # lazily: most labels take their first spot
             chosen = chosen or spot
-            if _clear(label_box(request.text, *spot, size), number, lines[number], beside, segments, boxes, placed):
+            if _clear(
+                label_box(request.text, *spot, size, request.share),
+                number,
+                lines[number],
+                beside,
+                segments,
+                boxes,
+                placed,
+            ):
                 chosen = spot
                 break
         assert chosen is not None  # the first segment always offers its usual spot
-        placed.add(label_box(request.text, *chosen, size), None)
+        placed.add(label_box(request.text, *chosen, size, request.share), None)
         out.append(chosen)
     return out
 

@@ -192,7 +192,7 @@ def _edge_cell(index: int, edge: EdgePath, wiring: _Wiring, diagram: Diagram, op
     )
     style = edge_style(*ends, curved=diagram.curved, theme=diagram.theme, font_size=diagram.font_size)
     return (
-        f'<mxCell id="edge-{index}" value="{attr(html_label(edge.label.split(chr(10))))}" '
+        f'<mxCell id="edge-{index}" value="{attr(html_label(edge.shown_label.split(chr(10))))}" '
         f'style="{attr(style)}" edge="1" parent="{frame.id}" '
         f'source="{wiring.ids[edge.source]}" target="{wiring.ids[edge.target]}">'
         f"{_edge_geometry(edge, frame.origin, diagram.font_size - 1)}</mxCell>"
@@ -234,7 +234,7 @@ def _edge_geometry(edge: EdgePath, origin: Point, label_size: float) -> str:
 def label_centre(edge: EdgePath, size: float) -> Point:
     """The middle of the outcome label the layout placed by its text anchor and baseline."""
     assert edge.label_at is not None
-    half = text_width(clean(edge.label.split("\n")[0]), size) / 2
+    half = text_width(clean(edge.shown_label.split("\n")[0]), size) / 2
     at = edge.label_at
     return Point(at.x + half if edge.label_anchor == "start" else at.x - half, at.y - 0.35 * size)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..layout.annotations import header_layout, number_badge, number_size
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect, StageBand
+from ..layout.labels import SHARE_SCALE, label_box, share_width
 from ..layout.shapes import fmt, shape_parts, text_center
 from ..layout.text import text_width
 from ..layout.theme import Theme
@@ -195,21 +196,31 @@ class _Drawing:
             f'<path d="{head}" fill="{ink}" stroke="{ink}" stroke-width="1" stroke-linejoin="round"/>',
         ]
         if edge.label and edge.label_at is not None:
-            out.append(self.edge_label(edge.label, edge.label_at, edge.label_anchor))
+            out.append(self.edge_label(edge.label, edge.label_at, edge.label_anchor, edge.share))
         out.append("</g>\n")
         return "".join(out)
 
-    def edge_label(self, label: str, at: Point, anchor: str) -> str:
+    def edge_label(self, label: str, at: Point, anchor: str, share: str = "") -> str:
+        """The outcome label on its backing box; its share ("60 %") after it, smaller and not bold."""
         size, colours = self.size - 1, self.colours
-        width = text_width(clean_text(label), size) * 1.08 + 6
-        left = at.x - 3 if anchor == "start" else at.x - width + 3
-        box = _rect(Rect(left, at.y - size, width, size + 5), colours.background, "none", ' fill-opacity="0.85"')
+        box = _rect(label_box(label, at, anchor, size, share), colours.background, "none", ' fill-opacity="0.85"')
+        small = size * SHARE_SCALE
         if not self.keep_text:
-            self.runs.append(TextRun(at.x, at.y, clean_text(label), anchor, size, True, colours.label_ink))
+            shift = share_width(share, size) / 1.08 if anchor == "end" else 0.0
+            self.runs.append(TextRun(at.x - shift, at.y, clean_text(label), anchor, size, True, colours.label_ink))
+            if share:
+                bold = text_width(clean_text(label), size) * 1.08  # the label is bold: as wide as its box says
+                x = at.x if anchor == "end" else at.x + bold + text_width(" ", size)
+                self.runs.append(TextRun(x, at.y, clean_text(share), anchor, small, False, colours.label_ink))
             return box
+        tail = (
+            f'<tspan class="fc-share" font-size="{fmt(small)}" font-weight="normal"> {_text(share)}</tspan>'
+            if share
+            else ""
+        )
         return (
             f'{box}<text x="{fmt(at.x)}" y="{fmt(at.y)}" text-anchor="{anchor}" '
-            f'fill="{colours.label_ink}" font-size="{fmt(size)}" font-weight="bold">{_text(label)}</text>'
+            f'fill="{colours.label_ink}" font-size="{fmt(size)}" font-weight="bold">{_text(label)}{tail}</text>'
         )
 
 
