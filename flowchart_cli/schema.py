@@ -30,7 +30,7 @@ from .loader import (
 )
 from .symbols import SYMBOLS
 
-__all__ = ["flow_schema", "flow_schema_json"]
+__all__ = ["SCHEMA_ID", "flow_schema", "flow_schema_json"]
 
 TOP_DOCS = {
     "title": "Name of the process, shown as the diagram and handout title. Required.",
@@ -266,10 +266,15 @@ def _top_properties() -> dict[str, Any]:
     return {key: special.get(key) or _text(TOP_DOCS[key]) for key in TOP_KEYS}
 
 
+SCHEMA_ID = "urn:flowchart-cli:flow-file:1"
+"""The schema's identity: a URN, since no web address is ours for good; the number changes with the format."""
+
+
 def flow_schema() -> dict[str, Any]:
     """The schema as a dict (keys in a fixed order, so its JSON is deterministic)."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
         "title": "flowchart-cli flow file",
         "description": "A process described as steps in swimlanes (NAME.flow.yaml); see `flowchart rules`. "
         "Keys are the English words listed here; for a Spanish or Portuguese word (inicio, paso, siguiente…) "

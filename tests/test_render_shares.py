@@ -12,8 +12,7 @@ from typer.testing import CliRunner
 from flowchart_cli.check import check_file
 from flowchart_cli.cli import app
 from flowchart_cli.layout import layout_flow
-from flowchart_cli.layout.geometry import Rect
-from flowchart_cli.layout.labels import label_box
+from flowchart_cli.layout.geometry import Rect, label_box
 from flowchart_cli.options import RenderOptions
 
 pytestmark = pytest.mark.slow  # Graphviz lays the flows out

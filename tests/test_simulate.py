@@ -177,7 +177,7 @@ def test_simulation_options_misused_are_usage_errors(args) -> None:
 
 def test_text_report_says_durations_as_people_do() -> None:
     refund = analyze("--simulate", str(REFUND))
-    assert "expected duration 1,3 dias úteis · median 1 dia útil · 90th percentile 2,1 dias úteis" in refund.stdout
+    assert "expected duration 1,3 dia útil · median 1 dia útil · 90th percentile 2,1 dias úteis" in refund.stdout
     assert "cases end at: Reembolso concluído (fim) 100.0%" in refund.stdout
     support = analyze("--simulate", str(SUPPORT)).stdout
     assert "simulation of 10,000 cases (seed 1):" in support

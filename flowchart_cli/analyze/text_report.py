@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..handout.routes import shorten
+from ..oneline import shorten
 from .files import FileAnalysis
 from .sim_report import simulation_heading, simulation_lane_rows, simulation_lines
 from .tables import NUMERIC, fact_lines, lane_table, loop_line, path_table

@@ -55,6 +55,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
             at,
             route.back,
             anchor,
+            p.font_size - 1,
             share if label else "",
         )
         for route, label, points, (at, anchor), share in zip(p.routes, p.labels, lines, places, shares, strict=True)

@@ -12,17 +12,15 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .geometry import Point, Rect
+from .geometry import Point, Rect, label_box
 from .spatial import GridIndex
-from .text import clean_text, text_width
 
-__all__ = ["SHARE_SCALE", "LabelRequest", "label_box", "place_labels", "share_width"]
+__all__ = ["LabelRequest", "place_labels"]
 
 _STEP = 14.0  # how far each further try slides along the line
 _TRIES = 12  # slides per segment
 _CLEAR = 2.0  # empty margin kept between labels
 _LINE_CLEAR = 6.0  # and to another line: any closer and the label seems to be that line's
-SHARE_SCALE = 0.85  # an outcome's share is set this much smaller than its label
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +33,6 @@ class LabelRequest:
     source: Rect
     unit: int
     share: str = ""
-
-
-def share_width(share: str, size: float) -> float:
-    """The width of " 60 %" set after a label of font ``size`` (0 without a share)."""
-    return text_width(f" {clean_text(share)}", size * SHARE_SCALE) * 1.08 if share else 0.0
-
-
-def label_box(text: str, at: Point, anchor: str, size: float, share: str = "") -> Rect:
-    """The box a label's backing covers, its share included (the SVG writer paints the same one)."""
-    width = text_width(clean_text(text), size) * 1.08 + 6 + share_width(share, size)
-    left = at.x - 3 if anchor == "start" else at.x - width + 3
-    return Rect(left, at.y - size, width, size + 5)
 
 
 def place_labels(

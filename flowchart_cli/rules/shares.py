@@ -9,7 +9,7 @@ from ..key_words import normal_form
 from ..messages import closest, did_you_mean, quoted
 from ..model import Flow, Step
 from ..shares import ONE, format_share, read_share
-from . import Finding, rule
+from .registry import Finding, rule
 
 __all__ = ["bad_shares"]
 
