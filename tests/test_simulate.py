@@ -10,6 +10,7 @@ step of the distribution).
 from __future__ import annotations
 
 import json
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -218,3 +219,20 @@ def test_cases_that_never_end_are_cut_and_counted(write_flow) -> None:
     assert data["cut"] == 3 and data["duration"] == {"mean": None, "p50": None, "p90": None}
     text = analyze("--simulate", "--cases", "3", str(write_flow(ENDLESS))).stdout
     assert f"every case was cut after {MAX_STEPS:,} steps" in text or f"within {MAX_STEPS:,} steps" in text
+
+
+MANUAL = (Path(__file__).resolve().parent.parent / "docs" / "analyze.md").read_text(encoding="utf-8")
+
+
+def test_the_manual_s_simulation_examples_are_what_the_tool_prints(monkeypatch) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    report = re.search(r"```console\n\$ flowchart analyze (docs/\S+) --simulate\n(.*?)```", MANUAL, re.S)
+    assert report is not None
+    assert analyze(report.group(1), "--simulate").stdout == report.group(2)
+    data = json.loads(re.search(r"```json\n(\{\"simulation\".*?)\n```", MANUAL, re.S).group(1))
+    printed = json.loads(analyze(report.group(1), "--simulate", "-f", "json").stdout)["files"][0]
+    assert data["simulation"] == printed["simulation"]
+    gated = r"\$ flowchart analyze (\S+) --simulate --max-p90 \"(.*?)\"\n…\n(.*?)\$ echo \$\?\n(\d)"
+    gate = re.search(gated, MANUAL, re.S)
+    result = analyze(gate.group(1), "--simulate", "--max-p90", gate.group(2))
+    assert (result.stderr, result.exit_code) == (gate.group(3), int(gate.group(4)))
