@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,20 +71,32 @@ def simulated_flow(steps: int, lanes: int = 4) -> str:
     return "\n".join(lines) + "\n"
 
 
-def simulation_in_process(path: Path) -> float:
-    """Median CPU seconds of `simulate_flow` alone (10,000 cases, seed 1) on the checked flow."""
+def checked_flow(path: Path):
+    """The flow of ``path``, read and checked as the command does (it must have no errors)."""
     sys.path.insert(0, str(ROOT))
-    from flowchart_cli.analyze.simulate import simulate_flow
     from flowchart_cli.check import check_file
 
     flow = check_file(path).flow
     assert flow is not None, "the generated flow must be valid"
+    return flow
+
+
+def median_process_time(work: Callable[[], object]) -> float:
+    """Median CPU seconds of ``work()`` in this process, over :data:`ROUNDS` runs."""
     times = []
     for _ in range(ROUNDS):
         started = time.process_time()
-        simulate_flow(flow)
+        work()
         times.append(time.process_time() - started)
     return statistics.median(times)
+
+
+def simulation_in_process(path: Path) -> float:
+    """Median CPU seconds of `simulate_flow` alone (10,000 cases, seed 1) on the checked flow."""
+    from flowchart_cli.analyze.simulate import simulate_flow
+
+    flow = checked_flow(path)
+    return median_process_time(lambda: simulate_flow(flow))
 
 
 def simulation_lines(folder: Path) -> int:
@@ -128,18 +141,12 @@ def median_wall(command: list[str]) -> float:
 
 
 def in_process(path: Path) -> tuple[float, int, bool]:
-    sys.path.insert(0, str(ROOT))
     from flowchart_cli.analyze import walk_flow
-    from flowchart_cli.check import check_file
 
-    flow = check_file(path).flow
-    assert flow is not None, "the generated flow must be valid"
-    times = []
-    for _ in range(ROUNDS):
-        started = time.process_time()
-        analysis = walk_flow(flow, max_paths=1000)
-        times.append(time.process_time() - started)
-    return statistics.median(times), len(analysis.paths), analysis.truncated
+    flow = checked_flow(path)
+    seconds = median_process_time(lambda: walk_flow(flow, max_paths=1000))
+    analysis = walk_flow(flow, max_paths=1000)
+    return seconds, len(analysis.paths), analysis.truncated
 
 
 def main() -> int:

@@ -236,3 +236,42 @@ def test_the_manual_s_simulation_examples_are_what_the_tool_prints(monkeypatch) 
     gate = re.search(gated, MANUAL, re.S)
     result = analyze(gate.group(1), "--simulate", "--max-p90", gate.group(2))
     assert (result.stderr, result.exit_code) == (gate.group(3), int(gate.group(4)))
+
+
+CONNECTOR = """
+title: Reparación con conector
+lang: es
+lanes: [Agente, Técnico]
+steps:
+  - start: Llega el equipo
+    lane: Agente
+  - process: Revisar el equipo
+    duration: 10 min
+  - id: tecnico
+    decision: ¿Necesita al técnico?
+    shares: {Sí: 25%}
+    branches: {Sí: salida, No: cerrar}
+  - id: cerrar
+    process: Cerrar el caso
+    duration: 20 min
+  - id: cerrado
+    end: Caso cerrado
+  - id: salida
+    connector: T
+  - id: entrada
+    connector: T
+    lane: Técnico
+  - process: Reparar
+    duration: 30 min
+  - id: reparado
+    end: Equipo reparado
+"""
+
+
+def test_the_jump_from_an_exit_connector_to_its_entry_is_followed(write_flow) -> None:
+    """25 % jump to the technician (10 + 30 min, one handoff), 75 % close (10 + 20 min): connectors count nothing."""
+    simulation = simulated(write_flow(CONNECTOR))
+    assert simulation.mean == pytest.approx(0.25 * 40 + 0.75 * 30, rel=0.04)
+    assert simulation.handoffs == pytest.approx(0.25, abs=0.015)
+    assert dict(simulation.ends) == pytest.approx({"cerrado": 0.75, "reparado": 0.25}, abs=0.015)
+    assert (simulation.p50, simulation.p90) == (30.0, 40.0)
