@@ -240,6 +240,7 @@ def render(
     ] = False,
     numbers: NumbersOption = False,
     header: HeaderOption = False,
+    shares: Annotated[bool, typer.Option("--shares", help="Each outcome's share beside its label.")] = False,
 ) -> None:
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
@@ -258,6 +259,7 @@ def render(
             layout_timeout=layout_timeout,
             numbers=numbers,
             header=header,
+            shares=shares,
         )
     )
 

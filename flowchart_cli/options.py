@@ -19,7 +19,8 @@ EDGE_STYLES = ("ortho", "spline")
 class RenderOptions:
     """``edges``: ortho or spline; ``theme``: a name of :data:`~.layout.theme.THEMES`;
     ``scale``: PNG/PDF zoom; ``numbers``: step numbers on the shapes; ``header``: a title block;
-    ``paper``: the handout's sheet size (a4, a3, letter; diagram writers ignore it)."""
+    ``paper``: the handout's sheet size (a4, a3, letter; diagram writers ignore it);
+    ``shares``: each decision outcome's share beside its label (`render --shares`)."""
 
     edges: str = "ortho"
     theme: str = "default"
@@ -31,3 +32,4 @@ class RenderOptions:
     """Mermaid syntax: "11" (``@{ shape: … }``, Mermaid ≥ 11.3) or "10" (classic brackets, for older renderers)."""
     layout_timeout: float = 60.0
     """Seconds Graphviz may take to rank the steps (`--layout-timeout`); it changes no output."""
+    shares: bool = False

@@ -34,6 +34,7 @@ def run_render(
     check_staged: bool = False,
     numbers: bool = False,
     header: bool = False,
+    shares: bool = False,
 ) -> int:
     """Write every format of every file without errors; ``-o -`` writes the one format to stdout."""
     from ..pipeline import render_flow, render_payloads
@@ -50,6 +51,7 @@ def run_render(
         layout_timeout=layout_timeout,
         numbers=numbers,
         header=header,
+        shares=shares,
     )
     clash = None if to_stdout else output_clash(files, out_dir, suffix_of(chosen[0]) if chosen else "")
     if clash is not None:

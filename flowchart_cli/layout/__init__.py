@@ -7,6 +7,8 @@ routed through the channels between rows and columns.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from ..gcpause import gc_paused
 from ..model import Flow, flow_edges
 from ..options import EDGE_STYLES, RenderOptions
@@ -22,6 +24,23 @@ from .stages import rank_in_stages
 __all__ = ["EDGE_STYLES", "layout_flow"]
 
 FONT_SIZE = 13.0
+
+
+def link_shares(flow: Flow, links: list[tuple[int, int, str]]) -> list[str]:
+    """Each line's share ("60 %") for `render --shares`: the outcome's, or the sum of the outcomes it joins."""
+    from ..shares import format_share, outcome_shares
+
+    steps = flow.steps
+    by_pair: dict[tuple[int, int], Fraction] = {}
+    index = {step.key: n for n, step in enumerate(steps)}
+    for n, step in enumerate(steps):
+        if step.kind == "decision" and step.branches:
+            for branch, share in zip(step.branches, outcome_shares(step), strict=True):
+                target = flow.step_by_id(branch.target)
+                if target is not None:
+                    pair = (n, index[target.key])
+                    by_pair[pair] = by_pair.get(pair, Fraction(0)) + share
+    return [format_share(by_pair[s, t], flow.lang) if (s, t) in by_pair else "" for s, t, _ in links]
 
 
 def joined_links(links: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -95,6 +114,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None) -> Diagra
             font_size=FONT_SIZE,
             curved=edges == "spline",
             stage_rows=stage_rows,
+            shares=link_shares(flow, links) if options.shares else (),
         ),
         options,
     )
