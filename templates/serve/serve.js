@@ -73,23 +73,73 @@
     });
   }
 
-  function showDrawing(data) {
-    if (!data.svg) return;
-    var left = canvas.scrollLeft, top = canvas.scrollTop, x = window.scrollX, y = window.scrollY;
-    diagram.innerHTML = data.svg;  // our own SVG writer's output, from this server
-    applyZoom();
-    canvas.scrollLeft = left;
-    canvas.scrollTop = top;
-    window.scrollTo(x, y);
+  // A new drawing is built in a hidden layer a slice at a time, one slice per frame, so that a big
+  // flow (1,000 steps) never blocks the page for long; the layers then swap, which costs no layout.
+  // The SVG writer puts each top-level element on a line of its own and escapes every "<" in text,
+  // so the drawing splits safely before each "\n<"; each slice is parsed on its own.
+  var staging = document.querySelector('.fc-staging');
+  var shown = null;
+  var building = 0;
+  var SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">';
+
+  function parsePieces(text) {
+    var holder = document.createElement('template');
+    holder.innerHTML = SVG_OPEN + text + '</svg>';
+    return holder.content.firstElementChild;
+  }
+
+  function showDrawing(svgText) {
+    if (!svgText || svgText === shown) return Promise.resolve();
+    var mine = ++building;
+    var pieces = svgText.split(/\n(?=<)/);
+    var opening = pieces.shift();
+    var head = new DOMParser().parseFromString(opening.replace(/>\s*$/, '/>'), 'image/svg+xml').documentElement;
+    if (head.nodeName !== 'svg') return Promise.resolve();
+    var fresh = document.importNode(head, false);
+    staging.replaceChildren(fresh);
+    fresh.style.width = Math.round(naturalWidth(fresh) * zoom) + 'px';
+    var next = 0;
+    var batch = 20;
+    return new Promise(function (resolve) {
+      function slice() {
+        if (mine !== building) { resolve(); return; }  // a newer drawing took over
+        var began = performance.now();
+        var part = parsePieces(pieces.slice(next, next + batch).join('\n'));
+        next += batch;
+        while (part && part.firstChild) fresh.appendChild(part.firstChild);
+        var spent = performance.now() - began;
+        batch = Math.max(5, Math.min(400, Math.round(batch * (spent > 0 ? 6 / spent : 2))));
+        requestAnimationFrame(next < pieces.length ? slice : swap);
+      }
+      function swap() {
+        if (mine !== building) { resolve(); return; }
+        var left = canvas.scrollLeft, top = canvas.scrollTop, x = window.scrollX, y = window.scrollY;
+        var old = diagram;
+        staging.className = 'fc-diagram';
+        old.className = 'fc-staging';
+        old.setAttribute('aria-hidden', 'true');
+        staging.removeAttribute('aria-hidden');
+        diagram = staging;
+        staging = old;
+        shown = svgText;
+        canvas.scrollLeft = left;
+        canvas.scrollTop = top;
+        window.scrollTo(x, y);
+        body.dataset.drawn = String(Number(body.dataset.drawn || 0) + 1);
+        setTimeout(function () { if (staging === old) old.replaceChildren(); }, 0);
+        resolve();
+      }
+      requestAnimationFrame(slice);
+    });
   }
 
   function apply(data) {
     showProblems(data.problems);
-    showDrawing(data);
     steps = data.steps;
     scenarios.innerHTML = data.scenarios;  // rendered by the server's escaping templates
     body.dataset.version = String(data.version);
     status.textContent = data.ok ? '' : 'the file has errors: showing the last good diagram';
+    return showDrawing(data.svg);
   }
 
   function refresh() {
@@ -132,11 +182,11 @@
     if (button) setZoom(button.dataset.zoom);
   });
 
-  diagram.addEventListener('click', function (event) {
+  canvas.addEventListener('click', function (event) {
     var step = event.target.closest('.fc-step');
-    if (!step) return;
+    if (!step || !diagram.contains(step)) return;  // not a step, or one of the drawing being built
     event.preventDefault();  // a step with a link shows its line here instead of leaving the page
-    var picked = diagram.querySelector('.fc-step.fc-picked');
+    var picked = canvas.querySelector('.fc-step.fc-picked');
     if (picked) picked.classList.remove('fc-picked');
     step.classList.add('fc-picked');
     var key = step.getAttribute('data-step');
