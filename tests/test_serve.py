@@ -263,3 +263,36 @@ def test_the_page_redraws_on_save_in_chromium(served, flows, tmp_path):
     assert seen["handout_href"] == "/handout/soporte/nivel2.flow.yaml?theme=dark&numbers=1&header=0"
     assert seen["handout_status"] == 200 and seen["handout_h1"].startswith("Soporte técnico")
     assert seen["outside_requests"] == [] and seen["errors"] == []
+
+
+def test_the_index_of_500_flows_links_each_one(tmp_path):
+    root = tmp_path / "muchos"
+    for n in range(500):
+        folder = root / f"area{n % 20:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"proceso{n:03d}.flow.yaml").write_text(FLOW.replace("Soporte técnico", f"Proceso {n}"), "utf-8")
+    server = Served(root)
+    try:
+        page = server.get("/")[1].decode("utf-8")
+        assert page.count("<li><a href=") == 500
+        assert '<a href="/view/area07/proceso027.flow.yaml">area07/proceso027.flow.yaml</a>' in page
+    finally:
+        server.stop()
+
+
+@pytest.mark.slow
+def test_a_1000_step_flow_is_drawn_for_the_page(tmp_path):
+    sys.path.insert(0, str(HERE.parent / "benchmarks"))
+    from flowgen import generated_flow
+
+    root = tmp_path / "grande"
+    root.mkdir()
+    (root / "grande.flow.yaml").write_text(generated_flow(1000, notes=True, varied_symbols=True), "utf-8")
+    server = Served(root)
+    try:
+        body = json.loads(server.get("/api/diagram/grande.flow.yaml?numbers=1")[1])
+        assert body["ok"] and len(body["steps"]) == 1000
+        assert body["svg"].count('class="fc-step ') == 1000 and body["svg"].count('class="fc-number') == 1000
+        assert "<tr>" in body["scenarios"]
+    finally:
+        server.stop()
