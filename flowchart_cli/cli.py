@@ -535,5 +535,7 @@ def schema() -> None:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: closed or full outputs, the C locale and SIGTERM end in one line."""
+    from .streams import run_guarded
+
+    run_guarded(app)

@@ -6,8 +6,8 @@ where the flow counts business days); both formats print these same lines.
 
 from __future__ import annotations
 
-from ..handout.routes import shorten
 from ..model import Flow
+from ..oneline import shorten
 from ..readable_time import day_unit, readable
 from .simulate import MAX_STEPS, Simulation
 

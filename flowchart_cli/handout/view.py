@@ -24,6 +24,7 @@ from .diagram_view import DiagramView, diagram_view
 from .graphics import Drawing, inline_svg
 from .page import css_string, page_counter_css
 from .paper import PAPERS, Paper
+from .parties import parties_of_lanes
 from .quiz import build_quiz
 from .records import Question, StepRow
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
@@ -163,7 +164,7 @@ def build_view(
         lang=lang,
         t=t,
         paper=paper,
-        doc=_doc(flow, t, scheme=_scheme(diagram.theme)),
+        doc=_doc(flow, t, lang, scheme=_scheme(diagram.theme)),
         diagram=pages,
         legend=legend,
         steps=rows,
@@ -186,10 +187,9 @@ def _scheme(theme: Theme) -> str:
     return "dark" if theme.is_dark else "light"
 
 
-def _doc(flow: Flow, t: Mapping[str, str], *, scheme: str = "light") -> Doc:
+def _doc(flow: Flow, t: Mapping[str, str], lang: str, *, scheme: str = "light") -> Doc:
     decisions = sum(1 for s in flow.steps if s.kind == "decision")
-    external = {lane.id for lane in flow.lanes if lane.external}
-    lanes = len({s.lane for s in flow.steps if s.lane and s.lane not in external})
+    stages = len(build_stages(flow, t))
     header = flow.title + (f" · {t['version']} {flow.version}" if flow.version else "")
     date = flow.updated.strip() if _W3C_DATE.fullmatch(flow.updated.strip()) else ""
     return Doc(
@@ -200,14 +200,14 @@ def _doc(flow: Flow, t: Mapping[str, str], *, scheme: str = "light") -> Doc:
         updated=flow.updated,
         date=date,
         summary=" · ".join(
-            count(t, key, n)
-            for key, n in (
-                ("count_steps", len(flow.steps)),
-                ("count_lanes", lanes),
-                ("count_stages", len(build_stages(flow, t))),
-                ("count_decisions", decisions),
+            text
+            for text in (
+                count(t, "count_steps", len(flow.steps)),
+                parties_of_lanes(flow, {s.lane for s in flow.steps if s.lane}, lang),
+                count(t, "count_stages", stages) if stages else "",
+                count(t, "count_decisions", decisions) if decisions else "",
             )
-            if n
+            if text
         ),
         header_css=css_string(header),
         page_css=page_counter_css(t["page"]),
