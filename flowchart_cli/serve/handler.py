@@ -12,17 +12,27 @@ from __future__ import annotations
 import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from ..layout.theme import THEME_NAMES
 from . import pages
-from .preview import Switches
+from .changes import ChangeFeed
+from .preview import Preview, Switches
+from .tree import FlowTree
 
-if TYPE_CHECKING:
-    from .server import PreviewServer
+__all__ = ["PreviewHandler", "Shared"]
 
-__all__ = ["PreviewHandler"]
+
+class Shared(Protocol):
+    """What the handlers read from their server (:class:`.server.PreviewServer`)."""
+
+    tree: FlowTree
+    feed: ChangeFeed
+    preview: Preview
+    defaults: Switches
+    shown_root: Path
 
 _POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -32,7 +42,7 @@ _PING_SECONDS = 15.0
 
 
 class PreviewHandler(BaseHTTPRequestHandler):
-    server: PreviewServer
+    server: Shared  # type: ignore[assignment]
     protocol_version = "HTTP/1.1"
     server_version = "flowchart-serve"
 
