@@ -41,6 +41,8 @@ def serve_path(path: Path, *, host: str, port: int, defaults: Switches) -> int:
     except OSError as error:
         print(f"error: cannot serve on {host}:{port}: {error.strerror or error}", file=sys.stderr)
         return 2
+    stop = threading.Event()  # signals are caught before the URL is printed: a stop right after it is clean
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
     server.feed.start()  # before the URL is printed: a save made right after it is seen
     bound_host, bound_port = server.server_address[:2]
     shown_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
@@ -52,8 +54,6 @@ def serve_path(path: Path, *, host: str, port: int, defaults: Switches) -> int:
             file=sys.stderr,
             flush=True,
         )
-    stop = threading.Event()
-    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
     thread.start()
     try:
