@@ -34,6 +34,7 @@ class Shared(Protocol):
     defaults: Switches
     shown_root: Path
 
+
 _POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
