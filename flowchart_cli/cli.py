@@ -452,6 +452,25 @@ def _templates(incomplete: str) -> list[tuple[str, str]]:
 
 
 @app.command()
+def serve(
+    path: Annotated[
+        Path, typer.Argument(help="A flow file or a folder of them.", exists=True, metavar="[PATH]")
+    ] = Path("."),
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; anything but localhost is reachable by others.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port; 0 picks a free one.")] = 8765,
+    theme: ThemeOption = Theme.auto,
+    numbers: NumbersOption = False,
+    header: HeaderOption = False,
+) -> None:
+    """Preview flows in the browser, redrawn on every save (Ctrl-C stops)."""
+    from .commands.serve import run_serve
+
+    raise typer.Exit(run_serve(path, host=host, port=port, theme=theme.value, numbers=numbers, header=header))
+
+
+@app.command()
 def new(
     path: Annotated[
         Path | None, typer.Argument(help="The flow file to create.", show_default=False, metavar="PATH")
