@@ -78,7 +78,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None) -> Diagra
         [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)],
         borders=frozenset(grid.first[1:]),
         columns=grid.columns,
-        scale=pixel_scale(grid.column, along, across),
+        scale=pixel_scale(ranking.rank, grid.column, along, across),
     )
     return assemble(
         Placement(

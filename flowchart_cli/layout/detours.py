@@ -60,12 +60,19 @@ class _Planner:
         """The shape's bends and length, costed, and its grid points."""
         route = self.routes[number]
         points = shape_points(route.source, route.target, shape[0], shape[2], self.grid)
-        length = 0
+        run_a = run_c = 0
         p0, p1 = points[0]
         for q0, q1 in points[1:]:
-            length += abs(p0 - q0) + abs(p1 - q1)
+            run_a += abs(p0 - q0)
+            run_c += abs(p1 - q1)
             p0, p1 = q0, q1
-        return _BEND * (len(points) - 2) + _LENGTH * length + self.detour_cost(number, points), points
+        cost = _BEND * (len(points) - 2) + _LENGTH * (run_a + run_c)
+        scale = self.grid.scale
+        if scale is not None and len(points) > 3:  # a line with one bend or none is never a detour
+            over = estimated_detour(points, route.source, route.target, scale) - DETOUR_LIMIT
+            if over > 0:
+                cost += _DETOUR + _DETOUR_SLOPE * over
+        return cost, points
 
     def detour_cost(self, number: int, points: list[tuple[float, float]]) -> Cost:
         """Nothing for a line within the detour limit; past it, more than any crossings it avoids."""
@@ -74,6 +81,11 @@ class _Planner:
         route = self.routes[number]
         over = estimated_detour(points, route.source, route.target, self.grid.scale) - DETOUR_LIMIT
         return _DETOUR + _DETOUR_SLOPE * over if over > 0 else 0.0
+
+    def crowded(self, group: list[int]) -> bool:
+        """Whether two lines of one decision leave it by one side other than the bottom (they would cross)."""
+        sides = [self.routes[n].exit for n in group if self.routes[n].exit != "b"]
+        return len(sides) != len(set(sides))
 
     def too_long(self, number: int) -> bool:
         return self.detour_cost(number, self.lines[number]) > 0
@@ -138,7 +150,7 @@ def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool
     for _ in range(1 if big else _PASSES):  # a big flow gets one pass: its plans rarely interact
         changed = False
         for key, group in enumerate(units):
-            if not planner.tangle(group) and not any(planner.too_long(n) for n in group):
+            if not (planner.tangle(group) or any(planner.too_long(n) for n in group) or planner.crowded(group)):
                 continue  # crosses nothing and goes no long way round: keep the first plan
             changed |= _plan_decision(planner, group) if key < len(joint) else _plan_single(planner, group[0])
         if not changed:

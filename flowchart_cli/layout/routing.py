@@ -188,15 +188,19 @@ def _refs(route: Route, grid: RouteGrid) -> list[tuple[str, int]]:
     return down_refs(grid, rs, rt, cs, ct)
 
 
-def _channel(route: Route, grid: RouteGrid, kind: str, value: int) -> tuple[str, int]:
+def _channel(route: Route, grid: RouteGrid, kind: str, value: int, index: int = 0) -> tuple[str, int]:
     """The channel a segment runs in; a lane border's gap is two channels, one per side.
 
     A line keeps to the side of the border where it starts, so that it never
-    runs along the border itself.
+    runs along the border itself; but a later segment that ends by turning
+    into its target keeps to the target's side, so that two lines turning
+    into shapes on either side of the border never run along one stub.
     """
     if kind != "g" or value not in grid.borders:
         return kind, value
-    return ("gL" if grid.column[route.source] < value else "gR"), value
+    last = index > 0 and route.refs[index + 1][0] == "pt"
+    end = route.target if last else route.source
+    return ("gL" if grid.column[end] < value else "gR"), value
 
 
 def _assign_tracks(routes: list[Route], grid: RouteGrid) -> dict[tuple[str, int], int]:
@@ -215,7 +219,7 @@ def _assign_tracks(routes: list[Route], grid: RouteGrid) -> dict[tuple[str, int]
                     (b, _turn(points[index + 3][axis] - end[axis])),
                 )
                 item = ChannelSegment(min(a, b), max(a, b), ends, _merge_group(route, index))
-                segments[_channel(route, grid, kind, value)].append((item, number, index))
+                segments[_channel(route, grid, kind, value, index)].append((item, number, index))
             axis = 1 - axis
     counts: dict[tuple[str, int], int] = {}
     for channel, items in segments.items():
