@@ -2,7 +2,7 @@
 
 For each sample and for generated flows of 12, 25, 50, 100 and 200 steps
 (4 lanes), lay the flow out and measure our own geometry
-(:mod:`flowchart_cli.layout.quality`): crossings, crossings between outcomes
+(:mod:`layout_quality` (benchmarks/)): crossings, crossings between outcomes
 of one decision and between arrivals into one shape, bends per line, total
 line length, area per node, long close parallel runs (< 20 px over 100 px)
 and the most arrowheads any one shape side receives.  Then give `dot` the
@@ -29,10 +29,11 @@ from flowgen import generated_flow, random_flow  # benchmarks/ is on sys.path wh
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from layout_quality import Quality, detours, measure, shared_runs  # noqa: E402
+
 from flowchart_cli.check import check_file  # noqa: E402
 from flowchart_cli.layout import layout_flow  # noqa: E402
 from flowchart_cli.layout.graphviz_run import run_graphviz  # noqa: E402
-from flowchart_cli.layout.quality import Quality, detours, measure, shared_runs  # noqa: E402
 from flowchart_cli.model import flow_edges  # noqa: E402
 
 PLANTUML_AREA_PER_NODE = 83_700.0

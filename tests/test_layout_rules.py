@@ -1,6 +1,6 @@
 """The crossing and merge rules of the layout, each on a small flow that broke it before.
 
-Every number is read from the geometry by :mod:`flowchart_cli.layout.quality`,
+Every number is read from the geometry by :mod:`layout_quality` (benchmarks/),
 the module the layout benchmark reports with.
 """
 
@@ -11,9 +11,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from layout_quality import arrowheads_per_side, crossing_pairs, measure
 
 from flowchart_cli.layout import layout_flow
-from flowchart_cli.layout.quality import arrowheads_per_side, crossing_pairs, measure
 from flowchart_cli.loader import load_flow, load_text
 
 pytestmark = pytest.mark.slow

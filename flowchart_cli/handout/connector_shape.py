@@ -9,6 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
+from ..writers.svg_paint import INK, OUTLINED
 from .cut import CONNECTOR, NUMBER_PX, Connector, attrs, svg_tag
 from .sheets import Axis, Sheet
 
@@ -54,6 +55,7 @@ def connector_svg(
             "fill": paper,
             "stroke": ink,
             "stroke-width": "1.5",
+            "class": OUTLINED,
         },
     )
     centre = (across, start + length * 0.45) if axis.vertical else (start + length * 0.42, across)
@@ -68,6 +70,7 @@ def connector_svg(
                 "font-size": NUMBER_PX,
                 "font-weight": "bold",
                 "fill": ink,
+                "class": INK,
             }
         ),
     )
@@ -80,7 +83,7 @@ def connector_svg(
         svg_tag("text"),
         attrs(
             **{
-                "class": "fc-connector-part",
+                "class": f"fc-connector-part {INK}",
                 "x": place[0],
                 "y": place[1] + NUMBER_PX * 0.35,
                 "text-anchor": place[2],

@@ -14,9 +14,9 @@ from markupsafe import Markup
 from ..layout.annotations import number_size
 from ..layout.geometry import Diagram
 from ..model import Flow
+from ..words import plural
 from .cut import NUMBER_PX, connectors, drawing_tree
 from .graphics import Drawing, inline_svg
-from .i18n import plural
 from .paper import Paper
 from .parts import overview_svg, sheet_svg
 from .routes import step_numbers

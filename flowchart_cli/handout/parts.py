@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from ..layout.geometry import Diagram
 from ..layout.text import text_width
+from ..writers.svg_paint import INK, OUTLINED, PAPER, STROKED
 from .connector_shape import connector_svg
 from .cut import Connector, attrs, svg_tag, svg_text
 from .sheets import Axis, DiagramPlan, Sheet
@@ -165,9 +166,11 @@ def _stage_name_inside(
     ET.SubElement(label, svg_tag("rect"), attrs(x=x, y=y, width=width, height=size + 6))
     label[0].set("fill", paper)
     label[0].set("fill-opacity", "0.85")
+    label[0].set("class", PAPER)
     text = ET.SubElement(label, svg_tag("text"), attrs(x=x + 4, y=y + size + 1, **{"font-size": size}))
     text.set("font-weight", "bold")
     text.set("fill", ink)
+    text.set("class", INK)
     text.text = words
     return label
 
@@ -198,7 +201,11 @@ def overview_svg(whole: ET.Element, plan: DiagramPlan, scale: float, *, colours:
                 continue
             parent.remove(child)
             before = children[index - 1] if index else None
-            if child.get("class") == "fc-number" and before is not None and before.tag == svg_tag("rect"):
+            if (
+                "fc-number" in (child.get("class") or "").split()
+                and before is not None
+                and before.tag == svg_tag("rect")
+            ):
                 parent.remove(before)  # the number's badge
     axis = plan.axis
     font = OVERVIEW_LABEL_PT / (0.75 * max(scale, 0.01))
@@ -218,12 +225,15 @@ def overview_svg(whole: ET.Element, plan: DiagramPlan, scale: float, *, colours:
                 height=h - 2,
                 fill="none",
                 stroke=ink,
+                **{"class": STROKED},
                 **{"stroke-width": 2.5 / max(scale, 0.05), "stroke-dasharray": f"{8 / max(scale, 0.05):.1f}"},
             ),
         )
         box_w = font * (0.9 + 0.7 * len(str(sheet.index)))
         ET.SubElement(
-            frames, svg_tag("rect"), attrs(x=x + 4, y=y + 4, width=box_w, height=font * 1.4, fill=paper, stroke=ink)
+            frames,
+            svg_tag("rect"),
+            attrs(x=x + 4, y=y + 4, width=box_w, height=font * 1.4, fill=paper, stroke=ink, **{"class": OUTLINED}),
         )
         label = ET.SubElement(
             frames,
@@ -236,6 +246,7 @@ def overview_svg(whole: ET.Element, plan: DiagramPlan, scale: float, *, colours:
                     "font-size": font,
                     "font-weight": "bold",
                     "fill": ink,
+                    "class": INK,
                 }
             ),
         )

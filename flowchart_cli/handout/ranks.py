@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from ..layout.geometry import Diagram
 from ..model import Flow
-
-if TYPE_CHECKING:
-    from .sheets import Axis
+from .axis import Axis
 
 __all__ = ["PAD_PX", "Unit", "merge", "pack", "units"]
 

@@ -15,30 +15,12 @@ from dataclasses import dataclass, replace
 
 from ..layout.geometry import Diagram
 from ..model import Flow
+from .axis import Axis, axis_of
 from .page import Fit, drawing_box, fit_diagram
 from .paper import PX_TO_MM, Paper, min_scale
 from .ranks import PAD_PX, Unit, pack, units
 
 __all__ = ["Axis", "DiagramPlan", "Sheet", "axis_of", "plan_diagram"]
-
-
-@dataclass(frozen=True, slots=True)
-class Axis:
-    """The diagram seen along its flow: TB flows run down (``vertical``), LR flows run right.
-
-    ``head`` is where the lane headers end along the flow, ``length`` the
-    drawing's extent along it and ``cross`` its extent across it (px).
-    """
-
-    vertical: bool
-    head: float
-    length: float
-    cross: float
-
-    def size(self, lo: float, hi: float, across: float | None = None) -> tuple[float, float]:
-        """Width and height (px) of a part drawing ``lo``–``hi`` (``across`` wide) under the lane headers."""
-        along, across = self.head + hi - lo, self.cross if across is None else across
-        return (across, along) if self.vertical else (along, across)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +54,6 @@ class DiagramPlan:
     @property
     def split(self) -> bool:
         return len(self.sheets) > 1
-
-
-def axis_of(diagram: Diagram) -> Axis:
-    vertical = diagram.direction != "LR"
-    heads = [lane.header.bottom if vertical else lane.header.right for lane in diagram.lanes]
-    head = max(heads, default=0.0)
-    length, cross = (diagram.height, diagram.width) if vertical else (diagram.width, diagram.height)
-    return Axis(vertical, head, length, cross)
 
 
 def plan_diagram(

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .geometry import Diagram, Point, Rect
+from flowchart_cli.layout.geometry import Diagram, Point, Rect
 
 __all__ = [
     "Quality",
