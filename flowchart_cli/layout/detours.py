@@ -150,7 +150,8 @@ def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool
     for _ in range(1 if big else _PASSES):  # a big flow gets one pass: its plans rarely interact
         changed = False
         for key, group in enumerate(units):
-            if not (planner.tangle(group) or any(planner.too_long(n) for n in group) or planner.crowded(group)):
+            crowded = planner.crowded(group) or _misordered(planner, group, [routes[n].exit for n in group])
+            if not (crowded or planner.tangle(group) or any(planner.too_long(n) for n in group)):
                 continue  # crosses nothing and goes no long way round: keep the first plan
             changed |= _plan_decision(planner, group) if key < len(joint) else _plan_single(planner, group[0])
         if not changed:
@@ -177,7 +178,7 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
         base, points = planner.base(number, shape)
         costs.append(planner.cost_from(number, base, points, skip, float("inf")))
         lines.append(segments_of(points))
-    best_cost = _total(lines, costs)
+    best_cost = _total(lines, costs) + _misordered(planner, group, [shape[0] for shape in current])
     # each outcome's best shape per side (and its segments), worked out once for every assignment
     options: dict[tuple[int, str], tuple[Shape, Cost, list[Segment]] | None] = {}
     for number in group:
@@ -189,12 +190,30 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
         if None in chosen:
             continue
         cost = _total([segments for _, _, segments in chosen], [cost for _, cost, _ in chosen])
+        cost += _misordered(planner, group, sides)
         if cost < best_cost:
             best, best_cost = [shape for shape, _, _ in chosen], cost
     changed = False
     for number, shape in zip(group, best, strict=True):
         changed |= planner.apply(number, shape)
     return changed
+
+
+_ACROSS_ORDER = {"l": 0, "b": 1, "r": 2}
+
+
+def _misordered(planner: _Planner, group: list[int], sides: Sequence[str]) -> Cost:
+    """A heavy price for two forward outcomes whose targets sit in one row in the opposite order to
+    the sides they leave by (left, bottom, right): their lines would wind round each other."""
+    grid, routes = planner.grid, planner.routes
+    total = 0.0
+    for (a, side_a), (b, side_b) in itertools.combinations(zip(group, sides, strict=True), 2):
+        ra, rb = routes[a], routes[b]
+        if ra.back or rb.back or grid.rank[ra.target] != grid.rank[rb.target]:
+            continue
+        if (_ACROSS_ORDER[side_a] - _ACROSS_ORDER[side_b]) * (grid.column[ra.target] - grid.column[rb.target]) < 0:
+            total += _SIBLING
+    return total
 
 
 def _cheapest(
