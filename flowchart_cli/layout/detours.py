@@ -46,6 +46,7 @@ Cost = float
 class _Planner:
     def __init__(self, routes: list[Route], grid: RouteGrid) -> None:
         self.routes, self.grid = routes, grid
+        self.big = False
         self.lines = [logical(route, grid) for route in routes]  # every route's points as planned now
         self.index = RouteIndex(self.lines)
         self.leaving: dict[int, Counter[str]] = defaultdict(Counter)
@@ -68,7 +69,9 @@ class _Planner:
             p0, p1 = q0, q1
         cost = _BEND * (len(points) - 2) + _LENGTH * (run_a + run_c)
         scale = self.grid.scale
-        if scale is not None and len(points) > 3:  # a line with one bend or none is never a detour
+        (a0, c0), (a1, c1) = points[0], points[-1]
+        winds = run_a > abs(a1 - a0) or run_c > abs(c1 - c0)  # a line that never turns back is no detour
+        if scale is not None and winds:
             over = estimated_detour(points, route.source, route.target, scale) - DETOUR_LIMIT
             if over > 0:
                 cost += _DETOUR + _DETOUR_SLOPE * over
@@ -139,13 +142,17 @@ class _Planner:
 def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]) -> None:
     """Rewrite the exits, entries and refs of the lines that have a choice, in place."""
     planner = _Planner(routes, grid)
+    planner.big = len(routes) > _BIG
     groups: dict[int, list[int]] = defaultdict(list)
     for number, route in enumerate(routes):
         if route.source != route.target:
             groups[route.source].append(number)
     joint = [g for s, g in groups.items() if decision[s] and len(g) <= _MOST_JOINT]
-    single = [n for s, g in groups.items() if not decision[s] for n in g]
     big = len(routes) > _BIG
+    # every line may be re-planned; on a big flow only loops and long ways round (the rest is dot's own work)
+    single = [
+        n for s, g in groups.items() if not decision[s] for n in g if not big or routes[n].back or planner.too_long(n)
+    ]
     units = [*joint, *([n] for n in single)]
     for _ in range(1 if big else _PASSES):  # a big flow gets one pass: its plans rarely interact
         changed = False
@@ -249,7 +256,8 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
     if side == "b":
         if not route.back:
             yield "b", "t", down_refs(grid, rs, rt, cs, ct)
-            yield from _down_channels(grid, rs, rt, cs, ct)
+            if not planner.big:  # on a big flow a line keeps to its first way down
+                yield from _down_channels(grid, rs, rt, cs, ct)
         return
     if side in planner.source_entries(number):
         return

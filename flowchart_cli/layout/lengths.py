@@ -11,7 +11,6 @@ drawing.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,34 +57,37 @@ def pixel_scale(
     return PixelScale(_positions(rows, _ALONG_GAP), _positions(cols, _ACROSS_GAP), half)
 
 
-def estimated_detour(points: Sequence[tuple[float, float]], source: int, target: int, scale: PixelScale) -> float:
+def estimated_detour(points: Sequence[tuple[int, int]], source: int, target: int, scale: PixelScale) -> float:
     """The line's estimated length over the distance between its ends plus four text heights.
 
-    ``points`` are the route's grid points from the source's centre to the target's; each end is moved
-    from the shape's centre to its outline on the way to the next point.
+    ``points`` are the route's grid points (whole units) from the source's centre to the target's; each
+    end is moved from the shape's centre to its outline on the way to the next point.
     """
     if len(points) < 2 or not scale.half:
         return 1.0
     along_at, across_at = scale.along_at, scale.across_at
     length = 0.0
-    p0, p1 = along_at[int(points[0][0])], across_at[int(points[0][1])]
+    first = points[0]
+    p0, p1 = along_at[first[0]], across_at[first[1]]
+    s0, s1 = p0, p1
     for q in points[1:]:
-        q0, q1 = along_at[int(q[0])], across_at[int(q[1])]
+        q0, q1 = along_at[q[0]], across_at[q[1]]
         length += abs(q0 - p0) + abs(q1 - p1)
         p0, p1 = q0, q1
-    s0, s1, cut0 = _outline(points[0], points[1], scale.half[source], scale)
-    t0, t1, cut1 = _outline(points[-1], points[-2], scale.half[target], scale)
-    return (length - cut0 - cut1) / (abs(t0 - s0) + abs(t1 - s1) + TEXT_HEIGHTS)
-
-
-def _outline(
-    point: tuple[float, float], toward: tuple[float, float], half: tuple[float, float], scale: PixelScale
-) -> tuple[float, float, float]:
-    """A shape's centre moved to its outline on the way to the next point, in pixels, and the pixels cut."""
-    a, c = scale.along_at[int(point[0])], scale.across_at[int(point[1])]
-    da, dc = toward[0] - point[0], toward[1] - point[1]
-    if abs(da) > abs(dc):
-        return a + math.copysign(half[0], da), c, half[0]
-    if dc:
-        return a, c + math.copysign(half[1], dc), half[1]
-    return a, c, 0.0
+    # each end from the shape's centre to its outline, towards the next point
+    (ha, hc), nxt = scale.half[source], points[1]
+    if abs(nxt[0] - first[0]) > abs(nxt[1] - first[1]):
+        s0 += ha if nxt[0] > first[0] else -ha
+        length -= ha
+    elif nxt[1] != first[1]:
+        s1 += hc if nxt[1] > first[1] else -hc
+        length -= hc
+    last, before = points[-1], points[-2]
+    (ha, hc) = scale.half[target]
+    if abs(before[0] - last[0]) > abs(before[1] - last[1]):
+        p0 += ha if before[0] > last[0] else -ha
+        length -= ha
+    elif before[1] != last[1]:
+        p1 += hc if before[1] > last[1] else -hc
+        length -= hc
+    return length / (abs(p0 - s0) + abs(p1 - s1) + TEXT_HEIGHTS)

@@ -27,9 +27,10 @@ from collections.abc import Sequence
 from .detours import improve_routes
 from .gridroute import Route, RouteGrid, down_refs, logical, side_gap
 from .lengths import PixelScale
+from .route_index import RouteIndex
 from .tracks import ChannelSegment, order_tracks
 
-__all__ = ["Route", "plan_routes"]
+__all__ = ["Route", "plan_routes", "planned_crossings"]
 
 _Uses = dict[tuple[int, str], int]
 
@@ -63,6 +64,17 @@ def plan_routes(
     _merge_arrivals(routes)
     counts = _assign_tracks(routes, grid)
     return routes, counts
+
+
+def planned_crossings(routes: Sequence[Route], rank: Sequence[int], column: Sequence[int]) -> float:
+    """How many times the planned routes cross on the grid (lines joining into one shape do not)."""
+    grid = RouteGrid(rank, column, set())
+    lines = [logical(route, grid) for route in routes]
+    index = RouteIndex(lines)
+    into: dict[int, set[int]] = defaultdict(set)
+    for number, route in enumerate(routes):
+        into[route.target].add(number)
+    return sum(index.crossings(points, {n}, into[routes[n].target]) for n, points in enumerate(lines)) / 2
 
 
 def _merge_arrivals(routes: list[Route]) -> None:
