@@ -35,6 +35,7 @@ _CROSSING = 5.0  # what one crossing costs, in bends: a long detour is no better
 _BEND = 2.0
 _LENGTH = 0.2  # per grid unit (a row or a column is two)
 _SIBLING = 50.0  # a crossing between two outcomes of one decision is never worth it
+_MISORDER = 150.0  # two outcomes whose targets sit in one row in the opposite order to their sides: worse still
 _BIG = 1000  # lines: past this, one pass only
 _MOST_JOINT = 3  # decisions with more outcomes keep their plan (their extra lines share the bottom)
 _DETOUR = 60.0  # a way round past the detour limit costs more than a dozen crossings…
@@ -219,7 +220,7 @@ def _misordered(planner: _Planner, group: list[int], sides: Sequence[str]) -> Co
         if ra.back or rb.back or grid.rank[ra.target] != grid.rank[rb.target]:
             continue
         if (_ACROSS_ORDER[side_a] - _ACROSS_ORDER[side_b]) * (grid.column[ra.target] - grid.column[rb.target]) < 0:
-            total += _SIBLING
+            total += _MISORDER
     return total
 
 

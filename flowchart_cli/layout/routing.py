@@ -216,16 +216,50 @@ def _channel(route: Route, grid: RouteGrid, kind: str, value: int, index: int = 
 
 
 def _assign_tracks(routes: list[Route], grid: RouteGrid) -> dict[tuple[str, int], int]:
-    """Every channel segment's track, ordered so that lines sharing a channel do not cross in it."""
+    """Every channel segment's track, ordered so that lines sharing a channel do not cross in it.
+
+    Twice: the second time each segment's ends lie where the first gave the
+    channels it turns into, so that two lines turning off one channel into
+    another keep their order there instead of crossing.
+    """
+    for route in routes:
+        route.tracks = [0] * len(route.refs)
+    counts: dict[tuple[str, int], int] = {}
+    for refine in (False, True):
+        segments = _channel_segments(routes, grid, refine)
+        for channel, items in segments.items():
+            tracks, count = order_tracks([item for item, _, _ in items])
+            for (_, number, index), track in zip(items, tracks, strict=True):
+                # beside a border, tracks count outwards from it: the low side of a left channel is the far one
+                routes[number].tracks[index] = track - count if channel[0] == "gL" else track
+            counts[channel] = count
+    for route in routes:
+        route.tracks = [
+            -1 if kind == "pt" else track for (kind, _), track in zip(route.refs, route.tracks, strict=True)
+        ]
+    return counts
+
+
+_NUDGE = 1e-3  # per track: where in its channel a segment's end lies, far below one grid unit
+
+
+def _channel_segments(
+    routes: list[Route], grid: RouteGrid, refine: bool
+) -> dict[tuple[str, int], list[tuple[ChannelSegment, int, int]]]:
     segments: dict[tuple[str, int], list[tuple[ChannelSegment, int, int]]] = defaultdict(list)
     for number, route in enumerate(routes):
         points = logical(route, grid)
-        route.tracks = [-1] * len(route.refs)
+        refs, tracks = route.refs, route.tracks
         axis = 0 if route.exit in ("b", "t") else 1
-        for index, (kind, value) in enumerate(route.refs):
+        for index, (kind, value) in enumerate(refs):
             if kind != "pt":
                 start, end = points[index + 1], points[index + 2]
                 a, b = start[1 - axis], end[1 - axis]
+                if refine:
+                    if index > 0:
+                        a += tracks[index - 1] * _NUDGE
+                    if index + 1 < len(refs) and refs[index + 1][0] != "pt":
+                        b += tracks[index + 1] * _NUDGE
                 ends = (
                     (a, _turn(points[index][axis] - start[axis])),
                     (b, _turn(points[index + 3][axis] - end[axis])),
@@ -233,14 +267,7 @@ def _assign_tracks(routes: list[Route], grid: RouteGrid) -> dict[tuple[str, int]
                 item = ChannelSegment(min(a, b), max(a, b), ends, _merge_group(route, index))
                 segments[_channel(route, grid, kind, value, index)].append((item, number, index))
             axis = 1 - axis
-    counts: dict[tuple[str, int], int] = {}
-    for channel, items in segments.items():
-        tracks, count = order_tracks([item for item, _, _ in items])
-        for (_, number, index), track in zip(items, tracks, strict=True):
-            # beside a border, tracks count outwards from it: the low side of a left channel is the far one
-            routes[number].tracks[index] = track - count if channel[0] == "gL" else track
-        counts[channel] = count
-    return counts
+    return segments
 
 
 def _turn(delta: float) -> int:
