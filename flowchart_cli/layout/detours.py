@@ -106,10 +106,16 @@ class _Planner:
         return base + _CROSSING * crossings
 
     def tangle(self, group: list[int]) -> float:
-        """How much the lines of ``group`` cross other lines and each other as planned now."""
+        """How much the lines of ``group`` cross other lines and each other as planned now.
+
+        On a big flow only their crossings with each other count: a loop that must cross the chain
+        it closes is not re-planned there (most are, and nothing better is found).
+        """
         skip = set(group)
         lines = [self.lines[n] for n in group]
         between = sum(route_crossings(a, b) for a, b in itertools.combinations(lines, 2))
+        if self.big:
+            return between
         return between + sum(
             self.index.crossings(points, skip, self.into[self.routes[n].target])
             for n, points in zip(group, lines, strict=True)
