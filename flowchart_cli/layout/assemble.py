@@ -44,7 +44,13 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
         else None
         for route, label, points, share in zip(p.routes, p.labels, lines, shares, strict=True)
     ]
-    shapes = [*boxes, *(lane.header for lane in lanes)]
+    borders = [  # a label never straddles a lane border
+        Rect(lane.band.x, lane.band.y, 0.0, lane.band.height)
+        if not f.lr
+        else Rect(lane.band.x, lane.band.y, lane.band.width, 0.0)
+        for lane in lanes[1:]
+    ]
+    shapes = [*boxes, *(lane.header for lane in lanes), *borders]
     places = place_labels(requests, lines, shapes, f.lr, p.font_size - 1)
     edges = tuple(
         EdgePath(

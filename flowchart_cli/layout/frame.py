@@ -103,7 +103,7 @@ class Frame:
         need = [0.0] * (self.cols + 1)
         half_need: dict[tuple[int, int], float] = {}
         for route, label in zip(self.p.routes, self.p.labels, strict=True):
-            if label and route.exit in ("l", "r"):
+            if label and route.exit in ("l", "r") and not route.back:  # a loop's label sits beside its run back
                 gap, side, room = self._stub_room(route, label)
                 if side is None:
                     need[gap] = max(need[gap], room)
