@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .theme import THEMES, Theme
 
-__all__ = ["Diagram", "EdgePath", "LaneBand", "NodeBox", "Point", "Rect", "StageBand"]
+__all__ = ["Diagram", "EdgePath", "LaneBand", "NodeBox", "PartOutline", "Point", "Rect", "StageBand"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,9 @@ class NodeBox:
     ``tooltip`` its notes; ``link`` a URL safe to click (or ""), ``href`` where
     a click on the drawing goes (the referenced flow's SVG, else ``link``);
     ``fill`` its colour in the diagram's theme; ``has_id`` whether the author
-    gave it an id.
+    gave it an id.  ``connector`` is set (to the pair's number) on the
+    off-page connectors a printed part adds where a line leaves or enters it:
+    they are not steps of the flow.
     """
 
     key: str
@@ -78,6 +80,7 @@ class NodeBox:
     href: str = ""
     fill: str = "#ffffff"
     has_id: bool = False
+    connector: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,15 @@ class EdgePath:
     label_anchor: str = "start"
 
 
+@dataclass(frozen=True, slots=True)
+class PartOutline:
+    """A printed part framed on the overview page: ``box`` around its steps, ``number`` in ``font_size`` px."""
+
+    number: int
+    box: Rect
+    font_size: float
+
+
 @dataclass(frozen=True)
 class Diagram:
     """The whole drawing of one flow, ready for any writer.
@@ -143,7 +155,8 @@ class Diagram:
     ``theme`` holds the resolved colours; ``curved`` asks writers to round the
     lines' bends (splines); ``numbers`` to draw each step's number on its
     shape; ``header`` holds the title-block lines to draw above the diagram
-    (empty: none), inside ``header_box`` (see :func:`.annotations.header_layout`).
+    (empty: none), inside ``header_box`` (see :func:`.annotations.header_layout`);
+    ``outlines`` frames the printed parts on an overview (empty: none).
     """
 
     title: str
@@ -163,6 +176,7 @@ class Diagram:
     numbers: bool = False
     header: tuple[str, ...] = ()
     header_box: Rect | None = None
+    outlines: tuple[PartOutline, ...] = ()
 
     def node(self, key: str) -> NodeBox:
         return next(n for n in self.nodes if n.key == key)

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from ..layout.annotations import header_layout, number_badge, number_size
-from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect, StageBand
+from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, PartOutline, Point, Rect, StageBand
 from ..layout.shapes import fmt, shape_parts, text_center
 from ..layout.text import text_width
 from ..layout.theme import Theme
@@ -84,12 +84,16 @@ class _Drawing:
         parts += [self.stage(stage) for stage in d.stages]
         parts += [self.step(node) for node in d.nodes]
         parts += [self.edge(edge) for edge in d.edges]
+        parts += [self.outline(outline) for outline in d.outlines]
         parts.append("</svg>\n")
         return "".join(parts)
 
     def lines(self, lines: tuple[str, ...], center: Point, size: float, bold: bool = False, label: str = "") -> str:
         """A text block centred on ``center``; a line that the wrap began at a space
-        keeps that space, so the text of the block reads as the label written."""
+        keeps that space, so the text of the block reads as the label written.  No lines, no text
+        (an overview's shapes carry none)."""
+        if not any(lines):
+            return ""
         top = center.y - len(lines) * LINE_HEIGHT / 2
         ink = self.colours.ink
         places = [(line, top + (i + 0.5) * LINE_HEIGHT + 0.35 * size) for i, line in enumerate(lines)]
@@ -155,6 +159,8 @@ class _Drawing:
         )
 
     def step(self, node: NodeBox) -> str:
+        if node.connector:
+            return self.connector(node)
         notes = f"<title>{_text(node.tooltip)}</title>" if node.tooltip else ""
         body = (
             f'<g class="fc-step fc-{node.kind}" data-step={_attr(node.key)}>{notes}'
@@ -166,23 +172,56 @@ class _Drawing:
             body = f"<a href={_attr(node.href)} xlink:href={_attr(node.href)}>{body}</a>"
         return body + "\n"
 
-    def number(self, node: NodeBox) -> str:
-        """The step's number in a small badge on the corner of its box (spec §4: ``fc-number``)."""
+    def connector(self, node: NodeBox) -> str:
+        """A printed part's off-page connector (spec §4: ``fc-offpage-connector``): the ISO pentagon,
+        where the line goes on (or comes from) inside it, and the pair's number in a dark badge."""
+        return (
+            f'<g class="fc-offpage-connector" data-connector="{node.connector}">'
+            f"{_shape('offpage', node.box, self.colours, node.fill)}"
+            f"{self.lines(node.lines, text_center('offpage', node.box), self.size, False, node.label)}"
+            f"{self.number(node, node.connector, 'fc-connector-number')}</g>\n"
+        )
+
+    def number(self, node: NodeBox, number: int | None = None, css: str = "fc-number") -> str:
+        """The step's number in a small badge on the corner of its box (spec §4: ``fc-number``);
+        a connector's pair number (``css`` fc-connector-number) in the same badge, dark."""
         size = number_size(self.size)
-        label = str(node.number)
-        badge = number_badge(node.box, node.number, self.size)
+        number = node.number if number is None else number
+        label = str(number)
+        badge = number_badge(node.box, number, self.size)
         colours = self.colours
+        dark = css != "fc-number"
+        fill, ink = (colours.ink, colours.background) if dark else (colours.background, colours.ink)
         shape = (
             f'<rect x="{fmt(badge.x)}" y="{fmt(badge.y)}" width="{fmt(badge.width)}" height="{fmt(badge.height)}" '
-            f'rx="{fmt(badge.height / 2)}" fill="{colours.background}" stroke="{colours.ink}" stroke-width="1"/>'
+            f'rx="{fmt(badge.height / 2)}" fill="{fill}" stroke="{colours.ink}" stroke-width="1"/>'
         )
         x, y = badge.center.x, badge.y + badge.height / 2 + 0.36 * size
         if not self.keep_text:
-            self.runs.append(TextRun(x, y, label, "middle", size, True, colours.ink))
+            self.runs.append(TextRun(x, y, label, "middle", size, True, ink))
             return shape
         return (
-            f'{shape}<text class="fc-number" x="{fmt(x)}" y="{fmt(y)}" text-anchor="middle" '
-            f'font-size="{fmt(size)}" font-weight="bold" fill="{colours.ink}">{label}</text>'
+            f'{shape}<text class="{css}" x="{fmt(x)}" y="{fmt(y)}" text-anchor="middle" '
+            f'font-size="{fmt(size)}" font-weight="bold" fill="{ink}">{label}</text>'
+        )
+
+    def outline(self, outline: PartOutline) -> str:
+        """A printed part framed on the overview: a dashed frame, its number in a box at the corner."""
+        box, size, ink = outline.box, outline.font_size, self.colours.ink
+        label = str(outline.number)
+        tag = Rect(box.x + 4, box.y + 4, size * (0.9 + 0.7 * len(label)), size * 1.4)
+        x, y = tag.center.x, tag.y + size * 1.08
+        dashes = f' stroke-width="{fmt(size / 8)}" stroke-dasharray="{fmt(size / 2)}"'
+        frame = (
+            f'<g class="fc-part-outline" data-part="{outline.number}">'
+            f"{_rect(box, 'none', ink, dashes)}{_rect(tag, self.colours.background, ink)}"
+        )
+        if not self.keep_text:
+            self.runs.append(TextRun(x, y, label, "middle", size, True, ink))
+            return frame + "</g>\n"
+        return (
+            f'{frame}<text x="{fmt(x)}" y="{fmt(y)}" text-anchor="middle" font-size="{fmt(size)}" '
+            f'font-weight="bold" fill="{ink}">{label}</text></g>\n'
         )
 
     def edge(self, edge: EdgePath) -> str:
