@@ -11,14 +11,14 @@ neighbour.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import combinations, pairwise
 
 from ..layout.geometry import Diagram
 from ..model import Flow
 
-__all__ = ["MIN_STEPS", "Unit", "balanced_cuts", "even_out", "units"]
+__all__ = ["MIN_STEPS", "Unit", "balanced_cuts", "even_out", "steps_in", "units"]
 
 MIN_STEPS = 3  # no printed part holds fewer steps (when the flow has twice as many)
 
@@ -48,7 +48,7 @@ def units(flow: Flow, whole: Diagram) -> list[Unit]:
             lo, hi = min(spans[k][0] for k in keys), max(spans[k][1] for k in keys)
             stages.append(Unit(keys, lo, hi, tuple(r for r in ranks if r.keys <= keys)))
     stages.sort(key=lambda u: u.lo)
-    if any(a.hi > b.lo for a, b in itertools.pairwise(stages)):
+    if any(a.hi > b.lo for a, b in pairwise(stages)):
         return ranks  # stages interleave along the flow: cut between ranks
     return stages
 
@@ -78,7 +78,7 @@ def balanced_cuts(pieces: Sequence[Unit], count: int) -> list[list[Unit]]:
         )
         bounds.append(best)
     bounds.append(len(pieces))
-    return [list(pieces[a:b]) for a, b in itertools.pairwise(bounds)]
+    return [list(pieces[a:b]) for a, b in pairwise(bounds)]
 
 
 def even_out(runs: list[list[Unit]], fits: Callable[[list[Unit]], bool], total_steps: int) -> list[list[Unit]]:
@@ -90,10 +90,10 @@ def even_out(runs: list[list[Unit]], fits: Callable[[list[Unit]], bool], total_s
     while changed and len(runs) > 1:
         changed = False
         for i, run in enumerate(runs):
-            if _steps(run) >= MIN_STEPS:
+            if steps_in(run) >= MIN_STEPS:
                 continue
             neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(runs)]
-            for j in sorted(neighbours, key=lambda j: _steps(runs[j])):
+            for j in sorted(neighbours, key=lambda j: steps_in(runs[j])):
                 joined = runs[j] + run if j < i else run + runs[j]
                 if fits(joined):
                     runs[min(i, j)] = joined
@@ -101,10 +101,34 @@ def even_out(runs: list[list[Unit]], fits: Callable[[list[Unit]], bool], total_s
                     changed = True
                     break
             else:
-                changed = _borrow(runs, i, fits)
+                changed = _recut(runs, i, fits) or _borrow(runs, i, fits)
             if changed:
                 break
     return runs
+
+
+def _recut(runs: list[list[Unit]], i: int, fits: Callable[[list[Unit]], bool], tries: int = 4) -> bool:
+    """The short run ``i`` and its neighbours (one, then two on each side) cut again into one run
+    fewer, or as many, each holding enough steps: the most even cuts along the flow are tried
+    first, ``tries`` of them at most for each window."""
+    windows = [(max(0, i - reach), min(len(runs), i + reach + 1)) for reach in (1, 2)]
+    return any(_recut_window(runs, first, last, fits, tries) for first, last in dict.fromkeys(windows))
+
+
+def _recut_window(runs: list[list[Unit]], first: int, last: int, fits: Callable[[list[Unit]], bool], tries: int):
+    pieces = [piece for run in runs[first:last] for piece in run]
+    for count in (last - first - 1, last - first):
+        cuts = [
+            [pieces[a:b] for a, b in pairwise((0, *bounds, len(pieces)))]
+            for bounds in combinations(range(1, len(pieces)), count - 1)
+        ]
+        cuts = [again for again in cuts if all(steps_in(run) >= MIN_STEPS for run in again)]
+        cuts.sort(key=lambda again: max(run[-1].hi - run[0].lo for run in again))
+        for again in cuts[:tries]:
+            if all(fits(run) for run in again):
+                runs[first:last] = again
+                return True
+    return False
 
 
 def _borrow(runs: list[list[Unit]], i: int, fits: Callable[[list[Unit]], bool]) -> bool:
@@ -115,11 +139,11 @@ def _borrow(runs: list[list[Unit]], i: int, fits: Callable[[list[Unit]], bool]) 
         piece = runs[j][-1] if j < i else runs[j][0]
         giver = runs[j][:-1] if j < i else runs[j][1:]
         taker = [piece, *runs[i]] if j < i else [*runs[i], piece]
-        if _steps(giver) >= MIN_STEPS and fits(giver) and fits(taker):
+        if steps_in(giver) >= MIN_STEPS and fits(giver) and fits(taker):
             runs[j], runs[i] = giver, taker
             return True
     return False
 
 
-def _steps(run: Sequence[Unit]) -> int:
+def steps_in(run: Sequence[Unit]) -> int:
     return sum(len(piece.keys) for piece in run)

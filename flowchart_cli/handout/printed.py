@@ -20,7 +20,7 @@ from ..layout.geometry import Diagram, PartOutline, Rect
 from ..model import Flow, flow_edges
 from .page import Fit, drawing_box, fit_diagram, scale_into
 from .paper import PT_PER_PX, PX_TO_MM, Paper, min_scale
-from .part_choice import Unit, balanced_cuts, even_out, units
+from .part_choice import MIN_STEPS, Unit, balanced_cuts, even_out, steps_in, units
 from .part_flow import PartFlow, cut_numbers, part_flow
 from .part_layout import lay_out_part, worded_part
 
@@ -163,14 +163,28 @@ class _Cutter:
         return tuple(printed)
 
     def runs(self) -> list[list[Unit]]:
-        """As few runs as print readably (each as long as fits, in turn), then evened out along the flow."""
+        """As few runs as print readably, whole stages where they fit.
+
+        When a stage is too long for a page, cutting the whole flow between
+        ranks (stages then share pages) is tried too, and wins when it needs
+        fewer pages or leaves fewer parts short of steps.
+        """
         pieces = units(self.flow, self.whole)
+        runs, split = self._pack(list(pieces))
+        if split:
+            ranks, _ = self._pack([rank for piece in pieces for rank in (piece.ranks or (piece,))])
+            runs = min((runs, ranks), key=lambda r: (len(r), sum(_steps(run) < MIN_STEPS for run in r)))
+        return runs
+
+    def _pack(self, pieces: list[Unit]) -> tuple[list[list[Unit]], bool]:
+        """Runs each as long as fits, in turn, the last two evened out; and whether a stage had to be cut."""
         runs: list[list[Unit]] = []
-        at, guess = 0, self._estimate(pieces)
+        at, guess, split = 0, self._estimate(pieces), False
         while at < len(pieces):
             end = self._longest(pieces, at, guess)
             if end == at + 1 and len(pieces[at].ranks) > 1 and not self.fits(pieces[at : at + 1]):
                 pieces[at : at + 1] = list(pieces[at].ranks)  # a stage too long for a page: cut between ranks
+                split = True
                 continue
             runs.append(pieces[at:end])
             guess, at = end - at, end
@@ -178,7 +192,7 @@ class _Cutter:
             last = balanced_cuts(runs[-2] + runs[-1], 2)
             if len(last) == 2 and all(self.fits(run) for run in last):
                 runs[-2:] = last
-        return even_out(runs, self.fits, len(self.flow.steps))
+        return even_out(runs, self.fits, len(self.flow.steps)), split
 
     def _longest(self, pieces: list[Unit], at: int, guess: int) -> int:
         """The end of the longest run from ``at`` that fits (at least one piece, even one that does not).
@@ -199,8 +213,8 @@ class _Cutter:
                 bad = probe
         stride = 1
         while good == at + 1 and bad - good > 1:  # shrink
-            probe = max(at + 1, bad - stride)
-            if probe == at + 1 or self.fits(pieces[at:probe]):
+            probe = max(at + 2, bad - stride)
+            if self.fits(pieces[at:probe]):
                 good = probe
             else:
                 bad, stride = probe, stride * 2
@@ -220,6 +234,10 @@ class _Cutter:
         room = along_mm / (self.readable * PX_TO_MM) - _CONNECTOR_ROWS_PX
         length = pieces[-1].hi - pieces[0].lo
         return max(1, round(len(pieces) * room / max(length, 1.0)))
+
+
+def _steps(run: list[Unit]) -> int:
+    return steps_in(run)
 
 
 def _keys(run: list[Unit]) -> frozenset[str]:
