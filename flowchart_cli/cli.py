@@ -204,6 +204,10 @@ def render(
     header: Annotated[
         bool, typer.Option("--header", help="A title block above the diagram: title, version, owner, updated.")
     ] = False,
+    paper: Annotated[
+        Paper | None,
+        typer.Option("--paper", help="PDF on pages of this paper: one page, or an overview and parts (7 pt text)."),
+    ] = None,
 ) -> None:
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
@@ -222,6 +226,7 @@ def render(
             layout_timeout=layout_timeout,
             numbers=numbers,
             header=header,
+            paper=paper.value if paper else None,
         )
     )
 

@@ -33,6 +33,7 @@ def run_render(
     check_staged: bool = False,
     numbers: bool = False,
     header: bool = False,
+    paper: str | None = None,
 ) -> int:
     """Write every format of every file without errors; ``-o -`` writes the one format to stdout."""
     from ..pipeline import render_flow, render_payloads
@@ -49,6 +50,8 @@ def run_render(
         layout_timeout=layout_timeout,
         numbers=numbers,
         header=header,
+        paper=paper or "a4",
+        paged=paper is not None,
     )
     problem = prepare_out_dir(out_dir) if out_dir is not None and not to_stdout else None
     if problem is not None:
