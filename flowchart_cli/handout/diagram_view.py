@@ -70,7 +70,8 @@ def diagram_view(
     plan = print_plan(flow, diagram, paper, t, legend_items=legend_items)
     fit = plan.fit
     if not plan.split:
-        svg = inline_svg(drawing.diagram_svg(printable(diagram)), "diagram", diagram.width, diagram.height)
+        first = plan.first
+        svg = inline_svg(drawing.diagram_svg(printable(first)), "diagram", first.width, first.height)
         side, alone = plan.legend == "side", plan.legend == "after"
         return DiagramView(svg, fit.landscape, side, alone, fit.width_mm, fit.height_mm, "", ())
     overview = inline_svg(drawing.diagram_svg(plan.first), "overview", diagram.width, diagram.height)

@@ -106,9 +106,9 @@ def print_plan(
             return PrintedDiagram(whole, fit, legend, (), paper)
     cutter = _Cutter(flow, whole, paper, words, readable)
     runs = cutter.runs()
-    if len(runs) == 1:  # the page furniture was too much: the shapes alone fit, the legend follows
-        fit = fit_diagram(whole.width, whole.height, 0, paper)
-        return PrintedDiagram(whole, fit, "after", (), paper)
+    if len(runs) == 1:  # the page furniture was too much: the drawing alone fits (trimmed), the legend follows
+        alone = replace(cutter.trial(_keys(runs[0]))[1], title=whole.title)
+        return PrintedDiagram(alone, page_fit(alone, paper), "after", (), paper)
     parts = cutter.parts(runs)
     overview_fit = fit_diagram(whole.width, whole.height, legend_items, paper, caption=True)
     overview = overview_diagram(whole, parts, overview_fit.scale)
