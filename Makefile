@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test test-fast bench lint lock system tools clean
+.PHONY: demo test test-fast bench lint lock system tools clean docs docs-serve
 
 # Every Python package comes from uv.lock (exact versions and hashes), so a fresh
 # machine gets what CI tested. uv itself is pinned by hash in requirements/uv.txt.
@@ -78,9 +78,18 @@ test-fast: $(DEV)
 bench: $(DEV)
 	$(BIN)/python benchmarks/run.py
 
+# The manual (MkDocs, with our own plugin drawing its diagrams): built with --strict, so a broken
+# link, a missing page or a flow with errors fails.
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+docs: $(DEV)
+	$(MKDOCS) build --strict --site-dir site
+
+docs-serve: $(DEV)
+	$(MKDOCS) serve --strict
+
 lint: $(DEV)
-	$(BIN)/ruff check flowchart_cli tests benchmarks
-	$(BIN)/ruff format --check flowchart_cli tests benchmarks
+	$(BIN)/ruff check flowchart_cli tests benchmarks docs/hooks
+	$(BIN)/ruff format --check flowchart_cli tests benchmarks docs/hooks
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) out site .pytest_cache .ruff_cache .hypothesis

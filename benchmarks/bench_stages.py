@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 from flowgen import generated_flow  # benchmarks/ is on sys.path when a bench runs
+from layout_crossings import count_crossings
 
 from flowchart_cli.layout import layout_flow
-from flowchart_cli.layout.crossings import count_crossings
 from flowchart_cli.loader import load_flow
 from flowchart_cli.model import Flow
 

@@ -43,19 +43,18 @@ class AnalyzeFormat(StrEnum):
     markdown = "markdown"
 
 
-class HandoutFormat(StrEnum):
-    html = "html"
-    pdf = "pdf"
-
-
 class Edges(StrEnum):
     ortho = "ortho"
     spline = "spline"
 
 
 class Theme(StrEnum):
+    """Mirrors :data:`flowchart_cli.layout.theme.THEME_NAMES` (a test keeps them equal)."""
+
     default = "default"
     mono = "mono"
+    dark = "dark"
+    auto = "auto"
 
 
 class Paper(StrEnum):
@@ -114,18 +113,47 @@ OutDir = Annotated[
     ),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors (no 'wrote' lines).")]
+ThemeOption = Annotated[
+    Theme,
+    typer.Option(
+        "--theme", help="Colours: default, mono (black and white for print), dark, or auto (follows the reader)."
+    ),
+]
+EdgesOption = Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")]
+NumbersOption = Annotated[bool, typer.Option("--numbers/--no-numbers", help="Draw each step's number on its shape.")]
+HeaderOption = Annotated[
+    bool,
+    typer.Option("--header/--no-header", help="A title block above the diagram: title, version, owner, updated."),
+]
 Scale = Annotated[float, typer.Option("--scale", min=0.25, max=8.0, help="PNG scale (2 or 3 for sharp screens).")]
 
 
-def _formats_option(help: str, shown: str):
-    """`-f/--format`, repeatable or comma-separated; the command splits and validates the list."""
-    return Annotated[list[str] | None, typer.Option("--format", "-f", metavar="FORMAT", help=help, show_default=shown)]
+def _formats_option(help: str, shown: str, allowed: tuple[str, ...]):
+    """`-f/--format`, repeatable or comma-separated; the command splits and validates the list.
+
+    Shell completion offers ``allowed``, also after a comma (``-f svg,p<TAB>``).
+    """
+
+    def complete(incomplete: str) -> list[str]:
+        done, _, last = incomplete.rpartition(",")
+        prefix = f"{done}," if done else ""
+        return [prefix + fmt for fmt in allowed if fmt.startswith(last) and fmt not in done.split(",")]
+
+    return Annotated[
+        list[str] | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help=help, show_default=shown, autocompletion=complete),
+    ]
 
 
-DiagramFormats = _formats_option("svg, png, pdf, drawio, mermaid, dot; repeat or separate with commas.", "svg")
+_DIAGRAM = ("svg", "png", "pdf", "drawio", "mermaid", "dot")
+_BUILD = (*_DIAGRAM, "html", "handout-pdf")
+DiagramFormats = _formats_option(
+    "svg, png, pdf, drawio, mermaid, dot; repeat or separate with commas.", "svg", _DIAGRAM
+)
 BuildFormats = _formats_option(
     "svg, png, pdf, drawio, mermaid, dot, html (handout), handout-pdf; repeat or separate with commas.",
     "svg,png,drawio,html",
+    _BUILD,
 )
 LayoutTimeout = Annotated[
     float,
@@ -136,7 +164,10 @@ LayoutTimeout = Annotated[
         help="How long Graphviz may take to lay out one flow before the command gives up.",
     ),
 ]
-WatchFormats = _formats_option("As for build: diagram formats, html, handout-pdf.", "svg")
+HandoutFormats = _formats_option(
+    "html (a page), pdf (printable); repeat or separate with commas.", "html", ("html", "pdf")
+)
+WatchFormats = _formats_option("As for build: diagram formats, html, handout-pdf.", "svg", _BUILD)
 
 
 def _version(value: bool) -> None:
@@ -147,11 +178,19 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """Check plain-text process descriptions (YAML) and draw ISO 5807 flowcharts with swimlanes."""
+    """Check plain-text process descriptions (YAML) and draw ISO 5807 flowcharts with swimlanes.
+
+    Defaults for the options come from flowchart.toml (or [tool.flowchart] in pyproject.toml)
+    in this folder or the nearest one above; see `flowchart config`.
+    """
+    from .commands.config import apply_config
+
+    apply_config(ctx)
 
 
 @app.command()
@@ -168,7 +207,7 @@ def check(
         ),
     ] = None,
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict/--no-strict", help="Warnings fail the check too.")] = False,
 ) -> None:
     """Check flow files (or every flow below a folder) against the format and the ISO 5807 rules."""
     from .commands.check import run_check
@@ -183,10 +222,8 @@ def render(
     files: Files,
     format: DiagramFormats = None,
     out_dir: OutDir = None,
-    edges: Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")] = Edges.ortho,
-    theme: Annotated[
-        Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
-    ] = Theme.default,
+    edges: EdgesOption = Edges.ortho,
+    theme: ThemeOption = Theme.default,
     scale: Scale = 1.0,
     mermaid: Annotated[
         MermaidSyntax,
@@ -200,10 +237,8 @@ def render(
         bool,
         typer.Option("--check-staged", help="Exit 1 when git does not have an output staged as written (pre-commit)."),
     ] = False,
-    numbers: Annotated[bool, typer.Option("--numbers", help="Draw each step's number on its shape.")] = False,
-    header: Annotated[
-        bool, typer.Option("--header", help="A title block above the diagram: title, version, owner, updated.")
-    ] = False,
+    numbers: NumbersOption = False,
+    header: HeaderOption = False,
     paper: Annotated[
         Paper | None,
         typer.Option("--paper", help="PDF on pages of this paper: one page, or an overview and parts (7 pt text)."),
@@ -234,18 +269,14 @@ def render(
 @app.command()
 def handout(
     files: Files,
-    format: Annotated[
-        HandoutFormat, typer.Option("--format", "-f", help="HTML page or printable PDF.")
-    ] = HandoutFormat.html,
+    format: HandoutFormats = None,
     out_dir: OutDir = None,
     lang: Annotated[
         Lang | None, typer.Option("--lang", help="Language of the handout (default: the flow's `lang`).")
     ] = None,
-    no_quiz: Annotated[bool, typer.Option("--no-quiz", help="Leave out the self-check quiz.")] = False,
+    quiz: Annotated[bool, typer.Option("--quiz/--no-quiz", help="Include the self-check quiz.")] = True,
     paper: PaperOption = Paper.a4,
-    theme: Annotated[
-        Theme, typer.Option("--theme", help="Diagram colours, or mono for black-and-white printing.")
-    ] = Theme.default,
+    theme: ThemeOption = Theme.default,
     template_dir: Annotated[
         Path | None,
         typer.Option(
@@ -255,15 +286,16 @@ def handout(
     quiet: Quiet = False,
 ) -> None:
     """Write the printable training handout of flow files."""
-    from .commands.handout import run_handout
+    from .commands.common import split_formats
+    from .commands.handout import HANDOUT_FORMATS, run_handout
 
     raise typer.Exit(
         run_handout(
             files,
-            format.value,
+            split_formats(format or ["html"], HANDOUT_FORMATS) or ["html"],
             out_dir,
             lang=lang.value if lang else None,
-            quiz=not no_quiz,
+            quiz=quiz,
             template_dir=template_dir,
             paper=paper.value,
             theme=theme.value,
@@ -292,15 +324,21 @@ def build(
         list[str] | None,
         typer.Option("--exclude", metavar="PATTERN", help=".gitignore-style pattern to skip; repeatable."),
     ] = None,
-    index: Annotated[bool, typer.Option("--index", help="Write OUT/index.md listing every flow.")] = False,
-    edges: Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")] = Edges.ortho,
-    theme: Annotated[
-        Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
-    ] = Theme.default,
+    index: Annotated[bool, typer.Option("--index/--no-index", help="Write OUT/index.md listing every flow.")] = False,
+    edges: EdgesOption = Edges.ortho,
+    theme: ThemeOption = Theme.default,
     paper: PaperOption = Paper.a4,
     scale: Scale = 1.0,
     quiet: Quiet = False,
     layout_timeout: LayoutTimeout = 60.0,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard",
+            metavar="I/N",
+            help="Build only shard I of N (by each flow's relative path), for an N-job CI matrix.",
+        ),
+    ] = None,
 ) -> None:
     """Render every flow below a folder, redoing only what changed."""
     from .commands.build import run_build
@@ -321,6 +359,7 @@ def build(
             scale=scale,
             quiet=quiet,
             layout_timeout=layout_timeout,
+            shard=shard,
         )
     )
 
@@ -346,10 +385,8 @@ def markdown(
         typer.Option("--assets", help="Folder for the images (default: OUT.md's folder / assets).", file_okay=False),
     ] = None,
     format: Annotated[MarkdownImage, typer.Option("--format", "-f", help="Image format.")] = MarkdownImage.svg,
-    edges: Annotated[Edges, typer.Option("--edges", help="Flow lines: orthogonal or curved.")] = Edges.ortho,
-    theme: Annotated[
-        Theme, typer.Option("--theme", help="Colours, or mono for black-and-white printing.")
-    ] = Theme.default,
+    edges: EdgesOption = Edges.ortho,
+    theme: ThemeOption = Theme.auto,
     scale: Scale = 1.0,
     quiet: Quiet = False,
 ) -> None:
@@ -377,12 +414,20 @@ def analyze(
     max_paths: Annotated[
         int, typer.Option("--max-paths", min=1, metavar="N", help="List at most N paths per flow.")
     ] = 1000,
+    simulate: Annotated[
+        bool, typer.Option("--simulate", help="Also simulate cases: typical and slow duration.")
+    ] = False,
+    cases: Annotated[int | None, typer.Option("--cases", min=1, metavar="N", help="Cases (default 10000).")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", metavar="S", help="Random seed (default 1).")] = None,
+    max_p90: Annotated[
+        str | None, typer.Option("--max-p90", metavar="D", help="Exit 1 if 1 case in 10 takes longer.")
+    ] = None,
 ) -> None:
     """List every path of each flow with its handoffs and duration, its loops, and the CI gates."""
-    from .commands.analyze import limits_of, run_analyze
+    from .commands.analyze import limits_of, run_analyze, simulation_of
 
-    limits = limits_of(max_handoffs, max_duration)
-    raise typer.Exit(run_analyze(files, format.value, max_paths=max_paths, limits=limits))
+    limits, simulation = limits_of(max_handoffs, max_duration, max_p90), simulation_of(simulate, cases, seed, max_p90)
+    raise typer.Exit(run_analyze(files, format.value, max_paths=max_paths, limits=limits, simulate=simulation))
 
 
 @app.command()
@@ -397,12 +442,21 @@ def watch(
     raise typer.Exit(run_watch(path, out_dir, format or ["svg"]))
 
 
+def _templates(incomplete: str) -> list[tuple[str, str]]:
+    """`new --template <TAB>`: the template names, each with its description."""
+    from .commands.new import available_templates
+
+    return [(t.name, t.description) for t in available_templates() if t.name.startswith(incomplete)]
+
+
 @app.command()
 def new(
     path: Annotated[
         Path | None, typer.Argument(help="The flow file to create.", show_default=False, metavar="PATH")
     ] = None,
-    template: Annotated[str, typer.Option("--template", "-t", help="Starter template (see --list).")] = "blank",
+    template: Annotated[
+        str, typer.Option("--template", "-t", help="Starter template (see --list).", autocompletion=_templates)
+    ] = "blank",
     list_templates: Annotated[bool, typer.Option("--list", help="List the templates and exit.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
@@ -410,6 +464,32 @@ def new(
     from .commands.new import run_new
 
     raise typer.Exit(run_new(path, template, list_templates=list_templates, force=force))
+
+
+@app.command("import")
+def import_(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A draw.io (.drawio, .xml), Mermaid (.mmd, .mermaid, .md) or Visio (.vsdx) flowchart.",
+            exists=True,
+            dir_okay=False,
+            metavar="FILE",
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The flow file to write (default: NAME.flow.yaml beside FILE); - prints it."
+        ),
+    ] = None,
+    page: Annotated[int, typer.Option("--page", min=1, metavar="N", help="The page of the drawing to read.")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+) -> None:
+    """Turn a flowchart drawn in draw.io, Mermaid or Visio into a flow file."""
+    from .commands.import_ import run_import
+
+    raise typer.Exit(run_import(file, output, page=page, force=force))
 
 
 @app.command()
@@ -423,6 +503,16 @@ def rules(
 
 
 @app.command()
+def config(
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Table or JSON.")] = ListFormat.text,
+) -> None:
+    """Print the settings in effect here and where each comes from (flowchart.toml, pyproject.toml, built in)."""
+    from .commands.config import run_config
+
+    raise typer.Exit(run_config(format.value))
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the flow format (editor completion)."""
     from .schema import flow_schema_json
@@ -431,5 +521,7 @@ def schema() -> None:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: closed or full outputs, the C locale and SIGTERM end in one line."""
+    from .streams import run_guarded
+
+    run_guarded(app)

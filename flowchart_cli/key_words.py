@@ -37,6 +37,7 @@ KEY_WORDS: dict[str, tuple[str, ...]] = {
     "stage": ("etapa", "fase"),
     "next": ("siguiente", "sigue", "próximo", "próxima", "seguinte", "luego", "depois"),
     "branches": ("ramas", "opciones", "salidas", "ramos", "opções", "saídas", "ramificaciones", "ramificações"),
+    "shares": ("porcentajes", "porcentagens", "probabilidades", "proporciones", "proporções"),
     "notes": ("notas", "nota", "observaciones", "observações", "comentarios", "comentários"),
     "duration": ("duración", "duração", "tiempo", "tempo", "plazo", "prazo"),
     "link": ("enlace", "vínculo", "liga", "url"),

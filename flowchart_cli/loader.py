@@ -46,6 +46,7 @@ __all__ = [
     "load_flow",
     "load_text",
     "ref_problem",
+    "referenced_title",
 ]
 
 
@@ -67,3 +68,14 @@ def load_flow(path: Path) -> tuple[Flow | None, list[Diagnostic]]:
     except SourceError as exc:
         return None, [diagnostic("FC100", exc.message, Pos(exc.line, exc.column))]
     return load_text(text, path)
+
+
+def referenced_title(flow: Flow, ref: str) -> str:
+    """The title of the flow file ``ref`` names (beside ``flow``'s file), or "" when it cannot be read."""
+    if flow.path is None:
+        return ""
+    target = Path(flow.path).parent / ref
+    if not target.is_file():
+        return ""
+    other, _ = load_flow(target)
+    return other.title if other is not None else ""

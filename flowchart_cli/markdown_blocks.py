@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
+from .layout.theme import THEME_NAMES
+
 if TYPE_CHECKING:
     from .writers import RenderOptions
 
@@ -33,7 +35,7 @@ __all__ = [
 ]
 
 FENCE_OPTIONS: dict[str, tuple[str, ...] | None] = {
-    "theme": ("default", "mono"),
+    "theme": THEME_NAMES,
     "edges": ("ortho", "spline"),
     "numbers": ("true", "false"),
     "header": ("true", "false"),

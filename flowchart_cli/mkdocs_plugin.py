@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 
 from .diagnostics import Diagnostic
 from .diagram_cache import DiagramCache, Rendered
+from .layout.theme import THEME_NAMES
 from .markdown_blocks import BlockProblem, FlowBlock, fence_render_options, fenced_lines, find_flow_blocks
 from .model import output_stem
 from .writers import RenderOptions
@@ -40,7 +41,8 @@ _SVG_IDS = ("fc-title", "fc-desc")
 
 
 class FlowchartConfig(base.Config):
-    theme = c.Choice(("default", "mono"), default="default")
+    theme = c.Choice(THEME_NAMES, default="auto")
+    """``auto``: diagrams follow the reader's scheme and Material's ``slate`` (see docs/themes-and-config.md)."""
     edges = c.Choice(("ortho", "spline"), default="ortho")
     numbers = c.Type(bool, default=False)
     header = c.Type(bool, default=False)

@@ -9,7 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Branch", "Edge", "Flow", "Lane", "Pos", "Stage", "Step", "exit_connectors", "flow_edges", "output_stem"]
+__all__ = [
+    "Branch",
+    "Edge",
+    "Flow",
+    "Lane",
+    "Pos",
+    "Share",
+    "Stage",
+    "Step",
+    "exit_connectors",
+    "flow_edges",
+    "output_stem",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +65,16 @@ class Branch:
 
 
 @dataclass(frozen=True, slots=True)
+class Share:
+    """One entry of a decision's `shares`: the outcome named and the share as written (``30%``, ``0.3``)."""
+
+    outcome: str
+    text: str
+    pos: Pos = Pos()
+    value_pos: Pos = Pos()
+
+
+@dataclass(frozen=True, slots=True)
 class Step:
     """One step of the process.
 
@@ -72,6 +94,7 @@ class Step:
     stage: str | None = None
     next: str | None = None
     branches: tuple[Branch, ...] = ()
+    shares: tuple[Share, ...] = ()
     notes: str = ""
     duration: str = ""
     link: str = ""

@@ -30,7 +30,7 @@ from .loader import (
 )
 from .symbols import SYMBOLS
 
-__all__ = ["flow_schema", "flow_schema_json"]
+__all__ = ["SCHEMA_ID", "flow_schema", "flow_schema_json"]
 
 TOP_DOCS = {
     "title": "Name of the process, shown as the diagram and handout title. Required.",
@@ -61,6 +61,8 @@ STEP_DOCS = {
     "stage": "The phase of the step: a stage id or exact name. Without it, the previous step's stage is kept.",
     "next": "The id of the step the flow goes to. Without it, the flow goes to the following step.",
     "branches": "Decisions only: `outcome label: step id`, one per outcome, in order (at least two).",
+    "shares": "Decisions only: `outcome label: share` (`30%` or `0.3`), how often each outcome is taken "
+    "(analyze --simulate); outcomes left out share what remains equally.",
     "notes": "Guidance for the person doing the step (handout, SVG tooltip).",
     "duration": 'How long the step takes or its target time, free text (e.g. "10 min").',
     "link": "Reference material: an http, https or mailto URL (clickable in the SVG, listed in the handout).",
@@ -103,6 +105,25 @@ def _id(description: str) -> dict[str, Any]:
     }
 
 
+SHARE_PATTERN = r"^\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*%?\s*$"
+"""A share as `read_share` reads it (`60%`, `33,5 %`, `0,4`); whether it is at most 100 % is FC213's to say."""
+
+
+def _shares() -> dict[str, Any]:
+    share = {
+        "description": "How often this outcome is taken: a percentage (`60%`) or a fraction from 0 to 1 (`0.6`).",
+        "anyOf": [
+            {"type": "number", "minimum": 0, "maximum": 1},
+            {
+                "type": "string",
+                "pattern": SHARE_PATTERN,
+                "patternErrorMessage": "Write a percentage (60%) or a fraction (0.6).",
+            },
+        ],
+    }
+    return {"description": STEP_DOCS["shares"], "type": "object", "additionalProperties": share}
+
+
 def _symbol_docs(kind: str) -> str:
     row = SYMBOLS[kind]
     return f"{row.legend['en']} (ISO 5807 {row.iso_name} symbol). The value is the step's label."
@@ -119,6 +140,7 @@ def _step_properties() -> dict[str, Any]:
             "propertyNames": {"pattern": r"\S", "patternErrorMessage": "A branch label may not be empty."},
             "additionalProperties": _id("The id of the step this outcome leads to."),
         },
+        "shares": _shares(),
         "link": {
             "description": STEP_DOCS["link"],
             "type": "string",
@@ -178,6 +200,7 @@ def _step() -> dict[str, Any]:
             _some_symbol(),
             *(_one_symbol_only(kind) for kind in SYMBOLS),
             _only_with("branches", ["decision"]),
+            _only_with("shares", ["decision"]),
             _only_with("ref", REF_KINDS),
             _never_with("decision", ["next"]),
             _never_with("end", ["next", "branches"]),
@@ -243,10 +266,15 @@ def _top_properties() -> dict[str, Any]:
     return {key: special.get(key) or _text(TOP_DOCS[key]) for key in TOP_KEYS}
 
 
+SCHEMA_ID = "urn:flowchart-cli:flow-file:1"
+"""The schema's identity: a URN, since no web address is ours for good; the number changes with the format."""
+
+
 def flow_schema() -> dict[str, Any]:
     """The schema as a dict (keys in a fixed order, so its JSON is deterministic)."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
         "title": "flowchart-cli flow file",
         "description": "A process described as steps in swimlanes (NAME.flow.yaml); see `flowchart rules`. "
         "Keys are the English words listed here; for a Spanish or Portuguese word (inicio, paso, siguiente…) "

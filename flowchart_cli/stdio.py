@@ -32,11 +32,13 @@ def stdin_text() -> str:
     """Standard input as UTF-8 text (same limits as a file); :class:`SourceError` when unusable."""
     if _read and _read[0] is sys.stdin:
         return _read[1]
+    if sys.stdin is None:
+        raise SourceError("cannot read standard input: it is closed")
     stream = getattr(sys.stdin, "buffer", None)
     try:
         data = stream.read(MAX_BYTES + 1) if stream is not None else (sys.stdin.read() or "").encode("utf-8")
     except (OSError, ValueError) as exc:
-        raise SourceError(f"cannot read standard input: {exc}") from None
+        raise SourceError(f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}") from None
     if len(data) > MAX_BYTES:
         raise SourceError(f"standard input is larger than {MAX_BYTES // 1_048_576} MB")
     text = decode(data)

@@ -25,13 +25,16 @@ def test_sentences_in_the_flow_language(tmp_path) -> None:
     assert scenarios.heading == "Escenarios"
     assert scenarios.note == ""
     first, second = scenarios.items
-    assert first.condition == "Si «¿Pago aprobado?» Sí"
+    assert first.condition == "Si la respuesta es «Sí» en «¿Pago aprobado?»"
     assert first.route == "pasos 1–3 → 6 → 7"
     assert first.ends == "Entregado"
     assert first.summary == "3 responsables · 8\u00a0h\u00a05\u00a0min\u00a0–\u00a016\u00a0h\u00a05\u00a0min"
-    assert second.condition == "Si «¿Pago aprobado?» No y «¿Reintenta?» No"
+    assert second.condition == "Si la respuesta es «No» en «¿Pago aprobado?» y «No» en «¿Reintenta?»"
     assert second.route == "pasos 1–5"
-    assert build_scenarios(flow, "pt").items[1].condition == "Se “¿Pago aprobado?” No e “¿Reintenta?” No"
+    assert (
+        build_scenarios(flow, "pt").items[1].condition
+        == "Se a resposta for “No” em “¿Pago aprobado?” e “No” em “¿Reintenta?”"
+    )
     assert build_scenarios(flow, "en").heading == "Scenarios"
 
 
@@ -60,11 +63,16 @@ def test_section_in_the_handout_and_its_contents(tmp_path) -> None:
     assert " ".join("".join(section.find(f"{H}h2").itertext()).split()) == "Escenarios"
     items = [" ".join("".join(li.itertext()).split()) for li in section.iter(f"{H}li")]
     assert (
-        items[1]
-        == "Si «¿Pago aprobado?» No y «¿Reintenta?» No: pasos 1–5 (Compra cancelada) · 2 responsables · 5 min 10 s"
+        items[1] == "Si la respuesta es «No» en «¿Pago aprobado?» y «No» en «¿Reintenta?»: pasos 1–5 (Compra cancelada)"
+        " · 2 responsables · 5 min 10 s"
     )
+    # each scenario links to its end's row in the step table; the loop ("¿Reintenta?" Sí) to the step it goes back to
     ends = [a.get("href") for a in section.iter(f"{H}a")]
-    assert ends == ["#step-7", "#step-5"]  # each scenario links to its end's row in the step table
+    assert ends == ["#step-7", "#step-5", "#step-2"]
+    assert (
+        items[2]
+        == "Si la respuesta es «No» en «¿Pago aprobado?» y «Sí» en «¿Reintenta?»: pasos 2–4, y de vuelta al paso 2"
+    )
     contents = [a.get("href") for a in root.iter(f"{H}a") if a.get("href", "").startswith("#")]
     assert "#scenarios" in contents
 
@@ -78,4 +86,4 @@ def test_too_many_paths_to_count(tmp_path) -> None:
     scenarios = build_scenarios(flow_from(tmp_path, "\n".join(lines)), "pt")
     assert len(scenarios.items) == 12
     assert scenarios.note == "…e mais de 988 outros cenários."
-    assert scenarios.items[0].condition.startswith("Se “Opção 0?” Sim e “Opção 1?” Sim e")
+    assert scenarios.items[0].condition.startswith("Se a resposta for “Sim” em “Opção 0?”, “Sim” em “Opção 1?”,")

@@ -62,7 +62,12 @@ def test_actions_are_current_majors_and_flowchart_comes_from_its_repository():
     }
     install = step("Install flowchart-cli")["run"]
     assert "$FLOWCHART_CLI" in install and "pip install flowchart-cli" not in install
-    assert WORKFLOW["env"]["FLOWCHART_CLI"].startswith("git+https://github.com/")
+    assert WORKFLOW["env"]["FLOWCHART_CLI"] == "."  # the repository it runs in: no placeholder to fill
+
+
+def test_sarif_upload_is_skipped_for_pull_requests_from_forks():
+    assert WORKFLOW["permissions"] == {"contents": "read", "security-events": "write"}
+    assert "head.repo.fork" in step("Upload SARIF")["if"]
 
 
 def test_sarif_step_without_flow_files_writes_one_run(tmp_path: Path):

@@ -17,12 +17,12 @@ import pytest
 from printed_checks import all_problems, joined_by_connectors, overlaps, page_problems
 
 from flowchart_cli.check import check_file
-from flowchart_cli.handout.i18n import words
 from flowchart_cli.handout.paper import PAPERS, paper
 from flowchart_cli.handout.part_flow import cut_numbers, part_flow
 from flowchart_cli.handout.printed import PrintedDiagram, print_plan
 from flowchart_cli.layout import layout_flow
 from flowchart_cli.model import Flow, flow_edges
+from flowchart_cli.words import words
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from flowchart_cli.check import check_file
 from flowchart_cli.cli import app
-from flowchart_cli.handout.i18n import words
+from flowchart_cli.words import words
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 

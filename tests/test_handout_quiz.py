@@ -48,9 +48,9 @@ def quiz_of(flow, lang=None):
 def test_a_case_through_two_decisions_asks_where_it_ends(tmp_path):
     cases = [q for q in quiz_of(flow_from(tmp_path, PAGO)) if q.kind == "case"]
     assert [q.text for q in cases] == [
-        "Un caso: la respuesta a «¿Hay existencias?» es «Sí»; la respuesta a «¿Se aprobó el pago?» es «Sí». "
+        "Un caso: la respuesta es «Sí» en «¿Hay existencias?» y «Sí» en «¿Se aprobó el pago?». "
         "¿Dónde termina el proceso?",
-        "Un caso: la respuesta a «¿Hay existencias?» es «Sí»; la respuesta a «¿Se aprobó el pago?» es «No». "
+        "Un caso: la respuesta es «Sí» en «¿Hay existencias?» y «No» en «¿Se aprobó el pago?». "
         "¿Dónde termina el proceso?",
     ]
     assert [q.answer.replace("\u00a0", " ") for q in cases] == [

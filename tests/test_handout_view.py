@@ -6,12 +6,13 @@ import pytest
 from handout_fakes import QUEJAS, FakeDrawing, diagram_of, flow_from
 
 from flowchart_cli.handout.graphics import inline_svg
-from flowchart_cli.handout.i18n import SYMBOL_NAMES, WORDS
 from flowchart_cli.handout.page import css_string, fit_diagram, page_counter_css
-from flowchart_cli.handout.questions import quiz_question
-from flowchart_cli.handout.routes import safe_url, shorten, step_numbers
+from flowchart_cli.handout.questions import next_step_question
+from flowchart_cli.handout.routes import safe_url, step_numbers
 from flowchart_cli.handout.view import build_view
+from flowchart_cli.oneline import shorten
 from flowchart_cli.symbols import SYMBOLS
+from flowchart_cli.words import SYMBOL_NAMES, WORDS
 
 
 @pytest.fixture
@@ -85,22 +86,22 @@ def test_lane_sections_say_what_triggers_each_step_and_where_it_hands_over(queja
 def test_quiz_asks_what_comes_next_who_does_a_step_and_how_long_it_takes(quejas):
     view = view_of(quejas)
     assert [(q.kind, q.text) for q in view.quiz] == [
-        ("next", "La queja es grave. ¿Qué paso sigue?"),
-        ("next", "A la pregunta «¿La queja es grave?» la respuesta es «No». ¿Qué paso sigue?"),
+        # the kinds take turns; "Escalar al supervisor" is not asked: its answer would be in the question
+        ("next", "En «¿La queja es grave?», si la respuesta es «Sí», ¿cuál es el paso siguiente?"),
         ("who", "¿Quién es responsable de «Registrar la queja en el CRM»?"),
-        # "Escalar al supervisor" is not asked: its answer would be in the question
-        ("who", "¿Quién es responsable de «Implementar la solución acordada»?"),
         ("duration", "¿Cuánto tiempo puede llevar «Registrar la queja en el CRM»?"),
+        ("next", "En «¿La queja es grave?», si la respuesta es «No», ¿cuál es el paso siguiente?"),
+        ("who", "¿Quién es responsable de «Implementar la solución acordada»?"),
     ]
     assert [plain(q.answer) for q in view.quiz] == [
         "paso 4: Escalar al supervisor",
-        "paso 5: Implementar la solución acordada",
-        "Agente de atención",
         "Agente de atención",
         "10 min",
+        "paso 5: Implementar la solución acordada",
+        "Agente de atención",
     ]
     assert [q.number for q in view.quiz] == [1, 2, 3, 4, 5]
-    assert [q.answer_lane for q in view.quiz][:2] == ["Supervisor", "Agente de atención"]
+    assert [q.answer_lane for q in view.quiz][::3] == ["Supervisor", "Agente de atención"]
     assert view.quiz_note == ""
 
 
@@ -124,7 +125,7 @@ def test_lang_overrides_every_fixed_word(quejas):
     assert plain(view.steps[2].next[0].text) == "Sí → step 4"
     assert plain(view.steps[-1].next[0].text) == "end"
     assert view.lanes[0].heading == "Responsibilities — Cliente"
-    assert view.quiz[0].text == "“¿La queja es grave?” — the answer is “Sí”. What is the next step?"
+    assert view.quiz[0].text == "At “¿La queja es grave?”, if the answer is “Sí”, what is the next step?"
     assert view.legend[0].meaning == "Where the process begins"
     pt = view_of(quejas, lang="pt")
     assert plain(pt.steps[0].next[0].text) == "→ passo 2" and pt.t["quiz"] == "Autoavaliação"
@@ -216,17 +217,50 @@ def test_big_flows_get_a_short_quiz(tmp_path):
 @pytest.mark.parametrize(
     ("question", "outcome", "lang", "expected"),
     [
-        ("¿La queja es grave?", "Sí", "es", "La queja es grave. ¿Qué paso sigue?"),
-        ("¿Qué canal usó?", "Sí", "es", "A la pregunta «¿Qué canal usó?» la respuesta es «Sí». ¿Qué paso sigue?"),
-        ("¿Por qué?", "Sí", "es", "A la pregunta «¿Por qué?» la respuesta es «Sí». ¿Qué paso sigue?"),
-        ("O cliente aceitou?", "Sim", "pt", "O cliente aceitou. Qual é o próximo passo?"),
-        ("Qual canal?", "Sim", "pt", "À pergunta “Qual canal?” a resposta é “Sim”. Qual é o próximo passo?"),
-        ("Is it paid?", "Yes", "en", "“Is it paid?” — the answer is “Yes”. What is the next step?"),
-        ("Revisar el pago", "Sí", "es", "A la pregunta «Revisar el pago» la respuesta es «Sí». ¿Qué paso sigue?"),
+        (
+            "¿Le sirvió la respuesta?",
+            "No",
+            "es",
+            "En «¿Le sirvió la respuesta?», si la respuesta es «No», ¿cuál es el paso siguiente?",
+        ),
+        (
+            "¿El cliente quedó conforme?",
+            "Le sirvió la respuesta",
+            "es",
+            "En «¿El cliente quedó conforme?», si la respuesta es «Le sirvió la respuesta», "
+            "¿cuál es el paso siguiente?",
+        ),
+        (
+            "Canal de entrada",
+            "Chat",
+            "es",
+            "En «Canal de entrada», si el resultado es «Chat», ¿cuál es el paso siguiente?",
+        ),
+        (
+            "O cliente aceitou?",
+            "Sim",
+            "pt",
+            "Em “O cliente aceitou?”, se a resposta for “Sim”, qual é o próximo passo?",
+        ),
+        (
+            "Resultado do teste",
+            "Sem sinal",
+            "pt",
+            "Em “Resultado do teste”, se o resultado for “Sem sinal”, qual é o próximo passo?",
+        ),
+        ("Is it paid?", "Yes", "en", "At “Is it paid?”, if the answer is “Yes”, what is the next step?"),
+        (
+            "Review verdict",
+            "Charge wrong",
+            "en",
+            "At “Review verdict”, if the outcome is “Charge wrong”, what is the next step?",
+        ),
     ],
 )
-def test_quiz_question_wording(question, outcome, lang, expected):
-    assert quiz_question(question, outcome, lang) == expected
+def test_a_decision_question_quotes_the_label_and_the_outcome_in_a_frame_that_fits_both(
+    question, outcome, lang, expected
+):
+    assert next_step_question(question, outcome, lang) == expected
 
 
 def test_css_strings_cannot_break_out():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from handout_fakes import QUEJAS, FakeDrawing, diagram_of, flow_from
 
-from flowchart_cli.handout.i18n import LANGS, WORDS, plural, symbol_name
 from flowchart_cli.handout.view import build_view
 from flowchart_cli.symbols import SYMBOLS
+from flowchart_cli.words import LANGS, WORDS, plural, symbol_name
 
 EXTERNAL = """
 title: Compra

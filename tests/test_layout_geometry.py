@@ -318,16 +318,11 @@ def test_unknown_edge_style_is_refused(diagrams):
 
 
 def test_outcome_labels_do_not_cover_shapes(diagrams):
-    from flowchart_cli.layout.text import text_width
-
     for d in diagrams:
-        size = d.font_size - 1
         for edge in d.edges:
             if not edge.label:
                 continue
-            width = text_width(edge.label, size) * 1.08 + 6
-            left = edge.label_at.x - 3 if edge.label_anchor == "start" else edge.label_at.x - width + 3
-            label = Rect(left, edge.label_at.y - size, width, size + 5)
+            label = _label_box(d, edge)
             for node in d.nodes:
                 assert not _overlap(label, node.box, 1), (d.title, edge.label, node.key)
 
@@ -401,12 +396,12 @@ def test_a_line_never_runs_on_where_another_stops(diagrams):
 
 
 def _label_box(d: Diagram, edge) -> Rect:
-    from flowchart_cli.layout.text import text_width
-
-    size = d.font_size - 1
-    width = text_width(edge.label, size) * 1.08 + 6
-    left = edge.label_at.x - 3 if edge.label_anchor == "start" else edge.label_at.x - width + 3
-    return Rect(left, edge.label_at.y - size, width, size + 5)
+    """The label's backing as the layout placed it; it hangs from the anchor on the baseline, in the label's size."""
+    box = edge.label_box
+    assert box is not None and edge.label_size == d.font_size - 1
+    assert box.bottom == pytest.approx(edge.label_at.y + 5) and box.height == pytest.approx(edge.label_size + 5)
+    assert (box.x + 3 if edge.label_anchor == "start" else box.right - 3) == pytest.approx(edge.label_at.x)
+    return box
 
 
 def _on_trunk(p: Point, q: Point, edge) -> bool:
@@ -441,7 +436,7 @@ def test_no_outcome_label_sits_on_another_line(diagrams):
 
 def test_lines_reaching_one_side_of_a_shape_arrive_as_one(diagrams):
     """Lines into one side of a shape join before it: one arrowhead per side, never two close together."""
-    from flowchart_cli.layout.quality import arrowheads_per_side
+    from layout_quality import arrowheads_per_side
 
     for d in diagrams:
         assert max(arrowheads_per_side(d).values(), default=1) == 1, d.title

@@ -1,6 +1,6 @@
 """The crossing and merge rules of the layout, each on a small flow that broke it before.
 
-Every number is read from the geometry by :mod:`flowchart_cli.layout.quality`,
+Every number is read from the geometry by :mod:`layout_quality` (benchmarks/),
 the module the layout benchmark reports with.
 """
 
@@ -11,9 +11,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from layout_quality import arrowheads_per_side, crossing_pairs, measure
 
 from flowchart_cli.layout import layout_flow
-from flowchart_cli.layout.quality import arrowheads_per_side, crossing_pairs, measure
 from flowchart_cli.loader import load_flow, load_text
 
 pytestmark = pytest.mark.slow
@@ -118,11 +118,15 @@ def test_every_sample_keeps_the_rules(sample):
     assert quality.close_runs == 0  # no long run closer than 20 px to another line or a lane border
 
 
-def test_a_generated_50_step_flow_has_no_crossing_and_one_arrow_per_side():
-    # the benchmark's generated flow (copied into tests/layout_cases): before, 12 crossings and loops beside lines
+def test_a_generated_50_step_flow_has_short_loops_few_crossings_and_one_arrow_per_side():
+    # the benchmark's generated flow (copied into tests/layout_cases): before, 12 crossings and loops beside
+    # lines; then 0 crossings, but two loops went round the left edge of the drawing (2.15x their distance).
+    # A loop back over a chain that zigzags across every lane must cross it once or go round: it crosses.
     flow, _ = load_flow(Path(__file__).resolve().parent / "layout_cases" / "generated-50.flow.yaml")
     quality = measure(layout_flow(flow))
-    assert quality.crossings == 0
+    assert quality.worst_detour <= 1.5
+    assert quality.crossings <= 2
+    assert quality.shared_runs == 0
     assert quality.arrowheads == 1
     assert quality.close_runs == 0
 

@@ -207,7 +207,7 @@ def test_visual_order_reverses_right_to_left_runs_only():
 
 
 def test_quality_counts_real_crossings_only():
-    from flowchart_cli.layout.quality import crossing_pairs
+    from layout_quality import crossing_pairs
 
     plus = [(Point(0, 50), Point(100, 50)), (Point(50, 0), Point(50, 100))]
     tee = [(Point(0, 50), Point(100, 50)), (Point(50, 0), Point(50, 50))]  # ends on the other: a merge

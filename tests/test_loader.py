@@ -252,3 +252,26 @@ def test_the_reader_does_not_import_the_rules_stage() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_referenced_title_reads_the_flow_beside_the_file(tmp_path: Path) -> None:
+    """The handout's references name the other flow by its title; the loader reads it, or says "" when it cannot."""
+    from flowchart_cli.loader import load_flow, referenced_title
+
+    (tmp_path / "garantia.flow.yaml").write_text(
+        "title: Reclamación de garantía\nsteps:\n  - start: Llega\n  - end: Fin\n", encoding="utf-8"
+    )
+    (tmp_path / "roto.flow.yaml").write_text("title: [sin cerrar\n", encoding="utf-8")
+    main = tmp_path / "quejas.flow.yaml"
+    main.write_text(
+        "title: Quejas\nsteps:\n  - start: Llega\n  - subprocess: Revisar garantía\n    ref: garantia.flow.yaml\n"
+        "  - end: Fin\n",
+        encoding="utf-8",
+    )
+    flow, _ = load_flow(main)
+    assert flow is not None
+    assert referenced_title(flow, "garantia.flow.yaml") == "Reclamación de garantía"
+    assert referenced_title(flow, "falta.flow.yaml") == ""
+    assert referenced_title(flow, "roto.flow.yaml") == ""
+    unsaved, _ = load_text(main.read_text(encoding="utf-8"))
+    assert unsaved is not None and referenced_title(unsaved, "garantia.flow.yaml") == ""

@@ -58,7 +58,7 @@ def test_an_indented_fence_loses_its_indent_and_options_are_read() -> None:
     [
         ("a\n\n```flow\ntitle: x\n", 3, "never closed"),
         ("```flow color=red\n```\n", 1, "unknown ```flow option 'color=red'"),
-        ("```flow theme=dark\n```\n", 1, "choose from default, mono"),
+        ("```flow theme=night\n```\n", 1, "choose from default, mono, dark, auto"),
         ('```flow alt="open\n```\n', 1, "unclosed quote"),
     ],
 )

@@ -51,6 +51,14 @@ def test_the_command_prints_a_valid_2020_12_schema() -> None:
     jsonschema.Draft7Validator.check_schema(schema)  # the YAML extension for VS Code reads draft-07
 
 
+def test_the_schema_has_an_id_its_refs_resolve_against() -> None:
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    assert schema["$id"] == "urn:flowchart-cli:flow-file:1"
+    validator = jsonschema.Draft202012Validator(schema)
+    assert validator.is_valid({"title": "T", "steps": [{"start": "Inicio"}, {"end": "Fin"}]})
+    assert not validator.is_valid({"title": "T", "steps": [{"start": "A", "nxt": "b"}]})  # via $defs/step
+
+
 def test_output_is_deterministic() -> None:
     first = runner.invoke(app, ["schema"]).stdout
     assert first == runner.invoke(app, ["schema"]).stdout

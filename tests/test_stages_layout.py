@@ -7,9 +7,9 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from layout_crossings import count_crossings
 
 from flowchart_cli.layout import layout_flow
-from flowchart_cli.layout.crossings import count_crossings
 from flowchart_cli.layout.geometry import Diagram, EdgePath, Point
 from flowchart_cli.layout.stages import stage_back_edges, stage_rows, stage_separators
 from flowchart_cli.loader import load_flow

@@ -218,3 +218,26 @@ def test_output_is_byte_identical_across_processes(tmp_path):
         for seed in ("1", "2")
     }
     assert len(outputs) == 1
+
+
+def test_each_outcome_label_is_backed_by_the_box_the_layout_kept_clear() -> None:
+    """The SVG paints the label's backing where the geometry says it is (the box the label placer kept
+    clear of shapes and lines), and the bold text it backs fits inside it."""
+    from flowchart_cli.layout.shapes import fmt
+    from flowchart_cli.layout.text import text_width
+
+    flow, _ = load_flow(ROOT / "samples" / "gestion-quejas.flow.yaml")
+    diagram = layout_flow(flow)
+    root = ET.fromstring(write_svg(diagram, RenderOptions()).encode("utf-8"))
+    labelled = [e for e in diagram.edges if e.label]
+    assert len(labelled) >= 4
+    groups = {(g.get("data-from"), g.get("data-to")): g for g in root.iter(f"{NS}g") if g.get("class") == "fc-edge"}
+    for edge in labelled:
+        box = edge.label_box
+        assert box is not None and edge.label_centre is not None
+        backing = groups[(edge.source, edge.target)].find(f"{NS}rect")
+        assert backing is not None
+        drawn = tuple(backing.get(k) for k in ("x", "y", "width", "height"))
+        assert drawn == (fmt(box.x), fmt(box.y), fmt(box.width), fmt(box.height)), edge.label
+        assert box.width > text_width(edge.label, edge.label_size, bold=True)
+        assert box.x < edge.label_centre.x < box.right and box.y < edge.label_centre.y < box.bottom

@@ -18,10 +18,12 @@ __all__ = ["Facts", "Limits", "facts_of"]
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """The CI gates: at most ``handoffs`` handoffs and ``minutes`` of `max` duration per path (``None``: no gate)."""
+    """The CI gates: at most ``handoffs`` handoffs and ``minutes`` of `max` duration per path, and a simulated
+    90th percentile of at most ``p90`` minutes (``None``: no gate)."""
 
     handoffs: int | None = None
     minutes: Fraction | None = None
+    p90: Fraction | None = None
 
     def crossed(self, path: FlowPath) -> tuple[str, ...]:
         """ "handoffs" and/or "duration" when ``path`` is over those limits."""

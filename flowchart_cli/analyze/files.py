@@ -8,6 +8,7 @@ from ..check import CheckResult
 from ..gcpause import gc_paused
 from .facts import Facts, Limits, facts_of
 from .records import Analysis
+from .simulate import Simulation, simulate_flow
 from .walk import walk_flow
 
 __all__ = ["FileAnalysis", "analyze_result"]
@@ -20,6 +21,9 @@ class FileAnalysis:
     result: CheckResult
     analysis: Analysis | None
     facts: Facts | None
+    simulation: Simulation | None = None
+    simulated: bool = False
+    """`--simulate` was given (``simulation`` stays ``None`` for a file with errors)."""
 
     @property
     def shown_path(self) -> str:
@@ -31,11 +35,20 @@ class FileAnalysis:
     def over_limits(self) -> int:
         return len(self.facts.over_limits) if self.facts else 0
 
+    def over_p90(self, limits: Limits) -> bool:
+        """Whether the simulated 90th percentile is longer than `--max-p90`."""
+        p90 = self.simulation.p90 if self.simulation else None
+        return limits.p90 is not None and p90 is not None and p90 > limits.p90
 
-def analyze_result(result: CheckResult, *, max_paths: int, limits: Limits) -> FileAnalysis:
-    """Walk the flow of a file without errors; a file with errors keeps only its diagnostics."""
+
+def analyze_result(
+    result: CheckResult, *, max_paths: int, limits: Limits, simulate: tuple[int, int] | None = None
+) -> FileAnalysis:
+    """Walk the flow of a file without errors, and simulate ``(cases, seed)`` of it when asked;
+    a file with errors keeps only its diagnostics."""
     if not result.ok or result.flow is None:
-        return FileAnalysis(result, None, None)
+        return FileAnalysis(result, None, None, simulated=simulate is not None)
     with gc_paused():  # the walk builds many small acyclic records; collections would only re-walk them
         analysis = walk_flow(result.flow, max_paths=max_paths)
-    return FileAnalysis(result, analysis, facts_of(analysis.paths, limits))
+    simulation = simulate_flow(result.flow, cases=simulate[0], seed=simulate[1]) if simulate else None
+    return FileAnalysis(result, analysis, facts_of(analysis.paths, limits), simulation, simulate is not None)

@@ -15,8 +15,9 @@ from typing import Any
 from ..report.json_format import diagnostic_json
 from .files import FileAnalysis
 from .records import FlowPath, Loop
+from .simulate import Simulation
 
-__all__ = ["format_json", "minutes"]
+__all__ = ["format_json", "minutes", "simulation_json"]
 
 
 def minutes(value: Fraction) -> int | float:
@@ -52,16 +53,36 @@ def _loop(loop: Loop) -> dict[str, Any]:
     return {"steps": list(loop.steps), "via": {"step": loop.via_step, "outcome": loop.via_outcome}}
 
 
+def _rounded(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def simulation_json(s: Simulation) -> dict[str, Any]:
+    """The spec's ``simulation`` object: minutes to a tenth, handoffs to a hundredth, end shares to 1/10,000."""
+    return {
+        "cases": s.cases,
+        "seed": s.seed,
+        "cut": s.cut,
+        "duration": {"mean": _rounded(s.mean, 1), "p50": _rounded(s.p50, 1), "p90": _rounded(s.p90, 1)},
+        "handoffs": {"mean": _rounded(s.handoffs, 2)},
+        "ends": {key: round(share, 4) for key, share in s.ends},
+        "lanes": {name: round(minutes, 1) for name, minutes in s.lanes},
+    }
+
+
 def _file(item: FileAnalysis) -> dict[str, Any]:
     analysis = item.analysis
     paths = analysis.paths if analysis else ()
-    return {
+    out = {
         "path": item.shown_path,
         "diagnostics": [diagnostic_json(d) for d in item.result.diagnostics],
         "paths": [_one_line(_path(p)) for p in paths],
         "loops": [_loop(loop) for loop in analysis.loops] if analysis else [],
         "truncated": analysis.truncated if analysis else False,
     }
+    if item.simulated:
+        out["simulation"] = _one_line(simulation_json(item.simulation)) if item.simulation else None
+    return out
 
 
 def _dump(value: Any, level: int = 0, key: str = "") -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..handout.routes import shorten
+from ..oneline import shorten
 from .files import FileAnalysis
+from .sim_report import simulation_heading, simulation_lane_rows, simulation_lines
 from .tables import NUMERIC, fact_lines, lane_table, loop_line, path_table
 
 __all__ = ["escape", "format_markdown"]
@@ -49,6 +50,13 @@ def _file_lines(item: FileAnalysis) -> list[str]:
     out += [f"- {escape(line)}" for line in fact_lines(item)]
     if analysis.paths and flow.lanes:
         out += ["", "**Time per responsible party**", "", *_table(*lane_table(item), 1)]
+    simulation = item.simulation
+    if simulation is not None:
+        heading = simulation_heading(simulation)
+        out += ["", f"**{heading[0].upper()}{heading[1:]}**", ""]
+        out += [f"- {escape(line)}" for line in simulation_lines(simulation, flow)]
+        if simulation.lanes and simulation.mean is not None:
+            out += ["", *_table(*simulation_lane_rows(simulation, flow), 0)]
     return out
 
 

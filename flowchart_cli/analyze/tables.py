@@ -7,8 +7,8 @@ facts; only the layout differs, so the content is decided once, here.
 from __future__ import annotations
 
 from ..durations import Duration, format_range
-from ..handout.routes import shorten
 from ..model import Flow
+from ..oneline import shorten
 from .files import FileAnalysis
 from .records import FlowPath, Loop
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..handout.routes import shorten
+from ..oneline import shorten
 from .files import FileAnalysis
+from .sim_report import simulation_heading, simulation_lane_rows, simulation_lines
 from .tables import NUMERIC, fact_lines, lane_table, loop_line, path_table
 
 __all__ = ["format_text", "table_lines"]
@@ -49,6 +50,12 @@ def _file_lines(item: FileAnalysis) -> list[str]:
     if paths and flow.lanes:
         out += ["", "time per responsible party:"]
         out += table_lines(*lane_table(item))
+    if item.simulation is not None:
+        out += ["", f"{simulation_heading(item.simulation)}:"]
+        out += [f"  {line}" for line in simulation_lines(item.simulation, flow)]
+        if item.simulation.lanes and item.simulation.mean is not None:
+            out += ["", "mean time per case by responsible party:"]
+            out += table_lines(*simulation_lane_rows(item.simulation, flow), numeric=0)
     return out
 
 

@@ -10,6 +10,7 @@ that is what keeps 1,000 paths of a 2,000-step flow well under a second.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
 
 from ..durations import Duration, parse_duration
@@ -39,8 +40,8 @@ def _duration(low_ms: int, high_ms: int) -> Duration:
 class _Walk:
     """The state of one depth-first walk: the current path and its running totals."""
 
-    def __init__(self, flow: Flow, max_paths: int) -> None:
-        self.ways = ways_on(flow)
+    def __init__(self, flow: Flow, max_paths: int, ways: Mapping[str, tuple[WayOn, ...]] | None = None) -> None:
+        self.ways = ways if ways is not None else ways_on(flow)
         self.order = {s.key: s.index for s in flow.steps}
         self.hidden = {s.key for s in flow.steps if s.kind == "connector"}
         self.ends = {s.key for s in flow.steps if s.kind == "end"}
@@ -201,12 +202,16 @@ class _Walk:
             stack.append(0)
 
 
-def walk_flow(flow: Flow, *, max_paths: int = DEFAULT_MAX_PATHS) -> Analysis:
+def walk_flow(
+    flow: Flow, *, max_paths: int = DEFAULT_MAX_PATHS, ways: Mapping[str, tuple[WayOn, ...]] | None = None
+) -> Analysis:
     """Every path of ``flow`` from each start in list order and every loop, at most ``max_paths`` of each.
 
     ``truncated`` says the lists are not complete: more paths or loops than that, or the walk ran
-    out of work (:data:`WORK_PER_PATH`) in a maze of loops.
+    out of work (:data:`WORK_PER_PATH`) in a maze of loops.  ``ways`` (each step's ways on, from
+    :func:`ways_on`, possibly reordered) choose which paths come first: the handout asks for the
+    first path that takes the outcomes it has not shown yet.
     """
-    walk = _Walk(flow, max(1, max_paths))
+    walk = _Walk(flow, max(1, max_paths), ways)
     walk.run([s.key for s in flow.steps if s.kind == "start"])
     return Analysis(tuple(walk.paths), tuple(walk.loops), walk.truncated or walk.loops_cut)

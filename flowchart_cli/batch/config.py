@@ -13,6 +13,7 @@ from .formats import DEFAULT_FORMATS
 from .hashing import FileHashes
 from .manifest import Manifest
 from .plan import FlowPlan, plan_flows
+from .shard import Shard
 
 if TYPE_CHECKING:
     from ..writers import RenderOptions
@@ -37,6 +38,8 @@ class BuildConfig:
     scale: float = 1.0
     layout_timeout: float = 60.0
     """Seconds Graphviz may take per flow; changes no output, so it is not in :attr:`options`."""
+    shard: Shard | None = None
+    """Build only this shard's flows (`--shard I/N`); changes no output, so it is not in :attr:`options`."""
     tool: str = __version__
     """The flowchart version: part of every output's key, so an upgrade rebuilds everything."""
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from rich.console import Console
 
 from ..atomic import write_atomic
+from ..errors import FlowchartError
 from ..printable import for_rich as say
 from .config import BuildConfig, Outcome, plans_for, read_text, shown
 from .discover import Skipped, Source, discover
@@ -23,7 +24,7 @@ from .lock import build_lock
 from .manifest import Manifest
 from .plan import FlowPlan
 from .progress import Progress, make_progress
-from .runner import Interrupted, interrupts_raise, job_results
+from .runner import GRACE_SECONDS, Interrupted, job_results
 from .verify import check_outputs
 from .worker import Job, Renderer
 
@@ -49,6 +50,18 @@ def _without_clashes(sources: list[Source], outcome: Outcome) -> list[Source]:
     return kept
 
 
+def _stopping(err: Console) -> Callable[[int], None]:
+    """What the first Ctrl-C or SIGTERM prints: the build is finishing what runs, a second signal ends it now."""
+
+    def tell(running: int) -> None:
+        err.print(
+            f"stopping: {running} flow(s) still running get {GRACE_SECONDS:g} s to finish; "
+            "press Ctrl-C again to stop at once"
+        )
+
+    return tell
+
+
 def _render(
     config: BuildConfig,
     plans: list[FlowPlan],
@@ -56,6 +69,7 @@ def _render(
     progress: Progress,
     renderer: Renderer | None,
     outcome: Outcome,
+    err: Console,
 ) -> None:
     """Render every stale flow, recording each one in the manifest as soon as its outputs exist."""
     jobs = [
@@ -77,7 +91,7 @@ def _render(
     last_save = time.monotonic()
     dirty = False
     try:
-        with interrupts_raise(), job_results(jobs, config.jobs, renderer) as results:
+        with job_results(jobs, config.jobs, renderer, on_stop=_stopping(err)) as results:
             progress.start(len(jobs))  # after the workers are forked: the bar runs a thread
             for result in results:
                 outcome.results.append(result)
@@ -134,9 +148,9 @@ def build(config: BuildConfig, **kwargs) -> int:
     """Run one build (or `--check`); returns the exit code (2 when the output folder cannot be used)."""
     try:
         return _build(config, **kwargs)
-    except OSError as error:
+    except (OSError, FlowchartError) as error:
         kwargs["err"].print(f"[red]error:[/red] {say(str(error))}")
-        return 2
+        return getattr(error, "exit_code", 2)
 
 
 def _build(
@@ -153,8 +167,10 @@ def _build(
     sources = found.sources
     present = {s.rel for s in sources}
     sources = _without_clashes(sources, outcome)
+    if config.shard is not None:
+        sources = [source for source in sources if config.shard.holds(source.rel)]
     if config.check_only:
-        return check_outputs(config, sources, outcome, out, err)
+        return check_outputs(config, sources, present, outcome, out, err)
     config.out_dir.mkdir(parents=True, exist_ok=True)
     folder = say(str(config.out_dir))
     waiting = lambda: err.print(f"waiting for another build into {folder}…")  # noqa: E731
@@ -165,10 +181,12 @@ def _build(
         hashes = FileHashes.load(config.out_dir)
         plans = plans_for(config, sources, manifest, hashes)
         try:
-            _render(config, plans, manifest, progress_factory(out), renderer, outcome)
+            _render(config, plans, manifest, progress_factory(out), renderer, outcome, err)
         except (KeyboardInterrupt, Interrupted) as stop:
             err.print("interrupted: finished outputs are kept and recorded; run the build again to complete it")
             return stop.exit_code if isinstance(stop, Interrupted) else 130
+        if any(result.crashed for result in outcome.results):
+            sweep_temporaries(config.out_dir)  # what a worker killed mid-write left
         removed = remove_orphans(manifest, config.out_dir, present) if config.clean else ([], [])
         if removed[0] or removed[1]:
             manifest.save(config.out_dir)

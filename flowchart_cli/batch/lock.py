@@ -2,29 +2,31 @@
 
 A second build into the same folder waits for the first and then finds most
 outputs up to date; `build --check` takes a shared lock so it never reads a
-folder half-way through a build.  The lock dies with its process; the render
-workers close their inherited copy of it at once (see
-:func:`close_inherited_locks`), so a build killed with SIGKILL never leaves the
-folder locked by its children.  The owner writes ``pid@host`` into the file:
-a build that finds the lock held by a process that no longer exists (say, a
-worker orphaned by an older version) says so and takes a fresh lock file over.
+folder half-way through a build.  The lock file is opened with ``O_NOFOLLOW``
+(a committed symbolic link in its place is refused, never written through) and
+is never written to: a warm build and `--check` leave every byte and
+modification time of the output folder as they were.  Who holds the lock is
+read from ``/proc/locks`` (Linux): a lock held only by a process that no
+longer exists (a worker orphaned by an older version) is taken over.
 """
 
 from __future__ import annotations
 
 import os
-import socket
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+
+from ..errors import FlowchartError
 
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks; builds are then not serialised
     fcntl = None
 
-__all__ = ["LOCK_NAME", "build_lock", "close_inherited_locks"]
+__all__ = ["LOCK_NAME", "LockRefused", "build_lock", "close_inherited_locks"]
 
 LOCK_NAME = ".flowchart.lock"
 
@@ -35,6 +37,10 @@ _HELD: set[int] = set()
 """Descriptors of the locks this process holds: a forked worker closes its copies of them."""
 
 
+class LockRefused(FlowchartError):
+    """The lock file is a link or not a regular file: the build writes nothing (exit 2)."""
+
+
 def close_inherited_locks() -> None:
     """In a forked child: drop the copies of the parent's lock descriptors (the lock stays the parent's)."""
     for fd in list(_HELD):
@@ -43,32 +49,56 @@ def close_inherited_locks() -> None:
     _HELD.clear()
 
 
-def _owner_gone(fd: int) -> int | None:
-    """The pid written in the lock file when that process no longer runs on this host, else ``None``."""
+def lock_holders(fd: int, table: str = "/proc/locks") -> list[int]:
+    """The pids the kernel lists as holding a `flock` on the file open at ``fd`` (empty when unknown)."""
+    info = os.fstat(fd)
+    wanted = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
     try:
-        text = os.pread(fd, 200, 0).decode("ascii", "replace").strip()
-        pid_text, _, host = text.partition("@")
-        pid = int(pid_text)
-    except (OSError, ValueError):
-        return None
-    if host != _host() or pid <= 0 or pid == os.getpid():
-        return None
+        with open(table, encoding="ascii", errors="replace") as lines:
+            rows = [line.split() for line in lines]
+    except OSError:
+        return []
+    return [int(row[4]) for row in rows if len(row) > 5 and row[1] == "FLOCK" and row[5] == wanted]
+
+
+def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return pid
+        return False
     except OSError:
+        return True
+    return True
+
+
+def _owner_gone(fd: int) -> int | None:
+    """The pid of the lock's holder when every listed holder is a process that no longer runs, else ``None``."""
+    holders = [pid for pid in lock_holders(fd) if pid != os.getpid()]
+    if not holders or any(_alive(pid) for pid in holders):
         return None
-    return None
+    return holders[0]
 
 
-def _host() -> str:
-    return socket.gethostname().encode("ascii", "replace").decode("ascii")
+def _open(path: Path, shared: bool) -> int:
+    """The lock file opened without following a link; :class:`LockRefused` for a link or a non-file."""
+    flags = os.O_RDONLY if shared else os.O_RDWR | os.O_CREAT
+    try:
+        fd = os.open(path, flags | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK, 0o644)
+    except OSError as error:
+        if path.is_symlink():
+            raise LockRefused(
+                f"{path} is a symbolic link; the build lock is never written through a link: remove it"
+            ) from None
+        raise error
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise LockRefused(f"{path} is not a regular file; remove it so the build can lock its folder")
+    return fd
 
 
 def _same_file(fd: int, path: Path) -> bool:
     try:
-        return os.path.samestat(os.fstat(fd), os.stat(path))
+        return os.path.samestat(os.fstat(fd), os.stat(path, follow_symlinks=False))
     except OSError:
         return False
 
@@ -76,13 +106,13 @@ def _same_file(fd: int, path: Path) -> bool:
 def _acquire(path: Path, shared: bool, on_wait: Callable[[], None] | None, on_stale: Callable[[int], None] | None):
     """An fd holding the lock on the file now at ``path`` (``None`` for a reader that found the owner gone).
 
-    While another process holds the lock, its owner is looked at every tenth of
-    a second, so a lock whose owner has died is taken over at once.
+    While another process holds the lock, its holders are looked at every tenth
+    of a second, so a lock whose holder has died is taken over at once.
     """
     mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
     waited = False
     while True:
-        fd = os.open(path, (os.O_RDONLY if shared else os.O_RDWR | os.O_CREAT) | os.O_CLOEXEC, 0o644)
+        fd = _open(path, shared)
         try:
             while _same_file(fd, path):
                 try:
@@ -120,10 +150,10 @@ def build_lock(
     """Hold the folder's lock; ``shared`` for readers (and then only if the lock file exists).
 
     ``on_wait`` is called once when another build holds the lock, ``on_stale``
-    with the pid of an owner that is gone before its lock is taken over.
+    with the pid of a holder that is gone before its lock is taken over.
     """
     path = out_dir / LOCK_NAME
-    if fcntl is None or (shared and not path.exists()):
+    if fcntl is None or (shared and not (path.exists() or path.is_symlink())):
         yield
         return
     fd = _acquire(path, shared, on_wait, on_stale)
@@ -132,10 +162,6 @@ def build_lock(
         return
     _HELD.add(fd)
     try:
-        owner = f"{os.getpid()}@{_host()}\n".encode("ascii")
-        if not shared and os.pread(fd, 200, 0) != owner:
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, owner, 0)
         yield
     finally:
         _HELD.discard(fd)

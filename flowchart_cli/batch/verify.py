@@ -20,8 +20,10 @@ from .manifest import Manifest
 __all__ = ["check_outputs"]
 
 
-def check_outputs(config: BuildConfig, sources: list[Source], outcome: Outcome, out: Console, err: Console) -> int:
-    """`--check`: list what a build would write, write nothing."""
+def check_outputs(
+    config: BuildConfig, sources: list[Source], present: set[str], outcome: Outcome, out: Console, err: Console
+) -> int:
+    """`--check`: list what a build would write, write nothing; ``present`` is every flow found (all shards)."""
     from ..check import check_file
     from ..report.text import print_text
 
@@ -43,7 +45,7 @@ def check_outputs(config: BuildConfig, sources: list[Source], outcome: Outcome, 
                 print_text(err, [result], summary=False)
                 outcome.fail(f"{plan.source.rel}: has errors")
     if config.clean:
-        for rel in orphans(manifest, {s.rel for s in sources}):
+        for rel in orphans(manifest, present):
             outcome.fail(f"{rel}: is gone but its outputs are still in {config.out_dir} (`--clean` removes them)")
     index_stale = config.index and read_text(config.out_dir / INDEX_NAME) != index_text(
         sources, manifest, config.formats

@@ -40,13 +40,17 @@ class Job:
 
 @dataclass(frozen=True)
 class JobResult:
-    """``record`` is set when the outputs were written; ``error`` is a failure that is not the flow's fault."""
+    """``record`` is set when the outputs were written; ``error`` is a failure that is not the flow's fault.
+
+    ``crashed``: the worker process died on this flow (it may have left a temporary file).
+    """
 
     job: Job
     diagnostics: tuple[Diagnostic, ...] = ()
     record: FlowRecord | None = None
     error: str = ""
     exit_code: int = 0
+    crashed: bool = False
 
     @property
     def failed(self) -> bool:

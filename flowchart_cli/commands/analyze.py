@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from fractions import Fraction
 from importlib import import_module
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from ..analyze.files import FileAnalysis, analyze_result
 from ..check import CheckResult, check_file
 from ..gcpause import gc_paused
 
-__all__ = ["FORMATS", "exit_code", "limits_of", "run_analyze"]
+__all__ = ["FORMATS", "exit_code", "limits_of", "run_analyze", "simulation_of"]
 
 FORMATS = {
     "text": ("text_report", "format_text"),
@@ -29,9 +30,21 @@ FORMATS = {
 }
 
 
-def exit_code(items: Sequence[FileAnalysis]) -> int:
-    """1 when a file has errors or a path is over a limit, else 0."""
-    return 1 if any(item.analysis is None or item.over_limits for item in items) else 0
+def exit_code(items: Sequence[FileAnalysis], limits: Limits) -> int:
+    """1 when a file has errors, a path is over a limit or the simulated 90th percentile over `--max-p90`, else 0."""
+    return 1 if any(item.analysis is None or item.over_limits or item.over_p90(limits) for item in items) else 0
+
+
+def _p90_message(item: FileAnalysis, limits: Limits) -> list[str]:
+    flow, simulation = item.result.flow, item.simulation
+    if not item.over_p90(limits) or flow is None or simulation is None or simulation.p90 is None:
+        return []
+    from ..analyze.sim_report import said
+
+    return [
+        f"{item.shown_path}: 1 case in 10 takes longer than {said(simulation.p90, flow)} "
+        f"(the simulated 90th percentile), over --max-p90 {said(float(limits.p90 or 0), flow)}"
+    ]
 
 
 def _gate_messages(item: FileAnalysis, limits: Limits) -> list[str]:
@@ -67,8 +80,13 @@ def _checked(files: list[Path]) -> list[CheckResult]:
     return [check_file(path) for path in flow_files(files)]
 
 
-def run_analyze(files: list[Path], fmt: str, *, max_paths: int, limits: Limits) -> int:
-    items = [analyze_result(result, max_paths=max_paths, limits=limits) for result in _checked(files)]
+def run_analyze(
+    files: list[Path], fmt: str, *, max_paths: int, limits: Limits, simulate: tuple[int, int] | None = None
+) -> int:
+    """``simulate`` is ``(cases, seed)`` for `--simulate`, else ``None``."""
+    items = [
+        analyze_result(result, max_paths=max_paths, limits=limits, simulate=simulate) for result in _checked(files)
+    ]
     for item in items:
         if item.analysis is None and fmt != "json":
             _error_lines(item)
@@ -80,23 +98,40 @@ def run_analyze(files: list[Path], fmt: str, *, max_paths: int, limits: Limits) 
     sys.stdout.write(report + "\n")
     sys.stdout.flush()
     for item in items:
-        for line in _gate_messages(item, limits):
+        for line in [*_gate_messages(item, limits), *_p90_message(item, limits)]:
             print(line, file=sys.stderr)
-    return exit_code(items)
+    return exit_code(items, limits)
 
 
-def limits_of(max_handoffs: int | None, max_duration: str | None) -> Limits:
-    """The gates from the options; a `--max-duration` that is not one duration is a usage error (exit 2)."""
-    minutes = None
-    if max_duration is not None:
-        from ..durations import parse_duration
+def _one_duration(text: str | None, option: str) -> Fraction | None:
+    """Minutes of an option's duration; one that is not a single duration is a usage error (exit 2)."""
+    if text is None:
+        return None
+    from ..durations import parse_duration
 
-        read = parse_duration(max_duration)
-        if read is None or read.min != read.max:
-            raise typer.BadParameter(
-                f"{max_duration!r} is not a duration; write a number and a unit, e.g. '2 h', '30 min', "
-                "'2 días hábiles'",
-                param_hint="'--max-duration'",
-            )
-        minutes = read.max
-    return Limits(max_handoffs, minutes)
+    read = parse_duration(text)
+    if read is None or read.min != read.max:
+        raise typer.BadParameter(
+            f"{text!r} is not a duration; write a number and a unit, e.g. '2 h', '30 min', '2 días hábiles'",
+            param_hint=f"'{option}'",
+        )
+    return read.max
+
+
+def limits_of(max_handoffs: int | None, max_duration: str | None, max_p90: str | None = None) -> Limits:
+    """The gates from the options (`--max-handoffs`, `--max-duration`, `--max-p90`)."""
+    return Limits(max_handoffs, _one_duration(max_duration, "--max-duration"), _one_duration(max_p90, "--max-p90"))
+
+
+def simulation_of(simulate: bool, cases: int | None, seed: int | None, max_p90: str | None) -> tuple[int, int] | None:
+    """``(cases, seed)`` for `--simulate`; `--cases`, `--seed` or `--max-p90` without it is a usage error."""
+    from ..analyze.simulate import DEFAULT_CASES, DEFAULT_SEED
+
+    if not simulate:
+        given = [
+            name for name, value in (("--cases", cases), ("--seed", seed), ("--max-p90", max_p90)) if value is not None
+        ]
+        if given:
+            raise typer.BadParameter(f"{given[0]} needs --simulate", param_hint="'--simulate'")
+        return None
+    return (DEFAULT_CASES if cases is None else cases, DEFAULT_SEED if seed is None else seed)

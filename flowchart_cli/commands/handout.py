@@ -11,7 +11,7 @@ from .common import checked_flows, fail, note, prepare_out_dir, unusable_output,
 
 def run_handout(
     files: list[Path],
-    fmt: str,
+    formats: list[str],
     out_dir: Path | None,
     *,
     lang: str | None,
@@ -21,9 +21,9 @@ def run_handout(
     theme: str = "default",
     quiet: bool = False,
 ) -> int:
-    """Write NAME.handout.html (or .pdf) for every file without errors; 1 if any had errors.
+    """Write NAME.handout.html and/or .pdf for every file without errors; 1 if any had errors.
 
-    ``-o -`` writes the one handout to standard output.
+    ``-o -`` writes the one handout to standard output (one file, one format).
     """
     import jinja2
 
@@ -31,9 +31,11 @@ def run_handout(
     from ..pipeline import output_path, output_suffix, render_payloads
     from ..writers import RenderOptions
 
-    output = "html" if fmt == "html" else "handout-pdf"  # the pipeline's names for the handout formats
+    outputs = [_PIPELINE_NAMES[fmt] for fmt in formats]
     if is_dash(out_dir) and len(files) != 1:
         return usage_error("`-o -` writes one handout to standard output: give one file")
+    if is_dash(out_dir) and len(outputs) != 1:
+        return usage_error("`-o -` writes one handout to standard output: give one format")
     problem = prepare_out_dir(out_dir) if out_dir is not None and not is_dash(out_dir) else None
     if problem is not None:
         return fail(problem)
@@ -42,7 +44,7 @@ def run_handout(
         try:
             payloads = render_payloads(
                 result.flow,
-                [output],
+                outputs,
                 RenderOptions(theme=theme, paper=paper),
                 lang=lang,
                 quiz=quiz,
@@ -53,16 +55,22 @@ def run_handout(
         except jinja2.TemplateError as error:
             return fail(FlowchartError(f"handout template: {_template_problem(error)}"))
         if is_dash(out_dir):
-            write_stdout(payloads[output])
+            write_stdout(payloads[outputs[0]])
             continue
-        path = output_path(result.flow, out_dir or result.path.parent, output_suffix(output))
-        try:
-            write_atomic(path, payloads[output])
-        except OSError as error:
-            return fail(unusable_output(error, path.parent))
-        if not quiet:
-            note(f"wrote {path}")
+        for output in outputs:
+            path = output_path(result.flow, out_dir or result.path.parent, output_suffix(output))
+            try:
+                write_atomic(path, payloads[output])
+            except OSError as error:
+                return fail(unusable_output(error, path.parent))
+            if not quiet:
+                note(f"wrote {path}")
     return 1 if failed else 0
+
+
+HANDOUT_FORMATS = ("html", "pdf")
+_PIPELINE_NAMES = {"html": "html", "pdf": "handout-pdf"}
+"""`handout -f` names → the pipeline's names for the handout formats."""
 
 
 def _template_problem(error: Exception) -> str:

@@ -62,13 +62,16 @@ def run_render(
         folder = out_dir or result.path.parent
         try:
             if to_stdout:
-                write_stdout(render_payloads(result.flow, chosen, options)[chosen[0]])
-                continue
-            paths = render_flow(result.flow, chosen, folder, options)
+                payload = render_payloads(result.flow, chosen, options)[chosen[0]]
+            else:
+                paths = render_flow(result.flow, chosen, folder, options)
         except FlowchartError as error:
             return fail(error)
         except OSError as error:
             return fail(unusable_output(error, folder))
+        if to_stdout:
+            write_stdout(payload)  # a closed or full stdout ends the command in one line (streams.py)
+            continue
         written += paths
         if not quiet:
             for path in paths:

@@ -7,6 +7,7 @@ pipeline both call it): view-model (view.py) → HTML (html.py, Jinja2) → PDF
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..layout.geometry import Diagram
@@ -41,6 +42,8 @@ def render_handout(
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown handout format '{fmt}'; choose from {', '.join(FORMATS)}")
+    if fmt == "pdf" and diagram.theme.alternate is not None:
+        diagram = replace(diagram, theme=replace(diagram.theme, alternate=None))  # paper is light: `auto` prints so
     view = build_view(flow, diagram, SvgDrawing(diagram.theme), lang=lang, quiz=quiz, paper=paper_named(paper))
     html = render_html(view, template_dir)
     if fmt == "html":

@@ -16,8 +16,8 @@ from markupsafe import Markup
 
 from ..layout.geometry import Diagram
 from ..model import Flow
+from ..words import plural
 from .graphics import Drawing, inline_svg
-from .i18n import plural
 from .paper import Paper
 from .printed import print_plan
 from .routes import step_numbers

@@ -48,11 +48,11 @@ class SvgDrawing:
         return svg.decode("utf-8") if isinstance(svg, bytes) else svg
 
     def icon(self, kind: str, width: float, height: float) -> str:
-        return _icon(kind, width, height, self.theme.name)
+        return _icon(kind, width, height, self.theme)
 
 
 @cache
-def _icon(kind: str, width: float, height: float, theme: str) -> str:
+def _icon(kind: str, width: float, height: float, theme: Theme) -> str:
     from ..writers.svg import symbol_icon
 
     return symbol_icon(kind, width, height, theme)

@@ -16,8 +16,8 @@ from ..layout.geometry import Diagram
 from ..layout.text import wrap_text
 from ..model import Flow
 from ..options import RenderOptions
+from ..words import plural, words
 from ..writers.png import recorded_drawing
-from .i18n import plural, words
 from .page import CAPTION_MM, HEADING_MM, Fit
 from .paper import MARGIN_MM, paper
 from .printed import print_plan

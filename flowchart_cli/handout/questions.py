@@ -1,101 +1,92 @@
-"""Quiz questions derived from a decision's question and one of its outcomes.
+"""Sentences about a decision and its outcomes, worded so that any label fits them.
 
-Spanish and Portuguese yes/no questions keep the word order of a statement,
-so "¿La queja es grave?" answered "Sí" becomes "La queja es grave. ¿Qué paso
-sigue?".  Every other case (English, "No", open questions, labels that are
-not questions) quotes the question and the outcome, which is always right.
+A decision's label may be a question ("¿Le sirvió la respuesta?") or not
+("Canal de entrada"), and its outcomes may be "Sí", "No" or whole phrases
+("Le sirvió la respuesta").  Turning a question into a statement breaks on
+such labels, so both are always quoted, in a frame that reads naturally
+around them: "En «¿Le sirvió la respuesta?», si la respuesta es «No», ¿cuál
+es el paso siguiente?".  The same frame lists the answers of a scenario or a
+quiz case: "la respuesta es «Teléfono» en «¿Por qué canal…?» y «Sí» en «…»".
 """
 
 from __future__ import annotations
 
-from .i18n import words
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
-__all__ = ["quiz_question"]
+from ..words import words
 
-_YES = {"sí", "si", "yes", "sim", "s", "y"}
-# Questions that open with one of these words are not yes/no questions.
-_OPEN_WORDS = {
-    "es": frozenset(
-        {
-            "qué",
-            "que",
-            "quién",
-            "quien",
-            "quiénes",
-            "cuál",
-            "cual",
-            "cuáles",
-            "cuándo",
-            "cuando",
-            "dónde",
-            "donde",
-            "adónde",
-            "cómo",
-            "como",
-            "cuánto",
-            "cuánta",
-            "cuántos",
-            "cuántas",
-            "por qué",
-            "a quién",
-            "a qué",
-            "de qué",
-            "con qué",
-            "para qué",
-            "en qué",
-        }
-    ),
-    "pt": frozenset(
-        {
-            "que",
-            "quê",
-            "o que",
-            "quem",
-            "qual",
-            "quais",
-            "quando",
-            "onde",
-            "aonde",
-            "como",
-            "quanto",
-            "quanta",
-            "quantos",
-            "quantas",
-            "porque",
-            "por que",
-            "a quem",
-            "de que",
-            "com que",
-            "para que",
-            "em que",
-        }
-    ),
-}
+__all__ = ["QUESTION_WORDS", "answer_list", "answers_condition", "is_question", "next_step_question", "question_words"]
+
+QUESTION_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "en": {
+            "next": "At {question}, if the answer is {outcome}, what is the next step?",
+            "next_outcome": "At {question}, if the outcome is {outcome}, what is the next step?",
+            "answer_at": "{outcome} at {question}",
+            "and": " and ",
+            "comma": ", ",
+            "if": "If the answer is {answers}",
+            "always": "Always",
+            "case_end": "A case: the answer is {answers}. Where does the process end?",
+            "case_lanes": "A case: the answer is {answers}. Who works on it, in turn, from start to end?",
+        },
+        "es": {
+            "next": "En {question}, si la respuesta es {outcome}, ¿cuál es el paso siguiente?",
+            "next_outcome": "En {question}, si el resultado es {outcome}, ¿cuál es el paso siguiente?",
+            "answer_at": "{outcome} en {question}",
+            "and": " y ",
+            "comma": ", ",
+            "if": "Si la respuesta es {answers}",
+            "always": "Siempre",
+            "case_end": "Un caso: la respuesta es {answers}. ¿Dónde termina el proceso?",
+            "case_lanes": "Un caso: la respuesta es {answers}. ¿Quiénes intervienen, por turno, de principio a fin?",
+        },
+        "pt": {
+            "next": "Em {question}, se a resposta for {outcome}, qual é o próximo passo?",
+            "next_outcome": "Em {question}, se o resultado for {outcome}, qual é o próximo passo?",
+            "answer_at": "{outcome} em {question}",
+            "and": " e ",
+            "comma": ", ",
+            "if": "Se a resposta for {answers}",
+            "always": "Sempre",
+            "case_end": "Um caso: a resposta é {answers}. Onde termina o processo?",
+            "case_lanes": "Um caso: a resposta é {answers}. Quem atua nele, em ordem, do início ao fim?",
+        },
+    }
+)
 
 
-def quiz_question(question: str, outcome: str, lang: str) -> str:
-    """The quiz text for ``question`` answered ``outcome``, in ``lang``."""
-    statement = _statement(question, outcome, lang)
-    if statement:
-        return words(lang)["quiz_statement"].format(statement=statement)
-    return words(lang)["quiz_question"].format(question=question.strip(), outcome=outcome.strip())
+def question_words(lang: str) -> Mapping[str, str]:
+    return QUESTION_WORDS.get(lang, QUESTION_WORDS["en"])
 
 
-def _statement(question: str, outcome: str, lang: str) -> str:
-    """The question turned into the statement a "yes" makes true, or "" when that is not safe."""
-    if lang not in _OPEN_WORDS or outcome.strip().lower() not in _YES:
-        return ""
-    text = question.strip()
-    if lang == "es":
-        if not text.startswith("¿"):
-            return ""
-        text = text[1:]
-    if not text.endswith("?"):
-        return ""
-    text = text[:-1].strip()
-    if not text or "?" in text or "¿" in text or "\n" in text:
-        return ""
-    first = text.split()[0].lower().strip("«»\"'“”")
-    if first in _OPEN_WORDS[lang] or " ".join(text.lower().split()[:2]) in _OPEN_WORDS[lang]:
-        return ""
-    return text[0].upper() + text[1:]
+def is_question(label: str) -> bool:
+    """Whether ``label`` is worded as a question (it ends with a question mark)."""
+    return label.rstrip().endswith(("?", "？", "؟"))
+
+
+def _quoted(text: str, lang: str) -> str:
+    return words(lang)["quoted"].format(text=text.strip())
+
+
+def next_step_question(question: str, outcome: str, lang: str) -> str:
+    """ "En «¿Le sirvió la respuesta?», si la respuesta es «No», ¿cuál es el paso siguiente?"."""
+    w = question_words(lang)
+    frame = w["next"] if is_question(question) else w["next_outcome"]
+    return frame.format(question=_quoted(question, lang), outcome=_quoted(outcome, lang))
+
+
+def answer_list(answers: Sequence[tuple[str, str]], lang: str) -> str:
+    """(question, outcome) pairs as "«No» en «¿A?», «Sí» en «¿B?» y «Chat» en «¿C?»"."""
+    w = question_words(lang)
+    items = [w["answer_at"].format(outcome=_quoted(o, lang), question=_quoted(q, lang)) for q, o in answers]
+    if len(items) < 2:
+        return "".join(items)
+    return w["comma"].join(items[:-1]) + w["and"] + items[-1]
+
+
+def answers_condition(answers: Sequence[tuple[str, str]], lang: str) -> str:
+    """ "Si la respuesta es «No» en «¿A?» y «Sí» en «¿B?»", or "Siempre" when no decision is met."""
+    w = question_words(lang)
+    return w["if"].format(answers=answer_list(answers, lang)) if answers else w["always"]

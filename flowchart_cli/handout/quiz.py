@@ -3,18 +3,21 @@
 A trainee must know more than the next step after an answer: who is
 responsible for a step, how long it may take (when the flow says), and what
 happens in a concrete case that runs through several decisions.  Questions of
-each kind are spread over the flow and mixed up to :data:`QUIZ_LIMIT`; a
-question whose answer is written in the question itself is never asked.
-The answers are printed on the last page.
+each kind are spread over the flow, with different answers where the flow has
+them (three cases that all end at "Caso cerrado" teach one thing), and the
+kinds take turns up to :data:`QUIZ_LIMIT`; a question whose answer is written
+in the question itself is never asked.  The answers are printed on the last page.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..model import Flow
-from .questions import quiz_question
+from .coverage import teaching_plan
+from .questions import answer_list, next_step_question, question_words
+from .records import Question
 from .routes import Routes, anchor, shorten
 
 __all__ = ["QUIZ_LIMIT", "Question", "build_quiz"]
@@ -24,31 +27,19 @@ CASE_LIMIT = 200  # paths looked at for case questions; a huge flow has more tha
 _NOT_ASKED_WHO = {"start", "end", "connector", "offpage", "decision"}
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
-    """One quiz question and, for the last page, its answer."""
-
-    number: int
-    text: str
-    step: str  # "paso 3": the step it is about
-    anchor: str
-    answer: str  # "paso 5: Dar seguimiento y notificar al cliente"
-    answer_anchor: str  # "" when the answer is not one step (a case's sequence of roles)
-    answer_lane: str
-    kind: str = "next"  # next | who | duration | case | stage
-
-
 def build_quiz(flow: Flow, routes: Routes, lang: str) -> tuple[tuple[Question, ...], str]:
-    """The questions (numbered from 1, grouped by kind) and a note when the flow had more than fit."""
+    """The questions (numbered from 1, the kinds taking turns) and a note when the flow had more than fit."""
     from .stages import stage_questions  # the stages' own kind: "which stage does step N belong to?"
 
     stages = [replace(q, kind="stage") for q in stage_questions(flow, routes, 0)]
-    kinds = [_next(flow, routes, lang), _cases(flow, routes), _who(flow, routes), _durations(flow, routes), stages]
+    kinds = [_next(flow, routes, lang), _cases(flow, routes, lang), _who(flow, routes), _durations(flow, routes)]
+    kinds.append(stages)
     kinds = [[q for q in kind if not _answered_in_question(q)] for kind in kinds]
     total = sum(map(len, kinds))
     quotas = _quotas([len(kind) for kind in kinds], QUIZ_LIMIT)
-    chosen = [q for kind, quota in zip(kinds, quotas, strict=True) for q in _spread(kind, quota)]
-    numbered = tuple(_renumber(q, n) for n, q in enumerate(chosen, start=1))
+    ranked = (False, True, False, False, False)  # the cases come in order of preference
+    chosen = [_choose(k, quota, ranked=r) for k, quota, r in zip(kinds, quotas, ranked, strict=True)]
+    numbered = tuple(_renumber(q, n) for n, q in enumerate(_take_turns(chosen), start=1))
     note = routes.t["quiz_more"].format(shown=len(numbered), total=total) if len(numbered) < total else ""
     return numbered, note
 
@@ -63,11 +54,31 @@ def _quotas(sizes: list[int], limit: int) -> list[int]:
     return quotas
 
 
-def _spread(items: list[Question], count: int) -> list[Question]:
-    """``count`` items spread evenly over ``items`` (all of them when they fit)."""
+def _choose(items: list[Question], count: int, *, ranked: bool = False) -> list[Question]:
+    """``count`` of ``items``, each answer once before any twice; spread evenly over the flow,
+    or, when ``ranked``, the first ones (``items`` are then in order of preference)."""
     if count >= len(items):
         return items
-    return [items[i * len(items) // count] for i in range(count)]
+    order = list(range(len(items)))
+    if not ranked:
+        spread = list(dict.fromkeys(i * len(items) // count for i in range(count)))
+        order = spread + [i for i in order if i not in set(spread)]
+    taken: list[int] = []
+    answers: set[str] = set()
+    for fresh_only in (True, False):
+        for i in order:
+            if len(taken) < count and i not in taken and (not fresh_only or items[i].answer not in answers):
+                taken.append(i)
+                answers.add(items[i].answer)
+    return [items[i] for i in (taken if ranked else sorted(taken))]
+
+
+def _take_turns(kinds: list[list[Question]]) -> list[Question]:
+    """One question of each kind in turn, so the quiz mixes its kinds from the first question on."""
+    mixed = []
+    for i in range(max(map(len, kinds), default=0)):
+        mixed.extend(kind[i] for kind in kinds if i < len(kind))
+    return mixed
 
 
 def _renumber(question: Question, number: int) -> Question:
@@ -90,7 +101,7 @@ def _next(flow: Flow, routes: Routes, lang: str) -> list[Question]:
             out.append(
                 Question(
                     0,
-                    quiz_question(shorten(step.label, 400), shorten(edge.label), lang),
+                    next_step_question(shorten(step.label, 400), shorten(edge.label), lang),
                     routes.ref(step),
                     anchor(step),
                     routes.t["answer"].format(step=routes.ref(target), label=shorten(target.label, 160)),
@@ -137,26 +148,28 @@ def _durations(flow: Flow, routes: Routes) -> list[Question]:
     ]
 
 
-def _cases(flow: Flow, routes: Routes) -> list[Question]:
+def _cases(flow: Flow, routes: Routes, lang: str) -> list[Question]:
     """A case per path through two or more decisions: where it ends, or who works on it in turn.
 
-    The paths are those of `flowchart analyze`, so the quiz and the analysis never disagree.
+    The paths are those of `flowchart analyze`, the scenarios' first (they take every outcome);
+    the cases come in turns of their answers, so the first ones chosen all end differently.
     """
     from ..analyze import walk_flow
 
-    t, out, asked = routes.t, [], set()
+    t, w = routes.t, question_words(lang)
     ends = {s.key for s in flow.steps if s.kind == "end"}
-    for path in walk_flow(flow, max_paths=CASE_LIMIT).paths:
+    paths = [*teaching_plan(flow, (), wanted=0, limit=CASE_LIMIT // 10).paths]
+    paths += walk_flow(flow, max_paths=CASE_LIMIT).paths
+    by_answer: dict[str, list[Question]] = {}
+    asked = set()
+    for path in paths:
         if len(path.outcomes) < 2:
             continue
-        outcomes = "; ".join(
-            t["scenario_outcome"].format(question=shorten(routes.by_key[o.step].label, 120), outcome=o.outcome)
-            for o in path.outcomes
-        )
+        answers = answer_list([(shorten(routes.by_key[o.step].label, 120), o.outcome) for o in path.outcomes], lang)
         steps = [routes.by_key[key] for key in path.steps]
         last = steps[-1]
         if len(ends) > 1:
-            text = t["quiz_scenario"].format(outcomes=outcomes)
+            text = w["case_end"].format(answers=answers)
             answer = t["answer"].format(step=routes.ref(last), label=shorten(last.label, 160))
             answer_anchor = anchor(last)
         else:
@@ -164,11 +177,13 @@ def _cases(flow: Flow, routes: Routes) -> list[Question]:
             order = [name for i, name in enumerate(lanes) if i == 0 or lanes[i - 1] != name]
             if len(order) < 2:
                 continue
-            text = t["quiz_scenario_lanes"].format(outcomes=outcomes)
+            text = w["case_lanes"].format(answers=answers)
             answer, answer_anchor = " → ".join(order), ""
         if text in asked:
             continue
         asked.add(text)
         first = routes.by_key[path.outcomes[0].step]
-        out.append(Question(0, text, routes.ref(first), anchor(first), answer, answer_anchor, "", "case"))
-    return out
+        case = Question(0, text, routes.ref(first), anchor(first), answer, answer_anchor, "", "case")
+        by_answer.setdefault(answer, []).append(case)
+    groups = [sorted(group, key=lambda q: len(q.text)) for group in by_answer.values()]
+    return [group[i] for i in range(max(map(len, groups), default=0)) for group in groups if i < len(group)]

@@ -12,10 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Edge, Flow, Step, flow_edges
+from ..oneline import shorten
 
 __all__ = ["Hop", "Routes", "anchor", "safe_url", "shorten", "step_numbers"]
-
-LABEL_LIMIT = 90  # labels quoted inside a hand-over are cut here; the table shows them whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +37,6 @@ def anchor(step: Step) -> str:
     return f"step-{step.number}"
 
 
-_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
-
-
 def safe_url(url: str) -> str:
     """``url`` when its scheme is http, https or mailto (what `check` allows), else "".
 
@@ -49,16 +45,6 @@ def safe_url(url: str) -> str:
     """
     scheme = url.split(":", 1)[0].strip().lower() if ":" in url else ""
     return url if scheme in ("http", "https", "mailto") else ""
-
-
-def shorten(text: str, limit: int = LABEL_LIMIT) -> str:
-    """``text`` on one line, cut at ``limit`` characters with an ellipsis.
-
-    Bidi embeddings and overrides are dropped: quoted inside a longer sentence,
-    a label's unclosed U+202E would otherwise reverse the words that follow it.
-    """
-    flat = " ".join(text.translate(_BIDI_CONTROLS).split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def step_numbers(numbers: list[int]) -> str:

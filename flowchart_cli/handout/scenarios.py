@@ -1,10 +1,14 @@
-"""The handout's "Scenarios" section: the main paths of the process as sentences a trainee can follow.
+"""The handout's "Scenarios" section: the paths of the process as sentences a trainee can follow.
 
-"Si «¿Pago aprobado?» No y «¿El cliente reintenta el pago?» Sí: pasos 1–4 → 2 …
-· 3 responsables · 25–40 min".  The paths come from ``analyze`` (so the handout
-and `flowchart analyze` never disagree); at most :data:`SHOWN` are written out
-and the rest are counted.  The section's own words live here, beside the only
-code that uses them, so the section can be added or dropped as one piece.
+"Si la respuesta es «No» en «¿Pago aprobado?» y «Sí» en «¿El cliente reintenta
+el pago?»: pasos 1–4 → 2 … · 3 responsables · 25–40 min".  The scenarios are
+chosen by :mod:`.coverage` so that together they show every outcome of every
+decision, each before any repeats; an outcome that only goes back to an
+earlier step is shown by a loop ("…: pasos 10–12, y de vuelta al paso 10").
+The paths are `analyze`'s (so the handout and `flowchart analyze` never
+disagree), and so is the count of the rest.  The section's own words live
+here, beside the only code that uses them, so the section can be added or
+dropped — or given another kind of item — as one piece.
 """
 
 from __future__ import annotations
@@ -13,12 +17,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..analyze import FlowPath, walk_flow
+from ..analyze.records import Outcome
 from ..durations import format_range
 from ..model import Flow
-from .i18n import count, words
+from .coverage import LoopCase, teaching_plan
+from .parties import parties_of_lanes
+from .questions import answers_condition
 from .routes import anchor, shorten
 
 __all__ = [
+    "COVER_LIMIT",
     "SCENARIO_WORDS",
     "SHOWN",
     "ScenarioItem",
@@ -27,41 +35,42 @@ __all__ = [
     "step_route",
 ]
 
-SHOWN = 12
+SHOWN = 12  # scenarios written out when the flow has that many; more only to show every outcome
+COVER_LIMIT = 30  # at most this many, even when showing every outcome would take more
 COUNTED = 1000  # paths walked to count the rest; past this the note says "more than"
 LABEL_LIMIT = 70
 
 SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
     "en": {
         "heading": "Scenarios",
-        "intro": "Every way through the process from its start to an end, with the answers given at each "
-        "decision. Follow one with your finger on the diagram.",
-        "if": "If {conditions}",
-        "and": " and ",
-        "always": "Always",
+        "intro": "Ways through the process from its start to an end, with the answer given at each decision; "
+        "together they show every answer of every decision. Follow one with your finger on the diagram.",
         "steps": "steps {route}",
+        "loops_heading": "Going back",
+        "loops_intro": "Some answers send the work back to an earlier step, which is then done again:",
+        "loop_route": "steps {route}, then back to step {back}",
         "more": "…and {n} more scenarios.",
         "more_than": "…and more than {n} other scenarios.",
     },
     "es": {
         "heading": "Escenarios",
-        "intro": "Cada recorrido del proceso desde su inicio hasta un final, con la respuesta dada en cada "
-        "decisión. Síguelo con el dedo sobre el diagrama.",
-        "if": "Si {conditions}",
-        "and": " y ",
-        "always": "Siempre",
+        "intro": "Recorridos del proceso desde su inicio hasta un final, con la respuesta dada en cada decisión; "
+        "juntos muestran todas las respuestas de cada decisión. Síguelos con el dedo sobre el diagrama.",
         "steps": "pasos {route}",
+        "loops_heading": "Vueltas atrás",
+        "loops_intro": "Algunas respuestas devuelven el trabajo a un paso anterior, que se vuelve a hacer:",
+        "loop_route": "pasos {route}, y de vuelta al paso {back}",
         "more": "…y {n} escenarios más.",
         "more_than": "…y más de {n} escenarios distintos de estos.",
     },
     "pt": {
         "heading": "Cenários",
-        "intro": "Cada percurso do processo do início até um fim, com a resposta dada em cada decisão. "
-        "Acompanhe-o com o dedo no diagrama.",
-        "if": "Se {conditions}",
-        "and": " e ",
-        "always": "Sempre",
+        "intro": "Percursos do processo do início até um fim, com a resposta dada em cada decisão; juntos "
+        "mostram todas as respostas de cada decisão. Acompanhe-os com o dedo no diagrama.",
         "steps": "passos {route}",
+        "loops_heading": "Voltas atrás",
+        "loops_intro": "Algumas respostas devolvem o trabalho a um passo anterior, que é feito de novo:",
+        "loop_route": "passos {route}, e de volta ao passo {back}",
         "more": "…e mais {n} cenários.",
         "more_than": "…e mais de {n} outros cenários.",
     },
@@ -70,25 +79,32 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class ScenarioItem:
-    """One path as a sentence: "Si …" — "pasos 1–4 → 7" — "(Compra cancelada)" — "2 responsables · 5 min"."""
+    """One path (or loop) as a sentence: "Si …" — "pasos 1–4 → 7" — "(Compra cancelada)" — "2 responsables · 5 min".
+
+    ``outcomes`` are the (decision key, outcome) pairs it takes, in order; a loop has no end ("").
+    """
 
     number: int
-    anchor: str  # "scenario-2"
+    anchor: str  # "scenario-2", "loop-1"
     condition: str
     route: str
     ends: str
     end_anchor: str  # the end step's row in the step table
     summary: str
+    outcomes: tuple[Outcome, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Scenarios:
-    """The section: its heading and intro, the scenarios shown, and a note counting the others ("" if none)."""
+    """The section: its heading and intro, the scenarios shown, the loops, and a note counting the others."""
 
     heading: str
     intro: str
     items: tuple[ScenarioItem, ...]
     note: str
+    loops_heading: str = ""
+    loops_intro: str = ""
+    loops: tuple[ScenarioItem, ...] = ()
 
 
 def step_route(numbers: Sequence[int]) -> str:
@@ -107,42 +123,69 @@ def step_route(numbers: Sequence[int]) -> str:
     return " → ".join(parts)
 
 
-def _item(number: int, path: FlowPath, flow: Flow, t: Mapping[str, str], w: Mapping[str, str]) -> ScenarioItem:
+def _condition(outcomes: Sequence[Outcome], by_key: Mapping, lang: str) -> str:
+    return answers_condition([(shorten(by_key[o.step].label, LABEL_LIMIT), o.outcome) for o in outcomes], lang)
+
+
+def _item(number: int, path: FlowPath, flow: Flow, lang: str, w: Mapping[str, str]) -> ScenarioItem:
     by_key = {s.key: s for s in flow.steps}
-    conditions = w["and"].join(
-        f"{t['quoted'].format(text=shorten(by_key[o.step].label, LABEL_LIMIT))} {o.outcome}" for o in path.outcomes
-    )
     timed = len(path.unknown) + len(path.unread) < len(path.steps)
-    summary = [count(t, "count_lanes", len(path.lanes))] if path.lanes else []
+    ids = {lane.name: lane.id for lane in reversed(flow.lanes)}
+    parties = parties_of_lanes(flow, [ids.get(name, name) for name in path.lanes], lang)
+    summary = [parties] if parties else []
     if timed:
         summary.append(format_range(path.duration).replace(" ", "\u00a0"))  # one duration never splits
     end = by_key[path.steps[-1]]
     return ScenarioItem(
         number=number,
         anchor=f"scenario-{number}",
-        condition=w["if"].format(conditions=conditions) if conditions else w["always"],
+        condition=_condition(path.outcomes, by_key, lang),
         route=w["steps"].format(route=step_route([by_key[k].number for k in path.steps])),
         ends=shorten(end.label, LABEL_LIMIT),
         end_anchor=anchor(end),
         summary=" · ".join(summary),
+        outcomes=path.outcomes,
+    )
+
+
+def _loop_item(number: int, case: LoopCase, flow: Flow, lang: str, w: Mapping[str, str]) -> ScenarioItem:
+    by_key = {s.key: s for s in flow.steps}
+    numbers = [by_key[k].number for k in case.loop.steps]
+    first = by_key[case.loop.steps[0]]
+    return ScenarioItem(
+        number=number,
+        anchor=f"loop-{number}",
+        condition=_condition(case.outcomes, by_key, lang),
+        route=w["loop_route"].format(route=step_route(numbers), back=numbers[0]),
+        ends="",
+        end_anchor=anchor(first),
+        summary="",
+        outcomes=case.outcomes,
     )
 
 
 def build_scenarios(flow: Flow, lang: str) -> Scenarios:
     """The scenarios of ``flow`` in ``lang``; no items when the flow has a single path (nothing to choose)."""
     w = SCENARIO_WORDS.get(lang, SCENARIO_WORDS["en"])
-    t = words(lang)
     analysis = walk_flow(flow, max_paths=COUNTED)
-    paths = analysis.paths if len(analysis.paths) > 1 else ()
-    rest = len(paths) - SHOWN
+    several = len(analysis.paths) > 1
+    plan = (
+        teaching_plan(flow, analysis.loops, wanted=SHOWN, limit=COVER_LIMIT, more=analysis.paths) if several else None
+    )
+    paths = plan.paths if plan else ()
+    rest = len(analysis.paths) - len(paths)
     note = ""
     if analysis.truncated:
-        note = w["more_than"].format(n=rest)
+        note = w["more_than"].format(n=max(rest, 0))
     elif rest > 0:
         note = w["more"].format(n=rest)
+    loops = tuple(_loop_item(n, c, flow, lang, w) for n, c in enumerate(plan.loops if plan else (), start=1))
     return Scenarios(
         heading=w["heading"],
         intro=w["intro"],
-        items=tuple(_item(n, p, flow, t, w) for n, p in enumerate(paths[:SHOWN], start=1)),
+        items=tuple(_item(n, p, flow, lang, w) for n, p in enumerate(paths, start=1)),
         note=note,
+        loops_heading=w["loops_heading"] if loops else "",
+        loops_intro=w["loops_intro"] if loops else "",
+        loops=loops,
     )

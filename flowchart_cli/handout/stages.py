@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from ..model import Flow, Stage, Step
-from .i18n import plural
-from .quiz import Question
+from ..words import plural
+from .records import Question, StepRow
 from .routes import Routes, anchor, shorten, step_numbers
-
-if TYPE_CHECKING:
-    from .view import StepRow
 
 STAGE_QUESTIONS = 4
 

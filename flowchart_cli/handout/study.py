@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
+from ..loader import referenced_title
 from ..model import Flow, Step
-from .i18n import plural
+from ..words import plural
 from .routes import Routes, anchor, safe_url, shorten, step_numbers
 
 __all__ = ["Checklist", "FlowReference", "Reference", "build_checklist", "build_references"]
@@ -89,22 +89,9 @@ def build_references(flow: Flow, routes: Routes) -> tuple[tuple[Reference, ...],
             quoted(s),
             routes.t["ref_offpage" if s.kind == "offpage" else "ref_subprocess"],
             s.ref,
-            _ref_title(flow, s),
+            referenced_title(flow, s.ref),
         )
         for s in flow.steps
         if s.ref
     )
     return links, flows
-
-
-def _ref_title(flow: Flow, step: Step) -> str:
-    """The title of the flow ``step`` refers to, or "" when it cannot be read."""
-    if flow.path is None:
-        return ""
-    from ..loader import load_flow
-
-    target = Path(flow.path).parent / step.ref
-    if not target.is_file():
-        return ""
-    other, _ = load_flow(target)
-    return other.title if other is not None else ""

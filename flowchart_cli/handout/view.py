@@ -16,14 +16,17 @@ from typing import Any
 from markupsafe import Markup
 
 from ..layout.geometry import Diagram
+from ..layout.theme import Theme
 from ..model import Flow
 from ..symbols import SYMBOLS
+from ..words import LEGEND_MEANINGS, count, plural, symbol_name, words
 from .diagram_view import DiagramView, diagram_view
 from .graphics import Drawing, inline_svg
-from .i18n import LEGEND_MEANINGS, count, plural, symbol_name, words
 from .page import css_string, page_counter_css
 from .paper import PAPERS, Paper
-from .quiz import Question, build_quiz
+from .parties import parties_of_lanes
+from .quiz import build_quiz
+from .records import Question, StepRow
 from .routes import Hop, Routes, anchor, safe_url, step_numbers
 from .scenarios import Scenarios, build_scenarios
 from .stages import StageView, build_stages, group_rows, stage_checklist, stage_name
@@ -49,6 +52,7 @@ class Doc:
     summary: str
     header_css: Markup  # CSS string: running header "title · Version 2.1"
     page_css: Markup  # CSS content: "Página " counter(page) " de " counter(pages)
+    scheme: str = "light"  # the page's colours on screen: light, dark, or auto (the reader's preference)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,27 +61,6 @@ class LegendItem:
     name: str
     meaning: str
     icon: Markup
-
-
-@dataclass(frozen=True, slots=True)
-class StepRow:
-    """One row of the step-by-step table."""
-
-    number: int
-    anchor: str
-    label: str
-    kind: str
-    symbol: str
-    icon: Markup
-    lane: str
-    external: bool  # the lane is outside the team being trained
-    duration: str
-    notes: str
-    link: str
-    next: tuple[Hop, ...]
-    stage: str = ""  # the stage's name, "" without stages
-    stage_heading: str = ""  # "Etapa 2 · Registro" on the first row of each stage
-    stage_anchor: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +164,7 @@ def build_view(
         lang=lang,
         t=t,
         paper=paper,
-        doc=_doc(flow, t),
+        doc=_doc(flow, t, lang, scheme=_scheme(diagram.theme)),
         diagram=pages,
         legend=legend,
         steps=rows,
@@ -197,10 +180,16 @@ def build_view(
     )
 
 
-def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
+def _scheme(theme: Theme) -> str:
+    """The handout page follows its diagram: dark beside a dark drawing, switching beside an `auto` one."""
+    if theme.alternate is not None:
+        return "auto"
+    return "dark" if theme.is_dark else "light"
+
+
+def _doc(flow: Flow, t: Mapping[str, str], lang: str, *, scheme: str = "light") -> Doc:
     decisions = sum(1 for s in flow.steps if s.kind == "decision")
-    external = {lane.id for lane in flow.lanes if lane.external}
-    lanes = len({s.lane for s in flow.steps if s.lane and s.lane not in external})
+    stages = len(build_stages(flow, t))
     header = flow.title + (f" · {t['version']} {flow.version}" if flow.version else "")
     date = flow.updated.strip() if _W3C_DATE.fullmatch(flow.updated.strip()) else ""
     return Doc(
@@ -211,17 +200,18 @@ def _doc(flow: Flow, t: Mapping[str, str]) -> Doc:
         updated=flow.updated,
         date=date,
         summary=" · ".join(
-            count(t, key, n)
-            for key, n in (
-                ("count_steps", len(flow.steps)),
-                ("count_lanes", lanes),
-                ("count_stages", len(build_stages(flow, t))),
-                ("count_decisions", decisions),
+            text
+            for text in (
+                count(t, "count_steps", len(flow.steps)),
+                parties_of_lanes(flow, {s.lane for s in flow.steps if s.lane}, lang),
+                count(t, "count_stages", stages) if stages else "",
+                count(t, "count_decisions", decisions) if decisions else "",
             )
-            if n
+            if text
         ),
         header_css=css_string(header),
         page_css=page_counter_css(t["page"]),
+        scheme=scheme,
     )
 
 

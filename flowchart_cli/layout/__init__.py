@@ -13,6 +13,7 @@ from ..options import EDGE_STYLES, RenderOptions
 from .assemble import Placement, assemble
 from .geometry import Diagram
 from .grid import place_columns
+from .lengths import pixel_scale
 from .ranking import Ranker, back_edges
 from .routing import plan_routes
 from .sizing import fill_width, size_step
@@ -65,15 +66,6 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
     lane = [lane_of.get(step.lane or "", 0) for step in steps]
     forward = [(s, t) for (s, t, _), b in zip(links, back, strict=True) if not b]
     grid = place_columns(max(1, len(lane_ids)), lane, ranking.rank, ranking.order, forward)
-    decision = [step.kind == "decision" for step in steps]
-    routes, tracks = plan_routes(
-        ranking.rank,
-        grid.column,
-        decision,
-        [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)],
-        borders=frozenset(grid.first[1:]),
-        columns=grid.columns,
-    )
     sized = [size_step(step, FONT_SIZE) for step in steps]
     if flow.direction != "LR":  # across the lanes is the width: let boxes use their column's
         room: dict[int, float] = {}
@@ -83,6 +75,19 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             fill_width(step, s, room[grid.column[n]], FONT_SIZE)
             for n, (step, s) in enumerate(zip(steps, sized, strict=True))
         ]
+    lr = flow.direction == "LR"
+    along = [w if lr else h for _, w, h in sized]
+    across = [h if lr else w for _, w, h in sized]
+    decision = [step.kind == "decision" for step in steps]
+    routes, tracks = plan_routes(
+        ranking.rank,
+        grid.column,
+        decision,
+        [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)],
+        borders=frozenset(grid.first[1:]),
+        columns=grid.columns,
+        scale=pixel_scale(grid.column, along, across),
+    )
     return assemble(
         Placement(
             flow=flow,

@@ -30,7 +30,7 @@ class HeaderLine:
 
 def header_texts(flow: Flow) -> tuple[str, ...]:
     """The title, then one line with those of version, owner and updated the flow has."""
-    from ..handout.i18n import words  # the handout's words, so both say "owner" alike
+    from ..words import words  # the handout's words, so both say "owner" alike
 
     t = words(flow.lang)
     facts = [
@@ -55,7 +55,7 @@ def header_layout(texts: tuple[str, ...], box: Rect, font_size: float) -> tuple[
 def header_size(texts: tuple[str, ...], font_size: float) -> tuple[float, float]:
     """Width and height the block needs (its gap to the diagram included in the height)."""
     lines = header_layout(texts, Rect(0, 0, 0, 0), font_size)
-    width = max((text_width(line.text, line.size) * (1.08 if line.bold else 1.0) for line in lines), default=0.0)
+    width = max((text_width(line.text, line.size, bold=line.bold) for line in lines), default=0.0)
     return width, (lines[-1].at.y + 6 + _GAP if lines else 0.0)
 
 

@@ -54,6 +54,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
             at,
             route.back,
             anchor,
+            p.font_size - 1,
         )
         for route, label, points, (at, anchor) in zip(p.routes, p.labels, lines, places, strict=True)
     )

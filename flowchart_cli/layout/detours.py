@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from operator import itemgetter
 
 from .gridroute import Route, RouteGrid, down_refs, logical, shape_points, side_gap
+from .lengths import DETOUR_LIMIT, estimated_detour
 from .route_index import RouteIndex, Segment, route_crossings, segment_crossings, segments_of
 
 __all__ = ["improve_routes"]
@@ -36,6 +37,8 @@ _LENGTH = 0.2  # per grid unit (a row or a column is two)
 _SIBLING = 50.0  # a crossing between two outcomes of one decision is never worth it
 _BIG = 1000  # lines: past this, one pass only
 _MOST_JOINT = 3  # decisions with more outcomes keep their plan (their extra lines share the bottom)
+_DETOUR = 60.0  # a way round past the detour limit costs more than a dozen crossings…
+_DETOUR_SLOPE = 200.0  # …and more the longer it is
 Shape = tuple[str, str, list[tuple[str, int]]]  # exit side, entry side, refs
 Cost = float
 
@@ -46,9 +49,11 @@ class _Planner:
         self.lines = [logical(route, grid) for route in routes]  # every route's points as planned now
         self.index = RouteIndex(self.lines)
         self.leaving: dict[int, Counter[str]] = defaultdict(Counter)
+        self.arriving: dict[int, Counter[str]] = defaultdict(Counter)
         self.into: dict[int, set[int]] = defaultdict(set)
         for number, route in enumerate(routes):
             self.leaving[route.source][route.exit] += 1
+            self.arriving[route.target][route.entry] += 1
             self.into[route.target].add(number)
 
     def base(self, number: int, shape: Shape) -> tuple[Cost, list[tuple[float, float]]]:
@@ -60,7 +65,18 @@ class _Planner:
         for q0, q1 in points[1:]:
             length += abs(p0 - q0) + abs(p1 - q1)
             p0, p1 = q0, q1
-        return _BEND * (len(points) - 2) + _LENGTH * length, points
+        return _BEND * (len(points) - 2) + _LENGTH * length + self.detour_cost(number, points), points
+
+    def detour_cost(self, number: int, points: list[tuple[float, float]]) -> Cost:
+        """Nothing for a line within the detour limit; past it, more than any crossings it avoids."""
+        if self.grid.scale is None:
+            return 0.0
+        route = self.routes[number]
+        over = estimated_detour(points, route.source, route.target, self.grid.scale) - DETOUR_LIMIT
+        return _DETOUR + _DETOUR_SLOPE * over if over > 0 else 0.0
+
+    def too_long(self, number: int) -> bool:
+        return self.detour_cost(number, self.lines[number]) > 0
 
     def cost_from(
         self, number: int, base: Cost, points: list[tuple[float, float]], skip: set[int], limit: Cost
@@ -88,11 +104,20 @@ class _Planner:
         if (route.exit, route.entry, route.refs) == shape:
             return False
         self.leaving[route.source][route.exit] -= 1
+        self.arriving[route.target][route.entry] -= 1
         route.exit, route.entry, route.refs = shape[0], shape[1], list(shape[2])
         self.leaving[route.source][route.exit] += 1
+        self.arriving[route.target][route.entry] += 1
         self.lines[number] = logical(route, self.grid)
         self.index.put(number, self.lines[number])
         return True
+
+    def source_entries(self, number: int) -> set[str]:
+        """The sides of the line's source that other lines enter: a line leaving there would run beside them."""
+        route = self.routes[number]
+        counts = self.arriving[route.source]
+        own = route.entry if route.target == route.source else None
+        return {side for side, count in counts.items() if count - (side == own) > 0 and side != "t"}
 
     def target_exits(self, number: int) -> set[str]:
         counts = self.leaving[self.routes[number].target]
@@ -107,14 +132,14 @@ def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool
         if route.source != route.target:
             groups[route.source].append(number)
     joint = [g for s, g in groups.items() if decision[s] and len(g) <= _MOST_JOINT]
-    single = [n for s, g in groups.items() if not decision[s] for n in g if routes[n].back]
+    single = [n for s, g in groups.items() if not decision[s] for n in g]
     big = len(routes) > _BIG
     units = [*joint, *([n] for n in single)]
     for _ in range(1 if big else _PASSES):  # a big flow gets one pass: its plans rarely interact
         changed = False
         for key, group in enumerate(units):
-            if not planner.tangle(group):
-                continue  # crosses nothing: keep the first plan
+            if not planner.tangle(group) and not any(planner.too_long(n) for n in group):
+                continue  # crosses nothing and goes no long way round: keep the first plan
             changed |= _plan_decision(planner, group) if key < len(joint) else _plan_single(planner, group[0])
         if not changed:
             break
@@ -190,14 +215,12 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
     route, grid = planner.routes[number], planner.grid
     s, t = route.source, route.target
     rs, rt, cs, ct = grid.rank[s], grid.rank[t], grid.column[s], grid.column[t]
-    if not route.back:
-        if side == "b":
-            yield "b", "t", down_refs(grid, rs, rt, cs, ct)
-            return
-        for gs in _reachable(grid, rs, cs, side):
-            yield side, "t", [("g", gs), ("h", rt), ("pt", 0)]
-        return
     if side == "b":
+        if not route.back:
+            yield "b", "t", down_refs(grid, rs, rt, cs, ct)
+            yield from _down_channels(grid, rs, rt, cs, ct)
+        return
+    if side in planner.source_entries(number):
         return
     entries = [e for e in ("l", "r") if e not in planner.target_exits(number)]
     for gs in _reachable(grid, rs, cs, side):
@@ -209,6 +232,17 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
             if gs != gt:
                 yield side, into, [("g", gs), ("h", rt + 1), ("g", gt), ("pt", 0)]
                 yield side, into, [("g", gs), ("h", rt), ("g", gt), ("pt", 0)]
+
+
+def _down_channels(grid: RouteGrid, rs: int, rt: int, cs: int, ct: int) -> Iterator[Shape]:
+    """A forward line out of the bottom that runs down another channel: any between its two columns,
+    one beyond each, or either edge of the drawing (the detour cost keeps it from going far)."""
+    if rt - rs < 2:
+        return
+    low, high = min(cs, ct), max(cs, ct) + 1
+    gaps = sorted({*range(low, high + 1), max(0, low - 1), min(grid.columns, high + 1), 0, grid.columns})
+    for gap in gaps:
+        yield "b", "t", [("h", rs + 1), ("g", gap), ("h", rt), ("pt", 0)]
 
 
 def _reachable(grid: RouteGrid, row: int, column: int, side: str) -> list[int]:

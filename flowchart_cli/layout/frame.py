@@ -143,7 +143,7 @@ class Frame:
         gap = column + 1 if route.exit == "r" else column
         slack = (self.col_size[column] - self.across[route.source]) / 2
         size = self.p.font_size - 1
-        length = (size + 16 if self.lr else text_width(label, size) * 1.08 + 14) - slack
+        length = (size + 16 if self.lr else text_width(label, size, bold=True) + 14) - slack
         if self._is_border(gap):
             side = 0 if column < gap else 1
             count = self.p.tracks.get(("gL" if side == 0 else "gR", gap), 1)
@@ -163,7 +163,7 @@ class Frame:
         return inner + self.gap_size[first] - self.border_split[first] + self.border_split[last + 1]
 
     def name_lines(self, lane: int, width: float) -> tuple[str, ...]:
-        return wrap_text(self.p.lane_names[lane], max(40.0, width - 16) / 1.08, self.p.font_size + 1)
+        return wrap_text(self.p.lane_names[lane], max(40.0, width - 16), self.p.font_size + 1, bold=True)
 
     def _widen_for_lane_names(self) -> None:
         if not (self.has_lanes and self.lr):

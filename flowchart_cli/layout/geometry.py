@@ -10,11 +10,23 @@ y growing downwards.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .text import clean_text, text_width
 from .theme import THEMES, Theme
 
-__all__ = ["Diagram", "EdgePath", "LaneBand", "NodeBox", "PartOutline", "Point", "Rect", "StageBand"]
+__all__ = [
+    "Diagram",
+    "EdgePath",
+    "LaneBand",
+    "NodeBox",
+    "PartOutline",
+    "Point",
+    "Rect",
+    "StageBand",
+    "label_box",
+    "label_centre",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,14 +132,30 @@ class StageBand:
     description: str = ""
 
 
+def label_box(text: str, at: Point, anchor: str, size: float) -> Rect:
+    """The box an outcome label's backing covers: its bold text hung from ``at`` (on the baseline), 3 px around."""
+    width = text_width(clean_text(text), size, bold=True) + 6
+    left = at.x - 3 if anchor == "start" else at.x - width + 3
+    return Rect(left, at.y - size, width, size + 5)
+
+
+def label_centre(text: str, at: Point, anchor: str, size: float) -> Point:
+    """Where draw.io and DOT centre an outcome label: the middle of its first line (regular width)."""
+    half = text_width(clean_text(text.split("\n")[0]), size) / 2
+    return Point(at.x + half if anchor == "start" else at.x - half, at.y - 0.35 * size)
+
+
 @dataclass(frozen=True, slots=True)
 class EdgePath:
     """A routed flow line: an orthogonal or spline polyline from source to target.
 
     ``points`` start on the source shape's outline and end on the target's;
     ``label_at`` is where the outcome label's anchor sits (``None`` without label)
-    and ``label_anchor`` how the text hangs from it (SVG ``text-anchor``: start or end);
-    ``back`` marks a line that loops back to an earlier step.
+    and ``label_anchor`` how the text hangs from it (SVG ``text-anchor``: start or end),
+    set at ``label_size`` px; ``back`` marks a line that loops back to an earlier step.
+    ``label_box`` (the label's backing, what the layout keeps clear) and
+    ``label_centre`` follow from those, worked out here once for every writer
+    (``None`` without a placed label), so a moved copy (``replace``) stays right.
     """
 
     source: str
@@ -137,6 +165,15 @@ class EdgePath:
     label_at: Point | None = None
     back: bool = False
     label_anchor: str = "start"
+    label_size: float = 12.0
+    label_box: Rect | None = field(init=False, default=None)
+    label_centre: Point | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        if self.label and self.label_at is not None:
+            place = (self.label, self.label_at, self.label_anchor, self.label_size)
+            object.__setattr__(self, "label_box", label_box(*place))
+            object.__setattr__(self, "label_centre", label_centre(*place))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .lengths import PixelScale
+
 __all__ = ["Route", "RouteGrid", "down_refs", "logical", "shape_points", "side_gap"]
 
 
@@ -35,6 +37,8 @@ class RouteGrid:
     occupied: set[tuple[int, int]]
     borders: frozenset[int] = frozenset()
     columns: int = 0
+    scale: PixelScale | None = None
+    """Pixels per grid unit, to tell a short way from a long one (without it every line may go round)."""
 
     def clear(self, column: int, first: int, last: int) -> bool:
         return all((r, column) not in self.occupied for r in range(first, last + 1))

@@ -12,11 +12,10 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .geometry import Point, Rect
+from .geometry import Point, Rect, label_box
 from .spatial import GridIndex
-from .text import clean_text, text_width
 
-__all__ = ["LabelRequest", "label_box", "place_labels"]
+__all__ = ["LabelRequest", "place_labels"]
 
 _STEP = 14.0  # how far each further try slides along the line
 _TRIES = 12  # slides per segment
@@ -33,13 +32,6 @@ class LabelRequest:
     segment: int
     source: Rect
     unit: int
-
-
-def label_box(text: str, at: Point, anchor: str, size: float) -> Rect:
-    """The box a label's backing covers (the SVG writer paints the same one)."""
-    width = text_width(clean_text(text), size) * 1.08 + 6
-    left = at.x - 3 if anchor == "start" else at.x - width + 3
-    return Rect(left, at.y - size, width, size + 5)
 
 
 def place_labels(

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from .detours import improve_routes
 from .gridroute import Route, RouteGrid, down_refs, logical, side_gap
+from .lengths import PixelScale
 from .tracks import ChannelSegment, order_tracks
 
 __all__ = ["Route", "plan_routes"]
@@ -43,14 +44,16 @@ def plan_routes(
     *,
     borders: frozenset[int] = frozenset(),
     columns: int = 0,
+    scale: PixelScale | None = None,
 ) -> tuple[list[Route], dict[tuple[str, int], int]]:
     """Routes for ``edges`` (source, target, is_back) and the track count of every used channel.
 
     ``borders`` are the across-gaps that hold a lane border: a loop within one
-    column keeps to its own lane's side when it can.
+    column keeps to its own lane's side when it can.  ``scale`` gives the grid
+    units their pixels, so that no line takes a long way round.
     """
     columns = max(columns, max(column, default=-1) + 1)
-    grid = RouteGrid(rank, column, {(rank[n], column[n]) for n in range(len(rank))}, borders, columns)
+    grid = RouteGrid(rank, column, {(rank[n], column[n]) for n in range(len(rank))}, borders, columns, scale)
     routes = [Route(s, t, back) for s, t, back in edges]
     uses: dict[tuple[int, str], int] = defaultdict(int)
     _choose_exits(routes, grid, decision, uses)  # the first plan

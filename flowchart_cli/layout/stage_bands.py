@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .frame import HEADER_LINE, MARGIN, Frame
 from .geometry import StageBand
-from .text import text_width, wrap_text
+from .text import BOLD_WIDTH, text_width, wrap_text
 
 __all__ = ["LR_NAME", "STAGE_STRIP", "fit_stage_names", "stage_bands"]
 
@@ -27,8 +27,8 @@ def _lines(f: Frame, stage: int, width: float) -> tuple[str, ...]:
     The writers draw the number apart from the name, so the name reads
     exactly as written ("Contacto del cliente" under "1").
     """
-    room, size = max(40.0, width - 16) / 1.08, f.p.font_size + 1
-    return (str(stage + 1), *wrap_text(f.p.flow.stages[stage].name, room, size))
+    room, size = max(40.0, width - 16), f.p.font_size + 1
+    return (str(stage + 1), *wrap_text(f.p.flow.stages[stage].name, room, size, bold=True))
 
 
 def _extent(f: Frame, stage: int) -> tuple[float, float]:
@@ -61,8 +61,8 @@ def fit_stage_names(f: Frame) -> None:
 def _tb_strip(f: Frame) -> float:
     """As wide as the longest name on one line, between 80 and :data:`STAGE_STRIP`."""
     size = f.p.font_size + 1
-    widest = max(text_width(s.name, size) for s in f.p.flow.stages)
-    return min(STAGE_STRIP, max(80.0, widest * 1.08 + 24))
+    widest = max(text_width(s.name, size, bold=True) for s in f.p.flow.stages)
+    return min(STAGE_STRIP, max(80.0, widest + 24))
 
 
 def _tb_height(f: Frame, stage: int) -> float:
@@ -73,7 +73,7 @@ def _lr_width(f: Frame, stage: int) -> float:
     size = f.p.font_size + 1
     name = f.p.flow.stages[stage].name
     longest = max((text_width(word, size) for word in name.split()), default=0.0)
-    return max(longest, min(text_width(name, size), LR_NAME)) * 1.08 + 20
+    return max(longest, min(text_width(name, size), LR_NAME)) * BOLD_WIDTH + 20  # the name is set in bold
 
 
 def _grow(f: Frame, stage: int, missing: float) -> None:

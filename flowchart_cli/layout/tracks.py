@@ -35,9 +35,13 @@ class ChannelSegment:
     group: Hashable = None
 
 
-def _constraints(items: Sequence[ChannelSegment], units: Sequence[int]) -> dict[int, set[int]]:
-    """``after[a]`` holds every unit that must lie on the high side of unit ``a``."""
+def _constraints(
+    items: Sequence[ChannelSegment], units: Sequence[int]
+) -> tuple[dict[int, set[int]], set[tuple[int, int]]]:
+    """``after[a]`` holds every unit that must lie on the high side of unit ``a``; the pairs in
+    ``strong`` would otherwise run along one stub (the others would only cross)."""
     after: dict[int, set[int]] = defaultdict(set)
+    strong: set[tuple[int, int]] = set()
     order = sorted(range(len(items)), key=lambda n: items[n].low)
     active: list[int] = []
     for n in order:
@@ -53,8 +57,13 @@ def _constraints(items: Sequence[ChannelSegment], units: Sequence[int]) -> dict[
                             after[units[a]].add(units[b])
                         else:
                             after[units[b]].add(units[a])
+                    elif side < 0 and any(abs(at - end) < 1e-9 and turn > 0 for end, turn in items[b].ends):
+                        # both turn off at one place, away from each other: the one turning to the low
+                        # side must lie there, or the two turns would run along one stub
+                        after[units[a]].add(units[b])
+                        strong.add((units[a], units[b]))
         active.append(n)
-    return after
+    return after, strong
 
 
 def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
@@ -73,11 +82,13 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
         low, high = spans[unit]
         spans[unit] = (min(low, item.low), max(high, item.high))
         units.append(unit)
-    after = _constraints(items, units)
+    after, strong = _constraints(items, units)
     before_count = [0] * len(spans)
-    for later in after.values():
+    strong_before = [0] * len(spans)
+    for unit, later in after.items():
         for b in later:
             before_count[b] += 1
+            strong_before[b] += (unit, b) in strong
     ready = [(spans[u], u) for u in range(len(spans)) if before_count[u] == 0]
     heapq.heapify(ready)
     placed: dict[int, int] = {}
@@ -86,8 +97,9 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
     floor = [0] * len(spans)
     remaining = set(range(len(spans)))
     while remaining:
-        if not ready:  # a cycle: break it where it starts first
-            unit = min(remaining, key=lambda u: spans[u])
+        if not ready:  # a cycle: break it where it starts first, at a line free of stub-sharing constraints
+            free = [u for u in remaining if not strong_before[u]] or remaining
+            unit = min(free, key=lambda u: spans[u])
             before_count[unit] = 0
             heapq.heappush(ready, (spans[unit], unit))
         _, unit = heapq.heappop(ready)
@@ -99,6 +111,7 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
         for b in after.get(unit, ()):
             floor[b] = max(floor[b], track + 1)
             before_count[b] -= 1
+            strong_before[b] -= (unit, b) in strong
             if before_count[b] == 0 and b in remaining:
                 heapq.heappush(ready, (spans[b], b))
     return [placed[u] for u in units], len(lows)

@@ -16,6 +16,7 @@ from ..yamlsource import Mapping, Node, Scalar
 from .branches import read_branches
 from .keys import STEP_KEYS
 from .nodes import NodeReader, pos_of
+from .shares import read_shares
 
 __all__ = ["read_step"]
 
@@ -47,6 +48,7 @@ def read_step(reader: NodeReader, index: int, node: Node) -> Step:
         stage=texts.get("stage") or None,
         next=texts.get("next") or None,
         branches=read_branches(reader, values["branches"], key) if "branches" in values else (),
+        shares=read_shares(reader, values["shares"], key) if "shares" in values else (),
         notes=texts.get("notes", ""),
         duration=texts.get("duration", ""),
         link=_link(reader, values["link"], key) if "link" in values else "",

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from ..messages import quoted
 from ..model import Flow, Pos
-from . import Finding, rule
+from .registry import Finding, rule
 
 CUT = re.compile(r" #(\w.*)$")
 """One space, `#`, then a letter or digit: the rest of a sentence, not a comment."""

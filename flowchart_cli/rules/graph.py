@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from ..messages import quoted
 from ..model import Edge, Flow, Step, flow_edges
-from . import Finding, rule
 from .paths import components, predecessors, reach, successors
+from .registry import Finding, rule
 
 
 def _label(step: Step) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from ..messages import quoted
 from ..model import Flow, Lane, Stage
-from . import Finding, rule
+from .registry import Finding, rule
 
 MAX_LABEL = 80
 QUESTION_MARKS = ("?", "？", "؟")

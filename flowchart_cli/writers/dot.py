@@ -20,7 +20,6 @@ from ..options import RenderOptions
 from ..symbols import symbol
 from .dot_route import spline_pos
 from .dot_stages import stage_background, stage_comments, stage_names
-from .drawio import label_centre
 from .escape import clean, num
 
 __all__ = ["graph_id", "label", "shown_text", "write_dot"]
@@ -163,8 +162,8 @@ def _edge(edge: EdgePath, diagram: Diagram, target: NodeBox) -> dict[str, str]:
     attrs: dict[str, str] = {}
     if edge.label:
         attrs["label"] = label(edge.label.split(chr(10)))
-        if edge.label_at is not None:
-            centre = _flip(label_centre(edge, diagram.font_size - 1), diagram.height)
+        if edge.label_centre is not None:
+            centre = _flip(edge.label_centre, diagram.height)
             attrs["lp"] = f"{num(centre.x)},{num(centre.y)}"
     if len(edge.points) >= 2:
         points = _onto_box(edge.points, target) if symbol(target.kind).dot[0] in _BOXES else list(edge.points)

@@ -137,7 +137,7 @@ def _header_cells(diagram: Diagram) -> list[str]:
         return []
     cells = []
     for number, line in enumerate(header_layout(diagram.header, diagram.header_box, diagram.font_size), 1):
-        width = text_width(clean(line.text), line.size) * (1.08 if line.bold else 1.0) + 8
+        width = text_width(clean(line.text), line.size, bold=line.bold) + 8
         box = Rect(line.at.x, line.at.y - line.size, width, line.size + 6)
         style = header_style(diagram.theme, line.size, bold=line.bold)
         cells.append(
@@ -195,7 +195,7 @@ def _edge_cell(index: int, edge: EdgePath, wiring: _Wiring, diagram: Diagram, op
         f'<mxCell id="edge-{index}" value="{attr(html_label(edge.label.split(chr(10))))}" '
         f'style="{attr(style)}" edge="1" parent="{frame.id}" '
         f'source="{wiring.ids[edge.source]}" target="{wiring.ids[edge.target]}">'
-        f"{_edge_geometry(edge, frame.origin, diagram.font_size - 1)}</mxCell>"
+        f"{_edge_geometry(edge, frame.origin)}</mxCell>"
     )
 
 
@@ -212,15 +212,15 @@ def _anchor(node: NodeBox, point: Point) -> tuple[float, float]:
     return (1 - fx if "flipH=1;" in shape else fx), (1 - fy if "flipV=1;" in shape else fy)
 
 
-def _edge_geometry(edge: EdgePath, origin: Point, label_size: float) -> str:
+def _edge_geometry(edge: EdgePath, origin: Point) -> str:
     inner = ""
     waypoints = edge.points[1:-1]
     if waypoints:
         points = "".join(f'<mxPoint x="{num(p.x - origin.x)}" y="{num(p.y - origin.y)}"/>' for p in waypoints)
         inner += f'<Array as="points">{points}</Array>'
     position = ""
-    if edge.label and edge.label_at is not None and len(edge.points) >= 2:
-        centre = label_centre(edge, label_size)
+    centre = edge.label_centre
+    if centre is not None and len(edge.points) >= 2:
         along, foot = locate_on_path(edge.points, centre)
         position = f' x="{num(2 * along - 1, 3)}"'
         dx, dy = centre.x - foot.x, centre.y - foot.y
@@ -229,14 +229,6 @@ def _edge_geometry(edge: EdgePath, origin: Point, label_size: float) -> str:
     if not inner:
         return f'<mxGeometry{position} relative="1" as="geometry"/>'
     return f'<mxGeometry{position} relative="1" as="geometry">{inner}</mxGeometry>'
-
-
-def label_centre(edge: EdgePath, size: float) -> Point:
-    """The middle of the outcome label the layout placed by its text anchor and baseline."""
-    assert edge.label_at is not None
-    half = text_width(clean(edge.label.split("\n")[0]), size) / 2
-    at = edge.label_at
-    return Point(at.x + half if edge.label_anchor == "start" else at.x - half, at.y - 0.35 * size)
 
 
 def locate_on_path(points: tuple[Point, ...], at: Point) -> tuple[float, Point]:

@@ -38,7 +38,7 @@ def stage_style(stage: StageBand, *, horizontal: bool, theme: Theme, font_size: 
         else "align=center;verticalAlign=top;spacingTop=10;"
     )
     return (
-        f"rounded=0;html=1;whiteSpace=nowrap;{place}fillColor={fill};strokeColor={theme.stage_stroke};"
+        f"rounded=0;html=1;whiteSpace=nowrap;flowchartStage=1;{place}fillColor={fill};strokeColor={theme.stage_stroke};"
         f"fontColor={theme.ink};fontStyle=1;fontSize={_int(font_size + 1)};"
     )
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..layout.geometry import Diagram
 from ..options import RenderOptions
-from .png import recorded_drawing
+from .cairo_drawing import recorded_drawing
 
 __all__ = ["write_pdf"]
 

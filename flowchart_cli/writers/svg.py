@@ -2,23 +2,26 @@
 
 Every other picture format (PNG, PDF, the handout) is made from this SVG, so
 it uses only what Chromium, librsvg and cairo draw alike: paths, rects and
-text with presentation attributes, no CSS, no markers, no external files.
+text with presentation attributes, no markers, no external files.  The one
+exception is the `auto` theme's style block (see :mod:`.svg_paint`), which
+only the SVG file itself carries; the painters get the light drawing.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..layout.annotations import header_layout, number_badge, number_size
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, PartOutline, Point, Rect, StageBand
 from ..layout.shapes import fmt, shape_parts, text_center
-from ..layout.text import text_width
 from ..layout.theme import Theme
 from ..layout.theme import theme as pick_theme
 from ..options import RenderOptions
 from .escape import attr, xml_text
 from .escape import clean as clean_text
+from .svg_paint import Paints
 
 __all__ = ["TextRun", "svg_without_text", "symbol_icon", "write_svg"]
 
@@ -64,19 +67,24 @@ class _Drawing:
         self.size = diagram.font_size
         self.keep_text = keep_text
         self.runs: list[TextRun] = []
+        self.paints = Paints(diagram.theme, switch=keep_text)
+
+    def both(self, pick: Callable[[Theme], str]) -> tuple[str, str]:
+        """A colour in the light theme and in the dark alternate (the same when there is none)."""
+        return pick(self.colours), pick(self.paints.dark or self.colours)
 
     def svg(self) -> str:
-        d, colours = self.d, self.colours
+        d = self.d
         w, h = fmt(d.width), fmt(d.height)
         parts = [
             '<?xml version="1.0" encoding="UTF-8"?>\n',
             f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
             f'version="1.1" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" '
             f'aria-labelledby="fc-title fc-desc" font-family={_attr(d.font_family)} '
-            f'font-size="{fmt(d.font_size)}">\n',
+            f'font-size="{fmt(d.font_size)}"{self.paints.root_class()}>\n',
             f'<title id="fc-title">{_text(d.title)}</title>\n',
             f'<desc id="fc-desc">{_text(d.description)}</desc>\n',
-            f'<rect x="0" y="0" width="{w}" height="{h}" fill="{colours.background}"/>\n',
+            f'<rect x="0" y="0" width="{w}" height="{h}"{self.paints.attrs("bg", fill=self.both(_background))}/>\n',
         ]
         if d.header and d.header_box is not None:
             parts.append(self.header())
@@ -85,6 +93,7 @@ class _Drawing:
         parts += [self.step(node) for node in d.nodes]
         parts += [self.edge(edge) for edge in d.edges]
         parts += [self.outline(outline) for outline in d.outlines]
+        parts.insert(3, self.paints.style())
         parts.append("</svg>\n")
         return "".join(parts)
 
@@ -106,7 +115,11 @@ class _Drawing:
             for line, (_, y) in zip(spaced, places, strict=True)
         )
         style = f' font-weight="bold" font-size="{fmt(size)}"' if bold else ""
-        return f'<text text-anchor="middle" fill="{ink}"{style}>{spans}</text>'
+        return f'<text text-anchor="middle"{self.ink()}{style}>{spans}</text>'
+
+    def ink(self, classes: str = "") -> str:
+        """The attributes of text in the ink colour."""
+        return self.paints.attrs("ink", classes=classes, fill=self.both(lambda t: t.ink))
 
     def header(self) -> str:
         """The title block above the diagram: the title in bold, version, owner and date under it."""
@@ -122,18 +135,23 @@ class _Drawing:
                 continue
             weight = ' font-weight="bold"' if line.bold else ""
             out.append(
-                f'<text x="{fmt(line.at.x)}" y="{fmt(line.at.y)}" font-size="{fmt(line.size)}"{weight} '
-                f'fill="{self.colours.ink}">{_text(line.text)}</text>'
+                f'<text x="{fmt(line.at.x)}" y="{fmt(line.at.y)}" font-size="{fmt(line.size)}"{weight}'
+                f"{self.ink()}>{_text(line.text)}</text>"
             )
         out.append("</g>\n")
         return "".join(out)
 
     def lane(self, lane: LaneBand) -> str:
-        stroke = self.colours.lane_stroke
+        i, paints = lane.index, self.paints
+        stroke = self.both(lambda t: t.lane_stroke)
+        band = paints.attrs(f"lane{i}", fill=(lane.fill, self.both(lambda t: t.lane_fill(i))[1]), stroke=stroke)
+        head = paints.attrs(
+            f"lanehead{i}", fill=(lane.header_fill, self.both(lambda t: t.header_fill(i))[1]), stroke=stroke
+        )
         return (
             f'<g class="fc-lane" data-lane={_attr(lane.id)}>'
-            f"{_rect(lane.band, lane.fill, stroke)}"
-            f"{_rect(lane.header, lane.header_fill, stroke)}"
+            f"{_rect(lane.band, band)}"
+            f"{_rect(lane.header, head)}"
             f"{self.lines(lane.lines or (lane.name,), lane.header.center, self.size + 1, True, lane.name)}"
             "</g>\n"
         )
@@ -144,15 +162,20 @@ class _Drawing:
         Bands come after the lanes and before lines and steps: behind the
         drawing, but over the lanes' fills, so their borders show.
         """
-        colours = self.colours
-        tint = colours.stage_tint if stage.number % 2 == 0 and colours.stage_tint != "none" else ""
-        band = _rect(stage.band, tint or "none", colours.stage_stroke, ' fill-opacity="0.06"' if tint else "")
+        colours, paints = self.colours, self.paints
+        stroke = self.both(lambda t: t.stage_stroke)
+        if stage.number % 2 == 0 and colours.stage_tint != "none":
+            tint = paints.attrs("stagetint", fill=self.both(lambda t: t.stage_tint), stroke=stroke)
+            band = _rect(stage.band, tint + ' fill-opacity="0.06"')
+        else:
+            band = _rect(stage.band, ' fill="none"' + paints.attrs("stageline", stroke=stroke))
+        label = paints.attrs("stagelabel", fill=self.both(lambda t: t.stage_header_fill), stroke=stroke)
         number, *name = stage.lines or (str(stage.number), stage.name)
         x, top = stage.label.center.x, stage.label.center.y - (len(name) + 1) * LINE_HEIGHT / 2
         size = self.size + 1
         return (
             f'<g class="fc-stage" data-stage={_attr(stage.id)}>{band}'
-            f"{_rect(stage.label, colours.stage_header_fill, colours.stage_stroke)}"
+            f"{_rect(stage.label, label)}"
             f"{self.lines((number,), Point(x, top + LINE_HEIGHT / 2), size, True, number)}"
             f"{self.lines(tuple(name), Point(x, top + LINE_HEIGHT * (1 + len(name) / 2)), size, True, stage.name)}"
             "</g>\n"
@@ -164,7 +187,7 @@ class _Drawing:
         notes = f"<title>{_text(node.tooltip)}</title>" if node.tooltip else ""
         body = (
             f'<g class="fc-step fc-{node.kind}" data-step={_attr(node.key)}>{notes}'
-            f"{_shape(node.kind, node.box, self.colours, node.fill)}"
+            f"{_shape(node.kind, node.box, self.paints, (node.fill, self.both(lambda t: t.fill_for(node.kind))[1]))}"
             f"{self.lines(node.lines, text_center(node.kind, node.box), self.size, False, node.label)}"
             f"{self.number(node) if self.d.numbers else ''}</g>"
         )
@@ -175,80 +198,86 @@ class _Drawing:
     def connector(self, node: NodeBox) -> str:
         """A printed part's off-page connector (spec §4: ``fc-offpage-connector``): the ISO pentagon,
         where the line goes on (or comes from) inside it, and the pair's number in a dark badge."""
+        fill = (node.fill, self.both(lambda t: t.fill_for("offpage"))[1])
         return (
             f'<g class="fc-offpage-connector" data-connector="{node.connector}">'
-            f"{_shape('offpage', node.box, self.colours, node.fill)}"
+            f"{_shape('offpage', node.box, self.paints, fill)}"
             f"{self.lines(node.lines, text_center('offpage', node.box), self.size, False, node.label)}"
-            f"{self.number(node, node.connector, 'fc-connector-number')}</g>\n"
+            f"{self.number(node, node.connector)}</g>\n"
         )
 
-    def number(self, node: NodeBox, number: int | None = None, css: str = "fc-number") -> str:
+    def number(self, node: NodeBox, connector: int = 0) -> str:
         """The step's number in a small badge on the corner of its box (spec §4: ``fc-number``);
-        a connector's pair number (``css`` fc-connector-number) in the same badge, dark."""
+        an off-page connector's pair number (``fc-connector-number``) in the same badge, inverted."""
         size = number_size(self.size)
-        number = node.number if number is None else number
+        number = connector or node.number
         label = str(number)
         badge = number_badge(node.box, number, self.size)
-        colours = self.colours
-        dark = css != "fc-number"
-        fill, ink = (colours.ink, colours.background) if dark else (colours.background, colours.ink)
+        ink, paper = self.both(lambda t: t.ink), self.both(_background)
+        text, back = (paper, ink) if connector else (ink, paper)
+        ink_class = self.paints.paint_class("paper" if connector else "ink", fill=text)
+        paint = self.paints.attrs("darkbadge" if connector else "badge", fill=back, stroke=ink)
         shape = (
             f'<rect x="{fmt(badge.x)}" y="{fmt(badge.y)}" width="{fmt(badge.width)}" height="{fmt(badge.height)}" '
-            f'rx="{fmt(badge.height / 2)}" fill="{fill}" stroke="{colours.ink}" stroke-width="1"/>'
+            f'rx="{fmt(badge.height / 2)}"{paint} stroke-width="1"/>'
         )
         x, y = badge.center.x, badge.y + badge.height / 2 + 0.36 * size
         if not self.keep_text:
-            self.runs.append(TextRun(x, y, label, "middle", size, True, ink))
+            self.runs.append(TextRun(x, y, label, "middle", size, True, text[0]))
             return shape
+        css = "fc-connector-number" if connector else "fc-number"
         return (
-            f'{shape}<text class="{css}" x="{fmt(x)}" y="{fmt(y)}" text-anchor="middle" '
-            f'font-size="{fmt(size)}" font-weight="bold" fill="{ink}">{label}</text>'
+            f'{shape}<text class="{" ".join(filter(None, (css, ink_class)))}" x="{fmt(x)}" y="{fmt(y)}" '
+            f'text-anchor="middle" font-size="{fmt(size)}" font-weight="bold" fill="{text[0]}">{label}</text>'
         )
 
     def outline(self, outline: PartOutline) -> str:
-        """A printed part framed on the overview: a dashed frame, its number in a box at the corner."""
-        box, size, ink = outline.box, outline.font_size, self.colours.ink
+        """A printed part framed on the overview: a dashed frame, its number in a box at its corner."""
+        box, size = outline.box, outline.font_size
         label = str(outline.number)
         tag = Rect(box.x + 4, box.y + 4, size * (0.9 + 0.7 * len(label)), size * 1.4)
         x, y = tag.center.x, tag.y + size * 1.08
+        ink, paper = self.both(lambda t: t.ink), self.both(_background)
         dashes = f' stroke-width="{fmt(size / 8)}" stroke-dasharray="{fmt(size / 2)}"'
+        line = ' fill="none"' + self.paints.attrs("outline", stroke=ink) + dashes
         frame = (
             f'<g class="fc-part-outline" data-part="{outline.number}">'
-            f"{_rect(box, 'none', ink, dashes)}{_rect(tag, self.colours.background, ink)}"
+            f"{_rect(box, line)}{_rect(tag, self.paints.attrs('badge', fill=paper, stroke=ink))}"
         )
         if not self.keep_text:
-            self.runs.append(TextRun(x, y, label, "middle", size, True, ink))
+            self.runs.append(TextRun(x, y, label, "middle", size, True, ink[0]))
             return frame + "</g>\n"
         return (
             f'{frame}<text x="{fmt(x)}" y="{fmt(y)}" text-anchor="middle" font-size="{fmt(size)}" '
-            f'font-weight="bold" fill="{ink}">{label}</text></g>\n'
+            f'font-weight="bold"{self.ink()}>{label}</text></g>\n'
         )
 
     def edge(self, edge: EdgePath) -> str:
         line, head = _arrow(edge.points)
-        ink = self.colours.line
+        ink = self.both(lambda t: t.line)
         out = [
             f'<g class="fc-edge" data-from={_attr(edge.source)} data-to={_attr(edge.target)}>',
-            f'<path d="{_path_d(line, self.d.curved)}" fill="none" stroke="{ink}" '
+            f'<path d="{_path_d(line, self.d.curved)}" fill="none"{self.paints.attrs("line", stroke=ink)} '
             f'stroke-width="{_STROKE}" stroke-linejoin="round"/>',
-            f'<path d="{head}" fill="{ink}" stroke="{ink}" stroke-width="1" stroke-linejoin="round"/>',
+            f'<path d="{head}"{self.paints.attrs("head", fill=ink, stroke=ink)} '
+            'stroke-width="1" stroke-linejoin="round"/>',
         ]
-        if edge.label and edge.label_at is not None:
-            out.append(self.edge_label(edge.label, edge.label_at, edge.label_anchor))
+        if edge.label_at is not None and edge.label_box is not None:
+            out.append(self.edge_label(edge.label, edge.label_at, edge.label_anchor, edge.label_box))
         out.append("</g>\n")
         return "".join(out)
 
-    def edge_label(self, label: str, at: Point, anchor: str) -> str:
+    def edge_label(self, label: str, at: Point, anchor: str, backing: Rect) -> str:
         size, colours = self.size - 1, self.colours
-        width = text_width(clean_text(label), size) * 1.08 + 6
-        left = at.x - 3 if anchor == "start" else at.x - width + 3
-        box = _rect(Rect(left, at.y - size, width, size + 5), colours.background, "none", ' fill-opacity="0.85"')
+        paint = self.paints.attrs("labelbox", fill=self.both(_background))
+        box = _rect(backing, paint + ' stroke="none" fill-opacity="0.85"')
         if not self.keep_text:
             self.runs.append(TextRun(at.x, at.y, clean_text(label), anchor, size, True, colours.label_ink))
             return box
         return (
-            f'{box}<text x="{fmt(at.x)}" y="{fmt(at.y)}" text-anchor="{anchor}" '
-            f'fill="{colours.label_ink}" font-size="{fmt(size)}" font-weight="bold">{_text(label)}</text>'
+            f'{box}<text x="{fmt(at.x)}" y="{fmt(at.y)}" text-anchor="{anchor}"'
+            f"{self.paints.attrs('label', fill=self.both(lambda t: t.label_ink))} "
+            f'font-size="{fmt(size)}" font-weight="bold">{_text(label)}</text>'
         )
 
 
@@ -265,21 +294,25 @@ def _respace(label: str, lines: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _rect(r: Rect, fill: str, stroke: str, extra: str = "") -> str:
-    return (
-        f'<rect x="{fmt(r.x)}" y="{fmt(r.y)}" width="{fmt(r.width)}" height="{fmt(r.height)}" '
-        f'fill="{fill}" stroke="{stroke}"{extra}/>'
+def _background(theme: Theme) -> str:
+    return theme.background
+
+
+def _rect(r: Rect, paint: str) -> str:
+    """A rectangle; ``paint`` holds its colour attributes (leading space included)."""
+    return f'<rect x="{fmt(r.x)}" y="{fmt(r.y)}" width="{fmt(r.width)}" height="{fmt(r.height)}"{paint}/>'
+
+
+def _shape(kind: str, box: Rect, paints: Paints, fill: tuple[str, str]) -> str:
+    """A symbol's outline paths: the first filled with ``fill`` (light, dark), the rest only stroked."""
+    light, dark = paints.light, paints.dark or paints.light
+    stroke = (light.ink, dark.ink)
+    filled = paints.attrs(f"shape-{kind}", fill=fill, stroke=stroke)
+    outline = ' fill="none"' + paints.attrs("outline", stroke=stroke)
+    return "".join(
+        f'<path d="{d}"{filled if role == "fill" else outline} stroke-width="{_STROKE}" stroke-linejoin="round"/>'
+        for role, d in shape_parts(kind, box)
     )
-
-
-def _shape(kind: str, box: Rect, colours: Theme, fill: str) -> str:
-    out = []
-    for role, d in shape_parts(kind, box):
-        paint = fill if role == "fill" else "none"
-        out.append(
-            f'<path d="{d}" fill="{paint}" stroke="{colours.ink}" stroke-width="{_STROKE}" stroke-linejoin="round"/>'
-        )
-    return "".join(out)
 
 
 def _path_d(points: tuple[Point, ...], curved: bool) -> str:
@@ -323,8 +356,10 @@ def symbol_icon(kind: str, width: float, height: float, theme: str | Theme = "de
     if kind == "connector":
         side = min(box.width, box.height)
         box = Rect(width / 2 - side / 2, height / 2 - side / 2, side, side)
+    paints = Paints(colours)
+    drawn = _shape(kind, box, paints, (colours.fill_for(kind), (paints.dark or colours).fill_for(kind)))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{fmt(width)}" height="{fmt(height)}" '
-        f'viewBox="0 0 {fmt(width)} {fmt(height)}" role="img" aria-hidden="true">'
-        f"{_shape(kind, box, colours, colours.fill_for(kind))}</svg>"
+        f'viewBox="0 0 {fmt(width)} {fmt(height)}" role="img" aria-hidden="true"{paints.root_class()}>'
+        f"{paints.style()}{drawn}</svg>"
     )

@@ -2,14 +2,15 @@
 
 The tests and the layout benchmark use it to check that drawing a flow's
 stages adds no crossings to the same flow drawn without them.  The counting
-itself is :func:`.quality.crossing_pairs`, the one the layout-quality
+itself is :func:`layout_quality.crossing_pairs`, the one the layout-quality
 benchmark reports with.
 """
 
 from __future__ import annotations
 
-from .geometry import Diagram
-from .quality import crossing_pairs
+from layout_quality import crossing_pairs
+
+from flowchart_cli.layout.geometry import Diagram
 
 __all__ = ["count_crossings"]
 

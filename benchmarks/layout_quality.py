@@ -1,0 +1,305 @@
+"""How good a drawing is, measured on its geometry: crossings, bends, length, area, crowding, arrowheads,
+shared runs, detours and the order of a decision's outcomes.
+
+The layout tests and ``benchmarks/bench_layout.py`` read the same numbers, so
+a rule the tests enforce is the one the benchmark reports.  Lines are the
+orthogonal polylines of :class:`~.geometry.EdgePath`; two lines that run on
+top of each other (a shared trunk or a merge) do not cross, and a line that
+ends on another one (a merge point) does not cross it either.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from flowchart_cli.layout.geometry import Diagram, Point, Rect
+
+__all__ = [
+    "Quality",
+    "Segment",
+    "crossing_pairs",
+    "detours",
+    "measure",
+    "misordered_outcomes",
+    "segments_of",
+    "shared_runs",
+]
+
+_EPS = 0.5
+_NEAR = 20.0  # parallel lines closer than this…
+_LONG = 100.0  # …over more than this are hard to tell apart
+_CELL = 200.0  # bucket size of the spatial index
+_SHARED = 1.5  # two lines this close to collinear…
+_TEXT_HEIGHTS = 4  # a line's detour is its length over the distance between its ends plus this many text heights
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One straight piece of line ``edge``: from (x0, y0) to (x1, y1), x0 <= x1 and y0 <= y1."""
+
+    edge: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def vertical(self) -> bool:
+        return self.x1 - self.x0 < _EPS
+
+    @property
+    def length(self) -> float:
+        return (self.x1 - self.x0) + (self.y1 - self.y0)
+
+
+@dataclass(frozen=True, slots=True)
+class Quality:
+    """The numbers of one drawing; ``arrowheads`` is the most arrowheads any one shape side receives."""
+
+    nodes: int
+    crossings: int
+    outcome_crossings: int
+    arrival_crossings: int
+    bends_per_line: float
+    length: float
+    area_per_node: float
+    close_runs: int
+    arrowheads: int
+    shared_runs: int = 0
+    worst_detour: float = 0.0
+    misordered_outcomes: int = 0
+
+
+def segments_of(edge: int, points: Sequence[Point]) -> list[Segment]:
+    """The straight pieces of a polyline, each with its ends sorted."""
+    return [
+        Segment(edge, min(p.x, q.x), min(p.y, q.y), max(p.x, q.x), max(p.y, q.y))
+        for p, q in itertools.pairwise(points)
+        if abs(p.x - q.x) + abs(p.y - q.y) > _EPS
+    ]
+
+
+def _buckets(segments: Sequence[Segment]) -> dict[tuple[int, int], list[int]]:
+    index: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for number, s in enumerate(segments):
+        for cx in range(int(s.x0 // _CELL), int(s.x1 // _CELL) + 1):
+            for cy in range(int(s.y0 // _CELL), int(s.y1 // _CELL) + 1):
+                index[(cx, cy)].append(number)
+    return index
+
+
+def _candidate_pairs(segments: Sequence[Segment]) -> Iterable[tuple[Segment, Segment]]:
+    """Pairs of segments of different lines that share a bucket, each pair once."""
+    seen: set[tuple[int, int]] = set()
+    for members in _buckets(segments).values():
+        for a, b in itertools.combinations(members, 2):
+            if segments[a].edge == segments[b].edge or (a, b) in seen:
+                continue
+            seen.add((a, b))
+            yield segments[a], segments[b]
+
+
+def _cross(a: Segment, b: Segment) -> bool:
+    """A proper crossing: one vertical, one horizontal, each passing strictly through the other."""
+    if a.vertical == b.vertical:
+        return False
+    v, h = (a, b) if a.vertical else (b, a)
+    return h.x0 + _EPS < v.x0 < h.x1 - _EPS and v.y0 + _EPS < h.y0 < v.y1 - _EPS
+
+
+def crossing_pairs(lines: Sequence[Sequence[Point]]) -> list[tuple[int, int]]:
+    """Every crossing between two different lines, as the pair of line numbers (once per crossing)."""
+    segments = [s for n, points in enumerate(lines) for s in segments_of(n, points)]
+    return [(a.edge, b.edge) for a, b in _candidate_pairs(segments) if _cross(a, b)]
+
+
+def _close(a: Segment, b: Segment) -> bool:
+    """Parallel, closer than ``_NEAR`` but not on top of each other, side by side over ``_LONG``."""
+    if a.vertical != b.vertical:
+        return False
+    if a.vertical:
+        gap, overlap = abs(a.x0 - b.x0), min(a.y1, b.y1) - max(a.y0, b.y0)
+    else:
+        gap, overlap = abs(a.y0 - b.y0), min(a.x1, b.x1) - max(a.x0, b.x0)
+    return _EPS < gap < _NEAR - 1e-6 and overlap > _LONG  # exactly 20 px apart is clear (float noise aside)
+
+
+def _border(number: int, band: Rect, lr: bool) -> Segment:
+    """A lane's leading border: its left edge in TB, its top edge in LR."""
+    if lr:
+        return Segment(number, band.x, band.y, band.right, band.y)
+    return Segment(number, band.x, band.y, band.x, band.bottom)
+
+
+def _side(box: Rect, end: Point) -> str:
+    distances = {
+        "top": abs(end.y - box.y),
+        "bottom": abs(end.y - box.bottom),
+        "left": abs(end.x - box.x),
+        "right": abs(end.x - box.right),
+    }
+    return min(distances, key=lambda side: distances[side])
+
+
+def arrowheads_per_side(diagram: Diagram) -> dict[tuple[str, str], int]:
+    """For each (step key, side) that lines arrive at, how many distinct arrow tips it gets."""
+    tips: dict[tuple[str, str], set[tuple[float, float]]] = defaultdict(set)
+    boxes = {node.key: node.box for node in diagram.nodes}
+    for edge in diagram.edges:
+        end = edge.points[-1]
+        tips[(edge.target, _side(boxes[edge.target], end))].add((round(end.x, 1), round(end.y, 1)))
+    return {place: len(points) for place, points in tips.items()}
+
+
+def measure(diagram: Diagram) -> Quality:
+    """The quality numbers of ``diagram``."""
+    decisions = {node.key for node in diagram.nodes if node.kind == "decision"}
+    lines = [edge.points for edge in diagram.edges]
+    pairs = crossing_pairs(lines)
+    edges = diagram.edges
+    outcome = sum(1 for a, b in pairs if edges[a].source == edges[b].source and edges[a].source in decisions)
+    arrival = sum(1 for a, b in pairs if edges[a].target == edges[b].target)
+    segments = [s for n, points in enumerate(lines) for s in segments_of(n, points)]
+    borders = [_border(-1 - n, lane.band, diagram.direction == "LR") for n, lane in enumerate(diagram.lanes)]
+    close = sum(1 for a, b in _candidate_pairs([*segments, *borders]) if _close(a, b))
+    count = max(1, len(diagram.nodes))
+    ends = [(edge.source, edge.target) for edge in edges]
+    return Quality(
+        nodes=len(diagram.nodes),
+        crossings=len(pairs),
+        outcome_crossings=outcome,
+        arrival_crossings=arrival,
+        bends_per_line=sum(max(0, len(p) - 2) for p in lines) / max(1, len(lines)),
+        length=sum(s.length for s in segments),
+        area_per_node=diagram.width * diagram.height / count,
+        close_runs=close,
+        arrowheads=max(arrowheads_per_side(diagram).values(), default=0),
+        shared_runs=len(shared_runs(lines, ends, diagram.font_size)),
+        worst_detour=max(detours(lines, diagram.font_size), default=0.0),
+        misordered_outcomes=len(misordered_outcomes(diagram)),
+    )
+
+
+Raw = tuple[tuple[float, float], ...]
+
+
+def _raw(points: Sequence[Point] | Sequence[tuple[float, float]]) -> Raw:
+    return tuple((p.x, p.y) if isinstance(p, Point) else (float(p[0]), float(p[1])) for p in points)
+
+
+def _pieces(points: Raw) -> list[tuple[float, float, float, float]]:
+    return [
+        (a[0], a[1], b[0], b[1]) for a, b in itertools.pairwise(points) if abs(a[0] - b[0]) + abs(a[1] - b[1]) > 1e-6
+    ]
+
+
+def _collinear_length(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """How long a stretch of ``b`` lies within :data:`_SHARED` px of ``a``'s line and beside ``a`` itself.
+
+    Works for any direction, so the flattened splines of a peer are measured like our orthogonal lines.
+    """
+    ax, ay, bx, by = a
+    length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
+    ux, uy = (bx - ax) / length, (by - ay) / length
+    cx, cy, dx, dy = b
+    s0 = ux * (cy - ay) - uy * (cx - ax)  # signed distances of b's ends from a's line
+    s1 = ux * (dy - ay) - uy * (dx - ax)
+    t0 = ux * (cx - ax) + uy * (cy - ay)  # and their places along it
+    t1 = ux * (dx - ax) + uy * (dy - ay)
+    if abs(s1 - s0) < 1e-9:
+        if abs(s0) > _SHARED:
+            return 0.0
+        lo, hi = 0.0, 1.0
+    else:  # the part of b (0..1) where |s0 + (s1 - s0) k| <= _SHARED
+        k0, k1 = (-_SHARED - s0) / (s1 - s0), (_SHARED - s0) / (s1 - s0)
+        lo, hi = max(0.0, min(k0, k1)), min(1.0, max(k0, k1))
+        if hi <= lo:
+            return 0.0
+    p, q = t0 + (t1 - t0) * lo, t0 + (t1 - t0) * hi
+    p, q = min(p, q), max(p, q)
+    return max(0.0, min(q, length) - max(p, 0.0))
+
+
+def shared_runs(
+    lines: Sequence[Sequence[Point]] | Sequence[Sequence[tuple[float, float]]],
+    ends: Sequence[tuple[str, str]],
+    text_height: float,
+) -> list[tuple[int, int]]:
+    """Pairs of lines with no end in common that run on top of each other for more than ``text_height``.
+
+    "On top" is within 1.5 px of collinear; lines that share a step (the
+    outcomes leaving one decision, the lines merging into one arrival) may
+    share a trunk, any other pair reads as one line leading somewhere else.
+    """
+    raws = [_raw(points) for points in lines]
+    index: dict[tuple[int, int], list[tuple[int, tuple[float, float, float, float]]]] = defaultdict(list)
+    for number, points in enumerate(raws):
+        for piece in _pieces(points):
+            x0, x1 = sorted((piece[0], piece[2]))
+            y0, y1 = sorted((piece[1], piece[3]))
+            for cx in range(int((x0 - _SHARED) // _CELL), int((x1 + _SHARED) // _CELL) + 1):
+                for cy in range(int((y0 - _SHARED) // _CELL), int((y1 + _SHARED) // _CELL) + 1):
+                    index[(cx, cy)].append((number, piece))
+    together: dict[tuple[int, int], float] = defaultdict(float)
+    seen: set[tuple[tuple[float, ...], tuple[float, ...]]] = set()
+    for members in index.values():
+        for (m, p), (n, q) in itertools.combinations(members, 2):
+            if m == n or set(ends[m]) & set(ends[n]):
+                continue
+            key = (p, q) if (m, p) < (n, q) else (q, p)
+            if key in seen:
+                continue
+            seen.add(key)
+            together[(min(m, n), max(m, n))] += _collinear_length(p, q)
+    return sorted(pair for pair, length in together.items() if length > text_height)
+
+
+def detours(
+    lines: Sequence[Sequence[Point]] | Sequence[Sequence[tuple[float, float]]], text_height: float
+) -> list[float]:
+    """Each line's length over the orthogonal distance between its ends plus four text heights.
+
+    A straight drop is about 1; a loop round the outside of the drawing to a
+    step nearby is several.
+    """
+    out = []
+    for line in lines:
+        points = _raw(line)
+        if len(points) < 2:
+            continue
+        length = sum(((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5 for a, b in itertools.pairwise(points))
+        (x0, y0), (x1, y1) = points[0], points[-1]
+        out.append(length / (abs(x1 - x0) + abs(y1 - y0) + _TEXT_HEIGHTS * text_height))
+    return out
+
+
+def misordered_outcomes(diagram: Diagram) -> list[tuple[str, str, str]]:
+    """Pairs of a decision's forward outcomes whose targets lie in the opposite order to the sides they leave by.
+
+    Sides are read across the flow: left, bottom, right in TB; top, right,
+    bottom in LR.  An outcome that leaves left must not lead to a step right
+    of the one an outcome leaving right leads to, or the two lines cross or
+    wind round each other.
+    """
+    boxes = {node.key: node.box for node in diagram.nodes}
+    decisions = {node.key for node in diagram.nodes if node.kind == "decision"}
+    lr = diagram.direction == "LR"
+    order = {"top": 0, "right": 1, "bottom": 2} if lr else {"left": 0, "bottom": 1, "right": 2}
+    by_source: dict[str, list[tuple[int, float, str]]] = defaultdict(list)
+    for edge in diagram.edges:
+        if edge.back or edge.source == edge.target or edge.source not in decisions:
+            continue
+        side = _side(boxes[edge.source], edge.points[0])
+        if side not in order:
+            continue
+        target = boxes[edge.target].center
+        by_source[edge.source].append((order[side], target.y if lr else target.x, edge.target))
+    wrong = []
+    for source, outs in by_source.items():
+        for (sa, ca, ta), (sb, cb, tb) in itertools.combinations(outs, 2):
+            if sa != sb and (sa - sb) * (ca - cb) < 0 and abs(ca - cb) > 0.5:
+                wrong.append((source, ta, tb))
+    return wrong

@@ -1,0 +1,219 @@
+"""A drawn graph → the flow a person would have written (:class:`FlowDraft`).
+
+Symbols come from the shapes and the lines (a terminator with no line in is a
+start, with none out an end), steps are put in flow order, ids are made only
+for the steps a `next` or a branch names, and a step names its lane or stage
+only where it differs from the step before (the format's inheritance).  Every
+guess becomes a note at its step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from .draft import DraftLane, DraftStep, FlowDraft
+from .drawn import DrawnEdge, DrawnGraph, DrawnLane, DrawnNode, DrawnStage
+from .ids import IdMaker
+from .language import guess_lang
+from .ordering import flow_order
+from .places import place_nodes
+
+__all__ = ["UNLABELLED", "draft_flow"]
+
+UNLABELLED = "?"
+"""The outcome written for a decision's line without a label, for the author to name."""
+
+
+def short(text: str) -> str:
+    return f'"{text[:40]}…"' if len(text) > 40 else f'"{text}"'
+
+
+def draft_flow(graph: DrawnGraph, source: str) -> FlowDraft:
+    """The flow ``graph`` shows; ``source`` names the drawing in the header comment."""
+    nodes = {n.key: n for n in graph.nodes}
+    edges = _unique_edges(e for e in graph.edges if e.source in nodes and e.target in nodes)
+    notes: dict[str, list[str]] = {key: [n.guess] if n.guess else [] for key, n in nodes.items()}
+    outgoing: dict[str, list[DrawnEdge]] = {key: [] for key in nodes}
+    incoming: dict[str, int] = dict.fromkeys(nodes, 0)
+    for edge in edges:
+        outgoing[edge.source].append(edge)
+        incoming[edge.target] += 1
+        if not edge.arrow:
+            notes[edge.source].append(
+                f"the line to {short(nodes[edge.target].label)} has no arrow: read as going from this step to it"
+            )
+    kinds = _kinds(graph, outgoing, incoming, notes)
+    visual = _visual_order(graph)
+    starts = [k for k in visual if kinds[k] == "start"]
+    successors = {k: list(dict.fromkeys(e.target for e in outgoing[k])) for k in nodes}
+    order = _entries_before_targets(flow_order(starts, successors, visual), kinds, incoming, successors)
+    lanes = _parties(graph.lanes)
+    stages = _parties(graph.stages)
+    lane_of = place_nodes(graph.nodes, graph.lanes, "lane", notes)
+    stage_of = place_nodes(graph.nodes, graph.stages, "stage", notes)
+    wiring = _wire(order, kinds, outgoing, nodes, notes)
+    ids = _ids(order, nodes, wiring)
+    steps: list[DraftStep] = []
+    last_lane = last_stage = None
+    for index, key in enumerate(order):
+        following = order[index + 1] if index + 1 < len(order) else None
+        target, branches = wiring[key]
+        lane = lanes[lane_of[key]].ref if key in lane_of else None
+        stage = stages[stage_of[key]].ref if key in stage_of else None
+        lane = lane or _first_band(lanes, last_lane, "lane", notes[key])
+        stage = stage or _first_band(stages, last_stage, "stage", notes[key])
+        steps.append(
+            DraftStep(
+                kind=kinds[key],
+                label=nodes[key].label,
+                id=ids.get(key),
+                lane=lane if lane != last_lane else None,
+                stage=stage if stage != last_stage else None,
+                next=ids[target] if target is not None and target != following else None,
+                branches=tuple((label, ids[t]) for label, t in branches),
+                notes=tuple(notes[key]),
+            )
+        )
+        last_lane, last_stage = lane or last_lane, stage or last_stage
+    labels = [n.label for n in graph.nodes] + [e.label for e in edges]
+    return FlowDraft(
+        title=graph.title,
+        lang=guess_lang(labels),
+        direction=graph.direction,
+        lanes=tuple(lanes.values()),
+        stages=tuple(stages.values()),
+        steps=tuple(steps),
+        notes=graph.notes,
+        source=source,
+    )
+
+
+def _entries_before_targets(order: list[str], kinds, incoming, successors) -> list[str]:
+    """An entry connector (nothing leads in) just before the step it leads to, as a person lists it.
+
+    Left at the end, it would follow its exit connector, and the flow would
+    read the jump as a drawn line between the two.
+    """
+    for key in [k for k in order if kinds[k] == "connector" and not incoming[k] and len(successors[k]) == 1]:
+        order.remove(key)
+        order.insert(order.index(successors[key][0]), key)
+    return order
+
+
+def _first_band(bands: Mapping[str, DraftLane], last: str | None, what: str, notes: list[str]) -> str | None:
+    """The first step must name a lane (stage) where they are declared: the first one, noted."""
+    if last is not None or not bands:
+        return None
+    first = next(iter(bands.values()))
+    notes.append(f"in no {what}, and the first step must name one: put in {first.name!r}")
+    return first.ref
+
+
+def _unique_edges(edges) -> list[DrawnEdge]:
+    """Each line once: a drawing may hold the same line twice (copied, or drawn over)."""
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for edge in edges:
+        if (edge.source, edge.target, edge.label) not in seen:
+            seen.add((edge.source, edge.target, edge.label))
+            kept.append(edge)
+    return kept
+
+
+def _kinds(
+    graph: DrawnGraph, outgoing: Mapping[str, list[DrawnEdge]], incoming: Mapping[str, int], notes
+) -> dict[str, str]:
+    kinds = {n.key: _kind(n, len(outgoing[n.key]), incoming[n.key], notes[n.key]) for n in graph.nodes}
+    if "start" not in kinds.values():
+        for node in graph.nodes:
+            if incoming[node.key] == 0 and kinds[node.key] not in ("end", "connector"):
+                kinds[node.key] = "start"
+                notes[node.key].append("no start shape in the drawing: no line leads here, so written as the start")
+    return kinds
+
+
+def _kind(node: DrawnNode, out: int, into: int, notes: list[str]) -> str:
+    targets = out
+    if node.shape == "terminator":
+        if into and targets:
+            notes.append("a start/end shape with lines in and out: written as a process")
+            return "process"
+        return "start" if not into else "end"
+    if node.shape == "decision":
+        return "decision"
+    if targets >= 2:
+        notes.append(f"a {node.shape} shape with {targets} lines out: written as a decision")
+        return "decision"
+    if targets == 0 and node.shape != "connector":
+        if into:
+            notes.append(f"no line leaves this {node.shape} shape: written as an end")
+        else:
+            notes.append("no line leads here or leaves: written as an end")
+        return "end"
+    return node.shape
+
+
+def _visual_order(graph: DrawnGraph) -> list[str]:
+    """Node keys top to bottom then left to right (TB), or left to right then down (LR); as written without boxes."""
+    if not all(n.box for n in graph.nodes):
+        return [n.key for n in graph.nodes]
+
+    def position(node: DrawnNode) -> tuple[float, float]:
+        x, y = node.box.centre  # type: ignore[union-attr]
+        return (x, y) if graph.direction == "LR" else (y, x)
+
+    return [n.key for n in sorted(graph.nodes, key=position)]
+
+
+def _parties(bands: Sequence[DrawnLane | DrawnStage]) -> dict[str, DraftLane]:
+    """Lanes or stages as they will be written: by name, with an id only where two share a name."""
+    maker = IdMaker()
+    counts: dict[str, int] = {}
+    for band in bands:
+        counts[band.name.casefold()] = counts.get(band.name.casefold(), 0) + 1
+    return {
+        band.key: DraftLane(band.name, maker.make(band.name) if counts[band.name.casefold()] > 1 else None)
+        for band in bands
+    }
+
+
+Wiring = tuple[str | None, tuple[tuple[str, str], ...]]
+"""Where a step goes: its one next step's key, or its outcomes (label, key)."""
+
+
+def _wire(order: list[str], kinds, outgoing, nodes: Mapping[str, DrawnNode], notes) -> dict[str, Wiring]:
+    wiring: dict[str, Wiring] = {}
+    for key in order:
+        lines = outgoing[key]
+        if kinds[key] == "end":
+            wiring[key] = (None, ())
+        elif kinds[key] == "decision":
+            wiring[key] = (None, tuple(_outcome(e, nodes, notes[key]) for e in lines))
+        else:
+            for edge in lines[1:]:
+                notes[key].append(f"a second line out, to {short(nodes[edge.target].label)}, is left out")
+            for edge in lines[:1]:
+                if edge.label:
+                    notes[key].append(f"the label {short(edge.label)} of its line is left out (only outcomes have one)")
+            wiring[key] = (lines[0].target if lines else None, ())
+    return wiring
+
+
+def _outcome(edge: DrawnEdge, nodes: Mapping[str, DrawnNode], notes: list[str]) -> tuple[str, str]:
+    if edge.label.strip():
+        return edge.label.strip(), edge.target
+    notes.append(f'the outcome leading to {short(nodes[edge.target].label)} has no label: written as "{UNLABELLED}"')
+    return UNLABELLED, edge.target
+
+
+def _ids(order: list[str], nodes: Mapping[str, DrawnNode], wiring: Mapping[str, Wiring]) -> dict[str, str]:
+    """Ids for the steps something points to by name: an explicit `next` or a branch."""
+    needed: set[str] = set()
+    for index, key in enumerate(order):
+        target, branches = wiring[key]
+        following = order[index + 1] if index + 1 < len(order) else None
+        if target is not None and target != following:
+            needed.add(target)
+        needed.update(t for _, t in branches)
+    maker = IdMaker()
+    return {key: maker.make(nodes[key].label) for key in order if key in needed}

@@ -1,0 +1,91 @@
+"""Mermaid source split into statements, and its label text made plain.
+
+Statements end at a line break or `;` outside quotes (a quoted Markdown
+string may run over several lines); `%%` comments and `%%{init}%%` directives
+are dropped.  Labels lose their quotes, the `**bold**`/`_italic_` marks of
+Markdown strings, `<br>` and tags, and Mermaid's `#quot;`/`#9829;` codes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import yaml
+
+from .drawn import ImportFailure
+from .text import html_text
+
+__all__ = ["first_mermaid_block", "front_matter", "mermaid_label", "statements"]
+
+_FENCE = re.compile(r"^(?P<fence>```+|~~~+)\s*mermaid\s*$(?P<body>.*?)^(?P=fence)\s*$", re.MULTILINE | re.DOTALL)
+_CODE = re.compile(r"#(?:(\d{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));")
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_ITALIC = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
+
+
+def first_mermaid_block(markdown: str) -> str:
+    match = _FENCE.search(markdown)
+    if match is None:
+        raise ImportFailure("the Markdown file has no ```mermaid block")
+    return match.group("body")
+
+
+def front_matter(text: str) -> tuple[str, str]:
+    """The `title:` of a `---` front matter block (or "") and the text after it."""
+    lines = text.lstrip("\ufeff").splitlines(keepends=True)
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first].strip() != "---":
+        return "", text
+    for end in range(first + 1, len(lines)):
+        if lines[end].strip() == "---":
+            try:
+                meta = yaml.safe_load("".join(lines[first + 1 : end]))
+            except yaml.YAMLError:
+                meta = None
+            title = meta.get("title") if isinstance(meta, dict) else None
+            return (str(title).strip() if title is not None else ""), "".join(lines[end + 1 :])
+    raise ImportFailure("the Mermaid front matter (---) is never closed")
+
+
+def statements(text: str) -> list[str]:
+    """The statements of the chart, in order, comments gone."""
+    found: list[str] = []
+    current: list[str] = []
+    quoted = False
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and text.startswith("%%", i):
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+            continue
+        if not quoted and ch in "\n;":
+            found.append("".join(current).strip())
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    found.append("".join(current).strip())
+    return [s for s in found if s]
+
+
+def mermaid_label(raw: str) -> str:
+    """The text a reader sees for a node, edge or subgraph label as written in the source."""
+    text = raw.strip()
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        text = text[1:-1].strip()
+    if len(text) >= 2 and text[0] == text[-1] == "`":
+        text = _ITALIC.sub(r"\1", _BOLD.sub(lambda m: m.group(1) or m.group(2), text[1:-1]))
+    return _CODE.sub(_decoded, html_text(text.replace("\n", "<br>")))
+
+
+def _decoded(match: re.Match) -> str:
+    number, name = match.groups()
+    if number is not None:
+        code = int(number)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else match.group(0)
+    decoded = html.unescape(f"&{name};")
+    return match.group(0) if decoded.startswith("&") else decoded

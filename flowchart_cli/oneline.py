@@ -1,0 +1,25 @@
+"""A label quoted inside a longer line of text: flattened to one line and cut with an ellipsis.
+
+The handout quotes step labels inside hand-overs and quiz questions, and the
+`analyze` reports quote titles and labels in their tables; both cut them the
+same way, so the function sits below both (next to :mod:`printable`, which
+makes text safe for a terminal).
+"""
+
+from __future__ import annotations
+
+__all__ = ["LABEL_LIMIT", "shorten"]
+
+LABEL_LIMIT = 90  # labels quoted inside a hand-over are cut here; the table shows them whole
+
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def shorten(text: str, limit: int = LABEL_LIMIT) -> str:
+    """``text`` on one line, cut at ``limit`` characters with an ellipsis.
+
+    Bidi embeddings and overrides are dropped: quoted inside a longer sentence,
+    a label's unclosed U+202E would otherwise reverse the words that follow it.
+    """
+    flat = " ".join(text.translate(_BIDI_CONTROLS).split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

@@ -1,0 +1,76 @@
+"""Minutes as a person says them: "45 min", "1 h 35 min", "2 días hábiles".
+
+Simulated figures are averages and percentiles, never the exact sums that
+``durations.format_minutes`` prints, so they are rounded to what a reader
+needs.  Where the flow writes its durations in business days (or days), long
+figures are said in that unit, in the flow's language, because "16 h" of a
+flow that counts "2 días hábiles" reads as two calendar days to its team.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .key_words import normal_form
+
+__all__ = ["DayUnit", "day_unit", "readable"]
+
+_BUSINESS = re.compile(r"(?:^|_)(?:(?:business|working)_days?|(?:dias?|d)_(?:habil|habiles|util|uteis))(?:_|$)")
+_DAYS = re.compile(r"(?:^|_|\d)(?:d|days?|dias?)(?:_|$)")
+_WORDS = {
+    "business": {"en": ("business day", "business days"), "es": ("día hábil", "días hábiles"),
+                 "pt": ("dia útil", "dias úteis")},
+    "calendar": {"en": ("day", "days"), "es": ("día", "días"), "pt": ("dia", "dias")},
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DayUnit:
+    """The day a flow counts in: ``minutes`` long (480 for a business day, 1,440 for a day)."""
+
+    kind: str  # "business" or "calendar"
+    minutes: int
+
+
+def day_unit(durations: Iterable[str]) -> DayUnit | None:
+    """Business days when any duration is written in them, else days when any is, else ``None``."""
+    found = None
+    for text in durations:
+        bare = normal_form(text)
+        if _BUSINESS.search(bare):
+            return DayUnit("business", 8 * 60)
+        if _DAYS.search(bare):
+            found = DayUnit("calendar", 24 * 60)
+    return found
+
+
+def _rounded(value: float, step: float, how: str) -> float:
+    """``value`` to a multiple of ``step``: "up" and "down" keep "less than" and "more than" sentences true."""
+    scaled = value / step
+    whole = math.ceil(scaled - 1e-9) if how == "up" else math.floor(scaled + 1e-9) if how == "down" else round(scaled)
+    return whole * step
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+    return text.replace(".", ",") if lang in ("es", "pt") else text
+
+
+def readable(minutes: float, lang: str = "en", day: DayUnit | None = None, how: str = "nearest") -> str:
+    """ "40 s", "45 min", "1 h 35 min", or "2 días hábiles" (one decimal) from one ``day`` on."""
+    if day is not None and minutes >= day.minutes:
+        days = _rounded(minutes / day.minutes, 0.1, how)
+        singular, plural = _WORDS[day.kind].get(lang, _WORDS[day.kind]["en"])
+        return f"{_number(days, lang)} {singular if days == 1 else plural}"
+    if minutes <= 0:
+        return "0 min"
+    if minutes < 1:
+        return f"{_rounded(minutes * 60, 1, how):.0f} s"
+    whole = int(_rounded(minutes, 1, how))
+    hours, rest = divmod(whole, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"

@@ -1,0 +1,67 @@
+"""The one cairo drawing of the SVG that the PNG and PDF writers both replay.
+
+cairosvg draws the SVG once onto a cairo recording surface; PNG replays it
+onto pixels at ``options.scale`` and PDF onto a vector page, so both show
+exactly the SVG's drawing and the slow part runs once per diagram even when
+both formats are asked for.  cairosvg sets text one letter at a time, which
+is most of its time on big flows, so the text lines (the SVG writer's own
+runs, same font, places and colours) are set whole by cairo instead.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from ..layout.geometry import Diagram
+from ..layout.text import visual_order
+from ..options import RenderOptions
+from .svg import TextRun, svg_without_text
+
+__all__ = ["recorded_drawing"]
+
+_cache = threading.local()  # .last = (svg text, recording): PNG then PDF of one flow, per thread
+
+
+def recorded_drawing(diagram: Diagram, options: RenderOptions) -> Any:
+    """A cairo recording surface holding the SVG of ``diagram`` drawn by cairosvg (1 unit = 1 px)."""
+    import cairocffi
+    import cairosvg.parser
+    import cairosvg.surface
+
+    svg, runs = svg_without_text(diagram, options)
+    last = getattr(_cache, "last", None)
+    if last is not None and last[0] == svg:
+        return last[1]
+
+    class _Recording(cairosvg.surface.Surface):
+        device_units_per_user_units = 1
+
+        def _create_surface(self, width: float, height: float) -> tuple[Any, float, float]:
+            surface = cairocffi.RecordingSurface(cairocffi.CONTENT_COLOR_ALPHA, (0, 0, width, height))
+            return surface, width, height
+
+    tree = cairosvg.parser.Tree(bytestring=svg.encode("utf-8"), unsafe=False)
+    recording = _Recording(tree, None, 96).cairo
+    _set_text(cairocffi.Context(recording), runs, diagram.font_family.split(",")[0].strip())
+    _cache.last = (svg, recording)
+    return recording
+
+
+def _set_text(context: Any, runs: tuple[TextRun, ...], family: str) -> None:
+    import cairocffi
+
+    for run in runs:
+        weight = cairocffi.FONT_WEIGHT_BOLD if run.bold else cairocffi.FONT_WEIGHT_NORMAL
+        context.select_font_face(family, cairocffi.FONT_SLANT_NORMAL, weight)
+        context.set_font_size(run.size)
+        text = visual_order(run.text)
+        advance = context.text_extents(text)[4]
+        shift = {"start": 0.0, "middle": advance / 2, "end": advance}[run.anchor]
+        context.set_source_rgb(*_rgb(run.fill))
+        context.move_to(run.x - shift, run.y)
+        context.show_text(text)
+
+
+def _rgb(colour: str) -> tuple[float, float, float]:
+    return tuple(int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))  # type: ignore[return-value]

@@ -1,0 +1,116 @@
+"""`shares` as written (`30%`, `0.3`, `33,5 %`), the outcomes left out, and how a share and a duration are said."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from flowchart_cli.loader import load_text
+from flowchart_cli.readable_time import DayUnit, day_unit, readable
+from flowchart_cli.shares import format_share, outcome_shares, read_share
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("30%", Fraction(3, 10)),
+        ("30 %", Fraction(3, 10)),
+        ("33,5 %", Fraction(67, 200)),
+        ("0.3", Fraction(3, 10)),
+        ("0,25", Fraction(1, 4)),
+        (".5", Fraction(1, 2)),
+        ("0", Fraction(0)),
+        ("100%", Fraction(1)),
+        ("1", Fraction(1)),
+        ("30", None),  # 3,000 %: refused, FC213 suggests 30%
+        ("101%", None),
+        ("-5%", None),
+        ("mucho", None),
+        ("", None),
+        ("30%%", None),
+    ],
+)
+def test_read_share(text: str, value: Fraction | None) -> None:
+    assert read_share(text) == value
+
+
+DECISION = """
+title: Reclamos
+steps:
+  - start: Llega
+  - id: tipo
+    decision: ¿Qué tipo?
+    {shares}
+    branches: {{Factura: fin, Servicio: fin, Otro: fin}}
+  - id: fin
+    end: Fin
+"""
+
+
+@pytest.mark.parametrize(
+    ("shares", "expected"),
+    [
+        ("", (Fraction(1, 3),) * 3),
+        ("shares: {Factura: 50%}", (Fraction(1, 2), Fraction(1, 4), Fraction(1, 4))),
+        ("shares: {servicio: 0.2, Otro: 0.2}", (Fraction(3, 5), Fraction(1, 5), Fraction(1, 5))),
+        ("shares: {Factura: 100%}", (Fraction(1), Fraction(0), Fraction(0))),
+    ],
+)
+def test_outcomes_left_out_share_what_remains_equally(shares: str, expected) -> None:
+    flow, diagnostics = load_text(DECISION.format(shares=shares))
+    assert diagnostics == []
+    assert outcome_shares(flow.steps[1]) == expected
+
+
+def test_shares_keep_their_positions() -> None:
+    flow, _ = load_text(DECISION.format(shares="shares: {Factura: 50%}"))
+    (share,) = flow.steps[1].shares
+    assert (share.outcome, share.text) == ("Factura", "50%")
+    assert (share.pos.line, share.pos.column, share.value_pos.column) == (7, 14, 23)
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "text"),
+    [
+        (Fraction(3, 5), "en", "60%"),
+        (Fraction(3, 5), "es", "60\u00a0%"),
+        (Fraction(3, 5), "pt", "60%"),
+        (Fraction(1, 3), "en", "33.3%"),
+        (Fraction(1, 3), "es", "33,3\u00a0%"),
+        (Fraction(1, 3), "pt", "33,3%"),
+    ],
+)
+def test_format_share_in_each_language(value: Fraction, lang: str, text: str) -> None:
+    assert format_share(value, lang) == text
+
+
+BUSINESS = DayUnit("business", 480)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "lang", "day", "how", "text"),
+    [
+        (0, "en", None, "nearest", "0 min"),
+        (0.5, "en", None, "nearest", "30 s"),
+        (44.2, "es", None, "up", "45 min"),
+        (95, "es", None, "nearest", "1 h 35 min"),
+        (120, "en", None, "nearest", "2 h"),
+        (960, "es", BUSINESS, "nearest", "2 días hábiles"),
+        (480, "es", BUSINESS, "nearest", "1 día hábil"),
+        (1000, "pt", BUSINESS, "down", "2 dias úteis"),
+        (1210, "en", BUSINESS, "nearest", "2.5 business days"),
+        (1440, "es", DayUnit("calendar", 1440), "nearest", "1 día"),
+        (300, "es", BUSINESS, "nearest", "5 h"),  # under a day: hours
+    ],
+)
+def test_readable(minutes: float, lang: str, day, how: str, text: str) -> None:
+    assert readable(minutes, lang, day, how) == text
+
+
+def test_day_unit_follows_the_flow_s_words() -> None:
+    assert day_unit(["10 min", "2 días hábiles"]) == BUSINESS
+    assert day_unit(["1-3 business days"]) == BUSINESS
+    assert day_unit(["2 dias úteis"]) == BUSINESS
+    assert day_unit(["1 d", "3 h"]) == DayUnit("calendar", 1440)
+    assert day_unit(["10 min", "1 h", "media hora"]) is None
