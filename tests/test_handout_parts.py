@@ -144,7 +144,7 @@ def test_a_part_keeps_the_flows_lane_order_and_colours():
 
 
 def test_a_short_flow_stays_on_one_page():
-    flow = load(ROOT / "samples" / "troca-de-produto.flow.yaml")
+    flow = load(ROOT / "docs" / "example" / "quejas.flow.yaml")
     plan = planned(flow)
     assert not plan.split and plan.fit.scale * 12 * 0.75 >= 7
 

@@ -77,11 +77,11 @@ def test_render_paper_prints_a_big_flow_as_an_overview_and_parts(tmp_path: Path)
 
 
 def test_render_paper_prints_a_small_flow_on_one_page_of_that_paper(tmp_path: Path):
-    sample = ROOT / "samples" / "troca-de-produto.flow.yaml"
+    sample = ROOT / "docs" / "example" / "quejas.flow.yaml"
     _run("render", str(sample), "-f", "pdf", "--paper", "letter", "-o", str(tmp_path / "paged"))
     _run("render", str(sample), "-f", "pdf", "-o", str(tmp_path / "plain"))
-    paged = pypdf.PdfReader(tmp_path / "paged" / "troca-de-produto.pdf")
-    plain = pypdf.PdfReader(tmp_path / "plain" / "troca-de-produto.pdf")
+    paged = pypdf.PdfReader(tmp_path / "paged" / "quejas.pdf")
+    plain = pypdf.PdfReader(tmp_path / "plain" / "quejas.pdf")
     assert len(paged.pages) == 1
     assert sorted(round(float(v)) for v in (paged.pages[0].mediabox.width, paged.pages[0].mediabox.height)) == [
         612,
