@@ -241,6 +241,10 @@ def render(
     numbers: NumbersOption = False,
     header: HeaderOption = False,
     shares: Annotated[bool, typer.Option("--shares", help="Each outcome's share beside its label.")] = False,
+    paper: Annotated[
+        Paper | None,
+        typer.Option("--paper", help="PDF on pages of this paper: one page, or an overview and parts (7 pt text)."),
+    ] = None,
 ) -> None:
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
@@ -260,6 +264,7 @@ def render(
             numbers=numbers,
             header=header,
             shares=shares,
+            paper=paper.value if paper else None,
         )
     )
 

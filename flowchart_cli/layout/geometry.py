@@ -21,6 +21,7 @@ __all__ = [
     "EdgePath",
     "LaneBand",
     "NodeBox",
+    "PartOutline",
     "Point",
     "Rect",
     "StageBand",
@@ -75,7 +76,9 @@ class NodeBox:
     ``tooltip`` its notes; ``link`` a URL safe to click (or ""), ``href`` where
     a click on the drawing goes (the referenced flow's SVG, else ``link``);
     ``fill`` its colour in the diagram's theme; ``has_id`` whether the author
-    gave it an id.
+    gave it an id.  ``connector`` is set (to the pair's number) on the
+    off-page connectors a printed part adds where a line leaves or enters it:
+    they are not steps of the flow.
     """
 
     key: str
@@ -91,6 +94,7 @@ class NodeBox:
     href: str = ""
     fill: str = "#ffffff"
     has_id: bool = False
+    connector: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +195,15 @@ class EdgePath:
         return f"{self.label} {self.share}" if self.share else self.label
 
 
+@dataclass(frozen=True, slots=True)
+class PartOutline:
+    """A printed part framed on the overview page: ``box`` around its steps, ``number`` in ``font_size`` px."""
+
+    number: int
+    box: Rect
+    font_size: float
+
+
 @dataclass(frozen=True)
 class Diagram:
     """The whole drawing of one flow, ready for any writer.
@@ -198,7 +211,8 @@ class Diagram:
     ``theme`` holds the resolved colours; ``curved`` asks writers to round the
     lines' bends (splines); ``numbers`` to draw each step's number on its
     shape; ``header`` holds the title-block lines to draw above the diagram
-    (empty: none), inside ``header_box`` (see :func:`.annotations.header_layout`).
+    (empty: none), inside ``header_box`` (see :func:`.annotations.header_layout`);
+    ``outlines`` frames the printed parts on an overview (empty: none).
     """
 
     title: str
@@ -218,6 +232,7 @@ class Diagram:
     numbers: bool = False
     header: tuple[str, ...] = ()
     header_box: Rect | None = None
+    outlines: tuple[PartOutline, ...] = ()
 
     def node(self, key: str) -> NodeBox:
         return next(n for n in self.nodes if n.key == key)
