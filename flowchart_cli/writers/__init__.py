@@ -14,10 +14,15 @@ from ..formats import DIAGRAM_FORMATS as FORMATS
 from ..layout.geometry import Diagram
 from ..options import RenderOptions
 
-__all__ = ["FORMATS", "RenderOptions", "Writer", "writer"]
+__all__ = ["FORMATS", "RenderOptions", "Writer", "suffix_of", "writer"]
 
 
 Writer = Callable[[Diagram, RenderOptions], bytes | str]
+
+
+def suffix_of(fmt: str) -> str:
+    """``.svg`` for ``svg``…: the file suffix of a diagram format."""
+    return FORMATS[fmt].suffix
 
 
 def writer(fmt: str) -> Writer:
