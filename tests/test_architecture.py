@@ -20,13 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 
 LAYERS = (
     "model diagnostics errors symbols values words oneline printable messages catalog key_words durations options "
-    "atomic regularfile gcpause resources links yamllines yamltraps yamlsource stdio streams shares readable_time",
+    "atomic regularfile gcpause resources links yamllines yamltraps yamlsource stdio streams shares readable_time user_cache",
     "loading loader rules check schema importing",
     "layout",
     "writers report analyze",
     "handout",
     "pipeline diagram_cache markdown_blocks mkdocs_plugin",
-    "batch commands git_staged settings",
+    "batch commands git_staged settings serve",
     "cli start __main__",
 )
 """The package's parts from the bottom up (docs/architecture.md): a part imports from its own layer and those below.
