@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 
 LAYERS = (
     "model diagnostics errors symbols values words oneline printable messages catalog key_words durations options "
-    "atomic regularfile gcpause resources links yamllines yamltraps yamlsource stdio streams shares readable_time user_cache",
+    "atomic regularfile gcpause resources links yamllines yamltraps yamlsource stdio streams shares readable_time "
+    "user_cache",
     "loading loader rules check schema importing",
     "layout",
     "writers report analyze",
