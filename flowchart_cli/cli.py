@@ -240,7 +240,7 @@ def render(
     ] = False,
     numbers: NumbersOption = False,
     header: HeaderOption = False,
-    shares: Annotated[bool, typer.Option("--shares", help="Each outcome's share beside its label.")] = False,
+    shares: Annotated[bool, typer.Option("--shares/--no-shares", help="Each outcome's share by its label.")] = False,
     paper: Annotated[
         Paper | None,
         typer.Option("--paper", help="PDF on pages of this paper: one page, or an overview and parts (7 pt text)."),

@@ -113,3 +113,14 @@ def test_outcomes_joined_on_one_line_add_their_shares(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     texts = edge_texts(tmp_path / "cobro.svg")
     assert texts["medio", "caja"] == ("Efectivo / Transferencia 50\u00a0%", " 50\u00a0%")
+
+
+def test_flowchart_toml_turns_shares_on_and_the_command_line_off(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "flowchart.toml").write_text("shares = true\n", encoding="utf-8")
+    (tmp_path / "reembolso.flow.yaml").write_text((FLOWS / "reembolso.flow.yaml").read_text(encoding="utf-8"))
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["render", "reembolso.flow.yaml", "-q"]).exit_code == 0
+    assert edge_texts(tmp_path / "reembolso.svg")["confirmado", "aviso"] == ("Sim 80%", " 80%")
+    assert runner.invoke(app, ["render", "reembolso.flow.yaml", "-q", "--no-shares"]).exit_code == 0
+    assert edge_texts(tmp_path / "reembolso.svg")["confirmado", "aviso"] == ("Sim", "")
