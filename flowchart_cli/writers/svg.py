@@ -14,8 +14,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..layout.annotations import header_layout, number_badge, number_size
-from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, PartOutline, Point, Rect, StageBand
+from ..layout.geometry import (
+    SHARE_SCALE,
+    Diagram,
+    EdgePath,
+    LaneBand,
+    NodeBox,
+    PartOutline,
+    Point,
+    Rect,
+    StageBand,
+    share_width,
+)
 from ..layout.shapes import fmt, shape_parts, text_center
+from ..layout.text import text_width
 from ..layout.theme import Theme
 from ..layout.theme import theme as pick_theme
 from ..options import RenderOptions
@@ -263,21 +275,32 @@ class _Drawing:
             'stroke-width="1" stroke-linejoin="round"/>',
         ]
         if edge.label_at is not None and edge.label_box is not None:
-            out.append(self.edge_label(edge.label, edge.label_at, edge.label_anchor, edge.label_box))
+            out.append(self.edge_label(edge.label, edge.label_at, edge.label_anchor, edge.label_box, edge.share))
         out.append("</g>\n")
         return "".join(out)
 
-    def edge_label(self, label: str, at: Point, anchor: str, backing: Rect) -> str:
+    def edge_label(self, label: str, at: Point, anchor: str, backing: Rect, share: str = "") -> str:
+        """The outcome label on its backing box; its share ("60 %") after it, smaller and not bold."""
         size, colours = self.size - 1, self.colours
         paint = self.paints.attrs("labelbox", fill=self.both(_background))
         box = _rect(backing, paint + ' stroke="none" fill-opacity="0.85"')
+        small = size * SHARE_SCALE
         if not self.keep_text:
-            self.runs.append(TextRun(at.x, at.y, clean_text(label), anchor, size, True, colours.label_ink))
+            shift = share_width(share, size) if anchor == "end" else 0.0
+            self.runs.append(TextRun(at.x - shift, at.y, clean_text(label), anchor, size, True, colours.label_ink))
+            if share:
+                x = at.x if anchor == "end" else at.x + text_width(clean_text(label) + " ", size, bold=True)
+                self.runs.append(TextRun(x, at.y, clean_text(share), anchor, small, False, colours.label_ink))
             return box
+        tail = (
+            f'<tspan class="fc-share" font-size="{fmt(small)}" font-weight="normal"> {_text(share)}</tspan>'
+            if share
+            else ""
+        )
         return (
             f'{box}<text x="{fmt(at.x)}" y="{fmt(at.y)}" text-anchor="{anchor}"'
             f"{self.paints.attrs('label', fill=self.both(lambda t: t.label_ink))} "
-            f'font-size="{fmt(size)}" font-weight="bold">{_text(label)}</text>'
+            f'font-size="{fmt(size)}" font-weight="bold">{_text(label)}{tail}</text>'
         )
 
 
