@@ -191,3 +191,36 @@ def test_a_flow_with_one_way_through_gets_only_its_loops(tmp_path):
     assert view.scenarios.loops[0].condition == "Si la respuesta es «No» en «¿Está completa la revisión número 4?»"
     html = render_html(view)
     assert 'id="scenarios"' in html and 'href="#scenarios"' in html and 'id="scenario-1"' not in html
+
+
+def test_outcomes_behind_a_second_start_are_shown_too(tmp_path):
+    from handout_fakes import flow_from
+
+    flow = flow_from(
+        tmp_path,
+        """
+        title: Two ways in
+        lanes: [Desk, Phone]
+        steps:
+          - id: walkin
+            start: Customer walks in
+            lane: Desk
+            next: ask
+          - id: call
+            start: Customer calls
+            lane: Phone
+          - id: vip
+            decision: Is the caller a VIP?
+            branches: {"Yes": senior, "No": ask}
+          - id: senior
+            process: Hand to a senior agent
+            next: done
+          - id: ask
+            process: Ask what they need
+            lane: Desk
+          - id: done
+            end: Served
+        """,
+    )
+    view = build_view(flow, diagram_of(flow), FakeDrawing())
+    assert {o.outcome for item in view.scenarios.items for o in item.outcomes} == {"Yes", "No"}
