@@ -34,6 +34,8 @@ def run_render(
     check_staged: bool = False,
     numbers: bool = False,
     header: bool = False,
+    shares: bool = False,
+    paper: str | None = None,
 ) -> int:
     """Write every format of every file without errors; ``-o -`` writes the one format to stdout."""
     from ..pipeline import render_flow, render_payloads
@@ -50,6 +52,9 @@ def run_render(
         layout_timeout=layout_timeout,
         numbers=numbers,
         header=header,
+        shares=shares,
+        paper=paper or "a4",
+        paged=paper is not None,
     )
     clash = None if to_stdout else output_clash(files, out_dir, suffix_of(chosen[0]) if chosen else "")
     if clash is not None:

@@ -49,7 +49,7 @@ def write_mermaid(diagram: Diagram, options: RenderOptions) -> str:
     outside = [n for n in diagram.nodes if n.key not in in_lane]
     lines.extend(_staged(diagram, outside, ids, options, "stage", "    "))
     for edge in diagram.edges:
-        label = f'|"{mermaid_text(edge.label)}"|' if edge.label else ""
+        label = f'|"{mermaid_text(edge.shown_label)}"|' if edge.label else ""
         lines.append(f"    {ids[edge.source]} -->{label} {ids[edge.target]}")
     lines += _row_anchor_links(diagram, ids) if rows else []
     lines += colour_lines(diagram, ids, options) + _stage_styles(diagram, in_lane) + link_lines(diagram, ids)
