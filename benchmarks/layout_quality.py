@@ -277,12 +277,13 @@ def detours(
 
 
 def misordered_outcomes(diagram: Diagram) -> list[tuple[str, str, str]]:
-    """Pairs of a decision's forward outcomes whose targets lie in the opposite order to the sides they leave by.
+    """Pairs of a decision's forward outcomes whose targets, in one row, lie in the opposite order to the
+    sides they leave by.
 
     Sides are read across the flow: left, bottom, right in TB; top, right,
-    bottom in LR.  An outcome that leaves left must not lead to a step right
-    of the one an outcome leaving right leads to, or the two lines cross or
-    wind round each other.
+    bottom in LR.  Of two targets side by side in one row, the one an outcome
+    leaving left leads to must not lie right of the other, or the two lines
+    cross or wind round each other.
     """
     boxes = {node.key: node.box for node in diagram.nodes}
     decisions = {node.key for node in diagram.nodes if node.kind == "decision"}
@@ -296,10 +297,11 @@ def misordered_outcomes(diagram: Diagram) -> list[tuple[str, str, str]]:
         if side not in order:
             continue
         target = boxes[edge.target].center
-        by_source[edge.source].append((order[side], target.y if lr else target.x, edge.target))
+        across, along = (target.y, target.x) if lr else (target.x, target.y)
+        by_source[edge.source].append((order[side], across, along, edge.target))
     wrong = []
     for source, outs in by_source.items():
-        for (sa, ca, ta), (sb, cb, tb) in itertools.combinations(outs, 2):
-            if sa != sb and (sa - sb) * (ca - cb) < 0 and abs(ca - cb) > 0.5:
+        for (sa, ca, la, ta), (sb, cb, lb, tb) in itertools.combinations(outs, 2):
+            if sa != sb and abs(la - lb) < 0.5 and (sa - sb) * (ca - cb) < 0 and abs(ca - cb) > 0.5:
                 wrong.append((source, ta, tb))
     return wrong

@@ -157,13 +157,18 @@ def _graph(chart: _Chart, title: str, direction: str) -> DrawnGraph:
     if len(edges) < len(chart.edges):
         notes.append(f"{len(chart.edges) - len(edges)} line(s) to or from a whole subgraph left out")
     nodes = {k: n for k, n in chart.nodes.items() if k not in subgraph_ids}
+    touched = {e.source for e in chart.edges} | {e.target for e in chart.edges}
+    blank = [k for k, n in nodes.items() if not n.label.strip() and k not in touched]
+    if blank:
+        notes.append(f"{len(blank)} blank node(s) with no line left out: they only place the others")
+        nodes = {k: n for k, n in nodes.items() if k not in blank}
     if not nodes:
         raise ImportFailure("the Mermaid flowchart has no nodes")
     owner: dict[str, _Subgraph] = {}
     for sub in chart.closed:
         for member in sub.members:
             owner.setdefault(member, sub)
-    lanes, stages = _bands(chart, owner)
+    lanes, stages = _bands(chart, owner, rows=_our_rows(blank))
     placed = []
     for key, node in nodes.items():
         sub = owner.get(key)
@@ -182,10 +187,22 @@ def _is_stage(sub: _Subgraph) -> bool:
     return _STAGE_TITLE.fullmatch(sub.title) is not None
 
 
-def _bands(chart: _Chart, owner: dict[str, _Subgraph]) -> tuple[tuple[DrawnLane, ...], tuple[DrawnStage, ...]]:
+_ROW_ANCHOR = re.compile(r"lane(\d+)(?:first|last)")
+
+
+def _our_rows(blank: list[str]) -> bool:
+    """Whether the chart is our own LR export, whose lanes are declared bottom row first (writers/mermaid.py)."""
+    return bool(blank) and all(_ROW_ANCHOR.fullmatch(key) for key in blank)
+
+
+def _bands(
+    chart: _Chart, owner: dict[str, _Subgraph], *, rows: bool = False
+) -> tuple[tuple[DrawnLane, ...], tuple[DrawnStage, ...]]:
+    """Lanes in declared order (in our own LR export, top row first: the order they are seen), and stages."""
     used = set(owner.values())
     used_lanes = {s.parent.id for s in used if _is_stage(s) and s.parent} | {s.id for s in used if not _is_stage(s)}
-    lanes = tuple(DrawnLane(s.id, s.title) for s in chart.declared if s.id in used_lanes and not _is_stage(s))
+    declared = [s for s in chart.declared if s.id in used_lanes and not _is_stage(s)]
+    lanes = tuple(DrawnLane(s.id, s.title) for s in (reversed(declared) if rows else declared))
     numbered: dict[str, int] = {}
     for sub in chart.declared:
         match = _STAGE_TITLE.fullmatch(sub.title)

@@ -7,21 +7,42 @@ routed through the channels between rows and columns.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from fractions import Fraction
+
 from ..gcpause import gc_paused
-from ..model import Flow, flow_edges
+from ..model import Edge, Flow, flow_edges
 from ..options import EDGE_STYLES, RenderOptions
 from .assemble import Placement, assemble
 from .geometry import Diagram
-from .grid import place_columns
-from .lengths import pixel_scale
+from .grid import Grid, place_columns
+from .lengths import PixelScale, pixel_scale
+from .ordering import order_cells
 from .ranking import Ranker, back_edges
-from .routing import plan_routes
+from .routing import plan_routes, planned_crossings
 from .sizing import fill_width, size_step
 from .stages import rank_in_stages
 
 __all__ = ["EDGE_STYLES", "layout_flow"]
 
 FONT_SIZE = 13.0
+
+
+def link_shares(flow: Flow, links: list[tuple[int, int, str]]) -> list[str]:
+    """Each line's share ("60 %") for `render --shares`: the outcome's, or the sum of the outcomes it joins."""
+    from ..shares import format_share, outcome_shares
+
+    steps = flow.steps
+    by_pair: dict[tuple[int, int], Fraction] = {}
+    index = {step.key: n for n, step in enumerate(steps)}
+    for n, step in enumerate(steps):
+        if step.kind == "decision" and step.branches:
+            for branch, share in zip(step.branches, outcome_shares(step), strict=True):
+                target = flow.step_by_id(branch.target)
+                if target is not None:
+                    pair = (n, index[target.key])
+                    by_pair[pair] = by_pair.get(pair, Fraction(0)) + share
+    return [format_share(by_pair[s, t], flow.lang) if (s, t) in by_pair else "" for s, t, _ in links]
 
 
 def joined_links(links: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -32,22 +53,30 @@ def joined_links(links: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     return [(s, t, " / ".join(label for label in labels if label)) for (s, t), labels in joined.items()]
 
 
-def layout_flow(flow: Flow, options: RenderOptions = RenderOptions(), *, ranker: Ranker | None = None) -> Diagram:
+def layout_flow(
+    flow: Flow,
+    options: RenderOptions = RenderOptions(),
+    *,
+    ranker: Ranker | None = None,
+    edges: tuple[Edge, ...] | None = None,
+) -> Diagram:
     """Lay ``flow`` out and export it as drawn with ``options`` (edges ortho or spline, theme, numbers…).
 
-    ``ranker`` stands in for Graphviz `dot` (tests of everything after the ranking run without it).
+    ``ranker`` stands in for Graphviz `dot` (tests of everything after the ranking run without it);
+    ``edges`` are the lines to draw when they are not the flow's own (a printed part's, see
+    :mod:`flowchart_cli.handout.part_flow`).
     """
     with gc_paused():
-        return _layout(flow, options, ranker)
+        return _layout(flow, options, ranker, flow_edges(flow) if edges is None else edges)
 
 
-def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None) -> Diagram:
+def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tuple[Edge, ...]) -> Diagram:
     edges = options.edges
     if edges not in EDGE_STYLES:
         raise ValueError(f"unknown edge style {edges!r}; choose from {', '.join(EDGE_STYLES)}")
     steps = flow.steps
     index = {step.key: n for n, step in enumerate(steps)}
-    known = [e for e in flow_edges(flow) if e.source in index and e.target in index]
+    known = [e for e in lines if e.source in index and e.target in index]
     links = joined_links([(index[e.source], index[e.target], e.label) for e in known])
     starts = [n for n, step in enumerate(steps) if step.kind == "start"]
     pairs = [(s, t) for s, t, _ in links]
@@ -57,8 +86,36 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None) -> Diagra
     lane_of = {lane_id: n for n, lane_id in enumerate(lane_ids)}
     lane = [lane_of.get(step.lane or "", 0) for step in steps]
     forward = [(s, t) for (s, t, _), b in zip(links, back, strict=True) if not b]
-    grid = place_columns(max(1, len(lane_ids)), lane, ranking.rank, ranking.order, forward)
+    marked = [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)]
+    decision = [step.kind == "decision" for step in steps]
     sized = [size_step(step, FONT_SIZE) for step in steps]
+    lr = flow.direction == "LR"
+    lanes = max(1, len(lane_ids))
+
+    def scale_for(grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]]) -> PixelScale:
+        along = [w if lr else h for _, w, h in sizes]
+        across = [h if lr else w for _, w, h in sizes]
+        return pixel_scale(ranking.rank, grid.column, along, across)
+
+    def routed(order: tuple[float, ...]) -> float:
+        grid = place_columns(lanes, lane, ranking.rank, order, forward)
+        planned, _ = plan_routes(
+            ranking.rank,
+            grid.column,
+            decision,
+            marked,
+            borders=frozenset(grid.first[1:]),
+            columns=grid.columns,
+            scale=scale_for(grid, sized),
+        )
+        return planned_crossings(planned, ranking.rank, grid.column)
+
+    outcomes: dict[int, list[int]] = {}
+    for s, t, b in marked:
+        if decision[s] and not b:
+            outcomes.setdefault(s, []).append(t)
+    order = order_cells(lane, ranking.rank, ranking.order, marked, list(outcomes.values()), routed)
+    grid = place_columns(lanes, lane, ranking.rank, order, forward)
     if flow.direction != "LR":  # across the lanes is the width: let boxes use their column's
         room: dict[int, float] = {}
         for node, column in enumerate(grid.column):
@@ -67,18 +124,14 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None) -> Diagra
             fill_width(step, s, room[grid.column[n]], FONT_SIZE)
             for n, (step, s) in enumerate(zip(steps, sized, strict=True))
         ]
-    lr = flow.direction == "LR"
-    along = [w if lr else h for _, w, h in sized]
-    across = [h if lr else w for _, w, h in sized]
-    decision = [step.kind == "decision" for step in steps]
     routes, tracks = plan_routes(
         ranking.rank,
         grid.column,
         decision,
-        [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)],
+        marked,
         borders=frozenset(grid.first[1:]),
         columns=grid.columns,
-        scale=pixel_scale(grid.column, along, across),
+        scale=scale_for(grid, sized),
     )
     return assemble(
         Placement(
@@ -95,6 +148,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None) -> Diagra
             font_size=FONT_SIZE,
             curved=edges == "spline",
             stage_rows=stage_rows,
+            shares=link_shares(flow, links) if options.shares else (),
         ),
         options,
     )

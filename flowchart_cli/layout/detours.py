@@ -35,6 +35,7 @@ _CROSSING = 5.0  # what one crossing costs, in bends: a long detour is no better
 _BEND = 2.0
 _LENGTH = 0.2  # per grid unit (a row or a column is two)
 _SIBLING = 50.0  # a crossing between two outcomes of one decision is never worth it
+_MISORDER = 150.0  # two outcomes whose targets sit in one row in the opposite order to their sides: worse still
 _BIG = 1000  # lines: past this, one pass only
 _MOST_JOINT = 3  # decisions with more outcomes keep their plan (their extra lines share the bottom)
 _DETOUR = 60.0  # a way round past the detour limit costs more than a dozen crossings…
@@ -46,6 +47,7 @@ Cost = float
 class _Planner:
     def __init__(self, routes: list[Route], grid: RouteGrid) -> None:
         self.routes, self.grid = routes, grid
+        self.big = False
         self.lines = [logical(route, grid) for route in routes]  # every route's points as planned now
         self.index = RouteIndex(self.lines)
         self.leaving: dict[int, Counter[str]] = defaultdict(Counter)
@@ -60,12 +62,21 @@ class _Planner:
         """The shape's bends and length, costed, and its grid points."""
         route = self.routes[number]
         points = shape_points(route.source, route.target, shape[0], shape[2], self.grid)
-        length = 0
+        run_a = run_c = 0
         p0, p1 = points[0]
         for q0, q1 in points[1:]:
-            length += abs(p0 - q0) + abs(p1 - q1)
+            run_a += abs(p0 - q0)
+            run_c += abs(p1 - q1)
             p0, p1 = q0, q1
-        return _BEND * (len(points) - 2) + _LENGTH * length + self.detour_cost(number, points), points
+        cost = _BEND * (len(points) - 2) + _LENGTH * (run_a + run_c)
+        scale = self.grid.scale
+        (a0, c0), (a1, c1) = points[0], points[-1]
+        winds = run_a > abs(a1 - a0) or run_c > abs(c1 - c0)  # a line that never turns back is no detour
+        if scale is not None and winds:
+            over = estimated_detour(points, route.source, route.target, scale) - DETOUR_LIMIT
+            if over > 0:
+                cost += _DETOUR + _DETOUR_SLOPE * over
+        return cost, points
 
     def detour_cost(self, number: int, points: list[tuple[float, float]]) -> Cost:
         """Nothing for a line within the detour limit; past it, more than any crossings it avoids."""
@@ -74,6 +85,11 @@ class _Planner:
         route = self.routes[number]
         over = estimated_detour(points, route.source, route.target, self.grid.scale) - DETOUR_LIMIT
         return _DETOUR + _DETOUR_SLOPE * over if over > 0 else 0.0
+
+    def crowded(self, group: list[int]) -> bool:
+        """Whether two lines of one decision leave it by one side other than the bottom (they would cross)."""
+        sides = [self.routes[n].exit for n in group if self.routes[n].exit != "b"]
+        return len(sides) != len(set(sides))
 
     def too_long(self, number: int) -> bool:
         return self.detour_cost(number, self.lines[number]) > 0
@@ -90,10 +106,16 @@ class _Planner:
         return base + _CROSSING * crossings
 
     def tangle(self, group: list[int]) -> float:
-        """How much the lines of ``group`` cross other lines and each other as planned now."""
+        """How much the lines of ``group`` cross other lines and each other as planned now.
+
+        On a big flow only their crossings with each other count: a loop that must cross the chain
+        it closes is not re-planned there (most are, and nothing better is found).
+        """
         skip = set(group)
         lines = [self.lines[n] for n in group]
         between = sum(route_crossings(a, b) for a, b in itertools.combinations(lines, 2))
+        if self.big:
+            return between
         return between + sum(
             self.index.crossings(points, skip, self.into[self.routes[n].target])
             for n, points in zip(group, lines, strict=True)
@@ -127,18 +149,23 @@ class _Planner:
 def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]) -> None:
     """Rewrite the exits, entries and refs of the lines that have a choice, in place."""
     planner = _Planner(routes, grid)
+    planner.big = len(routes) > _BIG
     groups: dict[int, list[int]] = defaultdict(list)
     for number, route in enumerate(routes):
         if route.source != route.target:
             groups[route.source].append(number)
     joint = [g for s, g in groups.items() if decision[s] and len(g) <= _MOST_JOINT]
-    single = [n for s, g in groups.items() if not decision[s] for n in g]
     big = len(routes) > _BIG
+    # every line may be re-planned; on a big flow only loops and long ways round (the rest is dot's own work)
+    single = [
+        n for s, g in groups.items() if not decision[s] for n in g if not big or routes[n].back or planner.too_long(n)
+    ]
     units = [*joint, *([n] for n in single)]
     for _ in range(1 if big else _PASSES):  # a big flow gets one pass: its plans rarely interact
         changed = False
         for key, group in enumerate(units):
-            if not planner.tangle(group) and not any(planner.too_long(n) for n in group):
+            crowded = planner.crowded(group) or _misordered(planner, group, [routes[n].exit for n in group])
+            if not (crowded or planner.tangle(group) or any(planner.too_long(n) for n in group)):
                 continue  # crosses nothing and goes no long way round: keep the first plan
             changed |= _plan_decision(planner, group) if key < len(joint) else _plan_single(planner, group[0])
         if not changed:
@@ -165,7 +192,7 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
         base, points = planner.base(number, shape)
         costs.append(planner.cost_from(number, base, points, skip, float("inf")))
         lines.append(segments_of(points))
-    best_cost = _total(lines, costs)
+    best_cost = _total(lines, costs) + _misordered(planner, group, [shape[0] for shape in current])
     # each outcome's best shape per side (and its segments), worked out once for every assignment
     options: dict[tuple[int, str], tuple[Shape, Cost, list[Segment]] | None] = {}
     for number in group:
@@ -177,12 +204,30 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
         if None in chosen:
             continue
         cost = _total([segments for _, _, segments in chosen], [cost for _, cost, _ in chosen])
+        cost += _misordered(planner, group, sides)
         if cost < best_cost:
             best, best_cost = [shape for shape, _, _ in chosen], cost
     changed = False
     for number, shape in zip(group, best, strict=True):
         changed |= planner.apply(number, shape)
     return changed
+
+
+_ACROSS_ORDER = {"l": 0, "b": 1, "r": 2}
+
+
+def _misordered(planner: _Planner, group: list[int], sides: Sequence[str]) -> Cost:
+    """A heavy price for two forward outcomes whose targets sit in one row in the opposite order to
+    the sides they leave by (left, bottom, right): their lines would wind round each other."""
+    grid, routes = planner.grid, planner.routes
+    total = 0.0
+    for (a, side_a), (b, side_b) in itertools.combinations(zip(group, sides, strict=True), 2):
+        ra, rb = routes[a], routes[b]
+        if ra.back or rb.back or grid.rank[ra.target] != grid.rank[rb.target]:
+            continue
+        if (_ACROSS_ORDER[side_a] - _ACROSS_ORDER[side_b]) * (grid.column[ra.target] - grid.column[rb.target]) < 0:
+            total += _MISORDER
+    return total
 
 
 def _cheapest(
@@ -218,7 +263,8 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
     if side == "b":
         if not route.back:
             yield "b", "t", down_refs(grid, rs, rt, cs, ct)
-            yield from _down_channels(grid, rs, rt, cs, ct)
+            if not planner.big:  # on a big flow a line keeps to its first way down
+                yield from _down_channels(grid, rs, rt, cs, ct)
         return
     if side in planner.source_entries(number):
         return

@@ -49,6 +49,8 @@ class Placement:
     curved: bool
     stage_rows: Sequence[tuple[int, int]] = ()
     """Each stage's first and last row, in declared order (empty without stages)."""
+    shares: Sequence[str] = ()
+    """Each line's share text ("60 %", `render --shares`; "" for none), or empty when not asked for."""
 
 
 def _spread(count: int, low: float, high: float, track: int) -> float:
@@ -101,7 +103,7 @@ class Frame:
         need = [0.0] * (self.cols + 1)
         half_need: dict[tuple[int, int], float] = {}
         for route, label in zip(self.p.routes, self.p.labels, strict=True):
-            if label and route.exit in ("l", "r"):
+            if label and route.exit in ("l", "r") and not route.back:  # a loop's label sits beside its run back
                 gap, side, room = self._stub_room(route, label)
                 if side is None:
                     need[gap] = max(need[gap], room)

@@ -2,16 +2,15 @@
 
 The router works in grid units (rows and columns at odd numbers, channels
 between them at even ones).  To keep loops short it needs their length in
-pixels: a row is about as tall as its shapes plus a gap, a column about as
-wide as its shapes plus a gap, and a line starts and ends on the outline of
-its shapes, not at their centres.  The estimate is the mean pitch of each
-axis, which is close enough to tell a channel next door from a way round the
-outside of the drawing.
+pixels: each row is about as tall as its tallest shape, each column as wide
+as its widest, with a typical channel between them, and a line starts and
+ends on the outline of its shapes, not at their centres.  That is close
+enough to tell a channel next door from a way round the outside of the
+drawing.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,53 +21,73 @@ DETOUR_LIMIT = 1.3
 re-planned; the drawing's own limit is 1.5, the rest is the estimate's margin."""
 TEXT_HEIGHTS = 4 * 13.0
 _ALONG_GAP = 30.0  # a typical channel between two rows
-_ACROSS_GAP = 40.0  # and between two columns
+_ACROSS_GAP = 44.0  # and between two columns
 
 
 @dataclass(frozen=True, slots=True)
 class PixelScale:
-    """Pixels per grid unit along the ranks and across them, and each node's half size (along, across)."""
+    """Where each grid unit lies in pixels along the ranks and across them, and each node's half size."""
 
-    along: float
-    across: float
+    along_at: Sequence[float]
+    across_at: Sequence[float]
     half: Sequence[tuple[float, float]]
 
 
-def pixel_scale(column: Sequence[int], along: Sequence[float], across: Sequence[float]) -> PixelScale:
-    """The mean pitch of rows and columns, halved (a row or a column is two grid units)."""
-    if not along:
-        return PixelScale(35.0, 100.0, ())
-    widest: dict[int, float] = {}
-    for node, col in enumerate(column):
-        widest[col] = max(widest.get(col, 0.0), across[node])
-    row_pitch = sum(along) / len(along) + _ALONG_GAP
-    column_pitch = sum(widest.values()) / len(widest) + _ACROSS_GAP
+def _positions(sizes: Sequence[float], gap: float) -> tuple[float, ...]:
+    """Grid unit 2k is the channel before row (or column) k, 2k + 1 its middle."""
+    out = [0.0]
+    at = 0.0
+    for size in sizes:
+        out.append(at + gap / 2 + size / 2)
+        at += gap + size
+        out.append(at)
+    return tuple(out)
+
+
+def pixel_scale(
+    rank: Sequence[int], column: Sequence[int], along: Sequence[float], across: Sequence[float]
+) -> PixelScale:
+    """Rows as tall as their tallest shape, columns as wide as their widest, typical channels between."""
+    rows = [0.0] * (max(rank, default=0) + 1)
+    cols = [0.0] * (max(column, default=0) + 1)
+    for node, (row, col) in enumerate(zip(rank, column, strict=True)):
+        rows[row] = max(rows[row], along[node])
+        cols[col] = max(cols[col], across[node])
     half = tuple((a / 2, c / 2) for a, c in zip(along, across, strict=True))
-    return PixelScale(row_pitch / 2, column_pitch / 2, half)
+    return PixelScale(_positions(rows, _ALONG_GAP), _positions(cols, _ACROSS_GAP), half)
 
 
-def estimated_detour(points: Sequence[tuple[float, float]], source: int, target: int, scale: PixelScale) -> float:
+def estimated_detour(points: Sequence[tuple[int, int]], source: int, target: int, scale: PixelScale) -> float:
     """The line's estimated length over the distance between its ends plus four text heights.
 
-    ``points`` are the route's grid points from the source's centre to the target's.
+    ``points`` are the route's grid points (whole units) from the source's centre to the target's; each
+    end is moved from the shape's centre to its outline on the way to the next point.
     """
-    px = [(a * scale.along, c * scale.across) for a, c in points]
-    if len(px) < 2 or not scale.half:
+    if len(points) < 2 or not scale.half:
         return 1.0
-    px[0] = _towards(px[0], px[1], scale.half[source])
-    px[-1] = _towards(px[-1], px[-2], scale.half[target])
+    along_at, across_at = scale.along_at, scale.across_at
     length = 0.0
-    for (a0, c0), (a1, c1) in itertools.pairwise(px):
-        length += abs(a1 - a0) + abs(c1 - c0)
-    (a0, c0), (a1, c1) = px[0], px[-1]
-    return length / (abs(a1 - a0) + abs(c1 - c0) + TEXT_HEIGHTS)
-
-
-def _towards(point: tuple[float, float], toward: tuple[float, float], half: tuple[float, float]) -> tuple[float, float]:
-    """A shape's centre moved to its outline on the way to the next point."""
-    a, c = point
-    if abs(toward[0] - a) > abs(toward[1] - c):
-        return a + (half[0] if toward[0] > a else -half[0]), c
-    if abs(toward[1] - c) > 0:
-        return a, c + (half[1] if toward[1] > c else -half[1])
-    return point
+    first = points[0]
+    p0, p1 = along_at[first[0]], across_at[first[1]]
+    s0, s1 = p0, p1
+    for q in points[1:]:
+        q0, q1 = along_at[q[0]], across_at[q[1]]
+        length += abs(q0 - p0) + abs(q1 - p1)
+        p0, p1 = q0, q1
+    # each end from the shape's centre to its outline, towards the next point
+    (ha, hc), nxt = scale.half[source], points[1]
+    if abs(nxt[0] - first[0]) > abs(nxt[1] - first[1]):
+        s0 += ha if nxt[0] > first[0] else -ha
+        length -= ha
+    elif nxt[1] != first[1]:
+        s1 += hc if nxt[1] > first[1] else -hc
+        length -= hc
+    last, before = points[-1], points[-2]
+    (ha, hc) = scale.half[target]
+    if abs(before[0] - last[0]) > abs(before[1] - last[1]):
+        p0 += ha if before[0] > last[0] else -ha
+        length -= ha
+    elif before[1] != last[1]:
+        p1 += hc if before[1] > last[1] else -hc
+        length -= hc
+    return length / (abs(p0 - s0) + abs(p1 - s1) + TEXT_HEIGHTS)

@@ -27,9 +27,10 @@ from collections.abc import Sequence
 from .detours import improve_routes
 from .gridroute import Route, RouteGrid, down_refs, logical, side_gap
 from .lengths import PixelScale
+from .route_index import RouteIndex
 from .tracks import ChannelSegment, order_tracks
 
-__all__ = ["Route", "plan_routes"]
+__all__ = ["Route", "plan_routes", "planned_crossings"]
 
 _Uses = dict[tuple[int, str], int]
 
@@ -63,6 +64,17 @@ def plan_routes(
     _merge_arrivals(routes)
     counts = _assign_tracks(routes, grid)
     return routes, counts
+
+
+def planned_crossings(routes: Sequence[Route], rank: Sequence[int], column: Sequence[int]) -> float:
+    """How many times the planned routes cross on the grid (lines joining into one shape do not)."""
+    grid = RouteGrid(rank, column, set())
+    lines = [logical(route, grid) for route in routes]
+    index = RouteIndex(lines)
+    into: dict[int, set[int]] = defaultdict(set)
+    for number, route in enumerate(routes):
+        into[route.target].add(number)
+    return sum(index.crossings(points, {n}, into[routes[n].target]) for n, points in enumerate(lines)) / 2
 
 
 def _merge_arrivals(routes: list[Route]) -> None:
@@ -188,43 +200,74 @@ def _refs(route: Route, grid: RouteGrid) -> list[tuple[str, int]]:
     return down_refs(grid, rs, rt, cs, ct)
 
 
-def _channel(route: Route, grid: RouteGrid, kind: str, value: int) -> tuple[str, int]:
+def _channel(route: Route, grid: RouteGrid, kind: str, value: int, index: int = 0) -> tuple[str, int]:
     """The channel a segment runs in; a lane border's gap is two channels, one per side.
 
     A line keeps to the side of the border where it starts, so that it never
-    runs along the border itself.
+    runs along the border itself; but a later segment that ends by turning
+    into its target keeps to the target's side, so that two lines turning
+    into shapes on either side of the border never run along one stub.
     """
     if kind != "g" or value not in grid.borders:
         return kind, value
-    return ("gL" if grid.column[route.source] < value else "gR"), value
+    last = index > 0 and route.refs[index + 1][0] == "pt"
+    end = route.target if last else route.source
+    return ("gL" if grid.column[end] < value else "gR"), value
 
 
 def _assign_tracks(routes: list[Route], grid: RouteGrid) -> dict[tuple[str, int], int]:
-    """Every channel segment's track, ordered so that lines sharing a channel do not cross in it."""
+    """Every channel segment's track, ordered so that lines sharing a channel do not cross in it.
+
+    Twice: the second time each segment's ends lie where the first gave the
+    channels it turns into, so that two lines turning off one channel into
+    another keep their order there instead of crossing.
+    """
+    for route in routes:
+        route.tracks = [0] * len(route.refs)
+    counts: dict[tuple[str, int], int] = {}
+    for refine in (False, True):
+        segments = _channel_segments(routes, grid, refine)
+        for channel, items in segments.items():
+            tracks, count = order_tracks([item for item, _, _ in items])
+            for (_, number, index), track in zip(items, tracks, strict=True):
+                # beside a border, tracks count outwards from it: the low side of a left channel is the far one
+                routes[number].tracks[index] = track - count if channel[0] == "gL" else track
+            counts[channel] = count
+    for route in routes:
+        route.tracks = [
+            -1 if kind == "pt" else track for (kind, _), track in zip(route.refs, route.tracks, strict=True)
+        ]
+    return counts
+
+
+_NUDGE = 1e-3  # per track: where in its channel a segment's end lies, far below one grid unit
+
+
+def _channel_segments(
+    routes: list[Route], grid: RouteGrid, refine: bool
+) -> dict[tuple[str, int], list[tuple[ChannelSegment, int, int]]]:
     segments: dict[tuple[str, int], list[tuple[ChannelSegment, int, int]]] = defaultdict(list)
     for number, route in enumerate(routes):
         points = logical(route, grid)
-        route.tracks = [-1] * len(route.refs)
+        refs, tracks = route.refs, route.tracks
         axis = 0 if route.exit in ("b", "t") else 1
-        for index, (kind, value) in enumerate(route.refs):
+        for index, (kind, value) in enumerate(refs):
             if kind != "pt":
                 start, end = points[index + 1], points[index + 2]
                 a, b = start[1 - axis], end[1 - axis]
+                if refine:
+                    if index > 0:
+                        a += tracks[index - 1] * _NUDGE
+                    if index + 1 < len(refs) and refs[index + 1][0] != "pt":
+                        b += tracks[index + 1] * _NUDGE
                 ends = (
                     (a, _turn(points[index][axis] - start[axis])),
                     (b, _turn(points[index + 3][axis] - end[axis])),
                 )
                 item = ChannelSegment(min(a, b), max(a, b), ends, _merge_group(route, index))
-                segments[_channel(route, grid, kind, value)].append((item, number, index))
+                segments[_channel(route, grid, kind, value, index)].append((item, number, index))
             axis = 1 - axis
-    counts: dict[tuple[str, int], int] = {}
-    for channel, items in segments.items():
-        tracks, count = order_tracks([item for item, _, _ in items])
-        for (_, number, index), track in zip(items, tracks, strict=True):
-            # beside a border, tracks count outwards from it: the low side of a left channel is the far one
-            routes[number].tracks[index] = track - count if channel[0] == "gL" else track
-        counts[channel] = count
-    return counts
+    return segments
 
 
 def _turn(delta: float) -> int:

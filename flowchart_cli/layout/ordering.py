@@ -1,0 +1,139 @@
+"""Our own crossing reduction over Graphviz's order: which step goes first where several share a cell.
+
+Graphviz orders each rank for a drawing without lanes; ours puts every step
+in its lane, so the steps of one rank and one lane (a cell) still need an
+order, and `dot`'s is only a first guess.  Lanes never move: only the order
+inside a cell changes.  Each candidate order is judged by routing the flow
+and counting the real crossings of our orthogonal routes, so the pass
+optimises what the reader sees:
+
+1. the targets of a decision's outcomes that share a cell are put in the
+   order the outcomes are written (kept when no worse than `dot`'s order);
+2. barycentre sweeps, down then up, as in Graphviz's ``mincross`` and ELK's
+   layer sweep: each cell sorted by the mean place of its steps' neighbours
+   in the rank above (below);
+3. transposition: neighbours in a cell swap while a swap removes crossings.
+
+A flow without a shared cell costs nothing; the number of routings is
+bounded, and big flows keep `dot`'s order (its own mincross already did the
+work there, and routing them again and again would cost seconds).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+__all__ = ["MOST_STEPS", "order_cells"]
+
+MOST_STEPS = 150
+"""Flows with more steps keep Graphviz's order."""
+_MOST_ROUTINGS = 24
+
+Order = tuple[float, ...]
+Count = Callable[[Order], float]
+
+
+def _cells(lane: Sequence[int], rank: Sequence[int], order: Order) -> list[list[int]]:
+    cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for node in sorted(range(len(lane)), key=lambda n: (order[n], n)):
+        cells[(rank[node], lane[node])].append(node)
+    return [nodes for _, nodes in sorted(cells.items()) if len(nodes) > 1]
+
+
+def _with(order: Order, cell: Sequence[int], nodes: Sequence[int]) -> Order:
+    """``order`` with the keys held by ``cell`` handed out to ``nodes`` in turn (the cell's new order)."""
+    keys = sorted(order[n] for n in cell)
+    out = list(order)
+    for node, key in zip(nodes, keys, strict=True):
+        out[node] = key
+    return tuple(out)
+
+
+def order_cells(
+    lane: Sequence[int],
+    rank: Sequence[int],
+    order: Order,
+    links: Sequence[tuple[int, int, bool]],
+    outcomes: Sequence[Sequence[int]],
+    crossings: Count,
+) -> Order:
+    """The order of the steps inside their cells with the fewest crossings found; ``outcomes`` lists
+    each decision's forward targets in written order; ``crossings`` routes an order and counts."""
+    if len(lane) > MOST_STEPS or not _cells(lane, rank, order):
+        return order
+    budget = [_MOST_ROUTINGS]
+
+    def better(candidate: Order, than: float) -> float | None:
+        if budget[0] <= 0:
+            return None
+        budget[0] -= 1
+        count = crossings(candidate)
+        return count if count < than else None
+
+    best = order
+    best_count = crossings(best)
+    # 1. outcome order: kept when no worse
+    wanted = best
+    for targets in outcomes:
+        for cell in _cells(lane, rank, wanted):
+            mine = [t for t in targets if t in cell]
+            if len(mine) > 1:
+                slots = [n for n in cell if n in mine]
+                wanted = _with(wanted, slots, mine)
+    if wanted != best:
+        budget[0] -= 1
+        count = crossings(wanted)
+        if count <= best_count:
+            best, best_count = wanted, count
+    # 2. barycentre sweeps
+    before: dict[int, list[int]] = defaultdict(list)
+    after: dict[int, list[int]] = defaultdict(list)
+    for source, target, back in links:
+        if not back and source != target:
+            after[source].append(target)
+            before[target].append(source)
+    for neighbours in (before, after):
+        candidate = _sweep(lane, rank, best, neighbours)
+        if candidate != best:
+            count = better(candidate, best_count)
+            if count is not None:
+                best, best_count = candidate, count
+    # 3. transposition
+    improved = True
+    while improved and best_count > 0 and budget[0] > 0:
+        improved = False
+        for cell in _cells(lane, rank, best):
+            for i in range(len(cell) - 1):
+                swapped = [*cell[:i], cell[i + 1], cell[i], *cell[i + 2 :]]
+                candidate = _with(best, cell, swapped)
+                count = better(candidate, best_count)
+                if count is not None:
+                    best, best_count, improved = candidate, count, True
+                    break
+    return best
+
+
+def _sweep(lane: Sequence[int], rank: Sequence[int], order: Order, neighbours: dict[int, list[int]]) -> Order:
+    """Every shared cell sorted by its steps' barycentre: the mean place of their neighbours across
+    the lanes (a lane's own place plus the neighbour's place in its cell); steps without neighbours
+    keep theirs."""
+    place: dict[int, float] = {}
+    cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for node in sorted(range(len(lane)), key=lambda n: (order[n], n)):
+        cells[(rank[node], lane[node])].append(node)
+    for nodes in cells.values():
+        for index, node in enumerate(nodes):
+            place[node] = lane[node] + (index + 0.5) / len(nodes)
+    out = order
+    for nodes in cells.values():
+        if len(nodes) < 2:
+            continue
+        centre = {
+            node: sum(place[m] for m in neighbours[node]) / len(neighbours[node]) if neighbours[node] else place[node]
+            for node in nodes
+        }
+        ranked = sorted(nodes, key=lambda n: (centre[n], place[n]))
+        if ranked != nodes:
+            out = _with(out, nodes, ranked)
+    return out

@@ -1,0 +1,150 @@
+"""Every line readable (issue 25): no shared runs, no long detours, outcome targets in outcome order.
+
+Measured on the geometry by :mod:`layout_quality` (benchmarks/), the module
+the layout benchmark reports with, on the samples, on our own
+customer-service flows (benchmarks/flows) and on generated flows: the plain
+chains of the benchmark and seeded random flows, TB and LR, with and
+without stages.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from flowgen import generated_flow, random_flow
+from layout_quality import detours, measure, misordered_outcomes, shared_runs
+
+from flowchart_cli.layout import layout_flow
+from flowchart_cli.layout.ordering import order_cells
+from flowchart_cli.layout.tracks import ChannelSegment, order_tracks
+from flowchart_cli.loader import load_flow, load_text
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = sorted((ROOT / "samples").glob("*.flow.yaml")) + sorted((ROOT / "benchmarks" / "flows").glob("*.flow.yaml"))
+GENERATED = {f"generated-{size}": generated_flow(size, lanes=4, varied_symbols=True) for size in (12, 25, 50, 100)}
+GENERATED |= {
+    f"random-{size}-{seed}-{direction}{'-stages' if staged else ''}": random_flow(
+        size, seed, direction=direction, stages=staged
+    )
+    for size in (12, 25, 50)
+    for seed in (1, 2)
+    for direction in ("TB", "LR")
+    for staged in (False, True)
+}
+
+
+def _diagrams():
+    for path in FILES:
+        flow, diagnostics = load_flow(path)
+        assert flow is not None, diagnostics
+        yield path.name, layout_flow(flow)
+    for name, text in GENERATED.items():
+        flow, diagnostics = load_text(text)
+        assert flow is not None, diagnostics
+        yield name, layout_flow(flow)
+
+
+@pytest.fixture(scope="module")
+def diagrams():
+    return list(_diagrams())
+
+
+@pytest.mark.slow
+def test_no_two_lines_without_a_common_end_run_on_top_of_each_other(diagrams):
+    for name, d in diagrams:
+        pairs = shared_runs([e.points for e in d.edges], [(e.source, e.target) for e in d.edges], d.font_size)
+        assert not pairs, (name, [(d.edges[a].source, d.edges[a].target, d.edges[b].target) for a, b in pairs])
+
+
+@pytest.mark.slow
+def test_no_line_is_longer_than_one_and_a_half_times_its_ends_distance(diagrams):
+    for name, d in diagrams:
+        worst = max(detours([e.points for e in d.edges], d.font_size), default=0.0)
+        assert worst <= 1.5, (name, worst)
+
+
+@pytest.mark.slow
+def test_outcome_targets_in_one_row_follow_the_sides_their_outcomes_leave_by(diagrams):
+    for name, d in diagrams:
+        assert misordered_outcomes(d) == [], name
+
+
+@pytest.mark.slow
+def test_the_old_guarantees_hold_on_the_new_flows(diagrams):
+    for name, d in diagrams:
+        q = measure(d)
+        assert (q.outcome_crossings, q.arrival_crossings, q.arrowheads, q.close_runs) == (0, 0, 1, 0), name
+
+
+THREE_WAYS = """
+title: Three ways
+direction: {direction}
+lanes: [Agente, Area]
+steps:
+  - start: Llega el caso
+    lane: Agente
+  - id: d
+    decision: ¿Qué hacemos?
+    branches:
+      Reparar: a
+      Cambiar: b
+      Devolver: c
+  - id: a
+    process: Reparar el equipo
+    lane: Area
+    next: fin
+  - id: b
+    process: Cambiar el equipo
+    lane: Area
+    next: fin
+  - id: c
+    process: Devolver el dinero
+    lane: Area
+    next: fin
+  - id: fin
+    end: Caso cerrado
+    lane: Agente
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_a_decisions_targets_in_one_cell_lie_in_the_order_its_outcomes_are_written(direction):
+    flow, diagnostics = load_text(textwrap.dedent(THREE_WAYS.format(direction=direction)))
+    assert flow is not None, diagnostics
+    d = layout_flow(flow)
+    across = {n.key: (n.box.center.x if direction == "TB" else n.box.center.y) for n in d.nodes}
+    assert across["a"] < across["b"] < across["c"]
+    assert misordered_outcomes(d) == []
+    assert measure(d).outcome_crossings == 0
+
+
+def test_two_lines_turning_off_at_one_place_away_from_each_other_keep_their_stubs_apart():
+    # one line comes up the channel and turns right into a shape at 10; the other turns left at 10 out of
+    # a shape and runs down: the one turning left must lie left, or both run along one stub at 10
+    into = ChannelSegment(10.0, 30.0, ((30.0, -1), (10.0, 1)))
+    out_of = ChannelSegment(10.0, 40.0, ((10.0, -1), (40.0, 1)))
+    tracks, _ = order_tracks([into, out_of])
+    assert tracks[1] < tracks[0]
+
+
+def test_crossing_reduction_keeps_the_order_with_fewest_crossings_and_outcome_order_on_ties():
+    lane, rank = [0, 1, 1, 1], [0, 1, 1, 1]
+    links = [(0, 1, False), (0, 2, False), (0, 3, False)]
+    dot_order = (0.0, 3.0, 1.0, 2.0)  # dot put the targets 2, 3, 1
+
+    def flat(order):
+        return 0.0
+
+    kept = order_cells(lane, rank, dot_order, links, [[1, 2, 3]], flat)
+    assert sorted(range(1, 4), key=lambda n: kept[n]) == [1, 2, 3]  # a tie: the outcomes' written order
+
+    def crossings_unless_3_1_2(order):  # like real crossings: each pair out of the order 3, 1, 2 costs one
+        place = {node: n for n, node in enumerate((3, 1, 2))}
+        cell = sorted(range(1, 4), key=lambda n: order[n])
+        return float(sum(place[a] > place[b] for i, a in enumerate(cell) for b in cell[i + 1 :]))
+
+    chosen = order_cells(lane, rank, dot_order, links, [[1, 2, 3]], crossings_unless_3_1_2)
+    assert sorted(range(1, 4), key=lambda n: chosen[n]) == [3, 1, 2]
