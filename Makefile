@@ -76,6 +76,7 @@ test-fast: $(DEV)
 	$(BIN)/python -m pytest -q -m "not slow and not integration" tests
 
 bench: $(DEV)
+	$(SYNC) --group bench
 	$(BIN)/python benchmarks/run.py
 
 # The manual (MkDocs, with our own plugin drawing its diagrams): built with --strict, so a broken

@@ -36,6 +36,81 @@ GENERATED = (
     ("gen-120", 120, {"varied_symbols": True, "notes": True}),
 )
 
+EVERY_SYMBOL = """\
+title: Todos los símbolos{title}
+lang: es
+{direction}lanes: [Cliente, Agente]
+steps:
+  - id: ini
+    start: Llega el pedido
+    lane: Cliente
+  - id: p1
+    process: Registrar el pedido en el sistema
+    lane: Agente
+  - id: d1
+    decision: ¿Datos completos?
+    branches:
+      Sí: io1
+      No: p1
+  - id: io1
+    io: Leer el formulario
+    lane: Cliente
+  - id: doc1
+    document: Emitir la factura
+  - id: d2
+    decision: ¿Factura correcta?
+    lane: Agente
+    branches:
+      Sí: docs1
+      No: doc1
+  - id: docs1
+    documents: Archivar las copias
+  - id: sub1
+    subprocess: Cobrar
+    lane: Cliente
+  - id: mi1
+    manual_input: Teclear la referencia
+  - id: d3
+    decision: ¿Referencia válida?
+    lane: Agente
+    branches:
+      Sí: man1
+      No: mi1
+  - id: man1
+    manual: Revisar a mano
+  - id: prep1
+    preparation: Preparar el envío
+    lane: Cliente
+  - id: del1
+    delay: Esperar 24 horas
+  - id: d4
+    decision: ¿Llegó el pago?
+    lane: Agente
+    branches:
+      Sí: db1
+      No: del1
+      Parcial: c1
+  - id: c1
+    connector: A
+  - id: c2
+    connector: A
+    next: db1
+  - id: db1
+    database: Guardar en la base
+  - id: d5
+    decision: ¿Envío internacional?
+    branches:
+      Sí: op1
+      No: fin
+  - id: op1
+    offpage: Continúa en aduanas
+    ref: aduanas.flow.yaml
+  - id: fin
+    end: Pedido cerrado
+    lane: Cliente
+"""
+"""Every symbol of the table, entered from above and (through the loops back) from the side, in two lanes."""
+
 #: (folder, extra render options)
 RENDER_VARIANTS = (
     ("plain", []),
@@ -52,10 +127,18 @@ HANDOUT_VARIANTS = (
 
 
 def _inputs(folder: Path) -> list[Path]:
-    """The samples and the generated flows, written into ``folder``."""
+    """The samples, the benchmark flows and the generated flows, written into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    for sample in sorted((ROOT / "samples").glob("*.flow.yaml")):
+    for sample in sorted(
+        [*(ROOT / "samples").glob("*.flow.yaml"), *(ROOT / "benchmarks" / "flows").glob("*.flow.yaml")]
+    ):
         shutil.copy(sample, folder / sample.name)
+    (folder / "every-symbol.flow.yaml").write_text(EVERY_SYMBOL.format(title="", direction=""), encoding="utf-8")
+    lr = EVERY_SYMBOL.format(title=" LR", direction="direction: LR\n")
+    (folder / "every-symbol-lr.flow.yaml").write_text(lr, encoding="utf-8")
+    (folder / "aduanas.flow.yaml").write_text(
+        "title: Aduanas\nsteps:\n  - start: Llega\n  - end: Fin\n", encoding="utf-8"
+    )
     for name, steps, options in GENERATED:
         (folder / f"{name}.flow.yaml").write_text(generated_flow(steps, **options), encoding="utf-8")
     return sorted(folder.glob("*.flow.yaml"))

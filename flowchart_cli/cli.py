@@ -1,10 +1,11 @@
 """The `flowchart` command line: options and help only; the work lives in ``commands/``.
 
 Command bodies import their modules lazily so that `flowchart --help` and
-`flowchart check` start fast.
+`flowchart check` start fast.  The annotations are evaluated once, when
+this module is read (no ``from __future__ import annotations``): Typer reads
+every command's annotations at each start, and evaluating them again from
+strings cost more than the rest of building the commands.
 """
-
-from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
@@ -239,6 +240,11 @@ def render(
     ] = False,
     numbers: NumbersOption = False,
     header: HeaderOption = False,
+    shares: Annotated[bool, typer.Option("--shares/--no-shares", help="Each outcome's share by its label.")] = False,
+    paper: Annotated[
+        Paper | None,
+        typer.Option("--paper", help="PDF on pages of this paper: one page, or an overview and parts (7 pt text)."),
+    ] = None,
 ) -> None:
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
@@ -257,6 +263,8 @@ def render(
             layout_timeout=layout_timeout,
             numbers=numbers,
             header=header,
+            shares=shares,
+            paper=paper.value if paper else None,
         )
     )
 
@@ -334,6 +342,9 @@ def build(
             help="Build only shard I of N (by each flow's relative path), for an N-job CI matrix.",
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files in the output folder that the build did not write.")
+    ] = False,
 ) -> None:
     """Render every flow below a folder, redoing only what changed."""
     from .commands.build import run_build
@@ -355,6 +366,7 @@ def build(
             quiet=quiet,
             layout_timeout=layout_timeout,
             shard=shard,
+            force=force,
         )
     )
 
@@ -442,6 +454,25 @@ def _templates(incomplete: str) -> list[tuple[str, str]]:
     from .commands.new import available_templates
 
     return [(t.name, t.description) for t in available_templates() if t.name.startswith(incomplete)]
+
+
+@app.command()
+def serve(
+    path: Annotated[
+        Path, typer.Argument(help="A flow file or a folder of them.", exists=True, metavar="[PATH]")
+    ] = Path("."),
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; anything but localhost is reachable by others.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port; 0 picks a free one.")] = 8765,
+    theme: ThemeOption = Theme.auto,
+    numbers: NumbersOption = False,
+    header: HeaderOption = False,
+) -> None:
+    """Preview flows in the browser, redrawn on every save (Ctrl-C stops)."""
+    from .commands.serve import run_serve
+
+    raise typer.Exit(run_serve(path, host=host, port=port, theme=theme.value, numbers=numbers, header=header))
 
 
 @app.command()

@@ -4,10 +4,12 @@ Why stricter than "the scheme is http, https or mailto": `http://x:99999/`
 or `http://%5Bx/` pass a naive check but no browser opens them; a right-to-left
 override (even percent-encoded, `%E2%80%AE`) makes a link read as something
 else; a `mailto:` with `bcc=`, `to=`, `cc=` or encoded CR/LF adds recipients
-or mail headers the reader never sees.  So: the URL must parse, its host be a
-host name or an IP address, its port 1–65535; no control, bidi or line
-separator character anywhere, raw or percent-encoded; `mailto:` is one address
-with at most `subject` and `body`.
+or mail headers the reader never sees; `https://intranet.example@evil.test/`
+reads as the intranet but opens evil.test (user info before `@`, and a
+password in a document is a leak anyway).  So: the URL must parse, carry no
+user name or password, its host be a host name or an IP address, its port
+1–65535; no control, bidi or line separator character anywhere, raw or
+percent-encoded; `mailto:` is one address with at most `subject` and `body`.
 """
 
 from __future__ import annotations
@@ -43,7 +45,12 @@ def link_problem(url: str) -> str:
         return _mail_problem(parts.path, parts.query, parts.fragment)
     if not parts.netloc:
         return "has no host (write it as https://host/path)"
-    host = parts.netloc.rpartition("@")[2]
+    if "@" in parts.netloc:
+        return (
+            "has a user name or password before @ (https://user:pass@host/), which makes it read as "
+            "another address; link to the host alone"
+        )
+    host = parts.netloc
     if host.startswith("["):
         bracketed = host.partition("]")[0].removeprefix("[")
         if not _is_ip(bracketed, version=6):

@@ -1,7 +1,8 @@
 """Find the ```` ```flow ```` blocks of a Markdown file and replace them: shared by `flowchart markdown` and MkDocs.
 
 Fences follow CommonMark: three or more backticks or tildes, indented at most
-three spaces, closed by a fence of the same character at least as long; the
+three spaces (counted from the content of the list item they sit in, however
+deeply nested), closed by a fence of the same character at least as long; the
 blocks of other languages are skipped whole, so a ```` ```flow ```` shown
 inside a ```` ````markdown ```` example stays as it is. The info string may
 carry options after ``flow``: ```` ```flow theme=mono edges=spline alt="…" ````.
@@ -43,7 +44,8 @@ FENCE_OPTIONS: dict[str, tuple[str, ...] | None] = {
 }
 """Options a fence's info string may set, with their allowed values (``None``: free text)."""
 
-_OPENING = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_OPENING = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_LIST_ITEM = re.compile(r"^(?P<marker> *(?:[-+*]|\d{1,9}[.)]))(?P<gap> {1,4})\S")
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 
@@ -107,16 +109,35 @@ def _fences(lines: list[str]) -> Iterator[tuple[int, int | None, re.Match]]:
     i = 0
     while i < len(lines):
         opening = _OPENING.match(lines[i])
-        if not opening or (opening["fence"][0] == "`" and "`" in opening["info"]):
+        base = _container_column(lines, i, len(opening["indent"])) if opening else None
+        if base is None or (opening["fence"][0] == "`" and "`" in opening["info"]):
             i += 1
             continue
-        end = _closing_line(lines, i, opening["fence"])
+        end = _closing_line(lines, i, opening["fence"], base)
         yield i, end, opening
         i = (end if end is not None else len(lines)) + 1
 
 
-def _closing_line(lines: list[str], start: int, fence: str) -> int | None:
-    closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+def _container_column(lines: list[str], at: int, indent: int) -> int | None:
+    """The content column of the list item a fence indented ``indent`` spaces belongs to (0 outside lists),
+    or ``None`` when that indent makes it no fence (an indented code block)."""
+    if indent <= 3:
+        return 0
+    for j in range(at - 1, -1, -1):
+        line = lines[j]
+        if not line.strip():
+            continue
+        item = _LIST_ITEM.match(line)
+        column = len(item["marker"]) + len(item["gap"]) if item else None
+        if column is not None and column <= indent <= column + 3:
+            return column
+        if len(line) - len(line.lstrip(" ")) < indent and (column is None or column < indent):
+            return None  # text of an outer level: the fence is an indented code block
+    return None
+
+
+def _closing_line(lines: list[str], start: int, fence: str, base: int = 0) -> int | None:
+    closing = re.compile(rf"^ {{{base},{base + 3}}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
     return next((j for j in range(start + 1, len(lines)) if closing.match(lines[j])), None)
 
 

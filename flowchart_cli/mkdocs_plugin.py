@@ -149,7 +149,11 @@ class FlowchartPlugin(BasePlugin[FlowchartConfig]):
         for number, line in enumerate(markdown.splitlines(keepends=True), 1):
             if number in fenced or ".flow.y" not in line:
                 continue
-            new = IMAGE.sub(lambda m, n=number: self._image(m, page_uri, where, n), line)
+            spans = _code_spans(line)
+            new = IMAGE.sub(
+                lambda m, n=number, s=spans: m[0] if _inside(m.start(), s) else self._image(m, page_uri, where, n),
+                line,
+            )
             if new != line:
                 changed[number] = new
         return changed
@@ -171,6 +175,27 @@ class FlowchartPlugin(BasePlugin[FlowchartConfig]):
             return match[0]
         svg_src = src[: -len(".flow.yaml" if src.endswith(".flow.yaml") else ".flow.yml")] + ".svg"
         return f"![{match['alt']}]({svg_src}{match['title'] or ''})"
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    """Where the line's inline code spans lie (CommonMark: a run of N backticks up to the next run of N)."""
+    spans, at = [], 0
+    while opening := _BACKTICKS.search(line, at):
+        width = len(opening[0])
+        closing = next((m for m in _BACKTICKS.finditer(line, opening.end()) if len(m[0]) == width), None)
+        if closing is None:
+            at = opening.end()
+            continue
+        spans.append((opening.start(), closing.end()))
+        at = closing.end()
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 def _line(d: Diagnostic) -> str:

@@ -19,7 +19,9 @@ EDGE_STYLES = ("ortho", "spline")
 class RenderOptions:
     """``edges``: ortho or spline; ``theme``: a name of :data:`~.layout.theme.THEMES`;
     ``scale``: PNG/PDF zoom; ``numbers``: step numbers on the shapes; ``header``: a title block;
-    ``paper``: the handout's sheet size (a4, a3, letter; diagram writers ignore it)."""
+    ``paper``: the handout's sheet size (a4, a3, letter); ``paged``: the PDF printed on ``paper``
+    pages, in parts when too big for one (`render --paper`; other writers ignore both);
+    ``shares``: each decision outcome's share beside its label (`render --shares`)."""
 
     edges: str = "ortho"
     theme: str = "default"
@@ -27,7 +29,9 @@ class RenderOptions:
     numbers: bool = False
     header: bool = False
     paper: str = "a4"
+    paged: bool = False
     mermaid: str = "11"
     """Mermaid syntax: "11" (``@{ shape: … }``, Mermaid ≥ 11.3) or "10" (classic brackets, for older renderers)."""
     layout_timeout: float = 60.0
     """Seconds Graphviz may take to rank the steps (`--layout-timeout`); it changes no output."""
+    shares: bool = False

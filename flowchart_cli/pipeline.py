@@ -53,6 +53,10 @@ def render_payloads(
                 template_dir=template_dir,
                 paper=options.paper,
             )
+        elif fmt == "pdf" and options.paged:
+            from .handout.paper_pdf import paged_pdf
+
+            payloads[fmt] = paged_pdf(flow, diagram, options)
         elif fmt in FORMATS:
             payloads[fmt] = writer(fmt)(diagram, options)
         else:

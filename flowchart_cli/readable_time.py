@@ -64,7 +64,8 @@ def readable(minutes: float, lang: str = "en", day: DayUnit | None = None, how: 
     if day is not None and minutes >= day.minutes:
         days = _rounded(minutes / day.minutes, 0.1, how)
         singular, plural = _WORDS[day.kind].get(lang, _WORDS[day.kind]["en"])
-        return f"{_number(days, lang)} {singular if days == 1 else plural}"
+        one = days < 2 if lang == "pt" else days == 1  # "1,5 dia útil" in Portuguese, "1,5 días hábiles" in Spanish
+        return f"{_number(days, lang)} {singular if one else plural}"
     if minutes <= 0:
         return "0 min"
     if minutes < 1:

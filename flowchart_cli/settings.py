@@ -115,6 +115,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("theme", _theme, "default", "colours: default, mono, dark, auto (markdown, MkDocs: auto)"),
         Setting("numbers", _bool, False, "draw each step's number"),
         Setting("header", _bool, False, "a title block above the diagram"),
+        Setting("shares", _bool, False, "each outcome's share beside its label", ("render",)),
         Setting("edges", _choice("ortho", "spline"), "ortho", "flow lines: ortho or spline"),
         Setting("paper", _choice("a4", "a3", "letter"), "a4", "the handout's paper"),
         Setting("format", _formats, ["svg"], "output formats (render, build)", ("render", "build")),

@@ -130,6 +130,22 @@ def _usable_columns() -> None:
             del os.environ[name]
 
 
+def _our_warnings_as_lines() -> None:
+    """The tool's own warnings (a PNG scaled down…) as ``warning: …`` lines, every time they happen."""
+    import warnings
+
+    warnings.filterwarnings("always", module=r"flowchart_cli(\.|$)")
+    default = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        if category.__module__.startswith("flowchart_cli"):
+            _say(f"warning: {message}")
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+
+
 def _terminate(_signum, _frame) -> None:
     raise Terminated()
 
@@ -166,6 +182,7 @@ def run_guarded(main: Callable[[], object]) -> None:
     _fill_closed_descriptors()
     _utf8_streams()
     _usable_columns()
+    _our_warnings_as_lines()
     with suppress(ValueError):  # not the main thread
         signal.signal(signal.SIGTERM, _terminate)
     try:

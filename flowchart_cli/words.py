@@ -39,8 +39,8 @@ _EN = {
     "diagram": "Diagram",
     "legend": "Legend",
     "part_of": "Part {n} of {total}",
-    "to_part": "to part {n}",
-    "from_part": "from part {n}",
+    "to_part": "continues in part {n} · step {step}",
+    "from_part": "from part {n} · step {step}",
     "overview": (
         "The whole process, in {total} parts. Each framed part is printed larger on a page of its own; "
         "numbered connectors join each part to the next."
@@ -115,8 +115,8 @@ _ES = {
     "diagram": "Diagrama",
     "legend": "Leyenda",
     "part_of": "Parte {n} de {total}",
-    "to_part": "sigue en la parte {n}",
-    "from_part": "viene de la parte {n}",
+    "to_part": "continúa en la parte {n} · paso {step}",
+    "from_part": "viene de la parte {n} · paso {step}",
     "overview": (
         "El proceso completo, en {total} partes. Cada parte enmarcada se imprime más grande en su propia "
         "página; conectores numerados unen cada parte con la siguiente."
@@ -191,8 +191,8 @@ _PT = {
     "diagram": "Diagrama",
     "legend": "Legenda",
     "part_of": "Parte {n} de {total}",
-    "to_part": "continua na parte {n}",
-    "from_part": "vem da parte {n}",
+    "to_part": "continua na parte {n} · passo {step}",
+    "from_part": "vem da parte {n} · passo {step}",
     "overview": (
         "O processo completo, em {total} partes. Cada parte destacada é impressa maior em sua própria "
         "página; conectores numerados ligam cada parte à seguinte."

@@ -18,6 +18,21 @@ import pytest
 PACKAGE = "flowchart_cli"
 ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 
+LAYERS = (
+    "model diagnostics errors symbols values words oneline printable messages catalog key_words durations options "
+    "atomic regularfile gcpause resources links yamllines yamltraps yamlsource stdio streams shares readable_time "
+    "user_cache",
+    "loading loader rules check schema importing",
+    "layout",
+    "writers report analyze",
+    "handout",
+    "pipeline diagram_cache markdown_blocks mkdocs_plugin",
+    "batch commands git_staged settings serve",
+    "cli start __main__",
+)
+"""The package's parts from the bottom up (docs/architecture.md): a part imports from its own layer and those below.
+A part not listed counts as the top layer: anything may sit under it, nothing may import it until it is listed."""
+
 LOWER = ("layout", "writers", "analyze", "loading", "loader", "rules")
 """Parts of the pipeline that come before the handout and the commands..."""
 UPPER = ("handout", "batch", "commands", "cli")
@@ -135,6 +150,30 @@ def test_lower_layers_do_not_import_upper_ones(lower: str) -> None:
         if _part(target) in UPPER
     )
     assert not upward, "\n".join(upward)
+
+
+def _layer(part: str) -> int:
+    if not part:  # the package's own __init__: its version, nothing else
+        return 0
+    return next((n for n, names in enumerate(LAYERS) if part in names.split()), len(LAYERS))
+
+
+def test_every_import_points_down_the_layers() -> None:
+    upward = sorted(
+        f"{module} (layer {_layer(_part(module)) + 1}) imports {target} (layer {_layer(_part(target)) + 1})"
+        for module, targets in graph().items()
+        for target in targets
+        if _layer(_part(target)) > _layer(_part(module))
+    )
+    assert not upward, "put the imported part lower (LAYERS, docs/architecture.md) or move the code:\n" + "\n".join(
+        upward
+    )
+
+
+def test_the_layers_name_existing_parts_once() -> None:
+    listed = [name for names in LAYERS for name in names.split()]
+    assert len(listed) == len(set(listed))
+    assert set(listed) <= {_part(m) for m in graph()}
 
 
 def test_no_writer_imports_another_writer() -> None:

@@ -284,7 +284,7 @@ def test_outputs_of_two_flows_with_the_same_name_are_not_mixed(tree, tmp_path, f
     (tree / "flujo-0.yaml").write_text(flow_text("Gemelo"), encoding="utf-8")
     out = tmp_path / "out"
     result = run(tree, out, fake)
-    assert result.code == 1
+    assert result.code == 2  # a clash of outputs is a usage error (spec §3)
     assert "flujo-0.yaml: has the same output names as flujo-0.flow.yaml" in result.err
     assert (out / "flujo-0.svg").read_bytes() == payload("svg", tree / "flujo-0.flow.yaml")
 

@@ -19,7 +19,7 @@ from flowchart_cli.layout.geometry import Diagram
 from flowchart_cli.loader import load_flow
 from flowchart_cli.symbols import symbol
 from flowchart_cli.writers import RenderOptions
-from flowchart_cli.writers.drawio import write_drawio
+from flowchart_cli.writers.drawio import STACK, write_drawio
 
 CHECKER = Path(__file__).resolve().parent / "drawio" / "drawio_check"
 ELEMENTS = {"mxfile", "diagram", "mxGraphModel", "root", "mxCell", "UserObject", "mxGeometry", "Array", "mxPoint"}
@@ -102,16 +102,21 @@ def check_structure(diagram: Diagram, xml_text: str) -> None:
     lane_of = {}
     for band in diagram.lanes:
         cell = next(c for c in lanes.values() if " ".join(text_of(str(c["value"]))) == " ".join(band.name.split()))
-        assert cell["parent"] == "1"
+        assert cell["parent"] == STACK  # the lanes' stack: widening one in draw.io moves the others
         lane_of[band.id] = cell
     stages = [c for c in found.values() if c["id"].startswith("stage-")]
     assert [c["id"] for c in stages] == [f"stage-{band.number}" for band in diagram.stages]
     for cell, band in zip(stages, diagram.stages, strict=True):  # a band cell behind the lanes, holding the name
-        assert cell["parent"] == "1" and " ".join(text_of(str(cell["value"]))).endswith(" ".join(band.name.split()))
+        assert cell["parent"] == STACK and " ".join(text_of(str(cell["value"]))).endswith(" ".join(band.name.split()))
         assert box(cell) == pytest.approx((band.band.x, band.band.y, band.band.width, band.band.height), abs=0.01)
     vertices = {
-        c["id"]: c for c in found.values() if c.get("vertex") == "1" and c["id"] not in lanes and c not in stages
+        c["id"]: c
+        for c in found.values()
+        if c.get("vertex") == "1" and c["id"] not in lanes and c not in stages and c["id"] != STACK
     }
+    if diagram.lanes:
+        stack = found[STACK]
+        assert stack["parent"] == "1" and box(stack)[:2] == (0.0, 0.0) and "childLayout=stackLayout;" in stack["style"]
     assert len(vertices) == len(diagram.nodes)
     for node in diagram.nodes:
         cell = vertices[cell_id(diagram, node.key)]
@@ -229,7 +234,7 @@ def test_mono_theme_has_no_colour():
         for p in str(c.get("style", "")).split(";")
         if p.startswith("fillColor=")
     }
-    assert {c.lower() for c in colours} == {"#ffffff"}
+    assert {c.lower() for c in colours} - {"none"} == {"#ffffff"}  # none: the lanes' invisible stack
 
 
 def test_deterministic(tb):
@@ -320,7 +325,7 @@ def test_draw_io_reads_hostile_labels_as_written(tmp_path):
     report = drawio_check(path)
     assert report["ok"] and not report["warnings"]
     counts = (report["vertices"], report["edges"], report["containers"])
-    assert counts == (len(diagram.nodes) + 2, len(diagram.edges), 2)
+    assert counts == (len(diagram.nodes) + 3, len(diagram.edges), 3)  # two lanes and their stack
 
 
 def test_flipped_shapes_get_mirrored_attachment_points():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from import_support import CASES, drawio_check, imported_flow, lines_of, steps_of
 
-DRAWN = ["soporte-plano.drawio", "devolucion-pool.drawio", "troca-comprimido.drawio"]
+DRAWN = ["soporte-plano.drawio", "devolucion-pool.drawio", "troca-comprimido.drawio", "helpdesk-pool-rows.drawio"]
 
 
 @pytest.mark.slow
@@ -53,7 +53,7 @@ def test_plain_general_palette_with_html_labels_and_a_loop_back():
 def test_pool_of_column_lanes_flowchart_palette_and_edge_label_cells():
     flow, text, _ = imported_flow(CASES / "devolucion-pool.drawio")
     assert [lane.name for lane in flow.lanes] == ["Cliente", "Atención al cliente", "Almacén"]  # the pool is no lane
-    assert flow.direction == "TB"
+    assert flow.direction == "TB" and "lanes:\n  - Cliente\n  - Atención al cliente\n  - Almacén\n" in text
     assert steps_of(flow) == [
         ("start", "Pide la devolución", "Cliente", None),
         ("manual_input", "Formulario de devolución", "Cliente", None),
@@ -100,3 +100,31 @@ def test_compressed_page_of_row_lanes_with_a_group_and_a_line_without_arrow():
     step, note = notes[-1]
     assert step == "oferecer_credito_loja" and "no arrow" in note
     assert "  # note: the line to" in text
+
+
+def test_horizontal_pool_of_row_lanes_with_a_three_way_decision_and_a_loop_back():
+    flow, _, notes = imported_flow(CASES / "helpdesk-pool-rows.drawio")
+    assert flow.title == "IT help desk" and flow.direction == "LR" and flow.lang == "en"
+    assert [lane.name for lane in flow.lanes] == ["Employee", "Service desk", "Vendor"]
+    assert steps_of(flow) == [
+        ("start", "Laptop won't start", "Employee", None),
+        ("io", "Log a ticket", "Employee", None),
+        ("decision", "What kind of fault?", "Service desk", None),
+        ("process", "Reset the password", "Service desk", None),
+        ("subprocess", "Reinstall the system", "Service desk", None),
+        ("decision", "Works again?", "Service desk", None),
+        ("end", "Ticket closed", "Employee", None),
+        ("end", "Ship it for repair", "Vendor", None),  # an off-page reference no line leaves
+    ]
+    assert lines_of(flow) == {
+        ("Laptop won't start", "Log a ticket", ""),
+        ("Log a ticket", "What kind of fault?", ""),
+        ("What kind of fault?", "Reset the password", "Account"),
+        ("What kind of fault?", "Reinstall the system", "Software"),
+        ("What kind of fault?", "Ship it for repair", "Hardware"),
+        ("Reset the password", "Works again?", ""),
+        ("Reinstall the system", "Works again?", ""),
+        ("Works again?", "Ticket closed", "Yes"),
+        ("Works again?", "What kind of fault?", "No"),
+    }
+    assert notes == (("ship_repair", "no line leaves this offpage shape: written as an end"),)

@@ -9,11 +9,17 @@ import pytest
 from import_support import imported_flow, lines_of, steps_of
 from typer.testing import CliRunner
 
+from flowchart_cli.check import check_text
 from flowchart_cli.cli import app
 from flowchart_cli.importing import ImportFailure, import_drawing
 from flowchart_cli.loader import load_flow
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.flow.yaml"))
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = [  # the shipped samples and templates, and a pt/LR flow with an external party, stages and YAML traps
+    *sorted((ROOT / "samples").glob("*.flow.yaml")),
+    *sorted(p for p in (ROOT / "templates" / "new").glob("*.flow.yaml") if p.name != "blank.flow.yaml"),
+    ROOT / "tests" / "import_cases" / "garantia.flow.yaml",
+]
 
 # "Minimum length of a link" in Mermaid's flowchart syntax page, both spellings of the labels.
 DOCS_MINIMUM_LENGTH = """flowchart TD
@@ -136,10 +142,13 @@ def test_docs_subgraph_example_puts_each_node_in_the_subgraph_that_lists_it(tmp_
 
 
 def test_unlabelled_outcome_becomes_a_question_mark(tmp_path):
-    flow, written, notes = _import(tmp_path, "q.mmd", "flowchart TD\n A([Go]) --> B{Ok?}\n B --> C([Yes])\n B -->|No| A2[Retry] --> B\n")
+    chart = "flowchart TD\n A([Go]) --> B{Ok?}\n B --> C([Yes])\n B -->|No| A2[Retry] --> B\n"
+    flow, written, notes = _import(tmp_path, "q.mmd", chart)
     assert ("Ok?", "Yes", "?") in lines_of(flow)
     assert '"?": "yes"' in written
     assert any('written as "?"' in text for _, text in notes)
+    warned = check_text(written, None, "q.flow.yaml").diagnostics
+    assert [(d.code, d.severity, d.step) for d in warned] == [("FC309", "warning", "ok")]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[p.name for p in SAMPLES])
@@ -161,3 +170,21 @@ def test_not_a_flowchart_is_refused(tmp_path):
     path.write_text("sequenceDiagram\n  Alice->>Bob: Hi\n", encoding="utf-8")
     with pytest.raises(ImportFailure, match="not a Mermaid flowchart"):
         import_drawing(path, path.read_bytes())
+
+
+DIRECTIONS = [("flowchart TB", "TB"), ("flowchart TD", "TB"), ("graph BT", "TB"), ("flowchart LR", "LR"),
+              ("graph RL", "LR"), ("graph", "TB"), ("flowchart-elk LR", "LR")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("header", "direction"), DIRECTIONS)
+def test_every_direction(tmp_path, header, direction):
+    flow, _, _ = _import(tmp_path, "d.mmd", f"{header}\n  a([Inicio]) --> b[Paso] --> c([Fin])\n")
+    assert flow.direction == direction and [s.kind for s in flow.steps] == ["start", "process", "end"]
+
+
+def test_docs_ampersand_lines_join_every_pair(tmp_path):
+    # "a --> b & c--> d" from the docs' chaining section, with a start and an end around it
+    chart = "flowchart LR\n   s([Go]) --> a{Pick?}\n   a -->|x| b\n   a -->|y| c\n   b & c--> d --> e([Done])\n"
+    flow, _, _ = _import(tmp_path, "amp.mmd", chart)
+    assert lines_of(flow) == {("Go", "Pick?", ""), ("Pick?", "b", "x"), ("Pick?", "c", "y"), ("b", "d", ""),
+                              ("c", "d", ""), ("d", "Done", "")}  # fmt: skip

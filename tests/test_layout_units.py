@@ -97,6 +97,32 @@ def test_dot_separators_are_invisible():
     assert "n0 -> k1 [style=invis]" in lines and "k1 -> n1 [style=invis]" in lines
 
 
+def test_dot_text_is_what_the_graphviz_package_writes():
+    """The ranking DOT is written by hand (no package import at start-up), line for line as `graphviz` would."""
+    import graphviz
+
+    from flowchart_cli.layout.dotgen import Separators
+
+    edges = [(0, 1, False), (1, 2, False), (2, 0, True), (3, 3, True), (2, 3, False)]
+    separators = Separators(("k1", "k2"), (("n0", "k1"), ("k1", "n2"), ("n2", "k2"), ("k2", "n3")))
+    graph = graphviz.Digraph(
+        "flow",
+        graph_attr={"rankdir": "TB", "nodesep": "0.3", "ranksep": "0.3", "mclimit": "1.0"},
+        node_attr={"shape": "box", "width": "1", "height": "0.5", "fixedsize": "true", "label": ""},
+    )
+    for index in range(4):
+        graph.node(f"n{index}")
+    for source, target, back in edges:
+        if source != target:
+            graph.edge(f"n{source}", f"n{target}", **({"constraint": "false"} if back else {}))
+    for name in separators.nodes:
+        graph.node(name, width="0.1", height="0.1")
+    for source, target in separators.edges:
+        graph.edge(source, target, style="invis")
+    assert ranking_dot(4, edges, separators) == graph.source
+    assert ranking_dot(0, []) == graphviz.Digraph("flow", graph_attr=graph.graph_attr, node_attr=graph.node_attr).source
+
+
 def test_back_edges_found_from_the_start_in_file_order():
     edges = [(0, 1), (1, 2), (2, 1), (2, 3), (3, 0)]
     assert back_edges(4, edges, [0]) == (False, False, True, False, True)

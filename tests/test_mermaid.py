@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -28,6 +29,9 @@ CLASSDEF = re.compile(rf"^classDef fc_([a-z_]+) {COLOURS}$")
 CLASS = re.compile(r"^class (n\d+(?:,n\d+)*) fc_([a-z_]+)$")
 STYLE = re.compile(rf"^style (lane\d+) {COLOURS}$")
 CLICK = re.compile(r'^click (n\d+) href "([^"\s;<>`\\]+)" _blank$')
+ANCHOR = re.compile(r'^(lane\d+(?:first|last))\[" "\]$')
+INVISIBLE = re.compile(r"^(\w+) ~~~ (\w+)$")
+HIDDEN = re.compile(r"^style (lane\d+(?:first|last)) fill:none,stroke:none$")
 
 FLOW = QUEJAS_FLOW
 
@@ -52,6 +56,8 @@ def parse(text: str) -> dict:
         "styled": [],
         "links": {},
         "defined": [],
+        "anchors": [],
+        "invisible": [],
     }
     current = None
     for raw in body[1:]:
@@ -61,6 +67,12 @@ def parse(text: str) -> dict:
             chart["subgraphs"].append(current)
         elif line == "end":
             current = None
+        elif m := ANCHOR.match(line):
+            chart["anchors"].append((current[0], m.group(1)))
+        elif m := INVISIBLE.match(line):
+            chart["invisible"].append((m.group(1), m.group(2)))
+        elif HIDDEN.match(line):
+            continue
         elif m := NODE.match(line):
             chart["nodes"][m.group(1)] = (m.group(2), decode(m.group(3)))
             if current is not None:
@@ -84,17 +96,23 @@ def check(diagram: Diagram, text: str) -> dict:
     chart = parse(text)
     assert chart["header"] == ("flowchart LR" if diagram.direction == "LR" else "flowchart TD")
     ids = {node.key: f"n{i}" for i, node in enumerate(diagram.nodes, 1)}
-    assert [name for _, name, _ in chart["subgraphs"]] == [lane.name for lane in diagram.lanes]
-    for (_, _, members), lane in zip(chart["subgraphs"], diagram.lanes, strict=True):
+    rows = diagram.direction == "LR" and len(diagram.lanes) > 1  # declared bottom row first (see the writer)
+    lanes = list(reversed(diagram.lanes)) if rows else list(diagram.lanes)
+    assert [name for _, name, _ in chart["subgraphs"]] == [lane.name for lane in lanes]
+    assert chart["anchors"] == (
+        [(f"lane{i}", f"lane{i}{e}") for i in (la.index + 1 for la in lanes) for e in ("first", "last")] if rows else []
+    )
+    for (_, _, members), lane in zip(chart["subgraphs"], lanes, strict=True):
         assert members == [ids[n.key] for n in diagram.nodes if n.lane == lane.id]
     assert len(chart["nodes"]) == len(diagram.nodes)
     for node in diagram.nodes:
         assert chart["nodes"][ids[node.key]] == (symbol(node.kind).mermaid_shape, node.label)
     assert chart["edges"] == [(ids[e.source], ids[e.target], e.label) for e in diagram.edges]
+    assert all("first" in a or "last" in b for a, b in chart["invisible"])
     if chart["defined"]:
         assert chart["classes"] == {ids[n.key]: n.kind for n in diagram.nodes}
         assert sorted(chart["defined"]) == sorted({n.kind for n in diagram.nodes})
-        assert chart["styled"] == [f"lane{lane.index + 1}" for lane in diagram.lanes]
+        assert sorted(chart["styled"]) == sorted(f"lane{lane.index + 1}" for lane in diagram.lanes)
     assert chart["links"] == {ids[n.key]: mermaid_url(n.link) for n in diagram.nodes if n.link}
     return chart
 
@@ -196,3 +214,33 @@ def test_mermaid_renders_hostile_and_sample_charts(tmp_path, samples):
         assert all(node.label in shown for node in diagram.nodes if "\n" not in node.label)
         assert all(edge.label in shown for edge in diagram.edges)
         assert not any(el.tag.endswith("script") for el in tree.iter())
+
+
+@pytest.mark.slow
+def test_an_lr_flow_renders_its_lanes_as_full_width_rows_in_order(tmp_path, samples):
+    """In Mermaid's own drawing of an LR flow, each lane spans the width and the rows read in lane order."""
+    command = mmdc()
+    config = tmp_path / "puppeteer.json"
+    config.write_text('{"executablePath": "/usr/bin/chromium", "args": ["--no-sandbox"]}')
+    (sample,) = [p for p in samples if p.name == "refund-request.flow.yaml"]
+    diagram = grid_diagram(load_flow(sample)[0])
+    assert diagram.direction == "LR" and len(diagram.lanes) == 3
+    source, svg = tmp_path / "lr.mmd", tmp_path / "lr.svg"
+    source.write_text(write_mermaid(diagram, RenderOptions()), encoding="utf-8")
+    result = subprocess.run(
+        [*command, "-p", str(config), "-i", str(source), "-o", str(svg)], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    tree = ET.parse(svg)
+    boxes = {}
+    for group in tree.iter("{http://www.w3.org/2000/svg}g"):
+        if "cluster" in group.get("class", "").split():
+            rect = group.find("{http://www.w3.org/2000/svg}rect")
+            lane = group.get("id").rsplit("-", 1)[-1]
+            boxes[lane] = tuple(float(rect.get(k)) for k in ("x", "y", "width", "height"))
+    order = sorted(boxes, key=lambda lane: boxes[lane][1])
+    assert order == [f"lane{lane.index + 1}" for lane in diagram.lanes]
+    widest = max(w for _, _, w, _ in boxes.values())
+    assert all(w >= 0.95 * widest for _, _, w, _ in boxes.values())
+    for upper, lower in itertools.pairwise(order):
+        assert boxes[upper][1] + boxes[upper][3] <= boxes[lower][1]  # stacked, not side by side

@@ -158,3 +158,14 @@ def test_a_second_build_with_the_same_plugin_renders_nothing_again(tmp_path: Pat
     (root / "docs" / "flows" / "atencion.flow.yaml").write_text(GOOD.replace("cinco", "seis"), encoding="utf-8")
     build(config)
     assert plugin.cache.renders == first + 1
+
+
+@pytest.mark.slow
+def test_an_image_tag_shown_as_inline_code_is_left_alone(tmp_path: Path) -> None:
+    root = _site(tmp_path, GOOD)
+    page = "# Ejemplo\n\nEscriba `![Quejas](flows/falta.flow.yaml)` o ``![x](`otra`.flow.yaml)`` en la página.\n"
+    (root / "docs" / "ejemplo.md").write_text(page, encoding="utf-8")
+    built = _build(root)
+    assert built.returncode == 0, built.stderr
+    html = (root / "site" / "ejemplo" / "index.html").read_text(encoding="utf-8")
+    assert "flows/falta.flow.yaml" in html and "<img" not in html.split("Ejemplo", 1)[1].split("</article>")[0]

@@ -28,9 +28,9 @@ def test_every_subpackage_is_listed_in_pyproject():
     assert not missing, f"add to [tool.setuptools] packages: {sorted(missing)}"
 
 
-def test_console_script_points_at_the_cli():
+def test_console_script_points_at_the_entry_point():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert config["project"]["scripts"]["flowchart"] == "flowchart_cli.cli:run"
+    assert config["project"]["scripts"]["flowchart"] == "flowchart_cli.start:run"
 
 
 @pytest.mark.slow
@@ -66,7 +66,7 @@ def test_wheel_carries_templates_and_entry_point(tmp_path):
     assert expected, "templates/ holds no template"
     assert expected <= shipped, f"missing from the wheel: {sorted(expected - shipped)}"
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "flowchart = flowchart_cli.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "flowchart = flowchart_cli.start:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 @pytest.mark.slow

@@ -199,8 +199,12 @@ def test_fifos_in_place_of_the_builds_own_files_do_not_hang_it(tree, tmp_path, f
     for name in (MANIFEST_NAME, ".flowchart-hashes.json", "index.md"):
         os.mkfifo(out / name)
     result = finishes(lambda: run(tree, out, fake, index=True))
-    assert result.code == 0, result.err
-    assert len(Manifest.load(out).flows) == 4 and (out / "index.md").is_file()
+    assert result.code == 2, result.err  # a FIFO named index.md is not the build's to replace…
+    assert f"would replace {(out / 'index.md').as_posix()}, which the build did not write" in result.err
+    assert len(Manifest.load(out).flows) == 4 and not (out / "index.md").is_file()
+    forced = finishes(lambda: run(tree, out, fake, index=True, force=True))
+    assert forced.code == 0, forced.err  # …unless asked
+    assert (out / "index.md").is_file()
 
 
 def test_a_file_in_the_way_of_an_output_folder_fails_that_flow_with_exit_2(tree, tmp_path, fake):

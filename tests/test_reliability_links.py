@@ -36,6 +36,10 @@ def fc108(url: str) -> list[str]:
         ("mailto:nobody", "one e-mail address"),
         ("mailto:a@example.com?subject=a&subject=b", "repeats"),
         ("javascript:alert(1)", "http, https or mailto"),
+        ("https://user:pass@host.example/", "user name or password before @"),
+        ("https://user@host.example/", "user name or password before @"),
+        ("https://intranet.example@evil.test/kb", "read as another address"),
+        ("https://:@host.example/", "user name or password"),
     ],
 )
 def test_unusable_links_are_fc108_with_the_reason(url: str, reason: str) -> None:
@@ -52,7 +56,6 @@ def test_unusable_links_are_fc108_with_the_reason(url: str, reason: str) -> None
         "https://[2001:db8::1]:8443/",
         "https://ejemplo.es/gestión/ñandú",
         "https://bücher.example/",
-        "https://user@host.example/",
         "https://my_host.example/a%20b",
         "mailto:soporte@example.com",
         "mailto:soporte@example.com?subject=Queja%20nueva&body=Hola",

@@ -152,3 +152,20 @@ def test_without_a_file_the_built_in_defaults(project):
     assert result.exit_code == 0 and "built-in defaults" in result.output
     assert run("render", "plan.flow.yaml", "-q").exit_code == 0
     assert 'fill="#ffffff"' in Path("plan.svg").read_text(encoding="utf-8")
+
+
+def test_serve_takes_its_port_theme_and_switches_from_the_file(project):
+    from flowchart_cli.cli import app as cli_app
+    from flowchart_cli.settings import default_map
+
+    write(project / "flowchart.toml", 'port = 9000\ntheme = "dark"\nnumbers = true\n')
+    commands = {name: {p.name for p in command.params} for name, command in _commands(cli_app).items()}
+    defaults = default_map(load_config(), commands)
+    assert defaults["serve"] == {"port": 9000, "theme": "dark", "numbers": True}
+    assert "port" not in defaults["render"] and defaults["render"]["theme"] == "dark"
+
+
+def _commands(typer_app):
+    import typer.main
+
+    return typer.main.get_command(typer_app).commands

@@ -114,3 +114,26 @@ def test_day_unit_follows_the_flow_s_words() -> None:
     assert day_unit(["2 dias úteis"]) == BUSINESS
     assert day_unit(["1 d", "3 h"]) == DayUnit("calendar", 1440)
     assert day_unit(["10 min", "1 h", "media hora"]) is None
+
+
+def _schema_errors(text: str) -> list[str]:
+    import jsonschema
+
+    from flowchart_cli.schema import flow_schema
+    from flowchart_cli.yamlsource import Mapping, Scalar, parse_text
+
+    def data(node):
+        if isinstance(node, Scalar):
+            return None if node.is_null else node.text
+        if isinstance(node, Mapping):
+            return {key.text: data(value) for key, value in node.items}
+        return [data(item) for item in node.items]
+
+    return [e.message for e in jsonschema.Draft202012Validator(flow_schema()).iter_errors(data(parse_text(text)))]
+
+
+def test_the_schema_takes_shares_on_decisions_only() -> None:
+    assert _schema_errors(DECISION.format(shares="shares: {Factura: 50 %, servicio: 0.2, Otro: '0,3'}")) == []
+    assert _schema_errors(DECISION.format(shares="shares: {Factura: mucho}"))
+    on_a_process = DECISION.format(shares="").replace("  - start: Llega", "  - start: Llega\n    shares: {Sí: 10%}")
+    assert _schema_errors(on_a_process)

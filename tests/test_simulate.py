@@ -10,6 +10,7 @@ step of the distribution).
 from __future__ import annotations
 
 import json
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -177,7 +178,7 @@ def test_simulation_options_misused_are_usage_errors(args) -> None:
 
 def test_text_report_says_durations_as_people_do() -> None:
     refund = analyze("--simulate", str(REFUND))
-    assert "expected duration 1,3 dias úteis · median 1 dia útil · 90th percentile 2,1 dias úteis" in refund.stdout
+    assert "expected duration 1,3 dia útil · median 1 dia útil · 90th percentile 2,1 dias úteis" in refund.stdout
     assert "cases end at: Reembolso concluído (fim) 100.0%" in refund.stdout
     support = analyze("--simulate", str(SUPPORT)).stdout
     assert "simulation of 10,000 cases (seed 1):" in support
@@ -218,3 +219,59 @@ def test_cases_that_never_end_are_cut_and_counted(write_flow) -> None:
     assert data["cut"] == 3 and data["duration"] == {"mean": None, "p50": None, "p90": None}
     text = analyze("--simulate", "--cases", "3", str(write_flow(ENDLESS))).stdout
     assert f"every case was cut after {MAX_STEPS:,} steps" in text or f"within {MAX_STEPS:,} steps" in text
+
+
+MANUAL = (Path(__file__).resolve().parent.parent / "docs" / "analyze.md").read_text(encoding="utf-8")
+
+
+def test_the_manual_s_simulation_examples_are_what_the_tool_prints(monkeypatch) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    report = re.search(r"```console\n\$ flowchart analyze (docs/\S+) --simulate\n(.*?)```", MANUAL, re.S)
+    assert report is not None
+    assert analyze(report.group(1), "--simulate").stdout == report.group(2)
+    data = json.loads(re.search(r"```json\n(\{\"simulation\".*?)\n```", MANUAL, re.S).group(1))
+    printed = json.loads(analyze(report.group(1), "--simulate", "-f", "json").stdout)["files"][0]
+    assert data["simulation"] == printed["simulation"]
+    gated = r"\$ flowchart analyze (\S+) --simulate --max-p90 \"(.*?)\"\n…\n(.*?)\$ echo \$\?\n(\d)"
+    gate = re.search(gated, MANUAL, re.S)
+    result = analyze(gate.group(1), "--simulate", "--max-p90", gate.group(2))
+    assert (result.stderr, result.exit_code) == (gate.group(3), int(gate.group(4)))
+
+
+CONNECTOR = """
+title: Reparación con conector
+lang: es
+lanes: [Agente, Técnico]
+steps:
+  - start: Llega el equipo
+    lane: Agente
+  - process: Revisar el equipo
+    duration: 10 min
+  - id: tecnico
+    decision: ¿Necesita al técnico?
+    shares: {Sí: 25%}
+    branches: {Sí: salida, No: cerrar}
+  - id: cerrar
+    process: Cerrar el caso
+    duration: 20 min
+  - id: cerrado
+    end: Caso cerrado
+  - id: salida
+    connector: T
+  - id: entrada
+    connector: T
+    lane: Técnico
+  - process: Reparar
+    duration: 30 min
+  - id: reparado
+    end: Equipo reparado
+"""
+
+
+def test_the_jump_from_an_exit_connector_to_its_entry_is_followed(write_flow) -> None:
+    """25 % jump to the technician (10 + 30 min, one handoff), 75 % close (10 + 20 min): connectors count nothing."""
+    simulation = simulated(write_flow(CONNECTOR))
+    assert simulation.mean == pytest.approx(0.25 * 40 + 0.75 * 30, rel=0.04)
+    assert simulation.handoffs == pytest.approx(0.25, abs=0.015)
+    assert dict(simulation.ends) == pytest.approx({"cerrado": 0.75, "reparado": 0.25}, abs=0.015)
+    assert (simulation.p50, simulation.p90) == (30.0, 40.0)

@@ -141,7 +141,8 @@ def test_drawio_has_a_band_cell_per_stage_behind_the_lanes(staged) -> None:
         value = cell.get("value") or cell.get("label") or ""
         assert " ".join(re.sub(r"<br>", " ", value).split()).endswith(stage.name)
         inner = cell if cell.tag == "mxCell" else cell.find("mxCell")
-        assert inner.get("vertex") == "1" and inner.get("parent") == "1"
+        assert inner.get("vertex") == "1" and inner.get("parent") == "lanes"  # in the lanes' stack, moving with it
+        assert "movable=0;" in inner.get("style")  # the stack layout leaves it where it is
         if stage.description:
             assert cell.tag == "UserObject" and html.unescape(cell.get("tooltip")) == stage.description
     lane_cells = {c.get("id") for c in cells if c.get("id", "").startswith("lane-")}
@@ -223,10 +224,10 @@ def test_draw_io_itself_opens_the_bands_behind_editable_steps(staged, tmp_path) 
     cells = {c["id"]: c for c in report["cells"]}
     for number, stage in enumerate(flow.stages, 1):
         cell = cells[f"stage-{number}"]
-        assert cell["isVertex"] and cell["parent"] == "1" and stage.name in html.unescape(cell["value"])
+        assert cell["isVertex"] and cell["parent"] == "lanes" and stage.name in html.unescape(cell["value"])
     ids = [c["id"] for c in report["cells"]]
     assert max(ids.index(f"stage-{n}") for n in range(1, len(flow.stages) + 1)) < ids.index("lane-1")
-    assert report["containers"] == len(flow.lanes)
+    assert report["containers"] == len(flow.lanes) + 1  # the lanes and their stack
 
 
 @pytest.mark.integration

@@ -32,6 +32,8 @@ class BuildConfig:
     check_only: bool = False
     clean: bool = False
     index: bool = False
+    force: bool = False
+    """Replace files in OUT that the build did not write (its own are always replaced)."""
     edges: str = "ortho"
     theme: str = "default"
     paper: str = "a4"

@@ -19,7 +19,7 @@ from .config import BuildConfig, Outcome, plans_for, read_text, shown
 from .discover import Skipped, Source, discover
 from .hashing import FileHashes
 from .housekeeping import remove_orphans, sweep_temporaries
-from .index import INDEX_NAME, index_text
+from .index import INDEX_MARK, INDEX_NAME, index_text
 from .lock import build_lock
 from .manifest import Manifest
 from .plan import FlowPlan
@@ -35,7 +35,7 @@ _SAVE_EVERY = 0.5
 
 
 def _without_clashes(sources: list[Source], outcome: Outcome) -> list[Source]:
-    """Drop a flow whose outputs would overwrite another's (`a.yaml` beside `a.flow.yaml`)."""
+    """Drop a flow whose outputs would overwrite another's (`a.yaml` beside `a.flow.yaml`): exit 2, spec §3."""
     from ..model import output_stem
 
     seen: dict[tuple[str, str], str] = {}
@@ -43,7 +43,7 @@ def _without_clashes(sources: list[Source], outcome: Outcome) -> list[Source]:
     for source in sources:
         slot = (str(Path(source.rel).parent), output_stem(source.path))
         if slot in seen:
-            outcome.fail(f"{source.rel}: has the same output names as {seen[slot]}; rename one of them")
+            outcome.fail(f"{source.rel}: has the same output names as {seen[slot]}; rename one of them", 2)
             continue
         seen[slot] = source.rel
         kept.append(source)
@@ -72,6 +72,7 @@ def _render(
     err: Console,
 ) -> None:
     """Render every stale flow, recording each one in the manifest as soon as its outputs exist."""
+    owned = {o.path: o.sha256 for record in manifest.flows.values() for o in record.outputs.values()}
     jobs = [
         Job(
             p.source.path,
@@ -82,6 +83,8 @@ def _render(
             config.render_options,
             config.options,
             config.tool,
+            owned={p.output(f): owned[p.output(f)] for f, _ in p.stale if p.output(f) in owned},
+            force=config.force,
         )
         for p in plans
         if p.stale
@@ -108,6 +111,19 @@ def _render(
             manifest.save(config.out_dir)
 
 
+def _write_index(config: BuildConfig, text: str, outcome: Outcome) -> None:
+    """OUT/index.md, unless it is unchanged or a page the build did not write (kept unless `--force`)."""
+    path = config.out_dir / INDEX_NAME
+    current = read_text(path)
+    if current == text:
+        return
+    ours = current is not None and INDEX_MARK in current
+    if (path.exists() or path.is_symlink()) and not ours and not config.force:
+        outcome.fail(f"would replace {path.as_posix()}, which the build did not write; move it away or use --force", 2)
+        return
+    write_atomic(path, text)
+
+
 def report_skipped(skipped: list[Skipped], err: Console) -> None:
     for item in skipped:
         err.print(f"skipped {say(item.rel)}: {say(item.reason)}")
@@ -127,6 +143,8 @@ def _report(
     for result in sorted(outcome.results, key=lambda r: r.job.rel):
         if result.diagnostics:
             print_text(err, [CheckResult(result.job.path, None, result.diagnostics)], summary=False)
+        for note in result.notes:
+            err.print(f"warning: {say(result.job.rel)}: {say(note)}")
         if result.error:
             outcome.fail(f"{result.job.rel}: {result.error}", result.exit_code or 1)
         elif result.record is None:
@@ -191,9 +209,7 @@ def _build(
         if removed[0] or removed[1]:
             manifest.save(config.out_dir)
         if config.index:
-            text = index_text(sources, manifest, config.formats)
-            if read_text(config.out_dir / INDEX_NAME) != text:
-                write_atomic(config.out_dir / INDEX_NAME, text)
+            _write_index(config, index_text(sources, manifest, config.formats), outcome)
         hashes.save(config.out_dir)
     _report(config, plans, outcome, out, err, removed)
     return outcome.exit_code

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
-__all__ = ["INDEX_NAME", "INDEX_WORDS", "IndexRow", "index_lang", "index_markdown", "index_text"]
+__all__ = ["INDEX_MARK", "INDEX_NAME", "INDEX_WORDS", "IndexRow", "index_lang", "index_markdown", "index_text"]
 
 INDEX_NAME = "index.md"
+INDEX_MARK = "<!-- written by `flowchart build --index`; edits are overwritten -->"
+"""The line that tells the build's own index.md from a page someone else wrote (never replaced without --force)."""
 DIAGRAMS = ("svg", "png", "pdf", "drawio", "mermaid", "dot")
 LABELS = {
     "svg": "SVG",
@@ -114,7 +116,7 @@ def index_markdown(rows: list[IndexRow], *, heading: str | None = None, lang: st
     """The index text in ``lang``, grouped by folder; the same rows always give the same bytes."""
     words = INDEX_WORDS.get(lang, INDEX_WORDS["en"])
     heading = heading or words["heading"]
-    lines = [f"# {heading}", "", "<!-- written by `flowchart build --index`; edits are overwritten -->"]
+    lines = [f"# {heading}", "", INDEX_MARK]
     folder = None
     for row in sorted(rows, key=lambda r: (str(PurePosixPath(r.source).parent), r.source)):
         parent = str(PurePosixPath(row.source).parent)

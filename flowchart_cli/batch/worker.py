@@ -9,6 +9,7 @@ the older hash and the next build renders it again.
 from __future__ import annotations
 
 import hashlib
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,13 +37,18 @@ class Job:
     render_options: RenderOptions
     options: dict = field(hash=False)
     tool: str = ""
+    owned: dict[str, str] = field(default_factory=dict, hash=False)
+    """The outputs the manifest records (path relative to OUT → the hash written): the build's own files."""
+    force: bool = False
+    """Replace a file in OUT that the build did not write (`--force`)."""
 
 
 @dataclass(frozen=True)
 class JobResult:
     """``record`` is set when the outputs were written; ``error`` is a failure that is not the flow's fault.
 
-    ``crashed``: the worker process died on this flow (it may have left a temporary file).
+    ``crashed``: the worker process died on this flow (it may have left a temporary file);
+    ``notes``: the writers' warnings (a PNG scaled down to fit).
     """
 
     job: Job
@@ -51,6 +57,7 @@ class JobResult:
     error: str = ""
     exit_code: int = 0
     crashed: bool = False
+    notes: tuple[str, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -91,6 +98,26 @@ def flow_dependencies(flow: Flow, source_dir: Path) -> dict[str, str | None]:
     return found
 
 
+def _bytes(data: bytes | str) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _not_ours(job: Job, rel: str, blob: bytes) -> bool:
+    """Whether OUT/``rel`` holds something the build never wrote (and that ``blob`` would replace).
+
+    Ours: a path the manifest records as this build's output (edited since or
+    not: an edited output is rebuilt, as `--check` says), or a file that already
+    holds exactly ``blob`` (a killed build may have written it without recording
+    it).  Anything else — a user's own file, a link — is kept unless ``--force``.
+    """
+    path = job.out_dir / rel
+    if rel in job.owned and not path.is_symlink():
+        return False
+    if not (path.exists() or path.is_symlink()):
+        return False
+    return path.is_symlink() or file_sha256(path) != hashlib.sha256(blob).hexdigest()
+
+
 def run_job(job: Job, renderer: Renderer | None = None) -> JobResult:
     """Check and render one flow; never raises for a problem of the flow or the environment."""
     from ..check import check_file
@@ -102,13 +129,23 @@ def run_job(job: Job, renderer: Renderer | None = None) -> JobResult:
     flow = result.flow
     try:
         deps = flow_dependencies(flow, job.source_dir)
-        payloads = (renderer or default_renderer)(flow, job.formats, job.render_options)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            payloads = (renderer or default_renderer)(flow, job.formats, job.render_options)
+        notes = tuple(str(w.message) for w in caught if issubclass(w.category, UserWarning))
         outputs = {}
         key = source_key(job.tool, job.options, input_sha, deps)
-        for fmt in job.formats:
-            data = payloads[fmt]
-            blob = data.encode("utf-8") if isinstance(data, str) else data
-            rel = output_rel(job.rel, flow.stem, fmt)
+        blobs = {output_rel(job.rel, flow.stem, fmt): _bytes(payloads[fmt]) for fmt in job.formats}
+        foreign = [rel for rel, blob in blobs.items() if not job.force and _not_ours(job, rel, blob)]
+        if foreign:
+            named = ", ".join(str(job.out_dir / rel) for rel in foreign)
+            return JobResult(
+                job,
+                result.diagnostics,
+                error=f"would replace {named}, which the build did not write; move it away or use --force",
+                exit_code=2,
+            )
+        for fmt, (rel, blob) in zip(job.formats, blobs.items(), strict=True):
             write_atomic(job.out_dir / rel, blob)
             outputs[fmt] = OutputRecord(rel, hashlib.sha256(blob).hexdigest(), key)
     except FlowchartError as error:
@@ -120,4 +157,5 @@ def run_job(job: Job, renderer: Renderer | None = None) -> JobResult:
         return JobResult(
             job, result.diagnostics, error=f"could not render: {type(error).__name__}: {error}", exit_code=1
         )
-    return JobResult(job, result.diagnostics, FlowRecord(input_sha, flow.title, tuple(sorted(deps)), outputs))
+    record = FlowRecord(input_sha, flow.title, tuple(sorted(deps)), outputs)
+    return JobResult(job, result.diagnostics, record, notes=notes)

@@ -28,6 +28,7 @@ def run_build(
     scale: float = 1.0,
     quiet: bool = False,
     shard: str | None = None,
+    force: bool = False,
 ) -> int:
     """Run the build; ``quiet`` hides progress and the summary (errors and `--check`'s list still show)."""
     chosen = tuple(split_formats(formats, BUILD_FORMATS)) if formats else DEFAULT_FORMATS
@@ -41,6 +42,7 @@ def run_build(
         check_only=check_only,
         clean=clean,
         index=index,
+        force=force,
         edges=edges,
         theme=theme,
         paper=paper,

@@ -31,6 +31,7 @@ __all__ = [
     "console",
     "fail",
     "note",
+    "output_clash",
     "prepare_out_dir",
     "split_formats",
     "unusable_output",
@@ -91,6 +92,32 @@ def _shown(path: Path) -> str:
     return STDIN_NAME if is_dash(path) else str(path)
 
 
+def output_clash(files: Iterable[Path], out_dir: Path | None, suffix: str) -> int | None:
+    """Exit 2 (said on stderr) when two different inputs would write the same output, before anything is written.
+
+    Outputs are named after the input file alone (`x.flow.yaml` and `x.yaml`
+    are both `x`), so `render a/x.flow.yaml b/x.flow.yaml -o out` would keep
+    only the second diagram: spec §3 makes that a usage error.
+    """
+    from ..model import output_stem
+
+    seen: dict[tuple[str, str], tuple[Path, str]] = {}
+    for path in files:
+        dash = is_dash(path)
+        folder = out_dir if out_dir is not None else (Path(".") if dash else path.parent)
+        name = STDIN_NAME if dash else output_stem(path)
+        slot = (os.path.abspath(folder), name)
+        identity = "-" if dash else os.path.realpath(path)
+        first = seen.setdefault(slot, (path, identity))
+        if first[1] != identity:
+            target = folder / f"{name}{suffix}"
+            return usage_error(
+                f"{_shown(first[0])} and {_shown(path)} would both write {target}; "
+                "rename one of them or give them separate output folders (-o)"
+            )
+    return None
+
+
 def write_stdout(data: bytes | str) -> None:
     """One output on standard output (``-o -``): text as UTF-8, bytes as they are."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -118,20 +145,22 @@ def fail(error: FlowchartError) -> int:
     return error.exit_code
 
 
-def unusable_output(error: OSError, folder: Path) -> FlowchartError:
+def unusable_output(
+    error: OSError, folder: Path, advice: str = "choose another output folder (--out-dir)"
+) -> FlowchartError:
     """One line saying why nothing can be written into ``folder`` (exit 2), from the error the OS gave."""
     from ..atomic import why_unwritable
     from ..errors import FlowchartError
 
     reason = why_unwritable(error, folder)
-    return FlowchartError(f"cannot write into {folder}: {reason}; choose another output folder (--out-dir)")
+    return FlowchartError(f"cannot write into {folder}: {reason}; {advice}")
 
 
 def _writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK | os.X_OK)
 
 
-def prepare_out_dir(folder: Path) -> FlowchartError | None:
+def prepare_out_dir(folder: Path, advice: str = "choose another output folder (--out-dir)") -> FlowchartError | None:
     """Why ``folder`` cannot take outputs, or ``None`` when it can.
 
     Nothing is created here (the writers create the folder when they write),
@@ -142,9 +171,9 @@ def prepare_out_dir(folder: Path) -> FlowchartError | None:
     while not (existing.exists() or existing.is_symlink()) and existing.parent != existing:
         existing = existing.parent
     if not existing.is_dir():
-        return unusable_output(NotADirectoryError(errno.ENOTDIR, "Not a directory", str(folder)), folder)
+        return unusable_output(NotADirectoryError(errno.ENOTDIR, "Not a directory", str(folder)), folder, advice)
     if not _writable(existing):
-        return unusable_output(PermissionError(errno.EACCES, "Permission denied", str(existing)), folder)
+        return unusable_output(PermissionError(errno.EACCES, "Permission denied", str(existing)), folder, advice)
     return None
 
 

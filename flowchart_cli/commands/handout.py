@@ -6,7 +6,16 @@ from pathlib import Path
 
 from ..errors import FlowchartError
 from ..stdio import is_dash
-from .common import checked_flows, fail, note, prepare_out_dir, unusable_output, usage_error, write_stdout
+from .common import (
+    checked_flows,
+    fail,
+    note,
+    output_clash,
+    prepare_out_dir,
+    unusable_output,
+    usage_error,
+    write_stdout,
+)
 
 
 def run_handout(
@@ -36,6 +45,9 @@ def run_handout(
         return usage_error("`-o -` writes one handout to standard output: give one file")
     if is_dash(out_dir) and len(outputs) != 1:
         return usage_error("`-o -` writes one handout to standard output: give one format")
+    clash = None if is_dash(out_dir) else output_clash(files, out_dir, output_suffix(outputs[0]))
+    if clash is not None:
+        return clash
     problem = prepare_out_dir(out_dir) if out_dir is not None and not is_dash(out_dir) else None
     if problem is not None:
         return fail(problem)

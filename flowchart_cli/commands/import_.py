@@ -54,6 +54,7 @@ def run_import(source: Path, output: Path | None, *, page: int, force: bool) -> 
         return 1
     for step, text in imported.notes:
         note(f"note: {source}:{step}: {text}" if step else f"note: {source}: {text}")
+    _say_what_check_finds(source, target, imported.text)
     if is_dash(target):
         write_stdout(imported.text)
         return 0
@@ -63,3 +64,14 @@ def run_import(source: Path, output: Path | None, *, page: int, force: bool) -> 
         return usage_error(f"cannot write {target}: {why_unwritable(exc, target.parent)}")
     note(f"wrote {target}")
     return 0
+
+
+def _say_what_check_finds(source: Path, target: Path, text: str) -> None:
+    """A drawing that is not one connected flowchart imports with errors: say so before anyone renders it."""
+    from ..check import check_text
+
+    checked = check_text(text, None if is_dash(target) else target, str(target))
+    errors = sorted({d.code for d in checked.diagnostics if d.severity == "error"})
+    if errors:
+        shown = "the flow" if is_dash(target) else str(target)
+        note(f"note: {source}: `flowchart check` finds errors in {shown} ({', '.join(errors)}): fix them there")

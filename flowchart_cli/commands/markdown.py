@@ -27,10 +27,22 @@ from ..markdown_blocks import (
 )
 from ..stdio import STDIN_NAME, is_dash, stdin_text
 from ..writers import RenderOptions
-from ..yamlsource import SourceError, read_source
-from .common import colour_wanted, console, fail, note, usage_error, write_stdout
+from ..yamlsource import MAX_BYTES, SourceError, read_source
+from .common import (
+    colour_wanted,
+    console,
+    fail,
+    note,
+    prepare_out_dir,
+    unusable_output,
+    usage_error,
+    write_stdout,
+)
 
 __all__ = ["run_markdown"]
+
+_ASSETS_ADVICE = "choose another folder for the images with --assets"
+_OUTPUT_ADVICE = "choose another place for the Markdown with -o"
 
 
 def run_markdown(
@@ -48,6 +60,9 @@ def run_markdown(
     shown = STDIN_NAME if is_dash(file) else str(file)
     if output is not None and not is_dash(file) and output.resolve() == file.resolve():
         return usage_error(f"-o {output} is the input itself; write the rendered Markdown to another file")
+    too_big = None if is_dash(file) else _too_big(file)
+    if too_big is not None:
+        return _block_error(shown, BlockProblem(too_big, 1))
     try:
         markdown = stdin_text() if is_dash(file) else read_source(file)
         blocks = find_flow_blocks(markdown)
@@ -63,6 +78,10 @@ def run_markdown(
         return 1
     out_folder = output.parent if output is not None else Path()
     asset_dir = assets if assets is not None else out_folder / "assets"
+    for folder, advice in ((asset_dir, _ASSETS_ADVICE), (None if output is None else out_folder, _OUTPUT_ADVICE)):
+        problem = None if folder is None else prepare_out_dir(folder, advice)
+        if problem is not None:  # found before any image is written
+            return fail(problem)
     options = RenderOptions(edges=edges, theme=theme, scale=scale)
     try:
         images = [_render(block, result, options, fmt) for block, result in zip(blocks, results, strict=True)]
@@ -73,8 +92,11 @@ def run_markdown(
     links = {}
     for block, (stem, alt, data) in zip(blocks, images, strict=True):
         path = asset_dir / f"{stem}.{fmt}"
-        if _write_if_changed(path, data) and not quiet:
-            note(f"wrote {path}")
+        try:
+            if _write_if_changed(path, data) and not quiet:
+                note(f"wrote {path}")
+        except OSError as error:
+            return fail(unusable_output(error, asset_dir, _ASSETS_ADVICE))
         links[block.first_line] = image_markdown(alt, _relative_url(path, out_folder))
     text = replace_blocks(markdown, blocks, lambda block: links[block.first_line])
     if output is None:
@@ -82,10 +104,27 @@ def run_markdown(
         return 0
     from ..atomic import write_atomic
 
-    write_atomic(output, text)
+    try:
+        write_atomic(output, text)
+    except OSError as error:
+        return fail(unusable_output(error, out_folder, _OUTPUT_ADVICE))
     if not quiet:
         note(f"wrote {output} ({len(blocks)} flow block{'s' if len(blocks) != 1 else ''})")
     return 0
+
+
+def _too_big(file: Path) -> str | None:
+    """The message for a Markdown file over the size limit (its own words: it is no flow file)."""
+    try:
+        size = file.stat().st_size
+    except OSError:
+        return None  # read_source says what is wrong
+    if size <= MAX_BYTES:
+        return None
+    return (
+        f"the Markdown file is {size / 1_048_576:.1f} MB; `flowchart markdown` reads files of at most "
+        f"{MAX_BYTES // 1_048_576} MB — split the document into several files"
+    )
 
 
 def _checked(block: FlowBlock, number: int, base: Path, shown: str, markdown: str) -> CheckResult:

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from ..errors import FlowchartError
 from ..stdio import is_dash
-from ..writers import FORMATS, RenderOptions
+from ..writers import FORMATS, RenderOptions, suffix_of
 from .common import (
     checked_flows,
     fail,
     note,
+    output_clash,
     prepare_out_dir,
     split_formats,
     unusable_output,
@@ -33,6 +34,8 @@ def run_render(
     check_staged: bool = False,
     numbers: bool = False,
     header: bool = False,
+    shares: bool = False,
+    paper: str | None = None,
 ) -> int:
     """Write every format of every file without errors; ``-o -`` writes the one format to stdout."""
     from ..pipeline import render_flow, render_payloads
@@ -49,7 +52,13 @@ def run_render(
         layout_timeout=layout_timeout,
         numbers=numbers,
         header=header,
+        shares=shares,
+        paper=paper or "a4",
+        paged=paper is not None,
     )
+    clash = None if to_stdout else output_clash(files, out_dir, suffix_of(chosen[0]) if chosen else "")
+    if clash is not None:
+        return clash
     problem = prepare_out_dir(out_dir) if out_dir is not None and not to_stdout else None
     if problem is not None:
         return fail(problem)

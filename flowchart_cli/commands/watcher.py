@@ -7,10 +7,18 @@ loop cleanly with exit code 0.  FIFOs, devices and sockets are noted once and
 never opened.  When the watched folder (or a watched file's folder) is renamed
 or removed, the loop says so and ends with exit code 2: nothing it could
 report on is left, and watching a path that is gone would be silence.
+
+Each real folder of the tree is watched on its own (not recursively), so a
+symbolic link to a folder outside the tree (`/usr`, `/`) is never followed; a
+folder created later is added at once.  The outputs may go into the watched
+folder itself (`-o .`): only the files the watcher wrote, with the content it
+wrote, are ignored, so every save is seen.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import signal
 import threading
 import time
@@ -45,11 +53,34 @@ class Watcher:
     seen: dict[Path, str | None] = field(default_factory=dict)
     refs: dict[Path, set[Path]] = field(default_factory=dict)
     noted: set[str] = field(default_factory=set)
+    wrote: dict[Path, str] = field(default_factory=dict)
+    """Each file the watcher wrote (resolved) and the hash of what it wrote: its own events are ignored."""
+    grown: bool = False
+    """A folder appeared in the tree: the watch restarts to include it."""
 
     # -- what is watched -----------------------------------------------------------------------------
+    def separate_out(self) -> Path | None:
+        """The output folder when it lies inside the watched folder as a folder of its own (then left out)."""
+        if self.out_dir is None or not self.root.is_dir():
+            return None
+        out, root = self.out_dir.resolve(), self.root.resolve()
+        return out if out != root and out.is_relative_to(root) else None
+
+    def watched_folders(self) -> list[Path]:
+        """The watched folder and every real folder below it: links to folders are not followed."""
+        folder = self.folder()
+        if not self.root.is_dir():
+            return [folder]
+        out = self.separate_out()
+        found = []
+        for top, dirs, _ in os.walk(folder):  # followlinks=False: a link to /usr stays a link
+            found.append(Path(top))
+            dirs[:] = [d for d in dirs if not d.startswith(".") and (out is None or (Path(top) / d).resolve() != out)]
+        return found
+
     def sources(self) -> list[Source]:
         if self.root.is_dir():
-            found = discover(self.root, skip=self.out_dir)
+            found = discover(self.root, skip=self.separate_out())
             for item in found.skipped:
                 if item.rel not in self.noted:
                     self.noted.add(item.rel)
@@ -95,11 +126,14 @@ class Watcher:
         written = []
         for fmt in self.formats:
             path = folder / f"{result.flow.stem}{output_suffix(fmt)}"
+            data = payloads[fmt]
             try:
-                write_atomic(path, payloads[fmt])
+                write_atomic(path, data)
             except OSError as error:
                 self.console.print(f"{say(str(path))}: [red]cannot write:[/red] {say(error.strerror or str(error))}")
                 return
+            blob = data.encode("utf-8") if isinstance(data, str) else data
+            self.wrote[path.resolve()] = hashlib.sha256(blob).hexdigest()
             written.append(str(path))
         self.console.print(f"[dim]{stamp}[/dim] {say(str(source.path))}: [green]ok[/green] → {say(', '.join(written))}")
 
@@ -115,11 +149,21 @@ class Watcher:
             self.console.print(f"{say(str(gone))}: deleted")
 
     # -- the loop --------------------------------------------------------------------------------
-    def _wanted(self, _change, path: str) -> bool:
-        """A YAML name outside the output folder; what it is (a flow, a FIFO…) is decided by `sources`."""
+    def _wanted(self, change, path: str) -> bool:
+        """A YAML name not written by the watcher, outside a separate output folder; a new real folder
+        (the watch then restarts to include it).  What a file is (a flow, a FIFO…) is decided by `sources`."""
+        import watchfiles
+
         candidate = Path(path)
-        if self.out_dir is not None and candidate.resolve().is_relative_to(self.out_dir.resolve()):
+        resolved = candidate.resolve()
+        if resolved in self.wrote and file_sha256(candidate) == self.wrote[resolved]:
+            return False  # our own write
+        out = self.separate_out()
+        if out is not None and resolved.is_relative_to(out):
             return False
+        if change == watchfiles.Change.added and candidate.is_dir() and not candidate.is_symlink():
+            self.grown = self.root.is_dir() and not candidate.name.startswith(".")
+            return self.grown
         return candidate.name.lower().endswith((".yaml", ".yml"))
 
     def run(self) -> int:
@@ -135,24 +179,30 @@ class Watcher:
             for source in self.sources():
                 self.refresh(source)
             self.console.print(f"watching {say(str(self.root))} (Ctrl-C stops)")
-            first = True
-            for changes in watchfiles.watch(
-                folder,
-                watch_filter=self._wanted,
-                debounce=300,
-                step=50,
-                stop_event=stop,
-                raise_interrupt=False,
-                rust_timeout=_LOOK_EVERY_MS,
-                yield_on_timeout=True,
-            ):
-                if _identity(folder) != identity:
-                    raise FileNotFoundError(str(folder))
-                if first:  # what changed before the file events started flowing is seen now
-                    changes = changes or {(None, str(s.path)) for s in self.sources()}
-                    first = False
-                if changes:
-                    self.on_change({Path(path).resolve() for _, path in changes})
+            catch_up, again = True, True
+            while again:
+                self.grown = again = False
+                for changes in watchfiles.watch(
+                    *self.watched_folders(),
+                    watch_filter=self._wanted,
+                    debounce=300,
+                    step=50,
+                    stop_event=stop,
+                    raise_interrupt=False,
+                    rust_timeout=_LOOK_EVERY_MS,
+                    yield_on_timeout=True,
+                    recursive=False,
+                ):
+                    if _identity(folder) != identity:
+                        raise FileNotFoundError(str(folder))
+                    if catch_up:  # what changed before this watch's events started flowing is seen now
+                        changes = set(changes) | {(None, str(s.path)) for s in self.sources()}
+                        catch_up = False
+                    if changes:
+                        self.on_change({Path(path).resolve() for _, path in changes})
+                    if self.grown:  # a new folder: watch it too (what is already in it is caught up)
+                        again = catch_up = True
+                        break
         except KeyboardInterrupt:
             pass
         except OSError as error:  # the folder went (before or while watching), or the system refused

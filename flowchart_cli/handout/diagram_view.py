@@ -1,28 +1,28 @@
 """The diagram pages of the handout's view-model: one readable page, or an overview and its parts.
 
-:mod:`.sheets` decides the pages, :mod:`.cut` and :mod:`.parts` draw them;
-this module words their captions and makes each drawing fit for inlining.
+:mod:`.printed` decides the pages and lays the parts out; this module words
+their captions and has each drawing written for inlining.  The drawings
+carry step numbers (the step table, the role pages and the quiz refer to
+steps by number) and no links: a drawing is one image (`role="img"`) with
+nothing to focus, and the step table lists every link.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from ..layout.annotations import number_size
 from ..layout.geometry import Diagram
 from ..model import Flow
 from ..words import plural
-from .cut import NUMBER_PX, connectors, drawing_tree
 from .graphics import Drawing, inline_svg
 from .paper import Paper
-from .parts import overview_svg, sheet_svg
+from .printed import print_plan
 from .routes import step_numbers
-from .sheets import plan_diagram
 
-__all__ = ["DiagramSheet", "DiagramView", "diagram_view"]
+__all__ = ["DiagramSheet", "DiagramView", "diagram_view", "printable"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,42 +57,41 @@ class DiagramView:
     parts: tuple[DiagramSheet, ...]
 
 
+def printable(diagram: Diagram) -> Diagram:
+    """``diagram`` as the handout prints it: step numbers on, links off."""
+    nodes = tuple(replace(n, href="", link="") if n.href or n.link else n for n in diagram.nodes)
+    return replace(diagram, numbers=True, nodes=nodes)
+
+
 def diagram_view(
     flow: Flow, diagram: Diagram, drawing: Drawing, t: Mapping[str, str], *, legend_items: int, paper: Paper
 ) -> DiagramView:
     """The diagram's pages on ``paper``, numbered like the step table."""
-    ink = (diagram.theme.ink, diagram.theme.background)
-    smallest = min(number_size(diagram.font_size), NUMBER_PX)  # numbers, outcome labels and connectors
-    plan = plan_diagram(diagram, flow, legend_items=legend_items, paper=paper, smallest_font_px=smallest)
-    whole = drawing_tree(drawing.diagram_svg(diagram))
-    ends = connectors(diagram, plan)
-    drawings = [sheet_svg(whole, diagram, plan, sheet, ends, words=t, colours=ink) for sheet in plan.sheets]
+    plan = print_plan(flow, diagram, paper, t, legend_items=legend_items)
+    fit = plan.fit
     if not plan.split:
-        sheet = plan.sheets[0]
-        svg = inline_svg(drawings[0], "diagram", diagram.width, diagram.height)
+        first = plan.first
+        svg = inline_svg(drawing.diagram_svg(printable(first)), "diagram", first.width, first.height)
         side, alone = plan.legend == "side", plan.legend == "after"
-        return DiagramView(svg, sheet.landscape, side, alone, sheet.width_mm, sheet.height_mm, "", ())
-    fit = plan.overview
-    assert fit is not None
-    overview = inline_svg(overview_svg(whole, plan, fit.scale, colours=ink), "overview", diagram.width, diagram.height)
-    total = len(plan.sheets)
+        return DiagramView(svg, fit.landscape, side, alone, fit.width_mm, fit.height_mm, "", ())
+    overview = inline_svg(drawing.diagram_svg(plan.first), "overview", diagram.width, diagram.height)
+    total = len(plan.parts)
     parts = tuple(
         DiagramSheet(
-            f"diagram-{sheet.index}",
+            f"diagram-{part.number}",
             " · ".join(
                 [
-                    t["part_of"].format(n=sheet.index, total=total),
-                    *sheet.stages,
-                    *([", ".join(sheet.lanes)] if sheet.lanes else []),
-                    plural(t, "steps_ref", len(sheet.numbers), numbers=step_numbers(list(sheet.numbers))),
+                    t["part_of"].format(n=part.number, total=total),
+                    *part.stages,
+                    plural(t, "steps_ref", len(part.numbers), numbers=step_numbers(list(part.numbers))),
                 ]
             ),
-            inline_svg(text, f"diagram-{sheet.index}"),
-            sheet.landscape,
-            sheet.width_mm,
-            sheet.height_mm,
+            inline_svg(drawing.diagram_svg(printable(part.diagram)), f"diagram-{part.number}"),
+            part.fit.landscape,
+            part.fit.width_mm,
+            part.fit.height_mm,
         )
-        for sheet, text in zip(plan.sheets, drawings, strict=True)
+        for part in plan.parts
     )
     caption = t["overview"].format(total=total)
     return DiagramView(overview, fit.landscape, fit.legend_side, False, fit.width_mm, fit.height_mm, caption, parts)

@@ -9,7 +9,7 @@ point into each other.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
@@ -37,18 +37,14 @@ class Drawing(Protocol):
 
 @dataclass(frozen=True)
 class SvgDrawing:
-    """The real drawings, from :mod:`flowchart_cli.writers.svg`, in the diagram's theme.
-
-    The handout's diagram always carries step numbers: the step table, the
-    role pages and the quiz refer to steps by number.
-    """
+    """The real drawings, from :mod:`flowchart_cli.writers.svg`, in the diagram's theme."""
 
     theme: Theme = THEMES["default"]
 
     def diagram_svg(self, diagram: Diagram) -> str:
         from ..writers.svg import write_svg
 
-        svg = write_svg(replace(diagram, numbers=True), RenderOptions())
+        svg = write_svg(diagram, RenderOptions())
         return svg.decode("utf-8") if isinstance(svg, bytes) else svg
 
     def icon(self, kind: str, width: float, height: float) -> str:

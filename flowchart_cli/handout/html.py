@@ -67,15 +67,15 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
     Compiling the templates is most of a one-file run's time; the cache only
     saves that work and never changes the output.  No cache when the folder
-    cannot be made, or when FLOWCHART_NO_CACHE is set.
+    cannot be made or others could write into it (:mod:`flowchart_cli.user_cache`),
+    or when FLOWCHART_NO_CACHE is set.
     """
     if os.environ.get("FLOWCHART_NO_CACHE"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "flowchart-cli" / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    from ..user_cache import private_cache_dir
+
+    folder = private_cache_dir("jinja")
+    if folder is None:
         return None
     # Compiled code depends on the environment's options too (finalize, autoescape…), which
     # Jinja's key (name and source) does not see: the package and Jinja versions name the files.

@@ -27,13 +27,15 @@ MAX_SCALE = 1.0  # never blow a small diagram up past its natural size
 
 @dataclass(frozen=True, slots=True)
 class Fit:
-    """Where a drawing goes: orientation, legend beside or below (or elsewhere), and its printed size."""
+    """Where a drawing goes: orientation, legend beside or below (or elsewhere), its printed size,
+    and ``box``, the room (mm) it had on the page."""
 
     landscape: bool
     legend_side: bool
     width_mm: float
     height_mm: float
     scale: float
+    box: tuple[float, float] = (0.0, 0.0)
 
 
 def legend_height(legend_items: int, landscape: bool, side: bool = False) -> float:
@@ -69,7 +71,7 @@ def _fit(
     box = drawing_box(paper, landscape, legend_items=legend_items, side=side, caption=caption)
     scale = scale_into(width_px, height_px, box)
     width_mm, height_mm = max(width_px, 1.0) * PX_TO_MM, max(height_px, 1.0) * PX_TO_MM
-    return Fit(landscape, side, round(width_mm * scale, 2), round(height_mm * scale, 2), scale)
+    return Fit(landscape, side, round(width_mm * scale, 2), round(height_mm * scale, 2), scale, box)
 
 
 def fit_diagram(

@@ -11,6 +11,7 @@ import os
 from datetime import UTC, datetime
 
 from ..errors import FlowchartError
+from .pagefit import fitted
 from .view import Handout
 
 __all__ = ["WeasyPrintMissing", "document_date", "render_pdf"]
@@ -50,7 +51,11 @@ def render_pdf(html: str, view: Handout) -> bytes:
         raise WeasyPrintMissing(error) from None
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = HTML(string=html, url_fetcher=_no_fetch).render()
+
+    def render(text: str):
+        return HTML(string=text, url_fetcher=_no_fetch).render()
+
+    document = fitted(html, render(html), render)
     metadata = document.metadata
     metadata.title = view.doc.title
     metadata.lang = view.lang

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..analyze.records import FlowPath
 from ..model import Flow
 from .coverage import teaching_plan
 from .questions import answer_list, next_step_question, question_words
@@ -151,39 +152,50 @@ def _durations(flow: Flow, routes: Routes) -> list[Question]:
 def _cases(flow: Flow, routes: Routes, lang: str) -> list[Question]:
     """A case per path through two or more decisions: where it ends, or who works on it in turn.
 
-    The paths are those of `flowchart analyze`, the scenarios' first (they take every outcome);
-    the cases come in turns of their answers, so the first ones chosen all end differently.
+    The paths are those of `flowchart analyze`, the scenarios' first (they take every outcome).
+    Each case is asked the way whose answer no earlier case has (where it ends, else who works
+    on it), so the first cases chosen all have different answers; the rest follow.
     """
     from ..analyze import walk_flow
 
-    t, w = routes.t, question_words(lang)
-    ends = {s.key for s in flow.steps if s.kind == "end"}
-    paths = [*teaching_plan(flow, (), wanted=0, limit=CASE_LIMIT // 10).paths]
-    paths += walk_flow(flow, max_paths=CASE_LIMIT).paths
-    by_answer: dict[str, list[Question]] = {}
-    asked = set()
-    for path in paths:
+    paths: dict[tuple[str, ...], FlowPath] = {}
+    for path in (
+        *teaching_plan(flow, (), wanted=0, limit=CASE_LIMIT // 10).paths,
+        *walk_flow(flow, max_paths=CASE_LIMIT).paths,
+    ):
+        paths.setdefault(path.steps, path)  # each path once, in its first place
+    fresh, repeated, answers, asked = [], [], set(), set()
+    for path in paths.values():
         if len(path.outcomes) < 2:
             continue
-        answers = answer_list([(shorten(routes.by_key[o.step].label, 120), o.outcome) for o in path.outcomes], lang)
-        steps = [routes.by_key[key] for key in path.steps]
-        last = steps[-1]
-        if len(ends) > 1:
-            text = w["case_end"].format(answers=answers)
-            answer = t["answer"].format(step=routes.ref(last), label=shorten(last.label, 160))
-            answer_anchor = anchor(last)
-        else:
-            lanes = [routes.lane_name(step) for step in steps if step.lane]
-            order = [name for i, name in enumerate(lanes) if i == 0 or lanes[i - 1] != name]
-            if len(order) < 2:
-                continue
-            text = w["case_lanes"].format(answers=answers)
-            answer, answer_anchor = " → ".join(order), ""
-        if text in asked:
+        ways = _case_questions(flow, routes, lang, path)
+        new = next((q for q in ways if q.answer not in answers), None)
+        case = new or (ways[0] if ways else None)
+        if case is None or case.text in asked:
             continue
-        asked.add(text)
-        first = routes.by_key[path.outcomes[0].step]
-        case = Question(0, text, routes.ref(first), anchor(first), answer, answer_anchor, "", "case")
-        by_answer.setdefault(answer, []).append(case)
-    groups = [sorted(group, key=lambda q: len(q.text)) for group in by_answer.values()]
-    return [group[i] for i in range(max(map(len, groups), default=0)) for group in groups if i < len(group)]
+        asked.add(case.text)
+        answers.add(case.answer)
+        (fresh if new else repeated).append(case)
+    return fresh + repeated
+
+
+def _case_questions(flow: Flow, routes: Routes, lang: str, path: FlowPath) -> list[Question]:
+    """The case of ``path`` asked where it ends (when the flow has several ends) and who works on it in turn."""
+    t, w = routes.t, question_words(lang)
+    answers = answer_list([(shorten(routes.by_key[o.step].label, 120), o.outcome) for o in path.outcomes], lang)
+    steps = [routes.by_key[key] for key in path.steps]
+    first = routes.by_key[path.outcomes[0].step]
+
+    def case(text: str, answer: str, answer_anchor: str) -> Question:
+        return Question(0, text, routes.ref(first), anchor(first), answer, answer_anchor, "", "case")
+
+    out = []
+    if sum(1 for s in flow.steps if s.kind == "end") > 1:
+        last = steps[-1]
+        answer = t["answer"].format(step=routes.ref(last), label=shorten(last.label, 160))
+        out.append(case(w["case_end"].format(answers=answers), answer, anchor(last)))
+    lanes = [routes.lane_name(step) for step in steps if step.lane]
+    order = [name for i, name in enumerate(lanes) if i == 0 or lanes[i - 1] != name]
+    if len(order) >= 2:
+        out.append(case(w["case_lanes"].format(answers=answers), " → ".join(order), ""))
+    return out

@@ -1,6 +1,6 @@
 """Where each step comes from and where it goes, as the words a trainee reads.
 
-"→ paso 4", "Sí → paso 5 · No → paso 7", "fin": the step table's last column
+"→ paso 4", "Sí → paso 5 (60 %) · No → paso 7 (40 %)", "fin": the step table's last column
 and the hand-overs of the per-lane sections are all built here from the flow's
 edges, so the two always agree.
 """
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Edge, Flow, Step, flow_edges
 from ..oneline import shorten
+from ..shares import format_share, outcome_shares
 
 __all__ = ["Hop", "Routes", "anchor", "safe_url", "shorten", "step_numbers"]
 
@@ -61,8 +62,8 @@ def step_numbers(numbers: list[int]) -> str:
 class Routes:
     """The flow's edges indexed both ways, worded in one language."""
 
-    def __init__(self, flow: Flow, t: Mapping[str, str]) -> None:
-        self.flow, self.t = flow, t
+    def __init__(self, flow: Flow, t: Mapping[str, str], lang: str = "en") -> None:
+        self.flow, self.t, self.lang = flow, t, lang
         self.by_key = {s.key: s for s in flow.steps}
         self.lane_names = {lane.id: lane.name for lane in flow.lanes}
         self.outgoing: dict[str, list[Edge]] = defaultdict(list)
@@ -89,13 +90,25 @@ class Routes:
         if step.kind == "end":
             return (Hop(self.t["end"], self.t["end"], "", ""),)
         hops = []
+        shares = self._shares(step)
         for edge in self.outgoing.get(step.key, ()):
             target = self.by_key[edge.target]
             outcome = f"{edge.label} " if edge.label else ""
             text = self.t["hop_to"].format(outcome=outcome, ref=self.ref(target))
+            if edge.label in shares:
+                text += f"\u00a0({shares[edge.label]})"
             lane = self._other_lane(step, target)
             hops.append(Hop(text, self._detail(text, target, lane), anchor(target), lane))
         return tuple(hops)
+
+    def _shares(self, step: Step) -> dict[str, str]:
+        """Outcome → "60 %" for a decision whose `shares` are written (none otherwise: equal is no news)."""
+        if not step.shares or step.kind != "decision":
+            return {}
+        return {
+            b.label: format_share(share, self.lang)
+            for b, share in zip(step.branches, outcome_shares(step), strict=True)
+        }
 
     def previous_hops(self, step: Step) -> tuple[Hop, ...]:
         """The steps that lead to ``step`` (with the outcome when from a decision); a start says so."""

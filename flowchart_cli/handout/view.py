@@ -31,6 +31,7 @@ from .routes import Hop, Routes, anchor, safe_url, step_numbers
 from .scenarios import Scenarios, build_scenarios
 from .stages import StageView, build_stages, group_rows, stage_checklist, stage_name
 from .study import Checklist, FlowReference, Reference, build_checklist, build_references
+from .typical import typical_case
 
 __all__ = ["Column", "DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
 
@@ -132,6 +133,7 @@ class Handout:
     flows: tuple[FlowReference, ...]
     scenarios: Scenarios
     stages: tuple[StageView, ...] = ()
+    typical: tuple[str, str] = ("", "")
 
     def context(self) -> dict[str, Any]:
         """The template variables: each field by name."""
@@ -150,7 +152,7 @@ def build_view(
     """The whole handout of ``flow`` in ``lang`` (default: the flow's own)."""
     lang = lang or flow.lang
     t = words(lang)
-    routes = Routes(flow, t)
+    routes = Routes(flow, t, lang)
     used = {s.kind or "process" for s in flow.steps}
     # A split diagram adds off-page connectors: room for their legend row is kept on the page.
     pages = diagram_view(flow, diagram, drawing, t, legend_items=len(used | {"offpage"}), paper=paper)
@@ -177,6 +179,7 @@ def build_view(
         flows=flows,
         scenarios=scenarios,
         stages=build_stages(flow, t),
+        typical=typical_case(flow, lang),
     )
 
 

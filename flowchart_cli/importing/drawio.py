@@ -53,6 +53,8 @@ def _graph(cells: dict[str, Cell], title: str) -> DrawnGraph:
     for cell in cells.values():
         if not cell.vertex or cell.id in swimlanes or _is_stage(cell) or _is_edge_label(cell, cells):
             continue
+        if _is_frame(cell):
+            continue
         if _is_decoration(cell, cells):
             skipped += 1
             continue
@@ -99,6 +101,11 @@ def _is_stage(cell: Cell) -> bool:
 def _unnumbered(stage: Cell) -> Cell:
     """Our stage bands read "2 Registro" (number, then name): the name alone."""
     return replace(stage, label=_STAGE_NUMBER.sub("", stage.label, count=1))
+
+
+def _is_frame(cell: Cell) -> bool:
+    """A container that only arranges others (a stack of lanes, draw.io's Container shape): no step."""
+    return cell.values.get("container") == "1" or "childLayout" in cell.values
 
 
 def _is_edge_label(cell: Cell, cells: dict[str, Cell]) -> bool:

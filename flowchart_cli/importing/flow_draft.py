@@ -10,6 +10,7 @@ guess becomes a note at its step.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from .draft import DraftLane, DraftStep, FlowDraft
 from .drawn import DrawnEdge, DrawnGraph, DrawnLane, DrawnNode, DrawnStage
@@ -33,6 +34,10 @@ def draft_flow(graph: DrawnGraph, source: str) -> FlowDraft:
     nodes = {n.key: n for n in graph.nodes}
     edges = _unique_edges(e for e in graph.edges if e.source in nodes and e.target in nodes)
     notes: dict[str, list[str]] = {key: [n.guess] if n.guess else [] for key, n in nodes.items()}
+    for key, node in nodes.items():
+        if not node.label.strip():
+            nodes[key] = replace(node, label=UNLABELLED)
+            notes[key].append(f'the shape has no text: written as "{UNLABELLED}"')
     outgoing: dict[str, list[DrawnEdge]] = {key: [] for key in nodes}
     incoming: dict[str, int] = dict.fromkeys(nodes, 0)
     for edge in edges:
@@ -126,7 +131,7 @@ def _kinds(
     kinds = {n.key: _kind(n, len(outgoing[n.key]), incoming[n.key], notes[n.key]) for n in graph.nodes}
     if "start" not in kinds.values():
         for node in graph.nodes:
-            if incoming[node.key] == 0 and kinds[node.key] not in ("end", "connector"):
+            if incoming[node.key] == 0 and kinds[node.key] not in ("end", "connector", "decision"):
                 kinds[node.key] = "start"
                 notes[node.key].append("no start shape in the drawing: no line leads here, so written as the start")
     return kinds

@@ -1,7 +1,7 @@
 """Guess the flow's `lang` (en, es, pt) from its labels, so the handout speaks it.
 
 A count of short, common words and letters of each language; English wins
-ties, as it is the format's default and is then left unwritten.
+ties and thin evidence, as it is the format's default and is then left unwritten.
 """
 
 from __future__ import annotations
@@ -86,6 +86,8 @@ _WORDS = {
 }
 _LETTERS = {"es": "ñ¿¡", "pt": "ãõç"}
 _WORD = re.compile(r"[^\W\d_]+")
+_AT_LEAST = 3
+"""Evidence needed before a flow is called Spanish or Portuguese: one `y` in `x y` is not enough."""
 
 
 def guess_lang(texts: Iterable[str]) -> str:
@@ -100,4 +102,4 @@ def guess_lang(texts: Iterable[str]) -> str:
         scores["pt"] += 3 * (lowered.count("ção") + lowered.count("ões"))
         scores["es"] += 3 * (lowered.count("ción") + lowered.count("ones "))
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
-    return best if scores[best] > scores["en"] else "en"
+    return best if scores[best] > scores["en"] and scores[best] >= _AT_LEAST else "en"

@@ -14,24 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from .drawn import DrawnEdge, DrawnGraph, DrawnLane, DrawnNode, DrawnStage, ImportFailure
-from .mermaid_shapes import BRACKETS, named_shape
 from .mermaid_text import first_mermaid_block, front_matter, mermaid_label, statements
+from .mermaid_tokens import Unreadable, read_link, read_node
 
 __all__ = ["read_mermaid"]
 
-_HEADER = re.compile(r"(?:flowchart|graph)(?:\s+(TB|TD|BT|RL|LR))?\s*$", re.IGNORECASE)
-_ID = re.compile(r"[^\W](?:[\w]|-(?![-.>=ox]\W|[-.>=])|\.(?![-.]))*", re.UNICODE)
-_CLASS = re.compile(r":::[\w-]+")
-_LINK = re.compile(
-    r"\s*(?P<head><)?(?P<body>-{2,}>|-{3,}|={2,}>|={3,}|-\.+->|-\.+-|~{3,}|-{2,}[ox](?=\s)|={2,}[ox](?=\s))"
-    r"\s*(?:\|(?P<label>[^|]*)\|)?"
-)
-_TEXT_LINK = re.compile(
-    r"\s*(?P<head><)?(?P<open>--|==|-\.)(?![->=.])\s*(?P<label>.*?)\s*"
-    r"(?P<body>-{2,}>|-{3,}|={2,}>|={3,}|\.-+>|\.-)"
-)
+_HEADER = re.compile(r"(?:flowchart(?:-elk)?|graph)(?:\s+(TB|TD|BT|RL|LR))?\s*$", re.IGNORECASE)
 _AND = re.compile(r"\s*&\s*")
-_ATTRIBUTE = re.compile(r"(\w+)\s*:\s*(\"(?:[^\"\\]|\\.)*\"|[^,}]*)")
 _SUBGRAPH = re.compile(r"subgraph\s+(?P<rest>.+)$")
 _TITLED = re.compile(r"(?P<id>[^\s\[\"]+)\s*\[(?P<title>.*)\]$")
 _STAGE_TITLE = re.compile(r"(?P<number>\d+)\s*·\s*(?P<name>.+)")
@@ -72,17 +61,23 @@ class _Chart:
 
 
 def read_mermaid(text: str, file_title: str, *, markdown: bool = False) -> DrawnGraph:
+    offset = 1
     if markdown:
-        text = first_mermaid_block(text)
-    title, body = front_matter(text)
-    found = statements(body)
-    header = _HEADER.match(found[0]) if found else None
+        text, offset = first_mermaid_block(text)
+    title, body, first_line = front_matter(text)
+    found = statements(body, first_line + offset - 1)
+    header = _HEADER.match(found[0][2]) if found else None
     if header is None:
-        first = found[0].split()[0] if found else "nothing"
+        first = found[0][2].split()[0] if found else "nothing"
         raise ImportFailure(f"not a Mermaid flowchart: it starts with {first!r}, not `flowchart` or `graph`")
     chart = _Chart()
-    for statement in found[1:]:
-        _statement(chart, statement)
+    for line, column, statement in found[1:]:
+        try:
+            _statement(chart, statement)
+        except Unreadable as exc:
+            raise ImportFailure(f"line {line}, column {column + exc.at}: {exc}") from None
+        except ImportFailure as exc:
+            raise ImportFailure(f"line {line}, column {column}: {exc}") from None
     if chart.open:
         raise ImportFailure(f"the subgraph {chart.open[-1].title!r} has no `end`")
     direction = "LR" if (header.group(1) or "TB").upper() in ("LR", "RL") else "TB"
@@ -119,7 +114,7 @@ def _open_subgraph(chart: _Chart, statement: str) -> None:
 def _chain(chart: _Chart, statement: str) -> None:
     at, sources = _nodes(chart, statement, 0)
     while True:
-        link, at = _link(statement, at)
+        link, at = read_link(statement, at)
         if link is None:
             break
         at, targets = _nodes(chart, statement, at)
@@ -132,7 +127,8 @@ def _chain(chart: _Chart, statement: str) -> None:
                     chart.edges.append(DrawnEdge(source, target, label, arrow))
         sources = targets
     if statement[at:].strip():
-        raise ImportFailure(f"cannot read the Mermaid statement {statement!r} from {statement[at:].strip()!r}")
+        rest = statement[at:]
+        raise Unreadable(f"cannot read {rest.strip()!r} in {statement!r}", at + len(rest) - len(rest.lstrip()))
 
 
 def _nodes(chart: _Chart, text: str, at: int) -> tuple[int, list[str]]:
@@ -147,83 +143,9 @@ def _nodes(chart: _Chart, text: str, at: int) -> tuple[int, list[str]]:
 
 
 def _node(chart: _Chart, text: str, at: int) -> tuple[int, str]:
-    while at < len(text) and text[at].isspace():
-        at += 1
-    match = _ID.match(text, at)
-    if match is None:
-        raise ImportFailure(f"cannot read the Mermaid statement {text!r}: expected a node at {text[at : at + 20]!r}")
-    node_id, at = match.group(0), match.end()
-    label = shape = None
-    guess = ""
-    if text.startswith("@{", at):
-        end = _closing_brace(text, at + 2)
-        attributes = {k: v.strip() for k, v in _ATTRIBUTE.findall(text[at + 2 : end])}
-        shape, guess = named_shape(attributes.get("shape", "rect").strip("\"'"))
-        label = mermaid_label(attributes["label"]) if "label" in attributes else None
-        at = end + 1
-    else:
-        bracketed = _bracket(text, at)
-        if bracketed is not None:
-            at, label, shape = bracketed
-            if shape == "process" and text[at - 1] == "]" and text[match.end()] == ">":
-                guess = "Mermaid's asymmetric (flag) shape is not a flowchart symbol: written as a process"
-    class_mark = _CLASS.match(text, at)
-    if class_mark:
-        at = class_mark.end()
-    chart.mention(node_id, label, shape, guess)
-    return at, node_id
-
-
-def _closing_brace(text: str, at: int) -> int:
-    quoted = False
-    for index in range(at, len(text)):
-        if text[index] == '"':
-            quoted = not quoted
-        elif text[index] == "}" and not quoted:
-            return index
-    raise ImportFailure(f"the node shape `@{{…` in {text!r} is never closed")
-
-
-def _bracket(text: str, at: int) -> tuple[int, str, str] | None:
-    """(end, label, shape) of a bracketed node text at ``at``, or ``None`` when there is none."""
-    best: tuple[int, int, str, str] | None = None  # (content end, after close, raw, shape)
-    for opening, closing, shape in BRACKETS:
-        if not text.startswith(opening, at):
-            continue
-        start = at + len(opening)
-        end = _content_end(text, start, closing)
-        if end >= 0 and (best is None or end < best[0]):
-            best = (end, end + len(closing), text[start:end], shape)
-        if best is not None and len(opening) > 1 and best[3] == shape:
-            break
-    if best is None:
-        return None
-    return best[1], mermaid_label(best[2]), best[3]
-
-
-def _content_end(text: str, start: int, closing: str) -> int:
-    stripped = start
-    while stripped < len(text) and text[stripped] == " ":
-        stripped += 1
-    if stripped < len(text) and text[stripped] == '"':
-        quote_end = text.find('"', stripped + 1)
-        if quote_end < 0:
-            return -1
-        found = text.find(closing, quote_end + 1)
-        return found if found >= 0 and not text[quote_end + 1 : found].strip() else -1
-    return text.find(closing, start)
-
-
-def _link(text: str, at: int) -> tuple[tuple[str, bool, bool] | None, int]:
-    match = _LINK.match(text, at)
-    if match is None:
-        match = _TEXT_LINK.match(text, at)
-    if match is None:
-        return None, at
-    body = match.group("body")
-    label = mermaid_label(match.group("label") or "")
-    arrow = body.endswith((">", "o", "x")) or bool(match.group("head"))
-    return (label, arrow, body.startswith("~")), match.end()
+    at, node = read_node(text, at)
+    chart.mention(node.id, node.label, node.shape, node.guess)
+    return at, node.id
 
 
 def _graph(chart: _Chart, title: str, direction: str) -> DrawnGraph:
@@ -235,13 +157,18 @@ def _graph(chart: _Chart, title: str, direction: str) -> DrawnGraph:
     if len(edges) < len(chart.edges):
         notes.append(f"{len(chart.edges) - len(edges)} line(s) to or from a whole subgraph left out")
     nodes = {k: n for k, n in chart.nodes.items() if k not in subgraph_ids}
+    touched = {e.source for e in chart.edges} | {e.target for e in chart.edges}
+    blank = [k for k, n in nodes.items() if not n.label.strip() and k not in touched]
+    if blank:
+        notes.append(f"{len(blank)} blank node(s) with no line left out: they only place the others")
+        nodes = {k: n for k, n in nodes.items() if k not in blank}
     if not nodes:
         raise ImportFailure("the Mermaid flowchart has no nodes")
     owner: dict[str, _Subgraph] = {}
     for sub in chart.closed:
         for member in sub.members:
             owner.setdefault(member, sub)
-    lanes, stages = _bands(chart, owner)
+    lanes, stages = _bands(chart, owner, rows=_our_rows(blank))
     placed = []
     for key, node in nodes.items():
         sub = owner.get(key)
@@ -260,10 +187,22 @@ def _is_stage(sub: _Subgraph) -> bool:
     return _STAGE_TITLE.fullmatch(sub.title) is not None
 
 
-def _bands(chart: _Chart, owner: dict[str, _Subgraph]) -> tuple[tuple[DrawnLane, ...], tuple[DrawnStage, ...]]:
+_ROW_ANCHOR = re.compile(r"lane(\d+)(?:first|last)")
+
+
+def _our_rows(blank: list[str]) -> bool:
+    """Whether the chart is our own LR export, whose lanes are declared bottom row first (writers/mermaid.py)."""
+    return bool(blank) and all(_ROW_ANCHOR.fullmatch(key) for key in blank)
+
+
+def _bands(
+    chart: _Chart, owner: dict[str, _Subgraph], *, rows: bool = False
+) -> tuple[tuple[DrawnLane, ...], tuple[DrawnStage, ...]]:
+    """Lanes in declared order (in our own LR export, top row first: the order they are seen), and stages."""
     used = set(owner.values())
     used_lanes = {s.parent.id for s in used if _is_stage(s) and s.parent} | {s.id for s in used if not _is_stage(s)}
-    lanes = tuple(DrawnLane(s.id, s.title) for s in chart.declared if s.id in used_lanes and not _is_stage(s))
+    declared = [s for s in chart.declared if s.id in used_lanes and not _is_stage(s)]
+    lanes = tuple(DrawnLane(s.id, s.title) for s in (reversed(declared) if rows else declared))
     numbered: dict[str, int] = {}
     for sub in chart.declared:
         match = _STAGE_TITLE.fullmatch(sub.title)

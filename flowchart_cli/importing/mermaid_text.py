@@ -24,19 +24,21 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _ITALIC = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 
 
-def first_mermaid_block(markdown: str) -> str:
+def first_mermaid_block(markdown: str) -> tuple[str, int]:
+    """The text of the first ```mermaid block and the line of the file it starts on."""
     match = _FENCE.search(markdown)
     if match is None:
         raise ImportFailure("the Markdown file has no ```mermaid block")
-    return match.group("body")
+    body = match.group("body")
+    return body.removeprefix("\n"), markdown.count("\n", 0, match.start("body")) + 2
 
 
-def front_matter(text: str) -> tuple[str, str]:
-    """The `title:` of a `---` front matter block (or "") and the text after it."""
+def front_matter(text: str) -> tuple[str, str, int]:
+    """The `title:` of a `---` front matter block (or ""), the text after it and the line that text starts on."""
     lines = text.lstrip("\ufeff").splitlines(keepends=True)
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or lines[first].strip() != "---":
-        return "", text
+        return "", text, 1
     for end in range(first + 1, len(lines)):
         if lines[end].strip() == "---":
             try:
@@ -44,15 +46,21 @@ def front_matter(text: str) -> tuple[str, str]:
             except yaml.YAMLError:
                 meta = None
             title = meta.get("title") if isinstance(meta, dict) else None
-            return (str(title).strip() if title is not None else ""), "".join(lines[end + 1 :])
+            return (str(title).strip() if title is not None else ""), "".join(lines[end + 1 :]), end + 2
     raise ImportFailure("the Mermaid front matter (---) is never closed")
 
 
-def statements(text: str) -> list[str]:
-    """The statements of the chart, in order, comments gone."""
-    found: list[str] = []
+def statements(text: str, first_line: int = 1) -> list[tuple[int, int, str]]:
+    """The statements of the chart, in order, each with its line and column (1-based), comments gone.
+
+    A `;` ends a statement only outside quotes and brackets (`A[Paso 1; revisar]`).
+    """
+    found: list[tuple[int, int, str]] = []
     current: list[str] = []
+    line = start = first_line
+    column = start_column = 1
     quoted = False
+    depth = 0
     i = 0
     while i < len(text):
         ch = text[i]
@@ -62,14 +70,21 @@ def statements(text: str) -> list[str]:
             end = text.find("\n", i)
             i = len(text) if end < 0 else end
             continue
-        if not quoted and ch in "\n;":
-            found.append("".join(current).strip())
-            current = []
+        elif not quoted and ch in "[({":
+            depth += 1
+        elif not quoted and ch in "])}":
+            depth = max(0, depth - 1)
+        if (ch == "\n" and not quoted) or (ch == ";" and not quoted and not depth):
+            found.append((start, start_column, "".join(current).strip()))
+            current, depth = [], 0
         else:
             current.append(ch)
+        line, column = (line + 1, 1) if ch == "\n" else (line, column + 1)
+        if not "".join(current).strip():
+            start, start_column = line, column
         i += 1
-    found.append("".join(current).strip())
-    return [s for s in found if s]
+    found.append((start, start_column, "".join(current).strip()))
+    return [(number, col, statement) for number, col, statement in found if statement]
 
 
 def mermaid_label(raw: str) -> str:

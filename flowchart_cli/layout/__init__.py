@@ -8,9 +8,10 @@ routed through the channels between rows and columns.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 
 from ..gcpause import gc_paused
-from ..model import Flow, flow_edges
+from ..model import Edge, Flow, flow_edges
 from ..options import EDGE_STYLES, RenderOptions
 from .assemble import Placement, assemble
 from .geometry import Diagram
@@ -27,6 +28,23 @@ __all__ = ["EDGE_STYLES", "layout_flow"]
 FONT_SIZE = 13.0
 
 
+def link_shares(flow: Flow, links: list[tuple[int, int, str]]) -> list[str]:
+    """Each line's share ("60 %") for `render --shares`: the outcome's, or the sum of the outcomes it joins."""
+    from ..shares import format_share, outcome_shares
+
+    steps = flow.steps
+    by_pair: dict[tuple[int, int], Fraction] = {}
+    index = {step.key: n for n, step in enumerate(steps)}
+    for n, step in enumerate(steps):
+        if step.kind == "decision" and step.branches:
+            for branch, share in zip(step.branches, outcome_shares(step), strict=True):
+                target = flow.step_by_id(branch.target)
+                if target is not None:
+                    pair = (n, index[target.key])
+                    by_pair[pair] = by_pair.get(pair, Fraction(0)) + share
+    return [format_share(by_pair[s, t], flow.lang) if (s, t) in by_pair else "" for s, t, _ in links]
+
+
 def joined_links(links: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Outcomes of one step that lead to the same step become one line whose label names them all."""
     joined: dict[tuple[int, int], list[str]] = {}
@@ -35,22 +53,30 @@ def joined_links(links: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     return [(s, t, " / ".join(label for label in labels if label)) for (s, t), labels in joined.items()]
 
 
-def layout_flow(flow: Flow, options: RenderOptions = RenderOptions(), *, ranker: Ranker | None = None) -> Diagram:
+def layout_flow(
+    flow: Flow,
+    options: RenderOptions = RenderOptions(),
+    *,
+    ranker: Ranker | None = None,
+    edges: tuple[Edge, ...] | None = None,
+) -> Diagram:
     """Lay ``flow`` out and export it as drawn with ``options`` (edges ortho or spline, theme, numbers…).
 
-    ``ranker`` stands in for Graphviz `dot` (tests of everything after the ranking run without it).
+    ``ranker`` stands in for Graphviz `dot` (tests of everything after the ranking run without it);
+    ``edges`` are the lines to draw when they are not the flow's own (a printed part's, see
+    :mod:`flowchart_cli.handout.part_flow`).
     """
     with gc_paused():
-        return _layout(flow, options, ranker)
+        return _layout(flow, options, ranker, flow_edges(flow) if edges is None else edges)
 
 
-def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None) -> Diagram:
+def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tuple[Edge, ...]) -> Diagram:
     edges = options.edges
     if edges not in EDGE_STYLES:
         raise ValueError(f"unknown edge style {edges!r}; choose from {', '.join(EDGE_STYLES)}")
     steps = flow.steps
     index = {step.key: n for n, step in enumerate(steps)}
-    known = [e for e in flow_edges(flow) if e.source in index and e.target in index]
+    known = [e for e in lines if e.source in index and e.target in index]
     links = joined_links([(index[e.source], index[e.target], e.label) for e in known])
     starts = [n for n, step in enumerate(steps) if step.kind == "start"]
     pairs = [(s, t) for s, t, _ in links]
@@ -122,6 +148,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None) -> Diagra
             font_size=FONT_SIZE,
             curved=edges == "spline",
             stage_rows=stage_rows,
+            shares=link_shares(flow, links) if options.shares else (),
         ),
         options,
     )

@@ -37,11 +37,12 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
     lanes = _lanes(f)
     lines = [tuple(f.point(a, c) for a, c in edge_points(f, route, boxes)) for route in p.routes]
+    shares = list(p.shares) or [""] * len(p.routes)
     requests = [
-        LabelRequest(label, points, 1 if route.shared_exit else 0, boxes[route.source], route.exit_unit)
+        LabelRequest(label, points, 1 if route.shared_exit else 0, boxes[route.source], route.exit_unit, share)
         if label
         else None
-        for route, label, points in zip(p.routes, p.labels, lines, strict=True)
+        for route, label, points, share in zip(p.routes, p.labels, lines, shares, strict=True)
     ]
     borders = [  # a label never straddles a lane border
         Rect(lane.band.x, lane.band.y, 0.0, lane.band.height)
@@ -61,8 +62,9 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
             route.back,
             anchor,
             p.font_size - 1,
+            share if label else "",
         )
-        for route, label, points, (at, anchor) in zip(p.routes, p.labels, lines, places, strict=True)
+        for route, label, points, (at, anchor), share in zip(p.routes, p.labels, lines, places, shares, strict=True)
     )
     stages = stage_bands(f)
     end = f.point(f.along_end + MARGIN, f.across_end + MARGIN)

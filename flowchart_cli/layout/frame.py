@@ -49,6 +49,8 @@ class Placement:
     curved: bool
     stage_rows: Sequence[tuple[int, int]] = ()
     """Each stage's first and last row, in declared order (empty without stages)."""
+    shares: Sequence[str] = ()
+    """Each line's share text ("60 %", `render --shares`; "" for none), or empty when not asked for."""
 
 
 def _spread(count: int, low: float, high: float, track: int) -> float:

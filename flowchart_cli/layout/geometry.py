@@ -15,7 +15,20 @@ from dataclasses import dataclass, field
 from .text import clean_text, text_width
 from .theme import THEMES, Theme
 
-__all__ = ["Diagram", "EdgePath", "LaneBand", "NodeBox", "Point", "Rect", "StageBand", "label_box", "label_centre"]
+__all__ = [
+    "SHARE_SCALE",
+    "Diagram",
+    "EdgePath",
+    "LaneBand",
+    "NodeBox",
+    "PartOutline",
+    "Point",
+    "Rect",
+    "StageBand",
+    "label_box",
+    "label_centre",
+    "share_width",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +76,9 @@ class NodeBox:
     ``tooltip`` its notes; ``link`` a URL safe to click (or ""), ``href`` where
     a click on the drawing goes (the referenced flow's SVG, else ``link``);
     ``fill`` its colour in the diagram's theme; ``has_id`` whether the author
-    gave it an id.
+    gave it an id.  ``connector`` is set (to the pair's number) on the
+    off-page connectors a printed part adds where a line leaves or enters it:
+    they are not steps of the flow.
     """
 
     key: str
@@ -79,6 +94,7 @@ class NodeBox:
     href: str = ""
     fill: str = "#ffffff"
     has_id: bool = False
+    connector: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +134,19 @@ class StageBand:
     description: str = ""
 
 
-def label_box(text: str, at: Point, anchor: str, size: float) -> Rect:
-    """The box an outcome label's backing covers: its bold text hung from ``at`` (on the baseline), 3 px around."""
-    width = text_width(clean_text(text), size, bold=True) + 6
+SHARE_SCALE = 0.85
+"""An outcome's share (`render --shares`) is set this much smaller than its label."""
+
+
+def share_width(share: str, size: float) -> float:
+    """The width of " 60 %" set after a label of font ``size`` (0 without a share)."""
+    return text_width(f" {clean_text(share)}", size * SHARE_SCALE) if share else 0.0
+
+
+def label_box(text: str, at: Point, anchor: str, size: float, share: str = "") -> Rect:
+    """The box an outcome label's backing covers: its bold text (and its share) hung from ``at``
+    (on the baseline), 3 px around."""
+    width = text_width(clean_text(text), size, bold=True) + 6 + share_width(share, size)
     left = at.x - 3 if anchor == "start" else at.x - width + 3
     return Rect(left, at.y - size, width, size + 5)
 
@@ -139,7 +165,8 @@ class EdgePath:
     ``label_at`` is where the outcome label's anchor sits (``None`` without label)
     and ``label_anchor`` how the text hangs from it (SVG ``text-anchor``: start or end),
     set at ``label_size`` px; ``back`` marks a line that loops back to an earlier step.
-    ``label_box`` (the label's backing, what the layout keeps clear) and
+    ``share`` is the outcome's share ("60 %", `render --shares`), set smaller after the label.
+    ``label_box`` (the label's backing, what the layout keeps clear, its share included) and
     ``label_centre`` follow from those, worked out here once for every writer
     (``None`` without a placed label), so a moved copy (``replace``) stays right.
     """
@@ -152,14 +179,29 @@ class EdgePath:
     back: bool = False
     label_anchor: str = "start"
     label_size: float = 12.0
+    share: str = ""
     label_box: Rect | None = field(init=False, default=None)
     label_centre: Point | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         if self.label and self.label_at is not None:
-            place = (self.label, self.label_at, self.label_anchor, self.label_size)
-            object.__setattr__(self, "label_box", label_box(*place))
-            object.__setattr__(self, "label_centre", label_centre(*place))
+            place = (self.label_at, self.label_anchor, self.label_size)
+            object.__setattr__(self, "label_box", label_box(self.label, *place, self.share))
+            object.__setattr__(self, "label_centre", label_centre(self.shown_label, *place))
+
+    @property
+    def shown_label(self) -> str:
+        """The label with its share after it, for writers that set one plain text ("Sí 60 %")."""
+        return f"{self.label} {self.share}" if self.share else self.label
+
+
+@dataclass(frozen=True, slots=True)
+class PartOutline:
+    """A printed part framed on the overview page: ``box`` around its steps, ``number`` in ``font_size`` px."""
+
+    number: int
+    box: Rect
+    font_size: float
 
 
 @dataclass(frozen=True)
@@ -169,7 +211,8 @@ class Diagram:
     ``theme`` holds the resolved colours; ``curved`` asks writers to round the
     lines' bends (splines); ``numbers`` to draw each step's number on its
     shape; ``header`` holds the title-block lines to draw above the diagram
-    (empty: none), inside ``header_box`` (see :func:`.annotations.header_layout`).
+    (empty: none), inside ``header_box`` (see :func:`.annotations.header_layout`);
+    ``outlines`` frames the printed parts on an overview (empty: none).
     """
 
     title: str
@@ -189,6 +232,7 @@ class Diagram:
     numbers: bool = False
     header: tuple[str, ...] = ()
     header_box: Rect | None = None
+    outlines: tuple[PartOutline, ...] = ()
 
     def node(self, key: str) -> NodeBox:
         return next(n for n in self.nodes if n.key == key)

@@ -32,6 +32,7 @@ class LabelRequest:
     segment: int
     source: Rect
     unit: int
+    share: str = ""
 
 
 def place_labels(
@@ -59,11 +60,19 @@ def place_labels(
         chosen = None
         for spot, beside in _spots(request, lr):  # lazily: most labels take their first spot
             chosen = chosen or spot
-            if _clear(label_box(request.text, *spot, size), number, lines[number], beside, segments, boxes, placed):
+            if _clear(
+                label_box(request.text, *spot, size, request.share),
+                number,
+                lines[number],
+                beside,
+                segments,
+                boxes,
+                placed,
+            ):
                 chosen = spot
                 break
         assert chosen is not None  # the first segment always offers its usual spot
-        placed.add(label_box(request.text, *chosen, size), None)
+        placed.add(label_box(request.text, *chosen, size, request.share), None)
         out.append(chosen)
     return out
 

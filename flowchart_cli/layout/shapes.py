@@ -1,7 +1,11 @@
 """The outline of every ISO 5807 symbol: SVG path data, where lines meet it, where its text sits.
 
-Layout uses :func:`inset` to end flow lines exactly on a shape's outline;
-the SVG writer (and the handout legend, through it) draws :func:`shape_parts`.
+Each drawing is one unit, an :class:`Outline`: its parts, how far inside its
+box the outline lies on each side, and where its text centres.  A symbol's
+row in :data:`~flowchart_cli.symbols.SYMBOLS` names its drawing (start and end
+share the stadium).  Layout uses :func:`inset` to end flow lines exactly on a
+shape's outline; the SVG writer (and the handout legend, through it) draws
+:func:`shape_parts` with its text at :func:`text_center`.
 """
 
 from __future__ import annotations
@@ -11,13 +15,10 @@ import math
 from ..symbols import SYMBOLS
 from .geometry import Point, Rect
 
-__all__ = ["OUTLINES", "fmt", "inset", "shape_parts", "text_area", "text_center"]
+__all__ = ["OUTLINES", "Outline", "Parts", "fmt", "inset", "outline_of", "shape_parts", "text_area", "text_center"]
 
-OUTLINES = (
-    "stadium", "rectangle", "diamond", "parallelogram", "document", "documents", "subprocess",
-    "manual_input", "trapezoid", "hexagon", "delay", "cylinder", "circle", "offpage",
-)  # fmt: skip
-"""The drawings below; a symbol row names one of them as its ``outline``."""
+Parts = tuple[tuple[str, str], ...]
+"""("fill", d) outlines and ("line", d) details, in drawing order (d: SVG path data)."""
 
 
 def fmt(value: float) -> str:
@@ -29,11 +30,6 @@ def fmt(value: float) -> str:
 def text_area(kind: str) -> tuple[float, float]:
     """The part of a ``kind`` box (width, height) that can hold text: the symbol table says."""
     return SYMBOLS[kind].text_share if kind in SYMBOLS else (1.0, 1.0)
-
-
-def _outline(kind: str) -> str:
-    """The drawing a symbol uses (several share one: start and end are both a stadium)."""
-    return SYMBOLS[kind].outline if kind in SYMBOLS else "rectangle"
 
 
 def _wave(rect: Rect) -> float:
@@ -69,21 +65,6 @@ def _front_sheet(rect: Rect) -> tuple[Rect, float]:
     return Rect(rect.x, rect.y + 2 * step, rect.width - 2 * step, rect.height - 2 * step), step
 
 
-def text_center(kind: str, rect: Rect) -> Point:
-    """Where the middle of a symbol's text block goes."""
-    c, kind = rect.center, _outline(kind)
-    if kind == "documents":
-        front, _ = _front_sheet(rect)
-        return Point(front.center.x, front.center.y - _wave(front) / 2)
-    shift = {
-        "document": -_wave(rect) / 2,
-        "manual_input": _slant(rect) / 2,
-        "offpage": -_offpage_point(rect) / 2,
-        "cylinder": _cyl(rect) / 2,
-    }.get(kind, 0.0)
-    return Point(c.x, c.y + shift)
-
-
 def _document(r: Rect) -> str:
     a = _wave(r)
     e = r.bottom - a
@@ -108,64 +89,6 @@ def _polygon(points: list[tuple[float, float]]) -> str:
     return "M" + " L".join(f"{fmt(x)},{fmt(y)}" for x, y in points) + " Z"
 
 
-def shape_parts(kind: str, r: Rect) -> tuple[tuple[str, str], ...]:
-    """The drawing of ``kind`` in ``r``: ("fill", d) outlines and ("line", d) details, in order."""
-    x, y, w, h, cx, cy = r.x, r.y, r.width, r.height, r.center.x, r.center.y
-    kind = _outline(kind)
-    if kind == "stadium":
-        return (("fill", _rounded_ends(r, True)),)
-    if kind == "delay":
-        return (("fill", _rounded_ends(r, False)),)
-    if kind == "diamond":
-        return (("fill", _polygon([(cx, y), (x + w, cy), (cx, y + h), (x, cy)])),)
-    if kind == "parallelogram":
-        s = _skew(r)
-        return (("fill", _polygon([(x + s, y), (x + w, y), (x + w - s, y + h), (x, y + h)])),)
-    if kind == "document":
-        return (("fill", _document(r)),)
-    if kind == "documents":
-        front, step = _front_sheet(r)
-        back = [
-            Rect(front.x + 2 * step, y, front.width, front.height),
-            Rect(front.x + step, y + step, front.width, front.height),
-        ]
-        return tuple(("fill", _document(sheet)) for sheet in (*back, front))
-    if kind == "subprocess":
-        bar = min(10.0, w * 0.08)
-        lines = f"M{fmt(x + bar)},{fmt(y)} V{fmt(y + h)} M{fmt(x + w - bar)},{fmt(y)} V{fmt(y + h)}"
-        return (("fill", _polygon([(x, y), (x + w, y), (x + w, y + h), (x, y + h)])), ("line", lines))
-    if kind == "manual_input":
-        s = _slant(r)
-        return (("fill", _polygon([(x, y + s), (x + w, y), (x + w, y + h), (x, y + h)])),)
-    if kind == "trapezoid":
-        s = _trap(r)
-        return (("fill", _polygon([(x, y), (x + w, y), (x + w - s, y + h), (x + s, y + h)])),)
-    if kind == "hexagon":
-        s = _hex(r)
-        return (
-            ("fill", _polygon([(x + s, y), (x + w - s, y), (x + w, cy), (x + w - s, y + h), (x + s, y + h), (x, cy)])),
-        )
-    if kind == "cylinder":
-        ry, rx = _cyl(r), w / 2
-        body = (
-            f"M{fmt(x)},{fmt(y + ry)} A{fmt(rx)},{fmt(ry)} 0 0 1 {fmt(x + w)},{fmt(y + ry)} "
-            f"V{fmt(y + h - ry)} A{fmt(rx)},{fmt(ry)} 0 0 1 {fmt(x)},{fmt(y + h - ry)} Z"
-        )
-        rim = f"M{fmt(x)},{fmt(y + ry)} A{fmt(rx)},{fmt(ry)} 0 0 0 {fmt(x + w)},{fmt(y + ry)}"
-        return (("fill", body), ("line", rim))
-    if kind == "circle":
-        rad = min(w, h) / 2
-        d = (
-            f"M{fmt(cx - rad)},{fmt(cy)} A{fmt(rad)},{fmt(rad)} 0 1 1 {fmt(cx + rad)},{fmt(cy)} "
-            f"A{fmt(rad)},{fmt(rad)} 0 1 1 {fmt(cx - rad)},{fmt(cy)} Z"
-        )
-        return (("fill", d),)
-    if kind == "offpage":
-        p = _offpage_point(r)
-        return (("fill", _polygon([(x, y), (x + w, y), (x + w, y + h - p), (cx, y + h), (x, y + h - p)])),)
-    return (("fill", _polygon([(x, y), (x + w, y), (x + w, y + h), (x, y + h)])),)
-
-
 def _round_inset(radius: float, offset: float) -> float:
     offset = min(abs(offset), radius)
     return radius - math.sqrt(radius * radius - offset * offset)
@@ -177,35 +100,254 @@ def _doc_inset(r: Rect, offset: float) -> float:
     return a - 3 * (a / 0.2887) * t * (1 - t) * (2 * t - 1)
 
 
+class Outline:
+    """One drawing, whole.  The defaults are a plain box's: the outline lies on the box's sides
+    and the text centres in it; each drawing below says only where it differs."""
+
+    def parts(self, r: Rect) -> Parts:
+        """The drawing in ``r``."""
+        x, y, w, h = r.x, r.y, r.width, r.height
+        return (("fill", _polygon([(x, y), (x + w, y), (x + w, y + h), (x, y + h)])),)
+
+    def inset(self, r: Rect, side: str, offset: float) -> float:
+        """How far inside ``r``'s ``side`` (top, bottom, left, right) the outline lies at ``offset``
+        (measured along that side from its middle, right/down positive)."""
+        return 0.0
+
+    def text_centre(self, r: Rect) -> Point:
+        """Where the middle of the text block goes."""
+        return r.center
+
+
+class _Rectangle(Outline):
+    """Process (and any unknown kind): the box itself."""
+
+
+class _Stadium(Outline):
+    """Start and end: round at both ends."""
+
+    def parts(self, r: Rect) -> Parts:
+        return (("fill", _rounded_ends(r, True)),)
+
+    def inset(self, r: Rect, side: str, offset: float) -> float:
+        return _round_inset(r.height / 2, offset) if side in _SIDEWAYS else 0.0
+
+
+class _Delay(Outline):
+    """Delay: round at the right end only."""
+
+    def parts(self, r: Rect) -> Parts:
+        return (("fill", _rounded_ends(r, False)),)
+
+    def inset(self, r: Rect, side: str, offset: float) -> float:
+        return _round_inset(r.height / 2, offset) if side == "right" else 0.0
+
+
+class _Diamond(Outline):
+    """Decision."""
+
+    def parts(self, r: Rect) -> Parts:
+        x, y, w, h, cx, cy = r.x, r.y, r.width, r.height, r.center.x, r.center.y
+        return (("fill", _polygon([(cx, y), (x + w, cy), (cx, y + h), (x, cy)])),)
+
+    def inset(self, r: Rect, side: str, offset: float) -> float:
+        w, h = r.width, r.height
+        return abs(offset) / (h / 2) * (w / 2) if side in _SIDEWAYS else abs(offset) / (w / 2) * (h / 2)
+
+
+class _Parallelogram(Outline):
+    """Input/output: slanted sides."""
+
+    def parts(self, r: Rect) -> Parts:
+        x, y, w, h, s = r.x, r.y, r.width, r.height, _skew(r)
+        return (("fill", _polygon([(x + s, y), (x + w, y), (x + w - s, y + h), (x, y + h)])),)
+
+    def inset(self, r: Rect, side: str, offset: float) -> float:
+        if side not in _SIDEWAYS:
+            return 0.0
+        h = r.height
+        return _skew(r) * (0.5 - offset / h if side == "left" else 0.5 + offset / h)
+
+
+class _Document(Outline):
+    """Document: a wavy base."""
+
+    def parts(self, r: Rect) -> Parts:
+        return (("fill", _document(r)),)
+
+    def inset(self, r: Rect, side: str, offset: float) -> float:
+        return _doc_inset(r, offset) if side == "bottom" else 0.0
+
+    def text_centre(self, r: Rect) -> Point:
+        c = r.center
+        return Point(c.x, c.y + -_wave(r) / 2)
+
+
+class _Documents(Outline):
+    """Several documents: three sheets, the front one lowest and leftmost."""
+
+    def parts(self, r: Rect) -> Parts:
+        front, step = _front_sheet(r)
+        back = [
+            Rect(front.x + 2 * step, r.y, front.width, front.height),
+            Rect(front.x + step, r.y + step, front.width, front.height),
+        ]
+        return tuple(("fill", _document(sheet)) for sheet in (*back, front))
+
+    def inset(self, r: Rect, side: str, offset: float) -> float:
+        if side != "bottom":
+            return 0.0
+        front, step = _front_sheet(r)
+        return _doc_inset(front, offset + step)
+
+    def text_centre(self, r: Rect) -> Point:
+        front, _ = _front_sheet(r)
+        return Point(front.center.x, front.center.y - _wave(front) / 2)
+
+
+class _Subprocess(Outline):
+    """Predefined process: the box with a bar inside each end."""
+
+    def parts(self, r: Rect) -> Parts:
+        x, y, w, h = r.x, r.y, r.width, r.height
+        bar = min(10.0, w * 0.08)
+        lines = f"M{fmt(x + bar)},{fmt(y)} V{fmt(y + h)} M{fmt(x + w - bar)},{fmt(y)} V{fmt(y + h)}"
+        return (*super().parts(r), ("line", lines))
+
+
+class _ManualInput(Outline):
+    """Manual input: the top slopes up to the right."""
+
+    def parts(self, r: Rect) -> Parts:
+        x, y, w, h, s = r.x, r.y, r.width, r.height, _slant(r)
+        return (("fill", _polygon([(x, y + s), (x + w, y), (x + w, y + h), (x, y + h)])),)
+
+    def inset(self, r: Rect, side: str, offset: float) -> float:
+        return _slant(r) * (0.5 - offset / r.width) if side == "top" else 0.0
+
+    def text_centre(self, r: Rect) -> Point:
+        c = r.center
+        return Point(c.x, c.y + _slant(r) / 2)
+
+
+class _Trapezoid(Outline):
+    """Manual operation: narrower at the bottom."""
+
+    def parts(self, r: Rect) -> Parts:
+        x, y, w, h, s = r.x, r.y, r.width, r.height, _trap(r)
+        return (("fill", _polygon([(x, y), (x + w, y), (x + w - s, y + h), (x + s, y + h)])),)
+
+    def inset(self, r: Rect, side: str, offset: float) -> float:
+        return _trap(r) * (0.5 + offset / r.height) if side in _SIDEWAYS else 0.0
+
+
+class _Hexagon(Outline):
+    """Preparation: pointed ends."""
+
+    def parts(self, r: Rect) -> Parts:
+        x, y, w, h, cy, s = r.x, r.y, r.width, r.height, r.center.y, _hex(r)
+        return (
+            ("fill", _polygon([(x + s, y), (x + w - s, y), (x + w, cy), (x + w - s, y + h), (x + s, y + h), (x, cy)])),
+        )
+
+    def inset(self, r: Rect, side: str, offset: float) -> float:
+        return _hex(r) * abs(offset) / (r.height / 2) if side in _SIDEWAYS else 0.0
+
+
+class _Cylinder(Outline):
+    """Stored data: a drum seen from the side, its top rim drawn."""
+
+    def parts(self, r: Rect) -> Parts:
+        x, y, w, h = r.x, r.y, r.width, r.height
+        ry, rx = _cyl(r), w / 2
+        body = (
+            f"M{fmt(x)},{fmt(y + ry)} A{fmt(rx)},{fmt(ry)} 0 0 1 {fmt(x + w)},{fmt(y + ry)} "
+            f"V{fmt(y + h - ry)} A{fmt(rx)},{fmt(ry)} 0 0 1 {fmt(x)},{fmt(y + h - ry)} Z"
+        )
+        rim = f"M{fmt(x)},{fmt(y + ry)} A{fmt(rx)},{fmt(ry)} 0 0 0 {fmt(x + w)},{fmt(y + ry)}"
+        return (("fill", body), ("line", rim))
+
+    def inset(self, r: Rect, side: str, offset: float) -> float:
+        if side in _SIDEWAYS:
+            return 0.0
+        ry, rx = _cyl(r), r.width / 2
+        return ry - ry * math.sqrt(max(0.0, 1 - (offset / rx) ** 2))
+
+    def text_centre(self, r: Rect) -> Point:
+        c = r.center
+        return Point(c.x, c.y + _cyl(r) / 2)
+
+
+class _Circle(Outline):
+    """Connector: a circle as wide as the box is high, in its middle."""
+
+    def parts(self, r: Rect) -> Parts:
+        cx, cy, rad = r.center.x, r.center.y, min(r.width, r.height) / 2
+        d = (
+            f"M{fmt(cx - rad)},{fmt(cy)} A{fmt(rad)},{fmt(rad)} 0 1 1 {fmt(cx + rad)},{fmt(cy)} "
+            f"A{fmt(rad)},{fmt(rad)} 0 1 1 {fmt(cx - rad)},{fmt(cy)} Z"
+        )
+        return (("fill", d),)
+
+    def inset(self, r: Rect, side: str, offset: float) -> float:
+        w, h = r.width, r.height
+        return _round_inset(min(w, h) / 2, offset) + (w - min(w, h)) / 2 * (side in _SIDEWAYS)
+
+
+class _Offpage(Outline):
+    """Off-page connector: a box whose base comes to a point."""
+
+    def parts(self, r: Rect) -> Parts:
+        x, y, w, h, cx, p = r.x, r.y, r.width, r.height, r.center.x, _offpage_point(r)
+        return (("fill", _polygon([(x, y), (x + w, y), (x + w, y + h - p), (cx, y + h), (x, y + h - p)])),)
+
+    def inset(self, r: Rect, side: str, offset: float) -> float:
+        return _offpage_point(r) * min(1.0, abs(offset) / (r.width / 2)) if side == "bottom" else 0.0
+
+    def text_centre(self, r: Rect) -> Point:
+        c = r.center
+        return Point(c.x, c.y + -_offpage_point(r) / 2)
+
+
+_SIDEWAYS = ("left", "right")
+
+OUTLINES: dict[str, Outline] = {
+    "stadium": _Stadium(),
+    "rectangle": _Rectangle(),
+    "diamond": _Diamond(),
+    "parallelogram": _Parallelogram(),
+    "document": _Document(),
+    "documents": _Documents(),
+    "subprocess": _Subprocess(),
+    "manual_input": _ManualInput(),
+    "trapezoid": _Trapezoid(),
+    "hexagon": _Hexagon(),
+    "delay": _Delay(),
+    "cylinder": _Cylinder(),
+    "circle": _Circle(),
+    "offpage": _Offpage(),
+}
+"""Every drawing by name; a symbol row names one of them as its ``outline``."""
+
+
+def outline_of(kind: str) -> Outline:
+    """The drawing a symbol uses (a box for a kind the table does not know)."""
+    return OUTLINES[SYMBOLS[kind].outline if kind in SYMBOLS else "rectangle"]
+
+
+def shape_parts(kind: str, r: Rect) -> Parts:
+    """The drawing of ``kind`` in ``r``: ("fill", d) outlines and ("line", d) details, in order."""
+    return outline_of(kind).parts(r)
+
+
 def inset(kind: str, r: Rect, side: str, offset: float) -> float:
-    """How far inside ``r``'s ``side`` (top, bottom, left, right) the outline lies at ``offset``.
+    """How far inside ``r``'s ``side`` (top, bottom, left, right) the outline of ``kind`` lies at ``offset``.
 
     ``offset`` is measured along that side from its middle (right/down positive).
     """
-    w, h, kind = r.width, r.height, _outline(kind)
-    vertical = side in ("left", "right")
-    if kind == "diamond":
-        return abs(offset) / (h / 2) * (w / 2) if vertical else abs(offset) / (w / 2) * (h / 2)
-    if kind == "circle":
-        return _round_inset(min(w, h) / 2, offset) + (w - min(w, h)) / 2 * vertical
-    if (kind == "stadium" and vertical) or (kind == "delay" and side == "right"):
-        return _round_inset(h / 2, offset)
-    if kind == "parallelogram" and vertical:
-        return _skew(r) * (0.5 - offset / h if side == "left" else 0.5 + offset / h)
-    if kind == "trapezoid" and vertical:
-        return _trap(r) * (0.5 + offset / h)
-    if kind == "hexagon" and vertical:
-        return _hex(r) * abs(offset) / (h / 2)
-    if kind == "manual_input" and side == "top":
-        return _slant(r) * (0.5 - offset / w)
-    if kind == "cylinder" and not vertical:
-        ry, rx = _cyl(r), w / 2
-        return ry - ry * math.sqrt(max(0.0, 1 - (offset / rx) ** 2))
-    if kind == "document" and side == "bottom":
-        return _doc_inset(r, offset)
-    if kind == "documents" and side == "bottom":
-        front, step = _front_sheet(r)
-        return _doc_inset(front, offset + step)
-    if kind == "offpage" and side == "bottom":
-        return _offpage_point(r) * min(1.0, abs(offset) / (w / 2))
-    return 0.0
+    return outline_of(kind).inset(r, side, offset)
+
+
+def text_center(kind: str, rect: Rect) -> Point:
+    """Where the middle of a symbol's text block goes."""
+    return outline_of(kind).text_centre(rect)

@@ -108,3 +108,17 @@ def _unused(what: str, declared: Iterable[Lane | Stage], used: set[str | None]) 
             yield Finding(
                 f"{what} {quoted(party.name)} is declared but no step uses it; remove it or assign it a step", party.pos
             )
+
+
+@rule("FC309", why="`flowchart import` writes `?` for a line drawn without a label: the outcome still needs its name.")
+def unnamed_outcome(flow: Flow) -> Iterator[Finding]:
+    """A decision's outcome labelled only `?`: a placeholder left for the author to name."""
+    for step in flow.steps:
+        for branch in step.branches:
+            if branch.label.strip() in QUESTION_MARKS:
+                yield Finding(
+                    f"the outcome {quoted(branch.label)} of {quoted(step.label)} has no name yet; "
+                    "write what it means (Sí, No, Aprobado…)",
+                    branch.pos,
+                    step.key,
+                )

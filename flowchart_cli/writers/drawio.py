@@ -5,6 +5,8 @@ Each lane becomes a ``swimlane`` container, each step a vertex inside its lane
 and each flow line an edge wired to its source and target with the waypoints
 of the computed route, so moving a box in draw.io keeps its lines attached.
 Labels are HTML (``html=1``): escaped as HTML, then as an XML attribute.
+The lanes (and the stage bands behind them) sit in one invisible stack
+container, so that widening or moving a lane in draw.io moves the others.
 """
 
 from __future__ import annotations
@@ -18,12 +20,22 @@ from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect,
 from ..layout.text import text_width
 from ..options import RenderOptions
 from ..symbols import symbol
-from .drawio_style import edge_style, header_style, lane_style, number_style, stage_style, step_style
+from .drawio_style import (
+    edge_style,
+    header_style,
+    lane_stack_style,
+    lane_style,
+    number_style,
+    stage_style,
+    step_style,
+)
 from .escape import attr, clean, num
 
 __all__ = ["write_drawio"]
 
 LAYER = "1"
+STACK = "lanes"
+"""The invisible container that stacks the lanes (and holds the stage bands), at the page's origin."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +56,7 @@ def write_drawio(diagram: Diagram, options: RenderOptions) -> str:
     cells = [
         '<mxCell id="0"/>',
         f'<mxCell id="{LAYER}" parent="0"/>',
+        *_stack_cells(diagram),
         *(_stage_cell(stage, diagram) for stage in diagram.stages),
         *(_lane_cell(lane, diagram, options) for lane in diagram.lanes),
         *(_step_cell(n, step_ids[n.key], node_frame[n.key], diagram, options) for n in diagram.nodes),
@@ -97,18 +110,37 @@ def _lane_cell(lane: LaneBand, diagram: Diagram, options: RenderOptions) -> str:
     style = lane_style(lane, start, horizontal=horizontal, theme=diagram.theme, see_through=bool(diagram.stages))
     extras = _tooltip(lane.description)
     label = html_label(lane.lines or (lane.name,))
-    return _vertex(lane_cell_id(lane), label, style, LAYER, _geometry(lane.band, Point(0.0, 0.0)), extras)
+    return _vertex(lane_cell_id(lane), label, style, STACK, _geometry(lane.band, Point(0.0, 0.0)), extras)
+
+
+def _stack_cells(diagram: Diagram) -> list[str]:
+    """The lanes' stack, from the page's origin (so the cells inside keep page coordinates) to the drawing's end."""
+    if not diagram.lanes:
+        return []
+    bands = [lane.band for lane in diagram.lanes]
+    left, top = min(b.x for b in bands), min(b.y for b in bands)
+    right, bottom = max(b.x + b.width for b in bands), max(b.y + b.height for b in bands)
+    ends = [(b.band.x + b.band.width, b.band.y + b.band.height) for b in diagram.stages]
+    width, height = max([right, *(x for x, _ in ends)]), max([bottom, *(y for _, y in ends)])
+    style = lane_stack_style((left, top, width - right, height - bottom), horizontal=diagram.direction != "LR")
+    return [_vertex(STACK, "", style, LAYER, _geometry(Rect(0.0, 0.0, width, height), Point(0.0, 0.0)), "")]
 
 
 def _stage_cell(stage: StageBand, diagram: Diagram) -> str:
     """A stage's band, first in the file so that it lies behind the lanes and their steps."""
-    style = stage_style(stage, horizontal=diagram.direction != "LR", theme=diagram.theme, font_size=diagram.font_size)
+    style = stage_style(
+        stage,
+        horizontal=diagram.direction != "LR",
+        theme=diagram.theme,
+        font_size=diagram.font_size,
+        stacked=bool(diagram.lanes),
+    )
     label = html_label(stage.lines or (str(stage.number), stage.name))
     return _vertex(
         f"stage-{stage.number}",
         label,
         style,
-        LAYER,
+        STACK if diagram.lanes else LAYER,
         _geometry(stage.band, Point(0.0, 0.0)),
         _tooltip(stage.description),
     )
@@ -192,7 +224,7 @@ def _edge_cell(index: int, edge: EdgePath, wiring: _Wiring, diagram: Diagram, op
     )
     style = edge_style(*ends, curved=diagram.curved, theme=diagram.theme, font_size=diagram.font_size)
     return (
-        f'<mxCell id="edge-{index}" value="{attr(html_label(edge.label.split(chr(10))))}" '
+        f'<mxCell id="edge-{index}" value="{attr(html_label(edge.shown_label.split(chr(10))))}" '
         f'style="{attr(style)}" edge="1" parent="{frame.id}" '
         f'source="{wiring.ids[edge.source]}" target="{wiring.ids[edge.target]}">'
         f"{_edge_geometry(edge, frame.origin)}</mxCell>"

@@ -9,7 +9,16 @@ from __future__ import annotations
 from ..layout.geometry import LaneBand, NodeBox, StageBand
 from ..layout.theme import Theme
 
-__all__ = ["EDGE_BASE", "edge_style", "header_style", "lane_style", "number_style", "stage_style", "step_style"]
+__all__ = [
+    "EDGE_BASE",
+    "edge_style",
+    "header_style",
+    "lane_stack_style",
+    "lane_style",
+    "number_style",
+    "stage_style",
+    "step_style",
+]
 
 EDGE_BASE = "edgeStyle=orthogonalEdgeStyle;orthogonalLoop=1;jettySize=auto;html=1;"
 
@@ -29,16 +38,38 @@ def lane_style(lane: LaneBand, start_size: float, *, horizontal: bool, theme: Th
     )
 
 
-def stage_style(stage: StageBand, *, horizontal: bool, theme: Theme, font_size: float) -> str:
-    """A stage's band: a plain box behind the lanes, its name at the start (left in TB, top in LR)."""
+def lane_stack_style(margins: tuple[float, float, float, float], *, horizontal: bool) -> str:
+    """An invisible container that stacks the lanes: widen or move one in draw.io and the others make room.
+
+    draw.io runs the stack layout only on an edit; ``margins`` (left, top, right,
+    bottom) keep the lanes where the drawing has them when it does.  Cells that
+    are not movable (the stage bands) are left where they are by the layout.
+    """
+    left, top, right, bottom = (_int(m) for m in margins)
+    return (
+        "html=1;container=1;collapsible=0;recursiveResize=0;childLayout=stackLayout;"
+        f"horizontalStack={1 if horizontal else 0};resizeParent=1;resizeParentMax=0;"
+        f"marginLeft={left};marginTop={top};marginRight={right};marginBottom={bottom};"
+        "fillColor=none;strokeColor=none;connectable=0;"
+    )
+
+
+def stage_style(stage: StageBand, *, horizontal: bool, theme: Theme, font_size: float, stacked: bool = False) -> str:
+    """A stage's band: a plain box behind the lanes, its name at the start (left in TB, top in LR).
+
+    ``stacked``: held by the lanes' stack, it is not movable on its own (it moves
+    with the stack, and the stack layout leaves it where it is).
+    """
     fill = theme.stage_band_fill if stage.number % 2 == 0 else theme.background
     place = (
         "align=left;verticalAlign=middle;spacingLeft=10;"
         if horizontal
         else "align=center;verticalAlign=top;spacingTop=10;"
     )
+    pinned = "movable=0;" if stacked else ""
     return (
-        f"rounded=0;html=1;whiteSpace=nowrap;flowchartStage=1;{place}fillColor={fill};strokeColor={theme.stage_stroke};"
+        f"rounded=0;html=1;whiteSpace=nowrap;flowchartStage=1;{pinned}{place}"
+        f"fillColor={fill};strokeColor={theme.stage_stroke};"
         f"fontColor={theme.ink};fontStyle=1;fontSize={_int(font_size + 1)};"
     )
 

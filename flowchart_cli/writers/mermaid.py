@@ -6,6 +6,13 @@ Mermaid ≥ 11.3; with ``RenderOptions.mermaid == "10"`` the classic brackets
 that Mermaid 10 — GitLab before 19, Typora, HackMD — reads, ``id(["…"])``),
 lanes as subgraphs in declaration order (stages as subgraphs inside them), and
 flow lines with outcome labels.
+
+In an ``LR`` flow the lanes are rows, as in our own drawing. Mermaid (dagre)
+would put two lanes whose steps never share a column side by side, so each
+lane gets two invisible anchors (``~~~`` links, no stroke) that make it span
+from the first column to the last, and the lanes are declared bottom row
+first, the order in which dagre stacks clusters of one span: the rows then
+read top to bottom in the flow's lane order.
 Every character that could mean something to Mermaid is written as one of its
 entity codes (``#34;``), so no label can change the chart's structure.
 """
@@ -30,19 +37,45 @@ def write_mermaid(diagram: Diagram, options: RenderOptions) -> str:
     ids = {node.key: f"n{i}" for i, node in enumerate(diagram.nodes, 1)}
     lines = [*_front_matter(diagram, options), f"flowchart {'LR' if diagram.direction == 'LR' else 'TD'}"]
     in_lane: set[str] = set()
-    for lane in diagram.lanes:
+    rows = _as_rows(diagram)
+    for lane in reversed(diagram.lanes) if rows else diagram.lanes:
         members = [n for n in diagram.nodes if n.lane == lane.id]
         lines.append(f'    subgraph lane{lane.index + 1}["{mermaid_text(lane.name)}"]')
+        if rows:
+            lines += [f'        lane{lane.index + 1}{end}[" "]' for end in _ANCHORS]
         lines.extend(_staged(diagram, members, ids, options, f"lane{lane.index + 1}s", "        "))
         lines.append("    end")
         in_lane.update(n.key for n in members)
     outside = [n for n in diagram.nodes if n.key not in in_lane]
     lines.extend(_staged(diagram, outside, ids, options, "stage", "    "))
     for edge in diagram.edges:
-        label = f'|"{mermaid_text(edge.label)}"|' if edge.label else ""
+        label = f'|"{mermaid_text(edge.shown_label)}"|' if edge.label else ""
         lines.append(f"    {ids[edge.source]} -->{label} {ids[edge.target]}")
+    lines += _row_anchor_links(diagram, ids) if rows else []
     lines += colour_lines(diagram, ids, options) + _stage_styles(diagram, in_lane) + link_lines(diagram, ids)
     return "\n".join(lines) + "\n"
+
+
+_ANCHORS = ("first", "last")
+
+
+def _as_rows(diagram: Diagram) -> bool:
+    """Lanes drawn as rows: an ``LR`` flow with two lanes or more."""
+    return diagram.direction == "LR" and len(diagram.lanes) > 1
+
+
+def _row_anchor_links(diagram: Diagram, ids: dict[str, str]) -> list[str]:
+    """Invisible links that stretch every lane from the first column to the last (see the module's docstring)."""
+    sources = {edge.source for edge in diagram.edges}
+    first = ids[diagram.nodes[0].key]
+    sinks = [ids[n.key] for n in diagram.nodes if n.key not in sources] or [ids[diagram.nodes[-1].key]]
+    lines = []
+    for lane in diagram.lanes:
+        name = f"lane{lane.index + 1}"
+        lines.append(f"    {name}first ~~~ {first}")
+        lines += [f"    {sink} ~~~ {name}last" for sink in sinks]
+        lines += [f"    style {name}{end} fill:none,stroke:none" for end in _ANCHORS]
+    return lines
 
 
 def _stage_styles(diagram: Diagram, in_lane: set[str]) -> list[str]:

@@ -14,8 +14,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..layout.annotations import header_layout, number_badge, number_size
-from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect, StageBand
+from ..layout.geometry import (
+    SHARE_SCALE,
+    Diagram,
+    EdgePath,
+    LaneBand,
+    NodeBox,
+    PartOutline,
+    Point,
+    Rect,
+    StageBand,
+    share_width,
+)
 from ..layout.shapes import fmt, shape_parts, text_center
+from ..layout.text import text_width
 from ..layout.theme import Theme
 from ..layout.theme import theme as pick_theme
 from ..options import RenderOptions
@@ -92,13 +104,17 @@ class _Drawing:
         parts += [self.stage(stage) for stage in d.stages]
         parts += [self.step(node) for node in d.nodes]
         parts += [self.edge(edge) for edge in d.edges]
+        parts += [self.outline(outline) for outline in d.outlines]
         parts.insert(3, self.paints.style())
         parts.append("</svg>\n")
         return "".join(parts)
 
     def lines(self, lines: tuple[str, ...], center: Point, size: float, bold: bool = False, label: str = "") -> str:
         """A text block centred on ``center``; a line that the wrap began at a space
-        keeps that space, so the text of the block reads as the label written."""
+        keeps that space, so the text of the block reads as the label written.  No lines, no text
+        (an overview's shapes carry none)."""
+        if not any(lines):
+            return ""
         top = center.y - len(lines) * LINE_HEIGHT / 2
         ink = self.colours.ink
         places = [(line, top + (i + 0.5) * LINE_HEIGHT + 0.35 * size) for i, line in enumerate(lines)]
@@ -178,6 +194,8 @@ class _Drawing:
         )
 
     def step(self, node: NodeBox) -> str:
+        if node.connector:
+            return self.connector(node)
         notes = f"<title>{_text(node.tooltip)}</title>" if node.tooltip else ""
         body = (
             f'<g class="fc-step fc-{node.kind}" data-step={_attr(node.key)}>{notes}'
@@ -189,25 +207,61 @@ class _Drawing:
             body = f"<a href={_attr(node.href)} xlink:href={_attr(node.href)}>{body}</a>"
         return body + "\n"
 
-    def number(self, node: NodeBox) -> str:
-        """The step's number in a small badge on the corner of its box (spec §4: ``fc-number``)."""
+    def connector(self, node: NodeBox) -> str:
+        """A printed part's off-page connector (spec §4: ``fc-offpage-connector``): the ISO pentagon,
+        where the line goes on (or comes from) inside it, and the pair's number in a dark badge."""
+        fill = (node.fill, self.both(lambda t: t.fill_for("offpage"))[1])
+        return (
+            f'<g class="fc-offpage-connector" data-connector="{node.connector}">'
+            f"{_shape('offpage', node.box, self.paints, fill)}"
+            f"{self.lines(node.lines, text_center('offpage', node.box), self.size, False, node.label)}"
+            f"{self.number(node, node.connector)}</g>\n"
+        )
+
+    def number(self, node: NodeBox, connector: int = 0) -> str:
+        """The step's number in a small badge on the corner of its box (spec §4: ``fc-number``);
+        an off-page connector's pair number (``fc-connector-number``) in the same badge, inverted."""
         size = number_size(self.size)
-        label = str(node.number)
-        badge = number_badge(node.box, node.number, self.size)
-        colours = self.colours
-        ink_class = self.paints.paint_class("ink", fill=self.both(lambda t: t.ink))
-        paint = self.paints.attrs("badge", fill=self.both(_background), stroke=self.both(lambda t: t.ink))
+        number = connector or node.number
+        label = str(number)
+        badge = number_badge(node.box, number, self.size)
+        ink, paper = self.both(lambda t: t.ink), self.both(_background)
+        text, back = (paper, ink) if connector else (ink, paper)
+        ink_class = self.paints.paint_class("paper" if connector else "ink", fill=text)
+        paint = self.paints.attrs("darkbadge" if connector else "badge", fill=back, stroke=ink)
         shape = (
             f'<rect x="{fmt(badge.x)}" y="{fmt(badge.y)}" width="{fmt(badge.width)}" height="{fmt(badge.height)}" '
             f'rx="{fmt(badge.height / 2)}"{paint} stroke-width="1"/>'
         )
         x, y = badge.center.x, badge.y + badge.height / 2 + 0.36 * size
         if not self.keep_text:
-            self.runs.append(TextRun(x, y, label, "middle", size, True, colours.ink))
+            self.runs.append(TextRun(x, y, label, "middle", size, True, text[0]))
             return shape
+        css = "fc-connector-number" if connector else "fc-number"
         return (
-            f'{shape}<text class="{" ".join(filter(None, ("fc-number", ink_class)))}" x="{fmt(x)}" y="{fmt(y)}" '
-            f'text-anchor="middle" font-size="{fmt(size)}" font-weight="bold" fill="{colours.ink}">{label}</text>'
+            f'{shape}<text class="{" ".join(filter(None, (css, ink_class)))}" x="{fmt(x)}" y="{fmt(y)}" '
+            f'text-anchor="middle" font-size="{fmt(size)}" font-weight="bold" fill="{text[0]}">{label}</text>'
+        )
+
+    def outline(self, outline: PartOutline) -> str:
+        """A printed part framed on the overview: a dashed frame, its number in a box at its corner."""
+        box, size = outline.box, outline.font_size
+        label = str(outline.number)
+        tag = Rect(box.x + 4, box.y + 4, size * (0.9 + 0.7 * len(label)), size * 1.4)
+        x, y = tag.center.x, tag.y + size * 1.08
+        ink, paper = self.both(lambda t: t.ink), self.both(_background)
+        dashes = f' stroke-width="{fmt(size / 8)}" stroke-dasharray="{fmt(size / 2)}"'
+        line = ' fill="none"' + self.paints.attrs("outline", stroke=ink) + dashes
+        frame = (
+            f'<g class="fc-part-outline" data-part="{outline.number}">'
+            f"{_rect(box, line)}{_rect(tag, self.paints.attrs('badge', fill=paper, stroke=ink))}"
+        )
+        if not self.keep_text:
+            self.runs.append(TextRun(x, y, label, "middle", size, True, ink[0]))
+            return frame + "</g>\n"
+        return (
+            f'{frame}<text x="{fmt(x)}" y="{fmt(y)}" text-anchor="middle" font-size="{fmt(size)}" '
+            f'font-weight="bold"{self.ink()}>{label}</text></g>\n'
         )
 
     def edge(self, edge: EdgePath) -> str:
@@ -221,21 +275,32 @@ class _Drawing:
             'stroke-width="1" stroke-linejoin="round"/>',
         ]
         if edge.label_at is not None and edge.label_box is not None:
-            out.append(self.edge_label(edge.label, edge.label_at, edge.label_anchor, edge.label_box))
+            out.append(self.edge_label(edge.label, edge.label_at, edge.label_anchor, edge.label_box, edge.share))
         out.append("</g>\n")
         return "".join(out)
 
-    def edge_label(self, label: str, at: Point, anchor: str, backing: Rect) -> str:
+    def edge_label(self, label: str, at: Point, anchor: str, backing: Rect, share: str = "") -> str:
+        """The outcome label on its backing box; its share ("60 %") after it, smaller and not bold."""
         size, colours = self.size - 1, self.colours
         paint = self.paints.attrs("labelbox", fill=self.both(_background))
         box = _rect(backing, paint + ' stroke="none" fill-opacity="0.85"')
+        small = size * SHARE_SCALE
         if not self.keep_text:
-            self.runs.append(TextRun(at.x, at.y, clean_text(label), anchor, size, True, colours.label_ink))
+            shift = share_width(share, size) if anchor == "end" else 0.0
+            self.runs.append(TextRun(at.x - shift, at.y, clean_text(label), anchor, size, True, colours.label_ink))
+            if share:
+                x = at.x if anchor == "end" else at.x + text_width(clean_text(label) + " ", size, bold=True)
+                self.runs.append(TextRun(x, at.y, clean_text(share), anchor, small, False, colours.label_ink))
             return box
+        tail = (
+            f'<tspan class="fc-share" font-size="{fmt(small)}" font-weight="normal"> {_text(share)}</tspan>'
+            if share
+            else ""
+        )
         return (
             f'{box}<text x="{fmt(at.x)}" y="{fmt(at.y)}" text-anchor="{anchor}"'
             f"{self.paints.attrs('label', fill=self.both(lambda t: t.label_ink))} "
-            f'font-size="{fmt(size)}" font-weight="bold">{_text(label)}</text>'
+            f'font-size="{fmt(size)}" font-weight="bold">{_text(label)}{tail}</text>'
         )
 
 

@@ -1,0 +1,92 @@
+"""`render -f pdf --paper`: the diagram printed on sheets of paper, for managers who print it alone.
+
+One page when the whole drawing fits with every text at 7 pt or more; else
+the overview page and then the parts, one to a page, exactly as the
+handout prints them (:mod:`.printed`).  Each page is the SVG writer's
+drawing replayed by cairo (as the one-page PDF is), under a heading that
+names the flow and the part; text stays text.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ..layout.geometry import Diagram
+from ..layout.text import wrap_text
+from ..model import Flow
+from ..options import RenderOptions
+from ..words import plural, words
+from ..writers.png import recorded_drawing
+from .page import CAPTION_MM, HEADING_MM, Fit
+from .paper import MARGIN_MM, paper
+from .printed import print_plan
+from .routes import step_numbers
+
+__all__ = ["paged_pdf"]
+
+_PT_PER_MM = 72 / 25.4
+_PT_PER_PX = 0.75
+_TITLE_PT = 14.0
+_CAPTION_PT = 9.0
+
+
+def paged_pdf(flow: Flow, diagram: Diagram, options: RenderOptions) -> bytes:
+    """The PDF of ``diagram`` (the layout of ``flow``) on ``options.paper`` pages."""
+    import cairocffi
+
+    sheet = paper(options.paper)
+    t = words(flow.lang)
+    plan = print_plan(flow, diagram, sheet, t)
+    pages: list[tuple[Diagram, Fit, str]] = [
+        (plan.first, plan.fit, t["overview"].format(total=len(plan.parts)) if plan.split else "")
+    ]
+    for part in plan.parts:
+        caption = " · ".join(
+            [
+                t["part_of"].format(n=part.number, total=len(plan.parts)),
+                *part.stages,
+                plural(t, "steps_ref", len(part.numbers), numbers=step_numbers(list(part.numbers))),
+            ]
+        )
+        pages.append((part.diagram, part.fit, caption))
+    out = io.BytesIO()
+    surface = cairocffi.PDFSurface(out, 1, 1)
+    if hasattr(surface, "set_metadata"):  # cairo >= 1.16
+        surface.set_metadata(cairocffi.PDF_METADATA_TITLE, flow.title)
+    context = cairocffi.Context(surface)
+    for drawing, fit, caption in pages:
+        width, height = (sheet.height_mm, sheet.width_mm) if fit.landscape else (sheet.width_mm, sheet.height_mm)
+        surface.set_size(width * _PT_PER_MM, height * _PT_PER_MM)
+        _page(context, drawing, fit, flow.title, caption, width, options)
+        context.show_page()
+    surface.finish()
+    return out.getvalue()
+
+
+def _page(
+    context: Any, drawing: Diagram, fit: Fit, title: str, caption: str, page_width: float, options: RenderOptions
+) -> None:
+    """One page: the flow's title and the part's caption on top, the drawing centred under them."""
+    import cairocffi
+
+    left, top = MARGIN_MM["side"], MARGIN_MM["top"]
+    family = drawing.font_family.split(",")[0].strip()
+    context.set_source_rgb(0, 0, 0)
+    context.select_font_face(family, cairocffi.FONT_SLANT_NORMAL, cairocffi.FONT_WEIGHT_BOLD)
+    context.set_font_size(_TITLE_PT)
+    context.move_to(left * _PT_PER_MM, top * _PT_PER_MM + _TITLE_PT)
+    context.show_text(title)
+    below = top + HEADING_MM + (CAPTION_MM if caption else 0.0)
+    context.select_font_face(family, cairocffi.FONT_SLANT_NORMAL, cairocffi.FONT_WEIGHT_NORMAL)
+    context.set_font_size(_CAPTION_PT)
+    for number, line in enumerate(wrap_text(caption, (page_width - 2 * left) * _PT_PER_MM, _CAPTION_PT)):
+        context.move_to(left * _PT_PER_MM, (top + HEADING_MM - 4) * _PT_PER_MM + _CAPTION_PT * (1.3 * number + 1))
+        context.show_text(line)
+    x = left + max(0.0, (page_width - 2 * left - fit.width_mm) / 2)
+    context.save()
+    context.translate(x * _PT_PER_MM, below * _PT_PER_MM)
+    context.scale(fit.scale * _PT_PER_PX, fit.scale * _PT_PER_PX)
+    context.set_source_surface(recorded_drawing(drawing, options))
+    context.paint()
+    context.restore()

@@ -1,0 +1,120 @@
+"""Lay a printed part out like any diagram, then give it back the whole flow's numbers and colours.
+
+The layout numbers steps, stages and lanes by their place in the flow it is
+given; a part must show each step's and stage's number in the whole flow
+(the step table and the other parts use them) and each lane in the colour
+it has on the overview, so a trainee keeps their bearings from page to page.
+The blank margin around the drawing is trimmed: the page has its own, and
+every millimetre across a page is text a little larger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from ..layout import layout_flow
+from ..layout.annotations import number_badge
+from ..layout.geometry import Diagram, NodeBox, Point, Rect
+from ..layout.sizing import size_step
+from ..model import Flow, Step
+from ..options import RenderOptions
+from .part_flow import PartFlow, connector_text
+
+__all__ = ["lay_out_part", "part_options", "worded_part"]
+
+
+def part_options(whole: Diagram) -> RenderOptions:
+    """The options that draw a part as ``whole`` is drawn, with step numbers (the handout refers to them)."""
+    return RenderOptions(edges="spline" if whole.curved else "ortho", theme=whole.theme.name, numbers=True)
+
+
+def lay_out_part(part: PartFlow, flow: Flow, whole: Diagram) -> Diagram:
+    """The diagram of ``part`` (of ``flow``, laid out whole as ``whole``), trimmed to its content."""
+    diagram = layout_flow(part.flow, part_options(whole), edges=part.edges)
+    numbers = {s.key: s.number for s in flow.steps}
+    stage_numbers = {stage.id: n for n, stage in enumerate(flow.stages, start=1)}
+    colours = {lane.id: (lane.fill, lane.header_fill) for lane in whole.lanes}
+    nodes = tuple(
+        replace(node, connector=part.connectors[node.key].index + 1, number=0)
+        if node.key in part.connectors
+        else replace(node, number=numbers[node.key])
+        for node in diagram.nodes
+    )
+    lanes = tuple(
+        replace(lane, fill=colours[lane.id][0], header_fill=colours[lane.id][1]) if lane.id in colours else lane
+        for lane in diagram.lanes
+    )
+    stages = tuple(
+        replace(band, number=stage_numbers[band.id], lines=(str(stage_numbers[band.id]), *band.lines[1:]))
+        for band in diagram.stages
+    )
+    return _trimmed(replace(diagram, nodes=nodes, lanes=lanes, stages=stages))
+
+
+def worded_part(
+    diagram: Diagram,
+    part: PartFlow,
+    flow: Flow,
+    *,
+    title: str,
+    numbers: Mapping[int, int],
+    part_of: Mapping[str, int],
+    words: Mapping[str, str],
+) -> Diagram:
+    """A part laid out while the cut was chosen, its connectors given their final numbers and words.
+
+    The trial layout wrote the widest part number there can be, so the final
+    words fit the box the layout made for them.
+    """
+    by_key = {s.key: s for s in flow.steps}
+
+    def connector(node: NodeBox) -> NodeBox:
+        crossing = part.connectors[node.key]
+        there = by_key[crossing.edge.target if crossing.outgoing else crossing.edge.source]
+        text = connector_text(words, crossing, part_of[there.key], there.number)
+        lines = size_step(Step(0, node.key, "offpage", text), diagram.font_size)[0]
+        return replace(node, label=text, lines=lines, connector=numbers[crossing.index])
+
+    nodes = tuple(connector(n) if n.connector else n for n in diagram.nodes)
+    return replace(diagram, title=title, nodes=nodes)
+
+
+_KEEP_PX = 3.0  # what is left around the drawing: the strokes' width and a little air
+
+
+def _trimmed(d: Diagram) -> Diagram:
+    """``d`` moved up and left to within :data:`_KEEP_PX` of its content, and cut to size."""
+    rects = [lane.band for lane in d.lanes] + [lane.header for lane in d.lanes]
+    rects += [stage.band for stage in d.stages] + [stage.label for stage in d.stages]
+    rects += [node.box for node in d.nodes] + [
+        number_badge(n.box, n.number or n.connector, d.font_size) for n in d.nodes
+    ]
+    xs = [r.x for r in rects] + [p.x for e in d.edges for p in e.points]
+    ys = [r.y for r in rects] + [p.y for e in d.edges for p in e.points]
+    dx, dy = max(0.0, min(xs, default=0.0) - _KEEP_PX), max(0.0, min(ys, default=0.0) - _KEEP_PX)
+    right = max([r.right for r in rects] + [p.x for e in d.edges for p in e.points], default=d.width)
+    bottom = max([r.bottom for r in rects] + [p.y for e in d.edges for p in e.points], default=d.height)
+
+    def box(r: Rect) -> Rect:
+        return Rect(r.x - dx, r.y - dy, r.width, r.height)
+
+    def point(p: Point) -> Point:
+        return Point(p.x - dx, p.y - dy)
+
+    return replace(
+        d,
+        width=min(d.width, right + _KEEP_PX) - dx,
+        height=min(d.height, bottom + _KEEP_PX) - dy,
+        nodes=tuple(replace(n, box=box(n.box)) for n in d.nodes),
+        lanes=tuple(replace(lane, band=box(lane.band), header=box(lane.header)) for lane in d.lanes),
+        stages=tuple(replace(s, band=box(s.band), label=box(s.label)) for s in d.stages),
+        edges=tuple(
+            replace(
+                e,
+                points=tuple(point(p) for p in e.points),
+                label_at=point(e.label_at) if e.label_at is not None else None,
+            )
+            for e in d.edges
+        ),
+    )

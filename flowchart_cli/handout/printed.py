@@ -1,0 +1,275 @@
+"""The printed diagram's pages: the whole diagram on one page when it is readable there, else an
+overview page and the flow laid out part by part.
+
+Readable means every text prints at 7 pt or more (:mod:`.paper`).  A flow
+that cannot be, on one page, is cut (:mod:`.part_choice`) into as few parts
+as print readably; each part is a flow of its own (:mod:`.part_flow`) laid
+out by the normal layout (:mod:`.part_layout`), joined to the others by
+numbered off-page connectors, and printed portrait or landscape, whichever
+prints it bigger.  The handout and `render -f pdf --paper` both print these
+pages; nothing here reads or edits SVG.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from ..layout.annotations import number_size
+from ..layout.geometry import Diagram, PartOutline, Rect
+from ..model import Flow, flow_edges
+from .page import Fit, drawing_box, fit_diagram, scale_into
+from .paper import PT_PER_PX, PX_TO_MM, Paper, min_scale
+from .part_choice import MIN_STEPS, Unit, balanced_cuts, even_out, steps_in, units
+from .part_flow import PartFlow, cut_numbers, part_flow
+from .part_layout import lay_out_part, worded_part
+
+__all__ = ["PART_MAX_SCALE", "PrintedDiagram", "PrintedPart", "page_fit", "print_plan", "readable_scale"]
+
+PART_MAX_SCALE = 1.25  # a part with room to spare prints a little larger than its natural size, not more
+OVERVIEW_LABEL_PT = 11.0
+_CONNECTOR_ROWS_PX = 130.0  # what a part's connectors above and below add along the flow, about
+_TRIAL_PART = 99  # the part number written on connectors while the cut is still being chosen
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedPart:
+    """One part: its drawing, the numbers and stage names of its steps, how it sits on its page."""
+
+    number: int
+    diagram: Diagram
+    numbers: tuple[int, ...]
+    stages: tuple[str, ...]
+    fit: Fit
+
+    @property
+    def fill(self) -> float:
+        """The share of the page's drawing room the part covers."""
+        width, height = self.fit.box
+        return self.fit.width_mm * self.fit.height_mm / (width * height)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedDiagram:
+    """The first page (the whole diagram, or the overview when split) and the parts.
+
+    ``legend`` is "below", "side", "after" (a page of its own) or "overview";
+    ``first`` is the diagram the first page shows (the overview: no words,
+    each part framed and numbered).
+    """
+
+    first: Diagram
+    fit: Fit
+    legend: str
+    parts: tuple[PrintedPart, ...]
+    paper: Paper
+
+    @property
+    def split(self) -> bool:
+        return bool(self.parts)
+
+
+def readable_scale(diagram: Diagram) -> float:
+    """The smallest scale at which the diagram's smallest text (numbers, outcome labels) prints at 7 pt."""
+    return min_scale(number_size(diagram.font_size))
+
+
+def page_fit(diagram: Diagram, paper: Paper, limit: float = PART_MAX_SCALE) -> Fit:
+    """Portrait or landscape, whichever prints ``diagram`` bigger (portrait unless landscape is 5 % bigger)."""
+    fits = []
+    for landscape in (False, True):
+        box = drawing_box(paper, landscape, caption=True)
+        scale = scale_into(diagram.width, diagram.height, box, limit)
+        fits.append(
+            Fit(
+                landscape,
+                False,
+                round(diagram.width * scale * PX_TO_MM, 2),
+                round(diagram.height * scale * PX_TO_MM, 2),
+                scale,
+                box,
+            )
+        )
+    portrait, landscape = fits
+    return landscape if landscape.scale > portrait.scale * 1.05 else portrait
+
+
+def print_plan(
+    flow: Flow, whole: Diagram, paper: Paper, words: Mapping[str, str], *, legend_items: int = 0
+) -> PrintedDiagram:
+    """The pages that print ``whole`` (the layout of ``flow``) with no text under 7 pt on ``paper``."""
+    readable = readable_scale(whole)
+    for legend_on_page in (True, False):
+        fit = fit_diagram(whole.width, whole.height, legend_items if legend_on_page else 0, paper)
+        if fit.scale >= readable or not whole.nodes:
+            legend = ("side" if fit.legend_side else "below") if legend_on_page else "after"
+            return PrintedDiagram(whole, fit, legend, (), paper)
+    cutter = _Cutter(flow, whole, paper, words, readable)
+    runs = cutter.runs()
+    if len(runs) == 1:  # the page furniture was too much: the drawing alone fits (trimmed), the legend follows
+        alone = replace(cutter.trial(_keys(runs[0]))[1], title=whole.title)
+        return PrintedDiagram(alone, page_fit(alone, paper), "after", (), paper)
+    parts = cutter.parts(runs)
+    overview_fit = fit_diagram(whole.width, whole.height, legend_items, paper, caption=True)
+    overview = overview_diagram(whole, parts, overview_fit.scale)
+    return PrintedDiagram(overview, overview_fit, "overview", parts, paper)
+
+
+class _Cutter:
+    """Chooses the runs of units that become parts, laying trial parts out to see that they fit."""
+
+    def __init__(self, flow: Flow, whole: Diagram, paper: Paper, words: Mapping[str, str], readable: float):
+        self.flow, self.whole, self.paper, self.words, self.readable = flow, whole, paper, words, readable
+        self.edges = flow_edges(flow)
+        self.order = {s.key: s.number for s in flow.steps}
+        self.laid_out: dict[frozenset[str], tuple[PartFlow, Diagram]] = {}
+
+    def trial(self, keys: frozenset[str]) -> tuple[PartFlow, Diagram]:
+        """The part holding ``keys`` laid out, its connectors naming the widest part number there can be."""
+        if keys not in self.laid_out:
+            part_of = {k: 1 if k in keys else _TRIAL_PART for k in self.order}
+            part = part_flow(self.flow, self.edges, keys, part_of, self.words)
+            self.laid_out[keys] = (part, lay_out_part(part, self.flow, self.whole))
+        return self.laid_out[keys]
+
+    def fits(self, run: list[Unit]) -> bool:
+        diagram = self.trial(_keys(run))[1]
+        return page_fit(diagram, self.paper).scale >= self.readable - 1e-9
+
+    def parts(self, runs: list[list[Unit]]) -> tuple[PrintedPart, ...]:
+        """The chosen runs as numbered parts, their connectors numbered in pairs and worded."""
+        keys_of = [_keys(run) for run in runs]
+        part_of = {k: n for n, keys in enumerate(keys_of, start=1) for k in keys}
+        numbers = cut_numbers(self.edges, part_of)
+        total, title = len(runs), self.whole.title
+        printed = []
+        for number, keys in enumerate(keys_of, start=1):
+            part, trial = self.trial(keys)
+            name = f"{title} — {self.words['part_of'].format(n=number, total=total)}"
+            diagram = worded_part(
+                trial, part, self.flow, title=name, numbers=numbers, part_of=part_of, words=self.words
+            )
+            steps = [s for s in self.flow.steps if s.key in keys]
+            stage_ids = {s.stage for s in steps}
+            printed.append(
+                PrintedPart(
+                    number,
+                    diagram,
+                    tuple(s.number for s in steps),
+                    tuple(stage.name for stage in self.flow.stages if stage.id in stage_ids),
+                    page_fit(diagram, self.paper),
+                )
+            )
+        return tuple(printed)
+
+    def runs(self) -> list[list[Unit]]:
+        """As few runs as print readably, whole stages where they fit.
+
+        When a stage is too long for a page, cutting the whole flow between
+        ranks (stages then share pages) is tried too, and wins when it needs
+        fewer pages or leaves fewer parts short of steps.
+        """
+        pieces = units(self.flow, self.whole)
+        runs, split = self._pack(list(pieces))
+        if split:
+            ranks, _ = self._pack([rank for piece in pieces for rank in (piece.ranks or (piece,))])
+            runs = min((runs, ranks), key=lambda r: (len(r), sum(_steps(run) < MIN_STEPS for run in r)))
+        return runs
+
+    def _pack(self, pieces: list[Unit]) -> tuple[list[list[Unit]], bool]:
+        """Runs each as long as fits, in turn, the last two evened out; and whether a stage had to be cut."""
+        runs: list[list[Unit]] = []
+        at, guess, split = 0, self._estimate(pieces), False
+        while at < len(pieces):
+            end = self._longest(pieces, at, guess)
+            if end == at + 1 and len(pieces[at].ranks) > 1 and not self.fits(pieces[at : at + 1]):
+                pieces[at : at + 1] = list(pieces[at].ranks)  # a stage too long for a page: cut between ranks
+                split = True
+                continue
+            runs.append(pieces[at:end])
+            guess, at = end - at, end
+        if len(runs) > 1:  # the last run is what is left over: share the last two runs' pieces evenly
+            last = balanced_cuts(runs[-2] + runs[-1], 2)
+            if len(last) == 2 and all(self.fits(run) for run in last):
+                runs[-2:] = last
+        return even_out(runs, self.fits, len(self.flow.steps)), split
+
+    def _longest(self, pieces: list[Unit], at: int, guess: int) -> int:
+        """The end of the longest run from ``at`` that fits (at least one piece, even one that does not).
+
+        Runs are tried from ``guess`` pieces (the last part's length) one
+        more or one fewer at a time, then in doubling strides, then halving:
+        two layouts when parts come out alike.
+        """
+        last = len(pieces)
+        probe = max(at + 1, min(last, at + guess))
+        good, bad = (probe, last + 1) if self.fits(pieces[at:probe]) else (at + 1, probe)
+        stride = 1
+        while bad > last and good < last:  # grow
+            probe = min(last, good + stride)
+            if self.fits(pieces[at:probe]):
+                good, stride = probe, stride * 2
+            else:
+                bad = probe
+        stride = 1
+        while good == at + 1 and bad - good > 1:  # shrink
+            probe = max(at + 2, bad - stride)
+            if self.fits(pieces[at:probe]):
+                good = probe
+            else:
+                bad, stride = probe, stride * 2
+        while bad - good > 1 and good < last:  # halve
+            probe = (good + bad) // 2
+            if self.fits(pieces[at:probe]):
+                good = probe
+            else:
+                bad = probe
+        return good
+
+    def _estimate(self, pieces: list[Unit]) -> int:
+        """How many pieces a page takes at the readable scale, judged from the whole diagram's length."""
+        vertical = self.whole.direction != "LR"
+        box = drawing_box(self.paper, not vertical, caption=True)
+        along_mm = box[1] if vertical else box[0]
+        room = along_mm / (self.readable * PX_TO_MM) - _CONNECTOR_ROWS_PX
+        length = pieces[-1].hi - pieces[0].lo
+        return max(1, round(len(pieces) * room / max(length, 1.0)))
+
+
+def _steps(run: list[Unit]) -> int:
+    return steps_in(run)
+
+
+def _keys(run: list[Unit]) -> frozenset[str]:
+    return frozenset(k for piece in run for k in piece.keys)
+
+
+def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: float) -> Diagram:
+    """The whole diagram without its words (too small to read there), each part framed and numbered."""
+    vertical = whole.direction != "LR"
+    spans = {n.key: (n.box.y, n.box.bottom) if vertical else (n.box.x, n.box.right) for n in whole.nodes}
+    ranges = []
+    for part in parts:
+        keys = [n.key for n in part.diagram.nodes if not n.connector]
+        ranges.append((min(spans[k][0] for k in keys), max(spans[k][1] for k in keys)))
+    length = whole.height if vertical else whole.width
+    heads = [lane.header.bottom if vertical else lane.header.right for lane in whole.lanes]
+    start = max(heads, default=0.0)
+    font = OVERVIEW_LABEL_PT / (PT_PER_PX * max(scale, 0.01))
+    outlines = []
+    for i, (part, (lo, hi)) in enumerate(zip(parts, ranges, strict=True)):
+        low = start if i == 0 else (ranges[i - 1][1] + lo) / 2
+        high = length - 4 if i == len(parts) - 1 else (hi + ranges[i + 1][0]) / 2
+        across = (whole.width if vertical else whole.height) - 8
+        box = Rect(4, low, across, high - low) if vertical else Rect(low, 4, high - low, across)
+        outlines.append(PartOutline(part.number, box, font))
+    return replace(
+        whole,
+        numbers=False,
+        nodes=tuple(replace(n, lines=(), href="", link="") for n in whole.nodes),
+        lanes=tuple(replace(lane, lines=(), name="") for lane in whole.lanes),
+        stages=tuple(replace(stage, lines=("",)) for stage in whole.stages),
+        edges=tuple(replace(edge, label="", label_at=None) for edge in whole.edges),
+        header=(),
+        outlines=tuple(outlines),
+    )

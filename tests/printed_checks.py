@@ -1,0 +1,159 @@
+"""What a printed part must be, read from its geometry: the checks of tests/test_handout_parts*.py.
+
+Each function returns the problems it finds as sentences (empty: none), so a
+failing test says which part, which text and where.  Text boxes are worked
+out as the SVG writer places the text: a shape's label block centred on its
+text centre, a number badge on its corner, an outcome label from its anchor.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+from flowchart_cli.handout.printed import PrintedDiagram, readable_scale
+from flowchart_cli.layout.annotations import number_badge, number_size
+from flowchart_cli.layout.geometry import Diagram, Rect
+from flowchart_cli.layout.shapes import text_center
+from flowchart_cli.layout.text import text_width
+from flowchart_cli.model import Flow, flow_edges
+
+LINE_HEIGHT = 16.0
+SLACK = 0.5  # px: boxes that only touch do not overlap
+
+
+def text_boxes(d: Diagram) -> list[tuple[str, str, Rect]]:
+    """(owner, what, box) for every text the writer draws: owner is a node key or "" for none."""
+    boxes = []
+    for node in d.nodes:
+        centre = text_center(node.kind, node.box)
+        width = max((text_width(line, d.font_size) for line in node.lines), default=0.0)
+        height = len(node.lines) * LINE_HEIGHT
+        boxes.append(
+            (node.key, f"label of {node.key}", Rect(centre.x - width / 2, centre.y - height / 2, width, height))
+        )
+        number = node.connector or (node.number if d.numbers else 0)
+        if number:
+            boxes.append((node.key, f"badge of {node.key}", number_badge(node.box, number, d.font_size)))
+    size = d.font_size - 1
+    for edge in d.edges:
+        if edge.label and edge.label_at is not None:
+            width = text_width(edge.label, size) * 1.08
+            at = edge.label_at
+            left = at.x if edge.label_anchor == "start" else at.x - width
+            boxes.append(
+                (edge.source, f"outcome '{edge.label}' of {edge.source}", Rect(left, at.y - size, width, size + 3))
+            )
+    return boxes
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    return a.x < b.right - SLACK and b.x < a.right - SLACK and a.y < b.bottom - SLACK and b.y < a.bottom - SLACK
+
+
+def overlaps(d: Diagram) -> list[str]:
+    """Texts over texts, and texts over shapes that are not their own."""
+    problems = []
+    boxes = text_boxes(d)
+    for (_, a, box_a), (_, b, box_b) in combinations(boxes, 2):
+        if _overlap(box_a, box_b):
+            problems.append(f"{d.title}: {a} overlaps {b}")
+    for owner, what, box in boxes:
+        for node in d.nodes:
+            if node.key != owner and _overlap(box, node.box):
+                problems.append(f"{d.title}: {what} lies over the shape of {node.key}")
+    return problems
+
+
+def outside(d: Diagram) -> list[str]:
+    """Texts, shapes and lines that reach past the part's drawing (they would be cut at its edge)."""
+    frame = Rect(0, 0, d.width, d.height)
+    problems = [f"{d.title}: {what} is cut by the edge" for _, what, box in text_boxes(d) if not frame.contains(box)]
+    problems += [f"{d.title}: shape {n.key} is cut by the edge" for n in d.nodes if not frame.contains(n.box)]
+    for edge in d.edges:
+        if any(not (0 <= p.x <= d.width and 0 <= p.y <= d.height) for p in edge.points):
+            problems.append(f"{d.title}: the line {edge.source} → {edge.target} leaves the drawing")
+    return problems
+
+
+def joined_by_connectors(flow: Flow, plan: PrintedDiagram) -> list[str]:
+    """Every line between two parts ends at a connector on both sides, the two numbered alike and
+    each naming the other part and step."""
+    part_of = {n.key: p.number for p in plan.parts for n in p.diagram.nodes if not n.connector}
+    number_of = {s.key: s.number for s in flow.steps}
+    problems = []
+    seen: Counter[int] = Counter()
+    for edge in flow_edges(flow):
+        here, there = part_of[edge.source], part_of[edge.target]
+        if here == there:
+            continue
+        out = _connector_after(plan, here, edge.source)
+        into = _connector_before(plan, there, edge.target)
+        outs = {(n.connector, n.label) for n in out}
+        intos = {(n.connector, n.label) for n in into}
+        matched = [
+            (a, b)
+            for a in outs
+            for b in intos
+            if a[0] == b[0]
+            and f"{there}" in a[1]
+            and str(number_of[edge.target]) in a[1]
+            and f"{here}" in b[1]
+            and str(number_of[edge.source]) in b[1]
+        ]
+        if not matched:
+            problems.append(
+                f"the line {edge.source} (part {here}) → {edge.target} (part {there}) has no connector pair"
+            )
+        for a, _ in matched[:1]:
+            seen[a[0]] += 1
+    connectors = Counter(n.connector for p in plan.parts for n in p.diagram.nodes if n.connector)
+    problems += [f"connector {k} is drawn {v} times (a pair is 2)" for k, v in connectors.items() if v != 2]
+    return problems
+
+
+def _connector_after(plan: PrintedDiagram, part: int, key: str):
+    d = plan.parts[part - 1].diagram
+    nodes = {n.key: n for n in d.nodes}
+    return [nodes[e.target] for e in d.edges if e.source == key and nodes[e.target].connector]
+
+
+def _connector_before(plan: PrintedDiagram, part: int, key: str):
+    d = plan.parts[part - 1].diagram
+    nodes = {n.key: n for n in d.nodes}
+    return [nodes[e.source] for e in d.edges if e.target == key and nodes[e.source].connector]
+
+
+def page_problems(flow: Flow, plan: PrintedDiagram) -> list[str]:
+    """Every step on exactly one part with its own number; no part under 3 steps (flows of 6+);
+    text at 7 pt or more; each part fills 30 % of its page and the parts 55 % on average."""
+    problems = []
+    numbers = sorted(n for part in plan.parts for n in part.numbers)
+    if numbers != sorted(s.number for s in flow.steps):
+        problems.append(f"the parts hold steps {numbers}, not each step once")
+    by_key = {s.key: s.number for s in flow.steps}
+    for part in plan.parts:
+        drawn = {n.key: n.number for n in part.diagram.nodes if not n.connector}
+        if any(by_key[k] != number for k, number in drawn.items()):
+            problems.append(f"part {part.number} renumbers its steps")
+        if len(flow.steps) >= 6 and len(part.numbers) < 3:
+            problems.append(f"part {part.number} holds only steps {part.numbers}")
+        smallest_pt = number_size(part.diagram.font_size) * part.fit.scale * 0.75
+        if part.fit.scale < readable_scale(part.diagram) - 1e-9:
+            problems.append(f"part {part.number} prints its smallest text at {smallest_pt:.2f} pt")
+        if part.fill < 0.30:
+            problems.append(f"part {part.number} fills {part.fill:.0%} of its page")
+    if plan.parts:
+        average = sum(p.fill for p in plan.parts) / len(plan.parts)
+        if average < 0.55:
+            problems.append(f"the parts fill {average:.0%} of their pages on average")
+    return problems
+
+
+def all_problems(flow: Flow, plan: PrintedDiagram) -> list[str]:
+    if not plan.parts:
+        return []
+    problems = page_problems(flow, plan) + joined_by_connectors(flow, plan)
+    for part in plan.parts:
+        problems += overlaps(part.diagram) + outside(part.diagram)
+    return problems

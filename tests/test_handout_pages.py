@@ -1,0 +1,131 @@
+"""Page breaks a reader expects, read back from the real PDF handout.
+
+A stage heading never ends a page; no page holds only the last few lines of a
+section; the step table repeats its header on every page.  The flows are our
+own customer-service processes (tests/handout_flows/), one of them with a
+cover a little longer than a page.  Sections are found from the PDF's outline
+(its bookmarks), the lines from poppler's `pdftotext`.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+from typer.testing import CliRunner
+
+from flowchart_cli.cli import app
+from flowchart_cli.handout.pagefit import SPILL
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.integration,
+    pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) missing"),
+]
+
+FLOWS = sorted((Path(__file__).parent / "handout_flows").glob("*.flow.yaml"))
+WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
+STAGE_HEADING = re.compile(r"^(Etapa|Stage) \d+ · ")
+FOOTER = re.compile(r"^(Página|Page) \d+ (de|of) \d+$")
+MM = 72 / 25.4
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("pages")
+    result = CliRunner().invoke(app, ["handout", *map(str, FLOWS), "--format", "pdf", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return {flow.name: out / flow.name.replace(".flow.yaml", ".handout.pdf") for flow in FLOWS}
+
+
+def page_lines(pdf: Path, title: str) -> list[list[str]]:
+    """Each page's lines of text, without the running header and the page number."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in text.split("\f")[:-1]:
+        lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+        pages.append([line for line in lines if not FOOTER.match(line) and not line.startswith(title + " ·")])
+    return pages
+
+
+def fills(pdf: Path) -> list[float]:
+    """How far down each page its text goes, as a share of the page's usual text area."""
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    shares = []
+    for page in bbox.split("<page ")[1:]:
+        height = float(re.search(r'height="([\d.]+)"', page)[1])
+        top, bottom = 20 * MM, height - 18 * MM
+        body = [float(y1) for y0, y1, _ in WORD.findall(page) if float(y0) > top - 5 * MM and float(y1) < bottom - 2]
+        shares.append((max(body, default=top) - top) / (bottom - top))
+    return shares
+
+
+def sections(pdf: Path) -> list[tuple[int, str]]:
+    """(first page index, title) of each section, from the PDF's outline."""
+    reader = pypdf.PdfReader(pdf)
+    found = []
+
+    def walk(entries):
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry)
+            else:
+                found.append((reader.get_destination_page_number(entry), entry.title))
+
+    walk(reader.outline)
+    return sorted(found)
+
+
+@pytest.mark.parametrize("name", [f.name for f in FLOWS])
+def test_no_page_ends_with_a_stage_heading(pdfs, name):
+    pdf = pdfs[name]
+    title = pypdf.PdfReader(pdf).metadata.title
+    for number, lines in enumerate(page_lines(pdf, title), start=1):
+        assert lines, f"{name}: page {number} is empty"
+        assert not STAGE_HEADING.match(lines[-1]), f"{name}: page {number} ends with “{lines[-1]}”"
+
+
+@pytest.mark.parametrize("name", [f.name for f in FLOWS])
+def test_no_page_holds_only_the_last_few_lines_of_a_section(pdfs, name):
+    pdf = pdfs[name]
+    starts = sections(pdf)
+    first_pages = {page for page, _ in starts}
+    diagram = next(page for page, title in starts if title in ("Diagrama", "Diagram"))
+    table = next(page for page, title in starts if title in ("Paso a paso", "Passo a passo", "Step by step"))
+    shares = fills(pdf)
+    for index, share in enumerate(shares):
+        if index in first_pages or diagram <= index < table:  # a section's first page; the diagram's pages
+            continue
+        last_of_run = index + 1 == len(shares) or index + 1 in first_pages
+        assert not last_of_run or share >= SPILL, f"{name}: page {index + 1} holds {share:.0%} of a page"
+
+
+@pytest.mark.parametrize("name", [f.name for f in FLOWS])
+def test_the_step_table_repeats_its_header_on_every_page(pdfs, name):
+    pdf = pdfs[name]
+    starts = sections(pdf)
+    table = next(i for i, (_, title) in enumerate(starts) if title in ("Paso a paso", "Passo a passo", "Step by step"))
+    first, after = starts[table][0], starts[table + 1][0]
+    lines = page_lines(pdf, pypdf.PdfReader(pdf).metadata.title)
+    header = re.compile(r"^(N\.º Paso Símbolo|N\.º Passo Símbolo|No\. Step Symbol) ")
+    pages = range(first, after if after > first else first + 1)
+    assert len(pages) >= 2 or name != "consultas-multicanal.flow.yaml"  # 38 steps: the table runs over pages
+    for index in pages:
+        assert any(header.match(line) for line in lines[index][:3]), f"{name}: page {index + 1}: {lines[index][:3]}"
+
+
+def test_the_long_cover_would_spill_without_the_closer_print(tmp_path):
+    """The fixture does exercise the fix: printed once, its cover leaves a third of a page of contents."""
+    from weasyprint import HTML
+
+    from flowchart_cli.handout.pagefit import spilled_sections
+
+    flow = next(f for f in FLOWS if f.name == "muchas-areas.flow.yaml")
+    result = CliRunner().invoke(app, ["handout", str(flow), "--format", "html", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "muchas-areas.handout.html").read_text(encoding="utf-8")
+    assert "top" in spilled_sections(HTML(string=html).render())

@@ -1,0 +1,164 @@
+"""The printed diagram part by part: each part laid out as a flow of its own, checked on its geometry.
+
+Flows: the samples, four customer-service flows written for these checks
+(tests/cases/printed: es TB with stages, pt LR, en TB with three-way
+decisions, es LR with stages, 21–40 steps) and generated flows of 12–150
+steps (benchmarks/flowgen.py).  See tests/printed_checks.py for what each
+check reads.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from printed_checks import all_problems, joined_by_connectors, overlaps, page_problems
+
+from flowchart_cli.check import check_file
+from flowchart_cli.handout.paper import PAPERS, paper
+from flowchart_cli.handout.part_flow import cut_numbers, part_flow
+from flowchart_cli.handout.printed import PrintedDiagram, print_plan
+from flowchart_cli.layout import layout_flow
+from flowchart_cli.model import Flow, flow_edges
+from flowchart_cli.words import words
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from flowgen import generated_flow  # noqa: E402
+
+PRINTED = sorted((ROOT / "tests" / "cases" / "printed").glob("*.flow.yaml"))
+SAMPLES = sorted((ROOT / "samples").glob("*.flow.yaml"))
+
+
+def load(path: Path) -> Flow:
+    result = check_file(path)
+    assert result.ok, result.diagnostics
+    return result.flow
+
+
+def planned(flow: Flow, sheet: str = "a4") -> PrintedDiagram:
+    return print_plan(flow, layout_flow(flow), paper(sheet), words(flow.lang), legend_items=6)
+
+
+def generated(tmp_path: Path, steps: int, lanes: int = 4) -> Flow:
+    path = tmp_path / f"generado-{steps}.flow.yaml"
+    path.write_text(generated_flow(steps, lanes=lanes, decision_every=9, notes=True), encoding="utf-8")
+    return load(path)
+
+
+def test_paper_sizes_and_a_clear_message_for_an_unknown_one():
+    assert paper("A4").width_mm == 210 and paper("letter").height_mm == pytest.approx(279.4)
+    assert PAPERS["a3"].content_box(landscape=True)[0] > PAPERS["a4"].content_box(landscape=True)[0]
+    with pytest.raises(ValueError, match="a4, a3, letter"):
+        paper("b5")
+
+
+def test_a_part_is_a_flow_of_its_own_with_its_lanes_stages_and_one_connector_per_cut_line():
+    flow = load(PRINTED[[p.name for p in PRINTED].index("reclamos-tarjeta.flow.yaml")])
+    edges = flow_edges(flow)
+    keys = frozenset(s.key for s in flow.steps if 6 <= s.number <= 9)  # the stage "Registro"
+    part_of = {s.key: 2 if s.key in keys else (1 if s.number < 6 else 3) for s in flow.steps}
+    part = part_flow(flow, edges, keys, part_of, words("es"))
+    steps = [s for s in part.flow.steps if s.kind != "offpage"]
+    assert [s.key for s in steps] == ["datos", "caso", "tarjeta", "bloquear"]  # ids kept, flow order
+    assert [s.index for s in part.flow.steps] == list(range(len(part.flow.steps)))
+    assert [lane.id for lane in part.flow.lanes] == ["agente"]  # the lanes it uses, in the flow's order
+    assert [stage.name for stage in part.flow.stages] == ["Registro"]
+    labels = sorted(s.label for s in part.flow.steps if s.kind == "offpage")
+    assert labels == [
+        "continúa en la parte 3 · paso 10",  # tarjeta (Sí) → revisar
+        "continúa en la parte 3 · paso 10",  # bloquear → revisar
+        "viene de la parte 1 · paso 3",  # identidad (Sí) → datos
+    ]
+    crossing = [e for e in edges if (e.source in keys) != (e.target in keys)]
+    assert len(part.connectors) == len(crossing) == 3
+    outcome = [e for e in part.edges if e.source == "tarjeta" and e.target in part.connectors]
+    assert [e.label for e in outcome] == ["Sí"]  # the outcome label stays on the line to the connector
+
+
+def test_both_ends_of_a_cut_line_share_one_number_numbered_as_the_lines_leave_their_parts():
+    flow = load(PRINTED[[p.name for p in PRINTED].index("reclamos-tarjeta.flow.yaml")])
+    edges = flow_edges(flow)
+    part_of = {s.key: 1 + (s.number - 1) // 10 for s in flow.steps}
+    numbers = cut_numbers(edges, part_of)
+    crossing = [i for i, e in enumerate(edges) if part_of[e.source] != part_of[e.target]]
+    assert sorted(numbers) == crossing and sorted(numbers.values()) == list(range(1, len(crossing) + 1))
+    leaving = [part_of[edges[i].source] for i in sorted(numbers, key=numbers.get)]
+    assert leaving == sorted(leaving)
+
+
+@pytest.mark.parametrize("path", SAMPLES + PRINTED, ids=lambda p: p.name.split(".")[0])
+def test_printed_parts_of_samples_and_customer_service_flows(path: Path):
+    flow = load(path)
+    plan = planned(flow)
+    assert all_problems(flow, plan) == []
+    if len(flow.steps) > 20:
+        assert plan.split  # too big for one page at 7 pt on A4
+
+
+@pytest.mark.parametrize("steps", [12, 40])
+def test_printed_parts_of_generated_flows(tmp_path: Path, steps: int):
+    flow = generated(tmp_path, steps)
+    plan = planned(flow)
+    assert all_problems(flow, plan) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("steps", "lanes"), [(80, 3), (150, 4)])
+def test_printed_parts_of_big_generated_flows(tmp_path: Path, steps: int, lanes: int):
+    flow = generated(tmp_path, steps, lanes)
+    plan = planned(flow)
+    assert plan.split and all_problems(flow, plan) == []
+    assert len(plan.parts) <= steps / 4  # parts of a page's worth, not one per rank
+
+
+def test_a3_needs_fewer_parts_than_a4():
+    flow = load(PRINTED[[p.name for p in PRINTED].index("portabilidad.flow.yaml")])
+    assert len(planned(flow, "a3").parts) < len(planned(flow, "a4").parts)
+
+
+def test_parts_follow_the_stages_where_whole_stages_fit():
+    flow = load(PRINTED[[p.name for p in PRINTED].index("reclamos-tarjeta.flow.yaml")])
+    plan = planned(flow, "a3")
+    stage_of = {s.number: s.stage for s in flow.steps}
+    seen = [{stage_of[n] for n in part.numbers} for part in plan.parts]
+    for i, stages in enumerate(seen):  # a stage lies on one part only
+        assert not any(stages & other for other in seen[i + 1 :])
+    for part in plan.parts:  # each part draws its own stage bands, numbered as in the flow
+        numbers = {flow.stages.index(flow.stage_by_id(stage_of[n])) + 1 for n in part.numbers}
+        assert {band.number for band in part.diagram.stages} == numbers
+
+
+def test_a_part_keeps_the_flows_lane_order_and_colours():
+    flow = load(PRINTED[[p.name for p in PRINTED].index("account-access.flow.yaml")])
+    whole = layout_flow(flow)
+    plan = print_plan(flow, whole, paper("a4"), words("en"))
+    order = [lane.id for lane in flow.lanes]
+    colours = {lane.id: lane.fill for lane in whole.lanes}
+    for part in plan.parts:
+        ids = [lane.id for lane in sorted(part.diagram.lanes, key=lambda lane: lane.band.x)]
+        assert ids == sorted(ids, key=order.index)
+        assert all(lane.fill == colours[lane.id] for lane in part.diagram.lanes)
+
+
+def test_a_short_flow_stays_on_one_page():
+    flow = load(ROOT / "docs" / "example" / "quejas.flow.yaml")
+    plan = planned(flow)
+    assert not plan.split and plan.fit.scale * 12 * 0.75 >= 7
+
+
+def test_the_checks_find_what_they_look_for():
+    """A text moved onto another shape, a part short of steps, a connector pair broken: each is found."""
+    flow = load(PRINTED[[p.name for p in PRINTED].index("account-access.flow.yaml")])
+    plan = planned(flow)
+    part = plan.parts[1]
+    first, second, *rest = part.diagram.nodes
+    moved = replace(second, box=replace(first.box, x=first.box.x + 30))
+    assert overlaps(replace(part.diagram, nodes=(first, moved, *rest)))
+    few = replace(part, numbers=part.numbers[:2])
+    assert page_problems(flow, replace(plan, parts=(plan.parts[0], few, *plan.parts[2:])))
+    broken = [replace(n, connector=n.connector + 100) if n.connector else n for n in part.diagram.nodes]
+    changed = replace(part, diagram=replace(part.diagram, nodes=tuple(broken)))
+    assert joined_by_connectors(flow, replace(plan, parts=(plan.parts[0], changed, *plan.parts[2:])))

@@ -1,0 +1,96 @@
+"""The printed parts as users get them: the handout's HTML markup (spec §4) and `render -f pdf --paper`."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import pypdf
+import pytest
+from typer.testing import CliRunner
+
+from flowchart_cli.check import check_file
+from flowchart_cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+PRINTED = ROOT / "tests" / "cases" / "printed"
+SVG = "{http://www.w3.org/2000/svg}"
+runner = CliRunner()
+
+
+def _run(*args: str) -> None:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("name", ["reclamos-tarjeta", "troca-garantia", "account-access"])
+def test_each_part_is_a_section_with_its_svg_in_a_box_sized_in_mm(tmp_path: Path, name: str):
+    _run("handout", str(PRINTED / f"{name}.flow.yaml"), "-o", str(tmp_path))
+    html = (tmp_path / f"{name}.handout.html").read_text(encoding="utf-8")
+    flow = check_file(PRINTED / f"{name}.flow.yaml").flow
+    by_key = {s.key: s.number for s in flow.steps}
+    sections = re.findall(r'<section class="diagram-part[^"]*"[^>]*>(.*?)</section>', html, re.S)
+    assert len(sections) > 1
+    pairs: Counter[str] = Counter()
+    seen: list[int] = []
+    for section in sections:
+        box = re.search(
+            r'<div class="diagram-box" style="width: ([\d.]+)mm; height: ([\d.]+)mm">\s*(<svg.*?</svg>)', section, re.S
+        )
+        assert box is not None and float(box.group(1)) > 0 and float(box.group(2)) > 0
+        svg = ET.fromstring(box.group(3))
+        groups = list(svg.iter(f"{SVG}g"))
+        steps = [g for g in groups if "fc-step" in (g.get("class") or "").split()]
+        assert steps
+        for group in steps:  # each step keeps its id and its number in the whole flow
+            number = next(t for t in group.iter(f"{SVG}text") if t.get("class") == "fc-number").text
+            assert by_key[group.get("data-step")] == int(number)
+            seen.append(int(number))
+        connectors = [g for g in groups if g.get("class") == "fc-offpage-connector"]
+        assert connectors  # a part of a split flow always joins another
+        for group in connectors:
+            pairs[group.get("data-connector")] += 1
+            words = "".join(group.itertext())
+            assert re.search(
+                r"(continúa en la parte|continua na parte|continues in part|viene de la parte|vem da parte|from part)"
+                r" \d+ · (paso|passo|step) \d+",
+                words,
+            )
+        assert [g.get("data-lane") for g in groups if g.get("class") == "fc-lane"]  # the part's lanes
+    assert sorted(seen) == [s.number for s in flow.steps]  # every step on one part
+    assert set(pairs.values()) == {2}  # each connector number on both sides of its cut
+
+
+def test_render_paper_prints_a_big_flow_as_an_overview_and_parts(tmp_path: Path):
+    _run("render", str(PRINTED / "portabilidad.flow.yaml"), "-f", "pdf", "--paper", "a4", "-o", str(tmp_path))
+    reader = pypdf.PdfReader(tmp_path / "portabilidad.pdf")
+    assert len(reader.pages) > 2
+    for page in reader.pages:  # A4, portrait or landscape
+        size = sorted((round(float(page.mediabox.width)), round(float(page.mediabox.height))))
+        assert size == [595, 842]
+    first = reader.pages[0].extract_text()
+    assert "Portabilidad de número móvil" in first and "partes" in first
+    second = reader.pages[1].extract_text()
+    assert "Parte 1 de" in second and "continúa en la parte 2" in " ".join(second.split())
+
+
+def test_render_paper_prints_a_small_flow_on_one_page_of_that_paper(tmp_path: Path):
+    sample = ROOT / "docs" / "example" / "quejas.flow.yaml"
+    _run("render", str(sample), "-f", "pdf", "--paper", "letter", "-o", str(tmp_path / "paged"))
+    _run("render", str(sample), "-f", "pdf", "-o", str(tmp_path / "plain"))
+    paged = pypdf.PdfReader(tmp_path / "paged" / "quejas.pdf")
+    plain = pypdf.PdfReader(tmp_path / "plain" / "quejas.pdf")
+    assert len(paged.pages) == 1
+    assert sorted(round(float(v)) for v in (paged.pages[0].mediabox.width, paged.pages[0].mediabox.height)) == [
+        612,
+        792,
+    ]
+    assert len(plain.pages) == 1  # without --paper: one page the size of the drawing, as before
+    assert round(float(plain.pages[0].mediabox.width)) not in (595, 612)
+
+
+def test_render_paper_takes_only_the_known_papers(tmp_path: Path):
+    result = runner.invoke(app, ["render", str(PRINTED / "troca-garantia.flow.yaml"), "-f", "pdf", "--paper", "b5"])
+    assert result.exit_code == 2 and "a4" in result.output

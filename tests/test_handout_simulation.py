@@ -1,0 +1,98 @@
+"""The handout with shares and the simulation: "Sí → paso 11 (75 %)" in the step table, and the typical
+and the slow case in the scenarios section, in the handout's language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import tinyhtml5
+from handout_fakes import FakeDrawing, diagram_of, flow_from
+
+from flowchart_cli.check import check_file
+from flowchart_cli.handout.html import render_html
+from flowchart_cli.handout.view import build_view
+
+H = "{http://www.w3.org/1999/xhtml}"
+FLOWS = Path(__file__).resolve().parent / "simulate"
+
+
+def page(flow, lang: str | None = None):
+    return tinyhtml5.parse(render_html(build_view(flow, diagram_of(flow), FakeDrawing(), lang=lang)))
+
+
+def text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def checked(name: str):
+    result = check_file(FLOWS / name)
+    assert result.ok
+    return result.flow
+
+
+def next_cells(root) -> list[str]:
+    """The last cell of every row of the step table (where the flow goes next)."""
+    table = next(t for t in root.iter(f"{H}table") if t.get("class") == "step-table")
+    return [text(row.findall(f"{H}td")[-1]) for row in table.iter(f"{H}tr") if row.findall(f"{H}td")]
+
+
+def test_step_table_shows_each_outcome_s_share_in_the_language() -> None:
+    flow = checked("soporte-tecnico.flow.yaml")
+    cells = next_cells(page(flow))
+    assert "Conexión → paso 4 (50 %) · Facturación → paso 6 (30 %) · Equipo → paso 9 (20 %)" in cells
+    assert "Sí → paso 11 (75 %) · No → paso 9 (25 %)" in cells
+    assert "Sí → paso 8 · No → paso 11" in cells  # no `shares` written: nothing to say
+    english = next_cells(page(flow, "en"))
+    assert "Conexión → step 4 (50%) · Facturación → step 6 (30%) · Equipo → step 9 (20%)" in english
+
+
+def test_typical_and_slow_case_in_each_language() -> None:
+    refund = page(checked("reembolso.flow.yaml"))  # p50 = 495 min, p90 = 1,005 min (tests/test_simulate.py)
+    (typical,) = [p for p in refund.iter(f"{H}p") if p.get("class") == "typical-case"]
+    assert text(typical).startswith(
+        "Metade dos casos termina em menos de 1,1 dia útil; 1 em cada 10 leva mais de 2 dias úteis."
+    )
+    assert "10.000 casos simulados" in text(typical)
+    support = text(page(checked("soporte-tecnico.flow.yaml")).find(f".//{H}section[@id='scenarios']"))
+    assert "La mitad de los casos termina en menos de 28 min; 1 de cada 10 tarda más de 3 h 37 min." in support
+    claim = text(page(checked("insurance-claim.flow.yaml")).find(f".//{H}section[@id='scenarios']"))
+    assert "Half of the cases end in less than 1.7 business days; 1 in 10 takes more than 4.4 business days." in claim
+
+
+def test_a_single_path_with_durations_still_states_the_typical_case(tmp_path) -> None:
+    flow = flow_from(
+        tmp_path,
+        "title: Alta\nlang: es\nsteps:\n  - start: Llega\n  - process: Dar de alta\n    duration: 20-40 min\n"
+        "  - end: Alta hecha\n",
+    )
+    section = page(flow).find(f".//{H}section[@id='scenarios']")
+    assert section is not None
+    # uniform on 20–40 min: median 30, 90th percentile 38 (the median rounded up, the 90th down)
+    sentence = r"La mitad de los casos termina en menos de (30|31) min; 1 de cada 10 tarda más de (37|38) min\."
+    assert re.search(sentence, text(section))
+    assert section.find(f".//{H}ol") is None  # one path: no list of scenarios
+
+
+def test_no_durations_no_sentence(tmp_path) -> None:
+    flow = flow_from(
+        tmp_path,
+        "title: Sin tiempos\nlang: es\nsteps:\n  - start: Llega\n  - id: d\n    decision: ¿Urgente?\n"
+        "    shares: {Sí: 10%}\n    branches: {Sí: a, No: b}\n  - id: a\n    process: Atender ya\n    next: fin\n"
+        "  - id: b\n    process: Atender mañana\n  - id: fin\n    end: Atendido\n",
+    )
+    root = page(flow)
+    assert [p for p in root.iter(f"{H}p") if p.get("class") == "typical-case"] == []
+    assert root.find(f".//{H}section[@id='scenarios']") is not None  # the scenarios themselves stay
+
+
+def test_a_huge_flow_simulates_fewer_cases_and_says_so(tmp_path) -> None:
+    lines = ["title: Enorme", "lang: en", "steps:", "  - start: Begin"]
+    lines += [f"  - process: Step {i}\n    duration: 1 min" for i in range(998)]
+    lines.append("  - end: Done")
+    root = page(flow_from(tmp_path, "\n".join(lines)))
+    (typical,) = [p for p in root.iter(f"{H}p") if p.get("class") == "typical-case"]
+    assert text(typical) == (
+        "Almost every case takes about 16 h 38 min. "
+        "From 2,000 simulated cases, each decision taken as often as its shares say."
+    )

@@ -1,0 +1,176 @@
+"""The handout teaches the whole process: every outcome in the scenarios, distinct case answers, mixed quiz
+kinds, one way of counting responsible parties, and decision sentences that read naturally in en, es and pt.
+
+The flows are customer-service processes written for these tests (tests/handout_flows/): a 38-step
+Spanish flow with a four-way channel decision, stages and an external customer; a Portuguese one and
+an English one with loops back, three-way decisions and external parties.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from handout_fakes import FakeDrawing, diagram_of, load
+
+from flowchart_cli.analyze.records import Outcome
+from flowchart_cli.handout.view import build_view
+
+FLOWS = Path(__file__).parent / "handout_flows"
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+OURS = sorted(FLOWS.glob("*.flow.yaml"))
+EVERY = [*OURS, *sorted(SAMPLES.glob("*.flow.yaml"))]
+
+
+def view_of(path: Path, lang: str | None = None):
+    flow = load(path)
+    return flow, build_view(flow, diagram_of(flow), FakeDrawing(), lang=lang)
+
+
+def outcomes_of(flow) -> set[Outcome]:
+    """Every (decision, outcome) written in the flow, read from the steps themselves."""
+    return {Outcome(s.key, b.label) for s in flow.steps if s.kind == "decision" for b in s.branches}
+
+
+@pytest.mark.parametrize("path", EVERY, ids=lambda p: p.name)
+def test_the_scenarios_and_loops_show_every_outcome_of_every_decision(path):
+    flow, view = view_of(path)
+    scenarios = view.scenarios
+    shown = {o for item in (*scenarios.items, *scenarios.loops) for o in item.outcomes}
+    assert outcomes_of(flow) <= shown, f"never shown: {sorted(outcomes_of(flow) - shown, key=str)}"
+
+
+@pytest.mark.parametrize("path", EVERY, ids=lambda p: p.name)
+def test_each_decision_shows_all_its_outcomes_before_repeating_one(path):
+    flow, view = view_of(path)
+    for decision in (s for s in flow.steps if s.kind == "decision"):
+        seen = [o.outcome for item in view.scenarios.items for o in item.outcomes if o.step == decision.key]
+        distinct = len(set(seen))
+        assert len(set(seen[:distinct])) == distinct, f"{decision.label}: {seen}"
+
+
+def test_a_38_step_flow_shows_its_four_channels_in_its_first_four_scenarios():
+    flow, view = view_of(FLOWS / "consultas-multicanal.flow.yaml")
+    assert len(flow.steps) == 38
+    first = [next(o.outcome for o in item.outcomes if o.step == "canal") for item in view.scenarios.items[:4]]
+    assert first == ["Teléfono", "Chat", "Correo", "Redes sociales"]
+    assert len(view.scenarios.items) == 12 and view.scenarios.note.startswith("…y ")
+    # the main path comes first: the first outcome of every decision it meets
+    assert view.scenarios.items[0].condition.startswith("Si la respuesta es «Teléfono» en «¿Por qué canal")
+
+
+def test_answers_that_only_go_back_are_taught_as_loops():
+    _, view = view_of(FLOWS / "consultas-multicanal.flow.yaml")
+    loops = [(item.condition, item.route) for item in view.scenarios.loops]
+    assert view.scenarios.loops_heading == "Vueltas atrás"
+    assert (
+        "Si la respuesta es «No» en «¿Los datos del cliente están completos?»",
+        "pasos 10–12, y de vuelta al paso 10",
+    ) in loops
+    assert any("«No» en «¿Ya se intentó dos veces?»" in c and r.endswith("y de vuelta al paso 13") for c, r in loops)
+    _, en = view_of(FLOWS / "billing-dispute.flow.yaml")
+    assert (en.scenarios.loops[0].condition, en.scenarios.loops[0].route) == (
+        "If the answer is “No” at “Is the evidence complete?”",
+        "steps 3–5, then back to step 3",
+    )
+
+
+@pytest.mark.parametrize("path", [p for p in OURS if p.name != "muchas-areas.flow.yaml"], ids=lambda p: p.name)
+def test_quiz_cases_end_differently_and_the_kinds_take_turns(path):
+    _, view = view_of(path)
+    cases = [q for q in view.quiz if q.kind == "case"]
+    assert len(cases) >= 2
+    assert len({q.answer for q in cases}) == len(cases), [q.answer for q in cases]
+    kinds = [q.kind for q in view.quiz]
+    present = len(set(kinds))
+    assert len(set(kinds[:present])) == present, kinds  # every kind within the first questions
+    for a, b, c in zip(kinds, kinds[1:], kinds[2:], strict=False):
+        assert not a == b == c or len(set(kinds[kinds.index(a) :])) == 1, kinds
+
+
+def test_next_step_questions_have_different_answers_where_the_flow_allows():
+    _, view = view_of(FLOWS / "consultas-multicanal.flow.yaml")
+    answers = [q.answer for q in view.quiz if q.kind == "next"]
+    assert len(answers) >= 4 and len(set(answers)) == len(answers)
+
+
+PARTIES = {
+    "consultas-multicanal.flow.yaml": (
+        "3 responsables del equipo y 1 externo",
+        r"(\d+) responsables? del equipo y (\d+) externos?",
+    ),
+    "suporte-internet.flow.yaml": (
+        "2 responsáveis da equipe e 2 externos",
+        r"(\d+) responsáve(?:l|is) da equipe e (\d+) externos?",
+    ),
+    "billing-dispute.flow.yaml": (
+        "2 responsible parties in the team and 2 external",
+        r"(\d+) responsible part(?:y|ies) in the team and (\d+) external",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PARTIES))
+def test_responsible_parties_are_counted_alike_on_the_cover_and_in_the_scenarios(name):
+    _, view = view_of(FLOWS / name)
+    cover, pattern = PARTIES[name]
+    assert cover in view.doc.summary
+    most = re.search(pattern, cover)
+    counts = []
+    for item in view.scenarios.items:
+        found = re.search(pattern, item.summary)
+        assert found, item.summary  # every scenario says team and external apart, as the cover does
+        counts.append((int(found[1]), int(found[2])))
+        assert int(found[1]) <= int(most[1]) and int(found[2]) <= int(most[2])
+    assert (int(most[1]), int(most[2])) in counts or name == "billing-dispute.flow.yaml"
+
+
+def test_without_external_lanes_the_count_stays_short():
+    _, view = view_of(SAMPLES / "compra-en-linea.flow.yaml")
+    assert re.search(r"\d+ responsables ·", view.doc.summary) and "equipo" not in view.doc.summary
+
+
+SENTENCES = {
+    "es": (
+        r"^En «.+», si (la respuesta|el resultado) es «.+», ¿cuál es el paso siguiente\?$",
+        r"^Un caso: la respuesta es «.+» en «.+»( y |, ).+\. (¿Dónde termina el proceso\?|¿Quiénes intervienen, .+\?)$",
+        r"^Si la respuesta es «[^»]+» en «[^»]+»((, | y )«[^»]+» en «[^»]+»)*$",
+    ),
+    "pt": (
+        r"^Em “.+”, se (a resposta|o resultado) for “.+”, qual é o próximo passo\?$",
+        r"^Um caso: a resposta é “.+” em “.+”( e |, ).+\. (Onde termina o processo\?|Quem atua nele, .+\?)$",
+        r"^Se a resposta for “[^”]+” em “[^”]+”((, | e )“[^”]+” em “[^”]+”)*$",
+    ),
+    "en": (
+        r"^At “.+”, if the (answer|outcome) is “.+”, what is the next step\?$",
+        r"^A case: the answer is “.+” at “.+”( and |, ).+\. (Where does the process end\?|Who works on it, .+\?)$",
+        r"^If the answer is “[^”]+” at “[^”]+”((, | and )“[^”]+” at “[^”]+”)*$",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SENTENCES))
+@pytest.mark.parametrize("path", OURS, ids=lambda p: p.name)
+def test_decision_sentences_read_naturally_in_each_language(path, lang):
+    _, view = view_of(path, lang)
+    next_step, case, condition = SENTENCES[lang]
+    for q in view.quiz:
+        if q.kind == "next":
+            assert re.match(next_step, q.text), q.text
+        if q.kind == "case":
+            assert re.match(case, q.text), q.text
+    for item in (*view.scenarios.items, *view.scenarios.loops):
+        assert re.match(condition, item.condition), item.condition
+    assert not any(re.match(r"^[^«“]+\. (¿Qué paso sigue|Qual é o próximo passo)\?", q.text) for q in view.quiz)
+
+
+def test_the_question_about_a_decision_quotes_it_and_its_outcome():
+    _, es = view_of(FLOWS / "consultas-multicanal.flow.yaml")
+    _, pt = view_of(FLOWS / "suporte-internet.flow.yaml")
+    texts = {q.text for q in es.quiz} | {q.text for q in pt.quiz}
+    wanted = [
+        "En «¿Por qué canal llega la consulta?», si la respuesta es «Teléfono», ¿cuál es el paso siguiente?",
+        "Em “Há uma falha geral na região?”, se a resposta for “Sim”, qual é o próximo passo?",
+    ]
+    assert all(w in texts for w in wanted), sorted(texts)
