@@ -63,7 +63,8 @@ def typical_case(flow: Flow, lang: str) -> tuple[str, str]:
     def said(minutes: float, how: str) -> str:
         return readable(minutes, lang, day, how).replace(" ", "\u00a0")  # one duration never splits
 
-    if said(simulation.p50, "nearest") == said(simulation.p90, "nearest"):  # no spread worth a sentence
+    low = simulation.p10 if simulation.p10 is not None else simulation.p50
+    if said(low, "nearest") == said(simulation.p90, "nearest"):  # 8 in 10 cases round alike: no spread to tell
         sentence = words["same"].format(p50=said(simulation.p50, "nearest"))
     else:
         sentence = words["sentence"].format(p50=said(simulation.p50, "up"), p90=said(simulation.p90, "down"))
