@@ -15,6 +15,7 @@ from dataclasses import replace
 from .draft import DraftLane, DraftStep, FlowDraft
 from .drawn import DrawnEdge, DrawnGraph, DrawnLane, DrawnNode, DrawnStage
 from .ids import IdMaker
+from .kinds import decide_kinds
 from .language import guess_lang
 from .ordering import flow_order
 from .places import place_nodes
@@ -47,7 +48,7 @@ def draft_flow(graph: DrawnGraph, source: str) -> FlowDraft:
             notes[edge.source].append(
                 f"the line to {short(nodes[edge.target].label)} has no arrow: read as going from this step to it"
             )
-    kinds = _kinds(graph, outgoing, incoming, notes)
+    kinds = decide_kinds(graph.nodes, outgoing, incoming, notes)
     visual = _visual_order(graph)
     starts = [k for k in visual if kinds[k] == "start"]
     successors = {k: list(dict.fromkeys(e.target for e in outgoing[k])) for k in nodes}
@@ -123,39 +124,6 @@ def _unique_edges(edges) -> list[DrawnEdge]:
             seen.add((edge.source, edge.target, edge.label))
             kept.append(edge)
     return kept
-
-
-def _kinds(
-    graph: DrawnGraph, outgoing: Mapping[str, list[DrawnEdge]], incoming: Mapping[str, int], notes
-) -> dict[str, str]:
-    kinds = {n.key: _kind(n, len(outgoing[n.key]), incoming[n.key], notes[n.key]) for n in graph.nodes}
-    if "start" not in kinds.values():
-        for node in graph.nodes:
-            if incoming[node.key] == 0 and kinds[node.key] not in ("end", "connector", "decision"):
-                kinds[node.key] = "start"
-                notes[node.key].append("no start shape in the drawing: no line leads here, so written as the start")
-    return kinds
-
-
-def _kind(node: DrawnNode, out: int, into: int, notes: list[str]) -> str:
-    targets = out
-    if node.shape == "terminator":
-        if into and targets:
-            notes.append("a start/end shape with lines in and out: written as a process")
-            return "process"
-        return "start" if not into else "end"
-    if node.shape == "decision":
-        return "decision"
-    if targets >= 2:
-        notes.append(f"a {node.shape} shape with {targets} lines out: written as a decision")
-        return "decision"
-    if targets == 0 and node.shape != "connector":
-        if into:
-            notes.append(f"no line leaves this {node.shape} shape: written as an end")
-        else:
-            notes.append("no line leads here or leaves: written as an end")
-        return "end"
-    return node.shape
 
 
 def _visual_order(graph: DrawnGraph) -> list[str]:
