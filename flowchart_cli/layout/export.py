@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from urllib.parse import quote
 
+from ..kept_data import flow_data, lane_data, step_data
 from ..model import Flow, Step
 from ..options import RenderOptions
 from ..values import is_safe_link
@@ -52,6 +53,7 @@ def export_diagram(
             external=_external(flow, lane.id),
             fill=colours.lane_fills[lane.index % len(colours.lane_fills)],
             header_fill=colours.header_fills[lane.index % len(colours.header_fills)],
+            data=_lane_data(flow, lane.id),
         )
         for lane in lanes
     )
@@ -72,6 +74,7 @@ def export_diagram(
         numbers=options.numbers,
         header=header,
         header_box=header_box,
+        data=flow_data(flow),
     )
 
 
@@ -91,6 +94,7 @@ def _node(step: Step, box: Rect, lines: tuple[str, ...], fill: str) -> NodeBox:
         href=href_of(step, link),
         fill=fill,
         has_id=step.id is not None,
+        data=step_data(step),
     )
 
 
@@ -109,6 +113,11 @@ def href_of(step: Step, link: str) -> str:
 def _lane_text(flow: Flow, lane_id: str) -> str:
     lane = flow.lane_by_id(lane_id)
     return lane.description if lane is not None else ""
+
+
+def _lane_data(flow: Flow, lane_id: str) -> tuple[tuple[str, str], ...]:
+    lane = flow.lane_by_id(lane_id)
+    return lane_data(lane) if lane is not None else ()
 
 
 def _external(flow: Flow, lane_id: str) -> bool:

@@ -95,6 +95,8 @@ class NodeBox:
     fill: str = "#ffffff"
     has_id: bool = False
     connector: int = 0
+    data: tuple[tuple[str, str], ...] = ()
+    """What the drawing does not show (id, notes, duration…), for editable formats to carry (see kept_data)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,7 @@ class LaneBand:
     external: bool = False
     fill: str = "#ffffff"
     header_fill: str = "#ffffff"
+    data: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +135,7 @@ class StageBand:
     label: Rect
     lines: tuple[str, ...] = ()
     description: str = ""
+    data: tuple[tuple[str, str], ...] = ()
 
 
 SHARE_SCALE = 0.85
@@ -233,6 +237,8 @@ class Diagram:
     header: tuple[str, ...] = ()
     header_box: Rect | None = None
     outlines: tuple[PartOutline, ...] = ()
+    data: tuple[tuple[str, str], ...] = ()
+    """The flow's keys no cell shows (lang, version, owner…), for editable formats to carry."""
 
     def node(self, key: str) -> NodeBox:
         return next(n for n in self.nodes if n.key == key)

@@ -9,6 +9,7 @@ border after its last one; the borders lie in the along-gaps between stages.
 
 from __future__ import annotations
 
+from ..kept_data import stage_data
 from .frame import HEADER_LINE, MARGIN, Frame
 from .geometry import StageBand
 from .text import BOLD_WIDTH, text_width, wrap_text
@@ -94,5 +95,6 @@ def stage_bands(f: Frame) -> tuple[StageBand, ...]:
         header = f.rect(low, MARGIN, high - low, f.stage_header)
         width = high - low if f.lr else f.stage_header
         lines = _lines(f, stage, width)
-        bands.append(StageBand(declared.id, declared.name, stage + 1, band, header, lines, declared.description))
+        data = stage_data(declared)
+        bands.append(StageBand(declared.id, declared.name, stage + 1, band, header, lines, declared.description, data))
     return tuple(bands)

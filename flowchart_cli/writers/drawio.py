@@ -54,7 +54,7 @@ def write_drawio(diagram: Diagram, options: RenderOptions) -> str:
     nodes = {n.key: n for n in diagram.nodes}
     node_frame = {n.key: frames.get(n.lane or "", layer) for n in diagram.nodes}
     cells = [
-        '<mxCell id="0"/>',
+        _root_cell(diagram),
         f'<mxCell id="{LAYER}" parent="0"/>',
         *_stack_cells(diagram),
         *(_stage_cell(stage, diagram) for stage in diagram.stages),
@@ -108,7 +108,7 @@ def _lane_cell(lane: LaneBand, diagram: Diagram, options: RenderOptions) -> str:
     horizontal = diagram.direction != "LR"
     start = lane.header.height if horizontal else lane.header.width
     style = lane_style(lane, start, horizontal=horizontal, theme=diagram.theme, see_through=bool(diagram.stages))
-    extras = _tooltip(lane.description)
+    extras = _tooltip(lane.description) + _data(lane.data)
     label = html_label(lane.lines or (lane.name,))
     return _vertex(lane_cell_id(lane), label, style, STACK, _geometry(lane.band, Point(0.0, 0.0)), extras)
 
@@ -142,7 +142,7 @@ def _stage_cell(stage: StageBand, diagram: Diagram) -> str:
         style,
         STACK if diagram.lanes else LAYER,
         _geometry(stage.band, Point(0.0, 0.0)),
-        _tooltip(stage.description),
+        _tooltip(stage.description) + _data(stage.data),
     )
 
 
@@ -151,6 +151,7 @@ def _step_cell(node: NodeBox, cell_id: str, frame: _Frame, diagram: Diagram, opt
     extras = _tooltip(node.tooltip)
     if node.link:
         extras += f' link="{attr(node.link)}"'
+    extras += _data(node.data)
     return _vertex(cell_id, html_label(node.lines), style, frame.id, _geometry(node.box, frame.origin), extras)
 
 
@@ -179,11 +180,23 @@ def _header_cells(diagram: Diagram) -> list[str]:
 
 
 def _vertex(cell_id: str, label: str, style: str, parent: str, geometry: str, extras: str) -> str:
-    """A vertex cell; wrapped in a ``UserObject`` when it carries a tooltip or a link."""
+    """A vertex cell; wrapped in a ``UserObject`` when it carries a tooltip, a link or custom data."""
     cell = f'style="{attr(style)}" vertex="1" parent="{parent}">{geometry}</mxCell>'
     if not extras:
         return f'<mxCell id="{cell_id}" value="{attr(label)}" {cell}'
     return f'<UserObject id="{cell_id}" label="{attr(label)}"{extras}><mxCell {cell}</UserObject>'
+
+
+def _root_cell(diagram: Diagram) -> str:
+    """The root cell; it carries the flow's own data, which draw.io edits as the diagram's "Edit Data"."""
+    if not diagram.data:
+        return '<mxCell id="0"/>'
+    return f'<UserObject id="0" label=""{_data(diagram.data)}><mxCell/></UserObject>'
+
+
+def _data(pairs: tuple[tuple[str, str], ...]) -> str:
+    """Custom data as draw.io keeps it: plain attributes of the cell's ``UserObject`` (see :mod:`kept_data`)."""
+    return "".join(f' {name}="{attr(value)}"' for name, value in pairs)
 
 
 def _tooltip(text: str) -> str:
