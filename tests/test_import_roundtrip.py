@@ -15,7 +15,7 @@ import json
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -192,6 +192,31 @@ def _assert_edited(flow: Flow, plan: Plan, drawn: Path) -> None:
     assert [lane.name for lane in back.lanes] == [lane.name for lane in flow.lanes]
     assert [s.name for s in back.stages] == [s.name for s in flow.stages]
     assert back.title == flow.title and back.direction == flow.direction
+    _assert_kept(flow, back, plan)
+
+
+def _assert_kept(flow: Flow, back: Flow, plan: Plan | None = None) -> None:
+    """What the drawing does not show came back through its custom data: ids, notes, durations, links…"""
+    renamed = {plan.old_label: plan.renamed} if plan else {}
+
+    def data(step) -> tuple:
+        return (step.kind, step.label, step.notes, step.duration, step.link, step.ref,
+                tuple((s.outcome, s.text) for s in step.shares))  # fmt: skip
+
+    expected = [data(replace(s, label=renamed.get(s.label, s.label))) for s in flow.steps]
+    if plan:  # the step added by hand in draw.io carries nothing
+        expected.append(("process", NEW_LABEL, "", "", "", "", ()))
+    assert sorted(data(s) for s in back.steps) == sorted(expected)
+    ids = {(s.kind, s.label, s.id) for s in back.steps}
+    for step in flow.steps:  # two steps may share a label (a connector's pair): each id is on one of them
+        if step.id:
+            assert (step.kind, renamed.get(step.label, step.label), step.id) in ids
+    assert [(x.id, x.name, x.description, x.external) for x in back.lanes] == [
+        (x.id, x.name, x.description, x.external) for x in flow.lanes
+    ]
+    assert [(x.id, x.name, x.description) for x in back.stages] == [(x.id, x.name, x.description) for x in flow.stages]
+    keys = ("title", "lang", "version", "owner", "updated", "description", "direction")
+    assert [getattr(back, k) for k in keys] == [getattr(flow, k) for k in keys]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[p.name for p in SAMPLES])
@@ -209,6 +234,7 @@ def test_render_then_import_unedited_gives_the_same_flow(sample, tmp_path):
     back, _, _ = imported_flow(_render(sample, tmp_path))
     assert set(steps_of(back)) == set(steps_of(flow))
     assert lines_of(back) == lines_of(flow)
+    _assert_kept(flow, back)
 
 
 def _drawio_edit(drawn: Path, edits: list[dict], out: Path) -> None:

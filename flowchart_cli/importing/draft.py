@@ -13,10 +13,17 @@ __all__ = ["DraftLane", "DraftStep", "FlowDraft"]
 
 @dataclass(frozen=True, slots=True)
 class DraftLane:
-    """A lane or a stage as written: a plain name, or ``{id, name}`` when two share a name."""
+    """A lane or a stage as written: a plain name, or a mapping when it has an id, a description or is external."""
 
     name: str
     id: str | None = None
+    description: str = ""
+    external: bool = False
+
+    @property
+    def plain(self) -> bool:
+        """Whether the name alone says it all (its id, if any, is the name itself)."""
+        return self.id in (None, self.name) and not self.description and not self.external
 
     @property
     def ref(self) -> str:
@@ -35,6 +42,12 @@ class DraftStep:
     branches: tuple[tuple[str, str], ...] = ()
     notes: tuple[str, ...] = ()
     """What was guessed about this step: YAML comments at the step and `note:` lines."""
+    guidance: str = ""
+    """The step's own `notes:` (carried by the drawing's data), not to be confused with the guesses above."""
+    duration: str = ""
+    link: str = ""
+    ref: str = ""
+    shares: tuple[tuple[str, str], ...] = ()
 
     def name(self, number: int) -> str:
         """How `check` names the step: its id, or `step-N`."""
@@ -52,3 +65,7 @@ class FlowDraft:
     notes: tuple[str, ...] = ()
     source: str = ""
     """Where it came from (`quejas.drawio`, page "Recepción"), for the header comment."""
+    version: str = ""
+    owner: str = ""
+    updated: str = ""
+    description: str = ""

@@ -62,7 +62,7 @@ def _graph(cells: dict[str, Cell], title: str) -> DrawnGraph:
         if box is None:
             continue
         shape, guess = node_shape(cell.style, box.width, box.height)
-        nodes[cell.id] = DrawnNode(cell.id, cell.label, shape, box, guess=guess)
+        nodes[cell.id] = DrawnNode(cell.id, cell.label, shape, box, guess=guess, data=cell.data)
     if skipped:
         notes.append(f"{skipped} cell(s) that are not steps (text, pictures, groups) left out")
     if not nodes:
@@ -80,6 +80,7 @@ def _graph(cells: dict[str, Cell], title: str) -> DrawnGraph:
             [_unnumbered(s) for s in stages], cells, "TB" if direction == "LR" else "LR", DrawnStage, "Stage"
         ),
         notes=tuple(notes),
+        data=next((c.data for c in cells.values() if c.parent is None), ()),
     )
 
 
@@ -172,5 +173,6 @@ def _bands(bands: list[Cell], cells: dict[str, Cell], direction: str, kind, fall
     placed = [(band, box) for band, box in placed if box is not None]
     placed.sort(key=lambda item: (item[1].y, item[1].x) if direction == "LR" else (item[1].x, item[1].y))
     return tuple(
-        kind(band.id, band.label or f"{fallback} {number}", box) for number, (band, box) in enumerate(placed, 1)
+        kind(band.id, band.label or f"{fallback} {number}", box, band.data)
+        for number, (band, box) in enumerate(placed, 1)
     )

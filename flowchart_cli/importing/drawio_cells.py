@@ -8,9 +8,10 @@ chain of parents.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
+from ..kept_data import PREFIX
 from .drawio_shapes import parse_style
 from .drawn import Box, ImportFailure
 from .safexml import local_name
@@ -33,6 +34,8 @@ class Cell:
     target: str | None
     box: Box | None
     """The geometry as written (relative to the parent), ``None`` for edges and relative geometry."""
+    data: tuple[tuple[str, str], ...] = field(default=())
+    """The ``fc_*`` custom data of a ``UserObject``/``object`` cell (see :mod:`flowchart_cli.kept_data`)."""
 
 
 def read_cells(model: Element) -> dict[str, Cell]:
@@ -48,9 +51,11 @@ def read_cells(model: Element) -> dict[str, Cell]:
 
 
 def _cell(element: Element) -> Cell | None:
+    data: tuple[tuple[str, str], ...] = ()
     if local_name(element) == "mxCell":
         inner, label = element, element.get("value", "")
     else:
+        data = tuple((name, value) for name, value in element.attrib.items() if name.startswith(PREFIX))
         inner = next((c for c in element if local_name(c) == "mxCell"), None)
         if inner is None:
             return None
@@ -73,6 +78,7 @@ def _cell(element: Element) -> Cell | None:
         source=inner.get("source"),
         target=inner.get("target"),
         box=_box(inner),
+        data=data,
     )
 
 

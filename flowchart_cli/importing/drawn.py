@@ -74,6 +74,8 @@ class DrawnNode:
     stage: str | None = None
     guess: str = ""
     """What the reader had to guess about this box (an unknown shape), for a note."""
+    data: tuple[tuple[str, str], ...] = ()
+    """Data the drawing carries but does not show (``fc_id``, ``fc_notes``…; see kept_data)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +90,12 @@ class DrawnEdge:
 
 @dataclass(frozen=True, slots=True)
 class DrawnLane:
-    """A swimlane: its name and, for drawings, its band."""
+    """A swimlane: its name and, for drawings, its band and carried data (``fc_id``…)."""
 
     key: str
     name: str
     box: Box | None = None
+    data: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +105,7 @@ class DrawnStage:
     key: str
     name: str
     box: Box | None = None
+    data: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,3 +120,5 @@ class DrawnGraph:
     stages: tuple[DrawnStage, ...] = ()
     notes: tuple[str, ...] = ()
     """Notes about the drawing as a whole (ignored lines of Mermaid, cells left out)."""
+    data: tuple[tuple[str, str], ...] = ()
+    """The flow's keys the drawing carries (``fc_lang``…, on draw.io's root cell)."""

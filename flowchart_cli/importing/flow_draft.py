@@ -15,6 +15,7 @@ from dataclasses import replace
 from .draft import DraftLane, DraftStep, FlowDraft
 from .drawn import DrawnEdge, DrawnGraph, DrawnLane, DrawnNode, DrawnStage
 from .ids import IdMaker
+from .kept import kept_flow, kept_id, kept_step, value_of
 from .kinds import decide_kinds
 from .language import guess_lang
 from .ordering import flow_order
@@ -58,7 +59,7 @@ def draft_flow(graph: DrawnGraph, source: str) -> FlowDraft:
     lane_of = place_nodes(graph.nodes, graph.lanes, "lane", notes)
     stage_of = place_nodes(graph.nodes, graph.stages, "stage", notes)
     wiring = _wire(order, kinds, outgoing, nodes, notes)
-    ids = _ids(order, nodes, wiring)
+    ids = _ids(order, nodes, wiring, notes)
     steps: list[DraftStep] = []
     last_lane = last_stage = None
     for index, key in enumerate(order):
@@ -68,6 +69,7 @@ def draft_flow(graph: DrawnGraph, source: str) -> FlowDraft:
         stage = stages[stage_of[key]].ref if key in stage_of else None
         lane = lane or _first_band(lanes, last_lane, "lane", notes[key])
         stage = stage or _first_band(stages, last_stage, "stage", notes[key])
+        kept = kept_step(nodes[key].data, kinds[key], tuple(label for label, _ in branches), notes[key])
         steps.append(
             DraftStep(
                 kind=kinds[key],
@@ -78,19 +80,29 @@ def draft_flow(graph: DrawnGraph, source: str) -> FlowDraft:
                 next=ids[target] if target is not None and target != following else None,
                 branches=tuple((label, ids[t]) for label, t in branches),
                 notes=tuple(notes[key]),
+                guidance=kept.notes,
+                duration=kept.duration,
+                link=kept.link,
+                ref=kept.ref,
+                shares=kept.shares,
             )
         )
         last_lane, last_stage = lane or last_lane, stage or last_stage
     labels = [n.label for n in graph.nodes] + [e.label for e in edges]
+    flow = kept_flow(graph.data)
     return FlowDraft(
         title=graph.title,
-        lang=guess_lang(labels),
-        direction=graph.direction,
+        lang=flow.lang or guess_lang(labels),
+        direction=flow.direction or graph.direction,
         lanes=tuple(lanes.values()),
         stages=tuple(stages.values()),
         steps=tuple(steps),
         notes=graph.notes,
         source=source,
+        version=flow.version,
+        owner=flow.owner,
+        updated=flow.updated,
+        description=flow.description,
     )
 
 
@@ -139,15 +151,27 @@ def _visual_order(graph: DrawnGraph) -> list[str]:
 
 
 def _parties(bands: Sequence[DrawnLane | DrawnStage]) -> dict[str, DraftLane]:
-    """Lanes or stages as they will be written: by name, with an id only where two share a name."""
+    """Lanes or stages as they will be written: the id the drawing's data kept, else by name, with an id
+    made only where two share a name; with the description and `external` the data kept."""
     maker = IdMaker()
+    kept: dict[str, str] = {}
+    for band in bands:
+        taken = value_of(band.data, "id").strip()
+        if taken and maker.reserve(taken):  # a copied lane carries its original's id: the first one keeps it
+            kept[band.key] = taken
     counts: dict[str, int] = {}
     for band in bands:
         counts[band.name.casefold()] = counts.get(band.name.casefold(), 0) + 1
-    return {
-        band.key: DraftLane(band.name, maker.make(band.name) if counts[band.name.casefold()] > 1 else None)
-        for band in bands
-    }
+    parties = {}
+    for band in bands:
+        made = maker.make(band.name) if counts[band.name.casefold()] > 1 and band.key not in kept else None
+        parties[band.key] = DraftLane(
+            band.name,
+            kept.get(band.key, made),
+            description=value_of(band.data, "description"),
+            external=value_of(band.data, "external").strip().lower() in ("true", "1"),
+        )
+    return parties
 
 
 Wiring = tuple[str | None, tuple[tuple[str, str], ...]]
@@ -187,8 +211,10 @@ def _outcomes(lines: list[DrawnEdge], nodes: Mapping[str, DrawnNode], notes: lis
     return tuple(outcomes)
 
 
-def _ids(order: list[str], nodes: Mapping[str, DrawnNode], wiring: Mapping[str, Wiring]) -> dict[str, str]:
-    """Ids for the steps something points to by name: an explicit `next` or a branch."""
+def _ids(
+    order: list[str], nodes: Mapping[str, DrawnNode], wiring: Mapping[str, Wiring], notes: Mapping[str, list[str]]
+) -> dict[str, str]:
+    """The ids the drawing's data kept, and ids made for the other steps something points to by name."""
     needed: set[str] = set()
     for index, key in enumerate(order):
         target, branches = wiring[key]
@@ -197,4 +223,14 @@ def _ids(order: list[str], nodes: Mapping[str, DrawnNode], wiring: Mapping[str, 
             needed.add(target)
         needed.update(t for _, t in branches)
     maker = IdMaker()
-    return {key: maker.make(nodes[key].label) for key in order if key in needed}
+    ids: dict[str, str] = {}
+    for key in order:
+        taken = kept_id(nodes[key].data, notes[key])
+        if taken and maker.reserve(taken):
+            ids[key] = taken
+        elif taken:
+            notes[key].append(f"its id {taken!r} is another step's too (a copied shape?): not kept")
+    for key in order:
+        if key in needed and key not in ids:
+            ids[key] = maker.make(nodes[key].label)
+    return ids

@@ -50,6 +50,13 @@ class IdMaker:
     def __init__(self) -> None:
         self._used: set[str] = set()
 
+    def reserve(self, taken: str) -> bool:
+        """Hold ``taken`` (an id kept from the drawing) so that no made id repeats it; False if already held."""
+        if taken.casefold() in self._used:
+            return False
+        self._used.add(taken.casefold())
+        return True
+
     def make(self, label: str, fallback: str = "paso") -> str:
         base = id_from(label, fallback)
         candidate, n = base, 1
