@@ -161,7 +161,7 @@ def _wire(order: list[str], kinds, outgoing, nodes: Mapping[str, DrawnNode], not
         if kinds[key] == "end":
             wiring[key] = (None, ())
         elif kinds[key] == "decision":
-            wiring[key] = (None, tuple(_outcome(e, nodes, notes[key]) for e in lines))
+            wiring[key] = (None, _outcomes(lines, nodes, notes[key]))
         else:
             for edge in lines[1:]:
                 notes[key].append(f"a second line out, to {short(nodes[edge.target].label)}, is left out")
@@ -172,11 +172,19 @@ def _wire(order: list[str], kinds, outgoing, nodes: Mapping[str, DrawnNode], not
     return wiring
 
 
-def _outcome(edge: DrawnEdge, nodes: Mapping[str, DrawnNode], notes: list[str]) -> tuple[str, str]:
-    if edge.label.strip():
-        return edge.label.strip(), edge.target
-    notes.append(f'the outcome leading to {short(nodes[edge.target].label)} has no label: written as "{UNLABELLED}"')
-    return UNLABELLED, edge.target
+def _outcomes(lines: list[DrawnEdge], nodes: Mapping[str, DrawnNode], notes: list[str]) -> tuple[tuple[str, str], ...]:
+    """A decision's (outcome, target) pairs; unlabelled lines get "?", "? 2"… so that none is lost as a repeat."""
+    outcomes = []
+    unnamed = 0
+    for edge in lines:
+        if edge.label.strip():
+            outcomes.append((edge.label.strip(), edge.target))
+            continue
+        unnamed += 1
+        label = UNLABELLED if unnamed == 1 else f"{UNLABELLED} {unnamed}"
+        notes.append(f'the outcome leading to {short(nodes[edge.target].label)} has no label: written as "{label}"')
+        outcomes.append((label, edge.target))
+    return tuple(outcomes)
 
 
 def _ids(order: list[str], nodes: Mapping[str, DrawnNode], wiring: Mapping[str, Wiring]) -> dict[str, str]:
