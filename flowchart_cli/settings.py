@@ -180,11 +180,11 @@ def _has_table(pyproject: Path) -> bool:
 
 def load_config(start: Path | None = None) -> ConfigFile | None:
     """The settings that apply in ``start`` (default: the working folder), checked; ``None`` without a file."""
-    import tomllib
-
     found = find_config((start or Path.cwd()).absolute())
     if found is None:
         return None
+    import tomllib  # only when there is a file to read: every command starts here
+
     shown = _shown(found)
     try:
         text = found.read_text(encoding="utf-8")

@@ -196,3 +196,10 @@ def test_markdown_fence_and_mkdocs_default_to_auto():
 
     assert inspect.signature(cli.markdown).parameters["theme"].default == cli.Theme.auto
     assert replace(RenderOptions(), theme="auto").theme == "auto"
+
+
+@pytest.mark.parametrize(("syntax", "expected"), [("11", "config:\n  theme: dark\n---\n"), ("10", '{"theme": "dark"}')])
+def test_dark_mermaid_asks_for_mermaids_dark_theme(syntax, expected):
+    """Our dark fills need Mermaid's light lines and edge labels around them."""
+    text = writer("mermaid")(_diagram(FLOWS[0], "dark"), RenderOptions(theme="dark", mermaid=syntax))
+    assert expected in text and THEMES["dark"].fill_for("start") in text
