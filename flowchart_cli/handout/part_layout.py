@@ -49,7 +49,11 @@ def lay_out_part(part: PartFlow, flow: Flow, whole: Diagram) -> Diagram:
         replace(band, number=stage_numbers[band.id], lines=(str(stage_numbers[band.id]), *band.lines[1:]))
         for band in diagram.stages
     )
-    return _trimmed(replace(diagram, nodes=nodes, lanes=lanes, stages=stages))
+    # the whole's own colours object (an `auto` handout printed to PDF has dropped its dark alternate) and its
+    # description (the part's own would count its connectors as steps)
+    return _trimmed(
+        replace(diagram, nodes=nodes, lanes=lanes, stages=stages, theme=whole.theme, description=whole.description)
+    )
 
 
 def worded_part(

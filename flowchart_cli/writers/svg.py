@@ -156,7 +156,7 @@ class _Drawing:
         return "".join(out)
 
     def lane(self, lane: LaneBand) -> str:
-        i, paints = lane.index, self.paints
+        i, paints = _palette_index(self.colours.lane_fills, lane.fill, lane.index), self.paints
         stroke = self.both(lambda t: t.lane_stroke)
         band = paints.attrs(f"lane{i}", fill=(lane.fill, self.both(lambda t: t.lane_fill(i))[1]), stroke=stroke)
         head = paints.attrs(
@@ -317,6 +317,11 @@ def _respace(label: str, lines: tuple[str, ...]) -> list[str]:
         out.append(" " + line if number and found > 0 and text[found - 1] == " " else line)
         at = found + len(line)
     return out
+
+
+def _palette_index(palette: tuple[str, ...], colour: str, fallback: int) -> int:
+    """Which of the theme's lane colours ``colour`` is (a handout's part keeps the whole flow's lane colours)."""
+    return palette.index(colour) if colour in palette else fallback
 
 
 def _background(theme: Theme) -> str:
