@@ -116,12 +116,26 @@ def test_the_same_id_on_two_steps_is_kept_once(tmp_path):
     ["https://intranet.example@evil.test/", "javascript:alert(1)", "https://intranet.example/a b"],
 )
 def test_an_unusable_link_is_left_out_with_a_note(tmp_path, link):
-    def bad_link(cells, _):
+    def bad_link(cells, _):  # changed with Edit Data: the link shown (draw.io's own) taken away
+        cells["step-registrar"].attrib.pop("link")
         cells["step-registrar"].set("fc_link", link)
 
     back, _, notes = imported_flow(_edited(_render(tmp_path), bad_link))
     assert _step(back, "Registrar a contestação").link == ""
     assert any("link" in text and link in text for text in _notes_about(notes, "registrar"))
+
+
+def test_a_link_set_with_draw_io_edit_link_is_the_step_link(tmp_path):
+    """draw.io's own `link` (Edit Link) is what the user sees and edits: it wins over the carried one."""
+
+    def relink(cells, _):
+        cells["step-registrar"].set("link", "https://intranet.example/kb/estorno")
+        cells["step-estornar"].set("link", "data:page/id,abc")
+
+    back, _, notes = imported_flow(_edited(_render(tmp_path), relink))
+    assert _step(back, "Registrar a contestação").link == "https://intranet.example/kb/estorno"
+    assert _step(back, "Estornar o valor").link == ""
+    assert any("data:page/id,abc" in text for text in _notes_about(notes, "estornar"))
 
 
 def test_shares_of_a_renamed_outcome_are_left_out(tmp_path):

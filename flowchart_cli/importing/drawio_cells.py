@@ -55,7 +55,7 @@ def _cell(element: Element) -> Cell | None:
     if local_name(element) == "mxCell":
         inner, label = element, element.get("value", "")
     else:
-        data = tuple((name, value) for name, value in element.attrib.items() if name.startswith(PREFIX))
+        data = _data(element)
         inner = next((c for c in element if local_name(c) == "mxCell"), None)
         if inner is None:
             return None
@@ -80,6 +80,14 @@ def _cell(element: Element) -> Cell | None:
         box=_box(inner),
         data=data,
     )
+
+
+def _data(element: Element) -> tuple[tuple[str, str], ...]:
+    """The ``fc_*`` attributes; draw.io's own ``link`` (Edit Link, shown on the shape) wins over ``fc_link``."""
+    data = {name: value for name, value in element.attrib.items() if name.startswith(PREFIX)}
+    if element.get("link", "").strip():
+        data[PREFIX + "link"] = element.get("link", "")
+    return tuple(data.items())
 
 
 def _box(cell: Element) -> Box | None:
