@@ -5,16 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .atomic import write_atomic
+from .formats import FORMATS as OUTPUTS
+from .formats import HANDOUT_FORMATS
 from .model import Flow
-from .writers import FORMATS, RenderOptions, suffix_of, writer
+from .writers import FORMATS, RenderOptions, writer
 
 __all__ = ["HANDOUT_FORMATS", "output_path", "render_flow", "render_payloads"]
-
-HANDOUT_FORMATS: dict[str, tuple[str, str]] = {
-    "html": (".handout.html", "html"),
-    "handout-pdf": (".handout.pdf", "pdf"),
-}
-"""Handouts as output formats: name → (file suffix, the format `render_handout` takes)."""
 
 
 def output_path(flow: Flow, out_dir: Path, suffix: str) -> Path:
@@ -23,7 +19,7 @@ def output_path(flow: Flow, out_dir: Path, suffix: str) -> Path:
 
 def output_suffix(fmt: str) -> str:
     """``.svg`` for ``svg``, ``.handout.html`` for ``html``…"""
-    return HANDOUT_FORMATS[fmt][0] if fmt in HANDOUT_FORMATS else suffix_of(fmt)
+    return OUTPUTS[fmt].suffix
 
 
 def render_payloads(
@@ -47,7 +43,7 @@ def render_payloads(
             payloads[fmt] = render_handout(
                 flow,
                 diagram,
-                HANDOUT_FORMATS[fmt][1],
+                HANDOUT_FORMATS[fmt].handout,
                 lang=lang,
                 quiz=quiz,
                 template_dir=template_dir,

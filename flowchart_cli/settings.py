@@ -117,7 +117,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("header", _bool, False, "a title block above the diagram"),
         Setting("shares", _bool, False, "each outcome's share beside its label", ("render",)),
         Setting("edges", _choice("ortho", "spline"), "ortho", "flow lines: ortho or spline"),
-        Setting("paper", _choice("a4", "a3", "letter"), "a4", "the handout's paper"),
+        Setting("paper", _choice("a4", "a3", "letter"), "a4", "paper of the handout and of render's PDF",
+                ("render", "handout", "build")),
         Setting("format", _formats, ["svg"], "output formats (render, build)", ("render", "build")),
         Setting("out_dir", _text, None, "output folder, relative to the file (render, handout, build)",
                 ("render", "handout", "build"), path=True),
@@ -179,11 +180,11 @@ def _has_table(pyproject: Path) -> bool:
 
 def load_config(start: Path | None = None) -> ConfigFile | None:
     """The settings that apply in ``start`` (default: the working folder), checked; ``None`` without a file."""
-    import tomllib
-
     found = find_config((start or Path.cwd()).absolute())
     if found is None:
         return None
+    import tomllib  # only when there is a file to read: every command starts here
+
     shown = _shown(found)
     try:
         text = found.read_text(encoding="utf-8")

@@ -15,13 +15,15 @@ from pathlib import Path
 
 import pytest
 
+from flowchart_cli.rules.paths import components
+
 PACKAGE = "flowchart_cli"
 ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 
 LAYERS = (
     "model diagnostics errors symbols values words oneline printable messages catalog key_words durations options "
-    "atomic regularfile gcpause resources links yamllines yamltraps yamlsource stdio streams shares readable_time "
-    "user_cache",
+    "formats atomic regularfile gcpause resources links yamllines yamltraps yamlsource stdio "
+    "streams shares readable_time user_cache",
     "loading loader rules check schema importing",
     "layout",
     "writers report analyze",
@@ -81,38 +83,10 @@ def graph() -> dict[str, frozenset[str]]:
 
 
 def cycles(edges: dict[str, frozenset[str]]) -> list[list[str]]:
-    """The strongly connected groups of more than one module (Tarjan), each sorted."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    groups: list[list[str]] = []
-
-    def visit(v: str) -> None:
-        index[v] = low[v] = len(index)
-        stack.append(v)
-        on_stack.add(v)
-        for w in sorted(edges.get(v, ())):
-            if w not in index:
-                visit(w)
-                low[v] = min(low[v], low[w])
-            elif w in on_stack:
-                low[v] = min(low[v], index[w])
-        if low[v] == index[v]:
-            group = []
-            while True:
-                w = stack.pop()
-                on_stack.discard(w)
-                group.append(w)
-                if w == v:
-                    break
-            if len(group) > 1:
-                groups.append(sorted(group))
-
-    for v in sorted(edges):
-        if v not in index:
-            visit(v)
-    return sorted(groups)
+    """The strongly connected groups of more than one module, each sorted (the rules' own Tarjan)."""
+    order = sorted(edges)
+    groups = components(order, {name: sorted(edges[name]) for name in order})
+    return sorted(sorted(group) for group in groups if len(group) > 1)
 
 
 def _part(module: str) -> str:
@@ -180,7 +154,7 @@ def test_no_writer_imports_another_writer() -> None:
     """Each format's writer reads the geometry; what two share lives in a helper module, not in one of them."""
     from flowchart_cli.writers import FORMATS
 
-    writers = {f"{PACKAGE}.writers.{spec.split(':')[0]}" for _, spec in FORMATS.values()}
+    writers = {f"{PACKAGE}.writers.{f.writer.split(':')[0]}" for f in FORMATS.values()}
     assert len(writers) == len(FORMATS) >= 6
     crossing = sorted(f"{w} imports {t}" for w in writers for t in graph()[w] if t in writers)
     assert not crossing, "\n".join(crossing)

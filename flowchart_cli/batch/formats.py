@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from ..pipeline import HANDOUT_FORMATS, output_suffix
-from ..writers import FORMATS
+from ..formats import FORMATS
+from ..pipeline import output_suffix
 
 __all__ = ["BUILD_FORMATS", "DEFAULT_FORMATS", "output_rel"]
 
-BUILD_FORMATS: tuple[str, ...] = (*FORMATS, *HANDOUT_FORMATS)
+BUILD_FORMATS: tuple[str, ...] = tuple(FORMATS)
 DEFAULT_FORMATS: tuple[str, ...] = ("svg", "png", "drawio", "html")
 
 

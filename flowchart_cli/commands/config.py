@@ -5,7 +5,6 @@ Kept free of heavy imports: :func:`apply_config` runs before every command.
 
 from __future__ import annotations
 
-import json
 import sys
 
 import typer
@@ -34,6 +33,8 @@ def apply_config(ctx: typer.Context) -> None:
 
 def run_config(fmt: str) -> int:
     """Print each setting's value in effect here and where it comes from."""
+    import json  # here, not at the top: apply_config runs before every command
+
     config = load_config()
     rows = [(key, *_effective(key, config)) for key in SETTINGS]
     if fmt == "json":
@@ -62,6 +63,8 @@ def _effective(key: str, config: ConfigFile | None) -> tuple[object, str]:
 
 def _toml(value: object) -> str:
     """``value`` as TOML would write it (``None``: not set)."""
+    import json
+
     if value is None:
         return "(not set)"
     return json.dumps(value, ensure_ascii=False)

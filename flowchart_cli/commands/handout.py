@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import FlowchartError
+from ..formats import HANDOUT_FORMATS as OUTPUT_HANDOUTS
 from ..stdio import is_dash
 from .common import (
     checked_flows,
@@ -80,9 +81,9 @@ def run_handout(
     return 1 if failed else 0
 
 
-HANDOUT_FORMATS = ("html", "pdf")
-_PIPELINE_NAMES = {"html": "html", "pdf": "handout-pdf"}
-"""`handout -f` names → the pipeline's names for the handout formats."""
+_PIPELINE_NAMES = {f.handout: name for name, f in OUTPUT_HANDOUTS.items()}
+"""`handout -f` names (html, pdf) → their names among all outputs (html, handout-pdf)."""
+HANDOUT_FORMATS = tuple(_PIPELINE_NAMES)
 
 
 def _template_problem(error: Exception) -> str:

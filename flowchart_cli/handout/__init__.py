@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from ..formats import HANDOUT_FORMATS
 from ..layout.geometry import Diagram
 from ..model import Flow
 
 __all__ = ["FORMATS", "render_handout"]
 
-FORMATS = {"html": ".handout.html", "pdf": ".handout.pdf"}
+FORMATS = {f.handout: f.suffix for f in HANDOUT_FORMATS.values()}
+"""What `render_handout` makes (html, pdf) → the file's suffix, from the one table of outputs."""
 
 
 def render_handout(

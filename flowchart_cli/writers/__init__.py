@@ -1,7 +1,8 @@
 """The output formats: each writer turns one :class:`Diagram` into bytes or text.
 
 Writers are imported only when their format is asked for, so that
-`flowchart check` never pays for cairo or XML libraries.
+`flowchart check` never pays for cairo or XML libraries.  Which writer makes
+which format is a row of :data:`flowchart_cli.formats.FORMATS`.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
+from ..formats import DIAGRAM_FORMATS as FORMATS
 from ..layout.geometry import Diagram
 from ..options import RenderOptions
 
@@ -17,21 +19,13 @@ __all__ = ["FORMATS", "RenderOptions", "Writer", "suffix_of", "writer"]
 
 Writer = Callable[[Diagram, RenderOptions], bytes | str]
 
-FORMATS: dict[str, tuple[str, str]] = {
-    "svg": (".svg", "svg:write_svg"),
-    "png": (".png", "png:write_png"),
-    "pdf": (".pdf", "pdf:write_pdf"),
-    "drawio": (".drawio", "drawio:write_drawio"),
-    "mermaid": (".mmd", "mermaid:write_mermaid"),
-    "dot": (".dot", "dot:write_dot"),
-}
-
 
 def suffix_of(fmt: str) -> str:
-    return FORMATS[fmt][0]
+    """``.svg`` for ``svg``…: the file suffix of a diagram format."""
+    return FORMATS[fmt].suffix
 
 
 def writer(fmt: str) -> Writer:
-    """The writer function of ``fmt`` (a key of :data:`FORMATS`)."""
-    module, function = FORMATS[fmt][1].split(":")
+    """The writer function of ``fmt`` (a key of :data:`FORMATS`: the diagram formats)."""
+    module, function = FORMATS[fmt].writer.split(":")
     return getattr(importlib.import_module(f"{__name__}.{module}"), function)
