@@ -17,9 +17,9 @@ __all__ = ["run"]
 
 
 def run() -> None:
-    """Console-script entry point (``flowchart``, ``python -m flowchart_cli``)."""
+    """Console-script entry point (``flowchart``, ``python -m flowchart_cli``): :func:`.cli.run`, started light."""
     with gc_paused():
-        from .cli import app
+        from .cli import run as run_command_line
 
         gc.freeze()
-    app()
+    run_command_line()
