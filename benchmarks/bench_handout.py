@@ -7,12 +7,19 @@ of `render_handout` alone (no start-up, no layout), which load on a shared
 machine blurs less.  Targets (issue 4): a sample's HTML within 0.5 s and its
 PDF within 3 s.
 
-    python benchmarks/bench_handout.py [--rounds N] [--big-rounds N] [--no-big]
+Then the printed diagram part by part (issue 19): the PDF handout of the
+samples and of a 150-step flow against the same command of the code before
+parts were laid out (``--before``, commit df8c733: parts cut from the whole
+drawing's SVG), run from a `git archive` of it with the same Python, rounds
+interleaved.  Goal: no slower than 1.2×.
+
+    python benchmarks/bench_handout.py [--rounds N] [--big-rounds N] [--no-big] [--before COMMIT] [--no-before]
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
@@ -26,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ENTRY = Path(sys.executable).with_name("flowchart")
 FLOWCHART = [str(ENTRY)] if ENTRY.exists() else [sys.executable, "-m", "flowchart_cli"]
 TARGETS = {"html sample": 0.5, "pdf sample": 3.0}
+BEFORE = "df8c733"  # the last commit whose handout cut its printed parts out of the whole drawing
+PARTS_GOAL = 1.2
 
 
 def sample() -> Path:
@@ -68,11 +77,49 @@ def measure(commands: dict[str, list[str]], rounds: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in times.items()}
 
 
+def versus_before(commit: str, folder: Path, rounds: int) -> int:
+    """Handout PDF time of the samples and a 150-step flow, now and at ``commit``, and their ratio."""
+    old = folder / "before"
+    old.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit], capture_output=True, check=False)
+    if archive.returncode != 0:
+        print(f"parts vs {commit}: skipped (no git history here: {archive.stderr.decode(errors='replace').strip()})")
+        return 0
+    subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
+    # its own templates, found before the editable install's (which maps them to today's checkout)
+    shutil.copytree(old / "templates", old / "flowchart_cli" / "templates")
+    big = folder / "generado-150.flow.yaml"
+    big.write_text(generated_flow(150, lanes=4, decision_every=9, notes=True), encoding="utf-8")
+    flows = [*sorted(ROOT.glob("samples/*.flow.yaml")), big]
+    now_cmd = [sys.executable, "-m", "flowchart_cli", "handout"]
+    commands = {}
+    for flow in flows:
+        name = flow.name.removesuffix(".flow.yaml")
+        out = ["--format", "pdf", "-o", str(folder / "parts-out")]
+        commands[f"{name} now"] = [*now_cmd, str(flow), *out]
+        commands[f"{name} before"] = ["env", f"PYTHONPATH={old}", *now_cmd, str(flow), *out]
+    medians = measure(commands, rounds)
+    print(f"\nhandout PDF, printed parts laid out (now) vs cut from the SVG ({commit}); goal ≤ {PARTS_GOAL}×")
+    print(f"{'flow':<28}{'now s':>8}{'before s':>10}{'ratio':>8}")
+    status, total_now, total_before = 0, 0.0, 0.0
+    for flow in flows:
+        name = flow.name.removesuffix(".flow.yaml")
+        now, before = medians[f"{name} now"], medians[f"{name} before"]
+        total_now, total_before = total_now + now, total_before + before
+        print(f"{name:<28}{now:>8.2f}{before:>10.2f}{now / before:>8.2f}")
+    ratio = total_now / total_before
+    status = 0 if ratio <= PARTS_GOAL else 1
+    print(f"{'all':<28}{total_now:>8.2f}{total_before:>10.2f}{ratio:>8.2f}  {'ok' if not status else 'OVER'}")
+    return status
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--big-rounds", type=int, default=3)
     parser.add_argument("--no-big", action="store_true", help="skip the 300-step flow")
+    parser.add_argument("--before", default=BEFORE, help="the commit to compare the printed parts with")
+    parser.add_argument("--no-before", action="store_true", help="skip the comparison with --before")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "out"
@@ -119,6 +166,8 @@ def main() -> int:
             f"sample: {sample().relative_to(ROOT)}; {args.rounds} rounds (300 steps: {args.big_rounds}, "
             f"{count} PDF pages); floor {floor:.3f} s"
         )
+        if not args.no_before:
+            status |= versus_before(args.before, Path(folder), args.big_rounds)
     return status
 
 

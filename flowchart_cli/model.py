@@ -222,7 +222,11 @@ def exit_connectors(flow: Flow, edges: list[Edge] | tuple[Edge, ...]) -> set[str
             groups.setdefault(step.label, []).append(step)
     if not any(len(group) > 1 for group in groups.values()):
         return set()
-    entered = {e.target for e in edges}
+    label_of = {s.key: s.label for group in groups.values() for s in group}
+    # Running on from a connector into its partner listed right after it is the jump itself, not a way in.
+    entered = {
+        e.target for e in edges if not (e.implicit and label_of.get(e.source, object()) == label_of.get(e.target))
+    }
     exits: set[str] = set()
     for group in groups.values():
         by_id = {s.id for s in group if s.id is not None}

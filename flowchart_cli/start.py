@@ -4,7 +4,8 @@ Starting a command is mostly reading modules (Typer's and ours): tens of
 thousands of long-lived objects and no garbage, which the collector would
 walk again at every collection.  They are read with it paused, then frozen
 (left out of every later collection); the command itself runs with the
-collector on, as usual.
+collector on, as usual, inside :func:`~flowchart_cli.streams.run_guarded`
+(closed or full outputs, the C locale and SIGTERM end in one line).
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ __all__ = ["run"]
 
 
 def run() -> None:
-    """Console-script entry point (``flowchart``, ``python -m flowchart_cli``): :func:`.cli.run`, started light."""
+    """Console-script entry point (``flowchart``, ``python -m flowchart_cli``)."""
     with gc_paused():
-        from .cli import run as run_command_line
+        from .cli import app
+        from .streams import run_guarded
 
         gc.freeze()
-    run_command_line()
+    run_guarded(app)

@@ -82,3 +82,14 @@ def test_no_serious_or_critical_violations(axe, sample, tmp_path):
     found = axe(page)
     assert [v for v in found if v["impact"] in ("serious", "critical")] == []
     assert not any(v["id"] in ("landmark-one-main", "nested-interactive", "link-in-text-block") for v in found)
+
+
+@pytest.mark.parametrize("sample", SAMPLES[:2], ids=lambda p: p.name)
+def test_the_dark_handout_passes_too(axe, sample, tmp_path):
+    """`--theme dark` turns the page dark on screen: its colours must keep the contrast axe asks for."""
+    result = CliRunner().invoke(app, ["handout", str(sample), "--theme", "dark", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    page = tmp_path / sample.name.replace(".flow.yaml", ".handout.html")
+    assert "color-scheme: dark;" in page.read_text(encoding="utf-8")
+    found = axe(page)
+    assert [v for v in found if v["impact"] in ("serious", "critical")] == []

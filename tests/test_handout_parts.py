@@ -66,7 +66,7 @@ def test_a_part_is_a_flow_of_its_own_with_its_lanes_stages_and_one_connector_per
     assert [s.index for s in part.flow.steps] == list(range(len(part.flow.steps)))
     assert [lane.id for lane in part.flow.lanes] == ["agente"]  # the lanes it uses, in the flow's order
     assert [stage.name for stage in part.flow.stages] == ["Registro"]
-    labels = sorted(s.label for s in part.flow.steps if s.kind == "offpage")
+    labels = sorted(" ".join(s.label.split()) for s in part.flow.steps if s.kind == "offpage")
     assert labels == [
         "continúa en la parte 3 · paso 10",  # tarjeta (Sí) → revisar
         "continúa en la parte 3 · paso 10",  # bloquear → revisar

@@ -96,3 +96,29 @@ def test_a_huge_flow_simulates_fewer_cases_and_says_so(tmp_path) -> None:
         "Almost every case takes about 16 h 38 min. "
         "From 2,000 simulated cases, each decision taken as often as its shares say."
     )
+
+
+def test_two_ways_of_different_length_are_not_called_about_the_same(tmp_path) -> None:
+    """Half the cases take 8 min and half 10 min: the sentence tells both, never "about 10 min"."""
+    flow = flow_from(
+        tmp_path,
+        "title: Mesa corta\nlang: pt\nsteps:\n  - start: Chega o pedido\n  - id: d\n    decision: É urgente?\n"
+        "    branches: {Sim: a, Não: b}\n  - id: a\n    process: Atender já\n    duration: 8 min\n    next: fim\n"
+        "  - id: b\n    process: Atender depois\n    duration: 10 min\n  - id: fim\n    end: Atendido\n",
+    )
+    (typical,) = [p for p in page(flow).iter(f"{H}p") if p.get("class") == "typical-case"]
+    assert text(typical).startswith("Metade dos casos termina em menos de 8 min; 1 em cada 10 leva mais de 10 min.")
+
+
+def test_cases_of_8_and_10_minutes_read_as_a_range(tmp_path) -> None:
+    """Half end at 8 min and half at 10: neither "about 10 min" nor "less than 10 min; more than 10 min"."""
+    flow = flow_from(
+        tmp_path,
+        "title: Senha\nlang: pt\nlanes: [Usuário, Suporte N1]\nsteps:\n  - start: Usuário esqueceu a senha\n"
+        "    lane: Usuário\n  - manual_input: Abrir chamado\n    duration: 5 min\n  - process: Verificar por SMS\n"
+        "    lane: Suporte N1\n    duration: 3 min\n  - id: ok\n    decision: Código confirmado?\n"
+        "    branches: {Sim: reset, Não: bloqueio}\n  - id: reset\n    process: Gerar senha\n    duration: 2 min\n"
+        "  - end: Senha redefinida\n  - id: bloqueio\n    end: Chamado encerrado\n",
+    )
+    (typical,) = [p for p in page(flow).iter(f"{H}p") if p.get("class") == "typical-case"]
+    assert text(typical).startswith("A maioria dos casos leva entre 8 min e 10 min.")

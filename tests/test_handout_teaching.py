@@ -174,3 +174,53 @@ def test_the_question_about_a_decision_quotes_it_and_its_outcome():
         "Em “Há uma falha geral na região?”, se a resposta for “Sim”, qual é o próximo passo?",
     ]
     assert all(w in texts for w in wanted), sorted(texts)
+
+
+def test_a_flow_with_one_way_through_gets_only_its_loops(tmp_path):
+    """Its one path is the step table; what a trainee must learn are the answers that send the work back."""
+    from handout_fakes import big_flow_text, flow_from
+
+    from flowchart_cli.handout.html import render_html
+
+    flow = flow_from(tmp_path, big_flow_text(300))
+    view = build_view(flow, diagram_of(flow), FakeDrawing())
+    decisions = [s for s in flow.steps if s.kind == "decision"]
+    assert view.scenarios.items == () and view.scenarios.note == ""
+    assert len(view.scenarios.loops) == 30 < len(decisions) == 33  # at most 30, the rest counted
+    assert view.scenarios.loops_note == "…y 3 vueltas atrás más."
+    assert view.scenarios.loops[0].condition == "Si la respuesta es «No» en «¿Está completa la revisión número 4?»"
+    html = render_html(view)
+    assert 'id="scenarios"' in html and 'href="#scenarios"' in html and 'id="scenario-1"' not in html
+
+
+def test_outcomes_behind_a_second_start_are_shown_too(tmp_path):
+    from handout_fakes import flow_from
+
+    flow = flow_from(
+        tmp_path,
+        """
+        title: Two ways in
+        lanes: [Desk, Phone]
+        steps:
+          - id: walkin
+            start: Customer walks in
+            lane: Desk
+            next: ask
+          - id: call
+            start: Customer calls
+            lane: Phone
+          - id: vip
+            decision: Is the caller a VIP?
+            branches: {"Yes": senior, "No": ask}
+          - id: senior
+            process: Hand to a senior agent
+            next: done
+          - id: ask
+            process: Ask what they need
+            lane: Desk
+          - id: done
+            end: Served
+        """,
+    )
+    view = build_view(flow, diagram_of(flow), FakeDrawing())
+    assert {o.outcome for item in view.scenarios.items for o in item.outcomes} == {"Yes", "No"}

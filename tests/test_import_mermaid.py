@@ -151,6 +151,19 @@ def test_unlabelled_outcome_becomes_a_question_mark(tmp_path):
     assert [(d.code, d.severity, d.step) for d in warned] == [("FC309", "warning", "ok")]
 
 
+def test_two_unlabelled_outcomes_keep_both_lines(tmp_path):
+    chart = (
+        "flowchart TD\n A([Llega la solicitud]) --> D{¿Tipo?}\n D --> E[Registrar en CRM] --> F([Fin])\n"
+        " D -.-> G[[Escalar a nivel 2]] --> F\n"
+    )
+    flow, written, notes = _import(tmp_path, "soporte.mmd", chart)
+    lines = lines_of(flow)
+    assert ("¿Tipo?", "Registrar en CRM", "?") in lines and ("¿Tipo?", "Escalar a nivel 2", "? 2") in lines
+    assert any('written as "? 2"' in text for _, text in notes)
+    warned = check_text(written, None, "soporte.flow.yaml").diagnostics
+    assert [d.code for d in warned] == ["FC309", "FC309"]  # only the names to write: no line lost
+
+
 @pytest.mark.parametrize("sample", SAMPLES, ids=[p.name for p in SAMPLES])
 @pytest.mark.parametrize("syntax", ["11", "10"])
 def test_our_mermaid_output_imports_to_the_same_flow(sample, syntax, tmp_path):

@@ -72,6 +72,22 @@ def test_outcome_targets_in_one_row_follow_the_sides_their_outcomes_leave_by(dia
 
 
 @pytest.mark.slow
+def test_a_loop_within_one_stage_stays_inside_its_band(diagrams):
+    checked = 0
+    for name, d in diagrams:
+        lr = d.direction == "LR"
+        stage_of = {n.key: n.stage for n in d.nodes}
+        band = {s.id: s.band for s in d.stages}
+        for e in d.edges:
+            stage = stage_of[e.source]
+            if e.back and stage == stage_of[e.target] and stage in band:
+                low, high = (band[stage].x, band[stage].right) if lr else (band[stage].y, band[stage].bottom)
+                assert all(low - 0.5 <= (p.x if lr else p.y) <= high + 0.5 for p in e.points), (name, e.source)
+                checked += 1
+    assert checked >= 10  # the staged samples, flows and random flows have loops within a stage
+
+
+@pytest.mark.slow
 def test_the_old_guarantees_hold_on_the_new_flows(diagrams):
     for name, d in diagrams:
         q = measure(d)

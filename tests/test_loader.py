@@ -170,6 +170,18 @@ def test_an_exit_connector_jumps_to_its_entry_instead_of_flowing_on(tmp_path: Pa
     assert check_file(path).diagnostics == ()  # 'Avisar' is reached through the connector pair
 
 
+def test_an_exit_connector_listed_right_before_its_entry_draws_no_line_to_it() -> None:
+    flow, problems = load(
+        "title: T\nsteps:\n  - start: A\n  - id: d\n    decision: ¿Canal?\n    branches: {Email: a, Phone: b}\n"
+        "  - id: a\n    process: Email\n    next: salida\n  - id: b\n    process: Phone\n"
+        "  - id: salida\n    connector: A\n  - id: entrada\n    connector: A\n  - end: Fin\n"
+    )
+    assert problems == []
+    edges = flow_edges(flow)
+    assert Edge("salida", "entrada", implicit=True) not in edges  # the jump is not drawn
+    assert Edge("b", "salida", implicit=True) in edges and Edge("entrada", "step-7", implicit=True) in edges
+
+
 def test_an_exit_connector_may_end_the_list_and_an_explicit_next_is_kept() -> None:
     flow, _ = load(
         "title: T\nsteps:\n  - start: A\n  - id: e\n    connector: X\n  - process: B\n  - end: C\n"

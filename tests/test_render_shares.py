@@ -35,19 +35,21 @@ def edge_texts(svg: Path) -> dict[tuple[str, str], tuple[str, str]]:
             text = group.find(f"{NS}text")
             if text is not None:
                 share = text.find(f"{NS}tspan[@class='fc-share']")
-                whole = "".join(text.itertext())
+                if share is not None:  # set one space after the label by dx (a leading space would collapse)
+                    assert float(share.get("dx")) > 2 and not share.text.startswith(" ")
+                whole = " ".join(part.strip() for part in text.itertext())
                 found[group.get("data-from"), group.get("data-to")] = (whole, "" if share is None else share.text)
     return found
 
 
 def test_svg_writes_each_share_after_its_label(tmp_path: Path) -> None:
     texts = edge_texts(render(tmp_path, "soporte-tecnico.flow.yaml", "--shares") / "soporte-tecnico.svg")
-    assert texts["tipo", "diagnostico"] == ("Conexión 50\u00a0%", " 50\u00a0%")
-    assert texts["tipo", "factura"] == ("Facturación 30\u00a0%", " 30\u00a0%")
-    assert texts["tipo", "visita"] == ("Equipo 20\u00a0%", " 20\u00a0%")  # left out: what remains
-    assert texts["ajuste", "nota"] == ("Sí 50\u00a0%", " 50\u00a0%")  # no `shares`: equal
+    assert texts["tipo", "diagnostico"] == ("Conexión 50\u00a0%", "50\u00a0%")
+    assert texts["tipo", "factura"] == ("Facturación 30\u00a0%", "30\u00a0%")
+    assert texts["tipo", "visita"] == ("Equipo 20\u00a0%", "20\u00a0%")  # left out: what remains
+    assert texts["ajuste", "nota"] == ("Sí 50\u00a0%", "50\u00a0%")  # no `shares`: equal
     english = edge_texts(render(tmp_path, "insurance-claim.flow.yaml", "--shares") / "insurance-claim.svg")
-    assert english["verdict", "reject_letter"] == ("Reject 15%", " 15%")
+    assert english["verdict", "reject_letter"] == ("Reject 15%", "15%")
 
 
 def test_without_the_option_no_share_is_drawn(tmp_path: Path) -> None:
@@ -112,7 +114,7 @@ def test_outcomes_joined_on_one_line_add_their_shares(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["render", str(flow_file), "--shares", "-q"])
     assert result.exit_code == 0, result.output
     texts = edge_texts(tmp_path / "cobro.svg")
-    assert texts["medio", "caja"] == ("Efectivo / Transferencia 50\u00a0%", " 50\u00a0%")
+    assert texts["medio", "caja"] == ("Efectivo / Transferencia 50\u00a0%", "50\u00a0%")
 
 
 def test_flowchart_toml_turns_shares_on_and_the_command_line_off(tmp_path: Path, monkeypatch) -> None:
@@ -121,6 +123,18 @@ def test_flowchart_toml_turns_shares_on_and_the_command_line_off(tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     assert runner.invoke(app, ["render", "reembolso.flow.yaml", "-q"]).exit_code == 0
-    assert edge_texts(tmp_path / "reembolso.svg")["confirmado", "aviso"] == ("Sim 80%", " 80%")
+    assert edge_texts(tmp_path / "reembolso.svg")["confirmado", "aviso"] == ("Sim 80%", "80%")
     assert runner.invoke(app, ["render", "reembolso.flow.yaml", "-q", "--no-shares"]).exit_code == 0
     assert edge_texts(tmp_path / "reembolso.svg")["confirmado", "aviso"] == ("Sim", "")
+
+
+def test_png_and_pdf_set_the_share_in_the_same_run_as_its_label() -> None:
+    """Cairo measures the label and then sets the share one real space after it (no width estimate between)."""
+    from flowchart_cli.writers.svg import svg_without_text
+
+    flow = check_file(FLOWS / "insurance-claim.flow.yaml").flow
+    diagram = layout_flow(flow, RenderOptions(shares=True))
+    _, runs = svg_without_text(diagram, RenderOptions(shares=True))
+    labelled = [run for run in runs if run.tail]
+    assert labelled and all(run.bold and run.tail_size < run.size for run in labelled)
+    assert {run.text for run in labelled} >= {"Reject"} and "15%" in {run.tail for run in labelled}

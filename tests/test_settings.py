@@ -101,6 +101,15 @@ def test_pyproject_table_sets_build_jobs_and_handout_paper(project):
     assert "size: A3" in page and 'id="quiz"' in page
 
 
+def test_paper_in_the_file_prints_render_pdfs_on_that_paper(project):
+    from pypdf import PdfReader
+
+    write(project / "flowchart.toml", 'paper = "a4"\n')
+    assert run("render", "plan.flow.yaml", "-f", "pdf", "-q").exit_code == 0
+    for page in PdfReader("plan.pdf").pages:  # A4: 595 x 842 pt, either way up
+        assert sorted(round(float(v)) for v in page.mediabox[2:]) == [595, 842]
+
+
 def test_config_prints_each_setting_and_where_it_comes_from(project):
     write(project / "flowchart.toml", '# equipo de atención\ntheme = "auto"\n\nnumbers = true\n')
     result = run("config")

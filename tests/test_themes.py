@@ -196,3 +196,32 @@ def test_markdown_fence_and_mkdocs_default_to_auto():
 
     assert inspect.signature(cli.markdown).parameters["theme"].default == cli.Theme.auto
     assert replace(RenderOptions(), theme="auto").theme == "auto"
+
+
+@pytest.mark.parametrize(("syntax", "expected"), [("11", "config:\n  theme: dark\n---\n"), ("10", '{"theme": "dark"}')])
+def test_dark_mermaid_asks_for_mermaids_dark_theme(syntax, expected):
+    """Our dark fills need Mermaid's light lines and edge labels around them."""
+    text = writer("mermaid")(_diagram(FLOWS[0], "dark"), RenderOptions(theme="dark", mermaid=syntax))
+    assert expected in text and THEMES["dark"].fill_for("start") in text
+
+
+def test_auto_handout_parts_keep_each_lanes_colour_pair(tmp_path):
+    """A printed part keeps the whole flow's lane colours; its dark ones must be the same lanes' dark colours."""
+    import re
+
+    from flowchart_cli.handout import render_handout
+
+    big = tmp_path / "grande.flow.yaml"
+    lanes = ["Cliente", "Recepción", "Técnico", "Almacén", "Facturación"]
+    steps = [f"  - process: Paso {n} del caso\n    lane: {lanes[(n * 3) % 5]}\n" for n in range(1, 70)]
+    big.write_text(
+        "title: Caso largo\nlang: es\nsteps:\n  - start: Empieza\n    lane: Cliente\n"
+        + "".join(steps)
+        + "  - end: Fin\n",
+        encoding="utf-8",
+    )
+    page = render_handout(load_file(big), _diagram(big, "auto"), "html").decode("utf-8")
+    assert page.count("<svg") > 3  # the overview and its parts
+    light = THEMES["default"].lane_fills
+    for name, fill in re.findall(r'class="fc-p-lane(\d+)" fill="(#[0-9a-f]{6})"', page):
+        assert light[int(name)] == fill

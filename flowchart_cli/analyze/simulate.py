@@ -47,6 +47,8 @@ class Simulation:
     handoffs: float | None
     ends: tuple[tuple[str, float], ...]
     lanes: tuple[tuple[str, float], ...]
+    p10: float | None = None
+    """The 10th percentile: with the 90th, whether cases take "about the same" time (the handout's sentence)."""
 
 
 def percentile(ordered: list[float], q: float) -> float:
@@ -129,4 +131,5 @@ def simulate_flow(flow: Flow, *, cases: int = DEFAULT_CASES, seed: int = DEFAULT
         handoffs=handoff_sum / done,
         ends=tuple((key, ended[n] / done) for n, key in enumerate(chains.ends)),
         lanes=_lane_means(chains, passes, done),
+        p10=percentile(totals, 0.1),
     )

@@ -102,6 +102,8 @@ def _worker_main(conn, renderer: Renderer | None, parent: int) -> None:
             conn.send(task(job))
     except (Interrupted, EOFError, OSError):
         pass
+    except Exception:  # a result that cannot be sent: the build reports this flow as failed
+        os._exit(1)
     os._exit(0)  # no atexit work, no traceback: the build has everything it needs
 
 
@@ -172,12 +174,15 @@ class _Pool:
     def _hand_out(self) -> None:
         if self.stop is not None:
             return
+        for idle in [w for w in self.workers if w.job is None and not w.process.is_alive()]:
+            self.workers.remove(idle)  # killed between two flows: nothing of ours was lost
+            idle.conn.close()
         if self.queue and not self.workers:  # every worker died: start one afresh
             self.workers.append(self._fork())
         for worker in self.workers:
             if worker.job is None and self.queue:
                 worker.job = self.queue.pop()
-                with suppress(OSError):  # it died: its sentinel says so
+                with suppress(OSError):  # it died just now: its sentinel says so
                     worker.conn.send(worker.job)
 
     def _collect(self, worker: _Worker) -> JobResult | None:

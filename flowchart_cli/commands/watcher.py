@@ -182,8 +182,9 @@ class Watcher:
             catch_up, again = True, True
             while again:
                 self.grown = again = False
+                folders = self.watched_folders()
                 for changes in watchfiles.watch(
-                    *self.watched_folders(),
+                    *folders,
                     watch_filter=self._wanted,
                     debounce=300,
                     step=50,
@@ -198,6 +199,7 @@ class Watcher:
                     if catch_up:  # what changed before this watch's events started flowing is seen now
                         changes = set(changes) | {(None, str(s.path)) for s in self.sources()}
                         catch_up = False
+                        self.grown = self.grown or self.watched_folders() != folders  # a folder made meanwhile
                     if changes:
                         self.on_change({Path(path).resolve() for _, path in changes})
                     if self.grown:  # a new folder: watch it too (what is already in it is caught up)

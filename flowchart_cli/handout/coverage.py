@@ -73,6 +73,11 @@ def teaching_plan(
         seen.add(path.steps)
         chosen.append(path)
         idle = 0
+    for path in more:  # what the walks could not reach (another start, a maze) may still be on a listed path
+        if len(chosen) < limit and path.steps not in seen and (every - shown.keys()) & set(path.outcomes):
+            shown.update(path.outcomes)
+            seen.add(path.steps)
+            chosen.append(path)
     others = [path for path in more if path.steps not in seen]
     room = min(wanted - len(chosen), len(others))
     chosen += [others[i * len(others) // room] for i in range(room)] if room > 0 else []

@@ -78,6 +78,8 @@ def fitted(html: str, document: Any, render: Callable[[str], Any]) -> Any:
     """``document`` (``render(html)``), or the print of ``html`` with its spilled sections set closer
     when that has fewer spills.  The closer rules go in the page's own style sheet: WeasyPrint
     honours named pages (``@page fit``) only there."""
+    if not all(hasattr(page, "_page_box") for page in document.pages):
+        return document  # a WeasyPrint that no longer shows its laid-out pages: print as laid out
     sections = spilled_sections(document)
     if not sections or "</style>" not in html:
         return document

@@ -107,11 +107,11 @@ def even_out(runs: list[list[Unit]], fits: Callable[[list[Unit]], bool], total_s
     return runs
 
 
-def _recut(runs: list[list[Unit]], i: int, fits: Callable[[list[Unit]], bool], tries: int = 4) -> bool:
-    """The short run ``i`` and its neighbours (one, then two on each side) cut again into one run
+def _recut(runs: list[list[Unit]], i: int, fits: Callable[[list[Unit]], bool], tries: int = 6) -> bool:
+    """The short run ``i`` and its neighbours (one, two, then three on each side) cut again into one run
     fewer, or as many, each holding enough steps: the most even cuts along the flow are tried
     first, ``tries`` of them at most for each window."""
-    windows = [(max(0, i - reach), min(len(runs), i + reach + 1)) for reach in (1, 2)]
+    windows = [(max(0, i - reach), min(len(runs), i + reach + 1)) for reach in (1, 2, 3)]
     return any(_recut_window(runs, first, last, fits, tries) for first, last in dict.fromkeys(windows))
 
 

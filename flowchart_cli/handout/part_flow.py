@@ -47,8 +47,10 @@ def cut_numbers(edges: Sequence[Edge], part_of: Mapping[str, int]) -> dict[int, 
 
 
 def connector_text(words: Mapping[str, str], crossing: Crossing, other_part: int, other_step: int) -> str:
-    """ "continúa en la parte 3 · paso 12" (a line leaving) or "viene de la parte 2 · paso 7"."""
-    return words["to_part" if crossing.outgoing else "from_part"].format(n=other_part, step=other_step)
+    """ "continúa en la parte 3 · paso 12" (a line leaving) or "viene de la parte 2 · paso 7", a line
+    break before its "·" (the step on a line of its own, not a "·" left hanging at a line's end)."""
+    text = words["to_part" if crossing.outgoing else "from_part"].format(n=other_part, step=other_step)
+    return text.replace(" · ", "\n· ")
 
 
 def part_flow(

@@ -36,7 +36,7 @@ def lay_out_part(part: PartFlow, flow: Flow, whole: Diagram) -> Diagram:
     stage_numbers = {stage.id: n for n, stage in enumerate(flow.stages, start=1)}
     colours = {lane.id: (lane.fill, lane.header_fill) for lane in whole.lanes}
     nodes = tuple(
-        replace(node, connector=part.connectors[node.key].index + 1, number=0)
+        replace(node, connector=part.connectors[node.key].index + 1, number=0, label=_one_line(node.label))
         if node.key in part.connectors
         else replace(node, number=numbers[node.key])
         for node in diagram.nodes
@@ -49,7 +49,11 @@ def lay_out_part(part: PartFlow, flow: Flow, whole: Diagram) -> Diagram:
         replace(band, number=stage_numbers[band.id], lines=(str(stage_numbers[band.id]), *band.lines[1:]))
         for band in diagram.stages
     )
-    return _trimmed(replace(diagram, nodes=nodes, lanes=lanes, stages=stages))
+    # the whole's own colours object (an `auto` handout printed to PDF has dropped its dark alternate) and its
+    # description (the part's own would count its connectors as steps)
+    return _trimmed(
+        replace(diagram, nodes=nodes, lanes=lanes, stages=stages, theme=whole.theme, description=whole.description)
+    )
 
 
 def worded_part(
@@ -74,10 +78,15 @@ def worded_part(
         there = by_key[crossing.edge.target if crossing.outgoing else crossing.edge.source]
         text = connector_text(words, crossing, part_of[there.key], there.number)
         lines = size_step(Step(0, node.key, "offpage", text), diagram.font_size)[0]
-        return replace(node, label=text, lines=lines, connector=numbers[crossing.index])
+        return replace(node, label=_one_line(text), lines=lines, connector=numbers[crossing.index])
 
     nodes = tuple(connector(n) if n.connector else n for n in diagram.nodes)
     return replace(diagram, title=title, nodes=nodes)
+
+
+def _one_line(text: str) -> str:
+    """The connector's words as read (the SVG's text, a tooltip): its line break a space."""
+    return " ".join(text.split())
 
 
 _KEEP_PX = 3.0  # what is left around the drawing: the strokes' width and a little air

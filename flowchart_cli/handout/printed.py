@@ -30,6 +30,7 @@ PART_MAX_SCALE = 1.25  # a part with room to spare prints a little larger than i
 OVERVIEW_LABEL_PT = 11.0
 _CONNECTOR_ROWS_PX = 130.0  # what a part's connectors above and below add along the flow, about
 _TRIAL_PART = 99  # the part number written on connectors while the cut is still being chosen
+_HOPELESS = 1.6  # a run this many times longer (in the whole drawing) than a page can hold is not tried
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,9 @@ class _Cutter:
         self.edges = flow_edges(flow)
         self.order = {s.key: s.number for s in flow.steps}
         self.laid_out: dict[frozenset[str], tuple[PartFlow, Diagram]] = {}
+        self.room = max(  # the longest stretch of flow a page can hold at the readable scale (px)
+            max(drawing_box(paper, landscape, caption=True)) / (readable * PX_TO_MM) for landscape in (False, True)
+        )
 
     def trial(self, keys: frozenset[str]) -> tuple[PartFlow, Diagram]:
         """The part holding ``keys`` laid out, its connectors naming the widest part number there can be."""
@@ -133,6 +137,9 @@ class _Cutter:
         return self.laid_out[keys]
 
     def fits(self, run: list[Unit]) -> bool:
+        """Whether the part holding ``run`` prints readably; one far longer than a page is not laid out."""
+        if run[-1].hi - run[0].lo > _HOPELESS * self.room:
+            return False
         diagram = self.trial(_keys(run))[1]
         return page_fit(diagram, self.paper).scale >= self.readable - 1e-9
 
@@ -165,13 +172,14 @@ class _Cutter:
     def runs(self) -> list[list[Unit]]:
         """As few runs as print readably, whole stages where they fit.
 
-        When a stage is too long for a page, cutting the whole flow between
-        ranks (stages then share pages) is tried too, and wins when it needs
-        fewer pages or leaves fewer parts short of steps.
+        When a stage is too long for a page and the cut leaves a part short
+        of steps, cutting the whole flow between ranks (stages then share
+        pages) is tried too, and wins when it needs fewer pages or leaves
+        fewer parts short of steps.
         """
         pieces = units(self.flow, self.whole)
         runs, split = self._pack(list(pieces))
-        if split:
+        if split and any(_steps(run) < MIN_STEPS for run in runs):
             ranks, _ = self._pack([rank for piece in pieces for rank in (piece.ranks or (piece,))])
             runs = min((runs, ranks), key=lambda r: (len(r), sum(_steps(run) < MIN_STEPS for run in r)))
         return runs

@@ -49,6 +49,7 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "loops_heading": "Going back",
         "loops_intro": "Some answers send the work back to an earlier step, which is then done again:",
         "loop_route": "steps {route}, then back to step {back}",
+        "loops_more": "…and {n} more ways back.",
         "more": "…and {n} more scenarios.",
         "more_than": "…and more than {n} other scenarios.",
     },
@@ -60,6 +61,7 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "loops_heading": "Vueltas atrás",
         "loops_intro": "Algunas respuestas devuelven el trabajo a un paso anterior, que se vuelve a hacer:",
         "loop_route": "pasos {route}, y de vuelta al paso {back}",
+        "loops_more": "…y {n} vueltas atrás más.",
         "more": "…y {n} escenarios más.",
         "more_than": "…y más de {n} escenarios distintos de estos.",
     },
@@ -71,6 +73,7 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "loops_heading": "Voltas atrás",
         "loops_intro": "Algumas respostas devolvem o trabalho a um passo anterior, que é feito de novo:",
         "loop_route": "passos {route}, e de volta ao passo {back}",
+        "loops_more": "…e mais {n} voltas atrás.",
         "more": "…e mais {n} cenários.",
         "more_than": "…e mais de {n} outros cenários.",
     },
@@ -105,6 +108,7 @@ class Scenarios:
     loops_heading: str = ""
     loops_intro: str = ""
     loops: tuple[ScenarioItem, ...] = ()
+    loops_note: str = ""  # "…y 4 vueltas atrás más." when more loops than COVER_LIMIT take unshown answers
 
 
 def step_route(numbers: Sequence[int]) -> str:
@@ -165,27 +169,29 @@ def _loop_item(number: int, case: LoopCase, flow: Flow, lang: str, w: Mapping[st
 
 
 def build_scenarios(flow: Flow, lang: str) -> Scenarios:
-    """The scenarios of ``flow`` in ``lang``; no items when the flow has a single path (nothing to choose)."""
+    """The scenarios of ``flow`` in ``lang``: no paths when the flow has a single one (the step table says it),
+    nothing at all when it has no loop either."""
     w = SCENARIO_WORDS.get(lang, SCENARIO_WORDS["en"])
     analysis = walk_flow(flow, max_paths=COUNTED)
-    several = len(analysis.paths) > 1
-    plan = (
-        teaching_plan(flow, analysis.loops, wanted=SHOWN, limit=COVER_LIMIT, more=analysis.paths) if several else None
-    )
-    paths = plan.paths if plan else ()
-    rest = len(analysis.paths) - len(paths)
+    if len(analysis.paths) < 2 and not analysis.loops:
+        return Scenarios(w["heading"], w["intro"], (), "")
+    plan = teaching_plan(flow, analysis.loops, wanted=SHOWN, limit=COVER_LIMIT, more=analysis.paths)
+    paths = plan.paths if len(analysis.paths) > 1 else ()  # one way through: the step table says it, the loops do not
+    rest = len(analysis.paths) - len(paths) if paths else 0
     note = ""
     if analysis.truncated:
         note = w["more_than"].format(n=max(rest, 0))
     elif rest > 0:
         note = w["more"].format(n=rest)
-    loops = tuple(_loop_item(n, c, flow, lang, w) for n, c in enumerate(plan.loops if plan else (), start=1))
+    loops = tuple(_loop_item(n, c, flow, lang, w) for n, c in enumerate(plan.loops[:COVER_LIMIT], start=1))
+    more_loops = len(plan.loops) - len(loops)
     return Scenarios(
         heading=w["heading"],
-        intro=w["intro"],
+        intro=w["intro"] if paths else "",
         items=tuple(_item(n, p, flow, lang, w) for n, p in enumerate(paths, start=1)),
         note=note,
         loops_heading=w["loops_heading"] if loops else "",
         loops_intro=w["loops_intro"] if loops else "",
         loops=loops,
+        loops_note=w["loops_more"].format(n=more_loops) if more_loops > 0 else "",
     )

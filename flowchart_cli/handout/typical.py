@@ -28,16 +28,19 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
     "en": {
         "sentence": "Half of the cases end in less than {p50}; 1 in 10 takes more than {p90}.",
         "same": "Almost every case takes about {p50}.",
+        "between": "Most cases take between {low} and {high}.",
         "how": "From {cases} simulated cases, each decision taken as often as its shares say.",
     },
     "es": {
         "sentence": "La mitad de los casos termina en menos de {p50}; 1 de cada 10 tarda más de {p90}.",
         "same": "Casi todos los casos tardan unos {p50}.",
+        "between": "La mayoría de los casos tarda entre {low} y {high}.",
         "how": "Según {cases} casos simulados, cada decisión tomada con la frecuencia que indican sus proporciones.",
     },
     "pt": {
         "sentence": "Metade dos casos termina em menos de {p50}; 1 em cada 10 leva mais de {p90}.",
         "same": "Quase todos os casos levam cerca de {p50}.",
+        "between": "A maioria dos casos leva entre {low} e {high}.",
         "how": "Segundo {cases} casos simulados, cada decisão tomada com a frequência que indicam suas proporções.",
     },
 }
@@ -63,8 +66,11 @@ def typical_case(flow: Flow, lang: str) -> tuple[str, str]:
     def said(minutes: float, how: str) -> str:
         return readable(minutes, lang, day, how).replace(" ", "\u00a0")  # one duration never splits
 
-    if said(simulation.p50, "nearest") == said(simulation.p90, "nearest"):  # no spread worth a sentence
+    low = simulation.p10 if simulation.p10 is not None else simulation.p50
+    if said(low, "nearest") == said(simulation.p90, "nearest"):  # 8 in 10 cases round alike: no spread to tell
         sentence = words["same"].format(p50=said(simulation.p50, "nearest"))
+    elif said(simulation.p50, "up") == said(simulation.p90, "down"):  # "less than 10 min; more than 10 min"
+        sentence = words["between"].format(low=said(low, "down"), high=said(simulation.p90, "up"))
     else:
         sentence = words["sentence"].format(p50=said(simulation.p50, "up"), p90=said(simulation.p90, "down"))
     return sentence, words["how"].format(cases=_count(cases, lang))

@@ -15,6 +15,7 @@ from dataclasses import replace
 from .draft import DraftLane, DraftStep, FlowDraft
 from .drawn import DrawnEdge, DrawnGraph, DrawnLane, DrawnNode, DrawnStage
 from .ids import IdMaker
+from .kinds import decide_kinds
 from .language import guess_lang
 from .ordering import flow_order
 from .places import place_nodes
@@ -47,7 +48,7 @@ def draft_flow(graph: DrawnGraph, source: str) -> FlowDraft:
             notes[edge.source].append(
                 f"the line to {short(nodes[edge.target].label)} has no arrow: read as going from this step to it"
             )
-    kinds = _kinds(graph, outgoing, incoming, notes)
+    kinds = decide_kinds(graph.nodes, outgoing, incoming, notes)
     visual = _visual_order(graph)
     starts = [k for k in visual if kinds[k] == "start"]
     successors = {k: list(dict.fromkeys(e.target for e in outgoing[k])) for k in nodes}
@@ -125,39 +126,6 @@ def _unique_edges(edges) -> list[DrawnEdge]:
     return kept
 
 
-def _kinds(
-    graph: DrawnGraph, outgoing: Mapping[str, list[DrawnEdge]], incoming: Mapping[str, int], notes
-) -> dict[str, str]:
-    kinds = {n.key: _kind(n, len(outgoing[n.key]), incoming[n.key], notes[n.key]) for n in graph.nodes}
-    if "start" not in kinds.values():
-        for node in graph.nodes:
-            if incoming[node.key] == 0 and kinds[node.key] not in ("end", "connector", "decision"):
-                kinds[node.key] = "start"
-                notes[node.key].append("no start shape in the drawing: no line leads here, so written as the start")
-    return kinds
-
-
-def _kind(node: DrawnNode, out: int, into: int, notes: list[str]) -> str:
-    targets = out
-    if node.shape == "terminator":
-        if into and targets:
-            notes.append("a start/end shape with lines in and out: written as a process")
-            return "process"
-        return "start" if not into else "end"
-    if node.shape == "decision":
-        return "decision"
-    if targets >= 2:
-        notes.append(f"a {node.shape} shape with {targets} lines out: written as a decision")
-        return "decision"
-    if targets == 0 and node.shape != "connector":
-        if into:
-            notes.append(f"no line leaves this {node.shape} shape: written as an end")
-        else:
-            notes.append("no line leads here or leaves: written as an end")
-        return "end"
-    return node.shape
-
-
 def _visual_order(graph: DrawnGraph) -> list[str]:
     """Node keys top to bottom then left to right (TB), or left to right then down (LR); as written without boxes."""
     if not all(n.box for n in graph.nodes):
@@ -193,7 +161,7 @@ def _wire(order: list[str], kinds, outgoing, nodes: Mapping[str, DrawnNode], not
         if kinds[key] == "end":
             wiring[key] = (None, ())
         elif kinds[key] == "decision":
-            wiring[key] = (None, tuple(_outcome(e, nodes, notes[key]) for e in lines))
+            wiring[key] = (None, _outcomes(lines, nodes, notes[key]))
         else:
             for edge in lines[1:]:
                 notes[key].append(f"a second line out, to {short(nodes[edge.target].label)}, is left out")
@@ -204,11 +172,19 @@ def _wire(order: list[str], kinds, outgoing, nodes: Mapping[str, DrawnNode], not
     return wiring
 
 
-def _outcome(edge: DrawnEdge, nodes: Mapping[str, DrawnNode], notes: list[str]) -> tuple[str, str]:
-    if edge.label.strip():
-        return edge.label.strip(), edge.target
-    notes.append(f'the outcome leading to {short(nodes[edge.target].label)} has no label: written as "{UNLABELLED}"')
-    return UNLABELLED, edge.target
+def _outcomes(lines: list[DrawnEdge], nodes: Mapping[str, DrawnNode], notes: list[str]) -> tuple[tuple[str, str], ...]:
+    """A decision's (outcome, target) pairs; unlabelled lines get "?", "? 2"… so that none is lost as a repeat."""
+    outcomes = []
+    unnamed = 0
+    for edge in lines:
+        if edge.label.strip():
+            outcomes.append((edge.label.strip(), edge.target))
+            continue
+        unnamed += 1
+        label = UNLABELLED if unnamed == 1 else f"{UNLABELLED} {unnamed}"
+        notes.append(f'the outcome leading to {short(nodes[edge.target].label)} has no label: written as "{label}"')
+        outcomes.append((label, edge.target))
+    return tuple(outcomes)
 
 
 def _ids(order: list[str], nodes: Mapping[str, DrawnNode], wiring: Mapping[str, Wiring]) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from ..messages import quoted
@@ -10,6 +11,7 @@ from .registry import Finding, rule
 
 MAX_LABEL = 80
 QUESTION_MARKS = ("?", "？", "؟")
+_PLACEHOLDER = re.compile(r"[?？؟](?: \d+)?")
 CLOSING = " \t)]}»\"'”’"
 """Closing marks that may follow the question mark: `(¿Urgente?)`, `«¿Pagó?»`."""
 
@@ -112,10 +114,10 @@ def _unused(what: str, declared: Iterable[Lane | Stage], used: set[str | None]) 
 
 @rule("FC309", why="`flowchart import` writes `?` for a line drawn without a label: the outcome still needs its name.")
 def unnamed_outcome(flow: Flow) -> Iterator[Finding]:
-    """A decision's outcome labelled only `?`: a placeholder left for the author to name."""
+    """A decision's outcome labelled only `?` (or `? 2`, `? 3`…): a placeholder left for the author to name."""
     for step in flow.steps:
         for branch in step.branches:
-            if branch.label.strip() in QUESTION_MARKS:
+            if _PLACEHOLDER.fullmatch(branch.label.strip()):
                 yield Finding(
                     f"the outcome {quoted(branch.label)} of {quoted(step.label)} has no name yet; "
                     "write what it means (Sí, No, Aprobado…)",

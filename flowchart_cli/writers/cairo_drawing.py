@@ -51,16 +51,27 @@ def recorded_drawing(diagram: Diagram, options: RenderOptions) -> Any:
 def _set_text(context: Any, runs: tuple[TextRun, ...], family: str) -> None:
     import cairocffi
 
-    for run in runs:
-        weight = cairocffi.FONT_WEIGHT_BOLD if run.bold else cairocffi.FONT_WEIGHT_NORMAL
+    def font(bold: bool, size: float) -> None:
+        weight = cairocffi.FONT_WEIGHT_BOLD if bold else cairocffi.FONT_WEIGHT_NORMAL
         context.select_font_face(family, cairocffi.FONT_SLANT_NORMAL, weight)
-        context.set_font_size(run.size)
+        context.set_font_size(size)
+
+    for run in runs:
         text = visual_order(run.text)
-        advance = context.text_extents(text)[4]
+        tail = f" {visual_order(run.tail)}" if run.tail else ""
+        tail_advance = 0.0
+        if tail:  # measured in its own font, so the label and its share sit one space apart whatever the anchor
+            font(False, run.tail_size)
+            tail_advance = context.text_extents(tail)[4]
+        font(run.bold, run.size)
+        advance = context.text_extents(text)[4] + tail_advance
         shift = {"start": 0.0, "middle": advance / 2, "end": advance}[run.anchor]
         context.set_source_rgb(*_rgb(run.fill))
         context.move_to(run.x - shift, run.y)
         context.show_text(text)
+        if tail:
+            font(False, run.tail_size)
+            context.show_text(tail)
 
 
 def _rgb(colour: str) -> tuple[float, float, float]:

@@ -107,11 +107,17 @@ def _front_matter(diagram: Diagram, options: RenderOptions) -> list[str]:
     """Mermaid's title line; with ``--header`` it names version, owner and date too (one line is all it has)."""
     title = " — ".join(diagram.header) if diagram.header else diagram.title
     lines = ["---", f"title: {yaml_quoted(title.translate(_TITLE_LOOKALIKES))}"]
-    if diagram.theme.name == "mono" and options.mermaid == "10":
-        return [*lines, "---", '%%{init: {"theme": "neutral"}}%%']  # `config:` front matter needs 10.5
-    if diagram.theme.name == "mono":
-        lines += ["config:", "  theme: neutral"]
+    own = _MERMAID_THEMES.get(diagram.theme.name)
+    if own and options.mermaid == "10":
+        return [*lines, "---", f'%%{{init: {{"theme": "{own}"}}}}%%']  # `config:` front matter needs 10.5
+    if own:
+        lines += ["config:", f"  theme: {own}"]
     return [*lines, "---"]
+
+
+_MERMAID_THEMES = {"mono": "neutral", "dark": "dark"}
+"""Mermaid's own theme under ours: neutral prints well in black and white; dark draws the lines and
+edge labels light, under our dark fills (``auto`` draws light: Mermaid cannot follow the reader)."""
 
 
 def _staged(

@@ -24,7 +24,6 @@ from ..layout.geometry import (
     Point,
     Rect,
     StageBand,
-    share_width,
 )
 from ..layout.shapes import fmt, shape_parts, text_center
 from ..layout.text import text_width
@@ -59,6 +58,9 @@ class TextRun:
     size: float
     bold: bool
     fill: str
+    tail: str = ""
+    """Set right after ``text``, after a space, not bold and in ``tail_size`` (an outcome's share)."""
+    tail_size: float = 0.0
 
 
 def write_svg(diagram: Diagram, options: RenderOptions) -> str:
@@ -154,7 +156,7 @@ class _Drawing:
         return "".join(out)
 
     def lane(self, lane: LaneBand) -> str:
-        i, paints = lane.index, self.paints
+        i, paints = _palette_index(self.colours.lane_fills, lane.fill, lane.index), self.paints
         stroke = self.both(lambda t: t.lane_stroke)
         band = paints.attrs(f"lane{i}", fill=(lane.fill, self.both(lambda t: t.lane_fill(i))[1]), stroke=stroke)
         head = paints.attrs(
@@ -286,14 +288,14 @@ class _Drawing:
         box = _rect(backing, paint + ' stroke="none" fill-opacity="0.85"')
         small = size * SHARE_SCALE
         if not self.keep_text:
-            shift = share_width(share, size) if anchor == "end" else 0.0
-            self.runs.append(TextRun(at.x - shift, at.y, clean_text(label), anchor, size, True, colours.label_ink))
-            if share:
-                x = at.x if anchor == "end" else at.x + text_width(clean_text(label) + " ", size, bold=True)
-                self.runs.append(TextRun(x, at.y, clean_text(share), anchor, small, False, colours.label_ink))
+            run = TextRun(
+                at.x, at.y, clean_text(label), anchor, size, True, colours.label_ink, clean_text(share), small
+            )
+            self.runs.append(run)
             return box
         tail = (
-            f'<tspan class="fc-share" font-size="{fmt(small)}" font-weight="normal"> {_text(share)}</tspan>'
+            f'<tspan class="fc-share" dx="{fmt(text_width(" ", small))}" font-size="{fmt(small)}" '
+            f'font-weight="normal">{_text(share)}</tspan>'
             if share
             else ""
         )
@@ -315,6 +317,11 @@ def _respace(label: str, lines: tuple[str, ...]) -> list[str]:
         out.append(" " + line if number and found > 0 and text[found - 1] == " " else line)
         at = found + len(line)
     return out
+
+
+def _palette_index(palette: tuple[str, ...], colour: str, fallback: int) -> int:
+    """Which of the theme's lane colours ``colour`` is (a handout's part keeps the whole flow's lane colours)."""
+    return palette.index(colour) if colour in palette else fallback
 
 
 def _background(theme: Theme) -> str:
