@@ -43,7 +43,7 @@ _EN = {
     "from_part": "from part {n} · step {step}",
     "overview": (
         "The whole process, in {total} parts. Each framed part is printed larger on a page of its own; "
-        "numbered connectors join each part to the next."
+        "connectors marked with the same letter join each part to the next."
     ),
     "legend_pages": "The legend is on the next page.",
     "steps": "Step by step",
@@ -119,7 +119,7 @@ _ES = {
     "from_part": "viene de la parte {n} · paso {step}",
     "overview": (
         "El proceso completo, en {total} partes. Cada parte enmarcada se imprime más grande en su propia "
-        "página; conectores numerados unen cada parte con la siguiente."
+        "página; conectores con la misma letra unen cada parte con la siguiente."
     ),
     "legend_pages": "La leyenda está en la página siguiente.",
     "steps": "Paso a paso",
@@ -195,7 +195,7 @@ _PT = {
     "from_part": "vem da parte {n} · passo {step}",
     "overview": (
         "O processo completo, em {total} partes. Cada parte destacada é impressa maior em sua própria "
-        "página; conectores numerados ligam cada parte à seguinte."
+        "página; conectores com a mesma letra ligam cada parte à seguinte."
     ),
     "legend_pages": "A legenda está na página seguinte.",
     "steps": "Passo a passo",

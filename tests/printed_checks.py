@@ -12,7 +12,7 @@ from collections import Counter
 from itertools import combinations
 
 from flowchart_cli.handout.printed import PrintedDiagram, readable_scale
-from flowchart_cli.layout.annotations import number_badge, number_size
+from flowchart_cli.layout.annotations import number_badge, number_size, pair_letters
 from flowchart_cli.layout.geometry import Diagram, Rect
 from flowchart_cli.layout.shapes import text_center
 from flowchart_cli.layout.text import text_width
@@ -32,7 +32,7 @@ def text_boxes(d: Diagram) -> list[tuple[str, str, Rect]]:
         boxes.append(
             (node.key, f"label of {node.key}", Rect(centre.x - width / 2, centre.y - height / 2, width, height))
         )
-        number = node.connector or (node.number if d.numbers else 0)
+        number = pair_letters(node.connector) if node.connector else (node.number if d.numbers else 0)
         if number:
             boxes.append((node.key, f"badge of {node.key}", number_badge(node.box, number, d.font_size)))
     size = d.font_size - 1

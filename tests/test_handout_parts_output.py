@@ -52,6 +52,8 @@ def test_each_part_is_a_section_with_its_svg_in_a_box_sized_in_mm(tmp_path: Path
         assert connectors  # a part of a split flow always joins another
         for group in connectors:
             pairs[group.get("data-connector")] += 1
+            mark = next(t for t in group.iter(f"{SVG}text") if "fc-connector-number" in (t.get("class") or "")).text
+            assert mark.isalpha() and mark.isupper()  # a letter: never read as a step's number
             words = "".join(group.itertext())
             assert re.search(
                 r"(continúa en la parte|continua na parte|continues in part|viene de la parte|vem da parte|from part)"
@@ -94,3 +96,9 @@ def test_render_paper_prints_a_small_flow_on_one_page_of_that_paper(tmp_path: Pa
 def test_render_paper_takes_only_the_known_papers(tmp_path: Path):
     result = runner.invoke(app, ["render", str(PRINTED / "troca-garantia.flow.yaml"), "-f", "pdf", "--paper", "b5"])
     assert result.exit_code == 2 and "a4" in result.output
+
+
+def test_connector_pairs_are_lettered_so_no_one_reads_them_as_step_numbers():
+    from flowchart_cli.layout.annotations import pair_letters
+
+    assert [pair_letters(n) for n in (1, 2, 26, 27, 28, 52, 53, 702)] == ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ"]

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..layout import layout_flow
-from ..layout.annotations import number_badge
+from ..layout.annotations import number_badge, pair_letters
 from ..layout.geometry import Diagram, NodeBox, Point, Rect
 from ..layout.sizing import size_step
 from ..model import Flow, Step
@@ -97,7 +97,7 @@ def _trimmed(d: Diagram) -> Diagram:
     rects = [lane.band for lane in d.lanes] + [lane.header for lane in d.lanes]
     rects += [stage.band for stage in d.stages] + [stage.label for stage in d.stages]
     rects += [node.box for node in d.nodes] + [
-        number_badge(n.box, n.number or n.connector, d.font_size) for n in d.nodes
+        number_badge(n.box, pair_letters(n.connector) if n.connector else n.number, d.font_size) for n in d.nodes
     ]
     xs = [r.x for r in rects] + [p.x for e in d.edges for p in e.points]
     ys = [r.y for r in rects] + [p.y for e in d.edges for p in e.points]

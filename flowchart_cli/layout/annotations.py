@@ -64,8 +64,18 @@ def number_size(font_size: float) -> float:
     return font_size - 1
 
 
-def number_badge(box: Rect, number: int, font_size: float) -> Rect:
-    """The pill that holds a step's number, centred on its box's top-left corner (kept on the page)."""
+def pair_letters(number: int) -> str:
+    """An off-page connector pair's mark: 1 → A, 26 → Z, 27 → AA (letters, never read as a step's number)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def number_badge(box: Rect, number: int | str, font_size: float) -> Rect:
+    """The pill that holds a step's number (or a connector pair's letters), centred on its box's top-left
+    corner (kept on the page)."""
     size = number_size(font_size)
     width = max(size + 5, text_width(str(number), size) + 8)
     return Rect(box.x - width / 2 + 4, box.y - size / 2 - 2, width, size + 4)

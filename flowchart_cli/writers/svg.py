@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..layout.annotations import header_layout, number_badge, number_size
+from ..layout.annotations import header_layout, number_badge, number_size, pair_letters
 from ..layout.geometry import (
     SHARE_SCALE,
     Diagram,
@@ -222,11 +222,11 @@ class _Drawing:
 
     def number(self, node: NodeBox, connector: int = 0) -> str:
         """The step's number in a small badge on the corner of its box (spec §4: ``fc-number``);
-        an off-page connector's pair number (``fc-connector-number``) in the same badge, inverted."""
+        an off-page connector's pair letters (``fc-connector-number``: A, B… so they are never read as a
+        step's number) in the same badge, inverted."""
         size = number_size(self.size)
-        number = connector or node.number
-        label = str(number)
-        badge = number_badge(node.box, number, self.size)
+        label = pair_letters(connector) if connector else str(node.number)
+        badge = number_badge(node.box, label, self.size)
         ink, paper = self.both(lambda t: t.ink), self.both(_background)
         text, back = (paper, ink) if connector else (ink, paper)
         ink_class = self.paints.paint_class("paper" if connector else "ink", fill=text)
