@@ -97,18 +97,21 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
         across = [h if lr else w for _, w, h in sizes]
         return pixel_scale(ranking.rank, grid.column, along, across)
 
-    def routed(order: tuple[float, ...]) -> float:
-        grid = place_columns(lanes, lane, ranking.rank, order, forward)
-        planned, _ = plan_routes(
+    def planned_on(grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]]):
+        """The routes (and their tracks) of every line on ``grid`` with boxes of ``sizes``."""
+        return plan_routes(
             ranking.rank,
             grid.column,
             decision,
             marked,
             borders=frozenset(grid.first[1:]),
             columns=grid.columns,
-            scale=scale_for(grid, sized),
+            scale=scale_for(grid, sizes),
         )
-        return planned_crossings(planned, ranking.rank, grid.column)
+
+    def routed(order: tuple[float, ...]) -> float:
+        grid = place_columns(lanes, lane, ranking.rank, order, forward)
+        return planned_crossings(planned_on(grid, sized)[0], ranking.rank, grid.column)
 
     outcomes: dict[int, list[int]] = {}
     for s, t, b in marked:
@@ -124,15 +127,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             fill_width(step, s, room[grid.column[n]], FONT_SIZE)
             for n, (step, s) in enumerate(zip(steps, sized, strict=True))
         ]
-    routes, tracks = plan_routes(
-        ranking.rank,
-        grid.column,
-        decision,
-        marked,
-        borders=frozenset(grid.first[1:]),
-        columns=grid.columns,
-        scale=scale_for(grid, sized),
-    )
+    routes, tracks = planned_on(grid, sized)
     return assemble(
         Placement(
             flow=flow,
