@@ -8,7 +8,8 @@ cut through the second: that is a constraint "A before B".  Tracks follow
 the constraints (a topological order, ties broken by position), and a track
 is reused for a later segment only after a clear break, so that one line
 never seems to run on into another.  A cycle of constraints (a crossing no
-order avoids) is broken at the segment that starts first.
+order avoids) is broken at the segment with the fewest constraints still
+unmet (each unmet one is a crossing), the one that starts first on a tie.
 
 Segments with the same ``group`` are one merged line (lines joining before
 they reach one shape): they share one track.
@@ -97,9 +98,9 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
     floor = [0] * len(spans)
     remaining = set(range(len(spans)))
     while remaining:
-        if not ready:  # a cycle: break it where it starts first, at a line free of stub-sharing constraints
+        if not ready:  # a cycle: break it at the line that leaves the fewest constraints unmet (crossings)
             free = [u for u in remaining if not strong_before[u]] or remaining
-            unit = min(free, key=lambda u: spans[u])
+            unit = min(free, key=lambda u: (before_count[u], spans[u]))
             before_count[unit] = 0
             heapq.heappush(ready, (spans[unit], unit))
         _, unit = heapq.heappop(ready)
