@@ -22,7 +22,15 @@ from flowchart_cli.layout.tracks import ChannelSegment, order_tracks
 from flowchart_cli.loader import load_flow, load_text
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted((ROOT / "samples").glob("*.flow.yaml")) + sorted((ROOT / "benchmarks" / "flows").glob("*.flow.yaml"))
+CASES = Path(__file__).resolve().parent / "layout_cases"
+WRITTEN_HERE = [path for path in sorted(CASES.glob("*.flow.yaml")) if not path.name.startswith("generated-")]
+"""Customer-service flows written for these tests (es/pt/en, TB and LR, loops back, three-way decisions,
+external parties, stages), none of them tuned for: the benchmark's flows are not the only ones that count."""
+FILES = (
+    sorted((ROOT / "samples").glob("*.flow.yaml"))
+    + sorted((ROOT / "benchmarks" / "flows").glob("*.flow.yaml"))
+    + WRITTEN_HERE
+)
 GENERATED = {f"generated-{size}": generated_flow(size, lanes=4, varied_symbols=True) for size in (12, 25, 50, 100)}
 GENERATED |= {
     f"random-{size}-{seed}-{direction}{'-stages' if staged else ''}": random_flow(

@@ -19,6 +19,7 @@ linearly with the flow.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -37,6 +38,7 @@ _LENGTH = 0.2  # per grid unit (a row or a column is two)
 _SIBLING = 50.0  # a crossing between two outcomes of one decision is never worth it
 _MISORDER = 150.0  # two outcomes whose targets sit in one row in the opposite order to their sides: worse still
 _BIG = 1000  # lines: past this, one pass only
+_CHOICES = 3  # shapes per outcome and side tried together when a decision's outcomes are planned
 _MOST_JOINT = 3  # decisions with more outcomes keep their plan (their extra lines share the bottom)
 _DETOUR = 60.0  # a way round past the detour limit costs more than a dozen crossings…
 _DETOUR_SLOPE = 200.0  # …and more the longer it is
@@ -193,20 +195,20 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
         costs.append(planner.cost_from(number, base, points, skip, float("inf")))
         lines.append(segments_of(points))
     best_cost = _total(lines, costs) + _misordered(planner, group, [shape[0] for shape in current])
-    # each outcome's best shape per side (and its segments), worked out once for every assignment
-    options: dict[tuple[int, str], tuple[Shape, Cost, list[Segment]] | None] = {}
+    # each outcome's few best shapes per side (and their segments), worked out once for every assignment:
+    # the cheapest alone may cut a sibling that the next one (a channel farther out) passes clear of
+    options: dict[tuple[int, str], list[tuple[Shape, Cost, list[Segment]]]] = {}
     for number in group:
         for side in ("b", "l", "r"):
-            found = _cheapest(planner, number, _shapes(planner, number, side), skip)
-            options[(number, side)] = found and (found[0], found[1], segments_of(found[2]))
+            found = _cheapest_few(planner, number, _shapes(planner, number, side), skip, _CHOICES)
+            options[(number, side)] = [(shape, cost, segments_of(points)) for shape, cost, points in found]
     for sides in itertools.permutations(("b", "l", "r"), len(group)):
-        chosen = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
-        if None in chosen:
-            continue
-        cost = _total([segments for _, _, segments in chosen], [cost for _, cost, _ in chosen])
-        cost += _misordered(planner, group, sides)
-        if cost < best_cost:
-            best, best_cost = [shape for shape, _, _ in chosen], cost
+        per_line = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
+        misordered = _misordered(planner, group, sides)
+        for chosen in itertools.product(*per_line):
+            cost = _total([segments for _, _, segments in chosen], [cost for _, cost, _ in chosen]) + misordered
+            if cost < best_cost:
+                best, best_cost = [shape for shape, _, _ in chosen], cost
     changed = False
     for number, shape in zip(group, best, strict=True):
         changed |= planner.apply(number, shape)
@@ -233,20 +235,31 @@ def _misordered(planner: _Planner, group: list[int], sides: Sequence[str]) -> Co
 def _cheapest(
     planner: _Planner, number: int, shapes: Iterator[Shape], skip: set[int]
 ) -> tuple[Shape, Cost, list[tuple[float, float]]] | None:
-    """The first of the cheapest shapes, its cost and its points (``None`` without any).
+    """The first of the cheapest shapes, its cost and its points (``None`` without any)."""
+    found = _cheapest_few(planner, number, shapes, skip, 1)
+    return found[0] if found else None
 
-    Shapes are tried shortest first, so once one crosses nothing the longer ones are never counted.
+
+def _cheapest_few(
+    planner: _Planner, number: int, shapes: Iterator[Shape], skip: set[int], count: int
+) -> list[tuple[Shape, Cost, list[tuple[float, float]]]]:
+    """The ``count`` cheapest shapes, cheapest first (equal costs in the order given), with their costs
+    and points.
+
+    Shapes are tried shortest first, so once enough cross nothing the longer ones are never counted.
     """
     costed = [(*planner.base(number, shape), order, shape) for order, shape in enumerate(shapes)]
     costed.sort(key=itemgetter(0))  # stable: equal costs keep their order
-    best: tuple[Shape, Cost, list[tuple[float, float]]] | None = None
-    for base, points, _, shape in costed:
-        if best is not None and base >= best[1]:
+    best: list[tuple[Cost, int, Shape, list[tuple[float, float]]]] = []
+    for base, points, order, shape in costed:
+        limit = best[-1][0] if len(best) == count else float("inf")
+        if base >= limit:
             break
-        cost = planner.cost_from(number, base, points, skip, best[1] if best else float("inf"))
-        if best is None or cost < best[1]:
-            best = (shape, cost, points)
-    return best
+        cost = planner.cost_from(number, base, points, skip, limit)
+        if cost < limit:
+            bisect.insort(best, (cost, order, shape, points), key=itemgetter(0, 1))
+            del best[count:]
+    return [(shape, cost, points) for cost, _, shape, points in best]
 
 
 def _total(lines: list[list[Segment]], costs: list[Cost]) -> Cost:
