@@ -275,3 +275,12 @@ def test_route_index_counts_a_crossing_once_however_long_the_lines():
     assert index.crossings([(50, 1), (50, 9)], set(), set()) == 1.0
     assert index.crossings([(50, 1), (50, 9)], {0}, set()) == 0.0
     assert index.crossings([(50, 1), (50, 5)], set(), set()) == 0.5  # ends on it: the track order decides
+
+
+def test_a_channel_ordered_again_keeps_its_order_where_nothing_decides():
+    # the second ordering knows where each line turns into the next channel; two segments that no longer
+    # touch there keep the order the first gave them, which that next channel was ordered against
+    upper = ChannelSegment(9, 10.0, ((9, -1), (10.0, 1)), before=1)
+    lower = ChannelSegment(10.001, 12, ((10.001, -1), (12, 1)), before=0)
+    tracks, _ = order_tracks([upper, lower])
+    assert tracks[1] < tracks[0]

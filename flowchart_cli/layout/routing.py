@@ -220,7 +220,9 @@ def _assign_tracks(routes: list[Route], grid: RouteGrid) -> dict[tuple[str, int]
 
     Twice: the second time each segment's ends lie where the first gave the
     channels it turns into, so that two lines turning off one channel into
-    another keep their order there instead of crossing.
+    another keep their order there instead of crossing; where nothing then
+    decides, a channel keeps its first order, which its neighbours were
+    ordered against (both flipping at once would cross them twice).
     """
     for route in routes:
         route.tracks = [0] * len(route.refs)
@@ -264,7 +266,8 @@ def _channel_segments(
                     (a, _turn(points[index][axis] - start[axis])),
                     (b, _turn(points[index + 3][axis] - end[axis])),
                 )
-                item = ChannelSegment(min(a, b), max(a, b), ends, _merge_group(route, index))
+                before = tracks[index] if refine else 0
+                item = ChannelSegment(min(a, b), max(a, b), ends, _merge_group(route, index), before)
                 segments[_channel(route, grid, kind, value, index)].append((item, number, index))
             axis = 1 - axis
     return segments

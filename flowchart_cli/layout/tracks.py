@@ -28,12 +28,17 @@ __all__ = ["ChannelSegment", "order_tracks"]
 
 @dataclass(frozen=True, slots=True)
 class ChannelSegment:
-    """``ends`` are (position, side) of its two turns; side -1 turns to the low side, +1 to the high side."""
+    """``ends`` are (position, side) of its two turns; side -1 turns to the low side, +1 to the high side.
+
+    ``before`` is the track the segment had in an earlier ordering of the channel: where nothing else
+    decides, the order is kept, so that two channels ordered together stay consistent.
+    """
 
     low: float
     high: float
     ends: tuple[tuple[float, int], ...]
     group: Hashable = None
+    before: int = 0
 
 
 def _constraints(
@@ -74,11 +79,13 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
     unit_of: dict[Hashable, int] = {}
     units: list[int] = []
     spans: list[tuple[float, float]] = []
+    kept: list[int] = []
     for number, item in enumerate(items):
         key = ("own", number) if item.group is None else ("group", item.group)
         if key not in unit_of:
             unit_of[key] = len(spans)
             spans.append((item.low, item.high))
+            kept.append(item.before)
         unit = unit_of[key]
         low, high = spans[unit]
         spans[unit] = (min(low, item.low), max(high, item.high))
@@ -90,7 +97,7 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
         for b in later:
             before_count[b] += 1
             strong_before[b] += (unit, b) in strong
-    ready = [(spans[u], u) for u in range(len(spans)) if before_count[u] == 0]
+    ready = [(kept[u], spans[u], u) for u in range(len(spans)) if before_count[u] == 0]
     heapq.heapify(ready)
     placed: dict[int, int] = {}
     lows: list[list[float]] = []
@@ -100,10 +107,10 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
     while remaining:
         if not ready:  # a cycle: break it at the line that leaves the fewest constraints unmet (crossings)
             free = [u for u in remaining if not strong_before[u]] or remaining
-            unit = min(free, key=lambda u: (before_count[u], spans[u]))
+            unit = min(free, key=lambda u: (before_count[u], kept[u], spans[u]))
             before_count[unit] = 0
-            heapq.heappush(ready, (spans[unit], unit))
-        _, unit = heapq.heappop(ready)
+            heapq.heappush(ready, (kept[unit], spans[unit], unit))
+        _, _, unit = heapq.heappop(ready)
         if unit not in remaining:
             continue
         remaining.discard(unit)
@@ -114,7 +121,7 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
             before_count[b] -= 1
             strong_before[b] -= (unit, b) in strong
             if before_count[b] == 0 and b in remaining:
-                heapq.heappush(ready, (spans[b], b))
+                heapq.heappush(ready, (kept[b], spans[b], b))
     return [placed[u] for u in units], len(lows)
 
 
