@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from flowgen import generated_flow, random_flow
-from layout_quality import detours, measure, misordered_outcomes, shared_runs
+from layout_quality import crossing_pairs, detours, measure, misordered_outcomes, shared_runs
 
 from flowchart_cli.layout import layout_flow
 from flowchart_cli.layout.ordering import order_cells
@@ -172,3 +172,17 @@ def test_crossing_reduction_keeps_the_order_with_fewest_crossings_and_outcome_or
 
     chosen = order_cells(lane, rank, dot_order, links, [[1, 2, 3]], crossings_unless_3_1_2)
     assert sorted(range(1, 4), key=lambda n: chosen[n]) == [3, 1, 2]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_an_outcome_into_a_step_and_that_steps_loop_back_do_not_cross(direction):
+    # "Identity verified? No -> ask again -> back to verify": each line alone has no better way, the two
+    # planned together do (the outcome enters from another side, the loop leaves by the free one)
+    text = (CASES / "cancel-subscription.flow.yaml").read_text(encoding="utf-8")
+    flow, diagnostics = load_text(text.replace("direction: LR", f"direction: {direction}"))
+    assert flow is not None, diagnostics
+    d = layout_flow(flow)
+    ends = [(e.source, e.target) for e in d.edges]
+    crossing = {frozenset((ends[a], ends[b])) for a, b in crossing_pairs([e.points for e in d.edges])}
+    assert frozenset({("ok", "retry"), ("retry", "verify")}) not in crossing

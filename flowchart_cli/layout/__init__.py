@@ -97,8 +97,9 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
         across = [h if lr else w for _, w, h in sizes]
         return pixel_scale(ranking.rank, grid.column, along, across)
 
-    def planned_on(grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]]):
-        """The routes (and their tracks) of every line on ``grid`` with boxes of ``sizes``."""
+    def planned_on(grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]], *, final: bool = True):
+        """The routes (and their tracks) of every line on ``grid`` with boxes of ``sizes``; a trial of
+        the ordering pass skips the last untangling of crossing pairs (it only judges orders)."""
         return plan_routes(
             ranking.rank,
             grid.column,
@@ -107,11 +108,12 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             borders=frozenset(grid.first[1:]),
             columns=grid.columns,
             scale=scale_for(grid, sizes),
+            pairs=final,
         )
 
     def routed(order: tuple[float, ...]) -> float:
         grid = place_columns(lanes, lane, ranking.rank, order, forward)
-        return planned_crossings(planned_on(grid, sized)[0], ranking.rank, grid.column)
+        return planned_crossings(planned_on(grid, sized, final=False)[0], ranking.rank, grid.column)
 
     outcomes: dict[int, list[int]] = {}
     for s, t, b in marked:

@@ -148,8 +148,9 @@ class _Planner:
         return {side for side, count in counts.items() if count > 0 and side != "b"}
 
 
-def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]) -> None:
-    """Rewrite the exits, entries and refs of the lines that have a choice, in place."""
+def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool], *, pairs: bool = True) -> None:
+    """Rewrite the exits, entries and refs of the lines that have a choice, in place; with ``pairs``, two
+    lines that still cross are then planned again together."""
     planner = _Planner(routes, grid)
     planner.big = len(routes) > _BIG
     groups: dict[int, list[int]] = defaultdict(list)
@@ -172,6 +173,111 @@ def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool
             changed |= _plan_decision(planner, group) if key < len(joint) else _plan_single(planner, group[0])
         if not changed:
             break
+    if pairs and not big:
+        for _ in range(_PASSES):
+            if not _untangle_pairs(planner, groups, decision):
+                break
+
+
+def _untangle_pairs(planner: _Planner, groups: dict[int, list[int]], decision: Sequence[bool]) -> bool:
+    """Two lines that cross are planned again together, each from its few best shapes per side.
+
+    One line alone often cannot do better: a decision's outcome into a step and that step's loop back
+    to the decision cross unless the outcome enters from above *and* the loop leaves by the other side.
+    """
+    routes, lines = planner.routes, planner.lines
+    changed = False
+    for a in range(len(routes)):
+        for b in sorted(planner.index.crossers(lines[a], {a})):
+            if b > a and route_crossings(lines[a], lines[b]) >= 1:
+                changed |= _plan_pair(planner, a, b, groups, decision)
+    return changed
+
+
+def _pair_options(
+    planner: _Planner, number: int, other: int, groups: dict[int, list[int]], decision: Sequence[bool]
+) -> list[tuple[Shape, Cost, list[Segment], Cost]]:
+    """The line's current shape and its few best per side it may take, costed without the other line,
+    each with its segments and the part of its cost that is crossings."""
+    route = planner.routes[number]
+    skip = {number, other}
+    if decision[route.source]:
+        if len(groups[route.source]) > _MOST_JOINT:
+            return []
+        used = {planner.routes[n].exit for n in groups[route.source] if n not in skip}
+        sides = [side for side in ("b", "l", "r") if side not in used]
+    else:
+        sides = ["l", "r"]
+    current = _current(route)
+    base, points = planner.base(number, current)
+    found = [(current, planner.cost_from(number, base, points, skip, float("inf")), points)]
+    partner = planner.routes[other]
+    planner.leaving[partner.source][partner.exit] -= 1  # the other line may move: its sides are free
+    planner.arriving[partner.target][partner.entry] -= 1
+    for side in sides:
+        found += _cheapest_few(planner, number, _shapes(planner, number, side), skip, _CHOICES)
+    planner.leaving[partner.source][partner.exit] += 1
+    planner.arriving[partner.target][partner.entry] += 1
+    siblings = [segments_of(planner.lines[n]) for n in groups[route.source] if n not in skip and decision[route.source]]
+    out = []
+    for shape, cost, points in found:
+        segments = segments_of(points)
+        extra = (_SIBLING - _CROSSING) * sum(
+            segment_crossings(segments, sibling) + _overlaps(segments, sibling) for sibling in siblings
+        )
+        out.append((shape, cost + extra, segments, cost + extra - planner.base(number, shape)[0]))
+    return out
+
+
+def _overlaps(a: list[Segment], b: list[Segment]) -> int:
+    """Runs of two lines along one channel: the grid cannot tell whether their tracks will cross there,
+    so a pair planned again counts each as a crossing (the lines it had may have had none)."""
+    return sum(1 for p in a for q in b if p[0] is q[0] and p[1] == q[1] and min(p[3], q[3]) - max(p[2], q[2]) > 0)
+
+
+def _side_clash(first: Route, first_shape: Shape, second: Route, second_shape: Shape) -> bool:
+    """Whether one line would leave a shape by the side the other enters it (they would run together)."""
+    return any(
+        out.source == into.target and out_shape[0] == into_shape[1] and out_shape[0] in ("l", "r")
+        for out, out_shape, into, into_shape in (
+            (first, first_shape, second, second_shape),
+            (second, second_shape, first, first_shape),
+        )
+    )
+
+
+def _plan_pair(planner: _Planner, a: int, b: int, groups: dict[int, list[int]], decision: Sequence[bool]) -> bool:
+    routes = planner.routes
+    siblings = routes[a].source == routes[b].source
+    weight = _SIBLING if siblings else _CROSSING
+    options = [_pair_options(planner, n, other, groups, decision) for n, other in ((a, b), (b, a))]
+    if not all(options):
+        return False
+
+    def misordered(number: int, side: str, partner: int, partner_side: str) -> Cost:
+        group = groups[routes[number].source]
+        if not decision[routes[number].source] or len(group) < 2:
+            return 0.0
+        sides = [side if n == number else partner_side if n == partner else routes[n].exit for n in group]
+        return _misordered(planner, group, sides)
+
+    best: tuple[Cost, Cost, int] | None = None  # crossings (weighed), cost, which combination
+    combos = list(itertools.product(*options))
+    for key, ((shape_a, cost_a, lines_a, cross_a), (shape_b, cost_b, lines_b, cross_b)) in enumerate(combos):
+        if (siblings and shape_a[0] == shape_b[0]) or _side_clash(routes[a], shape_a, routes[b], shape_b):
+            continue
+        between = weight * (segment_crossings(lines_a, lines_b) + _overlaps(lines_a, lines_b))
+        penalty = misordered(a, shape_a[0], b, shape_b[0]) + (
+            0.0 if siblings else misordered(b, shape_b[0], a, shape_a[0])
+        )
+        crossings = cross_a + cross_b + between + penalty
+        cost = cost_a + cost_b + between + penalty
+        if best is None or (crossings < best[0] - 1e-9 and cost < best[1] - 1e-9):
+            best = (crossings, cost, key)
+    if best is None or best[2] == 0:  # the current pair (first) is as good as any: fewer crossings, or keep it
+        return False
+    (shape_a, *_), (shape_b, *_) = combos[best[2]]
+    return planner.apply(a, shape_a) | planner.apply(b, shape_b)
 
 
 def _current(route: Route) -> Shape:

@@ -143,6 +143,20 @@ class RouteIndex:
                             return total
         return total
 
+    def crossers(self, points: Sequence[Point], skip: set[int]) -> set[int]:
+        """The indexed routes not in ``skip`` that ``points`` crosses or turns against."""
+        found: set[int] = set()
+        for mine in _segments(points):
+            for band in _band_range(mine):
+                for other, split in self._buckets.get(band, {}).items():
+                    if (
+                        other not in skip
+                        and other not in found
+                        and any(_cross(mine, segment) for segment, _ in split[0 if mine[0] else 1])
+                    ):
+                        found.add(other)
+        return found
+
 
 def route_crossings(a: Sequence[Point], b: Sequence[Point]) -> float:
     """How many times two grid polylines cross (halves for turns inside one channel)."""

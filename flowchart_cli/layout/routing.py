@@ -46,12 +46,14 @@ def plan_routes(
     borders: frozenset[int] = frozenset(),
     columns: int = 0,
     scale: PixelScale | None = None,
+    pairs: bool = True,
 ) -> tuple[list[Route], dict[tuple[str, int], int]]:
     """Routes for ``edges`` (source, target, is_back) and the track count of every used channel.
 
     ``borders`` are the across-gaps that hold a lane border: a loop within one
     column keeps to its own lane's side when it can.  ``scale`` gives the grid
-    units their pixels, so that no line takes a long way round.
+    units their pixels, so that no line takes a long way round.  With ``pairs``, two lines that still
+    cross are then planned again together (see :func:`.detours.improve_routes`).
     """
     columns = max(columns, max(column, default=-1) + 1)
     grid = RouteGrid(rank, column, {(rank[n], column[n]) for n in range(len(rank))}, borders, columns, scale)
@@ -60,7 +62,7 @@ def plan_routes(
     _choose_exits(routes, grid, decision, uses)  # the first plan
     for route in routes:
         route.refs = _refs(route, grid)
-    improve_routes(routes, grid, decision)  # untangled where it crossed
+    improve_routes(routes, grid, decision, pairs=pairs)  # untangled where it crossed
     _merge_arrivals(routes)
     counts = _assign_tracks(routes, grid)
     return routes, counts
