@@ -473,3 +473,13 @@ def test_lines_into_one_shape_turn_in_without_crossing(diagrams):
             last = a.points[-2:]
             for r, s in zip(b.points, b.points[1:], strict=False):
                 assert not _cross(*last, r, s), (d.title, a.source, b.source, a.target)
+
+
+def test_a_lane_without_steps_at_the_edge_does_not_break_the_routes():
+    # the last lane is declared but unused (warning FC304): a line may still look for a way past it, along
+    # the empty columns to the drawing's edge, where the router's pixel estimate once had no column
+    flow, diagnostics = load_flow(ROOT / "tests" / "layout_cases" / "sinistro-residencial.flow.yaml")
+    assert flow is not None, diagnostics
+    d = layout_flow(flow)
+    assert {e.source for e in d.edges} >= {"tipo", "recebido", "aguardar"}
+    assert [lane.id for lane in d.lanes][-1] == "regulador"

@@ -95,7 +95,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
     def scale_for(grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]]) -> PixelScale:
         along = [w if lr else h for _, w, h in sizes]
         across = [h if lr else w for _, w, h in sizes]
-        return pixel_scale(ranking.rank, grid.column, along, across)
+        return pixel_scale(ranking.rank, grid.column, along, across, grid.columns)
 
     def planned_on(grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]], *, final: bool = True):
         """The routes (and their tracks) of every line on ``grid`` with boxes of ``sizes``; a trial of

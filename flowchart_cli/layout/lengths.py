@@ -45,11 +45,12 @@ def _positions(sizes: Sequence[float], gap: float) -> tuple[float, ...]:
 
 
 def pixel_scale(
-    rank: Sequence[int], column: Sequence[int], along: Sequence[float], across: Sequence[float]
+    rank: Sequence[int], column: Sequence[int], along: Sequence[float], across: Sequence[float], columns: int = 0
 ) -> PixelScale:
-    """Rows as tall as their tallest shape, columns as wide as their widest, typical channels between."""
+    """Rows as tall as their tallest shape, columns as wide as their widest, typical channels between;
+    ``columns`` counts the columns of lanes without a step too (a line may run past them)."""
     rows = [0.0] * (max(rank, default=0) + 1)
-    cols = [0.0] * (max(column, default=0) + 1)
+    cols = [0.0] * max(columns, max(column, default=0) + 1)
     for node, (row, col) in enumerate(zip(rank, column, strict=True)):
         rows[row] = max(rows[row], along[node])
         cols[col] = max(cols[col], across[node])
