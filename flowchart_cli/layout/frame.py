@@ -111,6 +111,7 @@ class Frame:
                     half_need[(gap, side)] = max(half_need.get((gap, side), 0.0), room)
         sizes = []
         self.border_split = []
+        self.track_pads: list[tuple[float, float]] = []  # inside a gap, room before its first track and after its last
         for gap in range(self.cols + 1):
             edge = gap in (0, self.cols)
             if self._is_border(gap):
@@ -121,14 +122,21 @@ class Frame:
                     halves.append(max(_BORDER_HALF, room, half_need.get((gap, side), 0.0)))
                 sizes.append(halves[0] + halves[1])
                 self.border_split.append(halves[0])
+                self.track_pads.append((0.0, 0.0))
                 continue
             base = 22.0 if edge else 34.0
             count = self.p.tracks.get(("g", gap), 0)
             clear = _BORDER_CLEARANCE if edge else _SHAPE_CLEARANCE
             room = 2 * clear + (count - 1) * SPACING if count else 0.0
-            size = max(base, room, need[gap])
+            if edge:
+                pads = (clear, clear)
+                size = max(base, room, need[gap])
+            else:  # a label on one side's stubs needs room on that side only: the tracks keep to the other
+                pads = (max(clear, half_need.get((gap, 0), 0.0)), max(clear, half_need.get((gap, 1), 0.0)))
+                size = max(base, room, pads[0] + pads[1] + max(0, count - 1) * SPACING)
             sizes.append(size)
             self.border_split.append(size / 2)
+            self.track_pads.append(pads)
         return sizes
 
     def _stub_room(self, route: Route, label: str) -> tuple[int, int | None, float]:
@@ -139,7 +147,10 @@ class Frame:
         lane border the tracks lie near the border, on the source's side, and
         only that side's half of the gap (side 0 left of the border, 1 right)
         must hold it. At the drawing's edge the tracks keep to the edge, so the
-        label needs its length and the tracks' width.
+        label needs its length and the tracks' width. Between two columns of
+        one lane the label needs its length on its own side (0 or 1) only: the
+        tracks keep to the other side, so the lines of the column there stay
+        short and the lane no wider than both sides' labels and the tracks.
         """
         column = self.p.grid.column[route.source]
         gap = column + 1 if route.exit == "r" else column
@@ -153,7 +164,7 @@ class Frame:
         count = self.p.tracks.get(("g", gap), 1)
         if gap in (0, self.cols):
             return gap, None, length + (count - 1) * SPACING + _BORDER_CLEARANCE
-        return gap, None, 2 * length + (count - 1) * SPACING
+        return gap, 0 if column < gap else 1, length
 
     def lane_extent(self, lane: int) -> tuple[int, int]:
         first = self.p.grid.first[lane]
@@ -258,7 +269,8 @@ class Frame:
             return low + _BORDER_CLEARANCE + track * SPACING
         if gap == self.cols:
             return low + size - _BORDER_CLEARANCE - (count - 1 - track) * SPACING
-        return _spread(count, low, low + size, track)
+        before, after = self.track_pads[gap]
+        return _spread(count, low + before, low + size - after, track)
 
     def stage_border(self, gap: int) -> float:
         """Where the border between two stages lies in along-gap ``gap``: below the labels, above the tracks."""
