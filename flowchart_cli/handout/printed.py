@@ -5,7 +5,7 @@ Readable means every text prints at 7 pt or more (:mod:`.paper`).  A flow
 that cannot be, on one page, is cut (:mod:`.part_choice`) into as few parts
 as print readably; each part is a flow of its own (:mod:`.part_flow`) laid
 out by the normal layout (:mod:`.part_layout`), joined to the others by
-numbered off-page connectors, and printed portrait or landscape, whichever
+lettered off-page connectors, and printed portrait or landscape, whichever
 prints it bigger.  The handout and `render -f pdf --paper` both print these
 pages; nothing here reads or edits SVG.
 """
@@ -123,6 +123,8 @@ class _Cutter:
         self.flow, self.whole, self.paper, self.words, self.readable = flow, whole, paper, words, readable
         self.edges = flow_edges(flow)
         self.order = {s.key: s.number for s in flow.steps}
+        vertical = whole.direction != "LR"
+        self.along = {n.key: n.box.center.y if vertical else n.box.center.x for n in whole.nodes}
         self.laid_out: dict[frozenset[str], tuple[PartFlow, Diagram]] = {}
         self.room = max(  # the longest stretch of flow a page can hold at the readable scale (px)
             max(drawing_box(paper, landscape, caption=True)) / (readable * PX_TO_MM) for landscape in (False, True)
@@ -131,7 +133,10 @@ class _Cutter:
     def trial(self, keys: frozenset[str]) -> tuple[PartFlow, Diagram]:
         """The part holding ``keys`` laid out, its connectors naming the widest part number there can be."""
         if keys not in self.laid_out:
-            part_of = {k: 1 if k in keys else _TRIAL_PART for k in self.order}
+            # steps before the part and after it are on different parts: lines into one step from both
+            # are worded apart (a line each), as they will be
+            first = min(self.along[k] for k in keys)
+            part_of = {k: 1 if k in keys else _TRIAL_PART - (self.along[k] < first) for k in self.order}
             part = part_flow(self.flow, self.edges, keys, part_of, self.words)
             self.laid_out[keys] = (part, lay_out_part(part, self.flow, self.whole))
         return self.laid_out[keys]
@@ -144,7 +149,8 @@ class _Cutter:
         return page_fit(diagram, self.paper).scale >= self.readable - 1e-9
 
     def parts(self, runs: list[list[Unit]]) -> tuple[PrintedPart, ...]:
-        """The chosen runs as numbered parts, their connectors numbered in pairs and worded."""
+        """The chosen runs as numbered parts, their connectors lettered (one letter per step reached
+        across a cut) and worded."""
         keys_of = [_keys(run) for run in runs]
         part_of = {k: n for n, keys in enumerate(keys_of, start=1) for k in keys}
         numbers = cut_numbers(self.edges, part_of)
@@ -153,9 +159,12 @@ class _Cutter:
         for number, keys in enumerate(keys_of, start=1):
             part, trial = self.trial(keys)
             name = f"{title} — {self.words['part_of'].format(n=number, total=total)}"
-            diagram = worded_part(
-                trial, part, self.flow, title=name, numbers=numbers, part_of=part_of, words=self.words
-            )
+            worded = {"title": name, "numbers": numbers, "part_of": part_of, "words": self.words}
+            diagram = worded_part(trial, part, self.flow, **worded)
+            if diagram is None:  # lines into one step from two parts: laid out again with their words
+                part = part_flow(self.flow, self.edges, keys, part_of, self.words)
+                diagram = worded_part(lay_out_part(part, self.flow, self.whole), part, self.flow, **worded)
+                assert diagram is not None
             steps = [s for s in self.flow.steps if s.key in keys]
             stage_ids = {s.stage for s in steps}
             printed.append(
@@ -179,7 +188,7 @@ class _Cutter:
         """
         pieces = units(self.flow, self.whole)
         runs, split = self._pack(list(pieces))
-        if split and any(_steps(run) < MIN_STEPS for run in runs):
+        if any(_steps(run) < MIN_STEPS for run in runs):
             ranks, _ = self._pack([rank for piece in pieces for rank in (piece.ranks or (piece,))])
             runs = min((runs, ranks), key=lambda r: (len(r), sum(_steps(run) < MIN_STEPS for run in r)))
         return runs
