@@ -181,27 +181,26 @@ class _Cutter:
     def runs(self) -> list[list[Unit]]:
         """As few runs as print readably, whole stages where they fit.
 
-        When a stage is too long for a page and the cut leaves a part short
-        of steps, cutting the whole flow between ranks (stages then share
-        pages) is tried too, and wins when it needs fewer pages or leaves
-        fewer parts short of steps.
+        When the cut leaves a part short of steps, cutting the whole flow
+        between ranks (stages then share pages) is tried too, and wins when
+        it leaves fewer parts short of steps, or as few and fewer pages.
         """
         pieces = units(self.flow, self.whole)
-        runs, split = self._pack(list(pieces))
+        runs = self._pack(list(pieces))
         if any(_steps(run) < MIN_STEPS for run in runs):
-            ranks, _ = self._pack([rank for piece in pieces for rank in (piece.ranks or (piece,))])
-            runs = min((runs, ranks), key=lambda r: (len(r), sum(_steps(run) < MIN_STEPS for run in r)))
+            ranks = self._pack([rank for piece in pieces for rank in (piece.ranks or (piece,))])
+            runs = min((runs, ranks), key=lambda r: (sum(_steps(run) < MIN_STEPS for run in r), len(r)))
         return runs
 
-    def _pack(self, pieces: list[Unit]) -> tuple[list[list[Unit]], bool]:
-        """Runs each as long as fits, in turn, the last two evened out; and whether a stage had to be cut."""
+    def _pack(self, pieces: list[Unit]) -> list[list[Unit]]:
+        """Runs each as long as fits, in turn (a stage too long for a page cut between its ranks), the
+        last two evened out, then the runs short of steps joined to a neighbour or cut again."""
         runs: list[list[Unit]] = []
-        at, guess, split = 0, self._estimate(pieces), False
+        at, guess = 0, self._estimate(pieces)
         while at < len(pieces):
             end = self._longest(pieces, at, guess)
             if end == at + 1 and len(pieces[at].ranks) > 1 and not self.fits(pieces[at : at + 1]):
                 pieces[at : at + 1] = list(pieces[at].ranks)  # a stage too long for a page: cut between ranks
-                split = True
                 continue
             runs.append(pieces[at:end])
             guess, at = end - at, end
@@ -209,7 +208,7 @@ class _Cutter:
             last = balanced_cuts(runs[-2] + runs[-1], 2)
             if len(last) == 2 and all(self.fits(run) for run in last):
                 runs[-2:] = last
-        return even_out(runs, self.fits, len(self.flow.steps)), split
+        return even_out(runs, self.fits, len(self.flow.steps))
 
     def _longest(self, pieces: list[Unit], at: int, guess: int) -> int:
         """The end of the longest run from ``at`` that fits (at least one piece, even one that does not).
