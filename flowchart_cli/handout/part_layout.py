@@ -102,6 +102,7 @@ def _trimmed(d: Diagram) -> Diagram:
     """``d`` moved up and left to within :data:`_KEEP_PX` of its content, and cut to size."""
     rects = [lane.band for lane in d.lanes] + [lane.header for lane in d.lanes]
     rects += [stage.band for stage in d.stages] + [stage.label for stage in d.stages]
+    rects += [e.label_box for e in d.edges if e.label_box is not None]
     rects += [node.box for node in d.nodes] + [
         number_badge(n.box, pair_letters(n.connector) if n.connector else n.number, d.font_size) for n in d.nodes
     ]
