@@ -186,3 +186,29 @@ def test_an_outcome_into_a_step_and_that_steps_loop_back_do_not_cross(direction)
     ends = [(e.source, e.target) for e in d.edges]
     crossing = {frozenset((ends[a], ends[b])) for a, b in crossing_pairs([e.points for e in d.edges])}
     assert frozenset({("ok", "retry"), ("retry", "verify")}) not in crossing
+
+
+@pytest.mark.slow
+def test_the_crossings_the_ordering_pass_counts_are_the_drawings_own(monkeypatch):
+    # the pass judges each order by routing it and counting crossings with every track and port in place,
+    # before any size is known: that count must be the one the finished drawing shows
+    import flowchart_cli.layout as layout
+    from flowchart_cli.layout.routing import tracked_crossings
+
+    counted = []
+    plan = layout.plan_routes
+
+    def plan_and_count(rank, column, *args, **kwargs):
+        routes, tracks = plan(rank, column, *args, **kwargs)
+        counted.append(tracked_crossings(routes, rank, column))
+        return routes, tracks
+
+    monkeypatch.setattr(layout, "plan_routes", plan_and_count)
+    crossed = 0
+    for path in FILES:
+        flow, diagnostics = load_flow(path)
+        assert flow is not None, diagnostics
+        real = measure(layout_flow(flow)).crossings
+        assert counted[-1] == real, path.name
+        crossed += real > 0
+    assert crossed >= 5  # flows with crossings to count, not only empty ones

@@ -19,7 +19,7 @@ from .grid import Grid, place_columns
 from .lengths import PixelScale, pixel_scale
 from .ordering import order_cells
 from .ranking import Ranker, back_edges
-from .routing import plan_routes, planned_crossings
+from .routing import plan_routes, tracked_crossings
 from .sizing import fill_width, size_step
 from .stages import rank_in_stages
 
@@ -113,7 +113,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
 
     def routed(order: tuple[float, ...]) -> float:
         grid = place_columns(lanes, lane, ranking.rank, order, forward)
-        return planned_crossings(planned_on(grid, sized, final=False)[0], ranking.rank, grid.column)
+        return tracked_crossings(planned_on(grid, sized, final=False)[0], ranking.rank, grid.column)
 
     outcomes: dict[int, list[int]] = {}
     for s, t, b in marked:

@@ -4,8 +4,9 @@ Graphviz orders each rank for a drawing without lanes; ours puts every step
 in its lane, so the steps of one rank and one lane (a cell) still need an
 order, and `dot`'s is only a first guess.  Lanes never move: only the order
 inside a cell changes.  Each candidate order is judged by routing the flow
-and counting the real crossings of our orthogonal routes, so the pass
-optimises what the reader sees:
+and counting the crossings of our orthogonal routes with every line on its
+track and port (:func:`.routing.tracked_crossings`, the drawing's own count,
+before any size is known), so the pass optimises what the reader sees:
 
 1. the targets of a decision's outcomes that share a cell are put in the
    order the outcomes are written (kept when no worse than `dot`'s order);

@@ -30,7 +30,7 @@ from .lengths import PixelScale
 from .route_index import RouteIndex
 from .tracks import ChannelSegment, order_tracks
 
-__all__ = ["Route", "plan_routes", "planned_crossings"]
+__all__ = ["Route", "plan_routes", "tracked_crossings"]
 
 _Uses = dict[tuple[int, str], int]
 
@@ -68,15 +68,41 @@ def plan_routes(
     return routes, counts
 
 
-def planned_crossings(routes: Sequence[Route], rank: Sequence[int], column: Sequence[int]) -> float:
-    """How many times the planned routes cross on the grid (lines joining into one shape do not)."""
-    grid = RouteGrid(rank, column, set())
-    lines = [logical(route, grid) for route in routes]
+_TRACK = 0.01  # a track's place in its channel, in grid units: far below one unit, in the frame's order
+_PORT = 0.05  # and a port's along its shape's side
+
+
+def tracked_crossings(routes: Sequence[Route], rank: Sequence[int], column: Sequence[int]) -> float:
+    """How many times the routes cross once every line has its track and port: what the drawing shows,
+    without sizing it (the frame places tracks and ports in the order of their numbers)."""
+    lines = [_tracked_points(route, rank, column) for route in routes]
     index = RouteIndex(lines)
     into: dict[int, set[int]] = defaultdict(set)
     for number, route in enumerate(routes):
         into[route.target].add(number)
     return sum(index.crossings(points, {n}, into[routes[n].target]) for n, points in enumerate(lines)) / 2
+
+
+def _tracked_points(route: Route, rank: Sequence[int], column: Sequence[int]) -> list[tuple[float, float]]:
+    s, t = route.source, route.target
+    start = _port_point(rank[s], column[s], route.exit, route.exit_unit)
+    end = _port_point(rank[t], column[t], route.entry, route.entry_unit)
+    points = [start]
+    along = route.exit in ("b", "t")
+    for (kind, value), track in zip(route.refs, route.tracks, strict=True):
+        at = end[0 if along else 1] if kind == "pt" else 2 * value + track * _TRACK
+        last = points[-1]
+        points.append((at, last[1]) if along else (last[0], at))
+        along = not along
+    points.append(end)
+    return points
+
+
+def _port_point(row: int, col: int, side: str, unit: int) -> tuple[float, float]:
+    centre = (2 * row + 1, 2 * col + 1)
+    if side in ("b", "t"):
+        return centre[0] + (0.5 if side == "b" else -0.5), centre[1] + unit * _PORT
+    return centre[0] + unit * _PORT, centre[1] + (0.5 if side == "r" else -0.5)
 
 
 def _merge_arrivals(routes: list[Route]) -> None:
