@@ -17,6 +17,7 @@ from flowchart_cli.layout.grid import place_columns
 from flowchart_cli.layout.labels import LabelRequest, label_box, place_labels
 from flowchart_cli.layout.ranking import back_edges
 from flowchart_cli.layout.routing import plan_routes
+from flowchart_cli.layout.rows import move_rows
 from flowchart_cli.layout.shapes import fmt, inset, shape_parts
 from flowchart_cli.layout.sizing import size_step
 from flowchart_cli.layout.text import clean_text, text_width, wrap_text
@@ -284,3 +285,20 @@ def test_a_channel_ordered_again_keeps_its_order_where_nothing_decides():
     lower = ChannelSegment(10.001, 12, ((10.001, -1), (12, 1)), before=0)
     tracks, _ = order_tracks([upper, lower])
     assert tracks[1] < tracks[0]
+
+
+def test_a_step_with_room_moves_to_the_row_where_fewer_lines_cross():
+    # 0 -> 1 -> 2 -> 3 in lane 0, and 0 -> 4 -> 3 with 4 in lane 1: step 4 may sit in row 1 or 2
+    lane = [0, 0, 0, 0, 1, 1]
+    rank = (0, 1, 2, 3, 1, 1)
+    links = [(0, 1, False), (1, 2, False), (2, 3, False), (0, 4, False), (4, 3, False), (0, 5, False)]
+
+    def fewer_in_row_2(rows):
+        return 0.0 if rows[4] == 2 else 3.0
+
+    assert move_rows(lane, rank, links, (), [0], fewer_in_row_2)[4] == 2
+    assert move_rows(lane, rank, links, (), [0], lambda rows: 1.0) == rank  # no better row: nothing moves
+    # a step that a later one loops back to never moves below it; one alone in its row never moves
+    looped = [*links, (2, 4, True)]
+    assert move_rows(lane, rank, looped, (), [0], lambda rows: 0.0 if rows[4] == 3 else 1.0)[4] <= 2
+    assert move_rows(lane, rank, links, ((0, 1), (2, 3)), [0], fewer_in_row_2)[4] == 1  # its stage ends at row 1

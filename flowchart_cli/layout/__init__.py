@@ -17,9 +17,10 @@ from .assemble import Placement, assemble
 from .geometry import Diagram
 from .grid import Grid, place_columns
 from .lengths import PixelScale, pixel_scale
-from .ordering import order_cells
+from .ordering import MOST_STEPS, order_cells
 from .ranking import Ranker, back_edges
 from .routing import plan_routes, tracked_crossings
+from .rows import move_rows
 from .sizing import fill_width, size_step
 from .stages import rank_in_stages
 
@@ -92,35 +93,46 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
     lr = flow.direction == "LR"
     lanes = max(1, len(lane_ids))
 
-    def scale_for(grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]]) -> PixelScale:
+    def scale_for(rows: Sequence[int], grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]]) -> PixelScale:
         along = [w if lr else h for _, w, h in sizes]
         across = [h if lr else w for _, w, h in sizes]
-        return pixel_scale(ranking.rank, grid.column, along, across, grid.columns)
+        return pixel_scale(rows, grid.column, along, across, grid.columns)
 
-    def planned_on(grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]], *, final: bool = True):
-        """The routes (and their tracks) of every line on ``grid`` with boxes of ``sizes``; a trial of
-        the ordering pass skips the last untangling of crossing pairs (it only judges orders)."""
+    def planned_on(
+        rows: Sequence[int], grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]], *, final: bool = True
+    ):
+        """The routes (and their tracks) of every line with steps in ``rows``, on ``grid``, with boxes of
+        ``sizes``; a trial of the ordering passes skips the last untangling of crossing pairs (it only
+        judges orders)."""
         return plan_routes(
-            ranking.rank,
+            rows,
             grid.column,
             decision,
             marked,
             borders=frozenset(grid.first[1:]),
             columns=grid.columns,
-            scale=scale_for(grid, sizes),
+            scale=scale_for(rows, grid, sizes),
             pairs=final,
         )
 
-    def routed(order: tuple[float, ...]) -> float:
-        grid = place_columns(lanes, lane, ranking.rank, order, forward)
-        return tracked_crossings(planned_on(grid, sized, final=False)[0], ranking.rank, grid.column)
+    counted: dict[tuple[tuple[int, ...], tuple[float, ...]], float] = {}  # one routing per rows and order
+
+    def routed(rows: tuple[int, ...], order: tuple[float, ...]) -> float:
+        if (rows, order) not in counted:
+            grid = place_columns(lanes, lane, rows, order, forward)
+            plan = planned_on(rows, grid, sized, final=False)[0]
+            counted[(rows, order)] = tracked_crossings(plan, rows, grid.column)
+        return counted[(rows, order)]
 
     outcomes: dict[int, list[int]] = {}
     for s, t, b in marked:
         if decision[s] and not b:
             outcomes.setdefault(s, []).append(t)
-    order = order_cells(lane, ranking.rank, ranking.order, marked, list(outcomes.values()), routed)
-    grid = place_columns(lanes, lane, ranking.rank, order, forward)
+    rank = ranking.rank
+    order = order_cells(lane, rank, ranking.order, marked, list(outcomes.values()), lambda order: routed(rank, order))
+    if len(steps) <= MOST_STEPS:
+        rank = move_rows(lane, rank, marked, stage_rows, starts, lambda rows: routed(rows, order))
+    grid = place_columns(lanes, lane, rank, order, forward)
     if flow.direction != "LR":  # across the lanes is the width: let boxes use their column's
         room: dict[int, float] = {}
         for node, column in enumerate(grid.column):
@@ -129,7 +141,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             fill_width(step, s, room[grid.column[n]], FONT_SIZE)
             for n, (step, s) in enumerate(zip(steps, sized, strict=True))
         ]
-    routes, tracks = planned_on(grid, sized)
+    routes, tracks = planned_on(rank, grid, sized)
     return assemble(
         Placement(
             flow=flow,
@@ -137,7 +149,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             sizes=[(s[1], s[2]) for s in sized],
             lane_ids=lane_ids,
             lane_names=[lane.name for lane in flow.lanes],
-            rank=ranking.rank,
+            rank=rank,
             grid=grid,
             routes=routes,
             labels=[label for _, _, label in links],
