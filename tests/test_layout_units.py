@@ -296,9 +296,20 @@ def test_a_step_with_room_moves_to_the_row_where_fewer_lines_cross():
     def fewer_in_row_2(rows):
         return 0.0 if rows[4] == 2 else 3.0
 
-    assert move_rows(lane, rank, links, (), [0], fewer_in_row_2)[4] == 2
-    assert move_rows(lane, rank, links, (), [0], lambda rows: 1.0) == rank  # no better row: nothing moves
-    # a step that a later one loops back to never moves below it; one alone in its row never moves
+    assert move_rows(lane, rank, links, (), [0], fewer_in_row_2)[0][4] == 2
+    assert move_rows(lane, rank, links, (), [0], lambda rows: 1.0) == (rank, ())  # no better row: nothing moves
+    # a step that a later one loops back to never moves below it
     looped = [*links, (2, 4, True)]
-    assert move_rows(lane, rank, looped, (), [0], lambda rows: 0.0 if rows[4] == 3 else 1.0)[4] <= 2
-    assert move_rows(lane, rank, links, ((0, 1), (2, 3)), [0], fewer_in_row_2)[4] == 1  # its stage ends at row 1
+    assert move_rows(lane, rank, looped, (), [0], lambda rows: 0.0 if rows[4] == 3 else 1.0)[0][4] <= 2
+    # a step keeps to its stage's rows
+    assert move_rows(lane, rank, links, ((0, 1), (2, 3)), [0], fewer_in_row_2)[0][4] == 1
+
+
+def test_a_row_a_step_leaves_empty_is_dropped_and_the_stages_follow():
+    # 0 -> 1 -> 3 and 0 -> 2 -> 3; step 2 alone in row 2 may join step 1's row, in its own (empty) lane cell
+    lane = [0, 0, 1, 0]
+    rank = (0, 1, 2, 3)
+    links = [(0, 1, False), (1, 3, False), (0, 2, False), (2, 3, False)]
+    rows, stages = move_rows(lane, rank, links, ((0, 0), (1, 3)), [0], lambda rows: 0.0 if rows[2] == 1 else 2.0)
+    assert rows == (0, 1, 1, 2)
+    assert stages == ((0, 0), (1, 2))

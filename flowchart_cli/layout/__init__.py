@@ -98,12 +98,9 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
         across = [h if lr else w for _, w, h in sizes]
         return pixel_scale(rows, grid.column, along, across, grid.columns)
 
-    def planned_on(
-        rows: Sequence[int], grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]], *, final: bool = True
-    ):
+    def planned_on(rows: Sequence[int], grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]]):
         """The routes (and their tracks) of every line with steps in ``rows``, on ``grid``, with boxes of
-        ``sizes``; a trial of the ordering passes skips the last untangling of crossing pairs (it only
-        judges orders)."""
+        ``sizes``."""
         return plan_routes(
             rows,
             grid.column,
@@ -112,7 +109,6 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             borders=frozenset(grid.first[1:]),
             columns=grid.columns,
             scale=scale_for(rows, grid, sizes),
-            pairs=final,
         )
 
     counted: dict[tuple[tuple[int, ...], tuple[float, ...]], float] = {}  # one routing per rows and order
@@ -120,7 +116,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
     def routed(rows: tuple[int, ...], order: tuple[float, ...]) -> float:
         if (rows, order) not in counted:
             grid = place_columns(lanes, lane, rows, order, forward)
-            plan = planned_on(rows, grid, sized, final=False)[0]
+            plan = planned_on(rows, grid, sized)[0]
             counted[(rows, order)] = tracked_crossings(plan, rows, grid.column)
         return counted[(rows, order)]
 
@@ -131,7 +127,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
     rank = ranking.rank
     order = order_cells(lane, rank, ranking.order, marked, list(outcomes.values()), lambda order: routed(rank, order))
     if len(steps) <= MOST_STEPS:
-        rank = move_rows(lane, rank, marked, stage_rows, starts, lambda rows: routed(rows, order))
+        rank, stage_rows = move_rows(lane, rank, marked, stage_rows, starts, lambda rows: routed(rows, order))
     grid = place_columns(lanes, lane, rank, order, forward)
     if flow.direction != "LR":  # across the lanes is the width: let boxes use their column's
         room: dict[int, float] = {}

@@ -29,7 +29,7 @@ from .gridroute import Route, RouteGrid, down_refs, logical, shape_points, side_
 from .lengths import DETOUR_LIMIT, estimated_detour
 from .route_index import RouteIndex, Segment, route_crossings, segment_crossings, segments_of
 
-__all__ = ["improve_routes"]
+__all__ = ["improve_routes", "untangle_pairs"]
 
 _PASSES = 2
 _CROSSING = 5.0  # what one crossing costs, in bends: a long detour is no better than a crossing
@@ -148,9 +148,8 @@ class _Planner:
         return {side for side, count in counts.items() if count > 0 and side != "b"}
 
 
-def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool], *, pairs: bool = True) -> None:
-    """Rewrite the exits, entries and refs of the lines that have a choice, in place; with ``pairs``, two
-    lines that still cross are then planned again together."""
+def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]) -> None:
+    """Rewrite the exits, entries and refs of the lines that have a choice, in place."""
     planner = _Planner(routes, grid)
     planner.big = len(routes) > _BIG
     groups: dict[int, list[int]] = defaultdict(list)
@@ -173,10 +172,20 @@ def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool
             changed |= _plan_decision(planner, group) if key < len(joint) else _plan_single(planner, group[0])
         if not changed:
             break
-    if pairs and not big:
-        for _ in range(_PASSES):
-            if not _untangle_pairs(planner, groups, decision):
-                break
+
+
+def untangle_pairs(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]) -> None:
+    """Plan every two lines that still cross again together, in place (not on a big flow)."""
+    if len(routes) > _BIG:
+        return
+    planner = _Planner(routes, grid)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for number, route in enumerate(routes):
+        if route.source != route.target:
+            groups[route.source].append(number)
+    for _ in range(_PASSES):
+        if not _untangle_pairs(planner, groups, decision):
+            break
 
 
 def _untangle_pairs(planner: _Planner, groups: dict[int, list[int]], decision: Sequence[bool]) -> bool:

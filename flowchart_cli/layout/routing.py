@@ -21,10 +21,11 @@ A route's ``refs`` are the coordinates of its bends, alternating axes:
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .detours import improve_routes
+from .detours import improve_routes, untangle_pairs
 from .gridroute import Route, RouteGrid, down_refs, logical, side_gap
 from .lengths import PixelScale
 from .route_index import RouteIndex
@@ -46,14 +47,13 @@ def plan_routes(
     borders: frozenset[int] = frozenset(),
     columns: int = 0,
     scale: PixelScale | None = None,
-    pairs: bool = True,
 ) -> tuple[list[Route], dict[tuple[str, int], int]]:
     """Routes for ``edges`` (source, target, is_back) and the track count of every used channel.
 
     ``borders`` are the across-gaps that hold a lane border: a loop within one
     column keeps to its own lane's side when it can.  ``scale`` gives the grid
-    units their pixels, so that no line takes a long way round.  With ``pairs``, two lines that still
-    cross are then planned again together (see :func:`.detours.improve_routes`).
+    units their pixels, so that no line takes a long way round.  Two lines that still cross are then
+    planned again together, when that crosses less (:func:`.detours.untangle_pairs`).
     """
     columns = max(columns, max(column, default=-1) + 1)
     grid = RouteGrid(rank, column, {(rank[n], column[n]) for n in range(len(rank))}, borders, columns, scale)
@@ -62,25 +62,68 @@ def plan_routes(
     _choose_exits(routes, grid, decision, uses)  # the first plan
     for route in routes:
         route.refs = _refs(route, grid)
-    improve_routes(routes, grid, decision, pairs=pairs)  # untangled where it crossed
+    improve_routes(routes, grid, decision)  # untangled where it crossed
     _merge_arrivals(routes)
     counts = _assign_tracks(routes, grid)
-    return routes, counts
+    return routes, _untangled(routes, grid, decision, counts)
+
+
+def _untangled(
+    routes: list[Route], grid: RouteGrid, decision: Sequence[bool], counts: dict[tuple[str, int], int]
+) -> dict[tuple[str, int], int]:
+    """The plan with every two lines that still cross planned again together, when that crosses less
+    once the tracks are in (the pairs are judged on the grid, which cannot see every track); else as it was."""
+    crossed = tracked_crossings(routes, grid.rank, grid.column)
+    if not crossed:
+        return counts
+    kept = [(route.exit, route.entry, list(route.refs)) for route in routes]
+    untangle_pairs(routes, grid, decision)
+    _merge_arrivals(routes)
+    tried = _assign_tracks(routes, grid)
+    if tracked_crossings(routes, grid.rank, grid.column) < crossed:
+        return tried
+    for route, (exit_side, entry_side, refs) in zip(routes, kept, strict=True):
+        route.exit, route.entry, route.refs = exit_side, entry_side, refs
+    _merge_arrivals(routes)
+    return _assign_tracks(routes, grid)
 
 
 _TRACK = 0.01  # a track's place in its channel, in grid units: far below one unit, in the frame's order
 _PORT = 0.05  # and a port's along its shape's side
 
 
+_SHARED_RUN = 100.0  # two lines with no step in common running on top of each other: worse than any crossing
+
+
 def tracked_crossings(routes: Sequence[Route], rank: Sequence[int], column: Sequence[int]) -> float:
     """How many times the routes cross once every line has its track and port: what the drawing shows,
-    without sizing it (the frame places tracks and ports in the order of their numbers)."""
+    without sizing it (the frame places tracks and ports in the order of their numbers); two lines
+    with no step in common that run on top of each other count as many crossings."""
     lines = [_tracked_points(route, rank, column) for route in routes]
     index = RouteIndex(lines)
     into: dict[int, set[int]] = defaultdict(set)
     for number, route in enumerate(routes):
         into[route.target].add(number)
-    return sum(index.crossings(points, {n}, into[routes[n].target]) for n, points in enumerate(lines)) / 2
+    crossings = sum(index.crossings(points, {n}, into[routes[n].target]) for n, points in enumerate(lines)) / 2
+    return crossings + _SHARED_RUN * _shared_runs(routes, lines)
+
+
+def _shared_runs(routes: Sequence[Route], lines: Sequence[Sequence[tuple[float, float]]]) -> int:
+    """Pairs of segments of two lines without a common step that lie on one another."""
+    runs: dict[tuple[int, float], list[tuple[float, float, int]]] = defaultdict(list)
+    for number, points in enumerate(lines):
+        for (a0, a1), (b0, b1) in itertools.pairwise(points):
+            if a1 == b1 and a0 != b0:
+                runs[(0, round(a1, 6))].append((min(a0, b0), max(a0, b0), number))
+            elif a0 == b0 and a1 != b1:
+                runs[(1, round(a0, 6))].append((min(a1, b1), max(a1, b1), number))
+    shared = 0
+    for pieces in runs.values():
+        for (lo_a, hi_a, a), (lo_b, hi_b, b) in itertools.combinations(pieces, 2):
+            ends_a, ends_b = routes[a], routes[b]
+            common = {ends_a.source, ends_a.target} & {ends_b.source, ends_b.target}
+            shared += a != b and not common and min(hi_a, hi_b) - max(lo_a, lo_b) > 1e-9
+    return shared
 
 
 def _tracked_points(route: Route, rank: Sequence[int], column: Sequence[int]) -> list[tuple[float, float]]:

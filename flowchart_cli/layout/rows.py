@@ -4,13 +4,14 @@ Graphviz puts each step in the first row its inputs allow (or the last its
 outputs do); in a swimlane chart that row is often where a line from
 another lane has to cut across.  A step whose inputs end rows above it and
 whose outputs start rows below may sit in any row between them: one where
-its own lane's cell is empty costs no area, and a row of its own stage keeps
-the stage bands.  Each such move is judged like an order of the cells
+its own lane's cell is empty costs no area (a row it leaves empty is
+dropped, which saves some), and a row of its own stage keeps the stage
+bands.  Each such move is judged like an order of the cells
 (:mod:`.ordering`): by routing the flow and counting the crossings the
 drawing would show; it is kept only when there are fewer.
 
 Loops back keep pointing back (a step never moves below a step that loops
-to it), a start stays where it is, and a row is never emptied.  The number
+to it), and a start stays where it is.  The number
 of routings is bounded, and a flow that crosses nothing costs nothing.
 """
 
@@ -33,29 +34,46 @@ def move_rows(
     stage_rows: Sequence[tuple[int, int]],
     starts: Sequence[int],
     crossings: Callable[[Rows], float],
-) -> Rows:
-    """``rank`` with steps moved to rows where fewer lines cross, or as it is; ``crossings`` routes the
-    flow with the rows given and counts."""
+) -> tuple[Rows, tuple[tuple[int, int], ...]]:
+    """``rank`` with steps moved to rows where fewer lines cross, and each stage's first and last row
+    after the move (a row a step leaves empty is dropped); ``crossings`` routes the flow with the rows
+    given and counts."""
+    spans = tuple(stage_rows)
     fixed = set(starts)
-    movable = [
-        node for node in range(len(rank)) if node not in fixed and _free_rows(node, lane, rank, links, stage_rows)
-    ]
+    movable = [node for node in range(len(rank)) if node not in fixed and _free_rows(node, lane, rank, links, spans)]
     if not movable:  # most flows: nothing to try, nothing to route
-        return rank
+        return rank, spans
     best, best_count = rank, crossings(rank)
     budget = _MOST_ROUTINGS
+    seen = {best}
     for node in movable:
-        if best_count <= 0 or budget <= 0:
-            break
-        for row in _free_rows(node, lane, best, links, stage_rows):
-            if budget <= 0:
-                break
-            budget -= 1
-            candidate = (*best[:node], row, *best[node + 1 :])
-            count = crossings(candidate)
-            if count < best_count:
-                best, best_count = candidate, count
-    return best
+        improved = True
+        while improved and best_count > 0 and budget > 0:  # rows are numbered anew after each move
+            improved = False
+            for row in _free_rows(node, lane, best, links, spans):
+                candidate, moved_spans = _compact((*best[:node], row, *best[node + 1 :]), best, spans)
+                if candidate in seen:
+                    continue
+                if budget <= 0:
+                    break
+                budget -= 1
+                seen.add(candidate)
+                count = crossings(candidate)
+                if count < best_count:
+                    best, best_count, spans, improved = candidate, count, moved_spans, True
+                    break
+    return best, spans
+
+
+def _compact(rows: Rows, before: Rows, spans: tuple[tuple[int, int], ...]) -> tuple[Rows, tuple[tuple[int, int], ...]]:
+    """The rows renumbered without the one a step just left empty, and the stages' spans to match."""
+    emptied = set(before) - set(rows)
+    if not emptied:
+        return rows, spans
+    (gone,) = emptied
+    rows = tuple(row - (row > gone) for row in rows)
+    spans = tuple((first - (first > gone), last - (last >= gone)) for first, last in spans)
+    return rows, spans
 
 
 def _free_rows(
@@ -81,8 +99,7 @@ def _free_rows(
         if source == node:
             high = min(high, rank[target] - 1) if not back else high
             low = max(low, rank[target]) if back else low
-    per_row = Counter(rank)
-    if per_row[here] < 2:
+    if Counter(rank)[here] < 2 and low == high:  # alone in its stage's only row: nowhere to go
         return []
     taken = {rank[n] for n in range(len(rank)) if lane[n] == lane[node] and n != node}
     rows = [row for row in range(low, high + 1) if row != here and row not in taken]
