@@ -111,14 +111,14 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             scale=scale_for(rows, grid, sizes),
         )
 
-    counted: dict[tuple[tuple[int, ...], tuple[float, ...]], float] = {}  # one routing per rows and order
+    counted: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}  # one routing per rows and columns
 
     def routed(rows: tuple[int, ...], order: tuple[float, ...]) -> float:
-        if (rows, order) not in counted:
-            grid = place_columns(lanes, lane, rows, order, forward)
-            plan = planned_on(rows, grid, sized)[0]
-            counted[(rows, order)] = tracked_crossings(plan, rows, grid.column)
-        return counted[(rows, order)]
+        grid = place_columns(lanes, lane, rows, order, forward)
+        key = (rows, grid.column)
+        if key not in counted:
+            counted[key] = tracked_crossings(planned_on(rows, grid, sized)[0], rows, grid.column)
+        return counted[key]
 
     outcomes: dict[int, list[int]] = {}
     for s, t, b in marked:
