@@ -29,7 +29,7 @@ from .gridroute import Route, RouteGrid, down_refs, logical, shape_points, side_
 from .lengths import DETOUR_LIMIT, estimated_detour
 from .route_index import RouteIndex, Segment, route_crossings, segment_crossings, segments_of
 
-__all__ = ["improve_routes", "untangle_pairs"]
+__all__ = ["PAIRS_UP_TO", "improve_routes", "untangle_pairs"]
 
 _PASSES = 2
 _CROSSING = 5.0  # what one crossing costs, in bends: a long detour is no better than a crossing
@@ -38,6 +38,9 @@ _LENGTH = 0.2  # per grid unit (a row or a column is two)
 _SIBLING = 50.0  # a crossing between two outcomes of one decision is never worth it
 _MISORDER = 150.0  # two outcomes whose targets sit in one row in the opposite order to their sides: worse still
 _BIG = 1000  # lines: past this, one pass only
+PAIRS_UP_TO = 200
+"""Lines: past this many, crossing pairs are not planned again together (a flow that big keeps the
+ordering passes' time too: see :data:`.ordering.MOST_STEPS`)."""
 _CHOICES = 3  # shapes per outcome and side tried together when a decision's outcomes are planned
 _MOST_JOINT = 3  # decisions with more outcomes keep their plan (their extra lines share the bottom)
 _DETOUR = 60.0  # a way round past the detour limit costs more than a dozen crossings…
@@ -175,8 +178,9 @@ def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool
 
 
 def untangle_pairs(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]) -> None:
-    """Plan every two lines that still cross again together, in place (not on a big flow)."""
-    if len(routes) > _BIG:
+    """Plan every two lines that still cross again together, in place (a big flow keeps its plan: see
+    :data:`PAIRS_UP_TO`)."""
+    if len(routes) > PAIRS_UP_TO:
         return
     planner = _Planner(routes, grid)
     groups: dict[int, list[int]] = defaultdict(list)

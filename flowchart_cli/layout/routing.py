@@ -25,7 +25,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .detours import improve_routes, untangle_pairs
+from .detours import PAIRS_UP_TO, improve_routes, untangle_pairs
 from .gridroute import Route, RouteGrid, down_refs, logical, side_gap
 from .lengths import PixelScale
 from .route_index import RouteIndex
@@ -73,6 +73,8 @@ def _untangled(
 ) -> dict[tuple[str, int], int]:
     """The plan with every two lines that still cross planned again together, when that crosses less
     once the tracks are in (the pairs are judged on the grid, which cannot see every track); else as it was."""
+    if len(routes) > PAIRS_UP_TO:
+        return counts
     crossed = tracked_crossings(routes, grid.rank, grid.column)
     if not crossed:
         return counts
