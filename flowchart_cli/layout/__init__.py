@@ -126,23 +126,32 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             outcomes.setdefault(s, []).append(t)
     rank = ranking.rank
     order = order_cells(lane, rank, ranking.order, marked, list(outcomes.values()), lambda order: routed(rank, order))
-    if len(steps) <= MOST_STEPS:
-        rank, stage_rows = move_rows(lane, rank, marked, stage_rows, starts, lambda rows: routed(rows, order))
-    grid = place_columns(lanes, lane, rank, order, forward)
-    if flow.direction != "LR":  # across the lanes is the width: let boxes use their column's
-        room: dict[int, float] = {}
-        for node, column in enumerate(grid.column):
-            room[column] = max(room.get(column, 0.0), sized[node][1])
-        sized = [
-            fill_width(step, s, room[grid.column[n]], FONT_SIZE)
-            for n, (step, s) in enumerate(zip(steps, sized, strict=True))
-        ]
-    routes, tracks = planned_on(rank, grid, sized)
+
+    def drawn(rows: tuple[int, ...]):
+        """The grid, the boxes (in TB as wide as their column lets them) and the routes on ``rows``."""
+        grid = place_columns(lanes, lane, rows, order, forward)
+        boxes = sized
+        if flow.direction != "LR":  # across the lanes is the width: let boxes use their column's
+            room: dict[int, float] = {}
+            for node, column in enumerate(grid.column):
+                room[column] = max(room.get(column, 0.0), sized[node][1])
+            boxes = [
+                fill_width(step, s, room[grid.column[n]], FONT_SIZE)
+                for n, (step, s) in enumerate(zip(steps, sized, strict=True))
+            ]
+        return grid, boxes, planned_on(rows, grid, boxes)
+
+    grid, boxes, (routes, tracks) = drawn(rank)
+    if len(steps) <= MOST_STEPS and tracked_crossings(routes, rank, grid.column):  # most flows cross nothing
+        moved, stage_rows = move_rows(lane, rank, marked, stage_rows, starts, lambda rows: routed(rows, order))
+        if moved != rank:
+            rank = moved
+            grid, boxes, (routes, tracks) = drawn(rank)
     return assemble(
         Placement(
             flow=flow,
-            lines=[s[0] for s in sized],
-            sizes=[(s[1], s[2]) for s in sized],
+            lines=[s[0] for s in boxes],
+            sizes=[(s[1], s[2]) for s in boxes],
             lane_ids=lane_ids,
             lane_names=[lane.name for lane in flow.lanes],
             rank=rank,

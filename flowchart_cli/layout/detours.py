@@ -177,19 +177,22 @@ def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool
             break
 
 
-def untangle_pairs(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]) -> None:
+def untangle_pairs(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]) -> bool:
     """Plan every two lines that still cross again together, in place (a big flow keeps its plan: see
-    :data:`PAIRS_UP_TO`)."""
+    :data:`PAIRS_UP_TO`); whether any line changed."""
     if len(routes) > PAIRS_UP_TO:
-        return
+        return False
     planner = _Planner(routes, grid)
     groups: dict[int, list[int]] = defaultdict(list)
     for number, route in enumerate(routes):
         if route.source != route.target:
             groups[route.source].append(number)
+    changed = False
     for _ in range(_PASSES):
         if not _untangle_pairs(planner, groups, decision):
             break
+        changed = True
+    return changed
 
 
 def _untangle_pairs(planner: _Planner, groups: dict[int, list[int]], decision: Sequence[bool]) -> bool:

@@ -79,7 +79,8 @@ def _untangled(
     if not crossed:
         return counts
     kept = [(route.exit, route.entry, list(route.refs)) for route in routes]
-    untangle_pairs(routes, grid, decision)
+    if not untangle_pairs(routes, grid, decision):
+        return counts
     _merge_arrivals(routes)
     tried = _assign_tracks(routes, grid)
     if tracked_crossings(routes, grid.rank, grid.column) < crossed:
