@@ -190,20 +190,19 @@ def test_an_outcome_into_a_step_and_that_steps_loop_back_do_not_cross(direction)
 
 @pytest.mark.slow
 def test_the_crossings_the_ordering_pass_counts_are_the_drawings_own(monkeypatch):
-    # the pass judges each order by routing it and counting crossings with every track and port in place,
-    # before any size is known: that count must be the one the finished drawing shows
+    # the passes judge each order by routing it and counting crossings with every track and port in place,
+    # before any size is known: on the plan that is drawn, that count must be the one the drawing shows
     import flowchart_cli.layout as layout
     from flowchart_cli.layout.routing import tracked_crossings
 
     counted = []
-    plan = layout.plan_routes
+    assemble = layout.assemble
 
-    def plan_and_count(rank, column, *args, **kwargs):
-        routes, tracks = plan(rank, column, *args, **kwargs)
-        counted.append(tracked_crossings(routes, rank, column))
-        return routes, tracks
+    def count_and_assemble(placement, options):
+        counted.append(tracked_crossings(placement.routes, placement.rank, placement.grid.column))
+        return assemble(placement, options)
 
-    monkeypatch.setattr(layout, "plan_routes", plan_and_count)
+    monkeypatch.setattr(layout, "assemble", count_and_assemble)
     crossed = 0
     for path in FILES:
         flow, diagnostics = load_flow(path)
