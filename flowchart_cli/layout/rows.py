@@ -83,8 +83,8 @@ def _free_rows(
     links: Sequence[tuple[int, int, bool]],
     stage_rows: Sequence[tuple[int, int]],
 ) -> list[int]:
-    """The rows ``node`` may move to, between its inputs and outputs, inside its stage: those where its
-    lane's cell is empty first, nearest first."""
+    """The rows ``node`` may move to, nearest first: between its inputs and outputs, inside its stage,
+    where its lane's cell is empty, without emptying the row it leaves."""
     here = rank[node]
     low, high = 0, max(rank)
     for first, last in stage_rows:
@@ -102,5 +102,5 @@ def _free_rows(
     if Counter(rank)[here] < 2 and low == high:  # alone in its stage's only row: nowhere to go
         return []
     taken = {rank[n] for n in range(len(rank)) if lane[n] == lane[node] and n != node}
-    rows = [row for row in range(low, high + 1) if row != here]
-    return sorted(rows, key=lambda row: (row in taken, abs(row - here), row))
+    rows = [row for row in range(low, high + 1) if row != here and row not in taken]
+    return sorted(rows, key=lambda row: (abs(row - here), row))
