@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bench_layout import _flatten  # noqa: E402
 from bench_startup import d2_text, find_d2  # noqa: E402
 from layout_quality import measure  # noqa: E402
 
@@ -82,13 +83,17 @@ Line = list[Pt]
 # --- counting -------------------------------------------------------------------------------------
 
 
-def _orient(a: Pt, b: Pt, c: Pt) -> float:
-    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+def _interleaved(at: Pt, a: tuple[Pt, Pt], b: tuple[Pt, Pt]) -> bool:
+    """Two lines meeting at ``at``, ``a`` and ``b`` the points just before and after it on each, cross
+    there: going round ``at``, ``b``'s two directions are separated by ``a``'s (one in each arc)."""
 
+    def angle(p: Pt) -> float:
+        return math.atan2(p[1] - at[1], p[0] - at[0])
 
-def _sides_differ(before: Pt, after: Pt, a: Pt, b: Pt) -> bool:
-    """``before`` and ``after`` lie strictly on opposite sides of the line through ``a`` and ``b``."""
-    return _orient(a, b, before) * _orient(a, b, after) < 0
+    lo, hi = sorted((angle(a[0]), angle(a[1])))
+    inside = [lo < angle(p) < hi for p in b]
+    on_a = [angle(p) in (lo, hi) for p in b]
+    return not any(on_a) and inside[0] != inside[1]
 
 
 def _box(line: Sequence[Pt]) -> tuple[float, float, float, float]:
@@ -101,9 +106,9 @@ def _pair_crossings(a: Sequence[Pt], b: Sequence[Pt]) -> list[Pt]:
 
     A segment pair counts where each passes strictly through the other.  A
     crossing exactly at a vertex (two sampled curves meeting on a sample
-    point) is taken by the segment that starts there, and only if the line
-    with the vertex goes from one side of the other to the other side; the
-    lines' own ends never cross.
+    point, a Bézier end point both splines go through) is taken by the
+    segments that start there, and only if the lines swap sides there (a
+    touch is no crossing); the lines' own ends never cross.
     """
     out = []
     for i, (p, q) in enumerate(itertools.pairwise(a)):
@@ -117,12 +122,10 @@ def _pair_crossings(a: Sequence[Pt], b: Sequence[Pt]) -> list[Pt]:
             t, u = (wx * sy - wy * sx) / d, (wx * ry - wy * rx) / d
             if not (0 <= t < 1 and 0 <= u < 1) or (t == 0 and i == 0) or (u == 0 and j == 0):
                 continue
-            if t == 0:  # on a's vertex: a must pass from one side of b to the other
-                line = (r, s) if u > 0 else (b[j - 1], s)
-                if not _sides_differ(a[i - 1], q, *line):
+            if t == 0 or u == 0:  # on a vertex of either line: do the lines swap sides there?
+                at = p if t == 0 else r
+                if not _interleaved(at, (a[i - 1] if t == 0 else p, q), (b[j - 1] if u == 0 else r, s)):
                     continue
-            elif u == 0 and not _sides_differ(b[j - 1], s, p, q):  # on b's vertex, inside a's segment
-                continue
             out.append((p[0] + t * rx, p[1] + t * ry))
     return out
 
@@ -144,17 +147,8 @@ def crossing_points(lines: Sequence[Sequence[Pt]]) -> list[tuple[int, int, Pt]]:
 
 
 def _cubic(p0: Pt, p1: Pt, p2: Pt, p3: Pt) -> Line:
-    out = []
-    for k in range(1, CURVE_STEPS + 1):
-        t = k / CURVE_STEPS
-        u = 1 - t
-        out.append(
-            (
-                u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
-                u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
-            )
-        )
-    return out
+    """One Bézier curve sampled, without its first point (the end of what came before)."""
+    return _flatten([p0, p1, p2, p3], CURVE_STEPS)[1:]
 
 
 _TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -360,10 +354,7 @@ def _pos_polylines(pos: str) -> list[Line]:
                 start, end = (where, end) if parts[0] == "s" else (start, where)
             else:
                 points.append((float(parts[0]), float(parts[1])))
-        line: Line = [start] if start else []
-        line.append(points[0])
-        for i in range(0, len(points) - 3, 3):
-            line += _cubic(*points[i : i + 4])
+        line: Line = ([start] if start else []) + _flatten(points, CURVE_STEPS)
         if end:
             line.append(end)
         out.append(line)

@@ -53,6 +53,10 @@ def test_touching_and_overlapping_lines_do_not_cross():
     assert crossing_points(bounce) == []
     through = [[(0.0, 0.0), (50.0, 50.0), (100.0, 100.0)], [(0.0, 50.0), (100.0, 50.0)]]  # through a vertex
     assert [(a, b) for a, b, _ in crossing_points(through)] == [(0, 1)]
+    kiss = [[(0.0, 0.0), (50.0, 50.0), (100.0, 0.0)], [(0.0, 100.0), (50.0, 50.0), (100.0, 100.0)]]  # tips meet
+    assert crossing_points(kiss) == []
+    x = [[(0.0, 0.0), (50.0, 50.0), (100.0, 100.0)], [(0.0, 100.0), (50.0, 50.0), (100.0, 0.0)]]  # an X on vertices
+    assert [(a, b) for a, b, _ in crossing_points(x)] == [(0, 1)]
 
 
 def test_relative_and_shorthand_path_commands():
