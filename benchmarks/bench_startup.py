@@ -45,7 +45,8 @@ def d2_text(flow: Flow, direction: str = "down") -> str:
     """``flow`` as D2 source: each lane a container holding its steps, each flow line an arrow."""
 
     def quoted(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$")  # `$` starts a substitution
+        return '"' + escaped + '"'
 
     lanes = {lane.id: f"lane{number}" for number, lane in enumerate(flow.lanes)}
     path = {s.key: f"{lanes[s.lane]}.{s.key}" if s.lane in lanes else s.key for s in flow.steps}

@@ -259,21 +259,51 @@ def _transform(text: str) -> Matrix:
     return m
 
 
+def _tip_lengths(root: ET.Element) -> dict[str, float]:
+    """For each ``<marker>`` id, how far its tip reaches past the end of the path it ends (user units):
+    an arrowhead whose tip is its viewBox's right edge, placed at ``refX``."""
+    out = {}
+    for marker in root.iter():
+        if marker.tag.rsplit("}", 1)[-1] != "marker" or not marker.get("id"):
+            continue
+        box = [float(v) for v in marker.get("viewBox", "0 0 0 0").replace(",", " ").split()]
+        width = box[2] if len(box) == 4 and box[2] > 0 else 0.0
+        if width:
+            scale = float(marker.get("markerWidth", width)) / width
+            out[marker.get("id", "")] = max(0.0, box[0] + width - float(marker.get("refX", 0))) * scale
+    return out
+
+
+def _to_tip(line: Line, reach: float) -> Line:
+    """``line`` drawn on by ``reach`` along its last piece: to the tip of its arrowhead."""
+    (x0, y0), (x1, y1) = line[-2], line[-1]
+    length = math.hypot(x1 - x0, y1 - y0)
+    if reach <= 0 or length == 0:
+        return line
+    return [*line, (x1 + (x1 - x0) / length * reach, y1 + (y1 - y0) / length * reach)]
+
+
 def svg_polylines(svg: str, is_edge: Callable[[ET.Element], bool]) -> list[Line]:
     """The flattened paths of an SVG that ``is_edge`` picks, in the page's coordinates (transforms of
-    every enclosing group applied; nested ``<svg>`` viewports are taken as unscaled)."""
+    every enclosing group applied; nested ``<svg>`` viewports are taken as unscaled), each drawn on to
+    the tip of its ``marker-end`` arrowhead, as our lines and Graphviz's end where the arrow points."""
     out: list[Line] = []
+    root = ET.fromstring(svg)
+    tips = _tip_lengths(root)
 
     def walk(element: ET.Element, m: Matrix) -> None:
         here = _times(m, _transform(element.get("transform", "")))
         if element.tag.rsplit("}", 1)[-1] == "path" and is_edge(element):
+            marker = re.search(r"url\(#([^)]*)\)", element.get("marker-end", ""))
+            reach = tips.get(marker.group(1), 0.0) if marker else 0.0
             for line in path_polylines(element.get("d", "")):
                 a, b, c, d, e, f = here
+                line = _to_tip(line, reach)
                 out.append([(a * x + c * y + e, b * x + d * y + f) for x, y in line])
         for child in element:
             walk(child, here)
 
-    walk(ET.fromstring(svg), _IDENTITY)
+    walk(root, _IDENTITY)
     return out
 
 
