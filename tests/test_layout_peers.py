@@ -7,7 +7,10 @@ of our own orthogonal lines (:func:`layout_quality.crossing_pairs`).
 
 from __future__ import annotations
 
-from layout_peers import crossing_points, path_polylines, svg_polylines
+import sys
+
+import pytest
+from layout_peers import PeerFailed, _run, crossing_points, path_polylines, svg_polylines
 from layout_quality import crossing_pairs
 
 from flowchart_cli.layout.geometry import Point
@@ -76,3 +79,10 @@ def test_on_orthogonal_lines_it_counts_as_ours():
     ]
     ours = crossing_pairs([[Point(x, y) for x, y in line] for line in lines])
     assert sorted((a, b) for a, b, _ in crossing_points(lines)) == sorted(ours) == [(0, 1), (0, 1), (1, 3), (1, 3)]
+
+
+def test_a_peer_that_hangs_or_fails_is_reported_not_raised():
+    with pytest.raises(PeerFailed, match="timed out"):
+        _run([sys.executable, "-c", "import time; time.sleep(30)"], 0.5)
+    with pytest.raises(PeerFailed, match="exit 3: broken"):
+        _run([sys.executable, "-c", "import sys; print('broken', file=sys.stderr); sys.exit(3)"], 10)
