@@ -6,12 +6,15 @@ walk again at every collection.  They are read with it paused, then frozen
 (left out of every later collection); the command itself runs with the
 collector on, as usual, inside :func:`~flowchart_cli.streams.run_guarded`
 (closed or full outputs, the C locale and SIGTERM end in one line).
+The methods ``@dataclass`` generates are compiled once and kept
+(:mod:`.dataclass_code`), not compiled again at every start.
 """
 
 from __future__ import annotations
 
 import gc
 
+from .dataclass_code import remember_dataclass_code
 from .gcpause import gc_paused
 
 __all__ = ["run"]
@@ -19,9 +22,13 @@ __all__ = ["run"]
 
 def run() -> None:
     """Console-script entry point (``flowchart``, ``python -m flowchart_cli``)."""
+    save_dataclass_code = remember_dataclass_code()
     with gc_paused():
         from .cli import app
         from .streams import run_guarded
 
         gc.freeze()
-    run_guarded(app)
+    try:
+        run_guarded(app)
+    finally:
+        save_dataclass_code()
