@@ -13,6 +13,7 @@ The methods ``@dataclass`` generates are compiled once and kept
 from __future__ import annotations
 
 import gc
+import sys
 
 from .dataclass_code import remember_dataclass_code
 from .gcpause import gc_paused
@@ -24,9 +25,10 @@ def run() -> None:
     """Console-script entry point (``flowchart``, ``python -m flowchart_cli``)."""
     save_dataclass_code = remember_dataclass_code()
     with gc_paused():
-        from .cli import app
+        from .cli import app_for
         from .streams import run_guarded
 
+        app = app_for(sys.argv[1:])
         gc.freeze()
     try:
         run_guarded(app)
