@@ -41,6 +41,9 @@ _EN = {
     "part_of": "Part {n} of {total}",
     "to_part": "continues in part {n} · step {step}",
     "from_part": "from part {n} · step {step}",
+    "from_part_steps": "from part {n} · steps {steps}",
+    "from_parts": "from parts {parts} · steps {steps}",
+    "list_and": "and",
     "overview": (
         "The whole process, in {total} parts. Each framed part is printed larger on a page of its own; "
         "connectors marked with the same letter join each part to the next."
@@ -117,6 +120,9 @@ _ES = {
     "part_of": "Parte {n} de {total}",
     "to_part": "continúa en la parte {n} · paso {step}",
     "from_part": "viene de la parte {n} · paso {step}",
+    "from_part_steps": "viene de la parte {n} · pasos {steps}",
+    "from_parts": "viene de las partes {parts} · pasos {steps}",
+    "list_and": "y",
     "overview": (
         "El proceso completo, en {total} partes. Cada parte enmarcada se imprime más grande en su propia "
         "página; conectores con la misma letra unen cada parte con la siguiente."
@@ -193,6 +199,9 @@ _PT = {
     "part_of": "Parte {n} de {total}",
     "to_part": "continua na parte {n} · passo {step}",
     "from_part": "vem da parte {n} · passo {step}",
+    "from_part_steps": "vem da parte {n} · passos {steps}",
+    "from_parts": "vem das partes {parts} · passos {steps}",
+    "list_and": "e",
     "overview": (
         "O processo completo, em {total} partes. Cada parte destacada é impressa maior em sua própria "
         "página; conectores com a mesma letra ligam cada parte à seguinte."

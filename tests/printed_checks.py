@@ -78,7 +78,8 @@ def outside(d: Diagram) -> list[str]:
 
 def joined_by_connectors(flow: Flow, plan: PrintedDiagram) -> list[str]:
     """Every line between two parts ends at a connector on both sides, the two numbered alike and
-    each naming the other part and step."""
+    each naming the other part and step; the lines into one step share its letter: one entry
+    connector in all, and one exit connector in each part the lines leave."""
     part_of = {n.key: p.number for p in plan.parts for n in p.diagram.nodes if not n.connector}
     number_of = {s.key: s.number for s in flow.steps}
     problems = []
@@ -107,8 +108,15 @@ def joined_by_connectors(flow: Flow, plan: PrintedDiagram) -> list[str]:
             )
         for a, _ in matched[:1]:
             seen[a[0]] += 1
-    connectors = Counter(n.connector for p in plan.parts for n in p.diagram.nodes if n.connector)
-    problems += [f"connector {k} is drawn {v} times (a pair is 2)" for k, v in connectors.items() if v != 2]
+    entries: Counter[int] = Counter()
+    for part in plan.parts:
+        d = part.diagram
+        leaving = {e.source for e in d.edges}
+        exits = Counter(n.connector for n in d.nodes if n.connector and n.key not in leaving)
+        entries.update(n.connector for n in d.nodes if n.connector and n.key in leaving)
+        problems += [f"part {part.number} has {v} exit connectors marked {k}" for k, v in exits.items() if v > 1]
+    problems += [f"connector {k} is an entry {v} times (one is right)" for k, v in entries.items() if v != 1]
+    problems += [f"connector {k} has no entry" for k in seen if k not in entries]
     return problems
 
 

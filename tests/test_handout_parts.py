@@ -55,7 +55,7 @@ def test_paper_sizes_and_a_clear_message_for_an_unknown_one():
         paper("b5")
 
 
-def test_a_part_is_a_flow_of_its_own_with_its_lanes_stages_and_one_connector_per_cut_line():
+def test_a_part_is_a_flow_of_its_own_with_its_lanes_stages_and_one_connector_per_step_across_the_cut():
     flow = load(PRINTED[[p.name for p in PRINTED].index("reclamos-tarjeta.flow.yaml")])
     edges = flow_edges(flow)
     keys = frozenset(s.key for s in flow.steps if 6 <= s.number <= 9)  # the stage "Registro"
@@ -66,26 +66,42 @@ def test_a_part_is_a_flow_of_its_own_with_its_lanes_stages_and_one_connector_per
     assert [s.index for s in part.flow.steps] == list(range(len(part.flow.steps)))
     assert [lane.id for lane in part.flow.lanes] == ["agente"]  # the lanes it uses, in the flow's order
     assert [stage.name for stage in part.flow.stages] == ["Registro"]
-    labels = sorted(" ".join(s.label.split()) for s in part.flow.steps if s.kind == "offpage")
-    assert labels == [
-        "continúa en la parte 3 · paso 10",  # tarjeta (Sí) → revisar
-        "continúa en la parte 3 · paso 10",  # bloquear → revisar
-        "viene de la parte 1 · paso 3",  # identidad (Sí) → datos
-    ]
-    crossing = [e for e in edges if (e.source in keys) != (e.target in keys)]
-    assert len(part.connectors) == len(crossing) == 3
-    outcome = [e for e in part.edges if e.source == "tarjeta" and e.target in part.connectors]
-    assert [e.label for e in outcome] == ["Sí"]  # the outcome label stays on the line to the connector
+    labels = sorted(s.label for s in part.flow.steps if s.kind == "offpage")
+    # tarjeta (Sí) → revisar and bloquear → revisar join into one exit connector; the words before
+    # the "·" on two lines, the step on its own
+    assert labels == ["continúa en\nla parte 3\n· paso 10", "viene de\nla parte 1\n· paso 3"]
+    assert len(part.connectors) == 2
+    exit_key = next(k for k, c in part.connectors.items() if c.outgoing)
+    into_exit = [(e.source, e.label) for e in part.edges if e.target == exit_key]
+    assert into_exit == [("tarjeta", "Sí"), ("bloquear", "")]  # the outcome label stays on its line
 
 
-def test_both_ends_of_a_cut_line_share_one_number_numbered_as_the_lines_leave_their_parts():
+def test_lines_into_one_step_from_other_parts_arrive_through_one_connector_naming_every_source():
+    flow = load(PRINTED[[p.name for p in PRINTED].index("reclamos-tarjeta.flow.yaml")])
+    edges = flow_edges(flow)
+    target = next(t for t in dict.fromkeys(e.target for e in edges) if sum(e.target == t for e in edges) >= 2)
+    sources = sorted({e.source for e in edges if e.target == target}, key=[s.key for s in flow.steps].index)
+    number = {s.key: s.number for s in flow.steps}
+    for one_part in (True, False):
+        part_of = {s.key: 1 if s.key == target else (2 if one_part or s.key == sources[0] else 3) for s in flow.steps}
+        part = part_flow(flow, edges, frozenset([target]), part_of, words("es"))
+        (entry,) = [s for s in part.flow.steps if s.key in part.connectors and not part.connectors[s.key].outgoing]
+        listed = " y ".join([", ".join(str(number[k]) for k in sources[:-1]), str(number[sources[-1]])])
+        where = "de la parte 2" if one_part else "de las partes 2 y 3"
+        assert " ".join(entry.label.split()) == f"viene {where} · pasos {listed}"
+        assert [(e.source, e.target) for e in part.edges if e.target == target] == [(entry.key, target)]
+
+
+def test_the_connectors_of_the_lines_into_one_step_share_a_letter_numbered_as_the_lines_leave_their_parts():
     flow = load(PRINTED[[p.name for p in PRINTED].index("reclamos-tarjeta.flow.yaml")])
     edges = flow_edges(flow)
     part_of = {s.key: 1 + (s.number - 1) // 10 for s in flow.steps}
     numbers = cut_numbers(edges, part_of)
-    crossing = [i for i, e in enumerate(edges) if part_of[e.source] != part_of[e.target]]
-    assert sorted(numbers) == crossing and sorted(numbers.values()) == list(range(1, len(crossing) + 1))
-    leaving = [part_of[edges[i].source] for i in sorted(numbers, key=numbers.get)]
+    across = [e for e in edges if part_of[e.source] != part_of[e.target]]
+    reached = {e.target for e in across}
+    assert set(numbers) == reached and sorted(numbers.values()) == list(range(1, len(reached) + 1))
+    first_leaving = {t: min(part_of[e.source] for e in across if e.target == t) for t in reached}
+    leaving = [first_leaving[t] for t in sorted(numbers, key=numbers.get)]
     assert leaving == sorted(leaving)
 
 

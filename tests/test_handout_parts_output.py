@@ -57,12 +57,14 @@ def test_each_part_is_a_section_with_its_svg_in_a_box_sized_in_mm(tmp_path: Path
             words = "".join(group.itertext())
             assert re.search(
                 r"(continúa en la parte|continua na parte|continues in part|viene de la parte|vem da parte|from part)"
-                r" \d+ · (paso|passo|step) \d+",
+                r" \d+ · (paso|passo|step)s? \d+"
+                r"|(viene de las partes|vem das partes|from parts) \d+ (y|e|and) \d+ · (pasos|passos|steps) \d+",
                 words,
             )
         assert [g.get("data-lane") for g in groups if g.get("class") == "fc-lane"]  # the part's lanes
     assert sorted(seen) == [s.number for s in flow.steps]  # every step on one part
-    assert set(pairs.values()) == {2}  # each connector number on both sides of its cut
+    # each letter on both sides of its cut: one entry, and an exit in each part its lines leave
+    assert min(pairs.values()) >= 2
 
 
 def test_render_paper_prints_a_big_flow_as_an_overview_and_parts(tmp_path: Path):

@@ -1,12 +1,16 @@
 """One printed part of a flow as a flow of its own, ready for the normal layout.
 
 A part holds a run of the flow's steps (their ids and numbers unchanged),
-the lanes and stages those steps use (in the flow's order), and one ISO 5807
-off-page connector step for each line that leaves or enters it: "continúa
-en la parte 3 · paso 12" below the step the line leaves, "viene de la parte
-2 · paso 7" above the step it reaches.  The layout then gives the
-connectors and their words room like any other step.  Both ends of a cut
-line carry one number (:func:`cut_numbers`).
+the lanes and stages those steps use (in the flow's order), and ISO 5807
+off-page connector steps where lines leave or enter it: the lines from this
+part into one step of another part join into one exit connector
+("continúa en la parte 3 · paso 12"), below the last step they leave; the
+lines from other parts into one step here arrive through one entry
+connector ("viene de la parte 1 · pasos 3, 5 y 6") above it, as lines into
+one shape arrive with one arrowhead.  The layout then gives the connectors
+and their words room like any other step.  Every connector of lines into
+one step carries that step's letter (:func:`cut_numbers`): one entry
+connector, and an exit connector in each part the lines come from.
 """
 
 from __future__ import annotations
@@ -21,11 +25,11 @@ __all__ = ["Crossing", "PartFlow", "connector_text", "cut_numbers", "part_flow"]
 
 @dataclass(frozen=True, slots=True)
 class Crossing:
-    """A line of the flow that leaves the part (``outgoing``) or enters it; ``index`` is its place
-    among the flow's lines, which names it on both parts."""
+    """The lines into the step ``target`` that cross the part's edge, from the steps ``sources`` (in
+    the flow's order): leaving the part (``outgoing``, ``target`` elsewhere) or entering it."""
 
-    index: int
-    edge: Edge
+    target: str
+    sources: tuple[str, ...]
     outgoing: bool
 
 
@@ -35,50 +39,99 @@ class PartFlow:
 
     flow: Flow
     edges: tuple[Edge, ...]
-    connectors: Mapping[str, Crossing]  # connector step key → the line it ends
+    connectors: Mapping[str, Crossing]  # connector step key → the lines it ends
 
 
-def cut_numbers(edges: Sequence[Edge], part_of: Mapping[str, int]) -> dict[int, int]:
-    """Each line between two parts (by its index in ``edges``) → its connectors' number, 1, 2, 3…
-    in the order the lines leave their parts (part, then the flow's order of lines)."""
-    crossing = [i for i, e in enumerate(edges) if part_of[e.source] != part_of[e.target]]
-    crossing.sort(key=lambda i: (part_of[edges[i].source], i))
-    return {index: number for number, index in enumerate(crossing, start=1)}
+def cut_numbers(edges: Sequence[Edge], part_of: Mapping[str, int]) -> dict[str, int]:
+    """Each step reached by a line from another part → its connectors' number, 1, 2, 3… in the order
+    the lines leave their parts (part, then the flow's order of lines)."""
+    crossing = [(part_of[e.source], i, e.target) for i, e in enumerate(edges) if part_of[e.source] != part_of[e.target]]
+    targets = dict.fromkeys(target for _, _, target in sorted(crossing))
+    return {target: number for number, target in enumerate(targets, start=1)}
 
 
-def connector_text(words: Mapping[str, str], crossing: Crossing, other_part: int, other_step: int) -> str:
-    """ "continúa en la parte 3 · paso 12" (a line leaving) or "viene de la parte 2 · paso 7", a line
-    break before its "·" (the step on a line of its own, not a "·" left hanging at a line's end)."""
-    text = words["to_part" if crossing.outgoing else "from_part"].format(n=other_part, step=other_step)
-    return text.replace(" · ", "\n· ")
+def connector_text(
+    words: Mapping[str, str],
+    crossing: Crossing,
+    part_of: Mapping[str, int],
+    number_of: Mapping[str, int],
+) -> str:
+    """ "continúa en la parte 3 · paso 12" (lines leaving) or "viene de la parte 2 · pasos 7 y 9" (lines
+    entering; "viene de las partes 1 y 3 · pasos 4 y 12" from two parts), a line break before the
+    "·" (the steps on a line of their own, not a "·" left hanging at a line's end) and one in the
+    words before it: a connector a third narrower, which is what a part's page lacks more often
+    (beside a three-way decision, in a flow from left to right)."""
+
+    def lines_of(text: str) -> str:
+        head, _, tail = text.partition(" · ")
+        return f"{_halved(head)}\n· {tail}"
+
+    if crossing.outgoing:
+        return lines_of(words["to_part"].format(n=part_of[crossing.target], step=number_of[crossing.target]))
+    sources = sorted(crossing.sources, key=lambda key: (part_of[key], number_of[key]))
+    parts = list(dict.fromkeys(part_of[key] for key in sources))
+    steps = _listed([number_of[key] for key in sources], words)
+    if len(parts) > 1:
+        text = words["from_parts"].format(parts=_listed(parts, words), steps=steps)
+    elif len(sources) > 1:
+        text = words["from_part_steps"].format(n=parts[0], steps=steps)
+    else:
+        text = words["from_part"].format(n=parts[0], step=steps)
+    return lines_of(text)
+
+
+def _listed(numbers: Sequence[int], words: Mapping[str, str]) -> str:
+    """ "3", "3 y 5", "3, 5 y 6"."""
+    if len(numbers) == 1:
+        return str(numbers[0])
+    return f"{', '.join(map(str, numbers[:-1]))} {words['list_and']} {numbers[-1]}"
+
+
+def _halved(text: str) -> str:
+    """``text`` on two lines of about equal length, broken between words ("continúa en / la parte 3")."""
+    words = text.split()
+    if len(text) < 16 or len(words) < 2:
+        return text
+    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return f"{' '.join(words[:cut])}\n{' '.join(words[cut:])}"
 
 
 def part_flow(
     flow: Flow, edges: Sequence[Edge], keys: frozenset[str], part_of: Mapping[str, int], words: Mapping[str, str]
 ) -> PartFlow:
-    """The flow of the part holding the steps ``keys``: their lanes and stages, a connector per line
-    that crosses its edge, worded with the part numbers ``part_of`` gives the other steps."""
-    by_key = {s.key: s for s in flow.steps}
-    crossings = [
-        Crossing(i, e, e.source in keys) for i, e in enumerate(edges) if (e.source in keys) != (e.target in keys)
-    ]
+    """The flow of the part holding the steps ``keys``: their lanes and stages, a connector for the
+    lines into each step across its edge, worded with the part numbers ``part_of`` gives the other steps."""
+    number_of = {s.key: s.number for s in flow.steps}
+    crossings: dict[tuple[str, bool], list[str]] = {}
+    for e in edges:
+        if (e.source in keys) != (e.target in keys):
+            crossings.setdefault((e.target, e.source in keys), []).append(e.source)
+    connectors = {
+        _key(target, outgoing): Crossing(target, tuple(sorted(set(sources), key=number_of.__getitem__)), outgoing)
+        for (target, outgoing), sources in crossings.items()
+    }
     steps: list[Step] = []
-    connectors: dict[str, Crossing] = {}
     for step in flow.steps:
         if step.key not in keys:
             continue
-        entering = [c for c in crossings if not c.outgoing and c.edge.target == step.key]
-        leaving = [c for c in crossings if c.outgoing and c.edge.source == step.key]
-        for crossing in entering:
-            steps.append(_connector(crossing, step, by_key[crossing.edge.source], part_of, words))
+        steps += [
+            _connector(key, c, step, part_of, number_of, words)
+            for key, c in connectors.items()
+            if not c.outgoing and c.target == step.key
+        ]
         steps.append(step)
-        for crossing in leaving:
-            steps.append(_connector(crossing, step, by_key[crossing.edge.target], part_of, words))
-        connectors |= {_key(c): c for c in (*entering, *leaving)}
+        steps += [
+            _connector(key, c, step, part_of, number_of, words)
+            for key, c in connectors.items()
+            if c.outgoing and c.sources[-1] == step.key
+        ]
     lines = [e for e in edges if e.source in keys and e.target in keys]
     lines += [
-        Edge(c.edge.source, _key(c), c.edge.label) if c.outgoing else Edge(_key(c), c.edge.target) for c in crossings
+        Edge(e.source, _key(e.target, True), e.label) if e.source in keys else Edge(_key(e.target, False), e.target)
+        for e in edges
+        if (e.source in keys) != (e.target in keys)
     ]
+    lines = list(dict.fromkeys(lines))  # the lines from other parts into one step: one line from its connector
     lane_ids = {s.lane for s in steps}
     stage_ids = {s.stage for s in steps}
     part = replace(
@@ -90,19 +143,24 @@ def part_flow(
     return PartFlow(part, tuple(lines), connectors)
 
 
-def _key(crossing: Crossing) -> str:
-    return f"offpage-{crossing.index}-{'out' if crossing.outgoing else 'in'}"
+def _key(target: str, outgoing: bool) -> str:
+    return f"offpage-{target}-{'out' if outgoing else 'in'}"
 
 
 def _connector(
-    crossing: Crossing, here: Step, there: Step, part_of: Mapping[str, int], words: Mapping[str, str]
+    key: str,
+    crossing: Crossing,
+    here: Step,
+    part_of: Mapping[str, int],
+    number_of: Mapping[str, int],
+    words: Mapping[str, str],
 ) -> Step:
-    """The off-page connector beside ``here`` (in its lane and stage), naming where the line goes on."""
+    """The off-page connector beside ``here`` (in its lane and stage), naming where the lines go on."""
     return Step(
         index=0,
-        key=_key(crossing),
+        key=key,
         kind="offpage",
-        label=connector_text(words, crossing, part_of[there.key], there.number),
+        label=connector_text(words, crossing, part_of, number_of),
         lane=here.lane,
         stage=here.stage,
     )

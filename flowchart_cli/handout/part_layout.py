@@ -35,8 +35,9 @@ def lay_out_part(part: PartFlow, flow: Flow, whole: Diagram) -> Diagram:
     numbers = {s.key: s.number for s in flow.steps}
     stage_numbers = {stage.id: n for n, stage in enumerate(flow.stages, start=1)}
     colours = {lane.id: (lane.fill, lane.header_fill) for lane in whole.lanes}
+    trial_letters = {key: n for n, key in enumerate(part.connectors, start=1)}
     nodes = tuple(
-        replace(node, connector=part.connectors[node.key].index + 1, number=0, label=_one_line(node.label))
+        replace(node, connector=trial_letters[node.key], number=0, label=_one_line(node.label))
         if node.key in part.connectors
         else replace(node, number=numbers[node.key])
         for node in diagram.nodes
@@ -62,25 +63,30 @@ def worded_part(
     flow: Flow,
     *,
     title: str,
-    numbers: Mapping[int, int],
+    numbers: Mapping[str, int],
     part_of: Mapping[str, int],
     words: Mapping[str, str],
-) -> Diagram:
-    """A part laid out while the cut was chosen, its connectors given their final numbers and words.
+) -> Diagram | None:
+    """A part laid out while the cut was chosen, its connectors given their final numbers and words;
+    None when a connector's words no longer fit its box.
 
     The trial layout wrote the widest part number there can be, so the final
-    words fit the box the layout made for them.
+    words fit the box the layout made for them, unless the lines into one
+    step come from more than one part (a line of words for each).
     """
-    by_key = {s.key: s for s in flow.steps}
+    number_of = {s.key: s.number for s in flow.steps}
 
-    def connector(node: NodeBox) -> NodeBox:
+    def connector(node: NodeBox) -> NodeBox | None:
         crossing = part.connectors[node.key]
-        there = by_key[crossing.edge.target if crossing.outgoing else crossing.edge.source]
-        text = connector_text(words, crossing, part_of[there.key], there.number)
-        lines = size_step(Step(0, node.key, "offpage", text), diagram.font_size)[0]
-        return replace(node, label=_one_line(text), lines=lines, connector=numbers[crossing.index])
+        text = connector_text(words, crossing, part_of, number_of)
+        lines, width, height = size_step(Step(0, node.key, "offpage", text), diagram.font_size)
+        if len(lines) > len(node.lines) or width > node.box.width + 0.5 or height > node.box.height + 0.5:
+            return None
+        return replace(node, label=_one_line(text), lines=lines, connector=numbers[crossing.target])
 
     nodes = tuple(connector(n) if n.connector else n for n in diagram.nodes)
+    if None in nodes:
+        return None
     return replace(diagram, title=title, nodes=nodes)
 
 
@@ -96,6 +102,7 @@ def _trimmed(d: Diagram) -> Diagram:
     """``d`` moved up and left to within :data:`_KEEP_PX` of its content, and cut to size."""
     rects = [lane.band for lane in d.lanes] + [lane.header for lane in d.lanes]
     rects += [stage.band for stage in d.stages] + [stage.label for stage in d.stages]
+    rects += [e.label_box for e in d.edges if e.label_box is not None]
     rects += [node.box for node in d.nodes] + [
         number_badge(n.box, pair_letters(n.connector) if n.connector else n.number, d.font_size) for n in d.nodes
     ]

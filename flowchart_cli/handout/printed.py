@@ -5,7 +5,7 @@ Readable means every text prints at 7 pt or more (:mod:`.paper`).  A flow
 that cannot be, on one page, is cut (:mod:`.part_choice`) into as few parts
 as print readably; each part is a flow of its own (:mod:`.part_flow`) laid
 out by the normal layout (:mod:`.part_layout`), joined to the others by
-numbered off-page connectors, and printed portrait or landscape, whichever
+lettered off-page connectors, and printed portrait or landscape, whichever
 prints it bigger.  The handout and `render -f pdf --paper` both print these
 pages; nothing here reads or edits SVG.
 """
@@ -123,6 +123,8 @@ class _Cutter:
         self.flow, self.whole, self.paper, self.words, self.readable = flow, whole, paper, words, readable
         self.edges = flow_edges(flow)
         self.order = {s.key: s.number for s in flow.steps}
+        vertical = whole.direction != "LR"
+        self.along = {n.key: n.box.center.y if vertical else n.box.center.x for n in whole.nodes}
         self.laid_out: dict[frozenset[str], tuple[PartFlow, Diagram]] = {}
         self.room = max(  # the longest stretch of flow a page can hold at the readable scale (px)
             max(drawing_box(paper, landscape, caption=True)) / (readable * PX_TO_MM) for landscape in (False, True)
@@ -131,7 +133,10 @@ class _Cutter:
     def trial(self, keys: frozenset[str]) -> tuple[PartFlow, Diagram]:
         """The part holding ``keys`` laid out, its connectors naming the widest part number there can be."""
         if keys not in self.laid_out:
-            part_of = {k: 1 if k in keys else _TRIAL_PART for k in self.order}
+            # steps before the part and after it are on different parts: lines into one step from both
+            # are worded apart (a line each), as they will be
+            first = min(self.along[k] for k in keys)
+            part_of = {k: 1 if k in keys else _TRIAL_PART - (self.along[k] < first) for k in self.order}
             part = part_flow(self.flow, self.edges, keys, part_of, self.words)
             self.laid_out[keys] = (part, lay_out_part(part, self.flow, self.whole))
         return self.laid_out[keys]
@@ -144,7 +149,8 @@ class _Cutter:
         return page_fit(diagram, self.paper).scale >= self.readable - 1e-9
 
     def parts(self, runs: list[list[Unit]]) -> tuple[PrintedPart, ...]:
-        """The chosen runs as numbered parts, their connectors numbered in pairs and worded."""
+        """The chosen runs as numbered parts, their connectors lettered (one letter per step reached
+        across a cut) and worded."""
         keys_of = [_keys(run) for run in runs]
         part_of = {k: n for n, keys in enumerate(keys_of, start=1) for k in keys}
         numbers = cut_numbers(self.edges, part_of)
@@ -153,9 +159,12 @@ class _Cutter:
         for number, keys in enumerate(keys_of, start=1):
             part, trial = self.trial(keys)
             name = f"{title} — {self.words['part_of'].format(n=number, total=total)}"
-            diagram = worded_part(
-                trial, part, self.flow, title=name, numbers=numbers, part_of=part_of, words=self.words
-            )
+            worded = {"title": name, "numbers": numbers, "part_of": part_of, "words": self.words}
+            diagram = worded_part(trial, part, self.flow, **worded)
+            if diagram is None:  # lines into one step from two parts: laid out again with their words
+                part = part_flow(self.flow, self.edges, keys, part_of, self.words)
+                diagram = worded_part(lay_out_part(part, self.flow, self.whole), part, self.flow, **worded)
+                assert diagram is not None
             steps = [s for s in self.flow.steps if s.key in keys]
             stage_ids = {s.stage for s in steps}
             printed.append(
@@ -172,27 +181,26 @@ class _Cutter:
     def runs(self) -> list[list[Unit]]:
         """As few runs as print readably, whole stages where they fit.
 
-        When a stage is too long for a page and the cut leaves a part short
-        of steps, cutting the whole flow between ranks (stages then share
-        pages) is tried too, and wins when it needs fewer pages or leaves
-        fewer parts short of steps.
+        When the cut leaves a part short of steps, cutting the whole flow
+        between ranks (stages then share pages) is tried too, and wins when
+        it leaves fewer parts short of steps, or as few and fewer pages.
         """
         pieces = units(self.flow, self.whole)
-        runs, split = self._pack(list(pieces))
-        if split and any(_steps(run) < MIN_STEPS for run in runs):
-            ranks, _ = self._pack([rank for piece in pieces for rank in (piece.ranks or (piece,))])
-            runs = min((runs, ranks), key=lambda r: (len(r), sum(_steps(run) < MIN_STEPS for run in r)))
+        runs = self._pack(list(pieces))
+        if any(_steps(run) < MIN_STEPS for run in runs):
+            ranks = self._pack([rank for piece in pieces for rank in (piece.ranks or (piece,))])
+            runs = min((runs, ranks), key=lambda r: (sum(_steps(run) < MIN_STEPS for run in r), len(r)))
         return runs
 
-    def _pack(self, pieces: list[Unit]) -> tuple[list[list[Unit]], bool]:
-        """Runs each as long as fits, in turn, the last two evened out; and whether a stage had to be cut."""
+    def _pack(self, pieces: list[Unit]) -> list[list[Unit]]:
+        """Runs each as long as fits, in turn (a stage too long for a page cut between its ranks), the
+        last two evened out, then the runs short of steps joined to a neighbour or cut again."""
         runs: list[list[Unit]] = []
-        at, guess, split = 0, self._estimate(pieces), False
+        at, guess = 0, self._estimate(pieces)
         while at < len(pieces):
             end = self._longest(pieces, at, guess)
             if end == at + 1 and len(pieces[at].ranks) > 1 and not self.fits(pieces[at : at + 1]):
                 pieces[at : at + 1] = list(pieces[at].ranks)  # a stage too long for a page: cut between ranks
-                split = True
                 continue
             runs.append(pieces[at:end])
             guess, at = end - at, end
@@ -200,7 +208,7 @@ class _Cutter:
             last = balanced_cuts(runs[-2] + runs[-1], 2)
             if len(last) == 2 and all(self.fits(run) for run in last):
                 runs[-2:] = last
-        return even_out(runs, self.fits, len(self.flow.steps)), split
+        return even_out(runs, self.fits, len(self.flow.steps))
 
     def _longest(self, pieces: list[Unit], at: int, guess: int) -> int:
         """The end of the longest run from ``at`` that fits (at least one piece, even one that does not).

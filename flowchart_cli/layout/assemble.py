@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..options import RenderOptions
-from .annotations import header_size, header_texts, shift_down
+from .annotations import header_size, header_texts, number_badge, shift_down
 from .export import export_diagram
 from .frame import LR_HEADER, MARGIN, Frame, Placement
 from .geometry import Diagram, EdgePath, LaneBand, Rect
@@ -51,6 +51,9 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
         for lane in lanes[1:]
     ]
     shapes = [*boxes, *(lane.header for lane in lanes), *borders]
+    if options.numbers:  # a label clear of the number badges too, as wide as three digits (a printed
+        # part numbers its steps as in the whole flow, after its layout)
+        shapes += [number_badge(box, "888", p.font_size) for box in boxes]
     places = place_labels(requests, lines, shapes, f.lr, p.font_size - 1)
     edges = tuple(
         EdgePath(
@@ -68,7 +71,9 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     )
     stages = stage_bands(f)
     end = f.point(f.along_end + MARGIN, f.across_end + MARGIN)
-    width, height = end.x, end.y
+    labels = [e.label_box for e in edges if e.label_box is not None]  # a label beside a line at the edge
+    width = max([end.x, *(box.right + 3 for box in labels)])
+    height = max([end.y, *(box.bottom + 3 for box in labels)])
     header: tuple[str, ...] = ()
     header_box = None
     if options.header:
