@@ -45,23 +45,27 @@ def _store_path() -> str | None:
 
 
 class CodeStore:
-    """Compiled dataclass methods by their source text, read from and written back to one file."""
+    """Compiled dataclass methods by their source text, read from and written back to one file.
+
+    Each code is kept marshalled on its own and unmarshalled when a class asks
+    for it: a command reads the whole file but makes only its own classes.
+    """
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._codes: dict[str, CodeType] | None = None
+        self._codes: dict[str, bytes] | None = None
         self.used: set[str] = set()
         self.added = False
 
     @property
-    def codes(self) -> dict[str, CodeType]:
+    def codes(self) -> dict[str, bytes]:
         """Read at the first class (`--help` makes none and never reads the file)."""
         if self._codes is None:
             self._codes = self._read(self.path)
         return self._codes
 
     @staticmethod
-    def _read(path: str) -> dict[str, CodeType]:
+    def _read(path: str) -> dict[str, bytes]:
         try:
             with open(path, "rb") as file:
                 codes = marshal.loads(file.read())  # marshal.load(file) reads in small pieces: 10x slower
@@ -69,16 +73,20 @@ class CodeStore:
             return {}  # none yet, or not a store of this Python's: start afresh
         if not isinstance(codes, dict):
             return {}
-        return {k: v for k, v in codes.items() if isinstance(k, str) and isinstance(v, CodeType)}
+        return {k: v for k, v in codes.items() if isinstance(k, str) and isinstance(v, bytes)}
 
     def compiled(self, source: str) -> CodeType:
         """The code of ``source`` as ``exec`` in ``dataclasses`` would compile it (no inherited ``__future__``)."""
-        code = self.codes.get(source)
-        if code is None:
-            code = compile(source, "<string>", "exec", dont_inherit=True)
-            self.codes[source] = code
-            self.added = True
         self.used.add(source)
+        kept = self.codes.get(source)
+        if kept is not None:
+            with suppress(EOFError, ValueError, TypeError):
+                code = marshal.loads(kept)
+                if isinstance(code, CodeType):
+                    return code
+        code = compile(source, "<string>", "exec", dont_inherit=True)
+        self.codes[source] = marshal.dumps(code)
+        self.added = True
         return code
 
     def exec(self, source, globals=None, locals=None) -> None:

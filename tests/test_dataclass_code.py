@@ -8,6 +8,7 @@ import marshal
 import os
 import subprocess
 import sys
+from types import CodeType
 
 import pytest
 
@@ -82,9 +83,7 @@ def test_a_damaged_or_foreign_file_is_ignored_and_replaced(tmp_path, monkeypatch
         assert repr(_make_classes()[1](2.0)) == "_make_classes.<locals>.Box(width=2.0, height=1.5)"
         store.save()
         codes = marshal.loads(path.read_bytes())
-        assert codes and all(
-            isinstance(v, type(test_a_damaged_or_foreign_file_is_ignored_and_replaced.__code__)) for v in codes.values()
-        )
+        assert codes and all(isinstance(marshal.loads(v), CodeType) for v in codes.values())
     assert [p.name for p in tmp_path.iterdir()] == ["codes.marshal"], "no temporary file left behind"
 
 
@@ -127,3 +126,16 @@ def test_the_command_keeps_the_codes_and_prints_the_same_the_second_time(tmp_pat
     assert (first.returncode, first.stdout, first.stderr) == (second.returncode, second.stdout, second.stderr)
     assert first.returncode == 0 and '"diagnostics"' in first.stdout
     assert stores[0].stat().st_mtime_ns == written, "nothing new to keep the second time"
+
+
+def test_a_damaged_code_in_the_file_is_compiled_again(tmp_path, monkeypatch):
+    path = tmp_path / "codes.marshal"
+    store = CodeStore(str(path))
+    monkeypatch.setattr(dataclasses, "exec", store.exec, raising=False)
+    fresh = _behaviour(*_make_classes())
+    store.save()
+    path.write_bytes(marshal.dumps({source: b"\xffjunk" for source in marshal.loads(path.read_bytes())}))
+    damaged = CodeStore(str(path))
+    monkeypatch.setattr(dataclasses, "exec", damaged.exec, raising=False)
+    assert _behaviour(*_make_classes()) == fresh
+    assert damaged.added, "compiled again, to be written back"
