@@ -30,6 +30,9 @@ class RenderOptions:
     header: bool = False
     paper: str = "a4"
     paged: bool = False
+    even_text: bool = False
+    """Outcome labels and step numbers as big as the shapes' text instead of 1 px smaller: a printed
+    part, whose smallest text sets how small it may print, then prints larger."""
     mermaid: str = "11"
     """Mermaid syntax: "11" (``@{ shape: … }``, Mermaid ≥ 11.3) or "10" (classic brackets, for older renderers)."""
     layout_timeout: float = 60.0

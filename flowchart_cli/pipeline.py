@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import write_atomic
 from .formats import FORMATS as OUTPUTS
@@ -10,7 +12,10 @@ from .formats import HANDOUT_FORMATS
 from .model import Flow
 from .writers import FORMATS, RenderOptions, writer
 
-__all__ = ["HANDOUT_FORMATS", "output_path", "render_flow", "render_payloads"]
+if TYPE_CHECKING:
+    from .layout.geometry import Diagram
+
+__all__ = ["HANDOUT_FORMATS", "laid_out_for_paper", "output_path", "render_flow", "render_payloads"]
 
 
 def output_path(flow: Flow, out_dir: Path, suffix: str) -> Path:
@@ -35,6 +40,13 @@ def render_payloads(
     from .layout import layout_flow
 
     diagram = layout_flow(flow, options)
+    printed: list[Diagram] = []
+
+    def for_paper() -> Diagram:
+        if not printed:
+            printed.append(laid_out_for_paper(flow, options))
+        return printed[0]
+
     payloads: dict[str, bytes | str] = {}
     for fmt in formats:
         if fmt in HANDOUT_FORMATS:
@@ -42,7 +54,7 @@ def render_payloads(
 
             payloads[fmt] = render_handout(
                 flow,
-                diagram,
+                for_paper(),
                 HANDOUT_FORMATS[fmt].handout,
                 lang=lang,
                 quiz=quiz,
@@ -52,12 +64,20 @@ def render_payloads(
         elif fmt == "pdf" and options.paged:
             from .handout.paper_pdf import paged_pdf
 
-            payloads[fmt] = paged_pdf(flow, diagram, options)
+            payloads[fmt] = paged_pdf(flow, for_paper(), options)
         elif fmt in FORMATS:
             payloads[fmt] = writer(fmt)(diagram, options)
         else:
             raise ValueError(f"unknown format {fmt!r}")
     return payloads
+
+
+def laid_out_for_paper(flow: Flow, options: RenderOptions) -> Diagram:
+    """The layout the handout and the paged PDF print: outcome labels and step numbers as large as
+    the shapes' text, since the smallest text decides how small a page may print the drawing."""
+    from .layout import layout_flow
+
+    return layout_flow(flow, replace(options, even_text=True))
 
 
 def render_flow(flow: Flow, formats: list[str], out_dir: Path, options: RenderOptions) -> list[Path]:

@@ -12,7 +12,7 @@ from collections import Counter
 from itertools import combinations
 
 from flowchart_cli.handout.printed import PrintedDiagram, readable_scale
-from flowchart_cli.layout.annotations import number_badge, number_size, pair_letters
+from flowchart_cli.layout.annotations import number_badge, pair_letters
 from flowchart_cli.layout.geometry import Diagram, Rect
 from flowchart_cli.layout.shapes import text_center
 from flowchart_cli.layout.text import text_width
@@ -34,8 +34,8 @@ def text_boxes(d: Diagram) -> list[tuple[str, str, Rect]]:
         )
         number = pair_letters(node.connector) if node.connector else (node.number if d.numbers else 0)
         if number:
-            boxes.append((node.key, f"badge of {node.key}", number_badge(node.box, number, d.font_size)))
-    size = d.font_size - 1
+            boxes.append((node.key, f"badge of {node.key}", number_badge(node.box, number, d.small_size)))
+    size = d.small_size
     for edge in d.edges:
         if edge.label and edge.label_at is not None:
             width = text_width(edge.label, size) * 1.08
@@ -146,7 +146,7 @@ def page_problems(flow: Flow, plan: PrintedDiagram) -> list[str]:
             problems.append(f"part {part.number} renumbers its steps")
         if len(flow.steps) >= 6 and len(part.numbers) < 3:
             problems.append(f"part {part.number} holds only steps {part.numbers}")
-        smallest_pt = number_size(part.diagram.font_size) * part.fit.scale * 0.75
+        smallest_pt = part.diagram.small_size * part.fit.scale * 0.75
         if part.fit.scale < readable_scale(part.diagram) - 1e-9:
             problems.append(f"part {part.number} prints its smallest text at {smallest_pt:.2f} pt")
         if part.fill < 0.30:

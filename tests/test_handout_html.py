@@ -79,8 +79,8 @@ def test_sections_in_order_with_answers_last(quejas):
         "lane-3",
         "scenarios",
         "checklist",
-        "quiz",
         "references",
+        "quiz",
         "answers",
     ]
     assert text(root.find(f".//{H}title")) == "Gestión de quejas"

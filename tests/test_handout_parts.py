@@ -1,9 +1,10 @@
 """The printed diagram part by part: each part laid out as a flow of its own, checked on its geometry.
 
-Flows: the samples, four customer-service flows written for these checks
+Flows: the samples, ten customer-service flows written for these checks
 (tests/cases/printed: es TB with stages, pt LR, en TB with three-way
-decisions, es LR with stages, 21–40 steps) and generated flows of 12–150
-steps (benchmarks/flowgen.py).  See tests/printed_checks.py for what each
+decisions, es LR with stages, 7–40 steps; six of them written by a tester
+who had not seen the code), the handout's own test flows and generated
+flows of 12–150 steps (benchmarks/flowgen.py).  See tests/printed_checks.py for what each
 check reads.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from printed_checks import all_problems, joined_by_connectors, overlaps, page_problems
@@ -19,16 +21,20 @@ from printed_checks import all_problems, joined_by_connectors, overlaps, page_pr
 from flowchart_cli.check import check_file
 from flowchart_cli.handout.paper import PAPERS, paper
 from flowchart_cli.handout.part_flow import cut_numbers, part_flow
-from flowchart_cli.handout.printed import PrintedDiagram, print_plan
+from flowchart_cli.handout.printed import PrintedDiagram, print_plan, readable_scale
 from flowchart_cli.layout import layout_flow
 from flowchart_cli.model import Flow, flow_edges
+from flowchart_cli.options import RenderOptions
 from flowchart_cli.words import words
+from flowchart_cli.writers.svg import write_svg
 
 ROOT = Path(__file__).resolve().parent.parent
+SVG = "{http://www.w3.org/2000/svg}"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from flowgen import generated_flow  # noqa: E402
 
 PRINTED = sorted((ROOT / "tests" / "cases" / "printed").glob("*.flow.yaml"))
+HANDOUT_FLOWS = sorted((ROOT / "tests" / "handout_flows").glob("*.flow.yaml"))
 SAMPLES = sorted((ROOT / "samples").glob("*.flow.yaml"))
 
 
@@ -105,13 +111,19 @@ def test_the_connectors_of_the_lines_into_one_step_share_a_letter_numbered_as_th
     assert leaving == sorted(leaving)
 
 
-@pytest.mark.parametrize("path", SAMPLES + PRINTED, ids=lambda p: p.name.split(".")[0])
+@pytest.mark.parametrize("path", SAMPLES + PRINTED + HANDOUT_FLOWS, ids=lambda p: p.name.split(".")[0])
 def test_printed_parts_of_samples_and_customer_service_flows(path: Path):
     flow = load(path)
     plan = planned(flow)
     assert all_problems(flow, plan) == []
     if len(flow.steps) > 20:
         assert plan.split  # too big for one page at 7 pt on A4
+
+
+@pytest.mark.parametrize("path", PRINTED, ids=lambda p: p.name.split(".")[0])
+def test_printed_parts_on_letter_paper(path: Path):
+    flow = load(path)
+    assert all_problems(flow, planned(flow, "letter")) == []
 
 
 @pytest.mark.parametrize("steps", [12, 40])
@@ -178,3 +190,20 @@ def test_the_checks_find_what_they_look_for():
     broken = [replace(n, connector=n.connector + 100) if n.connector else n for n in part.diagram.nodes]
     changed = replace(part, diagram=replace(part.diagram, nodes=tuple(broken)))
     assert joined_by_connectors(flow, replace(plan, parts=(plan.parts[0], changed, *plan.parts[2:])))
+
+
+def test_a_part_sets_its_outcome_labels_and_numbers_as_large_as_its_shapes_text_so_it_prints_larger():
+    """The smallest text sets how small a part may print: on a part no text is under the shapes' 13 px
+    (on screen, labels and numbers stay 1 px smaller), so the same 7 pt allows a smaller scale."""
+    flow = load(PRINTED[[p.name for p in PRINTED].index("reclamos-tarjeta.flow.yaml")])
+    whole = layout_flow(flow, RenderOptions(numbers=True))
+    plan = planned(flow)
+    assert plan.split
+    for part in plan.parts:
+        root = ElementTree.fromstring(write_svg(part.diagram, RenderOptions(numbers=True)))
+        sizes = {float(t.get("font-size")) for t in root.iter(f"{SVG}text") if t.get("font-size")}
+        assert min(sizes) == part.diagram.font_size == whole.font_size
+        assert part.fit.scale >= readable_scale(part.diagram) - 1e-9
+        assert part.fit.scale * part.diagram.small_size * 0.75 >= 7.0 - 1e-6  # px at this scale, in pt
+    labels = [e.label_size for e in whole.edges if e.label]
+    assert labels and set(labels) == {whole.font_size - 1} and readable_scale(whole) > readable_scale(part.diagram)

@@ -76,8 +76,8 @@ def _count(document: Any) -> int:
 
 def fitted(html: str, document: Any, render: Callable[[str], Any]) -> Any:
     """``document`` (``render(html)``), or the print of ``html`` with its spilled sections set closer
-    when that has fewer spills.  The closer rules go in the page's own style sheet: WeasyPrint
-    honours named pages (``@page fit``) only there."""
+    when that has fewer spills.  The closer rules change spacing only: a named page with narrower
+    margins would make WeasyPrint start a page at every section that names it."""
     if not all(hasattr(page, "_page_box") for page in document.pages):
         return document  # a WeasyPrint that no longer shows its laid-out pages: print as laid out
     sections = spilled_sections(document)

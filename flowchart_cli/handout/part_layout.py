@@ -26,7 +26,9 @@ __all__ = ["lay_out_part", "part_options", "worded_part"]
 
 def part_options(whole: Diagram) -> RenderOptions:
     """The options that draw a part as ``whole`` is drawn, with step numbers (the handout refers to them)."""
-    return RenderOptions(edges="spline" if whole.curved else "ortho", theme=whole.theme.name, numbers=True)
+    return RenderOptions(
+        edges="spline" if whole.curved else "ortho", theme=whole.theme.name, numbers=True, even_text=True
+    )
 
 
 def lay_out_part(part: PartFlow, flow: Flow, whole: Diagram) -> Diagram:
@@ -104,7 +106,7 @@ def _trimmed(d: Diagram) -> Diagram:
     rects += [stage.band for stage in d.stages] + [stage.label for stage in d.stages]
     rects += [e.label_box for e in d.edges if e.label_box is not None]
     rects += [node.box for node in d.nodes] + [
-        number_badge(n.box, pair_letters(n.connector) if n.connector else n.number, d.font_size) for n in d.nodes
+        number_badge(n.box, pair_letters(n.connector) if n.connector else n.number, d.small_size) for n in d.nodes
     ]
     xs = [r.x for r in rects] + [p.x for e in d.edges for p in e.points]
     ys = [r.y for r in rects] + [p.y for e in d.edges for p in e.points]

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from ..layout.annotations import number_size
 from ..layout.geometry import Diagram, PartOutline, Rect
 from ..model import Flow, flow_edges
 from .page import Fit, drawing_box, fit_diagram, scale_into
@@ -72,7 +71,7 @@ class PrintedDiagram:
 
 def readable_scale(diagram: Diagram) -> float:
     """The smallest scale at which the diagram's smallest text (numbers, outcome labels) prints at 7 pt."""
-    return min_scale(number_size(diagram.font_size))
+    return min_scale(diagram.small_size)
 
 
 def page_fit(diagram: Diagram, paper: Paper, limit: float = PART_MAX_SCALE) -> Fit:
@@ -105,7 +104,8 @@ def print_plan(
         if fit.scale >= readable or not whole.nodes:
             legend = ("side" if fit.legend_side else "below") if legend_on_page else "after"
             return PrintedDiagram(whole, fit, legend, (), paper)
-    cutter = _Cutter(flow, whole, paper, words, readable)
+    # the parts set their outcome labels and numbers as large as the rest: they may print smaller
+    cutter = _Cutter(flow, whole, paper, words, min_scale(whole.font_size))
     runs = cutter.runs()
     if len(runs) == 1:  # the page furniture was too much: the drawing alone fits (trimmed), the legend follows
         alone = replace(cutter.trial(_keys(runs[0]))[1], title=whole.title)

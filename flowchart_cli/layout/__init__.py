@@ -142,6 +142,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             tracks=tracks,
             font_size=FONT_SIZE,
             curved=edges == "spline",
+            label_size=FONT_SIZE if options.even_text else FONT_SIZE - 1,
             stage_rows=stage_rows,
             shares=link_shares(flow, links) if options.shares else (),
         ),

@@ -13,7 +13,7 @@ from ..model import Flow
 from .geometry import EdgePath, LaneBand, Point, Rect, StageBand
 from .text import text_width
 
-__all__ = ["HeaderLine", "header_layout", "header_size", "header_texts", "number_badge", "number_size", "shift_down"]
+__all__ = ["HeaderLine", "header_layout", "header_size", "header_texts", "number_badge", "shift_down"]
 
 _GAP = 12.0  # between the block and the diagram below it
 
@@ -59,11 +59,6 @@ def header_size(texts: tuple[str, ...], font_size: float) -> tuple[float, float]
     return width, (lines[-1].at.y + 6 + _GAP if lines else 0.0)
 
 
-def number_size(font_size: float) -> float:
-    """A step number's text size: as big as an outcome label's, so it never is the smallest text printed."""
-    return font_size - 1
-
-
 def pair_letters(number: int) -> str:
     """An off-page connector pair's mark: 1 → A, 26 → Z, 27 → AA (letters, never read as a step's number)."""
     letters = ""
@@ -73,10 +68,9 @@ def pair_letters(number: int) -> str:
     return letters
 
 
-def number_badge(box: Rect, number: int | str, font_size: float) -> Rect:
-    """The pill that holds a step's number (or a connector pair's letters), centred on its box's top-left
-    corner (kept on the page)."""
-    size = number_size(font_size)
+def number_badge(box: Rect, number: int | str, size: float) -> Rect:
+    """The pill that holds a step's number (or a connector pair's letters) set at ``size`` px
+    (:attr:`~.geometry.Diagram.small_size`), centred on its box's top-left corner."""
     width = max(size + 5, text_width(str(number), size) + 8)
     return Rect(box.x - width / 2 + 4, box.y - size / 2 - 2, width, size + 4)
 

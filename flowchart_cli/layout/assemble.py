@@ -51,10 +51,11 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
         for lane in lanes[1:]
     ]
     shapes = [*boxes, *(lane.header for lane in lanes), *borders]
+    small = p.label_size or p.font_size - 1
     if options.numbers:  # a label clear of the number badges too, as wide as three digits (a printed
         # part numbers its steps as in the whole flow, after its layout)
-        shapes += [number_badge(box, "888", p.font_size) for box in boxes]
-    places = place_labels(requests, lines, shapes, f.lr, p.font_size - 1)
+        shapes += [number_badge(box, "888", small) for box in boxes]
+    places = place_labels(requests, lines, shapes, f.lr, small)
     edges = tuple(
         EdgePath(
             p.flow.steps[route.source].key,
@@ -64,7 +65,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
             at,
             route.back,
             anchor,
-            p.font_size - 1,
+            small,
             share if label else "",
         )
         for route, label, points, (at, anchor), share in zip(p.routes, p.labels, lines, places, shares, strict=True)

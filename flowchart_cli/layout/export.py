@@ -72,6 +72,7 @@ def export_diagram(
         font_size=font_size,
         curved=options.edges == "spline",
         numbers=options.numbers,
+        even_text=options.even_text,
         header=header,
         header_box=header_box,
         data=flow_data(flow),

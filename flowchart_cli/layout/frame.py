@@ -47,6 +47,8 @@ class Placement:
     tracks: dict[tuple[str, int], int]
     font_size: float
     curved: bool
+    label_size: float = 0.0
+    """Outcome labels' size (0: 1 px under ``font_size``)."""
     stage_rows: Sequence[tuple[int, int]] = ()
     """Each stage's first and last row, in declared order (empty without stages)."""
     shares: Sequence[str] = ()
@@ -144,7 +146,7 @@ class Frame:
         column = self.p.grid.column[route.source]
         gap = column + 1 if route.exit == "r" else column
         slack = (self.col_size[column] - self.across[route.source]) / 2
-        size = self.p.font_size - 1
+        size = self.p.label_size or self.p.font_size - 1
         length = (size + 16 if self.lr else text_width(label, size, bold=True) + 14) - slack
         if self._is_border(gap):
             side = 0 if column < gap else 1

@@ -239,6 +239,13 @@ class Diagram:
     outlines: tuple[PartOutline, ...] = ()
     data: tuple[tuple[str, str], ...] = ()
     """The flow's keys no cell shows (lang, version, owner…), for editable formats to carry."""
+    even_text: bool = False
+    """Outcome labels and step numbers as big as the shapes' text (a printed part), not 1 px smaller."""
+
+    @property
+    def small_size(self) -> float:
+        """The size of the smallest texts, outcome labels and step numbers (px)."""
+        return self.font_size if self.even_text else self.font_size - 1
 
     def node(self, key: str) -> NodeBox:
         return next(n for n in self.nodes if n.key == key)

@@ -58,23 +58,25 @@ def place_labels(
             out.append((None, "start"))
             continue
         chosen = None
-        for spot, beside in _spots(request, lr):  # lazily: most labels take their first spot
-            chosen = chosen or spot
-            if _clear(
-                label_box(request.text, *spot, size, request.share),
-                number,
-                lines[number],
-                beside,
-                segments,
-                boxes,
-                placed,
-            ):
-                chosen = spot
-                break
+        # lazily: most labels take their first spot; when none is clear of every line, the first one
+        # clear of shapes and labels (beside another line, never over a text)
+        for strict in (True, False):
+            for spot, beside in _spots(request, lr):
+                chosen = chosen or spot
+                box = label_box(request.text, *spot, size, request.share)
+                if _clear(box, number, lines[number], beside, segments if strict else _NO_LINES, boxes, placed):
+                    chosen = spot
+                    break
+            else:
+                continue
+            break
         assert chosen is not None  # the first segment always offers its usual spot
         placed.add(label_box(request.text, *chosen, size, request.share), None)
         out.append(chosen)
     return out
+
+
+_NO_LINES: GridIndex[int] = GridIndex()
 
 
 def _shared(segment: Rect, own: list[Rect]) -> bool:

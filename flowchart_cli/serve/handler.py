@@ -100,7 +100,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def handout(self, rel: str, file, switches: Switches) -> None:
         from ..check import check_file
         from ..handout import render_handout
-        from ..layout import layout_flow
+        from ..pipeline import laid_out_for_paper
 
         with self.server.preview.lock:
             result = check_file(file, rel)
@@ -109,7 +109,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 self.send_text(HTTPStatus.UNPROCESSABLE_ENTITY, f"the flow has errors; no handout:\n{lines}")
                 return
             options = switches.options()
-            page = render_handout(result.flow, layout_flow(result.flow, options), "html", paper=options.paper)
+            page = render_handout(result.flow, laid_out_for_paper(result.flow, options), "html", paper=options.paper)
         self.send_bytes(HTTPStatus.OK, page, "text/html; charset=utf-8")
 
     def events(self, query: dict[str, list[str]]) -> None:

@@ -60,7 +60,7 @@ def write_dot(diagram: Diagram, options: RenderOptions) -> str:
         },
         edge_attr={
             "fontname": font,
-            "fontsize": num(diagram.font_size - 1),
+            "fontsize": num(diagram.small_size),
             "color": colours.line,
             "fontcolor": colours.label_ink,
             "arrowsize": "0.8",

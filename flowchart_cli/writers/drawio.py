@@ -15,7 +15,7 @@ import html
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..layout.annotations import header_layout, number_badge, number_size
+from ..layout.annotations import header_layout, number_badge
 from ..layout.geometry import Diagram, EdgePath, LaneBand, NodeBox, Point, Rect, StageBand
 from ..layout.text import text_width
 from ..options import RenderOptions
@@ -157,8 +157,8 @@ def _step_cell(node: NodeBox, cell_id: str, frame: _Frame, diagram: Diagram, opt
 
 def _number_cell(node: NodeBox, step_id: str, diagram: Diagram) -> str:
     """The step's number in a pill on its corner: a child of the step's cell, so it moves with it."""
-    badge = number_badge(node.box, node.number, diagram.font_size)
-    style = number_style(diagram.theme, number_size(diagram.font_size))
+    badge = number_badge(node.box, node.number, diagram.small_size)
+    style = number_style(diagram.theme, diagram.small_size)
     return _vertex(
         f"{step_id}-number", str(node.number), style, step_id, _geometry(badge, Point(node.box.x, node.box.y)), ""
     )
@@ -235,7 +235,7 @@ def _edge_cell(index: int, edge: EdgePath, wiring: _Wiring, diagram: Diagram, op
         if edge.points
         else (None, None)
     )
-    style = edge_style(*ends, curved=diagram.curved, theme=diagram.theme, font_size=diagram.font_size)
+    style = edge_style(*ends, curved=diagram.curved, theme=diagram.theme, label_size=diagram.small_size)
     return (
         f'<mxCell id="edge-{index}" value="{attr(html_label(edge.shown_label.split(chr(10))))}" '
         f'style="{attr(style)}" edge="1" parent="{frame.id}" '

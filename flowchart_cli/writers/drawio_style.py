@@ -103,13 +103,13 @@ def edge_style(
     *,
     curved: bool,
     theme: Theme,
-    font_size: float,
+    label_size: float,
 ) -> str:
     """An orthogonal connector that leaves and enters the shapes where the computed route does."""
     colours = theme
     style = EDGE_BASE + (
         f"rounded={1 if curved else 0};strokeColor={colours.line};endArrow=block;endFill=1;"
-        f"fontColor={colours.label_ink};fontStyle=1;fontSize={_int(font_size - 1)};"
+        f"fontColor={colours.label_ink};fontStyle=1;fontSize={_int(label_size)};"
         f"labelBackgroundColor={colours.background};"
     )
     if exit_at is not None:

@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..layout.annotations import header_layout, number_badge, number_size, pair_letters
+from ..layout.annotations import header_layout, number_badge, pair_letters
 from ..layout.geometry import (
     SHARE_SCALE,
     Diagram,
@@ -224,9 +224,9 @@ class _Drawing:
         """The step's number in a small badge on the corner of its box (spec §4: ``fc-number``);
         an off-page connector's pair letters (``fc-connector-number``: A, B… so they are never read as a
         step's number) in the same badge, inverted."""
-        size = number_size(self.size)
+        size = self.d.small_size
         label = pair_letters(connector) if connector else str(node.number)
-        badge = number_badge(node.box, label, self.size)
+        badge = number_badge(node.box, label, size)
         ink, paper = self.both(lambda t: t.ink), self.both(_background)
         text, back = (paper, ink) if connector else (ink, paper)
         ink_class = self.paints.paint_class("paper" if connector else "ink", fill=text)
@@ -283,7 +283,7 @@ class _Drawing:
 
     def edge_label(self, label: str, at: Point, anchor: str, backing: Rect, share: str = "") -> str:
         """The outcome label on its backing box; its share ("60 %") after it, smaller and not bold."""
-        size, colours = self.size - 1, self.colours
+        size, colours = self.d.small_size, self.colours
         paint = self.paints.attrs("labelbox", fill=self.both(_background))
         box = _rect(backing, paint + ' stroke="none" fill-opacity="0.85"')
         small = size * SHARE_SCALE
