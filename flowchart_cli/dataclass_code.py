@@ -31,8 +31,9 @@ from types import CodeType
 
 __all__ = ["CodeStore", "remember_dataclass_code"]
 
-MAX_CODES = 4000
-"""More codes than this (old versions of classes, many checkouts) and the file keeps only those of the last run."""
+MAX_CODES = 1500
+"""More codes than this and the file keeps only those of the last run: every command together makes about 750
+(with the handout's and importers' libraries), and each start reads the whole file (3 M instructions for 750)."""
 
 
 def _store_path() -> str | None:
