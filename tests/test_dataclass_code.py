@@ -139,3 +139,16 @@ def test_a_damaged_code_in_the_file_is_compiled_again(tmp_path, monkeypatch):
     monkeypatch.setattr(dataclasses, "exec", damaged.exec, raising=False)
     assert _behaviour(*_make_classes()) == fresh
     assert damaged.added, "compiled again, to be written back"
+
+
+def test_a_store_grown_past_its_limit_keeps_only_the_last_runs_codes(tmp_path, monkeypatch):
+    path = tmp_path / "codes.marshal"
+    stale = {f"def __create_fn__():\n def old{n}(self):\n  pass\n return old{n}": b"\xff" for n in range(5)}
+    path.write_bytes(marshal.dumps(stale))
+    monkeypatch.setattr("flowchart_cli.dataclass_code.MAX_CODES", 6)
+    store = CodeStore(str(path))
+    monkeypatch.setattr(dataclasses, "exec", store.exec, raising=False)
+    _make_classes()
+    store.save()
+    kept = marshal.loads(path.read_bytes())
+    assert set(kept) == store.used and not set(stale) & set(kept)
