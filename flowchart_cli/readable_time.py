@@ -20,6 +20,7 @@ __all__ = ["DayUnit", "day_unit", "readable"]
 
 _BUSINESS = re.compile(r"(?:^|_)(?:(?:business|working)_days?|(?:dias?|d)_(?:habil|habiles|util|uteis))(?:_|$)")
 _DAYS = re.compile(r"(?:^|_|\d)(?:d|days?|dias?)(?:_|$)")
+_WEEKS = re.compile(r"(?:^|_|\d)(?:weeks?|semanas?)(?:_|$)")
 _WORDS = {
     "business": {"en": ("business day", "business days"), "es": ("día hábil", "días hábiles"),
                  "pt": ("dia útil", "dias úteis")},
@@ -36,15 +37,20 @@ class DayUnit:
 
 
 def day_unit(durations: Iterable[str]) -> DayUnit | None:
-    """Business days when any duration is written in them, else days when any is, else ``None``."""
-    found = None
+    """Business days when durations are written in them, days when in days (or weeks), else ``None``;
+    also ``None`` when a flow writes both (a 14-day wait is not 42 business days): it is said in hours."""
+    business = calendar = False
     for text in durations:
         bare = normal_form(text)
         if _BUSINESS.search(bare):
-            return DayUnit("business", 8 * 60)
-        if _DAYS.search(bare):
-            found = DayUnit("calendar", 24 * 60)
-    return found
+            business = True
+        elif _DAYS.search(bare) or _WEEKS.search(bare):
+            calendar = True
+    if business and calendar:
+        return None
+    if business:
+        return DayUnit("business", 8 * 60)
+    return DayUnit("calendar", 24 * 60) if calendar else None
 
 
 def _rounded(value: float, step: float, how: str) -> float:

@@ -125,6 +125,18 @@ def test_an_unusable_link_is_left_out_with_a_note(tmp_path, link):
     assert any("link" in text and link in text for text in _notes_about(notes, "registrar"))
 
 
+def test_a_link_removed_with_draw_io_edit_link_stays_removed(tmp_path, original):
+    """The carried ``fc_link`` does not bring back a link the user took off the shape in draw.io."""
+    assert _step(original, "Registrar a contestação").link
+
+    def unlink(cells, _):
+        cells["step-registrar"].attrib.pop("link")
+
+    back, _, notes = imported_flow(_edited(_render(tmp_path), unlink))
+    assert _step(back, "Registrar a contestação").link == ""
+    assert not _notes_about(notes, "registrar")
+
+
 def test_a_link_set_with_draw_io_edit_link_is_the_step_link(tmp_path):
     """draw.io's own `link` (Edit Link) is what the user sees and edits: it wins over the carried one."""
 

@@ -114,6 +114,10 @@ def test_day_unit_follows_the_flow_s_words() -> None:
     assert day_unit(["2 dias úteis"]) == BUSINESS
     assert day_unit(["1 d", "3 h"]) == DayUnit("calendar", 1440)
     assert day_unit(["10 min", "1 h", "media hora"]) is None
+    assert day_unit(["2 semanas", "1 h"]) == DayUnit("calendar", 1440)
+    # a flow that writes both: a 14-day wait is not 42 business days, so the report says hours
+    assert day_unit(["2 business days", "14 days"]) is None
+    assert day_unit(["2 días hábiles", "1 semana"]) is None
 
 
 def _schema_errors(text: str) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
 from ..kept_data import PREFIX
+from ..values import is_safe_link
 from .drawio_shapes import parse_style
 from .drawn import Box, ImportFailure
 from .safexml import local_name
@@ -83,10 +84,16 @@ def _cell(element: Element) -> Cell | None:
 
 
 def _data(element: Element) -> tuple[tuple[str, str], ...]:
-    """The ``fc_*`` attributes; draw.io's own ``link`` (Edit Link, shown on the shape) wins over ``fc_link``."""
+    """The ``fc_*`` attributes; draw.io's own ``link`` (Edit Link, shown on the shape) wins over ``fc_link``.
+
+    The writer sets draw.io's ``link`` beside every usable ``fc_link``: a
+    usable one left alone means the user removed the link in draw.io, so it
+    goes too (an unusable one stays, to be reported)."""
     data = {name: value for name, value in element.attrib.items() if name.startswith(PREFIX)}
     if element.get("link", "").strip():
         data[PREFIX + "link"] = element.get("link", "")
+    elif is_safe_link(data.get(PREFIX + "link", "").strip()):
+        del data[PREFIX + "link"]
     return tuple(data.items())
 
 

@@ -60,10 +60,12 @@ def fit_stage_names(f: Frame) -> None:
 
 
 def _tb_strip(f: Frame) -> float:
-    """As wide as the longest name on one line, between 80 and :data:`STAGE_STRIP`."""
+    """As wide as the longest name on one line, between 80 and :data:`STAGE_STRIP`, and never
+    narrower than the longest word ("Documentación" is not cut into "Documentació" and "n")."""
     size = f.p.font_size + 1
     widest = max(text_width(s.name, size, bold=True) for s in f.p.flow.stages)
-    return min(STAGE_STRIP, max(80.0, widest + 24))
+    longest = max(text_width(word, size, bold=True) for s in f.p.flow.stages for word in s.name.split() or [""])
+    return max(min(STAGE_STRIP, max(80.0, widest + 24)), longest + 24)
 
 
 def _tb_height(f: Frame, stage: int) -> float:
