@@ -7,7 +7,8 @@ walk again at every collection.  They are read with it paused, then frozen
 collector on, as usual, inside :func:`~flowchart_cli.streams.run_guarded`
 (closed or full outputs, the C locale and SIGTERM end in one line).
 The methods ``@dataclass`` generates are compiled once and kept
-(:mod:`.dataclass_code`), not compiled again at every start.
+(:mod:`.dataclass_code`), not compiled again at every start; `--help`,
+`--version` and shell completion make no dataclass and skip that.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import gc
 import sys
 
-from .dataclass_code import remember_dataclass_code
 from .gcpause import gc_paused
 
 __all__ = ["run"]
@@ -23,14 +23,25 @@ __all__ = ["run"]
 
 def run() -> None:
     """Console-script entry point (``flowchart``, ``python -m flowchart_cli``)."""
-    save_dataclass_code = remember_dataclass_code()
     with gc_paused():
-        from .cli import app_for
+        from .cli import app, app_for
         from .streams import run_guarded
 
-        app = app_for(sys.argv[1:])
+        chosen = app_for(sys.argv[1:])
+        save_dataclass_code = _remember_dataclass_code() if chosen is not app else _nothing
         gc.freeze()
     try:
-        run_guarded(app)
+        run_guarded(chosen)
     finally:
         save_dataclass_code()
+
+
+def _remember_dataclass_code():
+    """A command makes dataclasses: their methods come from the store (imported here: `--help` needs none)."""
+    from .dataclass_code import remember_dataclass_code
+
+    return remember_dataclass_code()
+
+
+def _nothing() -> None:
+    pass
