@@ -45,15 +45,16 @@ with PYTHONDONTWRITEBYTECODE set, every start would compile every module and mea
 D2_SHAPES = {"start": "oval", "end": "oval", "decision": "diamond", "io": "parallelogram", "database": "cylinder"}
 
 
-def d2_text(flow: Flow) -> str:
+def d2_text(flow: Flow, direction: str = "down") -> str:
     """``flow`` as D2 source: each lane a container holding its steps, each flow line an arrow."""
 
     def quoted(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$")  # `$` starts a substitution
+        return '"' + escaped + '"'
 
     lanes = {lane.id: f"lane{number}" for number, lane in enumerate(flow.lanes)}
     path = {s.key: f"{lanes[s.lane]}.{s.key}" if s.lane in lanes else s.key for s in flow.steps}
-    lines = ["direction: down"]
+    lines = [f"direction: {direction}"]
     for lane in flow.lanes:
         lines.append(f"{lanes[lane.id]}: {quoted(lane.name)} {{")
         for step in flow.steps:

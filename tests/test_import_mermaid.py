@@ -201,3 +201,25 @@ def test_docs_ampersand_lines_join_every_pair(tmp_path):
     flow, _, _ = _import(tmp_path, "amp.mmd", chart)
     assert lines_of(flow) == {("Go", "Pick?", ""), ("Pick?", "b", "x"), ("Pick?", "c", "y"), ("b", "d", ""),
                               ("c", "d", ""), ("d", "Done", "")}  # fmt: skip
+
+
+def test_mermaid_11_edge_ids_are_read_and_their_style_lines_left_out(tmp_path):
+    """`A e1@--> B` names a line (Mermaid 11.6, for `e1@{ animate: true }`): the line is read, the style noted."""
+    text = (
+        "flowchart TD\n"
+        "  A([Start]) e1@--> B{Paid?}\n"
+        "  B e2@-->|Yes| C[Ship]\n"
+        "  B e3@-- No --> D([Cancelled])\n"
+        "  C --> E([Done])\n"
+        "  e1@{ animate: true }\n"
+        "  e2@{ animation: fast }\n"
+    )
+    flow, _, notes = _import(tmp_path, "edge-ids.mmd", text)
+    assert lines_of(flow) == {
+        ("Start", "Paid?", ""),
+        ("Paid?", "Ship", "Yes"),
+        ("Paid?", "Cancelled", "No"),
+        ("Ship", "Done", ""),
+    }
+    assert (None, "2 `id@{…}` line(s) left out: they change only the look") in notes
+    assert "e1" not in {s.label for s in flow.steps}  # a line's name is not a step

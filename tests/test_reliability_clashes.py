@@ -52,6 +52,10 @@ def test_the_same_file_given_twice_is_not_a_clash(tmp_path):
     done = flowchart("render", str(flow), "x.flow.yaml", "-f", "mermaid", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "x.mmd").is_file()
+    assert done.stderr.count("wrote") + done.stdout.count("wrote") == 1  # rendered once, not twice
+    done = flowchart("handout", str(flow), "./x.flow.yaml", "-f", "html", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("wrote") + done.stdout.count("wrote") == 1
 
 
 def test_build_keeps_a_users_own_file_in_out_and_names_it(tree, tmp_path, fake):

@@ -31,6 +31,7 @@ __all__ = [
     "console",
     "fail",
     "note",
+    "once_each",
     "output_clash",
     "prepare_out_dir",
     "split_formats",
@@ -90,6 +91,19 @@ def checked_flows(files: Iterable[Path]) -> tuple[list[CheckResult], bool]:
 def _shown(path: Path) -> str:
 
     return STDIN_NAME if is_dash(path) else str(path)
+
+
+def once_each(files: Iterable[Path]) -> list[Path]:
+    """``files`` in order, a file named twice (``x.flow.yaml ./x.flow.yaml``) kept once: rendering it
+    again would only write the same outputs again."""
+    seen: set[str] = set()
+    kept = []
+    for path in files:
+        identity = str(path) if is_dash(path) else os.path.realpath(path)
+        if identity not in seen or is_dash(path):
+            seen.add(identity)
+            kept.append(path)
+    return kept
 
 
 def output_clash(files: Iterable[Path], out_dir: Path | None, suffix: str) -> int | None:

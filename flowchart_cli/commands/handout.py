@@ -11,6 +11,7 @@ from .common import (
     checked_flows,
     fail,
     note,
+    once_each,
     output_clash,
     prepare_out_dir,
     unusable_output,
@@ -42,6 +43,7 @@ def run_handout(
     from ..writers import RenderOptions
 
     outputs = [_PIPELINE_NAMES[fmt] for fmt in formats]
+    files = once_each(files)
     if is_dash(out_dir) and len(files) != 1:
         return usage_error("`-o -` writes one handout to standard output: give one file")
     if is_dash(out_dir) and len(outputs) != 1:

@@ -11,6 +11,7 @@ from .common import (
     checked_flows,
     fail,
     note,
+    once_each,
     output_clash,
     prepare_out_dir,
     split_formats,
@@ -41,6 +42,7 @@ def run_render(
     from ..pipeline import render_flow, render_payloads
 
     chosen = split_formats(formats, FORMATS)
+    files = once_each(files)
     to_stdout = is_dash(out_dir)
     if to_stdout and (len(chosen) != 1 or len(files) != 1):
         return usage_error("`-o -` writes one diagram to standard output: give one file and one --format")

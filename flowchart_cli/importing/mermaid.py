@@ -25,6 +25,7 @@ _SUBGRAPH = re.compile(r"subgraph\s+(?P<rest>.+)$")
 _TITLED = re.compile(r"(?P<id>[^\s\[\"]+)\s*\[(?P<title>.*)\]$")
 _STAGE_TITLE = re.compile(r"(?P<number>\d+)\s*·\s*(?P<name>.+)")
 _LOOKS = ("click", "classDef", "class", "style", "linkStyle")
+_EDGE_STYLE = re.compile(r"([^\W\d][\w-]*)@\{")
 _SILENT = ("direction", "accTitle", "accDescr")
 
 
@@ -47,6 +48,7 @@ class _Chart:
     closed: list[_Subgraph] = field(default_factory=list)
     ignored: dict[str, int] = field(default_factory=dict)
     invisible: int = 0
+    edge_ids: set[str] = field(default_factory=set)
 
     def mention(self, node_id: str, label: str | None = None, shape: str | None = None, guess: str = "") -> None:
         known = self.nodes.get(node_id)
@@ -94,6 +96,8 @@ def _statement(chart: _Chart, statement: str) -> None:
         _open_subgraph(chart, statement)
     elif word in _LOOKS:
         chart.ignored[word] = chart.ignored.get(word, 0) + 1
+    elif (named := _EDGE_STYLE.match(statement)) and named.group(1) in chart.edge_ids:
+        chart.ignored["id@{…}"] = chart.ignored.get("id@{…}", 0) + 1  # `e1@{ animate: true }`: a line's look
     elif word not in _SILENT and not word.startswith(("accTitle:", "accDescr:")):
         _chain(chart, statement)
 
@@ -118,7 +122,9 @@ def _chain(chart: _Chart, statement: str) -> None:
         if link is None:
             break
         at, targets = _nodes(chart, statement, at)
-        label, arrow, invisible = link
+        label, arrow, invisible, edge_id = link
+        if edge_id:
+            chart.edge_ids.add(edge_id)
         for source in sources:
             for target in targets:
                 if invisible:

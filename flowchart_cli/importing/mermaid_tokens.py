@@ -18,12 +18,15 @@ __all__ = ["Node", "Unreadable", "read_link", "read_node"]
 
 _ID = re.compile(r"[^\W](?:[\w]|-(?![-.>=ox]\W|[-.>=])|\.(?![-.]))*", re.UNICODE)
 _CLASS = re.compile(r":::[\w-]+")
+_EDGE_ID = r"(?:(?P<edge_id>[^\W\d][\w-]*)@)?"  # Mermaid 11: `A e1@--> B` names the line e1 (for its style)
 _LINK = re.compile(
-    r"\s*(?P<head><)?(?P<body>-{2,}>|-{3,}|={2,}>|={3,}|-\.+->|-\.+-|~{3,}|-{2,}[ox](?=\s)|={2,}[ox](?=\s))"
+    r"\s*"
+    + _EDGE_ID
+    + r"(?P<head><)?(?P<body>-{2,}>|-{3,}|={2,}>|={3,}|-\.+->|-\.+-|~{3,}|-{2,}[ox](?=\s)|={2,}[ox](?=\s))"
     r"\s*(?:\|(?P<label>[^|]*)\|)?"
 )
 _TEXT_LINK = re.compile(
-    r"\s*(?P<head><)?(?P<open>--|==|-\.)(?![->=.])\s*(?P<label>.*?)\s*"
+    r"\s*" + _EDGE_ID + r"(?P<head><)?(?P<open>--|==|-\.)(?![->=.])\s*(?P<label>.*?)\s*"
     r"(?P<body>-{2,}>|-{3,}|={2,}>|={3,}|\.-+>|\.-)"
 )
 _ATTRIBUTE = re.compile(r"(\w+)\s*:\s*(\"(?:[^\"\\]|\\.)*\"|[^,}]*)")
@@ -114,8 +117,9 @@ def _content_end(text: str, start: int, closing: str) -> int:
     return text.find(closing, start)
 
 
-def read_link(text: str, at: int) -> tuple[tuple[str, bool, bool] | None, int]:
-    """(label, has an arrow, invisible) of the line written at ``at``, or ``None``; and where it ends."""
+def read_link(text: str, at: int) -> tuple[tuple[str, bool, bool, str] | None, int]:
+    """(label, has an arrow, invisible, its id or "") of the line written at ``at``, or ``None``; and
+    where it ends."""
     match = _LINK.match(text, at)
     if match is None:
         match = _TEXT_LINK.match(text, at)
@@ -124,4 +128,4 @@ def read_link(text: str, at: int) -> tuple[tuple[str, bool, bool] | None, int]:
     body = match.group("body")
     label = mermaid_label(match.group("label") or "")
     arrow = body.endswith((">", "o", "x")) or bool(match.group("head"))
-    return (label, arrow, body.startswith("~")), match.end()
+    return (label, arrow, body.startswith("~"), match.group("edge_id") or ""), match.end()
