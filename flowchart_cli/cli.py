@@ -546,8 +546,38 @@ def schema() -> None:
     typer.echo(flow_schema_json())
 
 
+def app_for(args: list[str]) -> typer.Typer:
+    """The app that runs ``args``: :data:`app` with only the command named first, when the first word names one.
+
+    Typer turns every command of an app into a Click command at each start (its
+    options, types and help), which was a tenth of `flowchart check`; the other
+    commands have no part in running one of them (the callback and the named
+    command parse and say exactly the same).  ``--help`` alone, a mistyped
+    command ("did you mean") and shell completion (no arguments) get the whole app.
+    """
+    import os
+
+    if not args or any(name.endswith("_COMPLETE") for name in os.environ):
+        return app
+    chosen = [c for c in app.registered_commands if (c.name or _command_name(c.callback)) == args[0]]
+    if len(chosen) != 1:
+        return app
+    from copy import copy
+
+    single = copy(app)
+    single.registered_commands = chosen
+    return single
+
+
+def _command_name(callback) -> str:
+    """The name Typer gives a command from its function (``import_`` is named explicitly)."""
+    return callback.__name__.lower().replace("_", "-") if callback else ""
+
+
 def run() -> None:
     """Console-script entry point: closed or full outputs, the C locale and SIGTERM end in one line."""
+    import sys
+
     from .streams import run_guarded
 
-    run_guarded(app)
+    run_guarded(app_for(sys.argv[1:]))

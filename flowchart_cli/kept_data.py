@@ -5,11 +5,10 @@ of an ``<UserObject>`` around a cell, shown in draw.io's "Edit Data"), and
 `import` reads them back, so a chart polished in draw.io keeps its handout
 data.  Names start with ``fc_`` so they never clash with draw.io's own.  One
 module for both sides, so that writer and reader never disagree on a name.
+Every layout reads this module; :mod:`json` is imported only for shares.
 """
 
 from __future__ import annotations
-
-import json
 
 from .model import Flow, Lane, Stage, Step
 
@@ -26,7 +25,7 @@ def _pairs(*pairs: tuple[str, str]) -> Data:
 
 def step_data(step: Step) -> Data:
     """A step's id, notes, duration, link, ref and shares (as a JSON object ``{"outcome": "30%"}``)."""
-    shares = json.dumps({s.outcome: s.text for s in step.shares}, ensure_ascii=False) if step.shares else ""
+    shares = _json_object({s.outcome: s.text for s in step.shares}) if step.shares else ""
     return _pairs(
         ("id", step.id or ""),
         ("notes", step.notes),
@@ -35,6 +34,12 @@ def step_data(step: Step) -> Data:
         ("ref", step.ref),
         ("shares", shares),
     )
+
+
+def _json_object(pairs: dict[str, str]) -> str:
+    import json
+
+    return json.dumps(pairs, ensure_ascii=False)
 
 
 def lane_data(lane: Lane) -> Data:
@@ -59,6 +64,8 @@ def flow_data(flow: Flow) -> Data:
 
 def read_shares(text: str) -> dict[str, str] | None:
     """``fc_shares`` back as outcome → share text; ``None`` when it is not such a JSON object."""
+    import json
+
     try:
         value = json.loads(text)
     except ValueError:

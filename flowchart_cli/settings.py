@@ -175,6 +175,8 @@ def _has_table(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    if "flowchart" not in text:  # most pyproject.toml files: no pattern to compile
+        return False
     return re.search(r"^\s*\[\s*tool\s*\.\s*flowchart\s*[\].]", text, re.M) is not None
 
 
@@ -233,23 +235,24 @@ def _shown(path: Path) -> Path:
         return path
 
 
-_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+_HEADER = r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$"
+_KEY = r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*="""
 
 
 def _key_lines(text: str, table: str) -> dict[str, int]:
     """The line of each key of ``table`` ("" = the top level), for messages (tomllib gives no positions)."""
     lines: dict[str, int] = {}
     current = ""
+    header_pattern, key_pattern = re.compile(_HEADER), re.compile(_KEY)  # compiled only when there is a file
     for number, line in enumerate(text.splitlines(), start=1):
-        header = _HEADER.match(line)
+        header = header_pattern.match(line)
         if header:
             current = re.sub(r"\s*\.\s*", ".", header.group(1)).replace('"', "")
             inside = current.removeprefix(f"{table}.") if table else current
             if inside != current or not table:
                 lines.setdefault(inside.split(".")[0], number)  # a sub-table is a key of its own
             continue
-        key = _KEY.match(line)
+        key = key_pattern.match(line)
         if key and current == table:
             lines.setdefault(next(k for k in key.groups() if k), number)
     return lines

@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .regularfile import NotRegularFile, read_regular
+from .yamlimport import yaml  # PyYAML, without its costliest pattern compiled (yamlimport.py)
 
 __all__ = [
     "MAX_BYTES",

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 
 LAYERS = (
     "model diagnostics errors symbols values words oneline printable messages catalog key_words durations options "
-    "formats atomic regularfile gcpause resources links yamllines yamltraps yamlsource stdio "
+    "formats atomic regularfile gcpause dataclass_code resources links yamllines yamltraps yamlimport yamlsource stdio "
     "streams shares readable_time user_cache kept_data",
     "loading loader rules check schema importing",
     "layout",

@@ -11,8 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-import yaml
-
+from ..yamlimport import yaml
 from .drawn import ImportFailure
 from .text import html_text
 

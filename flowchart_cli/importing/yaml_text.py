@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import json
 
-import yaml
-
+from ..yamlimport import yaml
 from .draft import DraftLane, DraftStep, FlowDraft
 
 __all__ = ["flow_yaml", "scalar"]

@@ -1,14 +1,16 @@
-"""FC213: a decision's `shares` must name its outcomes and add up to what a simulation can draw from."""
+"""FC213: a decision's `shares` must name its outcomes and add up to what a simulation can draw from.
+
+The exact arithmetic (:mod:`fractions`, through :mod:`..shares`) is imported
+only for a decision that has shares: every `check` loads this rule.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
 
 from ..key_words import normal_form
 from ..messages import closest, did_you_mean, quoted
 from ..model import Flow, Step
-from ..shares import ONE, format_share, read_share
 from .registry import Finding, rule
 
 __all__ = ["bad_shares"]
@@ -42,6 +44,10 @@ def bad_shares(flow: Flow) -> Iterator[Finding]:
 
 
 def _decision_shares(step: Step) -> Iterator[Finding]:
+    from fractions import Fraction
+
+    from ..shares import ONE, format_share, read_share
+
     labels = {b.label.casefold(): b.label for b in step.branches}
     seen: set[str] = set()
     total, given, readable = Fraction(0), set(), True
@@ -87,6 +93,8 @@ def _decision_shares(step: Step) -> Iterator[Finding]:
 
 def _not_a_share(label: str, text: str) -> str:
     """The message for a share that cannot be read, with `60%` suggested for a bare `60`."""
+    from ..shares import read_share
+
     if not text:
         return f"the share of outcome {quoted(label)} is empty; {_HOW}"
     hint = ""
