@@ -144,9 +144,9 @@ def all_formats() -> list[str]:
     from flowchart_cli.writers import FORMATS
 
     usable = []
-    for fmt, (_, where) in FORMATS.items():
+    for fmt, row in FORMATS.items():
         try:
-            importlib.import_module(f"flowchart_cli.writers.{where.split(':')[0]}")
+            importlib.import_module(f"flowchart_cli.writers.{row.writer.split(':')[0]}")
         except ImportError:
             continue
         usable.append(fmt)
