@@ -3,7 +3,8 @@
 Flows: the samples, ten customer-service flows written for these checks
 (tests/cases/printed: es TB with stages, pt LR, en TB with three-way
 decisions, es LR with stages, 7–40 steps; six of them written by a tester
-who had not seen the code), the handout's own test flows and generated
+who had not seen the code, and sixteen more of theirs in tests/cases/qa),
+the handout's own test flows and generated
 flows of 12–150 steps (benchmarks/flowgen.py).  See tests/printed_checks.py for what each
 check reads.
 """
@@ -35,6 +36,7 @@ from flowgen import generated_flow  # noqa: E402
 
 PRINTED = sorted((ROOT / "tests" / "cases" / "printed").glob("*.flow.yaml"))
 HANDOUT_FLOWS = sorted((ROOT / "tests" / "handout_flows").glob("*.flow.yaml"))
+QA = sorted((ROOT / "tests" / "cases" / "qa").glob("*.flow.yaml"))  # 16 flows a tester wrote, 7–38 steps
 SAMPLES = sorted((ROOT / "samples").glob("*.flow.yaml"))
 
 
@@ -111,7 +113,7 @@ def test_the_connectors_of_the_lines_into_one_step_share_a_letter_numbered_as_th
     assert leaving == sorted(leaving)
 
 
-@pytest.mark.parametrize("path", SAMPLES + PRINTED + HANDOUT_FLOWS, ids=lambda p: p.name.split(".")[0])
+@pytest.mark.parametrize("path", SAMPLES + PRINTED + HANDOUT_FLOWS + QA, ids=lambda p: p.name.split(".")[0])
 def test_printed_parts_of_samples_and_customer_service_flows(path: Path):
     flow = load(path)
     plan = planned(flow)
