@@ -27,7 +27,13 @@ pytestmark = [
     pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) missing"),
 ]
 
-FLOWS = sorted((Path(__file__).parent / "handout_flows").glob("*.flow.yaml"))
+QA = Path(__file__).parent / "cases" / "qa"  # flows a tester wrote: a long cover, a long table, 38 steps in pt
+FLOWS = [
+    *sorted((Path(__file__).parent / "handout_flows").glob("*.flow.yaml")),
+    QA / "matricula-universidad.flow.yaml",
+    QA / "bloqueo-tarjeta.flow.yaml",
+    QA / "alvara-funcionamento.flow.yaml",
+]
 WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
 STAGE_HEADING = re.compile(r"^(Etapa|Stage) \d+ · ")
 FOOTER = re.compile(r"^(Página|Page) \d+ (de|of) \d+$")
