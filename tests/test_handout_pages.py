@@ -33,6 +33,7 @@ FLOWS = [
     QA / "matricula-universidad.flow.yaml",
     QA / "bloqueo-tarjeta.flow.yaml",
     QA / "alvara-funcionamento.flow.yaml",
+    Path(__file__).parent.parent / "samples" / "compra-en-linea.flow.yaml",  # its quiz's last question spills
 ]
 WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
 STAGE_HEADING = re.compile(r"^(Etapa|Stage) \d+ · ")
@@ -135,3 +136,28 @@ def test_the_long_cover_would_spill_without_the_closer_print(tmp_path):
     assert result.exit_code == 0, result.output
     html = (tmp_path / "muchas-areas.handout.html").read_text(encoding="utf-8")
     assert "top" in spilled_sections(HTML(string=html).render())
+
+
+def test_a_spill_that_setting_every_section_closer_leaves_is_taken_back_by_setting_its_own_section_closer(tmp_path):
+    """compra-en-linea's quiz leaves its last question on a page of its own; setting every section from the
+    roles on closer moves them all forward and the quiz still spills; setting the quiz alone closer does not."""
+    from weasyprint import HTML
+
+    from flowchart_cli.handout.pagefit import fitted, page_sections, spilled_sections, spilling_sections
+
+    flow = next(f for f in FLOWS if f.name == "compra-en-linea.flow.yaml")
+    result = CliRunner().invoke(app, ["handout", str(flow), "--format", "html", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "compra-en-linea.handout.html").read_text(encoding="utf-8")
+    first = HTML(string=html).render()
+    assert spilling_sections(first) == ["quiz"] and len(spilled_sections(first)) > 1
+    rendered: list[int] = []
+
+    def render(text: str):
+        rendered.append(1)
+        return HTML(string=text).render()
+
+    printed = fitted(html, first, render)
+    assert len(rendered) == 2  # every section closer, then the quiz alone
+    assert spilling_sections(printed) == [] and len(printed.pages) < len(first.pages)
+    assert [page_sections(p)[0][-1] for p in printed.pages][-1] == "answers"

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..resources import templates_dir
 
-__all__ = ["SPILL", "fitted", "page_sections", "spilled_sections"]
+__all__ = ["SPILL", "fitted", "page_sections", "spilled_sections", "spilling_sections"]
 
 SPILL = 0.34  # a section's last page filled less than this (and only by it) is a spill
 
@@ -70,20 +70,35 @@ def spilled_sections(document: Any) -> list[str]:
     return spilled
 
 
+def spilling_sections(document: Any) -> list[str]:
+    """Ids of the sections whose last lines spill: set closer alone, they may take those lines back
+    where setting every section before them closer moves more of the earlier ones forward too."""
+    pages = [page_sections(page) for page in document.pages]
+    return list(dict.fromkeys(pages[i][0][0] for i in _spills(pages)))
+
+
 def _count(document: Any) -> int:
     return len(_spills([page_sections(page) for page in document.pages]))
 
 
 def fitted(html: str, document: Any, render: Callable[[str], Any]) -> Any:
     """``document`` (``render(html)``), or the print of ``html`` with its spilled sections set closer
-    when that has fewer spills.  The closer rules change spacing only: a named page with narrower
-    margins would make WeasyPrint start a page at every section that names it."""
+    when that has fewer spills (or as few, on fewer pages): first every section that runs into a
+    spill, then, if a spill is left, only the sections that spill.  The closer rules change spacing
+    only: a named page with narrower margins would make WeasyPrint start a page at every section
+    that names it."""
     if not all(hasattr(page, "_page_box") for page in document.pages):
         return document  # a WeasyPrint that no longer shows its laid-out pages: print as laid out
-    sections = spilled_sections(document)
-    if not sections or "</style>" not in html:
+    if "</style>" not in html:
         return document
     sheet = (templates_dir() / "handout" / "pagefit.css").read_text(encoding="utf-8")
-    rules = sheet.replace("SECTIONS", ", ".join(f"#{section}" for section in sections))
-    closer = render(html.replace("</style>", rules + "</style>", 1))
-    return closer if _count(closer) < _count(document) else document
+    best, score = document, (_count(document), len(document.pages))
+    for choose in (spilled_sections, spilling_sections):
+        sections = choose(document)
+        if not score[0] or not sections:
+            continue
+        rules = sheet.replace("SECTIONS", ", ".join(f"#{section}" for section in sections))
+        closer = render(html.replace("</style>", rules + "</style>", 1))
+        if (_count(closer), len(closer.pages)) < score:
+            best, score = closer, (_count(closer), len(closer.pages))
+    return best
