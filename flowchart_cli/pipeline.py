@@ -36,16 +36,16 @@ def render_payloads(
     quiz: bool = True,
     template_dir: Path | None = None,
 ) -> dict[str, bytes | str]:
-    """Lay ``flow`` out once and produce every format in memory (diagram writers and handouts)."""
+    """Lay ``flow`` out once (and once more for paper, for a handout or a paged PDF) and produce every
+    format in memory (diagram writers and handouts)."""
     from .layout import layout_flow
 
-    diagram = layout_flow(flow, options)
-    printed: list[Diagram] = []
+    laid_out: dict[bool, Diagram] = {}  # each layout made once, and only when a format asks for it
 
-    def for_paper() -> Diagram:
-        if not printed:
-            printed.append(laid_out_for_paper(flow, options))
-        return printed[0]
+    def drawn(on_paper: bool = False) -> Diagram:
+        if on_paper not in laid_out:
+            laid_out[on_paper] = laid_out_for_paper(flow, options) if on_paper else layout_flow(flow, options)
+        return laid_out[on_paper]
 
     payloads: dict[str, bytes | str] = {}
     for fmt in formats:
@@ -54,7 +54,7 @@ def render_payloads(
 
             payloads[fmt] = render_handout(
                 flow,
-                for_paper(),
+                drawn(on_paper=True),
                 HANDOUT_FORMATS[fmt].handout,
                 lang=lang,
                 quiz=quiz,
@@ -64,9 +64,9 @@ def render_payloads(
         elif fmt == "pdf" and options.paged:
             from .handout.paper_pdf import paged_pdf
 
-            payloads[fmt] = paged_pdf(flow, for_paper(), options)
+            payloads[fmt] = paged_pdf(flow, drawn(on_paper=True), options)
         elif fmt in FORMATS:
-            payloads[fmt] = writer(fmt)(diagram, options)
+            payloads[fmt] = writer(fmt)(drawn(), options)
         else:
             raise ValueError(f"unknown format {fmt!r}")
     return payloads
