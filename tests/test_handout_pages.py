@@ -161,3 +161,28 @@ def test_a_spill_that_setting_every_section_closer_leaves_is_taken_back_by_setti
     assert len(rendered) == 2  # every section closer, then the quiz alone
     assert spilling_sections(printed) == [] and len(printed.pages) < len(first.pages)
     assert [page_sections(p)[0][-1] for p in printed.pages][-1] == "answers"
+
+
+def test_a_spill_left_by_both_closer_prints_is_taken_back_with_the_page_before_set_closer_too(tmp_path):
+    """troca-de-produto on letter: its quiz spills whichever of its own run is set closer; with the
+    scenarios, checklist and references of the page before also set closer it does not."""
+    from weasyprint import HTML
+
+    from flowchart_cli.handout.pagefit import fitted, spilling_sections
+
+    flow = Path(__file__).parent.parent / "samples" / "troca-de-produto.flow.yaml"
+    result = CliRunner().invoke(
+        app, ["handout", str(flow), "--format", "html", "--paper", "letter", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "troca-de-produto.handout.html").read_text(encoding="utf-8")
+    first = HTML(string=html).render()
+    assert spilling_sections(first) == ["quiz"]
+    rendered: list[int] = []
+
+    def render(text: str):
+        rendered.append(1)
+        return HTML(string=text).render()
+
+    printed = fitted(html, first, render)
+    assert len(rendered) == 3 and spilling_sections(printed) == [] and len(printed.pages) < len(first.pages)

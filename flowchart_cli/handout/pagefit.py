@@ -58,14 +58,16 @@ def _spills(pages: list[Page]) -> list[int]:
     ]
 
 
-def spilled_sections(document: Any) -> list[str]:
-    """Ids of the sections to set closer: for each spill, every section on the pages that run into it."""
+def spilled_sections(document: Any, before: int = 0) -> list[str]:
+    """Ids of the sections to set closer: for each spill, every section on the pages that run into it
+    (and on the ``before`` pages before those, whose sections push it forward too)."""
     pages = [page_sections(page) for page in document.pages]
     spilled: list[str] = []
     for i in _spills(pages):
         first = i
         while first > 0 and set(pages[first][0]) & set(pages[first - 1][0]):
             first -= 1  # back to the page where this run of sections began
+        first = max(0, first - before)
         spilled.extend(s for page in pages[first : i + 1] for s in page[0] if s not in spilled)
     return spilled
 
@@ -84,7 +86,8 @@ def _count(document: Any) -> int:
 def fitted(html: str, document: Any, render: Callable[[str], Any]) -> Any:
     """``document`` (``render(html)``), or the print of ``html`` with its spilled sections set closer
     when that has fewer spills (or as few, on fewer pages): first every section that runs into a
-    spill, then, if a spill is left, only the sections that spill.  The closer rules change spacing
+    spill; while a spill is left, only the sections that spill, then those and the sections of the
+    page before them too.  The closer rules change spacing
     only: a named page with narrower margins would make WeasyPrint start a page at every section
     that names it."""
     if not all(hasattr(page, "_page_box") for page in document.pages):
@@ -93,7 +96,7 @@ def fitted(html: str, document: Any, render: Callable[[str], Any]) -> Any:
         return document
     sheet = (templates_dir() / "handout" / "pagefit.css").read_text(encoding="utf-8")
     best, score = document, (_count(document), len(document.pages))
-    for choose in (spilled_sections, spilling_sections):
+    for choose in (spilled_sections, spilling_sections, lambda d: spilled_sections(d, before=1)):
         sections = choose(document)
         if not score[0] or not sections:
             continue
