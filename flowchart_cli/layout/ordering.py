@@ -13,7 +13,12 @@ before any size is known), so the pass optimises what the reader sees:
 2. barycentre sweeps, down then up, as in Graphviz's ``mincross`` and ELK's
    layer sweep: each cell sorted by the mean place of its steps' neighbours
    in the rank above (below);
-3. transposition: neighbours in a cell swap while a swap removes crossings.
+3. a lane mirrored: every cell of one lane reversed and its lone steps put
+   on its other side, the lane's columns the other way round (a loop from
+   the lane on the left into this lane's far column cuts the chain in its
+   near column; mirrored, it does not) — no swap inside one cell reaches
+   that, since the chains on either side follow their cells;
+4. transposition: neighbours in a cell swap while a swap removes crossings.
 
 A flow without a shared cell costs nothing; the number of routings is
 bounded, and big flows keep `dot`'s order (its own mincross already did the
@@ -100,7 +105,15 @@ def order_cells(
             count = better(candidate, best_count)
             if count is not None:
                 best, best_count = candidate, count
-    # 3. transposition
+    # 3. a lane mirrored: every cell of it reversed, and its lone steps on the other side
+    for lane_index in sorted({lane[n] for cell in _cells(lane, rank, best) for n in cell}):
+        if best_count == 0:
+            break
+        candidate = _mirrored(lane, best, lane_index)
+        count = better(candidate, best_count)
+        if count is not None:
+            best, best_count = candidate, count
+    # 4. transposition
     improved = True
     while improved and best_count > 0 and budget[0] > 0:
         improved = False
@@ -113,6 +126,15 @@ def order_cells(
                     best, best_count, improved = candidate, count, True
                     break
     return best
+
+
+def _mirrored(lane: Sequence[int], order: Order, lane_index: int) -> Order:
+    """``order`` with the keys of one lane's steps reflected across the lane's span: its cells reversed,
+    and its lone steps' columns (read from where their key lies in that span) on the other side."""
+    mine = [n for n in range(len(lane)) if lane[n] == lane_index]
+    low = min(order[n] for n in mine)
+    high = max(order[n] for n in mine)
+    return tuple(low + high - key if lane[n] == lane_index else key for n, key in enumerate(order))
 
 
 def _sweep(lane: Sequence[int], rank: Sequence[int], order: Order, neighbours: dict[int, list[int]]) -> Order:
