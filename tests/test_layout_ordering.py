@@ -1,4 +1,5 @@
-"""Crossing reduction on flows none of us wrote (issue 25): QA's sixteen flows in ``tests/cases/qa``.
+"""Crossing reduction (issue 25): cell order and row moves, on QA's sixteen flows in ``tests/cases/qa`` (none
+of us wrote them) and on our customer-service flows.
 
 Each test lays a real flow out and reads the crossings off the drawing's own
 lines (:func:`layout_quality.crossing_pairs`, what the peers' drawings are
@@ -17,6 +18,7 @@ from flowchart_cli.layout.ordering import order_cells
 from flowchart_cli.loader import load_flow
 
 QA = Path(__file__).resolve().parent / "cases" / "qa"
+FLOWS = Path(__file__).resolve().parent.parent / "benchmarks" / "flows"
 
 
 def _crossing_ends(path: Path) -> set[frozenset[tuple[str, str]]]:
@@ -87,3 +89,22 @@ def test_qas_flows_cross_no_more_than_they_do_now():
     assert counted.keys() == MOST_CROSSINGS_QA.keys()
     over = {name: count for name, count in counted.items() if count > MOST_CROSSINGS_QA[name]}
     assert not over, over
+
+
+@pytest.mark.slow
+def test_a_step_moves_beside_another_in_its_lane_where_the_lane_has_a_free_column():
+    # troca-garantia: the store's lane is two columns wide where the refusal and the exchange share a row;
+    # "Trocar o produto" may move down beside "Devolver o produto" (a column that is there anyway, so the
+    # drawing grows no wider), where the manufacturer's "Sim" into it no longer cuts the customer's "Sim"
+    # to the repair, nor its line to the end the repair's line
+    flow, diagnostics = load_flow(FLOWS / "troca-garantia.flow.yaml")
+    assert flow is not None, diagnostics
+    d = layout_flow(flow)
+    box = {n.key: n.box for n in d.nodes}
+    assert abs(box["trocar"].center.y - box["devolver"].center.y) < 1
+    assert box["trocar"].x > box["devolver"].right  # side by side in the store's lane
+    ends = [(e.source, e.target) for e in d.edges]
+    crossing = {frozenset((ends[a], ends[b])) for a, b in crossing_pairs([e.points for e in d.edges])}
+    assert frozenset({("aprova", "trocar"), ("aceita", "reparar")}) not in crossing
+    assert frozenset({("trocar", "fim"), ("reparar", "devolver")}) not in crossing
+    assert measure(d).crossings <= 2

@@ -223,7 +223,7 @@ MOST_CROSSINGS = {
     "reclamacao-voo.flow.yaml": 0,
     "recompensas.flow.yaml": 4,
     "soporte-tecnico.flow.yaml": 3,
-    "troca-garantia.flow.yaml": 4,
+    "troca-garantia.flow.yaml": 2,
     # written for these tests; before: portabilidad 3, warranty-repair 5, cancel-subscription 1
     "alta-servicio.flow.yaml": 1,
     "cancel-subscription.flow.yaml": 0,

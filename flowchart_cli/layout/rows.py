@@ -4,9 +4,10 @@ Graphviz puts each step in the first row its inputs allow (or the last its
 outputs do); in a swimlane chart that row is often where a line from
 another lane has to cut across.  A step whose inputs end rows above it and
 whose outputs start rows below may sit in any row between them: one where
-its own lane's cell is empty costs no area (a row it leaves empty is
-dropped, which saves some), and a row of its own stage keeps the stage
-bands.  Each such move is judged like an order of the cells
+its own lane's cell has room costs no area — it is empty, or it holds
+fewer steps than the lane has columns, so the step takes a column that is
+there anyway (a row it leaves empty is dropped, which saves some) — and a
+row of its own stage keeps the stage bands.  Each such move is judged like an order of the cells
 (:mod:`.ordering`): by routing the flow and counting the crossings the
 drawing would show; it is kept only when there are fewer.
 
@@ -84,7 +85,8 @@ def _free_rows(
     stage_rows: Sequence[tuple[int, int]],
 ) -> list[int]:
     """The rows ``node`` may move to, nearest first: between its inputs and outputs, inside its stage,
-    where its lane's cell is empty, without emptying the row it leaves."""
+    where its lane's cell has room (fewer steps than the lane has columns), without emptying the row
+    it leaves."""
     here = rank[node]
     low, high = 0, max(rank)
     for first, last in stage_rows:
@@ -101,6 +103,9 @@ def _free_rows(
             low = max(low, rank[target]) if back else low
     if Counter(rank)[here] < 2 and low == high:  # alone in its stage's only row: nowhere to go
         return []
-    taken = {rank[n] for n in range(len(rank)) if lane[n] == lane[node] and n != node}
+    # a cell has room while it holds fewer steps than its lane has columns: moving there widens nothing
+    per_cell = Counter((lane[n], rank[n]) for n in range(len(rank)) if lane[n] == lane[node] and n != node)
+    columns = max(Counter((lane[n], rank[n]) for n in range(len(rank)) if lane[n] == lane[node]).values())
+    taken = {row for (_, row), count in per_cell.items() if count >= columns}
     rows = [row for row in range(low, high + 1) if row != here and row not in taken]
     return sorted(rows, key=lambda row: (abs(row - here), row))
