@@ -62,9 +62,18 @@ class _Planner:
             self.leaving[route.source][route.exit] += 1
             self.arriving[route.target][route.entry] += 1
             self.into[route.target].add(number)
+        self.bases: dict[tuple[int, str, str, tuple[tuple[str, int], ...]], tuple[Cost, list[tuple[float, float]]]] = {}
 
     def base(self, number: int, shape: Shape) -> tuple[Cost, list[tuple[float, float]]]:
-        """The shape's bends and length, costed, and its grid points."""
+        """The shape's bends and length, costed, and its grid points (worked out once per line and shape:
+        they depend on the line's ends and the grid only, and the planner asks again and again)."""
+        key = (number, shape[0], shape[1], tuple(shape[2]))
+        found = self.bases.get(key)
+        if found is None:
+            found = self.bases[key] = self._base(number, shape)
+        return found
+
+    def _base(self, number: int, shape: Shape) -> tuple[Cost, list[tuple[float, float]]]:
         route = self.routes[number]
         points = shape_points(route.source, route.target, shape[0], shape[2], self.grid)
         run_a = run_c = 0
@@ -324,11 +333,21 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
         for side in ("b", "l", "r"):
             found = _cheapest_few(planner, number, _shapes(planner, number, side), skip, _CHOICES)
             options[(number, side)] = [(shape, cost, segments_of(points)) for shape, cost, points in found]
+    between: dict[tuple[int, int], float] = {}  # two options' crossings, counted once for every assignment
+
+    def crossed(a: list[Segment], b: list[Segment]) -> float:
+        key = (id(a), id(b))
+        found = between.get(key)
+        if found is None:
+            found = between[key] = segment_crossings(a, b)
+        return found
+
     for sides in itertools.permutations(("b", "l", "r"), len(group)):
         per_line = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
         misordered = _misordered(planner, group, sides)
         for chosen in itertools.product(*per_line):
-            cost = _total([segments for _, _, segments in chosen], [cost for _, cost, _ in chosen]) + misordered
+            cost = sum(cost for _, cost, _ in chosen) + misordered
+            cost += _SIBLING * sum(crossed(a[2], b[2]) for a, b in itertools.combinations(chosen, 2))
             if cost < best_cost:
                 best, best_cost = [shape for shape, _, _ in chosen], cost
     changed = False

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 
 __all__ = ["move_rows"]
 
-_MOST_ROUTINGS = 16
+_MOST_ROUTINGS = 10
 
 Rows = tuple[int, ...]
 
