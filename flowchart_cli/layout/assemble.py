@@ -7,6 +7,7 @@ from .annotations import header_size, header_texts, number_badge, shift_down
 from .export import export_diagram
 from .frame import LR_HEADER, MARGIN, Frame, Placement
 from .geometry import Diagram, EdgePath, LaneBand, Rect
+from .hugging import hug_shapes
 from .labels import LabelRequest, place_labels
 from .lines import edge_points
 from .stage_bands import fit_stage_names, stage_bands
@@ -36,7 +37,8 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     fit_stage_names(f)
     boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
     lanes = _lanes(f)
-    lines = [tuple(f.point(a, c) for a, c in edge_points(f, route, boxes)) for route in p.routes]
+    framed = hug_shapes(f, p.routes, [edge_points(f, route, boxes) for route in p.routes])
+    lines = [tuple(f.point(a, c) for a, c in points) for points in framed]
     shares = list(p.shares) or [""] * len(p.routes)
     requests = [
         LabelRequest(label, points, 1 if route.shared_exit else 0, boxes[route.source], route.exit_unit, share)

@@ -182,6 +182,9 @@ def _beside(request: LabelRequest, segment: int, slide: float, lr: bool, *, flip
         if slide and (y > end.y - 2 if down else y - 12 < end.y + 2):
             return None
         left = (unit < 0 or (lr and unit == 0)) != flip
+        if segment == 1 and request.segment == 0 and not lr:  # the run after a side stub: outside the
+            # corner first, never in under the shape the stub leaves
+            left = (request.points[0].x > start.x) != flip
         return (Point(start.x - 6, y), "end") if left else (Point(start.x + 6, y), "start")
     right = end.x >= start.x
     x = max(start.x, source.right) + 7 + slide if right else min(start.x, source.x) - 7 - slide

@@ -1,0 +1,233 @@
+"""Lines in a lane's side channel drawn close to the shapes they pass, not along the far border.
+
+A channel beside a lane border (or the drawing's edge) is as wide as its
+widest need: a long outcome label on one row's stub widens it for the whole
+height. Its tracks lie by the border, so a loop rows away from that label
+would run round the far side of the channel, up to twice its distance.
+Here each run along such a channel moves towards the shapes of its own lane
+as far as the shapes and labels beside it, and the runs it shares rows
+with, let it: runs keep their order and at least a track gap apart, never
+move outwards, and a run next to a long label stays clear of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .frame import SPACING, Frame
+from .routing import Route
+from .text import text_width
+
+__all__ = ["hug_shapes"]
+
+_SHAPE_ROOM = 20.0  # a run beside a shape: as far from it as two tracks are from each other
+_LABEL_ROOM = 16.0  # from a stub's start to past its label's end: the label sits 4 px out, 6 px wider than its
+# text, and keeps 6 px from other lines (labels.py)
+_OVERLAP = 60.0  # runs closer than this along the channel keep a track gap apart (on one track: one line)
+
+Points = list[tuple[float, float]]
+
+
+@dataclass(slots=True)
+class _Run:
+    """One line's run along a side channel: points ``index`` and ``index + 1`` of line ``line``."""
+
+    line: int
+    index: int
+    low: float
+    high: float
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Half:
+    """The part of a channel on one lane's side: shapes lie at ``inward`` (-1: lower across, +1: higher)."""
+
+    gap: int
+    inward: int
+    low: float
+    high: float
+
+
+def _halves(f: Frame) -> list[_Half]:
+    """Every side channel: both halves of each lane border and the drawing's two edges."""
+    halves = []
+    for gap in range(f.cols + 1):
+        start, size = f.gap_at[gap], f.gap_size[gap]
+        if gap == 0:
+            halves.append(_Half(gap, +1, start, start + size))
+        elif gap == f.cols:
+            halves.append(_Half(gap, -1, start, start + size))
+        elif f.has_lanes and gap in f.p.grid.first:
+            border = start + f.border_split[gap]
+            halves += [_Half(gap, -1, start, border), _Half(gap, +1, border, start + size)]
+    return halves
+
+
+def _runs(lines: Sequence[Points], half: _Half) -> list[_Run]:
+    runs = []
+    for line, points in enumerate(lines):
+        for index in range(len(points) - 1):
+            (a0, c0), (a1, c1) = points[index], points[index + 1]
+            if abs(c0 - c1) < 0.01 and abs(a0 - a1) > 0.01 and half.low < c0 < half.high:
+                runs.append(_Run(line, index, min(a0, a1), max(a0, a1), c0))
+    return runs
+
+
+_Obstacle = tuple[float, float, float, int, float, float]
+
+
+def _obstacles(f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[Points]) -> list[_Obstacle]:
+    """(along from, along to, across reach, line, stub's along, stub's across end) of each shape (line -1,
+    no stub) and each stub label on the half's inner side."""
+    column = half.gap - 1 if half.inward < 0 else half.gap
+    out = []
+    for node, col in enumerate(f.p.grid.column):
+        if col == column:
+            a, c = f.node_center(node)
+            reach = c - half.inward * f.across[node] / 2
+            out.append((a - f.along[node] / 2, a + f.along[node] / 2, reach + -half.inward * _SHAPE_ROOM, -1, 0.0, 0.0))
+    size = f.p.label_size or f.p.font_size - 1
+    exit_side = "r" if half.inward < 0 else "l"
+    for line, (route, label, points) in enumerate(zip(routes, f.p.labels, lines, strict=True)):
+        if not label or route.exit != exit_side or f.p.grid.column[route.source] != column:
+            continue
+        a, c = points[0]
+        stub = (a, points[1][1])
+        length = text_width(label, size, bold=True)
+        if f.lr:  # the label stands beside the stub, before it along the flow
+            out.append((a - length - 16, a + length + 16, c - half.inward * (size + 16), line, *stub))
+        else:  # the label lies above (or below) the stub
+            out.append((a - size - 10, a + size + 22, c - half.inward * (length + _LABEL_ROOM), line, *stub))
+    return out
+
+
+def _units(runs: list[_Run]) -> list[list[_Run]]:
+    """Runs on one track that meet end to end are one merged line: they move together."""
+    runs = sorted(runs, key=lambda r: (round(r.at, 2), r.low))
+    units: list[list[_Run]] = []
+    for run in runs:
+        last = units[-1] if units else None
+        if last and abs(last[0].at - run.at) < 0.01 and run.low <= max(r.high for r in last) + 0.01:
+            last.append(run)
+        else:
+            units.append([run])
+    return units
+
+
+def _span(unit: list[_Run]) -> tuple[float, float]:
+    return min(r.low for r in unit), max(r.high for r in unit)
+
+
+def _limit(
+    half: _Half,
+    unit: list[_Run],
+    obstacles: list[_Obstacle],
+    placed: dict[int, float],
+    units: list[list[_Run]],
+    *,
+    own: bool,
+) -> float:
+    """How far in ``unit`` may come: clear of the shapes and labels beside it (its own label too when
+    ``own``) and a track gap outside the runs already ``placed`` beside it."""
+    inward, low, high, now = half.inward, *_span(unit), unit[0].at
+    limit = half.low if inward < 0 else half.high
+    best = limit - inward * _SHAPE_ROOM  # inside the channel, clear of the column beside it
+    lines = {run.line for run in unit}
+    for a0, a1, reach, line, stub_at, stub_end in obstacles:
+        if not (a0 < high + 0.01 and low - 0.01 < a1):
+            continue
+        if line in lines and not own:
+            continue
+        if line >= 0 and line not in lines and low < stub_at < high and (now - stub_end) * inward > 0:
+            continue  # this run crosses that label's stub already: the label sits elsewhere on its line
+        best = max(best, reach) if inward < 0 else min(best, reach)
+    for v, at in placed.items():
+        v_low, v_high = _span(units[v])
+        if units[v] is not unit and v_low < high + _OVERLAP and low - _OVERLAP < v_high:
+            best = max(best, at + SPACING) if inward < 0 else min(best, at - SPACING)
+    return best
+
+
+def _place(half: _Half, units: list[list[_Run]], obstacles: list[_Obstacle], lines: list[Points]) -> list[float]:
+    """Each unit's new across position: innermost first, as near the shapes as the shapes, labels and
+    the units already placed beside it allow, never further out than before; a unit whose lines
+    would turn back stays."""
+    inward = half.inward
+    order = sorted(range(len(units)), key=lambda u: units[u][0].at * -inward)  # innermost first
+    placed: dict[int, float] = {}
+    for u in order:
+        now = units[u][0].at
+        best = _limit(half, units[u], obstacles, placed, units, own=True)
+        at = max(best, now) if inward > 0 else min(best, now)
+        placed[u] = at if all(_keeps_turns(lines[r.line], r.index, at) for r in units[u]) else now
+    return [placed[u] for u in range(len(units))]
+
+
+def _label_outside(
+    f: Frame, half: _Half, units: list[list[_Run]], obstacles: list[_Obstacle], placed: list[float], lines: list[Points]
+) -> None:
+    """A labelled side line whose label holds its run out: the run comes in to the shape and the label
+    stands outside it, beside the run just below the corner, where the channel has room for it."""
+    inward = half.inward
+    size = f.p.label_size or f.p.font_size - 1
+    outer_edge = half.high if inward < 0 else half.low
+    by_index = dict(enumerate(placed))
+    for u, unit in enumerate(units):
+        run = unit[0]
+        own = [o for o in obstacles if o[3] == run.line]
+        if len(unit) != 1 or run.index != 1 or not own or f.lr:
+            continue
+        points = lines[run.line]
+        length = text_width(f.p.labels[run.line], size, bold=True)
+        others = {v: at for v, at in by_index.items() if v != u}
+        inner = {v: a for v, a in others.items() if (a - placed[u]) * inward > 0}
+        at = _limit(half, unit, obstacles, inner, units, own=False)
+        at = max(at, placed[u]) if inward > 0 else min(at, placed[u])
+        if abs(at - placed[u]) < 0.01 or not _keeps_turns(points, run.index, at):
+            continue
+        if (outer_edge - at) * -inward < length + 16:  # no room for the label outside the run
+            continue
+        stub = points[0][0]
+        down = 1 if points[2][0] > stub else -1
+        box = (stub, stub + down * (size + 24))  # the label's rows beside the run
+        turns_out = len(points) > 3 and (points[3][1] - at) * inward < 0
+        if turns_out and abs(points[2][0] - stub) < size + 24:
+            continue  # a short run turning outwards would cut through the label
+        clash = any(
+            (a - at) * inward < 0 and min(_span(units[v])[1], max(box)) > max(_span(units[v])[0], min(box)) - 6
+            for v, a in others.items()
+        )
+        if not clash:
+            placed[u] = at
+
+
+def hug_shapes(f: Frame, routes: Sequence[Route], lines: Sequence[Points]) -> list[Points]:
+    """``lines`` (along, across points of every route) with their side-channel runs moved inwards."""
+    out = [list(points) for points in lines]
+    for half in _halves(f):
+        runs = _runs(out, half)
+        if not runs:
+            continue
+        units = _units(runs)
+        obstacles = _obstacles(f, half, routes, out)
+        placed = _place(half, units, obstacles, out)
+        _label_outside(f, half, units, obstacles, placed, out)
+        for unit, at in zip(units, placed, strict=True):
+            for run in unit:
+                points = out[run.line]
+                for k in (run.index, run.index + 1):
+                    points[k] = (points[k][0], at)
+    return out
+
+
+def _keeps_turns(points: Points, index: int, at: float) -> bool:
+    """Whether moving the run at ``index`` to ``at`` leaves the lines into it pointing the same way."""
+    old = points[index][1]
+    for k in (index - 1, index + 2):
+        if 0 <= k < len(points):
+            other = points[k][1]
+            if (other - old) * (other - at) <= 0 and abs(other - old) > 0.01:
+                return False
+    return True
