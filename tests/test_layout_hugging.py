@@ -44,13 +44,17 @@ def test_a_loop_beside_a_long_label_keeps_to_its_shapes():
     assert border - run > 100  # the channel is wide (the long label), the loop does not follow its far side
 
 
-def test_the_long_label_still_sits_on_its_own_stub():
+def test_a_long_label_on_a_line_back_into_its_lane_stands_outside_a_short_run():
+    """The channel has room for the label outside the run, so the line keeps close to its shapes."""
     d = _diagram(CASE)
     line = _edge(d, "motivo", "aprobar")
-    box, (start, corner) = line.label_box, line.points[:2]
-    assert box is not None
-    assert start.x <= box.x and box.right <= corner.x  # between the decision and the line's run
-    assert box.bottom <= start.y + 1  # just above the stub
+    start, end = line.points[0], line.points[-1]
+    distance = abs(end.x - start.x) + abs(end.y - start.y)
+    assert _length(line.points) <= 1.5 * (distance + 4 * d.font_size)
+    box, corner = line.label_box, line.points[1]
+    assert box is not None and box.x >= corner.x  # outside the run, not on the stub
+    border = min(lane.band.right for lane in d.lanes if lane.band.right > corner.x)
+    assert box.right <= border - 8  # inside its lane, clear of the border
 
 
 def test_a_label_held_out_by_a_short_stub_stands_outside_its_run():

@@ -29,6 +29,8 @@ _LABEL_PAD = 24.0  # the same under a decision whose outcome label sits there
 _ARROW_ROOM = 11.0  # from the last track to the shape below: the 9 px arrowhead and a short stem
 _MIN_GAP = 18.0  # between two rows with no line across: a straight drop still shows its arrowhead
 _BORDER_HALF = 14.0  # from a shape to a lane border with no line between them
+_OUTSIDE_LABEL = 44.0  # a run 20 px from the column's widest shape, then its label 3 px out, 6 px wider
+# than its text, and 15 px to the border
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,10 +164,17 @@ class Frame:
         if self._is_border(gap):
             side = 0 if column < gap else 1
             count = self.p.tracks.get(("gL" if side == 0 else "gR", gap), 1)
-            return gap, side, length + _BORDER_CLEARANCE + (count - 1) * SPACING
+            room = length + _BORDER_CLEARANCE + (count - 1) * SPACING
+            if not self.lr and (self.p.grid.column[route.target] < gap) == (column < gap):
+                # a line back into its own lane: room for the label outside its run, so the run can keep
+                # close to the shapes it passes (hugging.py) rather than go round the label
+                room = max(room, _OUTSIDE_LABEL + text_width(label, size, bold=True))
+            return gap, side, room
         count = self.p.tracks.get(("g", gap), 1)
         if gap in (0, self.cols):
-            return gap, None, length + (count - 1) * SPACING + _BORDER_CLEARANCE
+            room = length + (count - 1) * SPACING + _BORDER_CLEARANCE
+            outside = 0.0 if self.lr else _OUTSIDE_LABEL + text_width(label, size, bold=True)
+            return gap, None, max(room, outside)
         return gap, 0 if column < gap else 1, length
 
     def lane_extent(self, lane: int) -> tuple[int, int]:

@@ -187,7 +187,7 @@ def _label_outside(
         at = max(at, placed[u]) if inward > 0 else min(at, placed[u])
         if abs(at - placed[u]) < 0.01 or not _keeps_turns(points, run.index, at):
             continue
-        if (outer_edge - at) * -inward < length + 16:  # no room for the label outside the run
+        if (outer_edge - at) * -inward < length + 12:  # no room for the label (3 px out, 6 px wider) and a gap
             continue
         stub = points[0][0]
         down = 1 if points[2][0] > stub else -1
