@@ -185,16 +185,15 @@ def _label_outside(
         inner = {v: a for v, a in others.items() if (a - placed[u]) * inward > 0}
         at = _limit(half, unit, obstacles, inner, units, own=False)
         at = max(at, placed[u]) if inward > 0 else min(at, placed[u])
-        if abs(at - placed[u]) < 0.01 or not _keeps_turns(points, run.index, at):
-            continue
+        if abs(at - placed[u]) < 2 * SPACING or not _keeps_turns(points, run.index, at):
+            continue  # a short label stays on its stub, above it: the line is hardly longer
         if (outer_edge - at) * -inward < length + 12:  # no room for the label (3 px out, 6 px wider) and a gap
             continue
         stub = points[0][0]
         down = 1 if points[2][0] > stub else -1
         box = (stub, stub + down * (size + 24))  # the label's rows beside the run
-        turns_out = len(points) > 3 and (points[3][1] - at) * inward < 0
-        if turns_out and abs(points[2][0] - stub) < size + 24:
-            continue  # a short run turning outwards would cut through the label
+        if len(points) < 4 or (points[3][1] - at) * inward <= 0:
+            continue  # only a line back into its own lane: one going on across the channel is no shorter
         clash = any(
             (a - at) * inward < 0 and min(_span(units[v])[1], max(box)) > max(_span(units[v])[0], min(box)) - 6
             for v, a in others.items()
