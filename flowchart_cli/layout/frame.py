@@ -175,6 +175,8 @@ class Frame:
             room = length + (count - 1) * SPACING + _BORDER_CLEARANCE
             outside = 0.0 if self.lr else _OUTSIDE_LABEL + text_width(label, size, bold=True)
             return gap, None, max(room, outside)
+        if not self.lr and (self.p.grid.column[route.target] < gap) == (column < gap):  # back to its side
+            length = max(length, _OUTSIDE_LABEL + text_width(label, size, bold=True))
         return gap, 0 if column < gap else 1, length
 
     def lane_extent(self, lane: int) -> tuple[int, int]:

@@ -42,12 +42,17 @@ class _Run:
 
 @dataclass(frozen=True, slots=True)
 class _Half:
-    """The part of a channel on one lane's side: shapes lie at ``inward`` (-1: lower across, +1: higher)."""
+    """The part of a channel on one lane's side: shapes lie at ``inward`` (-1: lower across, +1: higher).
+
+    Between two columns of one lane (``shared``) both halves span the whole gap: a run belongs to the
+    side whose shape its line leaves or enters by a stub, and the other runs there stay put.
+    """
 
     gap: int
     inward: int
     low: float
     high: float
+    shared: bool = False
 
 
 def _halves(f: Frame) -> list[_Half]:
@@ -62,17 +67,38 @@ def _halves(f: Frame) -> list[_Half]:
         elif f.has_lanes and gap in f.p.grid.first:
             border = start + f.border_split[gap]
             halves += [_Half(gap, -1, start, border), _Half(gap, +1, border, start + size)]
+        else:
+            halves += [_Half(gap, -1, start, start + size, True), _Half(gap, +1, start, start + size, True)]
     return halves
 
 
-def _runs(lines: Sequence[Points], half: _Half) -> list[_Run]:
-    runs = []
+def _runs(f: Frame, routes: Sequence[Route], lines: Sequence[Points], half: _Half) -> tuple[list[_Run], list[_Run]]:
+    """The runs in the half that may move, and the other runs in its channel (which stay)."""
+    mine, others = [], []
     for line, points in enumerate(lines):
         for index in range(len(points) - 1):
             (a0, c0), (a1, c1) = points[index], points[index + 1]
             if abs(c0 - c1) < 0.01 and abs(a0 - a1) > 0.01 and half.low < c0 < half.high:
-                runs.append(_Run(line, index, min(a0, a1), max(a0, a1), c0))
-    return runs
+                run = _Run(line, index, min(a0, a1), max(a0, a1), c0)
+                moves = not half.shared or _side(f, routes[line], points, run, half.gap) == half.inward
+                (mine if moves else others).append(run)
+    return mine, others
+
+
+def _side(f: Frame, route: Route, points: Points, run: _Run, gap: int) -> int:
+    """Towards which column of ``gap`` a run between two columns of one lane belongs (0: neither): the
+    one its line leaves by a stub into the run, or enters by a stub from it; 0 when those disagree."""
+    sides = set()
+    column = f.p.grid.column
+    if run.index == 1:
+        sides.add(+1 if points[0][1] > run.at else -1)
+        if column[route.source] != (gap if points[0][1] > run.at else gap - 1):
+            return 0
+    if run.index == len(points) - 3:
+        sides.add(+1 if points[-1][1] > run.at else -1)
+        if column[route.target] != (gap if points[-1][1] > run.at else gap - 1):
+            return 0
+    return sides.pop() if len(sides) == 1 else 0
 
 
 _Obstacle = tuple[float, float, float, int, float, float]
@@ -145,18 +171,21 @@ def _limit(
         best = max(best, reach) if inward < 0 else min(best, reach)
     for v, at in placed.items():
         v_low, v_high = _span(units[v])
-        if units[v] is not unit and v_low < high + _OVERLAP and low - _OVERLAP < v_high:
+        inner = (units[v][0].at - now) * inward > 0.01
+        if inner and units[v] is not unit and v_low < high + _OVERLAP and low - _OVERLAP < v_high:
             best = max(best, at + SPACING) if inward < 0 else min(best, at - SPACING)
     return best
 
 
-def _place(half: _Half, units: list[list[_Run]], obstacles: list[_Obstacle], lines: list[Points]) -> list[float]:
+def _place(
+    half: _Half, units: list[list[_Run]], obstacles: list[_Obstacle], lines: list[Points], fixed: int
+) -> list[float]:
     """Each unit's new across position: innermost first, as near the shapes as the shapes, labels and
     the units already placed beside it allow, never further out than before; a unit whose lines
-    would turn back stays."""
+    would turn back stays, and so do the last ``fixed`` units (other runs of a shared channel)."""
     inward = half.inward
-    order = sorted(range(len(units)), key=lambda u: units[u][0].at * -inward)  # innermost first
-    placed: dict[int, float] = {}
+    placed: dict[int, float] = {u: units[u][0].at for u in range(len(units) - fixed, len(units))}
+    order = sorted(range(len(units) - fixed), key=lambda u: units[u][0].at * -inward)  # innermost first
     for u in order:
         now = units[u][0].at
         best = _limit(half, units[u], obstacles, placed, units, own=True)
@@ -166,53 +195,71 @@ def _place(half: _Half, units: list[list[_Run]], obstacles: list[_Obstacle], lin
 
 
 def _label_outside(
-    f: Frame, half: _Half, units: list[list[_Run]], obstacles: list[_Obstacle], placed: list[float], lines: list[Points]
+    f: Frame,
+    half: _Half,
+    units: list[list[_Run]],
+    obstacles: list[_Obstacle],
+    placed: list[float],
+    lines: list[Points],
+    fixed: int,
 ) -> None:
-    """A labelled side line whose label holds its run out: the run comes in to the shape and the label
-    stands outside it, beside the run just below the corner, where the channel has room for it."""
+    """Labelled side lines whose long labels hold their run out and that come back into their own lane:
+    the run comes in to the shapes and each label stands outside it, beside the run just past its corner,
+    where the channel has room for it (TB only: in LR a label stands beside its stub, not along it)."""
+    if f.lr:
+        return
     inward = half.inward
     size = f.p.label_size or f.p.font_size - 1
     outer_edge = half.high if inward < 0 else half.low
-    by_index = dict(enumerate(placed))
-    for u, unit in enumerate(units):
-        run = unit[0]
-        own = [o for o in obstacles if o[3] == run.line]
-        if len(unit) != 1 or run.index != 1 or not own or f.lr:
+    labelled = {o[3] for o in obstacles if o[3] >= 0}
+    for u, unit in enumerate(units[: len(units) - fixed]):
+        own = [run for run in unit if run.line in labelled]
+        if not own or not all(_comes_back(lines[run.line], run, inward) for run in own):
             continue
-        points = lines[run.line]
-        length = text_width(f.p.labels[run.line], size, bold=True)
-        others = {v: at for v, at in by_index.items() if v != u}
-        inner = {v: a for v, a in others.items() if (a - placed[u]) * inward > 0}
-        at = _limit(half, unit, obstacles, inner, units, own=False)
+        others = {v: at for v, at in enumerate(placed) if v != u}
+        at = _limit(half, unit, obstacles, others, units, own=False)
         at = max(at, placed[u]) if inward > 0 else min(at, placed[u])
-        if abs(at - placed[u]) < 2 * SPACING or not _keeps_turns(points, run.index, at):
+        if abs(at - placed[u]) < 2 * SPACING:
             continue  # a short label stays on its stub, above it: the line is hardly longer
-        if (outer_edge - at) * -inward < length + 12:  # no room for the label (3 px out, 6 px wider) and a gap
+        if not all(_keeps_turns(lines[run.line], run.index, at) for run in unit):
             continue
-        stub = points[0][0]
-        down = 1 if points[2][0] > stub else -1
-        box = (stub, stub + down * (size + 24))  # the label's rows beside the run
-        if len(points) < 4 or (points[3][1] - at) * inward <= 0:
-            continue  # only a line back into its own lane: one going on across the channel is no shorter
+        longest = max(text_width(f.p.labels[run.line], size, bold=True) for run in own)
+        if (outer_edge - at) * -inward < longest + 12:  # no room for a label (3 px out, 6 px wider) and a gap
+            continue
+        rows = [_label_rows(lines[run.line], size) for run in own]
         clash = any(
-            (a - at) * inward < 0 and min(_span(units[v])[1], max(box)) > max(_span(units[v])[0], min(box)) - 6
+            (a - at) * inward < 0
+            and any(_span(units[v])[0] - 6 < high and low < _span(units[v])[1] for low, high in rows)
             for v, a in others.items()
         )
         if not clash:
             placed[u] = at
 
 
+def _comes_back(points: Points, run: _Run, inward: int) -> bool:
+    """Whether ``run`` follows its line's stub and the line then turns back in towards the shapes."""
+    return run.index == 1 and len(points) >= 4 and (points[3][1] - run.at) * inward > 0
+
+
+def _label_rows(points: Points, size: float) -> tuple[float, float]:
+    """The along range a label beside the run just past the stub's corner covers."""
+    stub = points[0][0]
+    reach = stub + (size + 24) * (1 if points[2][0] > stub else -1)
+    return min(stub, reach), max(stub, reach)
+
+
 def hug_shapes(f: Frame, routes: Sequence[Route], lines: Sequence[Points]) -> list[Points]:
     """``lines`` (along, across points of every route) with their side-channel runs moved inwards."""
     out = [list(points) for points in lines]
     for half in _halves(f):
-        runs = _runs(out, half)
+        runs, others = _runs(f, routes, out, half)
         if not runs:
             continue
-        units = _units(runs)
+        stay = _units(others)
+        units = _units(runs) + stay
         obstacles = _obstacles(f, half, routes, out)
-        placed = _place(half, units, obstacles, out)
-        _label_outside(f, half, units, obstacles, placed, out)
+        placed = _place(half, units, obstacles, out, len(stay))
+        _label_outside(f, half, units, obstacles, placed, out, len(stay))
         for unit, at in zip(units, placed, strict=True):
             for run in unit:
                 points = out[run.line]
