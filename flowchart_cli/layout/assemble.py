@@ -10,6 +10,7 @@ from .geometry import Diagram, EdgePath, LaneBand, Rect
 from .hugging import hug_shapes
 from .labels import LabelRequest, place_labels
 from .lines import edge_points
+from .outcome_text import wraps
 from .stage_bands import fit_stage_names, stage_bands
 
 __all__ = ["Placement", "assemble"]
@@ -41,7 +42,15 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     lines = [tuple(f.point(a, c) for a, c in points) for points in framed]
     shares = list(p.shares) or [""] * len(p.routes)
     requests = [
-        LabelRequest(label, points, 1 if route.shared_exit else 0, boxes[route.source], route.exit_unit, share)
+        LabelRequest(
+            label,
+            points,
+            1 if route.shared_exit else 0,
+            boxes[route.source],
+            route.exit_unit,
+            share,
+            wraps(route.exit, f.lr),
+        )
         if label
         else None
         for route, label, points, share in zip(p.routes, p.labels, lines, shares, strict=True)
@@ -69,6 +78,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
             anchor,
             small,
             share if label else "",
+            wraps(route.exit, f.lr),
         )
         for route, label, points, (at, anchor), share in zip(p.routes, p.labels, lines, places, shares, strict=True)
     )

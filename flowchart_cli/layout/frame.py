@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..model import Flow
 from .geometry import Point, Rect
 from .grid import Grid
+from .outcome_text import LEADING, outcome_lines, outcome_size, wraps
 from .routing import Route
 from .text import text_width, wrap_text
 
@@ -107,7 +108,8 @@ class Frame:
         need = [0.0] * (self.cols + 1)
         half_need: dict[tuple[int, int], float] = {}
         for route, label in zip(self.p.routes, self.p.labels, strict=True):
-            if label and route.exit in ("l", "r") and not route.back:  # a loop's label sits beside its run back
+            if label and route.exit in ("l", "r") and (self.lr or not route.back):  # TB: a loop's label sits
+                # beside its run back; LR: a label beside its stub needs only its height there
                 gap, side, room = self._stub_room(route, label)
                 if side is None:
                     need[gap] = max(need[gap], room)
@@ -160,7 +162,8 @@ class Frame:
         gap = column + 1 if route.exit == "r" else column
         slack = (self.col_size[column] - self.across[route.source]) / 2
         size = self.p.label_size or self.p.font_size - 1
-        length = (size + 16 if self.lr else text_width(label, size, bold=True) + 14) - slack
+        wide, tall = outcome_size(label, size, wraps(route.exit, self.lr))
+        length = (size + 16 + tall if self.lr else wide + 14) - slack
         if self._is_border(gap):
             side = 0 if column < gap else 1
             count = self.p.tracks.get(("gL" if side == 0 else "gR", gap), 1)
@@ -168,15 +171,15 @@ class Frame:
             if not self.lr and (self.p.grid.column[route.target] < gap) == (column < gap):
                 # a line back into its own lane: room for the label outside its run, so the run can keep
                 # close to the shapes it passes (hugging.py) rather than go round the label
-                room = max(room, _OUTSIDE_LABEL + text_width(label, size, bold=True))
+                room = max(room, _OUTSIDE_LABEL + wide)
             return gap, side, room
         count = self.p.tracks.get(("g", gap), 1)
         if gap in (0, self.cols):
             room = length + (count - 1) * SPACING + _BORDER_CLEARANCE
-            outside = 0.0 if self.lr else _OUTSIDE_LABEL + text_width(label, size, bold=True)
+            outside = 0.0 if self.lr else _OUTSIDE_LABEL + wide
             return gap, None, max(room, outside)
         if not self.lr and (self.p.grid.column[route.target] < gap) == (column < gap):  # back to its side
-            length = max(length, _OUTSIDE_LABEL + text_width(label, size, bold=True))
+            length = max(length, _OUTSIDE_LABEL + wide)
         return gap, 0 if column < gap else 1, length
 
     def lane_extent(self, lane: int) -> tuple[int, int]:
@@ -219,7 +222,11 @@ class Frame:
         for route, label in zip(self.p.routes, self.p.labels, strict=True):
             if label and route.exit == "b":
                 gap = self.p.rank[route.source] + 1
-                need = text_width(label, self.p.font_size) + 16 if self.lr else _LABEL_PAD
+                lines = outcome_lines(label, self.p.label_size or self.p.font_size - 1)
+                if self.lr:
+                    need = max(text_width(line, self.p.font_size) for line in lines) + 16
+                else:  # the label stands beside the drop, a line under another
+                    need = _LABEL_PAD + (len(lines) - 1) * (self.p.label_size or self.p.font_size - 1) * LEADING
                 pads[gap] = max(pads[gap], need)
         sizes = []
         for gap in range(self.rows + 1):

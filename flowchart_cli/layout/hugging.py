@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .frame import SPACING, Frame
+from .outcome_text import outcome_size
 from .routing import Route
-from .text import text_width
 
 __all__ = ["hug_shapes"]
 
@@ -121,11 +121,12 @@ def _obstacles(f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[P
             continue
         a, c = points[0]
         stub = (a, points[1][1])
-        length = text_width(label, size, bold=True)
+        length, tall = outcome_size(label, size, not f.lr)
         if f.lr:  # the label stands beside the stub, before it along the flow
-            out.append((a - length - 16, a + length + 16, c - half.inward * (size + 16), line, *stub))
+            out.append((a - length - 16, a + length + 16, c - half.inward * (size + 16 + tall), line, *stub))
         else:  # the label lies above (or below) the stub
-            out.append((a - size - 10, a + size + 22, c - half.inward * (length + _LABEL_ROOM), line, *stub))
+            reach = c - half.inward * (length + _LABEL_ROOM)
+            out.append((a - size - 10 - tall, a + size + 22 + tall, reach, line, *stub))
     return out
 
 
@@ -223,10 +224,10 @@ def _label_outside(
             continue  # a short label stays on its stub, above it: the line is hardly longer
         if not all(_keeps_turns(lines[run.line], run.index, at) for run in unit):
             continue
-        longest = max(text_width(f.p.labels[run.line], size, bold=True) for run in own)
+        longest = max(outcome_size(f.p.labels[run.line], size)[0] for run in own)
         if (outer_edge - at) * -inward < longest + 12:  # no room for a label (3 px out, 6 px wider) and a gap
             continue
-        rows = [_label_rows(lines[run.line], size) for run in own]
+        rows = [_label_rows(lines[run.line], size, outcome_size(f.p.labels[run.line], size)[1]) for run in own]
         clash = any(
             (a - at) * inward < 0
             and any(_span(units[v])[0] - 6 < high and low < _span(units[v])[1] for low, high in rows)
@@ -241,10 +242,11 @@ def _comes_back(points: Points, run: _Run, inward: int) -> bool:
     return run.index == 1 and len(points) >= 4 and (points[3][1] - run.at) * inward > 0
 
 
-def _label_rows(points: Points, size: float) -> tuple[float, float]:
-    """The along range a label beside the run just past the stub's corner covers."""
+def _label_rows(points: Points, size: float, tall: float) -> tuple[float, float]:
+    """The along range a label ``tall`` px more than one line, beside the run just past the stub's corner,
+    covers."""
     stub = points[0][0]
-    reach = stub + (size + 24) * (1 if points[2][0] > stub else -1)
+    reach = stub + (size + 24 + tall) * (1 if points[2][0] > stub else -1)
     return min(stub, reach), max(stub, reach)
 
 
