@@ -14,6 +14,7 @@ from itertools import combinations
 from flowchart_cli.handout.printed import PrintedDiagram, readable_scale
 from flowchart_cli.layout.annotations import number_badge, pair_letters
 from flowchart_cli.layout.geometry import Diagram, Rect
+from flowchart_cli.layout.outcome_text import LEADING, outcome_lines
 from flowchart_cli.layout.shapes import text_center
 from flowchart_cli.layout.text import text_width
 from flowchart_cli.model import Flow, flow_edges
@@ -37,12 +38,14 @@ def text_boxes(d: Diagram) -> list[tuple[str, str, Rect]]:
             boxes.append((node.key, f"badge of {node.key}", number_badge(node.box, number, d.small_size)))
     size = d.small_size
     for edge in d.edges:
-        if edge.label and edge.label_at is not None:
-            width = text_width(edge.label, size) * 1.08
+        if edge.label and edge.label_at is not None:  # a long label on several lines, one under another
+            lines = outcome_lines(edge.label, size, edge.label_wrap)
+            width = max(text_width(line, size) for line in lines) * 1.08
+            height = size + 3 + (len(lines) - 1) * size * LEADING
             at = edge.label_at
             left = at.x if edge.label_anchor == "start" else at.x - width
             boxes.append(
-                (edge.source, f"outcome '{edge.label}' of {edge.source}", Rect(left, at.y - size, width, size + 3))
+                (edge.source, f"outcome '{edge.label}' of {edge.source}", Rect(left, at.y - size, width, height))
             )
     return boxes
 

@@ -7,8 +7,10 @@ from .annotations import header_size, header_texts, number_badge, shift_down
 from .export import export_diagram
 from .frame import LR_HEADER, MARGIN, Frame, Placement
 from .geometry import Diagram, EdgePath, LaneBand, Rect
+from .hugging import hug_shapes
 from .labels import LabelRequest, place_labels
 from .lines import edge_points
+from .outcome_text import wraps
 from .stage_bands import fit_stage_names, stage_bands
 
 __all__ = ["Placement", "assemble"]
@@ -36,10 +38,19 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     fit_stage_names(f)
     boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
     lanes = _lanes(f)
-    lines = [tuple(f.point(a, c) for a, c in edge_points(f, route, boxes)) for route in p.routes]
+    framed = hug_shapes(f, p.routes, [edge_points(f, route, boxes) for route in p.routes])
+    lines = [tuple(f.point(a, c) for a, c in points) for points in framed]
     shares = list(p.shares) or [""] * len(p.routes)
     requests = [
-        LabelRequest(label, points, 1 if route.shared_exit else 0, boxes[route.source], route.exit_unit, share)
+        LabelRequest(
+            label,
+            points,
+            1 if route.shared_exit else 0,
+            boxes[route.source],
+            route.exit_unit,
+            share,
+            wraps(route.exit, f.lr),
+        )
         if label
         else None
         for route, label, points, share in zip(p.routes, p.labels, lines, shares, strict=True)
@@ -67,6 +78,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
             anchor,
             small,
             share if label else "",
+            wraps(route.exit, f.lr),
         )
         for route, label, points, (at, anchor), share in zip(p.routes, p.labels, lines, places, shares, strict=True)
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..model import Flow
 from .geometry import Point, Rect
 from .grid import Grid
+from .outcome_text import LEADING, outcome_lines, outcome_size, wraps
 from .routing import Route
 from .text import text_width, wrap_text
 
@@ -29,6 +30,8 @@ _LABEL_PAD = 24.0  # the same under a decision whose outcome label sits there
 _ARROW_ROOM = 11.0  # from the last track to the shape below: the 9 px arrowhead and a short stem
 _MIN_GAP = 18.0  # between two rows with no line across: a straight drop still shows its arrowhead
 _BORDER_HALF = 14.0  # from a shape to a lane border with no line between them
+_OUTSIDE_LABEL = 44.0  # a run 20 px from the column's widest shape, then its label 3 px out, 6 px wider
+# than its text, and 15 px to the border
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,8 @@ class Frame:
         need = [0.0] * (self.cols + 1)
         half_need: dict[tuple[int, int], float] = {}
         for route, label in zip(self.p.routes, self.p.labels, strict=True):
-            if label and route.exit in ("l", "r") and not route.back:  # a loop's label sits beside its run back
+            if label and route.exit in ("l", "r") and (self.lr or not route.back):  # TB: a loop's label sits
+                # beside its run back; LR: a label beside its stub needs only its height there
                 gap, side, room = self._stub_room(route, label)
                 if side is None:
                     need[gap] = max(need[gap], room)
@@ -158,14 +162,24 @@ class Frame:
         gap = column + 1 if route.exit == "r" else column
         slack = (self.col_size[column] - self.across[route.source]) / 2
         size = self.p.label_size or self.p.font_size - 1
-        length = (size + 16 if self.lr else text_width(label, size, bold=True) + 14) - slack
+        wide, tall = outcome_size(label, size, wraps(route.exit, self.lr))
+        length = (size + 16 + tall if self.lr else wide + 14) - slack
         if self._is_border(gap):
             side = 0 if column < gap else 1
             count = self.p.tracks.get(("gL" if side == 0 else "gR", gap), 1)
-            return gap, side, length + _BORDER_CLEARANCE + (count - 1) * SPACING
+            room = length + _BORDER_CLEARANCE + (count - 1) * SPACING
+            if not self.lr and (self.p.grid.column[route.target] < gap) == (column < gap):
+                # a line back into its own lane: room for the label outside its run, so the run can keep
+                # close to the shapes it passes (hugging.py) rather than go round the label
+                room = max(room, _OUTSIDE_LABEL + wide)
+            return gap, side, room
         count = self.p.tracks.get(("g", gap), 1)
         if gap in (0, self.cols):
-            return gap, None, length + (count - 1) * SPACING + _BORDER_CLEARANCE
+            room = length + (count - 1) * SPACING + _BORDER_CLEARANCE
+            outside = 0.0 if self.lr else _OUTSIDE_LABEL + wide
+            return gap, None, max(room, outside)
+        if not self.lr and (self.p.grid.column[route.target] < gap) == (column < gap):  # back to its side
+            length = max(length, _OUTSIDE_LABEL + wide)
         return gap, 0 if column < gap else 1, length
 
     def lane_extent(self, lane: int) -> tuple[int, int]:
@@ -208,7 +222,11 @@ class Frame:
         for route, label in zip(self.p.routes, self.p.labels, strict=True):
             if label and route.exit == "b":
                 gap = self.p.rank[route.source] + 1
-                need = text_width(label, self.p.font_size) + 16 if self.lr else _LABEL_PAD
+                lines = outcome_lines(label, self.p.label_size or self.p.font_size - 1)
+                if self.lr:
+                    need = max(text_width(line, self.p.font_size) for line in lines) + 16
+                else:  # the label stands beside the drop, a line under another
+                    need = _LABEL_PAD + (len(lines) - 1) * (self.p.label_size or self.p.font_size - 1) * LEADING
                 pads[gap] = max(pads[gap], need)
         sizes = []
         for gap in range(self.rows + 1):

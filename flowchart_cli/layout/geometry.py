@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .outcome_text import LEADING, outcome_lines
 from .text import clean_text, text_width
 from .theme import THEMES, Theme
 
@@ -147,18 +148,22 @@ def share_width(share: str, size: float) -> float:
     return text_width(f" {clean_text(share)}", size * SHARE_SCALE) if share else 0.0
 
 
-def label_box(text: str, at: Point, anchor: str, size: float, share: str = "") -> Rect:
-    """The box an outcome label's backing covers: its bold text (and its share) hung from ``at``
-    (on the baseline), 3 px around."""
-    width = text_width(clean_text(text), size, bold=True) + 6 + share_width(share, size)
+def label_box(text: str, at: Point, anchor: str, size: float, share: str = "", wrap: bool = True) -> Rect:
+    """The box an outcome label's backing covers: its bold lines (its share after the last) hung from
+    ``at`` (on the first line's baseline), 3 px around."""
+    lines = outcome_lines(text, size, wrap)
+    widths = [text_width(line, size, bold=True) for line in lines]
+    widths[-1] += share_width(share, size)
+    width = max(widths) + 6
     left = at.x - 3 if anchor == "start" else at.x - width + 3
-    return Rect(left, at.y - size, width, size + 5)
+    return Rect(left, at.y - size, width, size + 5 + (len(lines) - 1) * size * LEADING)
 
 
-def label_centre(text: str, at: Point, anchor: str, size: float) -> Point:
-    """Where draw.io and DOT centre an outcome label: the middle of its first line (regular width)."""
-    half = text_width(clean_text(text.split("\n")[0]), size) / 2
-    return Point(at.x + half if anchor == "start" else at.x - half, at.y - 0.35 * size)
+def label_centre(lines: tuple[str, ...], at: Point, anchor: str, size: float) -> Point:
+    """Where draw.io and DOT centre an outcome label: the middle of its block of ``lines`` (regular width)."""
+    half = max(text_width(line, size) for line in lines) / 2
+    middle = at.y - 0.35 * size + (len(lines) - 1) * size * LEADING / 2
+    return Point(at.x + half if anchor == "start" else at.x - half, middle)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +177,8 @@ class EdgePath:
     ``share`` is the outcome's share ("60 %", `render --shares`), set smaller after the label.
     ``label_box`` (the label's backing, what the layout keeps clear, its share included) and
     ``label_centre`` follow from those, worked out here once for every writer
-    (``None`` without a placed label), so a moved copy (``replace``) stays right.
+    (``None`` without a placed label), so a moved copy (``replace``) stays right; so do
+    ``label_lines``, the lines a long label is set on, its share after the last.
     """
 
     source: str
@@ -184,14 +190,22 @@ class EdgePath:
     label_anchor: str = "start"
     label_size: float = 12.0
     share: str = ""
+    label_wrap: bool = True
+    """Whether a long label is set on several lines (:func:`.outcome_text.wraps`)."""
     label_box: Rect | None = field(init=False, default=None)
     label_centre: Point | None = field(init=False, default=None)
+    label_lines: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
+        if self.label:
+            lines = outcome_lines(self.label, self.label_size, self.label_wrap)
+            if self.share:
+                lines = (*lines[:-1], f"{lines[-1]} {self.share}")
+            object.__setattr__(self, "label_lines", lines)
         if self.label and self.label_at is not None:
             place = (self.label_at, self.label_anchor, self.label_size)
-            object.__setattr__(self, "label_box", label_box(self.label, *place, self.share))
-            object.__setattr__(self, "label_centre", label_centre(self.shown_label, *place))
+            object.__setattr__(self, "label_box", label_box(self.label, *place, self.share, self.label_wrap))
+            object.__setattr__(self, "label_centre", label_centre(self.label_lines, *place))
 
     @property
     def shown_label(self) -> str:

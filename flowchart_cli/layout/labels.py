@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .geometry import Point, Rect, label_box
+from .outcome_text import outcome_size
 from .spatial import GridIndex
 
 __all__ = ["LabelRequest", "place_labels"]
@@ -33,6 +34,7 @@ class LabelRequest:
     source: Rect
     unit: int
     share: str = ""
+    wrap: bool = True
 
 
 def place_labels(
@@ -60,10 +62,11 @@ def place_labels(
         chosen = None
         # lazily: most labels take their first spot; when none is clear of every line, the first one
         # clear of shapes and labels (beside another line, never over a text)
+        tall = outcome_size(request.text, size, request.wrap)[1]  # a long label's further lines
         for strict in (True, False):
-            for spot, beside in _spots(request, lr):
+            for spot, beside in _spots(request, lr, tall):
                 chosen = chosen or spot
-                box = label_box(request.text, *spot, size, request.share)
+                box = label_box(request.text, *spot, size, request.share, request.wrap)
                 if _clear(box, number, lines[number], beside, segments if strict else _NO_LINES, boxes, placed):
                     chosen = spot
                     break
@@ -71,7 +74,7 @@ def place_labels(
                 continue
             break
         assert chosen is not None  # the first segment always offers its usual spot
-        placed.add(label_box(request.text, *chosen, size, request.share), None)
+        placed.add(label_box(request.text, *chosen, size, request.share, request.wrap), None)
         out.append(chosen)
     return out
 
@@ -149,23 +152,26 @@ def _clear(
     return True
 
 
-def _spots(request: LabelRequest, lr: bool) -> Iterator[tuple[tuple[Point, str], int]]:
+def _spots(request: LabelRequest, lr: bool, tall: float) -> Iterator[tuple[tuple[Point, str], int]]:
     """The usual spot first, then its mirror, then spots sliding along each later segment."""
     last = len(request.points) - 2
     first = min(request.segment, last)
     for segment in [first, *range(first + 1, last + 1), *range(first - 1, -1, -1)]:
         for slide in range(_TRIES):
-            spot = _beside(request, segment, slide * _STEP, lr, flip=False)
+            spot = _beside(request, segment, slide * _STEP, lr, tall, flip=False)
             if spot is None:
                 break
             yield spot, segment
-            mirror = _beside(request, segment, slide * _STEP, lr, flip=True)
+            mirror = _beside(request, segment, slide * _STEP, lr, tall, flip=True)
             if mirror is not None:
                 yield mirror, segment
 
 
-def _beside(request: LabelRequest, segment: int, slide: float, lr: bool, *, flip: bool) -> tuple[Point, str] | None:
-    """Beside ``segment``, just clear of the source shape's box, ``slide`` further along.
+def _beside(
+    request: LabelRequest, segment: int, slide: float, lr: bool, tall: float, *, flip: bool
+) -> tuple[Point, str] | None:
+    """Beside ``segment``, just clear of the source shape's box, ``slide`` further along; a label ``tall``
+    px more than one line hangs that much higher above a line or a start.
 
     Beside a vertical line the label goes right in TB (into the gap below the
     rank) and left in LR (into the room kept before the next rank); above a
@@ -178,14 +184,17 @@ def _beside(request: LabelRequest, segment: int, slide: float, lr: bool, *, flip
     unit = request.unit
     if abs(start.x - end.x) < 0.01:
         down = end.y >= start.y
-        y = max(start.y, source.bottom) + 15 + slide if down else min(start.y, source.y) - 7 - slide
+        y = max(start.y, source.bottom) + 15 + slide if down else min(start.y, source.y) - 7 - slide - tall
         if slide and (y > end.y - 2 if down else y - 12 < end.y + 2):
             return None
         left = (unit < 0 or (lr and unit == 0)) != flip
+        if segment == 1 and request.segment == 0 and not lr:  # the run after a side stub: outside the
+            # corner first, never in under the shape the stub leaves
+            left = (request.points[0].x > start.x) != flip
         return (Point(start.x - 6, y), "end") if left else (Point(start.x + 6, y), "start")
     right = end.x >= start.x
     x = max(start.x, source.right) + 7 + slide if right else min(start.x, source.x) - 7 - slide
     if slide and (x > end.x - 4 if right else x < end.x + 4):
         return None
     below = (unit > 0) != flip
-    return Point(x, start.y + 15 if below else start.y - 6), "start" if right else "end"
+    return Point(x, start.y + 15 if below else start.y - 6 - tall), "start" if right else "end"

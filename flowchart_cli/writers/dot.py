@@ -161,7 +161,7 @@ def _onto_box(points: tuple[Point, ...], target: NodeBox) -> list[Point]:
 def _edge(edge: EdgePath, diagram: Diagram, target: NodeBox) -> dict[str, str]:
     attrs: dict[str, str] = {}
     if edge.label:
-        attrs["label"] = label(edge.shown_label.split(chr(10)))
+        attrs["label"] = label(edge.label_lines)
         if edge.label_centre is not None:
             centre = _flip(edge.label_centre, diagram.height)
             attrs["lp"] = f"{num(centre.x)},{num(centre.y)}"

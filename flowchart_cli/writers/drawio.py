@@ -237,7 +237,7 @@ def _edge_cell(index: int, edge: EdgePath, wiring: _Wiring, diagram: Diagram, op
     )
     style = edge_style(*ends, curved=diagram.curved, theme=diagram.theme, label_size=diagram.small_size)
     return (
-        f'<mxCell id="edge-{index}" value="{attr(html_label(edge.shown_label.split(chr(10))))}" '
+        f'<mxCell id="edge-{index}" value="{attr(html_label(edge.label_lines))}" '
         f'style="{attr(style)}" edge="1" parent="{frame.id}" '
         f'source="{wiring.ids[edge.source]}" target="{wiring.ids[edge.target]}">'
         f"{_edge_geometry(edge, frame.origin)}</mxCell>"

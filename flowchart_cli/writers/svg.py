@@ -25,6 +25,7 @@ from ..layout.geometry import (
     Rect,
     StageBand,
 )
+from ..layout.outcome_text import LEADING, outcome_lines
 from ..layout.shapes import fmt, shape_parts, text_center
 from ..layout.text import text_width
 from ..layout.theme import Theme
@@ -277,21 +278,27 @@ class _Drawing:
             'stroke-width="1" stroke-linejoin="round"/>',
         ]
         if edge.label_at is not None and edge.label_box is not None:
-            out.append(self.edge_label(edge.label, edge.label_at, edge.label_anchor, edge.label_box, edge.share))
+            lines = outcome_lines(edge.label, edge.label_size, edge.label_wrap)
+            out.append(self.edge_label(lines, edge.label_at, edge.label_anchor, edge.label_box, edge.share))
         out.append("</g>\n")
         return "".join(out)
 
-    def edge_label(self, label: str, at: Point, anchor: str, backing: Rect, share: str = "") -> str:
-        """The outcome label on its backing box; its share ("60 %") after it, smaller and not bold."""
+    def edge_label(self, lines: tuple[str, ...], at: Point, anchor: str, backing: Rect, share: str = "") -> str:
+        """The outcome label on its backing box, a line under another; its share ("60 %") after the last
+        line, smaller and not bold."""
         size, colours = self.d.small_size, self.colours
         paint = self.paints.attrs("labelbox", fill=self.both(_background))
         box = _rect(backing, paint + ' stroke="none" fill-opacity="0.85"')
         small = size * SHARE_SCALE
+        step = size * LEADING
         if not self.keep_text:
-            run = TextRun(
-                at.x, at.y, clean_text(label), anchor, size, True, colours.label_ink, clean_text(share), small
-            )
-            self.runs.append(run)
+            for number, line in enumerate(lines):
+                last = number == len(lines) - 1
+                tail, tail_size = (clean_text(share), small) if last else ("", 0.0)
+                run = TextRun(
+                    at.x, at.y + number * step, clean_text(line), anchor, size, True, colours.label_ink, tail, tail_size
+                )
+                self.runs.append(run)
             return box
         tail = (
             f'<tspan class="fc-share" dx="{fmt(text_width(" ", small))}" font-size="{fmt(small)}" '
@@ -299,10 +306,18 @@ class _Drawing:
             if share
             else ""
         )
+        if len(lines) == 1:
+            text = f"{_text(lines[0])}{tail}"
+        else:
+            text = "".join(
+                f'<tspan x="{fmt(at.x)}" y="{fmt(at.y + number * step)}">{_text(line)}'
+                f"{tail if number == len(lines) - 1 else ''}</tspan>"
+                for number, line in enumerate(lines)
+            )
         return (
             f'{box}<text x="{fmt(at.x)}" y="{fmt(at.y)}" text-anchor="{anchor}"'
             f"{self.paints.attrs('label', fill=self.both(lambda t: t.label_ink))} "
-            f'font-size="{fmt(size)}" font-weight="bold">{_text(label)}{tail}</text>'
+            f'font-size="{fmt(size)}" font-weight="bold">{text}</text>'
         )
 
 

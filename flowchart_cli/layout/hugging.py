@@ -1,0 +1,281 @@
+"""Lines in a lane's side channel drawn close to the shapes they pass, not along the far border.
+
+A channel beside a lane border (or the drawing's edge) is as wide as its
+widest need: a long outcome label on one row's stub widens it for the whole
+height. Its tracks lie by the border, so a loop rows away from that label
+would run round the far side of the channel, up to twice its distance.
+Here each run along such a channel moves towards the shapes of its own lane
+as far as the shapes and labels beside it, and the runs it shares rows
+with, let it: runs keep their order and at least a track gap apart, never
+move outwards, and a run next to a long label stays clear of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .frame import SPACING, Frame
+from .outcome_text import outcome_size
+from .routing import Route
+
+__all__ = ["hug_shapes"]
+
+_SHAPE_ROOM = 20.0  # a run beside a shape: as far from it as two tracks are from each other
+_LABEL_ROOM = 16.0  # from a stub's start to past its label's end: the label sits 4 px out, 6 px wider than its
+# text, and keeps 6 px from other lines (labels.py)
+_OVERLAP = 60.0  # runs closer than this along the channel keep a track gap apart (on one track: one line)
+
+Points = list[tuple[float, float]]
+
+
+@dataclass(slots=True)
+class _Run:
+    """One line's run along a side channel: points ``index`` and ``index + 1`` of line ``line``."""
+
+    line: int
+    index: int
+    low: float
+    high: float
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Half:
+    """The part of a channel on one lane's side: shapes lie at ``inward`` (-1: lower across, +1: higher).
+
+    Between two columns of one lane (``shared``) both halves span the whole gap: a run belongs to the
+    side whose shape its line leaves or enters by a stub, and the other runs there stay put.
+    """
+
+    gap: int
+    inward: int
+    low: float
+    high: float
+    shared: bool = False
+
+
+def _halves(f: Frame) -> list[_Half]:
+    """Every side channel: both halves of each lane border and the drawing's two edges."""
+    halves = []
+    for gap in range(f.cols + 1):
+        start, size = f.gap_at[gap], f.gap_size[gap]
+        if gap == 0:
+            halves.append(_Half(gap, +1, start, start + size))
+        elif gap == f.cols:
+            halves.append(_Half(gap, -1, start, start + size))
+        elif f.has_lanes and gap in f.p.grid.first:
+            border = start + f.border_split[gap]
+            halves += [_Half(gap, -1, start, border), _Half(gap, +1, border, start + size)]
+        else:
+            halves += [_Half(gap, -1, start, start + size, True), _Half(gap, +1, start, start + size, True)]
+    return halves
+
+
+def _runs(f: Frame, routes: Sequence[Route], lines: Sequence[Points], half: _Half) -> tuple[list[_Run], list[_Run]]:
+    """The runs in the half that may move, and the other runs in its channel (which stay)."""
+    mine, others = [], []
+    for line, points in enumerate(lines):
+        for index in range(len(points) - 1):
+            (a0, c0), (a1, c1) = points[index], points[index + 1]
+            if abs(c0 - c1) < 0.01 and abs(a0 - a1) > 0.01 and half.low < c0 < half.high:
+                run = _Run(line, index, min(a0, a1), max(a0, a1), c0)
+                moves = not half.shared or _side(f, routes[line], points, run, half.gap) == half.inward
+                (mine if moves else others).append(run)
+    return mine, others
+
+
+def _side(f: Frame, route: Route, points: Points, run: _Run, gap: int) -> int:
+    """Towards which column of ``gap`` a run between two columns of one lane belongs (0: neither): the
+    one its line leaves by a stub into the run, or enters by a stub from it; 0 when those disagree."""
+    sides = set()
+    column = f.p.grid.column
+    if run.index == 1:
+        sides.add(+1 if points[0][1] > run.at else -1)
+        if column[route.source] != (gap if points[0][1] > run.at else gap - 1):
+            return 0
+    if run.index == len(points) - 3:
+        sides.add(+1 if points[-1][1] > run.at else -1)
+        if column[route.target] != (gap if points[-1][1] > run.at else gap - 1):
+            return 0
+    return sides.pop() if len(sides) == 1 else 0
+
+
+_Obstacle = tuple[float, float, float, int, float, float]
+
+
+def _obstacles(f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[Points]) -> list[_Obstacle]:
+    """(along from, along to, across reach, line, stub's along, stub's across end) of each shape (line -1,
+    no stub) and each stub label on the half's inner side."""
+    column = half.gap - 1 if half.inward < 0 else half.gap
+    out = []
+    for node, col in enumerate(f.p.grid.column):
+        if col == column:
+            a, c = f.node_center(node)
+            reach = c - half.inward * f.across[node] / 2
+            out.append((a - f.along[node] / 2, a + f.along[node] / 2, reach + -half.inward * _SHAPE_ROOM, -1, 0.0, 0.0))
+    size = f.p.label_size or f.p.font_size - 1
+    exit_side = "r" if half.inward < 0 else "l"
+    for line, (route, label, points) in enumerate(zip(routes, f.p.labels, lines, strict=True)):
+        if not label or route.exit != exit_side or f.p.grid.column[route.source] != column:
+            continue
+        a, c = points[0]
+        stub = (a, points[1][1])
+        length, tall = outcome_size(label, size, not f.lr)
+        if f.lr:  # the label stands beside the stub, before it along the flow
+            out.append((a - length - 16, a + length + 16, c - half.inward * (size + 16 + tall), line, *stub))
+        else:  # the label lies above (or below) the stub
+            reach = c - half.inward * (length + _LABEL_ROOM)
+            out.append((a - size - 10 - tall, a + size + 22 + tall, reach, line, *stub))
+    return out
+
+
+def _units(runs: list[_Run]) -> list[list[_Run]]:
+    """Runs on one track that meet end to end are one merged line: they move together."""
+    runs = sorted(runs, key=lambda r: (round(r.at, 2), r.low))
+    units: list[list[_Run]] = []
+    for run in runs:
+        last = units[-1] if units else None
+        if last and abs(last[0].at - run.at) < 0.01 and run.low <= max(r.high for r in last) + 0.01:
+            last.append(run)
+        else:
+            units.append([run])
+    return units
+
+
+def _span(unit: list[_Run]) -> tuple[float, float]:
+    return min(r.low for r in unit), max(r.high for r in unit)
+
+
+def _limit(
+    half: _Half,
+    unit: list[_Run],
+    obstacles: list[_Obstacle],
+    placed: dict[int, float],
+    units: list[list[_Run]],
+    *,
+    own: bool,
+) -> float:
+    """How far in ``unit`` may come: clear of the shapes and labels beside it (its own label too when
+    ``own``) and a track gap outside the runs already ``placed`` beside it."""
+    inward, low, high, now = half.inward, *_span(unit), unit[0].at
+    limit = half.low if inward < 0 else half.high
+    best = limit - inward * _SHAPE_ROOM  # inside the channel, clear of the column beside it
+    lines = {run.line for run in unit}
+    for a0, a1, reach, line, stub_at, stub_end in obstacles:
+        if not (a0 < high + 0.01 and low - 0.01 < a1):
+            continue
+        if line in lines and not own:
+            continue
+        if line >= 0 and line not in lines and low < stub_at < high and (now - stub_end) * inward > 0:
+            continue  # this run crosses that label's stub already: the label sits elsewhere on its line
+        best = max(best, reach) if inward < 0 else min(best, reach)
+    for v, at in placed.items():
+        v_low, v_high = _span(units[v])
+        inner = (units[v][0].at - now) * inward > 0.01
+        if inner and units[v] is not unit and v_low < high + _OVERLAP and low - _OVERLAP < v_high:
+            best = max(best, at + SPACING) if inward < 0 else min(best, at - SPACING)
+    return best
+
+
+def _place(
+    half: _Half, units: list[list[_Run]], obstacles: list[_Obstacle], lines: list[Points], fixed: int
+) -> list[float]:
+    """Each unit's new across position: innermost first, as near the shapes as the shapes, labels and
+    the units already placed beside it allow, never further out than before; a unit whose lines
+    would turn back stays, and so do the last ``fixed`` units (other runs of a shared channel)."""
+    inward = half.inward
+    placed: dict[int, float] = {u: units[u][0].at for u in range(len(units) - fixed, len(units))}
+    order = sorted(range(len(units) - fixed), key=lambda u: units[u][0].at * -inward)  # innermost first
+    for u in order:
+        now = units[u][0].at
+        best = _limit(half, units[u], obstacles, placed, units, own=True)
+        at = max(best, now) if inward > 0 else min(best, now)
+        placed[u] = at if all(_keeps_turns(lines[r.line], r.index, at) for r in units[u]) else now
+    return [placed[u] for u in range(len(units))]
+
+
+def _label_outside(
+    f: Frame,
+    half: _Half,
+    units: list[list[_Run]],
+    obstacles: list[_Obstacle],
+    placed: list[float],
+    lines: list[Points],
+    fixed: int,
+) -> None:
+    """Labelled side lines whose long labels hold their run out and that come back into their own lane:
+    the run comes in to the shapes and each label stands outside it, beside the run just past its corner,
+    where the channel has room for it (TB only: in LR a label stands beside its stub, not along it)."""
+    if f.lr:
+        return
+    inward = half.inward
+    size = f.p.label_size or f.p.font_size - 1
+    outer_edge = half.high if inward < 0 else half.low
+    labelled = {o[3] for o in obstacles if o[3] >= 0}
+    for u, unit in enumerate(units[: len(units) - fixed]):
+        own = [run for run in unit if run.line in labelled]
+        if not own or not all(_comes_back(lines[run.line], run, inward) for run in own):
+            continue
+        others = {v: at for v, at in enumerate(placed) if v != u}
+        at = _limit(half, unit, obstacles, others, units, own=False)
+        at = max(at, placed[u]) if inward > 0 else min(at, placed[u])
+        if abs(at - placed[u]) < 2 * SPACING:
+            continue  # a short label stays on its stub, above it: the line is hardly longer
+        if not all(_keeps_turns(lines[run.line], run.index, at) for run in unit):
+            continue
+        longest = max(outcome_size(f.p.labels[run.line], size)[0] for run in own)
+        if (outer_edge - at) * -inward < longest + 12:  # no room for a label (3 px out, 6 px wider) and a gap
+            continue
+        rows = [_label_rows(lines[run.line], size, outcome_size(f.p.labels[run.line], size)[1]) for run in own]
+        clash = any(
+            (a - at) * inward < 0
+            and any(_span(units[v])[0] - 6 < high and low < _span(units[v])[1] for low, high in rows)
+            for v, a in others.items()
+        )
+        if not clash:
+            placed[u] = at
+
+
+def _comes_back(points: Points, run: _Run, inward: int) -> bool:
+    """Whether ``run`` follows its line's stub and the line then turns back in towards the shapes."""
+    return run.index == 1 and len(points) >= 4 and (points[3][1] - run.at) * inward > 0
+
+
+def _label_rows(points: Points, size: float, tall: float) -> tuple[float, float]:
+    """The along range a label ``tall`` px more than one line, beside the run just past the stub's corner,
+    covers."""
+    stub = points[0][0]
+    reach = stub + (size + 24 + tall) * (1 if points[2][0] > stub else -1)
+    return min(stub, reach), max(stub, reach)
+
+
+def hug_shapes(f: Frame, routes: Sequence[Route], lines: Sequence[Points]) -> list[Points]:
+    """``lines`` (along, across points of every route) with their side-channel runs moved inwards."""
+    out = [list(points) for points in lines]
+    for half in _halves(f):
+        runs, others = _runs(f, routes, out, half)
+        if not runs:
+            continue
+        stay = _units(others)
+        units = _units(runs) + stay
+        obstacles = _obstacles(f, half, routes, out)
+        placed = _place(half, units, obstacles, out, len(stay))
+        _label_outside(f, half, units, obstacles, placed, out, len(stay))
+        for unit, at in zip(units, placed, strict=True):
+            for run in unit:
+                points = out[run.line]
+                for k in (run.index, run.index + 1):
+                    points[k] = (points[k][0], at)
+    return out
+
+
+def _keeps_turns(points: Points, index: int, at: float) -> bool:
+    """Whether moving the run at ``index`` to ``at`` leaves the lines into it pointing the same way."""
+    old = points[index][1]
+    for k in (index - 1, index + 2):
+        if 0 <= k < len(points):
+            other = points[k][1]
+            if (other - old) * (other - at) <= 0 and abs(other - old) > 0.01:
+                return False
+    return True

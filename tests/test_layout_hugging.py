@@ -1,0 +1,84 @@
+"""Lines in a lane's side channel run beside the shapes they pass, not along the far border.
+
+A long outcome label widens the channel beside the lane border for the whole
+height; a loop rows away from it must still stay close to its own shapes.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from flowchart_cli.check import check_file
+from flowchart_cli.layout import layout_flow
+from flowchart_cli.layout.geometry import Diagram
+
+CASE = Path(__file__).parent / "layout_cases" / "labels" / "long-label-and-loop.flow.yaml"
+QA = Path(__file__).parent / "cases" / "qa"
+
+
+def _diagram(path: Path) -> Diagram:
+    return layout_flow(check_file(path).flow)
+
+
+def _edge(d: Diagram, source: str, target: str):
+    return next(e for e in d.edges if e.source == source and e.target == target)
+
+
+def _length(points) -> float:
+    return sum(abs(b.x - a.x) + abs(b.y - a.y) for a, b in itertools.pairwise(points))
+
+
+def test_a_loop_beside_a_long_label_keeps_to_its_shapes():
+    d = _diagram(CASE)
+    loop = _edge(d, "hallado", "datos")
+    start, end = loop.points[0], loop.points[-1]
+    distance = abs(end.x - start.x) + abs(end.y - start.y)
+    assert _length(loop.points) <= 1.5 * (distance + 4 * d.font_size)
+    run = max(p.x for p in loop.points)
+    shapes = {n.key: n.box for n in d.nodes}
+    assert run - max(shapes["hallado"].right, shapes["datos"].right) <= 40  # two track gaps at most
+    border = min(lane.band.right for lane in d.lanes if lane.band.right > run)
+    assert border - run > 100  # the channel is wide (the long label), the loop does not follow its far side
+
+
+def test_a_long_label_on_a_line_back_into_its_lane_stands_outside_a_short_run():
+    """The channel has room for the label outside the run, so the line keeps close to its shapes."""
+    d = _diagram(CASE)
+    line = _edge(d, "motivo", "aprobar")
+    start, end = line.points[0], line.points[-1]
+    distance = abs(end.x - start.x) + abs(end.y - start.y)
+    assert _length(line.points) <= 1.5 * (distance + 4 * d.font_size)
+    box, corner = line.label_box, line.points[1]
+    assert box is not None and box.x >= corner.x  # outside the run, not on the stub
+    border = min(lane.band.right for lane in d.lanes if lane.band.right > corner.x)
+    assert box.right <= border - 8  # inside its lane, clear of the border
+
+
+def test_a_label_held_out_by_a_short_stub_stands_outside_its_run():
+    """When the run comes in close to the shape, the label stands on the run's far side, under the corner."""
+    d = _diagram(QA / "flight-rebooking.flow.yaml")
+    line = _edge(d, "seat", "escalate")
+    start, corner = line.points[:2]
+    assert corner.x - start.x <= 60  # the run keeps close to the decision
+    box = line.label_box
+    assert box is not None and box.x >= corner.x  # outside the run
+    assert abs(box.y - start.y) <= 2 * d.font_size  # beside the corner, not further down the run
+
+
+@pytest.mark.parametrize("path", sorted(QA.glob("*.flow.yaml")), ids=lambda p: p.stem)
+def test_runs_in_one_channel_keep_a_track_gap(path):
+    """Moved runs never come closer than a track gap to another run they share rows with."""
+    d = _diagram(path)
+    runs = []
+    for number, e in enumerate(d.edges):
+        for a, b in itertools.pairwise(e.points):
+            if abs(a.x - b.x) < 0.01 and abs(a.y - b.y) > 0.01:
+                runs.append((number, e.target, a.x, min(a.y, b.y), max(a.y, b.y)))
+    for i, (n1, t1, x1, lo1, hi1) in enumerate(runs):
+        for n2, t2, x2, lo2, hi2 in runs[i + 1 :]:
+            if n1 == n2 or t1 == t2 or min(hi1, hi2) - max(lo1, lo2) <= 1:
+                continue
+            assert abs(x1 - x2) >= 19.9, (path.stem, x1, x2)
