@@ -108,3 +108,18 @@ def test_a_step_moves_beside_another_in_its_lane_where_the_lane_has_a_free_colum
     assert frozenset({("aprova", "trocar"), ("aceita", "reparar")}) not in crossing
     assert frozenset({("trocar", "fim"), ("reparar", "devolver")}) not in crossing
     assert measure(d).crossings <= 2
+
+
+@pytest.mark.slow
+def test_two_lines_into_one_shape_never_cross_on_flows_none_of_us_wrote():
+    # hotel-checkin: "Wrong type or overbooked" and "No, still not ready after an hour" both run down the
+    # channel beside the duty manager's decision; planned as if every line into that shape joined the
+    # other, one entered from the side and the other from above, and the tracks had to cross them.  Only
+    # lines into the same side join: the second now enters by that side too and they arrive as one
+    crossing = _crossing_ends(QA.parent / "qa-c" / "hotel-checkin-problem.flow.yaml")
+    assert frozenset({("room_ready", "upgrade"), ("ready_now", "upgrade")}) not in crossing
+    for folder in (QA, QA.parent / "qa-c", QA.parent / "printed"):
+        for path in sorted(folder.glob("*.flow.yaml")):
+            flow, diagnostics = load_flow(path)
+            assert flow is not None, diagnostics
+            assert measure(layout_flow(flow)).arrival_crossings == 0, path.name

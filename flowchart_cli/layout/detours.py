@@ -108,14 +108,20 @@ class _Planner:
     def too_long(self, number: int) -> bool:
         return self.detour_cost(number, self.lines[number]) > 0
 
+    def joining(self, number: int, entry: str) -> set[int]:
+        """The lines a line entering its target by ``entry`` joins before the shape: those into the same
+        side (only they merge; a line into another side of that shape is tracked apart and may cross)."""
+        routes = self.routes
+        return {n for n in self.into[routes[number].target] if routes[n].entry == entry}
+
     def cost_from(
-        self, number: int, base: Cost, points: list[tuple[float, float]], skip: set[int], limit: Cost
+        self, number: int, base: Cost, points: list[tuple[float, float]], skip: set[int], limit: Cost, entry: str
     ) -> Cost:
-        """What the shape with these ``base`` and ``points`` costs; once clearly above ``limit`` the count
-        stops (the result is then a lower bound)."""
+        """What the shape with these ``base`` and ``points``, entering by ``entry``, costs; once clearly above
+        ``limit`` the count stops (the result is then a lower bound)."""
         if base > limit:
             return base
-        joining = self.into[self.routes[number].target]
+        joining = self.joining(number, entry)
         crossings = self.index.crossings(points, skip | {number}, joining, (limit - base) / _CROSSING)
         return base + _CROSSING * crossings
 
@@ -131,7 +137,7 @@ class _Planner:
         if self.big:
             return between
         return between + sum(
-            self.index.crossings(points, skip, self.into[self.routes[n].target])
+            self.index.crossings(points, skip, self.joining(n, self.routes[n].entry))
             for n, points in zip(group, lines, strict=True)
         )
 
@@ -235,7 +241,7 @@ def _pair_options(
         sides = ["l", "r"]
     current = _current(route)
     base, points = planner.base(number, current)
-    found = [(current, planner.cost_from(number, base, points, skip, float("inf")), points)]
+    found = [(current, planner.cost_from(number, base, points, skip, float("inf"), current[1]), points)]
     partner = planner.routes[other]
     planner.leaving[partner.source][partner.exit] -= 1  # the other line may move: its sides are free
     planner.arriving[partner.target][partner.entry] -= 1
@@ -323,7 +329,7 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
     costs, lines = [], []
     for number, shape in zip(group, current, strict=True):
         base, points = planner.base(number, shape)
-        costs.append(planner.cost_from(number, base, points, skip, float("inf")))
+        costs.append(planner.cost_from(number, base, points, skip, float("inf"), shape[1]))
         lines.append(segments_of(points))
     best_cost = _total(lines, costs) + _misordered(planner, group, [shape[0] for shape in current])
     # each outcome's few best shapes per side (and their segments), worked out once for every assignment:
@@ -396,7 +402,7 @@ def _cheapest_few(
         limit = best[-1][0] if len(best) == count else float("inf")
         if base >= limit:
             break
-        cost = planner.cost_from(number, base, points, skip, limit)
+        cost = planner.cost_from(number, base, points, skip, limit, shape[1])
         if cost < limit:
             bisect.insort(best, (cost, order, shape, points), key=itemgetter(0, 1))
             del best[count:]
