@@ -70,7 +70,7 @@ MOST_CROSSINGS_QA = {
     "gym-cancellation.flow.yaml": 0,
     "instalacao-internet.flow.yaml": 2,
     "matricula-universidad.flow.yaml": 6,
-    "portabilidade-numero.flow.yaml": 1,
+    "portabilidade-numero.flow.yaml": 0,
     "queja-pedido-comida.flow.yaml": 2,
     "receta-farmacia.flow.yaml": 0,
     "saas-workspace-setup.flow.yaml": 3,
@@ -79,15 +79,32 @@ MOST_CROSSINGS_QA = {
 }
 
 
+MOST_CROSSINGS_QA_C = {
+    # QA's third set; before (main at b683d86): cobro-indebido-agua 14, water-damage-claim 12,
+    # cobranca-indevida-celular 5, hotel-checkin-problem 3, reembolso-curso-online 1 (35 in all)
+    "cobranca-indevida-celular.flow.yaml": 5,
+    "cobro-indebido-agua.flow.yaml": 14,
+    "disputa-cargo-tarjeta.flow.yaml": 0,
+    "hotel-checkin-problem.flow.yaml": 2,
+    "lost-luggage.flow.yaml": 0,
+    "paquete-no-entregado.flow.yaml": 0,
+    "reembolso-curso-online.flow.yaml": 1,
+    "renegociacao-divida.flow.yaml": 0,
+    "troca-plano-saude.flow.yaml": 0,
+    "water-damage-claim.flow.yaml": 8,
+}
+
+
 @pytest.mark.slow
-def test_qas_flows_cross_no_more_than_they_do_now():
+@pytest.mark.parametrize(("folder", "bounds"), [("qa", MOST_CROSSINGS_QA), ("qa-c", MOST_CROSSINGS_QA_C)])
+def test_qas_flows_cross_no_more_than_they_do_now(folder, bounds):
     counted = {}
-    for path in sorted(QA.glob("*.flow.yaml")):
+    for path in sorted((QA.parent / folder).glob("*.flow.yaml")):
         flow, diagnostics = load_flow(path)
         assert flow is not None, diagnostics
         counted[path.name] = measure(layout_flow(flow)).crossings
-    assert counted.keys() == MOST_CROSSINGS_QA.keys()
-    over = {name: count for name, count in counted.items() if count > MOST_CROSSINGS_QA[name]}
+    assert counted.keys() == bounds.keys()
+    over = {name: count for name, count in counted.items() if count > bounds[name]}
     assert not over, over
 
 
@@ -123,3 +140,19 @@ def test_two_lines_into_one_shape_never_cross_on_flows_none_of_us_wrote():
             flow, diagnostics = load_flow(path)
             assert flow is not None, diagnostics
             assert measure(layout_flow(flow)).arrival_crossings == 0, path.name
+
+
+@pytest.mark.slow
+def test_an_outcome_turns_down_a_channel_past_the_nearer_targets_instead_of_round_the_drawing():
+    # portabilidade-numero: the operator's answer has three outcomes into three columns on its left; the
+    # "Dados divergentes" line into the farthest one needs the channel just past the nearer chain (the
+    # fourth it reaches), which was not among the ones tried: it went round the right edge and cut
+    # "Aprovada", a crossing between two outcomes of one decision
+    path = QA / "portabilidade-numero.flow.yaml"
+    crossing = _crossing_ends(path)
+    assert not any(("resposta", "corrigir_dados") in pair for pair in crossing)
+    flow, diagnostics = load_flow(path)
+    assert flow is not None, diagnostics
+    q = measure(layout_flow(flow))
+    assert (q.crossings, q.outcome_crossings) == (0, 0)
+    assert q.worst_detour <= 1.5

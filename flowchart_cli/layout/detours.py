@@ -41,6 +41,7 @@ _BIG = 1000  # lines: past this, one pass only
 PAIRS_UP_TO = 200
 """Lines: past this many, crossing pairs are not planned again together (a flow that big keeps the
 ordering passes' time too: see :data:`.ordering.MOST_STEPS`)."""
+_NEAR_GAPS = 6  # across-gaps a line leaving by a side may turn in, nearest first (and the farthest it reaches)
 _CHOICES = 3  # shapes per outcome and side tried together when a decision's outcomes are planned
 _MOST_JOINT = 3  # decisions with more outcomes keep their plan (their extra lines share the bottom)
 _DETOUR = 60.0  # a way round past the detour limit costs more than a dozen crossings…
@@ -452,8 +453,9 @@ def _down_channels(grid: RouteGrid, rs: int, rt: int, cs: int, ct: int) -> Itera
 
 
 def _reachable(grid: RouteGrid, row: int, column: int, side: str) -> list[int]:
-    """The across-gaps a line leaving ``side`` of the shape at (row, column) may turn in: the one
-    beside the shape, the next, and the farthest it reaches along its row past empty cells."""
+    """The across-gaps a line leaving ``side`` of the shape at (row, column) may turn in: the nearest
+    few it reaches along its row past empty cells, and the farthest (a decision whose targets lie in
+    several columns on one side needs the one just past the nearer target, often the third or fourth)."""
     step = 1 if side == "r" else -1
     gap = side_gap(column, side)
     gaps = []
@@ -463,7 +465,7 @@ def _reachable(grid: RouteGrid, row: int, column: int, side: str) -> list[int]:
         if (row, cell) in grid.occupied or not 0 <= cell < grid.columns:
             break
         gap += step
-    return gaps[:2] + gaps[-1:] if len(gaps) > 2 else gaps
+    return gaps[:_NEAR_GAPS] + gaps[-1:] if len(gaps) > _NEAR_GAPS else gaps
 
 
 def _row_clear(grid: RouteGrid, row: int, column: int, gap: int, side: str) -> bool:
