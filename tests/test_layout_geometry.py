@@ -10,6 +10,7 @@ import pytest
 
 from flowchart_cli.layout import layout_flow
 from flowchart_cli.layout.geometry import Diagram, Point, Rect
+from flowchart_cli.layout.outcome_text import LEADING, outcome_lines
 from flowchart_cli.loader import load_flow
 from flowchart_cli.model import Flow, flow_edges
 from flowchart_cli.options import RenderOptions
@@ -284,7 +285,10 @@ def test_decision_labels_sit_next_to_their_lines(diagrams):
             if edge.label:
                 at = edge.label_at
                 assert at is not None
-                near = min(_distance(at, p, q) for p, q in zip(edge.points, edge.points[1:], strict=False))
+                lines = len(outcome_lines(edge.label, edge.label_size, edge.label_wrap))
+                last = Point(at.x, at.y + (lines - 1) * edge.label_size * LEADING)  # a long label's last line
+                segments = list(zip(edge.points, edge.points[1:], strict=False))
+                near = min(_distance(spot, p, q) for p, q in segments for spot in (at, last))
                 assert near < 20, (edge.source, edge.label)
             else:
                 assert edge.label_at is None
@@ -399,7 +403,9 @@ def _label_box(d: Diagram, edge) -> Rect:
     """The label's backing as the layout placed it; it hangs from the anchor on the baseline, in the label's size."""
     box = edge.label_box
     assert box is not None and edge.label_size == d.font_size - 1
-    assert box.bottom == pytest.approx(edge.label_at.y + 5) and box.height == pytest.approx(edge.label_size + 5)
+    further = (len(outcome_lines(edge.label, edge.label_size, edge.label_wrap)) - 1) * edge.label_size * LEADING
+    assert box.y == pytest.approx(edge.label_at.y - edge.label_size)  # a long label's lines hang below the first
+    assert box.height == pytest.approx(edge.label_size + 5 + further)
     assert (box.x + 3 if edge.label_anchor == "start" else box.right - 3) == pytest.approx(edge.label_at.x)
     return box
 

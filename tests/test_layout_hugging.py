@@ -10,6 +10,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+from layout_quality import detours, shared_runs
 
 from flowchart_cli.check import check_file
 from flowchart_cli.layout import layout_flow
@@ -82,3 +83,16 @@ def test_runs_in_one_channel_keep_a_track_gap(path):
             if n1 == n2 or t1 == t2 or min(hi1, hi2) - max(lo1, lo2) <= 1:
                 continue
             assert abs(x1 - x2) >= 19.9, (path.stem, x1, x2)
+
+
+WRITTEN_BY_QA = sorted(QA.glob("*.flow.yaml")) + sorted((QA.parent / "printed").glob("*.flow.yaml"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", WRITTEN_BY_QA, ids=lambda p: p.stem)
+def test_no_line_on_flows_qa_wrote_goes_over_one_and_a_half_times_its_distance(path):
+    """Flows written by a tester, none of them tuned for: long labels and loops beside them included."""
+    d = _diagram(path)
+    lines = [e.points for e in d.edges]
+    assert max(detours(lines, d.font_size)) <= 1.5
+    assert not shared_runs(lines, [(e.source, e.target) for e in d.edges], d.font_size)

@@ -106,7 +106,8 @@ _Obstacle = tuple[float, float, float, int, float, float]
 
 def _obstacles(f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[Points]) -> list[_Obstacle]:
     """(along from, along to, across reach, line, stub's along, stub's across end) of each shape (line -1,
-    no stub) and each stub label on the half's inner side."""
+    no stub), each stub label on the half's inner side and each label beside a drop under a decision
+    there that fits its lane on this side only (line -1: it holds every run beside it)."""
     column = half.gap - 1 if half.inward < 0 else half.gap
     out = []
     for node, col in enumerate(f.p.grid.column):
@@ -117,9 +118,16 @@ def _obstacles(f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[P
     size = f.p.label_size or f.p.font_size - 1
     exit_side = "r" if half.inward < 0 else "l"
     for line, (route, label, points) in enumerate(zip(routes, f.p.labels, lines, strict=True)):
-        if not label or route.exit != exit_side or f.p.grid.column[route.source] != column:
+        if not label or f.p.grid.column[route.source] != column:
             continue
         a, c = points[0]
+        if route.exit == "b" and not f.lr:  # beside the drop under the decision
+            length, tall = outcome_size(label, size)
+            if _only_side(f, column, c, length + _LABEL_ROOM) == -half.inward:
+                out.append((a, a + size + 22 + tall, c - half.inward * (length + _LABEL_ROOM), -1, 0.0, 0.0))
+            continue
+        if route.exit != exit_side:
+            continue
         stub = (a, points[1][1])
         length, tall = outcome_size(label, size, not f.lr)
         if f.lr:  # the label stands beside the stub, before it along the flow
@@ -128,6 +136,18 @@ def _obstacles(f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[P
             reach = c - half.inward * (length + _LABEL_ROOM)
             out.append((a - size - 10 - tall, a + size + 22 + tall, reach, line, *stub))
     return out
+
+
+def _only_side(f: Frame, column: int, at: float, reach: float) -> int:
+    """The one side of a drop at ``at`` (-1 before it, +1 after it) where a label ``reach`` px wide fits
+    inside its lane; 0 when both sides or neither do (then no run need keep clear of it)."""
+    lanes = f.p.grid.first if f.has_lanes else [0]
+    lane = max(n for n, first in enumerate(lanes) if first <= column)
+    first, last = (f.lane_extent(lane) if f.has_lanes else (0, f.cols - 1))
+    low = f.gap_at[first] + (f.border_split[first] if lane > 0 else 0.0)
+    high = f.gap_at[last + 1] + (f.gap_size[last + 1] if last + 1 == f.cols else f.border_split[last + 1])
+    fits = (at - reach >= low, at + reach <= high)
+    return 0 if fits[0] == fits[1] else (-1 if fits[0] else +1)
 
 
 def _units(runs: list[_Run]) -> list[list[_Run]]:
