@@ -30,6 +30,7 @@ _LABEL_PAD = 24.0  # the same under a decision whose outcome label sits there
 _ARROW_ROOM = 11.0  # from the last track to the shape below: the 9 px arrowhead and a short stem
 _MIN_GAP = 18.0  # between two rows with no line across: a straight drop still shows its arrowhead
 _BORDER_HALF = 14.0  # from a shape to a lane border with no line between them
+_OUTSIDE_FROM = 48.0  # a label narrower than this stays on its stub (hugging.py): no room kept outside for it
 _OUTSIDE_LABEL = 44.0  # a run 20 px from the column's widest shape, then its label 3 px out, 6 px wider
 # than its text, and 15 px to the border
 
@@ -157,6 +158,9 @@ class Frame:
         one lane the label needs its length on its own side (0 or 1) only: the
         tracks keep to the other side, so the lines of the column there stay
         short and the lane no wider than both sides' labels and the tracks.
+        A long label on a line back into its own lane or column gets room to
+        stand outside the line's run instead, so the run can keep close to the
+        shapes it passes (hugging.py) rather than go round the label.
         """
         column = self.p.grid.column[route.source]
         gap = column + 1 if route.exit == "r" else column
@@ -164,23 +168,18 @@ class Frame:
         size = self.p.label_size or self.p.font_size - 1
         wide, tall = outcome_size(label, size, wraps(route.exit, self.lr))
         length = (size + 16 + tall if self.lr else wide + 14) - slack
+        back = (self.p.grid.column[route.target] < gap) == (column < gap)
+        outside = _OUTSIDE_LABEL + wide if not self.lr and back and wide >= _OUTSIDE_FROM else 0.0
         if self._is_border(gap):
             side = 0 if column < gap else 1
             count = self.p.tracks.get(("gL" if side == 0 else "gR", gap), 1)
             room = length + _BORDER_CLEARANCE + (count - 1) * SPACING
-            if not self.lr and (self.p.grid.column[route.target] < gap) == (column < gap):
-                # a line back into its own lane: room for the label outside its run, so the run can keep
-                # close to the shapes it passes (hugging.py) rather than go round the label
-                room = max(room, _OUTSIDE_LABEL + wide)
-            return gap, side, room
+            return gap, side, max(room, outside)
         count = self.p.tracks.get(("g", gap), 1)
         if gap in (0, self.cols):
             room = length + (count - 1) * SPACING + _BORDER_CLEARANCE
-            outside = 0.0 if self.lr else _OUTSIDE_LABEL + wide
             return gap, None, max(room, outside)
-        if not self.lr and (self.p.grid.column[route.target] < gap) == (column < gap):  # back to its side
-            length = max(length, _OUTSIDE_LABEL + wide)
-        return gap, 0 if column < gap else 1, length
+        return gap, 0 if column < gap else 1, max(length, outside)
 
     def lane_extent(self, lane: int) -> tuple[int, int]:
         first = self.p.grid.first[lane]
