@@ -7,9 +7,10 @@ whose outputs start rows below may sit in any row between them: one where
 its own lane's cell has room costs no area — it is empty, or it holds
 fewer steps than the lane has columns, so the step takes a column that is
 there anyway (a row it leaves empty is dropped, which saves some) — and a
-row of its own stage keeps the stage bands.  Each such move is judged like an order of the cells
-(:mod:`.ordering`): by routing the flow and counting the crossings the
-drawing would show; it is kept only when there are fewer.
+row of its own stage keeps the stage bands.  Each such move is judged
+like an order of the cells (:mod:`.ordering`): by routing the flow and
+counting the crossings the drawing would show; it is kept only when there
+are fewer.
 
 Loops back keep pointing back (a step never moves below a step that loops
 to it), and a start stays where it is.  The number
