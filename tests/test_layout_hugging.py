@@ -96,3 +96,21 @@ def test_no_line_on_flows_qa_wrote_goes_over_one_and_a_half_times_its_distance(p
     lines = [e.points for e in d.edges]
     assert max(detours(lines, d.font_size)) <= 1.5
     assert not shared_runs(lines, [(e.source, e.target) for e in d.edges], d.font_size)
+
+
+BENCHMARK_FLOWS = sorted((Path(__file__).parent.parent / "benchmarks" / "flows").glob("*.flow.yaml"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", WRITTEN_BY_QA + BENCHMARK_FLOWS, ids=lambda p: p.stem)
+def test_no_outcome_label_straddles_a_lane_border(path):
+    """A loop's long label beside a run 20 px from a lane border once ran across the border
+    ("Inconclusivo" in troca-garantia): the channel now has room for it outside the run."""
+    d = _diagram(path)
+    tb = d.direction == "TB"
+    borders = [lane.band.x if tb else lane.band.y for lane in d.lanes[1:]]
+    for edge in d.edges:
+        if edge.label_box is not None:
+            box = edge.label_box
+            low, high = (box.x, box.right) if tb else (box.y, box.bottom)
+            assert not any(low < border < high for border in borders), (edge.source, edge.label)

@@ -80,3 +80,22 @@ def test_draw_io_and_dot_carry_the_same_lines():
     d = _flight()
     assert "Cancelled /&lt;br&gt;Delayed over 3 h" in write_drawio(d, RenderOptions())
     assert 'label="Cancelled /\\nDelayed over 3 h"' in write_dot(d, RenderOptions())
+
+
+def test_each_line_of_a_long_label_has_a_backing_as_wide_as_itself():
+    d = _flight()
+    root = ET.fromstring(write_svg(d, RenderOptions()))
+    for parent in root.iter():
+        children = list(parent)
+        for index, child in enumerate(children):
+            if child.tag == f"{SVG}text" and "".join(child.itertext()).startswith("Cancelled /"):
+                first, second = children[index - 2], children[index - 1]
+                assert first.tag == second.tag == f"{SVG}rect"
+                widths = [float(first.get("width")), float(second.get("width"))]
+                assert widths[0] < widths[1]  # "Cancelled /" is the shorter line
+                assert widths[0] == pytest.approx(text_width("Cancelled /", 12, bold=True) + 6, abs=0.01)
+                assert float(first.get("y")) + float(first.get("height")) == pytest.approx(
+                    float(second.get("y")), abs=0.01
+                )
+                return
+    raise AssertionError("label not found")

@@ -109,8 +109,7 @@ class Frame:
         need = [0.0] * (self.cols + 1)
         half_need: dict[tuple[int, int], float] = {}
         for route, label in zip(self.p.routes, self.p.labels, strict=True):
-            if label and route.exit in ("l", "r") and (self.lr or not route.back):  # TB: a loop's label sits
-                # beside its run back; LR: a label beside its stub needs only its height there
+            if label and route.exit in ("l", "r"):
                 gap, side, room = self._stub_room(route, label)
                 if side is None:
                     need[gap] = max(need[gap], room)
@@ -170,6 +169,9 @@ class Frame:
         length = (size + 16 + tall if self.lr else wide + 14) - slack
         back = (self.p.grid.column[route.target] < gap) == (column < gap)
         outside = _OUTSIDE_LABEL + wide if not self.lr and back and wide >= _OUTSIDE_FROM else 0.0
+        if route.back and not self.lr:  # a loop's label sits beside its run back: room there only for a long
+            # one, which a run 20 px from a lane border would push across the border
+            length = 0.0
         if self._is_border(gap):
             side = 0 if column < gap else 1
             count = self.p.tracks.get(("gL" if side == 0 else "gR", gap), 1)

@@ -24,6 +24,7 @@ from ..layout.geometry import (
     Point,
     Rect,
     StageBand,
+    share_width,
 )
 from ..layout.outcome_text import LEADING, outcome_lines
 from ..layout.shapes import fmt, shape_parts, text_center
@@ -287,10 +288,10 @@ class _Drawing:
         """The outcome label on its backing box, a line under another; its share ("60 %") after the last
         line, smaller and not bold."""
         size, colours = self.d.small_size, self.colours
-        paint = self.paints.attrs("labelbox", fill=self.both(_background))
-        box = _rect(backing, paint + ' stroke="none" fill-opacity="0.85"')
+        paint = self.paints.attrs("labelbox", fill=self.both(_background)) + ' stroke="none" fill-opacity="0.85"'
         small = size * SHARE_SCALE
         step = size * LEADING
+        box = "".join(_rect(r, paint) for r in _line_backings(lines, backing, anchor, size, share))
         if not self.keep_text:
             for number, line in enumerate(lines):
                 last = number == len(lines) - 1
@@ -341,6 +342,21 @@ def _palette_index(palette: tuple[str, ...], colour: str, fallback: int) -> int:
 
 def _background(theme: Theme) -> str:
     return theme.background
+
+
+def _line_backings(lines: tuple[str, ...], backing: Rect, anchor: str, size: float, share: str) -> list[Rect]:
+    """The backing of each line of an outcome label, as wide as that line, so a short line shows no
+    blank box beside it; the lines' backings meet, and one line's is the whole ``backing``."""
+    if len(lines) == 1:
+        return [backing]
+    step = size * LEADING
+    out = []
+    for number, line in enumerate(lines):
+        last = number == len(lines) - 1
+        width = text_width(line, size, bold=True) + 6 + (share_width(share, size) if last else 0.0)
+        left = backing.x if anchor == "start" else backing.right - width
+        out.append(Rect(left, backing.y + number * step, width, size + 5 if last else step))
+    return out
 
 
 def _rect(r: Rect, paint: str) -> str:
