@@ -16,7 +16,7 @@ from ..options import EDGE_STYLES, RenderOptions
 from .assemble import Placement, assemble
 from .geometry import Diagram
 from .grid import Grid, place_columns
-from .lengths import PixelScale, pixel_scale
+from .lengths import DRAWN_DETOUR_LIMIT, PixelScale, longest_line, pixel_scale
 from .ordering import MOST_STEPS, order_cells
 from .ranking import Ranker, back_edges
 from .routing import plan_routes, tracked_crossings
@@ -141,29 +141,37 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             ]
         return grid, boxes, planned_on(rows, grid, boxes)
 
-    grid, boxes, (routes, tracks) = drawn(rank)
+    def placed(rows: tuple[int, ...], spans: Sequence[tuple[int, int]]) -> Diagram:
+        grid, boxes, (routes, tracks) = drawn(rows)
+        return assemble(
+            Placement(
+                flow=flow,
+                lines=[s[0] for s in boxes],
+                sizes=[(s[1], s[2]) for s in boxes],
+                lane_ids=lane_ids,
+                lane_names=[lane.name for lane in flow.lanes],
+                rank=rows,
+                grid=grid,
+                routes=routes,
+                labels=[label for _, _, label in links],
+                tracks=tracks,
+                font_size=FONT_SIZE,
+                curved=edges == "spline",
+                label_size=FONT_SIZE if options.even_text else FONT_SIZE - 1,
+                stage_rows=spans,
+                shares=link_shares(flow, links) if options.shares else (),
+            ),
+            options,
+        )
+
+    grid, _, (routes, _) = drawn(rank)
     if len(steps) <= MOST_STEPS and tracked_crossings(routes, rank, grid.column):  # most flows cross nothing
-        moved, stage_rows = move_rows(lane, rank, marked, stage_rows, starts, lambda rows: routed(rows, order))
+        moved, moved_spans = move_rows(lane, rank, marked, stage_rows, starts, lambda rows: routed(rows, order))
         if moved != rank:
-            rank = moved
-            grid, boxes, (routes, tracks) = drawn(rank)
-    return assemble(
-        Placement(
-            flow=flow,
-            lines=[s[0] for s in boxes],
-            sizes=[(s[1], s[2]) for s in boxes],
-            lane_ids=lane_ids,
-            lane_names=[lane.name for lane in flow.lanes],
-            rank=rank,
-            grid=grid,
-            routes=routes,
-            labels=[label for _, _, label in links],
-            tracks=tracks,
-            font_size=FONT_SIZE,
-            curved=edges == "spline",
-            label_size=FONT_SIZE if options.even_text else FONT_SIZE - 1,
-            stage_rows=stage_rows,
-            shares=link_shares(flow, links) if options.shares else (),
-        ),
-        options,
-    )
+            diagram = placed(moved, moved_spans)
+            if longest_line(diagram) <= DRAWN_DETOUR_LIMIT:  # most moves: no crossing is saved with a long way
+                return diagram
+            # the frame drew a line longer than the plan foresaw: keep the move only if that is not its doing
+            unmoved = placed(rank, stage_rows)
+            return diagram if longest_line(unmoved) > DRAWN_DETOUR_LIMIT else unmoved
+    return placed(rank, stage_rows)

@@ -11,14 +11,22 @@ drawing.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-__all__ = ["DETOUR_LIMIT", "PixelScale", "estimated_detour", "pixel_scale"]
+if TYPE_CHECKING:
+    from .geometry import Diagram
+
+__all__ = ["DETOUR_LIMIT", "DRAWN_DETOUR_LIMIT", "PixelScale", "estimated_detour", "longest_line", "pixel_scale"]
 
 DETOUR_LIMIT = 1.3
 """Planned lines longer than this many times the distance between their ends (plus four text heights) are
 re-planned; the drawing's own limit is 1.5, the rest is the estimate's margin."""
+DRAWN_DETOUR_LIMIT = 1.5
+"""No drawn line is longer than this many times the distance between its ends (plus four text heights)."""
 TEXT_HEIGHTS = 4 * 13.0
 _ALONG_GAP = 30.0  # a typical channel between two rows
 _ACROSS_GAP = 44.0  # and between two columns
@@ -92,3 +100,16 @@ def estimated_detour(points: Sequence[tuple[int, int]], source: int, target: int
         p1 += hc if before[1] > last[1] else -hc
         length -= hc
     return length / (abs(p0 - s0) + abs(p1 - s1) + TEXT_HEIGHTS)
+
+
+def longest_line(diagram: Diagram) -> float:
+    """The drawing's worst line: its length over the distance between its ends plus four text heights
+    (the measure :data:`DRAWN_DETOUR_LIMIT` bounds; the planner can only estimate it before the frame)."""
+    worst = 0.0
+    for edge in diagram.edges:
+        points = edge.points
+        length = sum(math.hypot(b.x - a.x, b.y - a.y) for a, b in itertools.pairwise(points))
+        first, last = points[0], points[-1]
+        distance = abs(last.x - first.x) + abs(last.y - first.y) + 4 * diagram.font_size
+        worst = max(worst, length / distance)
+    return worst
