@@ -95,8 +95,26 @@ MOST_CROSSINGS_QA_C = {
 }
 
 
+MOST_CROSSINGS_QA_D = {
+    # QA's fourth set (the holdout, not tuned for); on main at 4404328: 45 in all (bank-account-closure 9,
+    # cambio-titular-gas 7, reclamo-demora-muebles 3, school-enrolment-transfer 20)
+    "baja-seguro-coche.flow.yaml": 0,
+    "bank-account-closure.flow.yaml": 8,
+    "cambio-titular-gas.flow.yaml": 5,
+    "denuncia-fraude-compra-online.flow.yaml": 0,
+    "recall-veiculo.flow.yaml": 0,
+    "reclamo-demora-muebles.flow.yaml": 2,
+    "school-enrolment-transfer.flow.yaml": 21,
+    "segunda-via-cartao.flow.yaml": 1,
+    "software-license-refund.flow.yaml": 3,
+    "vistoria-imovel-alugado.flow.yaml": 2,
+}
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize(("folder", "bounds"), [("qa", MOST_CROSSINGS_QA), ("qa-c", MOST_CROSSINGS_QA_C)])
+@pytest.mark.parametrize(
+    ("folder", "bounds"), [("qa", MOST_CROSSINGS_QA), ("qa-c", MOST_CROSSINGS_QA_C), ("qa-d", MOST_CROSSINGS_QA_D)]
+)
 def test_qas_flows_cross_no_more_than_they_do_now(folder, bounds):
     counted = {}
     for path in sorted((QA.parent / folder).glob("*.flow.yaml")):
