@@ -141,8 +141,10 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             ]
         return grid, boxes, planned_on(rows, grid, boxes)
 
+    first = drawn(rank)
+
     def placed(rows: tuple[int, ...], spans: Sequence[tuple[int, int]]) -> Diagram:
-        grid, boxes, (routes, tracks) = drawn(rows)
+        grid, boxes, (routes, tracks) = first if rows == rank else drawn(rows)
         return assemble(
             Placement(
                 flow=flow,
@@ -164,7 +166,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             options,
         )
 
-    grid, _, (routes, _) = drawn(rank)
+    grid, _, (routes, _) = first
     if len(steps) <= MOST_STEPS and tracked_crossings(routes, rank, grid.column):  # most flows cross nothing
         moved, moved_spans = move_rows(lane, rank, marked, stage_rows, starts, lambda rows: routed(rows, order))
         if moved != rank:
