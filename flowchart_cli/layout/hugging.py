@@ -143,7 +143,7 @@ def _only_side(f: Frame, column: int, at: float, reach: float) -> int:
     inside its lane; 0 when both sides or neither do (then no run need keep clear of it)."""
     lanes = f.p.grid.first if f.has_lanes else [0]
     lane = max(n for n, first in enumerate(lanes) if first <= column)
-    first, last = (f.lane_extent(lane) if f.has_lanes else (0, f.cols - 1))
+    first, last = f.lane_extent(lane) if f.has_lanes else (0, f.cols - 1)
     low = f.gap_at[first] + (f.border_split[first] if lane > 0 else 0.0)
     high = f.gap_at[last + 1] + (f.gap_size[last + 1] if last + 1 == f.cols else f.border_split[last + 1])
     fits = (at - reach >= low, at + reach <= high)
