@@ -7,7 +7,11 @@ would run round the far side of the channel, up to twice its distance.
 Here each run along such a channel moves towards the shapes of its own lane
 as far as the shapes and labels beside it, and the runs it shares rows
 with, let it: runs keep their order and at least a track gap apart, never
-move outwards, and a run next to a long label stays clear of it.
+move outwards, and a run next to a long label stays clear of it. Between
+two columns of one lane a run moves towards the shape its line leaves or
+enters by a stub; the other runs there stay. A line whose own long label
+holds its run out, and that comes back into its lane, brings its run in
+too when the channel has room for the label outside the run.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ _OVERLAP = 60.0  # runs closer than this along the channel keep a track gap apar
 Points = list[tuple[float, float]]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Run:
     """One line's run along a side channel: points ``index`` and ``index + 1`` of line ``line``."""
 
@@ -101,20 +105,32 @@ def _side(f: Frame, route: Route, points: Points, run: _Run, gap: int) -> int:
     return sides.pop() if len(sides) == 1 else 0
 
 
-_Obstacle = tuple[float, float, float, int, float, float]
+@dataclass(frozen=True, slots=True)
+class _Obstacle:
+    """What a run passing rows ``low``..``high`` must keep outside of: ``reach`` across.
+
+    ``line`` is the line whose stub label it is (-1 for a shape, or a label that holds every run), with
+    where its stub lies along (``stub_at``) and where the stub ends across (``stub_end``).
+    """
+
+    low: float
+    high: float
+    reach: float
+    line: int = -1
+    stub_at: float = 0.0
+    stub_end: float = 0.0
 
 
 def _obstacles(f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[Points]) -> list[_Obstacle]:
-    """(along from, along to, across reach, line, stub's along, stub's across end) of each shape (line -1,
-    no stub), each stub label on the half's inner side and each label beside a drop under a decision
-    there that fits its lane on this side only (line -1: it holds every run beside it)."""
+    """Each shape on the half's inner side, each stub label there, and each label beside a drop under a
+    decision there that fits its lane on this side only."""
     column = half.gap - 1 if half.inward < 0 else half.gap
     out = []
     for node, col in enumerate(f.p.grid.column):
         if col == column:
             a, c = f.node_center(node)
             reach = c - half.inward * f.across[node] / 2
-            out.append((a - f.along[node] / 2, a + f.along[node] / 2, reach + -half.inward * _SHAPE_ROOM, -1, 0.0, 0.0))
+            out.append(_Obstacle(a - f.along[node] / 2, a + f.along[node] / 2, reach - half.inward * _SHAPE_ROOM))
     size = f.p.label_size or f.p.font_size - 1
     exit_side = "r" if half.inward < 0 else "l"
     for line, (route, label, points) in enumerate(zip(routes, f.p.labels, lines, strict=True)):
@@ -124,17 +140,16 @@ def _obstacles(f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[P
         if route.exit == "b" and not f.lr:  # beside the drop under the decision
             length, tall = outcome_size(label, size)
             if _only_side(f, column, c, length + _LABEL_ROOM) == -half.inward:
-                out.append((a, a + size + 22 + tall, c - half.inward * (length + _LABEL_ROOM), -1, 0.0, 0.0))
+                out.append(_Obstacle(a, a + size + 22 + tall, c - half.inward * (length + _LABEL_ROOM)))
             continue
         if route.exit != exit_side:
             continue
-        stub = (a, points[1][1])
         length, tall = outcome_size(label, size, not f.lr)
         if f.lr:  # the label stands beside the stub, before it along the flow
-            out.append((a - length - 16, a + length + 16, c - half.inward * (size + 16 + tall), line, *stub))
+            low, high, reach = a - length - 16, a + length + 16, c - half.inward * (size + 16 + tall)
         else:  # the label lies above (or below) the stub
-            reach = c - half.inward * (length + _LABEL_ROOM)
-            out.append((a - size - 10 - tall, a + size + 22 + tall, reach, line, *stub))
+            low, high, reach = a - size - 10 - tall, a + size + 22 + tall, c - half.inward * (length + _LABEL_ROOM)
+        out.append(_Obstacle(low, high, reach, line, a, points[1][1]))
     return out
 
 
@@ -143,7 +158,7 @@ def _only_side(f: Frame, column: int, at: float, reach: float) -> int:
     inside its lane; 0 when both sides or neither do (then no run need keep clear of it)."""
     lanes = f.p.grid.first if f.has_lanes else [0]
     lane = max(n for n, first in enumerate(lanes) if first <= column)
-    first, last = (f.lane_extent(lane) if f.has_lanes else (0, f.cols - 1))
+    first, last = f.lane_extent(lane) if f.has_lanes else (0, f.cols - 1)
     low = f.gap_at[first] + (f.border_split[first] if lane > 0 else 0.0)
     high = f.gap_at[last + 1] + (f.gap_size[last + 1] if last + 1 == f.cols else f.border_split[last + 1])
     fits = (at - reach >= low, at + reach <= high)
@@ -182,14 +197,14 @@ def _limit(
     limit = half.low if inward < 0 else half.high
     best = limit - inward * _SHAPE_ROOM  # inside the channel, clear of the column beside it
     lines = {run.line for run in unit}
-    for a0, a1, reach, line, stub_at, stub_end in obstacles:
-        if not (a0 < high + 0.01 and low - 0.01 < a1):
+    for o in obstacles:
+        if not (o.low < high + 0.01 and low - 0.01 < o.high):
             continue
-        if line in lines and not own:
+        if o.line in lines and not own:
             continue
-        if line >= 0 and line not in lines and low < stub_at < high and (now - stub_end) * inward > 0:
+        if o.line >= 0 and o.line not in lines and low < o.stub_at < high and (now - o.stub_end) * inward > 0:
             continue  # this run crosses that label's stub already: the label sits elsewhere on its line
-        best = max(best, reach) if inward < 0 else min(best, reach)
+        best = max(best, o.reach) if inward < 0 else min(best, o.reach)
     for v, at in placed.items():
         v_low, v_high = _span(units[v])
         inner = (units[v][0].at - now) * inward > 0.01
@@ -232,7 +247,7 @@ def _label_outside(
     inward = half.inward
     size = f.p.label_size or f.p.font_size - 1
     outer_edge = half.high if inward < 0 else half.low
-    labelled = {o[3] for o in obstacles if o[3] >= 0}
+    labelled = {o.line for o in obstacles if o.line >= 0}
     for u, unit in enumerate(units[: len(units) - fixed]):
         own = [run for run in unit if run.line in labelled]
         if not own or not all(_comes_back(lines[run.line], run, inward) for run in own):
