@@ -16,6 +16,7 @@ too when the channel has room for the label outside the run.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -182,78 +183,97 @@ def _span(unit: list[_Run]) -> tuple[float, float]:
     return min(r.low for r in unit), max(r.high for r in unit)
 
 
-def _limit(
-    half: _Half,
-    unit: list[_Run],
-    obstacles: list[_Obstacle],
-    placed: dict[int, float],
-    units: list[list[_Run]],
-    *,
-    own: bool,
-) -> float:
-    """How far in ``unit`` may come: clear of the shapes and labels beside it (its own label too when
-    ``own``) and a track gap outside the runs already ``placed`` beside it."""
-    inward, low, high, now = half.inward, *_span(unit), unit[0].at
-    limit = half.low if inward < 0 else half.high
-    best = limit - inward * _SHAPE_ROOM  # inside the channel, clear of the column beside it
-    lines = {run.line for run in unit}
-    for o in obstacles:
-        if not (o.low < high + 0.01 and low - 0.01 < o.high):
-            continue
-        if o.line in lines and not own:
-            continue
-        if o.line >= 0 and o.line not in lines and low < o.stub_at < high and (now - o.stub_end) * inward > 0:
-            continue  # this run crosses that label's stub already: the label sits elsewhere on its line
-        best = max(best, o.reach) if inward < 0 else min(best, o.reach)
-    for v, at in placed.items():
-        v_low, v_high = _span(units[v])
-        inner = (units[v][0].at - now) * inward > 0.01
-        if inner and units[v] is not unit and v_low < high + _OVERLAP and low - _OVERLAP < v_high:
-            best = max(best, at + SPACING) if inward < 0 else min(best, at - SPACING)
-    return best
+_BUCKET = 240.0  # px along the channel: what lies beside a run is looked up in these stretches
 
 
-def _place(
-    half: _Half, units: list[list[_Run]], obstacles: list[_Obstacle], lines: list[Points], fixed: int
-) -> list[float]:
+class _Channel:
+    """The units of one half, their spans, the obstacles beside them, and which of those lie near which
+    stretch of the channel (a flow of thousands of steps has thousands of runs in one channel)."""
+
+    def __init__(self, half: _Half, units: list[list[_Run]], obstacles: list[_Obstacle], fixed: int) -> None:
+        self.half, self.units, self.obstacles, self.fixed = half, units, obstacles, fixed
+        self.spans = [_span(unit) for unit in units]
+        self._units: dict[int, list[int]] = defaultdict(list)
+        for u, (low, high) in enumerate(self.spans):
+            for bucket in _buckets(low - _OVERLAP, high + _OVERLAP):
+                self._units[bucket].append(u)
+        self._obstacles: dict[int, list[int]] = defaultdict(list)
+        for n, o in enumerate(obstacles):
+            for bucket in _buckets(o.low, o.high):
+                self._obstacles[bucket].append(n)
+
+    def near_units(self, u: int) -> set[int]:
+        return {v for b in _buckets(*self.spans[u]) for v in self._units.get(b, ())} - {u}
+
+    def near_obstacles(self, u: int) -> set[int]:
+        low, high = self.spans[u]
+        return {n for b in _buckets(low - 0.01, high + 0.01) for n in self._obstacles.get(b, ())}
+
+    def limit(self, u: int, placed: dict[int, float] | list[float], *, own: bool) -> float:
+        """How far in unit ``u`` may come: clear of the shapes and labels beside it (its own label too
+        when ``own``) and a track gap outside the runs already ``placed`` beside it (``placed`` maps a
+        unit to its position; a list holds every unit's)."""
+        half, unit = self.half, self.units[u]
+        inward, (low, high), now = half.inward, self.spans[u], unit[0].at
+        limit = half.low if inward < 0 else half.high
+        best = limit - inward * _SHAPE_ROOM  # inside the channel, clear of the column beside it
+        lines = {run.line for run in unit}
+        for n in self.near_obstacles(u):
+            o = self.obstacles[n]
+            if not (o.low < high + 0.01 and low - 0.01 < o.high):
+                continue
+            if o.line in lines and not own:
+                continue
+            if o.line >= 0 and o.line not in lines and low < o.stub_at < high and (now - o.stub_end) * inward > 0:
+                continue  # this run crosses that label's stub already: the label sits elsewhere on its line
+            best = max(best, o.reach) if inward < 0 else min(best, o.reach)
+        known = placed if isinstance(placed, dict) else dict(enumerate(placed))
+        for v in self.near_units(u):
+            if v not in known:
+                continue
+            v_low, v_high = self.spans[v]
+            inner = (self.units[v][0].at - now) * inward > 0.01
+            if inner and v_low < high + _OVERLAP and low - _OVERLAP < v_high:
+                at = known[v]
+                best = max(best, at + SPACING) if inward < 0 else min(best, at - SPACING)
+        return best
+
+
+def _buckets(low: float, high: float) -> range:
+    return range(int(low // _BUCKET), int(high // _BUCKET) + 1)
+
+
+def _place(channel: _Channel, lines: list[Points]) -> list[float]:
     """Each unit's new across position: innermost first, as near the shapes as the shapes, labels and
     the units already placed beside it allow, never further out than before; a unit whose lines
     would turn back stays, and so do the last ``fixed`` units (other runs of a shared channel)."""
-    inward = half.inward
+    units, inward, fixed = channel.units, channel.half.inward, channel.fixed
     placed: dict[int, float] = {u: units[u][0].at for u in range(len(units) - fixed, len(units))}
     order = sorted(range(len(units) - fixed), key=lambda u: units[u][0].at * -inward)  # innermost first
     for u in order:
         now = units[u][0].at
-        best = _limit(half, units[u], obstacles, placed, units, own=True)
+        best = channel.limit(u, placed, own=True)
         at = max(best, now) if inward > 0 else min(best, now)
         placed[u] = at if all(_keeps_turns(lines[r.line], r.index, at) for r in units[u]) else now
     return [placed[u] for u in range(len(units))]
 
 
-def _label_outside(
-    f: Frame,
-    half: _Half,
-    units: list[list[_Run]],
-    obstacles: list[_Obstacle],
-    placed: list[float],
-    lines: list[Points],
-    fixed: int,
-) -> None:
+def _label_outside(f: Frame, channel: _Channel, placed: list[float], lines: list[Points]) -> None:
     """Labelled side lines whose long labels hold their run out and that come back into their own lane:
     the run comes in to the shapes and each label stands outside it, beside the run just past its corner,
     where the channel has room for it (TB only: in LR a label stands beside its stub, not along it)."""
     if f.lr:
         return
+    half, units = channel.half, channel.units
     inward = half.inward
     size = f.p.label_size or f.p.font_size - 1
     outer_edge = half.high if inward < 0 else half.low
-    labelled = {o.line for o in obstacles if o.line >= 0}
-    for u, unit in enumerate(units[: len(units) - fixed]):
+    labelled = {o.line for o in channel.obstacles if o.line >= 0}
+    for u, unit in enumerate(units[: len(units) - channel.fixed]):
         own = [run for run in unit if run.line in labelled]
         if not own or not all(_comes_back(lines[run.line], run, inward) for run in own):
             continue
-        others = {v: at for v, at in enumerate(placed) if v != u}
-        at = _limit(half, unit, obstacles, others, units, own=False)
+        at = channel.limit(u, placed, own=False)
         at = max(at, placed[u]) if inward > 0 else min(at, placed[u])
         if abs(at - placed[u]) < 2 * SPACING:
             continue  # a short label stays on its stub, above it: the line is hardly longer
@@ -265,8 +285,9 @@ def _label_outside(
         rows = [_label_rows(lines[run.line], size, outcome_size(f.p.labels[run.line], size)[1]) for run in own]
         clash = any(
             (a - at) * inward < 0
-            and any(_span(units[v])[0] - 6 < high and low < _span(units[v])[1] for low, high in rows)
-            for v, a in others.items()
+            and any(channel.spans[v][0] - 6 < high and low < channel.spans[v][1] for low, high in rows)
+            for v, a in enumerate(placed)
+            if v != u
         )
         if not clash:
             placed[u] = at
@@ -294,9 +315,9 @@ def hug_shapes(f: Frame, routes: Sequence[Route], lines: Sequence[Points]) -> li
             continue
         stay = _units(others)
         units = _units(runs) + stay
-        obstacles = _obstacles(f, half, routes, out)
-        placed = _place(half, units, obstacles, out, len(stay))
-        _label_outside(f, half, units, obstacles, placed, out, len(stay))
+        channel = _Channel(half, units, _obstacles(f, half, routes, out), len(stay))
+        placed = _place(channel, out)
+        _label_outside(f, channel, placed, out)
         for unit, at in zip(units, placed, strict=True):
             for run in unit:
                 points = out[run.line]
