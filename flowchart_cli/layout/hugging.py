@@ -209,10 +209,9 @@ class _Channel:
         low, high = self.spans[u]
         return {n for b in _buckets(low - 0.01, high + 0.01) for n in self._obstacles.get(b, ())}
 
-    def limit(self, u: int, placed: dict[int, float] | list[float], *, own: bool) -> float:
+    def limit(self, u: int, placed: dict[int, float], *, own: bool) -> float:
         """How far in unit ``u`` may come: clear of the shapes and labels beside it (its own label too
-        when ``own``) and a track gap outside the runs already ``placed`` beside it (``placed`` maps a
-        unit to its position; a list holds every unit's)."""
+        when ``own``) and a track gap outside the runs already ``placed`` beside it."""
         half, unit = self.half, self.units[u]
         inward, (low, high), now = half.inward, self.spans[u], unit[0].at
         limit = half.low if inward < 0 else half.high
@@ -227,14 +226,13 @@ class _Channel:
             if o.line >= 0 and o.line not in lines and low < o.stub_at < high and (now - o.stub_end) * inward > 0:
                 continue  # this run crosses that label's stub already: the label sits elsewhere on its line
             best = max(best, o.reach) if inward < 0 else min(best, o.reach)
-        known = placed if isinstance(placed, dict) else dict(enumerate(placed))
         for v in self.near_units(u):
-            if v not in known:
+            if v not in placed:
                 continue
             v_low, v_high = self.spans[v]
             inner = (self.units[v][0].at - now) * inward > 0.01
             if inner and v_low < high + _OVERLAP and low - _OVERLAP < v_high:
-                at = known[v]
+                at = placed[v]
                 best = max(best, at + SPACING) if inward < 0 else min(best, at - SPACING)
         return best
 
@@ -273,7 +271,7 @@ def _label_outside(f: Frame, channel: _Channel, placed: list[float], lines: list
         own = [run for run in unit if run.line in labelled]
         if not own or not all(_comes_back(lines[run.line], run, inward) for run in own):
             continue
-        at = channel.limit(u, placed, own=False)
+        at = channel.limit(u, dict(enumerate(placed)), own=False)
         at = max(at, placed[u]) if inward > 0 else min(at, placed[u])
         if abs(at - placed[u]) < 2 * SPACING:
             continue  # a short label stays on its stub, above it: the line is hardly longer
