@@ -111,13 +111,31 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             scale=scale_for(rows, grid, sizes),
         )
 
+    filled: dict[tuple[int, float], tuple[tuple[str, ...], float, float]] = {}
+
+    def boxes_on(grid: Grid) -> list[tuple[tuple[str, ...], float, float]]:
+        """The boxes as drawn on ``grid``: in TB as wide as their column lets them (across the lanes is
+        the width), so that a row's height, and with it how long each line is, is the drawing's."""
+        if lr:
+            return sized
+        room: dict[int, float] = {}
+        for node, column in enumerate(grid.column):
+            room[column] = max(room.get(column, 0.0), sized[node][1])
+        boxes = []
+        for node, step in enumerate(steps):
+            key = (node, room[grid.column[node]])
+            if key not in filled:
+                filled[key] = fill_width(step, sized[node], key[1], FONT_SIZE)
+            boxes.append(filled[key])
+        return boxes
+
     counted: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}  # one routing per rows and columns
 
     def routed(rows: tuple[int, ...], order: tuple[float, ...]) -> float:
         grid = place_columns(lanes, lane, rows, order, forward)
         key = (rows, grid.column)
         if key not in counted:
-            counted[key] = tracked_crossings(planned_on(rows, grid, sized)[0], rows, grid.column)
+            counted[key] = tracked_crossings(planned_on(rows, grid, boxes_on(grid))[0], rows, grid.column)
         return counted[key]
 
     outcomes: dict[int, list[int]] = {}
@@ -130,15 +148,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
     def drawn(rows: tuple[int, ...]):
         """The grid, the boxes (in TB as wide as their column lets them) and the routes on ``rows``."""
         grid = place_columns(lanes, lane, rows, order, forward)
-        boxes = sized
-        if flow.direction != "LR":  # across the lanes is the width: let boxes use their column's
-            room: dict[int, float] = {}
-            for node, column in enumerate(grid.column):
-                room[column] = max(room.get(column, 0.0), sized[node][1])
-            boxes = [
-                fill_width(step, s, room[grid.column[n]], FONT_SIZE)
-                for n, (step, s) in enumerate(zip(steps, sized, strict=True))
-            ]
+        boxes = boxes_on(grid)
         return grid, boxes, planned_on(rows, grid, boxes)
 
     first = drawn(rank)
