@@ -17,7 +17,7 @@ from .assemble import Placement, assemble
 from .geometry import Diagram
 from .grid import Grid, place_columns
 from .lengths import DRAWN_DETOUR_LIMIT, PixelScale, longest_line, pixel_scale
-from .ordering import MOST_STEPS, order_cells
+from .ordering import MOST_STEPS, move_chains, order_cells
 from .ranking import Ranker, back_edges
 from .routing import plan_routes, tracked_crossings
 from .rows import move_rows
@@ -152,9 +152,10 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
         return grid, boxes, planned_on(rows, grid, boxes)
 
     first = drawn(rank)
+    first_order = order
 
     def placed(rows: tuple[int, ...], spans: Sequence[tuple[int, int]]) -> Diagram:
-        grid, boxes, (routes, tracks) = first if rows == rank else drawn(rows)
+        grid, boxes, (routes, tracks) = first if rows == rank and order == first_order else drawn(rows)
         return assemble(
             Placement(
                 flow=flow,
@@ -177,13 +178,17 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
         )
 
     grid, _, (routes, _) = first
-    if len(steps) <= MOST_STEPS and tracked_crossings(routes, rank, grid.column):  # most flows cross nothing
-        moved, moved_spans = move_rows(lane, rank, marked, stage_rows, starts, lambda rows: routed(rows, order))
-        if moved != rank:
-            diagram = placed(moved, moved_spans)
-            if longest_line(diagram) <= DRAWN_DETOUR_LIMIT:  # most moves: no crossing is saved with a long way
-                return diagram
-            # the frame drew a line longer than the plan foresaw: keep the move only if that is not its doing
-            unmoved = placed(rank, stage_rows)
-            return diagram if longest_line(unmoved) > DRAWN_DETOUR_LIMIT else unmoved
-    return placed(rank, stage_rows)
+    counted[(rank, grid.column)] = tracked_crossings(routes, rank, grid.column)  # what the rows pass starts from
+    if len(steps) > MOST_STEPS or not counted[(rank, grid.column)]:  # most flows cross nothing
+        return placed(rank, stage_rows)
+    moved, moved_spans = move_rows(lane, rank, marked, stage_rows, starts, lambda rows: routed(rows, order))
+    order = move_chains(lane, moved, order, marked, lambda chains: routed(moved, chains))
+    if moved == rank and order == first_order:
+        return placed(rank, stage_rows)
+    diagram = placed(moved, moved_spans)
+    if longest_line(diagram) <= DRAWN_DETOUR_LIMIT:  # most moves: no crossing is saved with a long way
+        return diagram
+    # the frame drew a line longer than the plan foresaw: keep the move only if that is not its doing
+    order = first_order
+    unmoved = placed(rank, stage_rows)
+    return diagram if longest_line(unmoved) > DRAWN_DETOUR_LIMIT else unmoved
