@@ -35,7 +35,7 @@ __all__ = ["MOST_STEPS", "move_chains", "order_cells"]
 MOST_STEPS = 150
 """Flows with more steps keep Graphviz's order."""
 _MOST_ROUTINGS = 24
-_MOST_CHAIN_ROUTINGS = 2
+_MOST_CHAIN_ROUTINGS = 1  # two or four found nothing more on the 90 flows measured, for 5-10 % more routings
 
 Order = tuple[float, ...]
 Count = Callable[[Order], float]
@@ -177,7 +177,8 @@ def move_chains(
     column its key points at, and the whole chain follows.  No order inside a cell reaches that: in
     `instalacao-internet` the chain from the start down to "Ligar para o cliente" ran in the right
     column, and the loop back to it from the technician's lane cut two lines; in the left column the
-    loop comes round the other side and cuts none.
+    loop comes round the other side and cuts none.  One routing: the first chain (in file order) not
+    already at its lane's other end is tried there.
     """
     cells = Counter((lane[n], rank[n]) for n in range(len(lane)))
     width: dict[int, int] = defaultdict(int)
@@ -192,10 +193,14 @@ def move_chains(
     budget = _MOST_CHAIN_ROUTINGS
     for node in heads:
         keys = [best[m] for m in range(len(lane)) if lane[m] == lane[node]]
-        for key in (min(keys), max(keys)):
+        low, high = min(keys), max(keys)
+        if high - low < 1e-9:
+            continue
+        column = round((best[node] - low) / (high - low) * (width[lane[node]] - 1))  # as the grid reads it
+        for key, end in ((low, 0), (high, width[lane[node]] - 1)):
             if best_count == 0 or budget <= 0:
                 return best
-            if key == best[node]:
+            if column == end:
                 continue
             candidate = (*best[:node], key, *best[node + 1 :])
             budget -= 1
