@@ -61,6 +61,48 @@ def test_shape_text_fits_and_size_is_at_least_the_symbol(kind):
     assert len(lines) * 16 < height
 
 
+@pytest.mark.parametrize("kind", sorted(set(SYMBOLS) - {"decision"}))
+def test_lr_boxes_are_narrower_and_their_text_still_fits(kind):
+    """In LR every box's width adds to the drawing's length; a lane is as tall as its tallest box anyway."""
+    label = "Enviar o link de pagamento ao cliente por WhatsApp"
+    tb_lines, tb_width, _ = size_step(Step(0, "s", kind, label), 13)
+    lines, width, height = size_step(Step(0, "s", kind, label), 13, lr=True)
+    assert width <= tb_width and (width < tb_width or kind == "connector")
+    assert width >= 0.75 * SYMBOLS[kind].width
+    assert all(text_width(line, 13) < width for line in lines)
+    assert len(lines) * 16 < height and len(lines) <= 4
+    assert " ".join(lines) == " ".join(tb_lines) == label
+
+
+@pytest.mark.parametrize(
+    "label", ["¿Aprobado?", "What is the risk level?", "¿El pago fue aprobado?", "Is the refund due?"]
+)
+def test_lr_diamonds_are_narrower_on_two_lines(label):
+    _, tb_width, tb_height = size_step(Step(0, "s", "decision", label), 13)
+    lines, width, height = size_step(Step(0, "s", "decision", label), 13, lr=True)
+    assert width < tb_width and height <= tb_height and len(lines) <= 2
+
+
+def test_a_long_question_in_lr_is_no_taller_than_in_tb():
+    """Past two lines a diamond makes its whole lane taller: LR takes as few lines as it can."""
+    label = "Enviar o link de pagamento ao cliente por WhatsApp?"
+    tb_lines, _, tb_height = size_step(Step(0, "s", "decision", label), 13)
+    lines, _, height = size_step(Step(0, "s", "decision", label), 13, lr=True)
+    assert len(lines) <= len(tb_lines) and height <= tb_height
+
+
+def test_lr_drawing_of_a_sixteen_step_flow_is_shorter_than_with_tb_boxes():
+    from flowchart_cli.layout import layout_flow
+    from flowchart_cli.loader import load_flow
+
+    flow, _ = load_flow(Path(__file__).parent.parent / "benchmarks" / "flows" / "onboarding.flow.yaml")
+    assert flow is not None and flow.direction == "LR" and len(flow.steps) == 17
+    diagram = layout_flow(flow)
+    processes = [n for n in diagram.nodes if n.kind == "process"]
+    assert processes and all(n.box.width == 120 for n in processes)
+    assert diagram.width < 2900  # 3,336 px with TB's boxes
+
+
 @pytest.mark.parametrize("kind", sorted(SYMBOLS))
 def test_every_symbol_has_a_closed_outline(kind):
     parts = shape_parts(kind, Rect(10, 20, 160, 64))

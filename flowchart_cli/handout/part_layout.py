@@ -81,7 +81,8 @@ def worded_part(
     def connector(node: NodeBox) -> NodeBox | None:
         crossing = part.connectors[node.key]
         text = connector_text(words, crossing, part_of, number_of)
-        lines, width, height = size_step(Step(0, node.key, "offpage", text), diagram.font_size)
+        lr = diagram.direction == "LR"
+        lines, width, height = size_step(Step(0, node.key, "offpage", text), diagram.font_size, lr)
         if len(lines) > len(node.lines) or width > node.box.width + 0.5 or height > node.box.height + 0.5:
             return None
         return replace(node, label=_one_line(text), lines=lines, connector=numbers[crossing.target])

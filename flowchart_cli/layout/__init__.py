@@ -89,8 +89,8 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
     forward = [(s, t) for (s, t, _), b in zip(links, back, strict=True) if not b]
     marked = [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)]
     decision = [step.kind == "decision" for step in steps]
-    sized = [size_step(step, FONT_SIZE) for step in steps]
     lr = flow.direction == "LR"
+    sized = [size_step(step, FONT_SIZE, lr) for step in steps]
     lanes = max(1, len(lane_ids))
 
     def scale_for(rows: Sequence[int], grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]]) -> PixelScale:
