@@ -181,7 +181,16 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
     counted[(rank, grid.column)] = tracked_crossings(routes, rank, grid.column)  # what the rows pass starts from
     if len(steps) > MOST_STEPS or not counted[(rank, grid.column)]:  # most flows cross nothing
         return placed(rank, stage_rows)
-    moved, moved_spans = move_rows(lane, rank, marked, stage_rows, starts, lambda rows: routed(rows, order))
+    # chains that start at a decision, where several lines fan out, are moved before the rows; the row
+    # moves start from both orders (a row a chain's move no longer gains may be worth more), the fewer
+    # crossings kept; then any chain once more on the rows chosen
+    deciding = frozenset(n for n, is_decision in enumerate(decision) if is_decision)
+    chained = move_chains(lane, rank, order, marked, lambda chains: routed(rank, chains), most=2, starting=deciding)
+    tried = []
+    for start in dict.fromkeys((order, chained)):
+        rows, spans = move_rows(lane, rank, marked, stage_rows, starts, lambda rows, start=start: routed(rows, start))
+        tried.append((routed(rows, start), rows, spans, start))
+    _, moved, moved_spans, order = min(tried, key=lambda found: found[0])  # a tie keeps the first: no move
     order = move_chains(lane, moved, order, marked, lambda chains: routed(moved, chains))
     if moved == rank and order == first_order:
         return placed(rank, stage_rows)

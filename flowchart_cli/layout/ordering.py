@@ -35,7 +35,7 @@ __all__ = ["MOST_STEPS", "move_chains", "order_cells"]
 MOST_STEPS = 150
 """Flows with more steps keep Graphviz's order."""
 _MOST_ROUTINGS = 24
-_MOST_CHAIN_ROUTINGS = 1  # two or four found nothing more on the 90 flows measured, for 5-10 % more routings
+_MOST_CHAIN_ROUTINGS = 1  # after the row moves two or four found nothing more on the 90 flows measured
 
 Order = tuple[float, ...]
 Count = Callable[[Order], float]
@@ -169,6 +169,9 @@ def move_chains(
     order: Order,
     links: Sequence[tuple[int, int, bool]],
     crossings: Count,
+    *,
+    most: int = _MOST_CHAIN_ROUTINGS,
+    starting: frozenset[int] | None = None,
 ) -> Order:
     """``order`` with chains moved to the first or last column of their lane where fewer lines cross.
 
@@ -177,8 +180,8 @@ def move_chains(
     column its key points at, and the whole chain follows.  No order inside a cell reaches that: in
     `instalacao-internet` the chain from the start down to "Ligar para o cliente" ran in the right
     column, and the loop back to it from the technician's lane cut two lines; in the left column the
-    loop comes round the other side and cuts none.  One routing: the first chain (in file order) not
-    already at its lane's other end is tried there.
+    loop comes round the other side and cuts none.  At most ``most`` routings: the first chains (in
+    file order, only those ``starting`` at the steps given) not already at an end are tried at it.
     """
     cells = Counter((lane[n], rank[n]) for n in range(len(lane)))
     width: dict[int, int] = defaultdict(int)
@@ -186,11 +189,13 @@ def move_chains(
         width[lane_index] = max(width[lane_index], count)
     led = {target for source, target, back in links if not back and source != target and lane[source] == lane[target]}
     heads = [n for n in range(len(lane)) if width[lane[n]] > 1 and cells[(lane[n], rank[n])] == 1 and n not in led]
+    if starting is not None:
+        heads = [n for n in heads if n in starting]
     if not heads:
         return order
     best = order
     best_count = crossings(best)
-    budget = _MOST_CHAIN_ROUTINGS
+    budget = most
     for node in heads:
         keys = [best[m] for m in range(len(lane)) if lane[m] == lane[node]]
         low, high = min(keys), max(keys)
