@@ -178,8 +178,10 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
         )
 
     grid, _, (routes, _) = first
+    if len(steps) > MOST_STEPS:  # a big flow keeps its ranks and dot's order: see MOST_STEPS
+        return placed(rank, stage_rows)
     counted[(rank, grid.column)] = tracked_crossings(routes, rank, grid.column)  # what the rows pass starts from
-    if len(steps) > MOST_STEPS or not counted[(rank, grid.column)]:  # most flows cross nothing
+    if not counted[(rank, grid.column)]:  # most flows cross nothing
         return placed(rank, stage_rows)
     # chains that start at a decision, where several lines fan out, are moved before the rows; the row
     # moves start from both orders (a row a chain's move no longer gains may be worth more), the fewer
