@@ -19,7 +19,7 @@ from .grid import Grid, place_columns
 from .lengths import DRAWN_DETOUR_LIMIT, PixelScale, longest_line, pixel_scale
 from .ordering import MOST_STEPS, move_chains, order_cells
 from .ranking import Ranker, back_edges
-from .routing import plan_routes, tracked_crossings
+from .routing import arrivals_cross, hemmed_in, plan_routes, tracked_crossings
 from .rows import move_rows
 from .sizing import fill_width, size_step
 from .stages import rank_in_stages
@@ -98,7 +98,12 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
         across = [h if lr else w for _, w, h in sizes]
         return pixel_scale(rows, grid.column, along, across, grid.columns)
 
-    def planned_on(rows: Sequence[int], grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]]):
+    def planned_on(
+        rows: Sequence[int],
+        grid: Grid,
+        sizes: Sequence[tuple[tuple[str, ...], float, float]],
+        shared_bottom: bool = False,
+    ):
         """The routes (and their tracks) of every line with steps in ``rows``, on ``grid``, with boxes of
         ``sizes``."""
         return plan_routes(
@@ -109,6 +114,7 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             borders=frozenset(grid.first[1:]),
             columns=grid.columns,
             scale=scale_for(rows, grid, sizes),
+            shared_bottom=shared_bottom,
         )
 
     filled: dict[tuple[int, float], tuple[tuple[str, ...], float, float]] = {}
@@ -154,8 +160,12 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
     first = drawn(rank)
     first_order = order
 
-    def placed(rows: tuple[int, ...], spans: Sequence[tuple[int, int]]) -> Diagram:
-        grid, boxes, (routes, tracks) = first if rows == rank and order == first_order else drawn(rows)
+    last: dict[str, object] = {}  # the plan the last drawing was made from
+
+    def placed(rows: tuple[int, ...], spans: Sequence[tuple[int, int]], plan=None) -> Diagram:
+        plan = plan or (first if rows == rank and order == first_order else drawn(rows))
+        grid, boxes, (routes, tracks) = plan
+        last.update(rows=rows, spans=spans, plan=plan)
         return assemble(
             Placement(
                 flow=flow,
@@ -177,29 +187,48 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             options,
         )
 
-    grid, _, (routes, _) = first
+    def settled() -> Diagram:
+        """The drawing with the fewest crossings the chain and row passes find (after the cell orders)."""
+        nonlocal order
+        grid, _, (routes, _) = first
+        counted[(rank, grid.column)] = tracked_crossings(routes, rank, grid.column)  # where the row pass starts
+        if not counted[(rank, grid.column)]:  # most flows cross nothing
+            return placed(rank, stage_rows)
+        # chains that start at a decision, where several lines fan out, are moved before the rows; the row
+        # moves start from both orders (a row a chain's move no longer gains may be worth more), the fewer
+        # crossings kept; then any chain once more on the rows chosen
+        deciding = frozenset(n for n, is_decision in enumerate(decision) if is_decision)
+        chained = move_chains(lane, rank, order, marked, lambda chains: routed(rank, chains), most=2, starting=deciding)
+        tried = []
+        for start in dict.fromkeys((order, chained)):
+            rows, spans = move_rows(
+                lane, rank, marked, stage_rows, starts, lambda rows, start=start: routed(rows, start)
+            )
+            tried.append((routed(rows, start), rows, spans, start))
+        _, moved, moved_spans, order = min(tried, key=lambda found: found[0])  # a tie keeps the first: no move
+        order = move_chains(lane, moved, order, marked, lambda chains: routed(moved, chains))
+        if moved == rank and order == first_order:
+            return placed(rank, stage_rows)
+        diagram = placed(moved, moved_spans)
+        if longest_line(diagram) <= DRAWN_DETOUR_LIMIT:  # most moves: no crossing is saved with a long way
+            return diagram
+        # the frame drew a line longer than the plan foresaw: keep the move only if that is not its doing
+        order = first_order
+        unmoved = placed(rank, stage_rows)
+        return diagram if longest_line(unmoved) > DRAWN_DETOUR_LIMIT else unmoved
+
     if len(steps) > MOST_STEPS:  # a big flow keeps its ranks and dot's order: see MOST_STEPS
         return placed(rank, stage_rows)
-    counted[(rank, grid.column)] = tracked_crossings(routes, rank, grid.column)  # what the rows pass starts from
-    if not counted[(rank, grid.column)]:  # most flows cross nothing
-        return placed(rank, stage_rows)
-    # chains that start at a decision, where several lines fan out, are moved before the rows; the row
-    # moves start from both orders (a row a chain's move no longer gains may be worth more), the fewer
-    # crossings kept; then any chain once more on the rows chosen
-    deciding = frozenset(n for n, is_decision in enumerate(decision) if is_decision)
-    chained = move_chains(lane, rank, order, marked, lambda chains: routed(rank, chains), most=2, starting=deciding)
-    tried = []
-    for start in dict.fromkeys((order, chained)):
-        rows, spans = move_rows(lane, rank, marked, stage_rows, starts, lambda rows, start=start: routed(rows, start))
-        tried.append((routed(rows, start), rows, spans, start))
-    _, moved, moved_spans, order = min(tried, key=lambda found: found[0])  # a tie keeps the first: no move
-    order = move_chains(lane, moved, order, marked, lambda chains: routed(moved, chains))
-    if moved == rank and order == first_order:
-        return placed(rank, stage_rows)
-    diagram = placed(moved, moved_spans)
-    if longest_line(diagram) <= DRAWN_DETOUR_LIMIT:  # most moves: no crossing is saved with a long way
-        return diagram
-    # the frame drew a line longer than the plan foresaw: keep the move only if that is not its doing
-    order = first_order
-    unmoved = placed(rank, stage_rows)
-    return diagram if longest_line(unmoved) > DRAWN_DETOUR_LIMIT else unmoved
+    drawing = settled()
+    rows, spans, (grid, boxes, (routes, _)) = last["rows"], last["spans"], last["plan"]
+    if not hemmed_in(routes, rows, grid.column):  # most flows: no such decision's outcome crosses a line
+        return drawing
+    crossed = tracked_crossings(routes, rows, grid.column)
+    # two outcomes of a decision out of one bottom stub free a side for a loop past it: tried on the
+    # drawing settled, kept when fewer lines cross, none into one shape, and no line gets too long
+    shared = planned_on(rows, grid, boxes, shared_bottom=True)
+    if tracked_crossings(shared[0], rows, grid.column) >= crossed or arrivals_cross(shared[0], rows, grid.column):
+        return drawing
+    other = placed(rows, spans, (grid, boxes, shared))
+    longest = longest_line(other)
+    return other if longest <= DRAWN_DETOUR_LIMIT or longest <= longest_line(drawing) else drawing

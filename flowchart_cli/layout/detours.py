@@ -27,7 +27,7 @@ from operator import itemgetter
 
 from .gridroute import Route, RouteGrid, down_refs, logical, shape_points, side_gap
 from .lengths import DETOUR_LIMIT, estimated_detour
-from .route_index import RouteIndex, Segment, route_crossings, segment_crossings, segments_of
+from .route_index import RouteIndex, Segment, cross, route_crossings, segment_crossings, segments_of
 
 __all__ = ["PAIRS_UP_TO", "improve_routes", "untangle_pairs"]
 
@@ -167,8 +167,11 @@ class _Planner:
         return {side for side, count in counts.items() if count > 0 and side != "b"}
 
 
-def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]) -> None:
-    """Rewrite the exits, entries and refs of the lines that have a choice, in place."""
+def improve_routes(
+    routes: list[Route], grid: RouteGrid, decision: Sequence[bool], *, shared_bottom: bool = False
+) -> None:
+    """Rewrite the exits, entries and refs of the lines that have a choice, in place; with ``shared_bottom``
+    two outcomes of a decision may also leave it by one bottom (see :func:`_assignments`)."""
     planner = _Planner(routes, grid)
     planner.big = len(routes) > _BIG
     groups: dict[int, list[int]] = defaultdict(list)
@@ -188,7 +191,9 @@ def improve_routes(routes: list[Route], grid: RouteGrid, decision: Sequence[bool
             crowded = planner.crowded(group) or _misordered(planner, group, [routes[n].exit for n in group])
             if not (crowded or planner.tangle(group) or any(planner.too_long(n) for n in group)):
                 continue  # crosses nothing and goes no long way round: keep the first plan
-            changed |= _plan_decision(planner, group) if key < len(joint) else _plan_single(planner, group[0])
+            changed |= (
+                _plan_decision(planner, group, shared_bottom) if key < len(joint) else _plan_single(planner, group[0])
+            )
         if not changed:
             break
 
@@ -323,7 +328,7 @@ def _plan_single(planner: _Planner, number: int) -> bool:
     return best is not None and planner.apply(number, best[0])
 
 
-def _plan_decision(planner: _Planner, group: list[int]) -> bool:
+def _plan_decision(planner: _Planner, group: list[int], shared_bottom: bool = False) -> bool:
     skip = set(group)
     current = [_current(planner.routes[n]) for n in group]
     best = current
@@ -349,12 +354,22 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
             found = between[key] = segment_crossings(a, b)
         return found
 
-    for sides in itertools.permutations(("b", "l", "r"), len(group)):
+    def sure(a: list[Segment], b: list[Segment]) -> float:
+        key = (id(b), id(a))  # the other way round from crossed's keys: the two never mix
+        found = between.get(key)
+        if found is None:
+            found = between[key] = _sure_crossings(a, b)
+        return found
+
+    pairs = list(itertools.combinations(range(len(group)), 2))
+    for sides in _assignments(len(group)) if shared_bottom else itertools.permutations(("b", "l", "r"), len(group)):
         per_line = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
-        misordered = _misordered(planner, group, sides)
+        misordered = _misordered(planner, group, sides) + _SHARED_BOTTOM * (sides.count("b") > 1)
         for chosen in itertools.product(*per_line):
             cost = sum(cost for _, cost, _ in chosen) + misordered
-            cost += _SIBLING * sum(crossed(a[2], b[2]) for a, b in itertools.combinations(chosen, 2))
+            cost += _SIBLING * sum(
+                (sure if sides[i] == sides[j] == "b" else crossed)(chosen[i][2], chosen[j][2]) for i, j in pairs
+            )
             if cost < best_cost:
                 best, best_cost = [shape for shape, _, _ in chosen], cost
     changed = False
@@ -364,6 +379,28 @@ def _plan_decision(planner: _Planner, group: list[int]) -> bool:
 
 
 _ACROSS_ORDER = {"l": 0, "b": 1, "r": 2}
+_SHARED_BOTTOM = 4.0  # two outcomes out of one bottom: less than a crossing, more than a couple of bends
+
+
+def _assignments(count: int) -> list[tuple[str, ...]]:
+    """Every way of giving ``count`` outcomes sides: distinct ones, or two sharing the bottom (which
+    frees a side for a loop past the decision) and any other a side of its own."""
+    found = list(itertools.permutations(("b", "l", "r"), count))
+    if count in (2, 3):
+        for pair in itertools.combinations(range(count), 2):
+            rest = [i for i in range(count) if i not in pair]
+            for others in itertools.permutations(("l", "r"), len(rest)):
+                sides = ["b"] * count
+                for i, side in zip(rest, others, strict=True):
+                    sides[i] = side
+                found.append(tuple(sides))
+    return found
+
+
+def _sure_crossings(a: Sequence[Segment], b: Sequence[Segment]) -> float:
+    """Proper crossings only: two outcomes out of one bottom share their first stub and part at a turn
+    (a touch, not a crossing)."""
+    return sum(1.0 for p in a for q in b if p[0] is not q[0] and cross(p, q) == 1.0)
 
 
 def _misordered(planner: _Planner, group: list[int], sides: Sequence[str]) -> Cost:

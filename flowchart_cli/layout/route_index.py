@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-__all__ = ["RouteIndex", "Segment", "route_crossings", "segment_crossings", "segments_of"]
+__all__ = ["RouteIndex", "Segment", "cross", "route_crossings", "segment_crossings", "segments_of"]
 
 Point = tuple[float, float]
 _BAND = 8.0  # rows of the along axis per bucket
@@ -38,7 +38,7 @@ def _segments(points: Sequence[Point]) -> list[Segment]:
     return out
 
 
-def _cross(a: Segment, b: Segment) -> float:
+def cross(a: Segment, b: Segment) -> float:
     """1 for a sure crossing; 0.5 when one ends on the other inside a channel, where the
     track order decides and a cycle of such turns costs a crossing; else 0."""
     if a[0] == b[0]:
@@ -109,7 +109,7 @@ class RouteIndex:
         total = 0.0
         buckets = self._buckets
         for mine in _segments(points):
-            # _cross inlined: ``mine`` against the segments running the other way
+            # cross inlined: ``mine`` against the segments running the other way
             mine_along, fixed, low, high = mine
             other_way = 0 if mine_along else 1
             start, last = (int(low // _BAND), int(high // _BAND)) if mine_along else (int(fixed // _BAND),) * 2
@@ -152,7 +152,7 @@ class RouteIndex:
                     if (
                         other not in skip
                         and other not in found
-                        and any(_cross(mine, segment) for segment, _ in split[0 if mine[0] else 1])
+                        and any(cross(mine, segment) for segment, _ in split[0 if mine[0] else 1])
                     ):
                         found.add(other)
         return found
@@ -173,6 +173,6 @@ def segment_crossings(a: Sequence[Segment], b: Sequence[Segment]) -> float:
     total = 0.0
     for p in a:
         for q in b:
-            if p[0] is not q[0]:  # _cross is 0 for two segments running the same way
-                total += _cross(p, q)
+            if p[0] is not q[0]:  # cross is 0 for two segments running the same way
+                total += cross(p, q)
     return total

@@ -22,16 +22,16 @@ A route's ``refs`` are the coordinates of its bends, alternating axes:
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from .detours import PAIRS_UP_TO, improve_routes, untangle_pairs
 from .gridroute import Route, RouteGrid, down_refs, logical, side_gap
 from .lengths import PixelScale
-from .route_index import RouteIndex
+from .route_index import RouteIndex, route_crossings
 from .tracks import ChannelSegment, order_tracks
 
-__all__ = ["Route", "plan_routes", "tracked_crossings"]
+__all__ = ["Route", "arrivals_cross", "hemmed_in", "plan_routes", "tracked_crossings"]
 
 _Uses = dict[tuple[int, str], int]
 
@@ -47,13 +47,15 @@ def plan_routes(
     borders: frozenset[int] = frozenset(),
     columns: int = 0,
     scale: PixelScale | None = None,
+    shared_bottom: bool = False,
 ) -> tuple[list[Route], dict[tuple[str, int], int]]:
     """Routes for ``edges`` (source, target, is_back) and the track count of every used channel.
 
     ``borders`` are the across-gaps that hold a lane border: a loop within one
     column keeps to its own lane's side when it can.  ``scale`` gives the grid
     units their pixels, so that no line takes a long way round.  Two lines that still cross are then
-    planned again together, when that crosses less (:func:`.detours.untangle_pairs`).
+    planned again together, when that crosses less (:func:`.detours.untangle_pairs`).  With
+    ``shared_bottom`` two outcomes of a decision may leave it by one bottom.
     """
     columns = max(columns, max(column, default=-1) + 1)
     grid = RouteGrid(rank, column, {(rank[n], column[n]) for n in range(len(rank))}, borders, columns, scale)
@@ -62,10 +64,44 @@ def plan_routes(
     _choose_exits(routes, grid, decision, uses)  # the first plan
     for route in routes:
         route.refs = _refs(route, grid)
-    improve_routes(routes, grid, decision)  # untangled where it crossed
+    improve_routes(routes, grid, decision, shared_bottom=shared_bottom)  # untangled where it crossed
     _merge_arrivals(routes)
-    counts = _assign_tracks(routes, grid)
-    return routes, _untangled(routes, grid, decision, counts)
+    counts = _untangled(routes, grid, decision, _assign_tracks(routes, grid))
+    bottoms = Counter(route.source for route in routes if route.exit == "b")
+    for route in routes:  # the label of an outcome out of a shared bottom stands past the stub
+        route.shared_exit = route.exit == "b" and bottoms[route.source] > 1
+    return routes, counts
+
+
+def hemmed_in(routes: Sequence[Route], rank: Sequence[int], column: Sequence[int]) -> bool:
+    """Whether a decision whose outcomes leave by both sides has one of those that crosses another line: a
+    loop past it cuts one of them, and two of its outcomes out of one bottom would leave it a side."""
+    lines = [_tracked_points(route, rank, column) for route in routes]
+    index = RouteIndex(lines)
+    into: dict[int, set[int]] = defaultdict(set)
+    sides: dict[int, set[str]] = defaultdict(set)
+    for number, route in enumerate(routes):
+        into[route.target].add(number)
+        if not route.back and route.source != route.target:
+            sides[route.source].add(route.exit)
+    return any(
+        {"l", "r"} <= sides[route.source] and index.crossings(lines[number], {number}, into[route.target]) >= 1
+        for number, route in enumerate(routes)
+        if not route.back and route.source != route.target and route.exit in ("l", "r")
+    )
+
+
+def arrivals_cross(routes: Sequence[Route], rank: Sequence[int], column: Sequence[int]) -> bool:
+    """Whether two lines into one shape cross once every line has its track and port."""
+    lines = [_tracked_points(route, rank, column) for route in routes]
+    into: dict[int, list[int]] = defaultdict(list)
+    for number, route in enumerate(routes):
+        into[route.target].append(number)
+    return any(
+        route_crossings(lines[a], lines[b]) >= 1
+        for numbers in into.values()
+        for a, b in itertools.combinations(numbers, 2)
+    )
 
 
 def _untangled(
