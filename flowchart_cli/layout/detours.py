@@ -354,22 +354,29 @@ def _plan_decision(planner: _Planner, group: list[int], shared_bottom: bool = Fa
             found = between[key] = segment_crossings(a, b)
         return found
 
+    touching: dict[tuple[int, int], float] = {}  # the same for two outcomes out of one bottom
+
     def sure(a: list[Segment], b: list[Segment]) -> float:
-        key = (id(b), id(a))  # the other way round from crossed's keys: the two never mix
-        found = between.get(key)
+        key = (id(a), id(b))
+        found = touching.get(key)
         if found is None:
-            found = between[key] = _sure_crossings(a, b)
+            found = touching[key] = _sure_crossings(a, b)
         return found
 
-    pairs = list(itertools.combinations(range(len(group)), 2))
     for sides in _assignments(len(group)) if shared_bottom else itertools.permutations(("b", "l", "r"), len(group)):
         per_line = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
-        misordered = _misordered(planner, group, sides) + _SHARED_BOTTOM * (sides.count("b") > 1)
+        misordered = _misordered(planner, group, sides)
+        stub = tuple(i for i, side in enumerate(sides) if side == "b")  # two out of one bottom share its stub
+        if len(stub) > 1:
+            misordered += _SHARED_BOTTOM
         for chosen in itertools.product(*per_line):
             cost = sum(cost for _, cost, _ in chosen) + misordered
-            cost += _SIBLING * sum(
-                (sure if sides[i] == sides[j] == "b" else crossed)(chosen[i][2], chosen[j][2]) for i, j in pairs
-            )
+            if len(stub) > 1:  # where the two part is a touch, not a crossing
+                cost += _SIBLING * sum(
+                    (sure if (i, j) == stub else crossed)(chosen[i][2], chosen[j][2]) for i, j in _PAIRS[len(group)]
+                )
+            else:
+                cost += _SIBLING * sum(crossed(a[2], b[2]) for a, b in itertools.combinations(chosen, 2))
             if cost < best_cost:
                 best, best_cost = [shape for shape, _, _ in chosen], cost
     changed = False
@@ -380,6 +387,7 @@ def _plan_decision(planner: _Planner, group: list[int], shared_bottom: bool = Fa
 
 _ACROSS_ORDER = {"l": 0, "b": 1, "r": 2}
 _SHARED_BOTTOM = 4.0  # two outcomes out of one bottom: less than a crossing, more than a couple of bends
+_PAIRS = {count: tuple(itertools.combinations(range(count), 2)) for count in range(_MOST_JOINT + 1)}
 
 
 def _assignments(count: int) -> list[tuple[str, ...]]:
