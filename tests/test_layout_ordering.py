@@ -14,7 +14,7 @@ import pytest
 from layout_quality import crossing_pairs, detours, measure
 
 from flowchart_cli.layout import layout_flow
-from flowchart_cli.layout.ordering import order_cells
+from flowchart_cli.layout.ordering import move_chains, order_cells
 from flowchart_cli.loader import load_flow
 
 QA = Path(__file__).resolve().parent / "cases" / "qa"
@@ -56,10 +56,50 @@ def test_a_loop_into_the_far_column_of_a_lane_does_not_cut_the_near_columns_chai
     assert not any(("corrigir", "cnpj") in pair for pair in crossing)
 
 
+def test_a_chain_whose_first_step_has_a_cell_of_its_own_moves_to_its_lanes_other_column():
+    # lane 1 is two columns wide (steps 2 and 3 share rank 2); step 1 starts a chain in it (step 0, in
+    # lane 0, leads to it) and sits alone in its rank, in the right column as its key says; only the
+    # chain in the left column crosses nothing, and no order inside a cell reaches that
+    lane, rank = [0, 1, 1, 1, 1], [0, 1, 2, 2, 3]
+    links = [(0, 1, False), (1, 2, False), (0, 3, False), (2, 4, False)]
+    dot_order = (0.0, 2.0, 1.0, 2.0, 1.5)
+
+    def crossings(order):
+        return 0.0 if order[1] <= min(order[2], order[3]) else 3.0
+
+    chosen = move_chains(lane, rank, dot_order, links, crossings)
+    assert chosen[1] <= min(chosen[2], chosen[3])
+    assert chosen[2:] == dot_order[2:]  # the others keep their keys
+
+
+def test_a_step_led_by_one_of_its_own_lane_follows_it_and_is_not_moved_alone():
+    # step 2 follows step 1 (same lane): only step 1, the chain's first step, is a candidate
+    lane, rank = [0, 1, 1, 1], [0, 1, 2, 2]
+    links = [(0, 1, False), (1, 2, False), (0, 3, False)]
+    tried = []
+
+    def crossings(order):
+        tried.append(order)
+        return 1.0
+
+    move_chains(lane, rank, (0.0, 1.0, 1.0, 2.0), links, crossings, most=4)
+    assert all(order[2] == 1.0 for order in tried)
+
+
+@pytest.mark.slow
+def test_a_loop_back_from_the_technicians_lane_goes_round_the_chain_it_would_cut():
+    # instalacao: the chain from the start down to "Ligar para o cliente" ran in the desk lane's right
+    # column, and the technician's "Registrar visita improdutiva" looped back to it up the lane border,
+    # cutting "Confirmar data" and the NOC's line to "Cliente avisado"; in the left column the loop comes
+    # round the other side, beside the other loop into the same step, and cuts nothing
+    assert not _crossing_ends(QA / "instalacao-internet.flow.yaml")
+
+
 MOST_CROSSINGS_QA = {
     # before this part of issue 25 (main at 16af31a): alvara 9, matricula 6, saas 4, cambio 2, instalacao 2,
-    # queja 2, agendamento 1, bloqueo 1, flight 1, portabilidade 1; the rest 0 (29 in all).  What is left
-    # is mostly forced by the declared lane order (see docs/layout.md, "Not done yet").
+    # queja 2, agendamento 1, bloqueo 1, flight 1, portabilidade 1; the rest 0 (29 in all); before chains
+    # moved to their lane's other end (main at fdb0aa8): 25, with instalacao 2 and matricula 6.  What is
+    # left is mostly forced by the declared lane order (see docs/layout.md, "Not done yet").
     "agendamento-consulta.flow.yaml": 1,
     "alvara-funcionamento.flow.yaml": 7,
     "bloqueo-tarjeta.flow.yaml": 1,
@@ -68,8 +108,8 @@ MOST_CROSSINGS_QA = {
     "flight-rebooking.flow.yaml": 1,
     "garantia-veiculo.flow.yaml": 0,
     "gym-cancellation.flow.yaml": 0,
-    "instalacao-internet.flow.yaml": 2,
-    "matricula-universidad.flow.yaml": 6,
+    "instalacao-internet.flow.yaml": 0,
+    "matricula-universidad.flow.yaml": 3,
     "portabilidade-numero.flow.yaml": 0,
     "queja-pedido-comida.flow.yaml": 2,
     "receta-farmacia.flow.yaml": 0,
@@ -81,7 +121,8 @@ MOST_CROSSINGS_QA = {
 
 MOST_CROSSINGS_QA_C = {
     # QA's third set; before (main at b683d86): cobro-indebido-agua 14, water-damage-claim 12,
-    # cobranca-indevida-celular 5, hotel-checkin-problem 3, reembolso-curso-online 1 (35 in all)
+    # cobranca-indevida-celular 5, hotel-checkin-problem 3, reembolso-curso-online 1 (35 in all); water-damage
+    # 8 before chains moved to their lane's other end
     "cobranca-indevida-celular.flow.yaml": 5,
     "cobro-indebido-agua.flow.yaml": 14,
     "disputa-cargo-tarjeta.flow.yaml": 0,
@@ -91,15 +132,16 @@ MOST_CROSSINGS_QA_C = {
     "reembolso-curso-online.flow.yaml": 1,
     "renegociacao-divida.flow.yaml": 0,
     "troca-plano-saude.flow.yaml": 0,
-    "water-damage-claim.flow.yaml": 8,
+    "water-damage-claim.flow.yaml": 7,
 }
 
 
 MOST_CROSSINGS_QA_D = {
     # QA's fourth set (the holdout, not tuned for); on main at 4404328: 45 in all (bank-account-closure 9,
-    # cambio-titular-gas 7, reclamo-demora-muebles 3, school-enrolment-transfer 20)
+    # cambio-titular-gas 7, reclamo-demora-muebles 3, school-enrolment-transfer 20); bank-account-closure 8
+    # and vistoria-imovel-alugado 2 before chains moved to their lane's other end (42 in all)
     "baja-seguro-coche.flow.yaml": 0,
-    "bank-account-closure.flow.yaml": 8,
+    "bank-account-closure.flow.yaml": 7,
     "cambio-titular-gas.flow.yaml": 5,
     "denuncia-fraude-compra-online.flow.yaml": 0,
     "recall-veiculo.flow.yaml": 0,
@@ -107,7 +149,7 @@ MOST_CROSSINGS_QA_D = {
     "school-enrolment-transfer.flow.yaml": 21,
     "segunda-via-cartao.flow.yaml": 1,
     "software-license-refund.flow.yaml": 3,
-    "vistoria-imovel-alugado.flow.yaml": 2,
+    "vistoria-imovel-alugado.flow.yaml": 0,
 }
 
 
@@ -115,15 +157,21 @@ MOST_CROSSINGS_QA_D = {
 @pytest.mark.parametrize(
     ("folder", "bounds"), [("qa", MOST_CROSSINGS_QA), ("qa-c", MOST_CROSSINGS_QA_C), ("qa-d", MOST_CROSSINGS_QA_D)]
 )
-def test_qas_flows_cross_no_more_than_they_do_now(folder, bounds):
-    counted = {}
+def test_qas_flows_cross_no_more_than_they_do_now_without_shared_runs_or_long_lines(folder, bounds):
+    counted, shared, long = {}, {}, {}
     for path in sorted((QA.parent / folder).glob("*.flow.yaml")):
         flow, diagnostics = load_flow(path)
         assert flow is not None, diagnostics
-        counted[path.name] = measure(layout_flow(flow)).crossings
+        quality = measure(layout_flow(flow))
+        counted[path.name] = quality.crossings
+        shared[path.name] = quality.shared_runs
+        long[path.name] = quality.worst_detour
     assert counted.keys() == bounds.keys()
     over = {name: count for name, count in counted.items() if count > bounds[name]}
     assert not over, over
+    assert not any(shared.values()), shared
+    # water-damage-claim's worst line was 1.52 before chains moved to their lane's other end
+    assert max(long.values()) <= 1.5, long
 
 
 @pytest.mark.slow

@@ -17,7 +17,7 @@ from .assemble import Placement, assemble
 from .geometry import Diagram
 from .grid import Grid, place_columns
 from .lengths import DRAWN_DETOUR_LIMIT, PixelScale, longest_line, pixel_scale
-from .ordering import MOST_STEPS, order_cells
+from .ordering import MOST_STEPS, move_chains, order_cells
 from .ranking import Ranker, back_edges
 from .routing import plan_routes, tracked_crossings
 from .rows import move_rows
@@ -111,13 +111,31 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             scale=scale_for(rows, grid, sizes),
         )
 
+    filled: dict[tuple[int, float], tuple[tuple[str, ...], float, float]] = {}
+
+    def boxes_on(grid: Grid) -> list[tuple[tuple[str, ...], float, float]]:
+        """The boxes as drawn on ``grid``: in TB as wide as their column lets them (across the lanes is
+        the width), so that a row's height, and with it how long each line is, is the drawing's."""
+        if lr:
+            return sized
+        room: dict[int, float] = {}
+        for node, column in enumerate(grid.column):
+            room[column] = max(room.get(column, 0.0), sized[node][1])
+        boxes = []
+        for node, step in enumerate(steps):
+            key = (node, room[grid.column[node]])
+            if key not in filled:
+                filled[key] = fill_width(step, sized[node], key[1], FONT_SIZE)
+            boxes.append(filled[key])
+        return boxes
+
     counted: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}  # one routing per rows and columns
 
     def routed(rows: tuple[int, ...], order: tuple[float, ...]) -> float:
         grid = place_columns(lanes, lane, rows, order, forward)
         key = (rows, grid.column)
         if key not in counted:
-            counted[key] = tracked_crossings(planned_on(rows, grid, sized)[0], rows, grid.column)
+            counted[key] = tracked_crossings(planned_on(rows, grid, boxes_on(grid))[0], rows, grid.column)
         return counted[key]
 
     outcomes: dict[int, list[int]] = {}
@@ -130,21 +148,14 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
     def drawn(rows: tuple[int, ...]):
         """The grid, the boxes (in TB as wide as their column lets them) and the routes on ``rows``."""
         grid = place_columns(lanes, lane, rows, order, forward)
-        boxes = sized
-        if flow.direction != "LR":  # across the lanes is the width: let boxes use their column's
-            room: dict[int, float] = {}
-            for node, column in enumerate(grid.column):
-                room[column] = max(room.get(column, 0.0), sized[node][1])
-            boxes = [
-                fill_width(step, s, room[grid.column[n]], FONT_SIZE)
-                for n, (step, s) in enumerate(zip(steps, sized, strict=True))
-            ]
+        boxes = boxes_on(grid)
         return grid, boxes, planned_on(rows, grid, boxes)
 
     first = drawn(rank)
+    first_order = order
 
     def placed(rows: tuple[int, ...], spans: Sequence[tuple[int, int]]) -> Diagram:
-        grid, boxes, (routes, tracks) = first if rows == rank else drawn(rows)
+        grid, boxes, (routes, tracks) = first if rows == rank and order == first_order else drawn(rows)
         return assemble(
             Placement(
                 flow=flow,
@@ -167,13 +178,28 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
         )
 
     grid, _, (routes, _) = first
-    if len(steps) <= MOST_STEPS and tracked_crossings(routes, rank, grid.column):  # most flows cross nothing
-        moved, moved_spans = move_rows(lane, rank, marked, stage_rows, starts, lambda rows: routed(rows, order))
-        if moved != rank:
-            diagram = placed(moved, moved_spans)
-            if longest_line(diagram) <= DRAWN_DETOUR_LIMIT:  # most moves: no crossing is saved with a long way
-                return diagram
-            # the frame drew a line longer than the plan foresaw: keep the move only if that is not its doing
-            unmoved = placed(rank, stage_rows)
-            return diagram if longest_line(unmoved) > DRAWN_DETOUR_LIMIT else unmoved
-    return placed(rank, stage_rows)
+    if len(steps) > MOST_STEPS:  # a big flow keeps its ranks and dot's order: see MOST_STEPS
+        return placed(rank, stage_rows)
+    counted[(rank, grid.column)] = tracked_crossings(routes, rank, grid.column)  # what the rows pass starts from
+    if not counted[(rank, grid.column)]:  # most flows cross nothing
+        return placed(rank, stage_rows)
+    # chains that start at a decision, where several lines fan out, are moved before the rows; the row
+    # moves start from both orders (a row a chain's move no longer gains may be worth more), the fewer
+    # crossings kept; then any chain once more on the rows chosen
+    deciding = frozenset(n for n, is_decision in enumerate(decision) if is_decision)
+    chained = move_chains(lane, rank, order, marked, lambda chains: routed(rank, chains), most=2, starting=deciding)
+    tried = []
+    for start in dict.fromkeys((order, chained)):
+        rows, spans = move_rows(lane, rank, marked, stage_rows, starts, lambda rows, start=start: routed(rows, start))
+        tried.append((routed(rows, start), rows, spans, start))
+    _, moved, moved_spans, order = min(tried, key=lambda found: found[0])  # a tie keeps the first: no move
+    order = move_chains(lane, moved, order, marked, lambda chains: routed(moved, chains))
+    if moved == rank and order == first_order:
+        return placed(rank, stage_rows)
+    diagram = placed(moved, moved_spans)
+    if longest_line(diagram) <= DRAWN_DETOUR_LIMIT:  # most moves: no crossing is saved with a long way
+        return diagram
+    # the frame drew a line longer than the plan foresaw: keep the move only if that is not its doing
+    order = first_order
+    unmoved = placed(rank, stage_rows)
+    return diagram if longest_line(unmoved) > DRAWN_DETOUR_LIMIT else unmoved
