@@ -135,13 +135,23 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
             boxes.append(filled[key])
         return boxes
 
-    counted: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}  # one routing per rows and columns
+    planned: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple] = {}  # one routing per rows and columns
+    counted: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+
+    def plan_for(rows: tuple[int, ...], grid: Grid):
+        """The boxes and the routes on ``rows`` and ``grid``: worked out once, for the passes that judge
+        them and for the drawing made of them."""
+        key = (rows, grid.column)
+        if key not in planned:
+            boxes = boxes_on(grid)
+            planned[key] = (boxes, planned_on(rows, grid, boxes))
+        return planned[key]
 
     def routed(rows: tuple[int, ...], order: tuple[float, ...]) -> float:
         grid = place_columns(lanes, lane, rows, order, forward)
         key = (rows, grid.column)
         if key not in counted:
-            counted[key] = tracked_crossings(planned_on(rows, grid, boxes_on(grid))[0], rows, grid.column)
+            counted[key] = tracked_crossings(plan_for(rows, grid)[1][0], rows, grid.column)
         return counted[key]
 
     outcomes: dict[int, list[int]] = {}
@@ -154,8 +164,8 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
     def drawn(rows: tuple[int, ...]):
         """The grid, the boxes (in TB as wide as their column lets them) and the routes on ``rows``."""
         grid = place_columns(lanes, lane, rows, order, forward)
-        boxes = boxes_on(grid)
-        return grid, boxes, planned_on(rows, grid, boxes)
+        boxes, plan = plan_for(rows, grid)
+        return grid, boxes, plan
 
     first = drawn(rank)
     first_order = order
