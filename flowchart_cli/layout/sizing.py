@@ -69,6 +69,7 @@ def _size_decision(
 def _diamond(
     lines: tuple[str, ...], base_w: float, base_h: float, font_size: float
 ) -> tuple[tuple[str, ...], float, float]:
+    """The diamond that holds ``lines`` in its middle, at least ``base_w`` by ``base_h``."""
     text_w, text_h = _block(lines, font_size)
     height = max(base_h, 2 * text_h + 28)
     width = max(base_w, (text_w + 14) / (1 - (text_h + 8) / height))
