@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 
 from .gridroute import Route, RouteGrid, down_refs, logical, shape_points, side_gap
@@ -345,23 +345,8 @@ def _plan_decision(planner: _Planner, group: list[int], shared_bottom: bool = Fa
         for side in ("b", "l", "r"):
             found = _cheapest_few(planner, number, _shapes(planner, number, side), skip, _CHOICES)
             options[(number, side)] = [(shape, cost, segments_of(points)) for shape, cost, points in found]
-    between: dict[tuple[int, int], float] = {}  # two options' crossings, counted once for every assignment
-
-    def crossed(a: list[Segment], b: list[Segment]) -> float:
-        key = (id(a), id(b))
-        found = between.get(key)
-        if found is None:
-            found = between[key] = segment_crossings(a, b)
-        return found
-
-    touching: dict[tuple[int, int], float] = {}  # the same for two outcomes out of one bottom
-
-    def sure(a: list[Segment], b: list[Segment]) -> float:
-        key = (id(a), id(b))
-        found = touching.get(key)
-        if found is None:
-            found = touching[key] = _sure_crossings(a, b)
-        return found
+    crossed = _once_per_pair(segment_crossings)  # two options' crossings
+    sure = _once_per_pair(_sure_crossings)  # the same for two outcomes out of one bottom
 
     for sides in _assignments(len(group)) if shared_bottom else itertools.permutations(("b", "l", "r"), len(group)):
         per_line = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
@@ -383,6 +368,22 @@ def _plan_decision(planner: _Planner, group: list[int], shared_bottom: bool = Fa
     for number, shape in zip(group, best, strict=True):
         changed |= planner.apply(number, shape)
     return changed
+
+
+def _once_per_pair(
+    count: Callable[[list[Segment], list[Segment]], float],
+) -> Callable[[list[Segment], list[Segment]], float]:
+    """``count`` of two options' segments, worked out once for every assignment that pairs them."""
+    seen: dict[tuple[int, int], float] = {}
+
+    def counted(a: list[Segment], b: list[Segment]) -> float:
+        key = (id(a), id(b))
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = count(a, b)
+        return found
+
+    return counted
 
 
 _ACROSS_ORDER = {"l": 0, "b": 1, "r": 2}
