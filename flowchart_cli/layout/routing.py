@@ -76,12 +76,10 @@ def plan_routes(
 def hemmed_in(routes: Sequence[Route], rank: Sequence[int], column: Sequence[int]) -> bool:
     """Whether a decision whose outcomes leave by both sides has one of those that crosses another line: a
     loop past it cuts one of them, and two of its outcomes out of one bottom would leave it a side."""
-    lines = [_tracked_points(route, rank, column) for route in routes]
+    lines, into = _tracked(routes, rank, column)
     index = RouteIndex(lines)
-    into: dict[int, set[int]] = defaultdict(set)
     sides: dict[int, set[str]] = defaultdict(set)
-    for number, route in enumerate(routes):
-        into[route.target].add(number)
+    for route in routes:
         if not route.back and route.source != route.target:
             sides[route.source].add(route.exit)
     return any(
@@ -93,14 +91,11 @@ def hemmed_in(routes: Sequence[Route], rank: Sequence[int], column: Sequence[int
 
 def arrivals_cross(routes: Sequence[Route], rank: Sequence[int], column: Sequence[int]) -> bool:
     """Whether two lines into one shape cross once every line has its track and port."""
-    lines = [_tracked_points(route, rank, column) for route in routes]
-    into: dict[int, list[int]] = defaultdict(list)
-    for number, route in enumerate(routes):
-        into[route.target].append(number)
+    lines, into = _tracked(routes, rank, column)
     return any(
         route_crossings(lines[a], lines[b]) >= 1
         for numbers in into.values()
-        for a, b in itertools.combinations(numbers, 2)
+        for a, b in itertools.combinations(sorted(numbers), 2)
     )
 
 
@@ -138,13 +133,20 @@ def tracked_crossings(routes: Sequence[Route], rank: Sequence[int], column: Sequ
     """How many times the routes cross once every line has its track and port: what the drawing shows,
     without sizing it (the frame places tracks and ports in the order of their numbers); two lines
     with no step in common that run on top of each other count as many crossings."""
-    lines = [_tracked_points(route, rank, column) for route in routes]
+    lines, into = _tracked(routes, rank, column)
     index = RouteIndex(lines)
+    crossings = sum(index.crossings(points, {n}, into[routes[n].target]) for n, points in enumerate(lines)) / 2
+    return crossings + _SHARED_RUN * _shared_runs(routes, lines)
+
+
+def _tracked(
+    routes: Sequence[Route], rank: Sequence[int], column: Sequence[int]
+) -> tuple[list[list[tuple[float, float]]], dict[int, set[int]]]:
+    """Each route's points once it has its track and port, and the routes into each step."""
     into: dict[int, set[int]] = defaultdict(set)
     for number, route in enumerate(routes):
         into[route.target].add(number)
-    crossings = sum(index.crossings(points, {n}, into[routes[n].target]) for n, points in enumerate(lines)) / 2
-    return crossings + _SHARED_RUN * _shared_runs(routes, lines)
+    return [_tracked_points(route, rank, column) for route in routes], into
 
 
 def _shared_runs(routes: Sequence[Route], lines: Sequence[Sequence[tuple[float, float]]]) -> int:
