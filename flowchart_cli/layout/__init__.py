@@ -8,6 +8,7 @@ routed through the channels between rows and columns.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 
 from ..gcpause import gc_paused
@@ -72,116 +73,144 @@ def layout_flow(
 
 
 def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tuple[Edge, ...]) -> Diagram:
-    edges = options.edges
-    if edges not in EDGE_STYLES:
-        raise ValueError(f"unknown edge style {edges!r}; choose from {', '.join(EDGE_STYLES)}")
-    steps = flow.steps
-    index = {step.key: n for n, step in enumerate(steps)}
-    known = [e for e in lines if e.source in index and e.target in index]
-    links = joined_links([(index[e.source], index[e.target], e.label) for e in known])
-    starts = [n for n, step in enumerate(steps) if step.kind == "start"]
-    pairs = [(s, t) for s, t, _ in links]
-    back = back_edges(len(steps), pairs, starts)
-    ranking, back, stage_rows = rank_in_stages(flow, pairs, back, timeout=options.layout_timeout, ranker=ranker)
-    lane_ids = [lane.id for lane in flow.lanes]
-    lane_of = {lane_id: n for n, lane_id in enumerate(lane_ids)}
-    lane = [lane_of.get(step.lane or "", 0) for step in steps]
-    forward = [(s, t) for (s, t, _), b in zip(links, back, strict=True) if not b]
-    marked = [(s, t, b) for (s, t, _), b in zip(links, back, strict=True)]
-    decision = [step.kind == "decision" for step in steps]
-    lr = flow.direction == "LR"
-    sized = [size_step(step, FONT_SIZE, lr) for step in steps]
-    lanes = max(1, len(lane_ids))
+    if options.edges not in EDGE_STYLES:
+        raise ValueError(f"unknown edge style {options.edges!r}; choose from {', '.join(EDGE_STYLES)}")
+    run = _LayoutRun(flow, options, ranker, lines)
+    if len(flow.steps) > MOST_STEPS:  # a big flow keeps its ranks and dot's order: see MOST_STEPS
+        return run.placed(run.rank, run.stage_rows).diagram
+    return run.with_shared_stubs(run.settled()).diagram
 
-    def scale_for(rows: Sequence[int], grid: Grid, sizes: Sequence[tuple[tuple[str, ...], float, float]]) -> PixelScale:
-        along = [w if lr else h for _, w, h in sizes]
-        across = [h if lr else w for _, w, h in sizes]
+
+Box = tuple[tuple[str, ...], float, float]
+"""A step's box: its label's lines, its width and its height."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Drawing:
+    """A drawing and the rows, stage spans and plan (grid, boxes, routes) it was made from."""
+
+    diagram: Diagram
+    rows: tuple[int, ...]
+    spans: Sequence[tuple[int, int]]
+    plan: tuple
+
+
+class _LayoutRun:
+    """One flow's layout: its skeleton (ranks, lanes, lines), the passes that move its cells and rows, and
+    every plan they judge, each worked out once and reused by the drawing made of it."""
+
+    def __init__(self, flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tuple[Edge, ...]) -> None:
+        self.flow, self.options = flow, options
+        steps = flow.steps
+        index = {step.key: n for n, step in enumerate(steps)}
+        known = [e for e in lines if e.source in index and e.target in index]
+        self.links = joined_links([(index[e.source], index[e.target], e.label) for e in known])
+        self.starts = [n for n, step in enumerate(steps) if step.kind == "start"]
+        pairs = [(s, t) for s, t, _ in self.links]
+        back = back_edges(len(steps), pairs, self.starts)
+        ranking, back, self.stage_rows = rank_in_stages(
+            flow, pairs, back, timeout=options.layout_timeout, ranker=ranker
+        )
+        self.lane_ids = [lane.id for lane in flow.lanes]
+        lane_of = {lane_id: n for n, lane_id in enumerate(self.lane_ids)}
+        self.lane = [lane_of.get(step.lane or "", 0) for step in steps]
+        self.lanes = max(1, len(self.lane_ids))
+        self.forward = [(s, t) for (s, t, _), b in zip(self.links, back, strict=True) if not b]
+        self.marked = [(s, t, b) for (s, t, _), b in zip(self.links, back, strict=True)]
+        self.decision = [step.kind == "decision" for step in steps]
+        self.lr = flow.direction == "LR"
+        self.sized = [size_step(step, FONT_SIZE, self.lr) for step in steps]
+        self.filled: dict[tuple[int, float], Box] = {}
+        self.planned: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple] = {}  # one routing per rows, columns
+        self.counted: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+        self.rank = ranking.rank
+        outcomes: dict[int, list[int]] = {}
+        for s, t, b in self.marked:
+            if self.decision[s] and not b:
+                outcomes.setdefault(s, []).append(t)
+        self.order = order_cells(
+            self.lane,
+            self.rank,
+            ranking.order,
+            self.marked,
+            list(outcomes.values()),
+            lambda order: self.crossings(self.rank, order),
+        )
+        self.first_order = self.order
+        self.first = self.drawn(self.rank)
+
+    def scale_for(self, rows: Sequence[int], grid: Grid, sizes: Sequence[Box]) -> PixelScale:
+        along = [w if self.lr else h for _, w, h in sizes]
+        across = [h if self.lr else w for _, w, h in sizes]
         return pixel_scale(rows, grid.column, along, across, grid.columns)
 
-    def planned_on(
-        rows: Sequence[int],
-        grid: Grid,
-        sizes: Sequence[tuple[tuple[str, ...], float, float]],
-        shared_bottom: bool = False,
-    ):
+    def planned_on(self, rows: Sequence[int], grid: Grid, sizes: Sequence[Box], shared_bottom: bool = False):
         """The routes (and their tracks) of every line with steps in ``rows``, on ``grid``, with boxes of
         ``sizes``."""
         return plan_routes(
             rows,
             grid.column,
-            decision,
-            marked,
+            self.decision,
+            self.marked,
             borders=frozenset(grid.first[1:]),
             columns=grid.columns,
-            scale=scale_for(rows, grid, sizes),
+            scale=self.scale_for(rows, grid, sizes),
             shared_bottom=shared_bottom,
         )
 
-    filled: dict[tuple[int, float], tuple[tuple[str, ...], float, float]] = {}
-
-    def boxes_on(grid: Grid) -> list[tuple[tuple[str, ...], float, float]]:
+    def boxes_on(self, grid: Grid) -> list[Box]:
         """The boxes as drawn on ``grid``: in TB as wide as their column lets them (across the lanes is
         the width), so that a row's height, and with it how long each line is, is the drawing's."""
-        if lr:
-            return sized
+        if self.lr:
+            return self.sized
         room: dict[int, float] = {}
         for node, column in enumerate(grid.column):
-            room[column] = max(room.get(column, 0.0), sized[node][1])
+            room[column] = max(room.get(column, 0.0), self.sized[node][1])
         boxes = []
-        for node, step in enumerate(steps):
+        for node, step in enumerate(self.flow.steps):
             key = (node, room[grid.column[node]])
-            if key not in filled:
-                filled[key] = fill_width(step, sized[node], key[1], FONT_SIZE)
-            boxes.append(filled[key])
+            if key not in self.filled:
+                self.filled[key] = fill_width(step, self.sized[node], key[1], FONT_SIZE)
+            boxes.append(self.filled[key])
         return boxes
 
-    planned: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple] = {}  # one routing per rows and columns
-    counted: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
-
-    def plan_for(rows: tuple[int, ...], grid: Grid):
+    def plan_for(self, rows: tuple[int, ...], grid: Grid):
         """The boxes and the routes on ``rows`` and ``grid``: worked out once, for the passes that judge
         them and for the drawing made of them."""
         key = (rows, grid.column)
-        if key not in planned:
-            boxes = boxes_on(grid)
-            planned[key] = (boxes, planned_on(rows, grid, boxes))
-        return planned[key]
+        if key not in self.planned:
+            boxes = self.boxes_on(grid)
+            self.planned[key] = (boxes, self.planned_on(rows, grid, boxes))
+        return self.planned[key]
 
-    def routed(rows: tuple[int, ...], order: tuple[float, ...]) -> float:
-        grid = place_columns(lanes, lane, rows, order, forward)
+    def grid(self, rows: tuple[int, ...], order: tuple[float, ...]) -> Grid:
+        return place_columns(self.lanes, self.lane, rows, order, self.forward)
+
+    def crossings(self, rows: tuple[int, ...], order: tuple[float, ...]) -> float:
+        """How many lines the drawing with ``rows`` and cell ``order`` would cross (counted once per grid)."""
+        grid = self.grid(rows, order)
         key = (rows, grid.column)
-        if key not in counted:
-            counted[key] = tracked_crossings(plan_for(rows, grid)[1][0], rows, grid.column)
-        return counted[key]
+        if key not in self.counted:
+            self.counted[key] = tracked_crossings(self.plan_for(rows, grid)[1][0], rows, grid.column)
+        return self.counted[key]
 
-    outcomes: dict[int, list[int]] = {}
-    for s, t, b in marked:
-        if decision[s] and not b:
-            outcomes.setdefault(s, []).append(t)
-    rank = ranking.rank
-    order = order_cells(lane, rank, ranking.order, marked, list(outcomes.values()), lambda order: routed(rank, order))
-
-    def drawn(rows: tuple[int, ...]):
+    def drawn(self, rows: tuple[int, ...]):
         """The grid, the boxes (in TB as wide as their column lets them) and the routes on ``rows``."""
-        grid = place_columns(lanes, lane, rows, order, forward)
-        boxes, plan = plan_for(rows, grid)
+        grid = self.grid(rows, self.order)
+        boxes, plan = self.plan_for(rows, grid)
         return grid, boxes, plan
 
-    first = drawn(rank)
-    first_order = order
-
-    last: dict[str, object] = {}  # the plan the last drawing was made from
-
-    def placed(rows: tuple[int, ...], spans: Sequence[tuple[int, int]], plan=None) -> Diagram:
-        plan = plan or (first if rows == rank and order == first_order else drawn(rows))
+    def placed(self, rows: tuple[int, ...], spans: Sequence[tuple[int, int]], plan=None) -> _Drawing:
+        """The drawing on ``rows`` (with the stages' ``spans``) from ``plan``, by default the current order's."""
+        plan = plan or (self.first if rows == self.rank and self.order == self.first_order else self.drawn(rows))
         grid, boxes, (routes, tracks) = plan
-        last.update(rows=rows, spans=spans, plan=plan)
-        return assemble(
+        flow, links, options = self.flow, self.links, self.options
+        diagram = assemble(
             Placement(
                 flow=flow,
                 lines=[s[0] for s in boxes],
                 sizes=[(s[1], s[2]) for s in boxes],
-                lane_ids=lane_ids,
+                lane_ids=self.lane_ids,
                 lane_names=[lane.name for lane in flow.lanes],
                 rank=rows,
                 grid=grid,
@@ -189,56 +218,58 @@ def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tu
                 labels=[label for _, _, label in links],
                 tracks=tracks,
                 font_size=FONT_SIZE,
-                curved=edges == "spline",
+                curved=options.edges == "spline",
                 label_size=FONT_SIZE if options.even_text else FONT_SIZE - 1,
                 stage_rows=spans,
                 shares=link_shares(flow, links) if options.shares else (),
             ),
             options,
         )
+        return _Drawing(diagram, rows, spans, plan)
 
-    def settled() -> Diagram:
+    def settled(self) -> _Drawing:
         """The drawing with the fewest crossings the chain and row passes find (after the cell orders)."""
-        nonlocal order
-        grid, _, (routes, _) = first
-        counted[(rank, grid.column)] = tracked_crossings(routes, rank, grid.column)  # where the row pass starts
-        if not counted[(rank, grid.column)]:  # most flows cross nothing
-            return placed(rank, stage_rows)
+        rank, stage_rows = self.rank, self.stage_rows
+        grid, _, (routes, _) = self.first
+        self.counted[(rank, grid.column)] = tracked_crossings(routes, rank, grid.column)  # where the row pass starts
+        if not self.counted[(rank, grid.column)]:  # most flows cross nothing
+            return self.placed(rank, stage_rows)
         # chains that start at a decision, where several lines fan out, are moved before the rows; the row
         # moves start from both orders (a row a chain's move no longer gains may be worth more), the fewer
         # crossings kept; then any chain once more on the rows chosen
-        deciding = frozenset(n for n, is_decision in enumerate(decision) if is_decision)
-        chained = move_chains(lane, rank, order, marked, lambda chains: routed(rank, chains), most=2, starting=deciding)
+        lane, marked = self.lane, self.marked
+        deciding = frozenset(n for n, is_decision in enumerate(self.decision) if is_decision)
+        chained = move_chains(
+            lane, rank, self.order, marked, lambda chains: self.crossings(rank, chains), most=2, starting=deciding
+        )
         tried = []
-        for start in dict.fromkeys((order, chained)):
+        for start in dict.fromkeys((self.order, chained)):
             rows, spans = move_rows(
-                lane, rank, marked, stage_rows, starts, lambda rows, start=start: routed(rows, start)
+                lane, rank, marked, stage_rows, self.starts, lambda rows, start=start: self.crossings(rows, start)
             )
-            tried.append((routed(rows, start), rows, spans, start))
-        _, moved, moved_spans, order = min(tried, key=lambda found: found[0])  # a tie keeps the first: no move
-        order = move_chains(lane, moved, order, marked, lambda chains: routed(moved, chains))
-        if moved == rank and order == first_order:
-            return placed(rank, stage_rows)
-        diagram = placed(moved, moved_spans)
-        if longest_line(diagram) <= DRAWN_DETOUR_LIMIT:  # most moves: no crossing is saved with a long way
-            return diagram
+            tried.append((self.crossings(rows, start), rows, spans, start))
+        _, moved, moved_spans, self.order = min(tried, key=lambda found: found[0])  # a tie keeps the first: no move
+        self.order = move_chains(lane, moved, self.order, marked, lambda chains: self.crossings(moved, chains))
+        if moved == rank and self.order == self.first_order:
+            return self.placed(rank, stage_rows)
+        drawing = self.placed(moved, moved_spans)
+        if longest_line(drawing.diagram) <= DRAWN_DETOUR_LIMIT:  # most moves: no crossing is saved with a long way
+            return drawing
         # the frame drew a line longer than the plan foresaw: keep the move only if that is not its doing
-        order = first_order
-        unmoved = placed(rank, stage_rows)
-        return diagram if longest_line(unmoved) > DRAWN_DETOUR_LIMIT else unmoved
+        self.order = self.first_order
+        unmoved = self.placed(rank, stage_rows)
+        return drawing if longest_line(unmoved.diagram) > DRAWN_DETOUR_LIMIT else unmoved
 
-    if len(steps) > MOST_STEPS:  # a big flow keeps its ranks and dot's order: see MOST_STEPS
-        return placed(rank, stage_rows)
-    drawing = settled()
-    rows, spans, (grid, boxes, (routes, _)) = last["rows"], last["spans"], last["plan"]
-    if not hemmed_in(routes, rows, grid.column):  # most flows: no such decision's outcome crosses a line
-        return drawing
-    crossed = tracked_crossings(routes, rows, grid.column)
-    # two outcomes of a decision out of one bottom stub free a side for a loop past it: tried on the
-    # drawing settled, kept when fewer lines cross, none into one shape, and no line gets too long
-    shared = planned_on(rows, grid, boxes, shared_bottom=True)
-    if tracked_crossings(shared[0], rows, grid.column) >= crossed or arrivals_cross(shared[0], rows, grid.column):
-        return drawing
-    other = placed(rows, spans, (grid, boxes, shared))
-    longest = longest_line(other)
-    return other if longest <= DRAWN_DETOUR_LIMIT or longest <= longest_line(drawing) else drawing
+    def with_shared_stubs(self, drawing: _Drawing) -> _Drawing:
+        """``drawing``, or the same with two outcomes of a decision out of one bottom stub where that frees
+        a side for a loop past it: kept when fewer lines cross, none into one shape, and no line gets too long."""
+        rows, spans, (grid, boxes, (routes, _)) = drawing.rows, drawing.spans, drawing.plan
+        if not hemmed_in(routes, rows, grid.column):  # most flows: no such decision's outcome crosses a line
+            return drawing
+        crossed = tracked_crossings(routes, rows, grid.column)
+        shared = self.planned_on(rows, grid, boxes, shared_bottom=True)
+        if tracked_crossings(shared[0], rows, grid.column) >= crossed or arrivals_cross(shared[0], rows, grid.column):
+            return drawing
+        other = self.placed(rows, spans, (grid, boxes, shared))
+        longest = longest_line(other.diagram)
+        return other if longest <= DRAWN_DETOUR_LIMIT or longest <= longest_line(drawing.diagram) else drawing
