@@ -18,12 +18,13 @@ from .assemble import Placement, assemble
 from .geometry import Diagram
 from .grid import Grid, place_columns
 from .lengths import DRAWN_DETOUR_LIMIT, PixelScale, longest_line, pixel_scale
+from .level import LEVEL_UP_TO, Judged, keeps_level, level_handoffs
 from .ordering import MOST_STEPS, move_chains, order_cells
 from .ranking import Ranker, back_edges
 from .routing import arrivals_cross, hemmed_in, plan_routes, tracked_crossings
 from .rows import move_rows
 from .sizing import fill_width, size_step
-from .stages import rank_in_stages
+from .stages import rank_in_stages, stage_numbers
 
 __all__ = ["EDGE_STYLES", "layout_flow"]
 
@@ -75,10 +76,28 @@ def layout_flow(
 def _layout(flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tuple[Edge, ...]) -> Diagram:
     if options.edges not in EDGE_STYLES:
         raise ValueError(f"unknown edge style {options.edges!r}; choose from {', '.join(EDGE_STYLES)}")
-    run = _LayoutRun(flow, options, ranker, lines)
+    run = _LayoutRun(flow, options, ranker, lines).arrange()
     if len(flow.steps) > MOST_STEPS:  # a big flow keeps its ranks and dot's order: see MOST_STEPS
         return run.placed(run.rank, run.stage_rows).diagram
-    return run.with_shared_stubs(run.settled()).diagram
+    drawing = run.with_shared_stubs(run.settled())
+    if not run.lr or ranker is not None or len(flow.steps) > LEVEL_UP_TO:  # see .level
+        return drawing.diagram
+    best, judged = drawing, run.judged(drawing)
+    stage = stage_numbers(flow)
+    tried: set[frozenset[tuple[int, int]]] = set()
+    for plain in (False, True):  # every handoff into a step with one line in, then only the plain ones
+        level = level_handoffs(run.marked, run.lane, stage, plain=plain)
+        if not level or level in tried:
+            continue
+        tried.add(level)
+        flat = _LayoutRun(flow, options, ranker, lines, level)
+        if len(set(flat.rank)) >= len(set(run.rank)):  # no column saved: nothing to gain
+            continue
+        other = flat.arrange().with_shared_stubs(flat.settled())
+        if keeps_level(flat.judged(other), judged, DRAWN_DETOUR_LIMIT):
+            best = other
+            break  # the plain handoffs are some of these: seldom shorter still
+    return best.diagram
 
 
 Box = tuple[tuple[str, ...], float, float]
@@ -99,7 +118,14 @@ class _LayoutRun:
     """One flow's layout: its skeleton (ranks, lanes, lines), the passes that move its cells and rows, and
     every plan they judge, each worked out once and reused by the drawing made of it."""
 
-    def __init__(self, flow: Flow, options: RenderOptions, ranker: Ranker | None, lines: tuple[Edge, ...]) -> None:
+    def __init__(
+        self,
+        flow: Flow,
+        options: RenderOptions,
+        ranker: Ranker | None,
+        lines: tuple[Edge, ...],
+        level: frozenset[tuple[int, int]] = frozenset(),
+    ) -> None:
         self.flow, self.options = flow, options
         steps = flow.steps
         index = {step.key: n for n, step in enumerate(steps)}
@@ -109,7 +135,7 @@ class _LayoutRun:
         pairs = [(s, t) for s, t, _ in self.links]
         back = back_edges(len(steps), pairs, self.starts)
         ranking, back, self.stage_rows = rank_in_stages(
-            flow, pairs, back, timeout=options.layout_timeout, ranker=ranker
+            flow, pairs, back, timeout=options.layout_timeout, ranker=ranker, level=level
         )
         self.lane_ids = [lane.id for lane in flow.lanes]
         lane_of = {lane_id: n for n, lane_id in enumerate(self.lane_ids)}
@@ -124,6 +150,10 @@ class _LayoutRun:
         self.planned: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple] = {}  # one routing per rows, columns
         self.counted: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
         self.rank = ranking.rank
+        self.dot_order = ranking.order
+
+    def arrange(self) -> _LayoutRun:
+        """Order the cells of every row (see :func:`.ordering.order_cells`) and plan the first drawing."""
         outcomes: dict[int, list[int]] = {}
         for s, t, b in self.marked:
             if self.decision[s] and not b:
@@ -131,13 +161,14 @@ class _LayoutRun:
         self.order = order_cells(
             self.lane,
             self.rank,
-            ranking.order,
+            self.dot_order,
             self.marked,
             list(outcomes.values()),
             lambda order: self.crossings(self.rank, order),
         )
         self.first_order = self.order
         self.first = self.drawn(self.rank)
+        return self
 
     def scale_for(self, rows: Sequence[int], grid: Grid, sizes: Sequence[Box]) -> PixelScale:
         along = [w if self.lr else h for _, w, h in sizes]
@@ -259,6 +290,17 @@ class _LayoutRun:
         self.order = self.first_order
         unmoved = self.placed(rank, stage_rows)
         return drawing if longest_line(unmoved.diagram) > DRAWN_DETOUR_LIMIT else unmoved
+
+    def judged(self, drawing: _Drawing) -> Judged:
+        """What ``drawing`` is weighed by against another drawing of this flow."""
+        grid, _, (routes, _) = drawing.plan
+        diagram = drawing.diagram
+        return Judged(
+            crossings=tracked_crossings(routes, drawing.rows, grid.column),
+            longest=longest_line(diagram),
+            length=diagram.width if self.lr else diagram.height,
+            area=diagram.width * diagram.height,
+        )
 
     def with_shared_stubs(self, drawing: _Drawing) -> _Drawing:
         """``drawing``, or the same with two outcomes of a decision out of one bottom stub where that frees

@@ -29,7 +29,7 @@ from .gridroute import Route, RouteGrid, down_refs, logical, shape_points, side_
 from .lengths import DETOUR_LIMIT, estimated_detour
 from .route_index import RouteIndex, Segment, cross, route_crossings, segment_crossings, segments_of
 
-__all__ = ["PAIRS_UP_TO", "improve_routes", "untangle_pairs"]
+__all__ = ["PAIRS_UP_TO", "improve_routes", "row_clear", "untangle_pairs"]
 
 _PASSES = 2
 _CROSSING = 5.0  # what one crossing costs, in bends: a long detour is no better than a crossing
@@ -468,7 +468,7 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
     s, t = route.source, route.target
     rs, rt, cs, ct = grid.rank[s], grid.rank[t], grid.column[s], grid.column[t]
     if side == "b":
-        if not route.back:
+        if not route.back and rs != rt:  # a level handoff leaves by a side
             yield "b", "t", down_refs(grid, rs, rt, cs, ct)
             if not planner.big:  # on a big flow a line keeps to its first way down
                 yield from _down_channels(grid, rs, rt, cs, ct)
@@ -480,7 +480,7 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
         yield side, "t", [("g", gs), ("h", rt), ("pt", 0)]
         for into in entries:
             gt = side_gap(ct, into)
-            if gs == gt or _row_clear(grid, rt, ct, gs, into):
+            if gs == gt or row_clear(grid, rt, ct, gs, into):
                 yield side, into, [("g", gs), ("pt", 0)]
             if gs != gt:
                 yield side, into, [("g", gs), ("h", rt + 1), ("g", gt), ("pt", 0)]
@@ -514,7 +514,7 @@ def _reachable(grid: RouteGrid, row: int, column: int, side: str) -> list[int]:
     return gaps[:_NEAR_GAPS] + gaps[-1:] if len(gaps) > _NEAR_GAPS else gaps
 
 
-def _row_clear(grid: RouteGrid, row: int, column: int, gap: int, side: str) -> bool:
+def row_clear(grid: RouteGrid, row: int, column: int, gap: int, side: str) -> bool:
     """Whether a line can run along ``row`` from across-gap ``gap`` into ``side`` of the shape at ``column``."""
     if side == "r":
         between = range(column + 1, gap)

@@ -31,12 +31,24 @@ _HEAD = (
 )
 
 
-def ranking_dot(count: int, edges: Sequence[tuple[int, int, bool]], separators: Separators = Separators()) -> str:
-    """DOT for ``count`` nodes and ``edges`` given as (source index, target index, is_back)."""
+def ranking_dot(
+    count: int,
+    edges: Sequence[tuple[int, int, bool]],
+    separators: Separators = Separators(),
+    level: frozenset[tuple[int, int]] = frozenset(),
+) -> str:
+    """DOT for ``count`` nodes and ``edges`` given as (source index, target index, is_back); the ``level``
+    (source, target) pairs may share a rank (``minlen=0``)."""
+
+    def attributes(source: int, target: int, back: bool) -> str:
+        if back:
+            return " [constraint=false]"
+        return " [minlen=0]" if (source, target) in level else ""
+
     lines = [_HEAD]
     lines.extend(f"\tn{index}\n" for index in range(count))
     lines.extend(
-        f"\tn{source} -> n{target}{' [constraint=false]' if back else ''}\n"
+        f"\tn{source} -> n{target}{attributes(source, target, back)}\n"
         for source, target, back in edges
         if source != target
     )

@@ -63,12 +63,14 @@ def rank_nodes(
     separators: Separators = Separators(),
     *,
     timeout: float = TIMEOUT_SECONDS,
+    level: frozenset[tuple[int, int]] = frozenset(),
 ) -> Ranking:
     """Run `dot` on the flow's skeleton (within ``timeout`` seconds) and read back each node's rank and order.
 
-    ``separators`` add invisible constraints (stage separators); only ``n…`` nodes are read back.
+    ``separators`` add invisible constraints (stage separators); only ``n…`` nodes are read back; the
+    ``level`` lines may join two steps of one rank.
     """
-    plain = run_graphviz(ranking_dot(count, edges, separators), output="plain", timeout=timeout)
+    plain = run_graphviz(ranking_dot(count, edges, separators, level), output="plain", timeout=timeout)
     where: dict[int, tuple[float, float]] = {}
     for line in plain.splitlines():
         parts = line.split()

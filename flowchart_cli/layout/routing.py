@@ -25,7 +25,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from .detours import PAIRS_UP_TO, improve_routes, untangle_pairs
+from .detours import PAIRS_UP_TO, improve_routes, row_clear, untangle_pairs
 from .gridroute import Route, RouteGrid, down_refs, logical, side_gap
 from .lengths import PixelScale
 from .route_index import RouteIndex, route_crossings
@@ -227,10 +227,17 @@ def _choose_exits(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]
     forward = [r for r in routes if not (r.back or r.source == r.target)]
     for route in sorted(forward, key=lambda r: not _straight(r, grid)):  # straight lines take the bottom first
         s = route.source
-        route.exit = _decision_exit(route, grid, taken[s]) if decision[s] else "b"
+        if _level(route, grid):  # a handoff across the lanes in one rank leaves by the side facing its target
+            route.exit = _toward(route, grid) if _toward(route, grid) not in taken[s] else "b"
+        else:
+            route.exit = _decision_exit(route, grid, taken[s]) if decision[s] else "b"
         taken[s].add(route.exit)
         exits[s].add(route.exit)
         route.exit_unit = 0 if route.exit == "b" else _use(uses, s, route.exit)
+    for route in forward:  # and enters by the side facing its source
+        if _level(route, grid) and route.exit != "b":
+            route.entry = _other(route.exit)
+            route.entry_unit = _use(uses, route.target, route.entry)
     for route in routes:
         if route.back or route.source == route.target:
             _choose_loop_sides(route, grid, exits, uses)
@@ -239,6 +246,11 @@ def _choose_exits(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]
         bottoms[route.source] += route.exit == "b"
     for route in routes:
         route.shared_exit = route.exit == "b" and bottoms[route.source] > 1
+
+
+def _level(route: Route, grid: RouteGrid) -> bool:
+    """A forward line between two steps of one rank (a handoff to another lane in the same column)."""
+    return grid.rank[route.source] == grid.rank[route.target] and route.source != route.target
 
 
 def _straight(route: Route, grid: RouteGrid) -> bool:
@@ -305,6 +317,11 @@ def _refs(route: Route, grid: RouteGrid) -> list[tuple[str, int]]:
             return [("g", gs), ("h", rt), ("pt", 0)]
         gt = side_gap(ct, route.entry)
         if gs == gt:
+            return [("g", gs), ("pt", 0)]
+        return [("g", gs), ("h", rt + 1), ("g", gt), ("pt", 0)]
+    if route.exit != "b" and route.entry != "t":  # a level handoff: along its rank, or round the next one
+        gs, gt = side_gap(cs, route.exit), side_gap(ct, route.entry)
+        if gs == gt or row_clear(grid, rt, ct, gs, route.entry):
             return [("g", gs), ("pt", 0)]
         return [("g", gs), ("h", rt + 1), ("g", gt), ("pt", 0)]
     if route.exit != "b":

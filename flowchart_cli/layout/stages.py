@@ -36,12 +36,14 @@ def rank_in_stages(
     *,
     timeout: float = TIMEOUT_SECONDS,
     ranker: Ranker | None = None,
+    level: frozenset[tuple[int, int]] = frozenset(),
 ) -> tuple[Ranking, tuple[bool, ...], tuple[tuple[int, int], ...]]:
     """Ranks, loops back and each stage's rows; for a flow without stages, plain `dot` ranks.
 
-    ``timeout`` bounds the `dot` run (``--layout-timeout``); ``ranker`` stands in for `dot` (tests).
+    ``timeout`` bounds the `dot` run (``--layout-timeout``); ``ranker`` stands in for `dot` (tests);
+    the ``level`` lines (source, target) may join two steps of one rank.
     """
-    rank_nodes_with = ranker or partial(rank_nodes, timeout=timeout)
+    rank_nodes_with = ranker or partial(rank_nodes, timeout=timeout, level=level)
     stage = stage_numbers(flow)
     marked = [(s, t, b) for (s, t), b in zip(edges, back, strict=True)]
     if stage is None:
