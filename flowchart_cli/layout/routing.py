@@ -25,6 +25,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from .continuations import part_continuations
 from .detours import PAIRS_UP_TO, improve_routes, row_clear, untangle_pairs
 from .gridroute import Route, RouteGrid, down_refs, logical, side_gap
 from .lengths import PixelScale
@@ -66,6 +67,7 @@ def plan_routes(
         route.refs = _refs(route, grid)
     improve_routes(routes, grid, decision, shared_bottom=shared_bottom)  # untangled where it crossed
     _merge_arrivals(routes)
+    part_continuations(routes, grid, decision)
     counts = _untangled(routes, grid, decision, _assign_tracks(routes, grid))
     bottoms = Counter(route.source for route in routes if route.exit == "b")
     for route in routes:  # the label of an outcome out of a shared bottom stands past the stub
@@ -113,12 +115,14 @@ def _untangled(
     if not untangle_pairs(routes, grid, decision):
         return counts
     _merge_arrivals(routes)
+    part_continuations(routes, grid, decision)
     tried = _assign_tracks(routes, grid)
     if tracked_crossings(routes, grid.rank, grid.column) < crossed:
         return tried
     for route, (exit_side, entry_side, refs) in zip(routes, kept, strict=True):
         route.exit, route.entry, route.refs = exit_side, entry_side, refs
     _merge_arrivals(routes)
+    part_continuations(routes, grid, decision)
     return _assign_tracks(routes, grid)
 
 
