@@ -40,7 +40,12 @@ QA = sorted((ROOT / "tests" / "cases" / "qa").glob("*.flow.yaml"))  # 16 flows a
 SAMPLES = sorted((ROOT / "samples").glob("*.flow.yaml"))
 REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourth round)
     ROOT / "tests" / "layout_cases" / name
-    for name in ("warranty-claim.flow.yaml", "reclamacao-ouvidoria.flow.yaml", "soporte-internet-7-etapas.flow.yaml")
+    for name in (
+        "warranty-claim.flow.yaml",
+        "reclamacao-ouvidoria.flow.yaml",
+        "soporte-internet-7-etapas.flow.yaml",
+        "pedido-online.flow.yaml",
+    )
 ]
 
 
