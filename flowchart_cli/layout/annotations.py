@@ -70,9 +70,10 @@ def pair_letters(number: int) -> str:
 
 def number_badge(box: Rect, number: int | str, size: float) -> Rect:
     """The pill that holds a step's number (or a connector pair's letters) set at ``size`` px
-    (:attr:`~.geometry.Diagram.small_size`), centred on its box's top-left corner."""
+    (:attr:`~.geometry.Diagram.small_size`), centred on its box's top-left corner and a little above it, clear of
+    a first line of text that fills the box."""
     width = max(size + 5, text_width(str(number), size) + 8)
-    return Rect(box.x - width / 2 + 4, box.y - size / 2 - 2, width, size + 4)
+    return Rect(box.x - width / 2, box.y - size / 2 - 4, width, size + 4)
 
 
 def shift_down(
