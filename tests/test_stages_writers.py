@@ -224,7 +224,8 @@ def test_draw_io_itself_opens_the_bands_behind_editable_steps(staged, tmp_path) 
     cells = {c["id"]: c for c in report["cells"]}
     for number, stage in enumerate(flow.stages, 1):
         cell = cells[f"stage-{number}"]
-        assert cell["isVertex"] and cell["parent"] == "lanes" and stage.name in html.unescape(cell["value"])
+        shown = html.unescape(cell["value"]).replace("<br>", " ")  # a name wider than its band wraps
+        assert cell["isVertex"] and cell["parent"] == "lanes" and stage.name in shown
     ids = [c["id"] for c in report["cells"]]
     assert max(ids.index(f"stage-{n}") for n in range(1, len(flow.stages) + 1)) < ids.index("lane-1")
     assert report["containers"] == len(flow.lanes) + 1  # the lanes and their stack
