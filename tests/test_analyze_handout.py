@@ -28,7 +28,8 @@ def test_sentences_in_the_flow_language(tmp_path) -> None:
     assert first.condition == "Si la respuesta es «Sí» en «¿Pago aprobado?»"
     assert first.route == "pasos 1–3 → 6 → 7"
     assert first.ends == "Entregado"
-    assert first.summary == "3 responsables · 8\u00a0h\u00a05\u00a0min\u00a0–\u00a016\u00a0h\u00a05\u00a0min"
+    # "1 a 2 días hábiles" in the flow: the total in días hábiles too, never "8 h 5 min – 16 h 5 min"
+    assert first.summary == "3 responsables · 1–2\u00a0días\u00a0hábiles"
     assert second.condition == "Si la respuesta es «No» en «¿Pago aprobado?» y «No» en «¿Reintenta?»"
     assert second.route == "pasos 1–5"
     assert (

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from ..analyze import FlowPath, walk_flow
 from ..analyze.records import Outcome
-from ..durations import format_range
 from ..model import Flow
+from ..readable_time import DayUnit, day_unit, readable_range
 from .coverage import LoopCase, teaching_plan
 from .parties import parties_of_lanes
 from .questions import answers_condition
@@ -131,14 +131,17 @@ def _condition(outcomes: Sequence[Outcome], by_key: Mapping, lang: str) -> str:
     return answers_condition([(shorten(by_key[o.step].label, LABEL_LIMIT), o.outcome) for o in outcomes], lang)
 
 
-def _item(number: int, path: FlowPath, flow: Flow, lang: str, w: Mapping[str, str]) -> ScenarioItem:
+def _item(
+    number: int, path: FlowPath, flow: Flow, lang: str, w: Mapping[str, str], day: DayUnit | None
+) -> ScenarioItem:
     by_key = {s.key: s for s in flow.steps}
     timed = len(path.unknown) + len(path.unread) < len(path.steps)
     ids = {lane.name: lane.id for lane in reversed(flow.lanes)}
     parties = parties_of_lanes(flow, [ids.get(name, name) for name in path.lanes], lang)
     summary = [parties] if parties else []
     if timed:
-        summary.append(format_range(path.duration).replace(" ", "\u00a0"))  # one duration never splits
+        # in the unit of the typical case above it: "2–5 dias úteis", never "40 h 20 min" beside "5 working days"
+        summary.append(readable_range(path.duration, lang, day).replace(" ", "\u00a0"))  # one duration never splits
     end = by_key[path.steps[-1]]
     return ScenarioItem(
         number=number,
@@ -185,10 +188,11 @@ def build_scenarios(flow: Flow, lang: str) -> Scenarios:
         note = w["more"].format(n=rest)
     loops = tuple(_loop_item(n, c, flow, lang, w) for n, c in enumerate(plan.loops[:COVER_LIMIT], start=1))
     more_loops = len(plan.loops) - len(loops)
+    day = day_unit(s.duration for s in flow.steps)
     return Scenarios(
         heading=w["heading"],
         intro=w["intro"] if paths else "",
-        items=tuple(_item(n, p, flow, lang, w) for n, p in enumerate(paths, start=1)),
+        items=tuple(_item(n, p, flow, lang, w, day) for n, p in enumerate(paths, start=1)),
         note=note,
         loops_heading=w["loops_heading"] if loops else "",
         loops_intro=w["loops_intro"] if loops else "",
