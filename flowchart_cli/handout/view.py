@@ -22,6 +22,7 @@ from ..symbols import SYMBOLS
 from ..words import LEGEND_MEANINGS, count, plural, symbol_name, words
 from .diagram_view import DiagramView, diagram_view
 from .graphics import Drawing, inline_svg
+from .link_text import link_text
 from .page import css_string, page_counter_css
 from .paper import PAPERS, Paper
 from .parties import parties_of_lanes
@@ -256,6 +257,7 @@ def _rows(flow: Flow, routes: Routes, lang: str, drawing: Drawing):
             duration=step.duration,
             notes=step.notes,
             link=safe_url(step.link),
+            link_text=link_text(safe_url(step.link)),
             next=routes.next_hops(step),
         )
 
