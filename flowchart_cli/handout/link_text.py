@@ -42,8 +42,8 @@ def short_link(url: str) -> str:
 
 
 def breakable(text: str) -> Markup:
-    """``text`` escaped, with a ``<wbr>`` after each ``/`` and ``@`` and before each ``.``, ``-``, ``_``, ``?``, ``&``, ``=``
-    inside it: where an address may go on to the next line."""
+    """``text`` escaped, with a ``<wbr>`` after each ``/`` and ``@`` and before each ``.``, ``-``, ``_``, ``?``,
+    ``&``, ``=`` inside it: where an address may go on to the next line."""
     return Markup("<wbr>").join(escape(piece) for piece in _BREAK.split(text))
 
 
