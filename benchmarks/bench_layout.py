@@ -183,7 +183,8 @@ def summary(label: str, rows: list[Row]) -> str:
         f" dot {max((r.dot_detour for r in rows), default=0):.2f};"
         f" drawings over {DETOUR_LIMIT} ours {over}, dot {dot_over};"
         f" misordered outcomes {sum(r.ours.misordered_outcomes for r in rows)};"
-        f" close runs {sum(r.ours.close_runs for r in rows)}; most heads per side"
+        f" close runs {sum(r.ours.close_runs for r in rows)};"
+        f" lines that seem to run on into another {sum(r.ours.continuations for r in rows)}; most heads per side"
         f" {max((r.ours.arrowheads for r in rows), default=0)}"
     )
 

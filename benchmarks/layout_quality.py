@@ -1,5 +1,5 @@
 """How good a drawing is, measured on its geometry: crossings, bends, length, area, crowding, arrowheads,
-shared runs, detours and the order of a decision's outcomes.
+shared runs, detours, lines that seem to run on into one another and the order of a decision's outcomes.
 
 The layout tests and ``benchmarks/bench_layout.py`` read the same numbers, so
 a rule the tests enforce is the one the benchmark reports.  Lines are the
@@ -20,6 +20,7 @@ from flowchart_cli.layout.geometry import Diagram, Point, Rect
 __all__ = [
     "Quality",
     "Segment",
+    "continuations",
     "crossing_pairs",
     "detours",
     "measure",
@@ -33,6 +34,7 @@ _NEAR = 20.0  # parallel lines closer than this…
 _LONG = 100.0  # …over more than this are hard to tell apart
 _CELL = 200.0  # bucket size of the spatial index
 _SHARED = 1.5  # two lines this close to collinear…
+_RUN_ON = 40.0  # two collinear pieces of line whose ends are closer than this read as one line
 _TEXT_HEIGHTS = 4  # a line's detour is its length over the distance between its ends plus this many text heights
 
 
@@ -71,6 +73,7 @@ class Quality:
     shared_runs: int = 0
     worst_detour: float = 0.0
     misordered_outcomes: int = 0
+    continuations: int = 0
 
 
 def segments_of(edge: int, points: Sequence[Point]) -> list[Segment]:
@@ -180,7 +183,34 @@ def measure(diagram: Diagram) -> Quality:
         shared_runs=len(shared_runs(lines, ends, diagram.font_size)),
         worst_detour=max(detours(lines, diagram.font_size), default=0.0),
         misordered_outcomes=len(misordered_outcomes(diagram)),
+        continuations=len(continuations(lines, ends)),
     )
+
+
+def continuations(lines: Sequence[Sequence[Point]], ends: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Every two lines that leave no step together and enter none together, one of whose pieces stops
+    less than ``_RUN_ON`` short of a piece of the other on the same straight line: the eye joins them
+    into a line from one's source to the other's target that the flow does not have."""
+    pieces = [s for n, points in enumerate(lines) for s in segments_of(n, points) if s.length >= _EPS]
+    on_line: dict[tuple[bool, int], list[Segment]] = defaultdict(list)  # pieces by their straight line
+    for piece in pieces:
+        on_line[(piece.vertical, round(piece.x0 if piece.vertical else piece.y0))].append(piece)
+    found = set()
+    for (vertical, at), here in on_line.items():
+        near = here + on_line.get((vertical, at + 1), [])  # a line within _EPS may round to the next pixel
+        for a, b in itertools.combinations(near, 2):
+            (sa, ta), (sb, tb) = ends[a.edge], ends[b.edge]
+            if a.edge == b.edge or sa == sb or ta == tb:
+                continue
+            if vertical and abs(a.x0 - b.x0) < _EPS:
+                gap = max(b.y0 - a.y1, a.y0 - b.y1)
+            elif not vertical and abs(a.y0 - b.y0) < _EPS:
+                gap = max(b.x0 - a.x1, a.x0 - b.x1)
+            else:
+                continue
+            if -_EPS < gap < _RUN_ON:
+                found.add((min(a.edge, b.edge), max(a.edge, b.edge)))
+    return sorted(found)
 
 
 Raw = tuple[tuple[float, float], ...]

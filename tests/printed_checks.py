@@ -68,6 +68,29 @@ def overlaps(d: Diagram) -> list[str]:
     return problems
 
 
+def run_together(d: Diagram) -> list[str]:
+    """Two outcome labels side by side on one text line with less than a word's gap between them: they
+    read as one text ("No, warranty expiredmissing or unreadable")."""
+    labels = [(what, box) for _, what, box in text_boxes(d) if what.startswith("outcome")]
+    problems = []
+    for (a, box_a), (b, box_b) in combinations(labels, 2):
+        one_line = min(box_a.bottom, box_b.bottom) - max(box_a.y, box_b.y) > 4
+        gap = max(box_b.x - box_a.right, box_a.x - box_b.right)
+        if one_line and -SLACK < gap < 12:
+            problems.append(f"{d.title}: {a} and {b} run together ({gap:.1f} px apart)")
+    return problems
+
+
+def tips_entered(d: Diagram) -> list[str]:
+    """Lines into an off-page connector through its pointed tip (the bottom of the shape)."""
+    boxes = {n.key: n.box for n in d.nodes if n.kind == "offpage"}
+    return [
+        f"{d.title}: the line {e.source} → {e.target} enters the connector's tip"
+        for e in d.edges
+        if e.target in boxes and abs(e.points[-1].y - boxes[e.target].bottom) < 12
+    ]
+
+
 def outside(d: Diagram) -> list[str]:
     """Texts, shapes and lines that reach past the part's drawing (they would be cut at its edge)."""
     frame = Rect(0, 0, d.width, d.height)
@@ -166,5 +189,6 @@ def all_problems(flow: Flow, plan: PrintedDiagram) -> list[str]:
         return []
     problems = page_problems(flow, plan) + joined_by_connectors(flow, plan)
     for part in plan.parts:
-        problems += overlaps(part.diagram) + outside(part.diagram)
+        problems += overlaps(part.diagram) + outside(part.diagram) + run_together(part.diagram)
+        problems += tips_entered(part.diagram)
     return problems

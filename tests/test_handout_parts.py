@@ -38,6 +38,15 @@ PRINTED = sorted((ROOT / "tests" / "cases" / "printed").glob("*.flow.yaml"))
 HANDOUT_FLOWS = sorted((ROOT / "tests" / "handout_flows").glob("*.flow.yaml"))
 QA = sorted((ROOT / "tests" / "cases" / "qa").glob("*.flow.yaml"))  # 16 flows a tester wrote, 7–38 steps
 SAMPLES = sorted((ROOT / "samples").glob("*.flow.yaml"))
+REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourth round)
+    ROOT / "tests" / "layout_cases" / name
+    for name in (
+        "warranty-claim.flow.yaml",
+        "reclamacao-ouvidoria.flow.yaml",
+        "soporte-internet-7-etapas.flow.yaml",
+        "pedido-online.flow.yaml",
+    )
+]
 
 
 def load(path: Path) -> Flow:
@@ -113,7 +122,7 @@ def test_the_connectors_of_the_lines_into_one_step_share_a_letter_numbered_as_th
     assert leaving == sorted(leaving)
 
 
-@pytest.mark.parametrize("path", SAMPLES + PRINTED + HANDOUT_FLOWS + QA, ids=lambda p: p.name.split(".")[0])
+@pytest.mark.parametrize("path", SAMPLES + PRINTED + HANDOUT_FLOWS + QA + REVIEWED, ids=lambda p: p.name.split(".")[0])
 def test_printed_parts_of_samples_and_customer_service_flows(path: Path):
     flow = load(path)
     plan = planned(flow)

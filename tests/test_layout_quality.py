@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from flowgen import generated_flow, random_flow
-from layout_quality import crossing_pairs, detours, measure, misordered_outcomes, shared_runs
+from layout_quality import continuations, crossing_pairs, detours, measure, misordered_outcomes, shared_runs
 
 from flowchart_cli.layout import layout_flow
 from flowchart_cli.layout.ordering import order_cells
@@ -67,10 +67,29 @@ def test_no_two_lines_without_a_common_end_run_on_top_of_each_other(diagrams):
 
 
 @pytest.mark.slow
+def test_no_line_seems_to_run_on_into_another(diagrams):
+    # two middle ports facing each other across a channel put two unrelated stubs on one straight line:
+    # "Aguardar lembrete" read as leading to "Executar" (reclamacao-ouvidoria, written by a reviewer);
+    # 5 such pairs on these flows before facing ports were moved apart
+    for name, d in diagrams:
+        pairs = continuations([e.points for e in d.edges], [(e.source, e.target) for e in d.edges])
+        assert not pairs, (name, [(d.edges[a].source, d.edges[a].target, d.edges[b].source) for a, b in pairs])
+
+
+@pytest.mark.slow
 def test_no_line_is_longer_than_one_and_a_half_times_its_ends_distance(diagrams):
     for name, d in diagrams:
         worst = max(detours([e.points for e in d.edges], d.font_size), default=0.0)
-        assert worst <= 1.5, (name, worst)
+        assert worst <= LONGEST.get(name, 1.5), (name, worst)
+
+
+LONGEST = {
+    # a reviewer's flow, kept as found: "Destinatário ausente" leaves "Entrega realizada?" by its right side
+    # (the bottom and left go to the far lanes), its long label holds the turn out at the drawing's edge, and
+    # the line comes back into "Agendar nova tentativa" just below: 1.90 times its distance. Planning for the
+    # label's room sent "Sim" round the whole drawing instead, outcomes out of order (docs/layout.md)
+    "pedido-online.flow.yaml": 1.91,
+}
 
 
 @pytest.mark.slow
@@ -215,8 +234,9 @@ def test_the_crossings_the_ordering_pass_counts_are_the_drawings_own(monkeypatch
 
 MOST_CROSSINGS = {
     # benchmarks/flows: what is left is where lanes force a line across a handoff (see docs/layout.md);
-    # before issue 25's last part: cobranca 7, devolucion-tienda 1, recompensas 7
-    "cobranca.flow.yaml": 6,
+    # before issue 25's last part: cobranca 7, devolucion-tienda 1, recompensas 7; cobranca 6 before its
+    # handoffs stayed level (LR)
+    "cobranca.flow.yaml": 3,
     "devolucion-tienda.flow.yaml": 0,
     "entrega-fallida.flow.yaml": 3,
     "onboarding.flow.yaml": 1,
@@ -233,6 +253,11 @@ MOST_CROSSINGS = {
     "siniestro-hogar.flow.yaml": 1,
     "sinistro-residencial.flow.yaml": 0,
     "warranty-repair.flow.yaml": 4,
+    # written by a reviewer who had not seen the layout code (issue 25, fourth round)
+    "pedido-online.flow.yaml": 2,
+    "reclamacao-ouvidoria.flow.yaml": 2,
+    "soporte-internet-7-etapas.flow.yaml": 4,
+    "warranty-claim.flow.yaml": 1,
 }
 
 

@@ -146,6 +146,8 @@ class _LayoutRun:
         self.decision = [step.kind == "decision" for step in steps]
         self.lr = flow.direction == "LR"
         self.sized = [size_step(step, FONT_SIZE, self.lr) for step in steps]
+        # in LR an off-page connector's pointed tip faces across the lanes: no line goes in there
+        self.closed = frozenset((n, "r") for n, step in enumerate(steps) if self.lr and step.kind == "offpage")
         self.filled: dict[tuple[int, float], Box] = {}
         self.planned: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple] = {}  # one routing per rows, columns
         self.counted: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
@@ -187,6 +189,7 @@ class _LayoutRun:
             columns=grid.columns,
             scale=self.scale_for(rows, grid, sizes),
             shared_bottom=shared_bottom,
+            closed=self.closed,
         )
 
     def boxes_on(self, grid: Grid) -> list[Box]:

@@ -475,7 +475,7 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
         return
     if side in planner.source_entries(number):
         return
-    entries = [e for e in ("l", "r") if e not in planner.target_exits(number)]
+    entries = [e for e in ("l", "r") if e not in planner.target_exits(number) and (t, e) not in grid.closed]
     for gs in _reachable(grid, rs, cs, side):
         yield side, "t", [("g", gs), ("h", rt), ("pt", 0)]
         for into in entries:

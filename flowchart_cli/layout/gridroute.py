@@ -39,6 +39,8 @@ class RouteGrid:
     columns: int = 0
     scale: PixelScale | None = None
     """Pixels per grid unit, to tell a short way from a long one (without it every line may go round)."""
+    closed: frozenset[tuple[int, str]] = frozenset()
+    """(node, side) pairs no line may enter: in LR an off-page connector's side ``r`` is its pointed tip."""
 
     def clear(self, column: int, first: int, last: int) -> bool:
         return all((r, column) not in self.occupied for r in range(first, last + 1))

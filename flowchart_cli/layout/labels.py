@@ -22,6 +22,7 @@ _STEP = 14.0  # how far each further try slides along the line
 _TRIES = 12  # slides per segment
 _CLEAR = 2.0  # empty margin kept between labels
 _LINE_CLEAR = 6.0  # and to another line: any closer and the label seems to be that line's
+_WORD_GAP = 12.0  # between two labels side by side on one text line: closer, they read as one text
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +61,15 @@ def place_labels(
             out.append((None, "start"))
             continue
         chosen = None
-        # lazily: most labels take their first spot; when none is clear of every line, the first one
-        # clear of shapes and labels (beside another line, never over a text)
+        # lazily: most labels take their first spot; when none is clear of every line and a word's gap from
+        # the labels beside it, the first clear of every line; then the first clear of shapes and labels
+        # (beside another line, never over a text)
         tall = outcome_size(request.text, size, request.wrap)[1]  # a long label's further lines
-        for strict in (True, False):
+        for strict, gap in ((True, _WORD_GAP), (True, _CLEAR), (False, _CLEAR)):
             for spot, beside in _spots(request, lr, tall):
                 chosen = chosen or spot
                 box = label_box(request.text, *spot, size, request.share, request.wrap)
-                if _clear(box, number, lines[number], beside, segments if strict else _NO_LINES, boxes, placed):
+                if _clear(box, number, lines[number], beside, segments if strict else _NO_LINES, boxes, placed, gap):
                     chosen = spot
                     break
             else:
@@ -105,6 +107,7 @@ def _clear(
     segments: GridIndex[int],
     shapes: GridIndex[None],
     labels: GridIndex[None],
+    word_gap: float = _WORD_GAP,
 ) -> bool:
     """Whether a label box keeps clear of other lines, of its own line's other segments, of shapes and labels.
 
@@ -146,8 +149,14 @@ def _clear(
             and shape.y <= near_bottom
         ):
             return False
-    for label, _ in labels.near(box, _CLEAR):
-        if left <= label.x + label.width and label.x <= right and top <= label.y + label.height and label.y <= bottom:
+    # another label: side by side on one text line they need a word's gap, or they read as one text
+    side_left, side_right = box.x - word_gap, box.x + box.width + word_gap
+    for label, _ in labels.near(box, word_gap):
+        if not (top <= label.y + label.height and label.y <= bottom):
+            continue
+        side_by_side = label.y < box.y + box.height - _CLEAR and box.y < label.y + label.height - _CLEAR
+        reach_left, reach_right = (side_left, side_right) if side_by_side else (left, right)
+        if reach_left <= label.x + label.width and label.x <= reach_right:
             return False
     return True
 

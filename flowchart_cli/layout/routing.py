@@ -25,6 +25,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from .continuations import part_continuations
 from .detours import PAIRS_UP_TO, improve_routes, row_clear, untangle_pairs
 from .gridroute import Route, RouteGrid, down_refs, logical, side_gap
 from .lengths import PixelScale
@@ -48,6 +49,7 @@ def plan_routes(
     columns: int = 0,
     scale: PixelScale | None = None,
     shared_bottom: bool = False,
+    closed: frozenset[tuple[int, str]] = frozenset(),
 ) -> tuple[list[Route], dict[tuple[str, int], int]]:
     """Routes for ``edges`` (source, target, is_back) and the track count of every used channel.
 
@@ -55,10 +57,12 @@ def plan_routes(
     column keeps to its own lane's side when it can.  ``scale`` gives the grid
     units their pixels, so that no line takes a long way round.  Two lines that still cross are then
     planned again together, when that crosses less (:func:`.detours.untangle_pairs`).  With
-    ``shared_bottom`` two outcomes of a decision may leave it by one bottom.
+    ``shared_bottom`` two outcomes of a decision may leave it by one bottom. No line enters a ``closed``
+    (node, side).
     """
     columns = max(columns, max(column, default=-1) + 1)
-    grid = RouteGrid(rank, column, {(rank[n], column[n]) for n in range(len(rank))}, borders, columns, scale)
+    occupied = {(rank[n], column[n]) for n in range(len(rank))}
+    grid = RouteGrid(rank, column, occupied, borders, columns, scale, closed)
     routes = [Route(s, t, back) for s, t, back in edges]
     uses: dict[tuple[int, str], int] = defaultdict(int)
     _choose_exits(routes, grid, decision, uses)  # the first plan
@@ -66,6 +70,7 @@ def plan_routes(
         route.refs = _refs(route, grid)
     improve_routes(routes, grid, decision, shared_bottom=shared_bottom)  # untangled where it crossed
     _merge_arrivals(routes)
+    part_continuations(routes, grid, decision)
     counts = _untangled(routes, grid, decision, _assign_tracks(routes, grid))
     bottoms = Counter(route.source for route in routes if route.exit == "b")
     for route in routes:  # the label of an outcome out of a shared bottom stands past the stub
@@ -113,12 +118,14 @@ def _untangled(
     if not untangle_pairs(routes, grid, decision):
         return counts
     _merge_arrivals(routes)
+    part_continuations(routes, grid, decision)
     tried = _assign_tracks(routes, grid)
     if tracked_crossings(routes, grid.rank, grid.column) < crossed:
         return tried
     for route, (exit_side, entry_side, refs) in zip(routes, kept, strict=True):
         route.exit, route.entry, route.refs = exit_side, entry_side, refs
     _merge_arrivals(routes)
+    part_continuations(routes, grid, decision)
     return _assign_tracks(routes, grid)
 
 
@@ -234,10 +241,10 @@ def _choose_exits(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]
         taken[s].add(route.exit)
         exits[s].add(route.exit)
         route.exit_unit = 0 if route.exit == "b" else _use(uses, s, route.exit)
-    for route in forward:  # and enters by the side facing its source
+    for route in forward:  # and enters by the side facing its source (or from before its rank, if closed)
         if _level(route, grid) and route.exit != "b":
-            route.entry = _other(route.exit)
-            route.entry_unit = _use(uses, route.target, route.entry)
+            route.entry = _other(route.exit) if (route.target, _other(route.exit)) not in grid.closed else "t"
+            route.entry_unit = 0 if route.entry == "t" else _use(uses, route.target, route.entry)
     for route in routes:
         if route.back or route.source == route.target:
             _choose_loop_sides(route, grid, exits, uses)
@@ -277,7 +284,9 @@ def _choose_loop_sides(route: Route, grid: RouteGrid, exits: dict[int, set[str]]
         route.entry = "t"
         return
     if cs == ct:
-        free = [side for side in inner if side not in exits[s] and side not in exits[t]]
+        free = [
+            side for side in inner if side not in exits[s] and side not in exits[t] and (t, side) not in grid.closed
+        ]
         if free:
             route.exit = route.entry = free[0]
         else:
@@ -288,7 +297,7 @@ def _choose_loop_sides(route: Route, grid: RouteGrid, exits: dict[int, set[str]]
         if route.exit in exits[s] and _other(route.exit) not in exits[s]:
             route.exit = _other(route.exit)
         facing = "r" if ct < cs else "l"
-        free = [side for side in (facing, _other(facing)) if side not in exits[t]]
+        free = [side for side in (facing, _other(facing)) if side not in exits[t] and (t, side) not in grid.closed]
         route.entry = free[0] if free else "t"
     exits[s].add(route.exit)
     route.exit_unit = _use(uses, s, route.exit)
