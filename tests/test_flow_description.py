@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from handout_fakes import flow_from
+import re
+from pathlib import Path
 
+import pytest
+import tinyhtml5
+from handout_fakes import flow_from
+from typer.testing import CliRunner
+
+from flowchart_cli.cli import app
 from flowchart_cli.flow_description import describe, describe_part
 
 FLOW = """title: Cambio de contraseña
@@ -49,3 +56,31 @@ def test_a_part_says_which_part_it_is(tmp_path) -> None:
     assert (
         describe_part(flow, "3", 1, 1, 2, "es") == "Parte 1 de 2 del diagrama de flujo «Cambio de contraseña»: paso 3."
     )
+
+
+def _descs(html: str) -> list[str]:
+    root = tinyhtml5.parse(html)
+    return [" ".join("".join(d.itertext()).split()) for d in root.iter("{http://www.w3.org/2000/svg}desc")]
+
+
+def test_the_handout_s_drawing_is_described_in_the_flow_s_language(tmp_path) -> None:
+    flow = tmp_path / "cambio.flow.yaml"
+    flow.write_text(FLOW.format(lang="es"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["handout", str(flow), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    descs = _descs((tmp_path / "cambio.handout.html").read_text(encoding="utf-8"))
+    assert descs[0].startswith("Diagrama de flujo de 4 pasos; responsables: Cliente, Agente; empieza en:")
+    assert not any(d.startswith("Flowchart of") for d in descs)
+
+
+@pytest.mark.slow
+def test_each_printed_part_says_which_part_and_steps_it_holds(tmp_path) -> None:
+    """pedido-online (pt, 20 steps) prints in parts: each part's <desc> names its part and steps, in Portuguese."""
+    flow = Path(__file__).parent / "layout_cases" / "pedido-online.flow.yaml"
+    result = CliRunner().invoke(app, ["handout", str(flow), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    overview, *parts = _descs((tmp_path / "pedido-online.handout.html").read_text(encoding="utf-8"))
+    assert overview.startswith("Fluxograma de 20 passos; responsáveis: Cliente, ")
+    assert len(parts) >= 2
+    for n, desc in enumerate(parts, start=1):
+        assert re.fullmatch(rf"Parte {n} de {len(parts)} do fluxograma “[^”]+”: passos? [\d–, ]+\.", desc), desc

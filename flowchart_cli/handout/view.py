@@ -156,7 +156,7 @@ def build_view(
     routes = Routes(flow, t, lang)
     used = {s.kind or "process" for s in flow.steps}
     # A split diagram adds off-page connectors: room for their legend row is kept on the page.
-    pages = diagram_view(flow, diagram, drawing, t, legend_items=len(used | {"offpage"}), paper=paper)
+    pages = diagram_view(flow, diagram, drawing, t, legend_items=len(used | {"offpage"}), paper=paper, lang=lang)
     legend = _legend(used | ({"offpage"} if pages.parts else set()), lang, drawing)
     questions, quiz_note = build_quiz(flow, routes, lang) if quiz else ((), "")
     checklist = build_checklist(flow, routes, quiz=quiz, stages=stage_checklist(flow, t))
