@@ -182,3 +182,17 @@ def test_the_handout_says_what_the_simulation_assumed(tmp_path) -> None:
     (typical,) = [p for p in page(flow_from(tmp_path, sparse)).iter(f"{H}p") if p.get("class") == "typical-case"]
     # steps 2, 5, 6 untimed and only step 4 timed: the shorter list is said
     assert "Only step 4 has a duration the simulation can read; the others count as 0 min" in text(typical)
+
+
+def test_a_flow_whose_typical_case_passes_no_timed_step_still_tells_the_slow_case_and_why(tmp_path) -> None:
+    """8 in 10 claims take only untimed steps: no "half end in less than 0 min", but the slow case and the note."""
+    sparse = WARRANTY.replace("    duration: 20 min\n", "").replace("    duration: 10 min\n", "")
+    sparse = sparse.replace(
+        "branches: {Yes: repair, No: quote}", "branches: {Yes: repair, No: quote}\n    shares: {Yes: 20%}"
+    )
+    (typical,) = [p for p in page(flow_from(tmp_path, sparse)).iter(f"{H}p") if p.get("class") == "typical-case"]
+    assert text(typical).startswith(
+        "1 in 10 cases takes more than 5 working days. "
+        "From 10,000 simulated cases, each decision taken as often as its shares say. "
+        "Only step 4 has a duration the simulation can read"
+    )

@@ -33,6 +33,7 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
     "en": {
         "sentence": "Half of the cases end in less than {p50}; 1 in 10 takes more than {p90}.",
         "same": "Almost every case takes about {p50}.",
+        "slow_only": "1 in 10 cases takes more than {p90}.",
         "between": "Most cases take between {low} and {high}.",
         "how": "From {cases} simulated cases, each decision taken as often as its shares say.",
         "how_equal": "From {cases} simulated cases, each answer of a decision taken equally often "
@@ -49,6 +50,7 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
     "es": {
         "sentence": "La mitad de los casos termina en menos de {p50}; 1 de cada 10 tarda más de {p90}.",
         "same": "Casi todos los casos tardan unos {p50}.",
+        "slow_only": "1 de cada 10 casos tarda más de {p90}.",
         "between": "La mayoría de los casos tarda entre {low} y {high}.",
         "how": "Según {cases} casos simulados, cada decisión tomada con la frecuencia que indican sus proporciones.",
         "how_equal": "Según {cases} casos simulados, cada respuesta de una decisión tomada con la misma frecuencia "
@@ -67,6 +69,7 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
     "pt": {
         "sentence": "Metade dos casos termina em menos de {p50}; 1 em cada 10 leva mais de {p90}.",
         "same": "Quase todos os casos levam cerca de {p50}.",
+        "slow_only": "1 em cada 10 casos leva mais de {p90}.",
         "between": "A maioria dos casos leva entre {low} e {high}.",
         "how": "Segundo {cases} casos simulados, cada decisão tomada com a frequência que indicam suas proporções.",
         "how_equal": "Segundo {cases} casos simulados, cada resposta de uma decisão tomada com a mesma frequência "
@@ -99,7 +102,7 @@ def typical_case(flow: Flow, lang: str) -> tuple[str, str]:
         return "", ""
     cases = max(1000, DEFAULT_CASES * STEP_BUDGET // max(STEP_BUDGET, len(flow.steps)))
     simulation = simulate_flow(flow, cases=cases)
-    if not simulation.p50 or not simulation.p90:
+    if not simulation.p90:
         return "", ""
     words = TYPICAL_WORDS.get(lang, TYPICAL_WORDS["en"])
     day = day_unit(durations)
@@ -108,7 +111,9 @@ def typical_case(flow: Flow, lang: str) -> tuple[str, str]:
         return readable(minutes, lang, day, how).replace(" ", "\u00a0")  # one duration never splits
 
     low = simulation.p10 if simulation.p10 is not None else simulation.p50
-    if said(low, "nearest") == said(simulation.p90, "nearest"):  # 8 in 10 cases round alike: no spread to tell
+    if not simulation.p50:  # most cases pass no timed step: a median of "0 min" would mislead; the note says why
+        sentence = words["slow_only"].format(p90=said(simulation.p90, "down"))
+    elif said(low, "nearest") == said(simulation.p90, "nearest"):  # 8 in 10 cases round alike: no spread to tell
         sentence = words["same"].format(p50=said(simulation.p50, "nearest"))
     elif said(simulation.p50, "nearest") == said(simulation.p90, "nearest") or said(simulation.p50, "up") == said(
         simulation.p90, "down"
