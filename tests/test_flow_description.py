@@ -84,3 +84,24 @@ def test_each_printed_part_says_which_part_and_steps_it_holds(tmp_path) -> None:
     assert len(parts) >= 2
     for n, desc in enumerate(parts, start=1):
         assert re.fullmatch(rf"Parte {n} de {len(parts)} do fluxograma “[^”]+”: passos? [\d–, ]+\.", desc), desc
+
+
+@pytest.mark.slow
+def test_the_overview_says_connectors_lead_back_as_well_as_on(tmp_path) -> None:
+    """pedido-online's retry loops go back to an earlier part: the overview's sentence must not say "the next"."""
+    flow = Path(__file__).parent / "layout_cases" / "pedido-online.flow.yaml"
+    assert CliRunner().invoke(app, ["handout", str(flow), "-o", str(tmp_path)]).exit_code == 0
+    root = tinyhtml5.parse((tmp_path / "pedido-online.handout.html").read_text(encoding="utf-8"))
+    html_ns, svg_ns = "{http://www.w3.org/1999/xhtml}", "{http://www.w3.org/2000/svg}"
+    captions = [" ".join("".join(p.itertext()).split()) for p in root.iter(f"{html_ns}p")]
+    caption = next(c for c in captions if c.startswith("O processo completo, em "))
+    assert "posterior ou anterior" in caption and "à seguinte" not in caption
+    back = []
+    for number, section in enumerate(
+        (s for s in root.iter(f"{html_ns}section") if "diagram-part" in s.get("class", "")), start=1
+    ):
+        for connector in section.iter(f"{svg_ns}g"):
+            if "fc-offpage-connector" in connector.get("class", ""):
+                said = " ".join("".join(connector.itertext()).split())
+                back += [int(n) < number for n in re.findall(r"continua na parte (\d+)", said)]
+    assert any(back)  # a line that goes on in an earlier part: the sentence is about this flow
