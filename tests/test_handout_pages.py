@@ -178,17 +178,18 @@ def test_a_spill_that_setting_every_section_closer_leaves_is_taken_back_by_setti
 
 
 def test_a_spill_left_by_both_closer_prints_is_taken_back_with_the_page_before_set_closer_too(tmp_path):
-    """receta-farmacia on A3: its quiz spills whichever of its own run is set closer; with the
-    sections of the page before also set closer it does not.  (troca-de-produto on letter did, until
-    headings kept their first item with them and its quiz no longer spilled at all.)"""
+    """canal-decision on A3: its quiz spills whichever of its own run is set closer; with the sections of
+    the page before also set closer it does not.  (The fixture moves when pagination does: troca-de-produto
+    on letter until headings kept their first item, then receta-farmacia on A3 until scenarios through the
+    same steps became one.)"""
     from weasyprint import HTML
 
     from flowchart_cli.handout.pagefit import fitted, spilling_sections
 
-    flow = QA / "receta-farmacia.flow.yaml"
+    flow = Path(__file__).parent / "cases" / "printed" / "canal-decision.flow.yaml"
     result = CliRunner().invoke(app, ["handout", str(flow), "--format", "html", "--paper", "a3", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    html = (tmp_path / "receta-farmacia.handout.html").read_text(encoding="utf-8")
+    html = (tmp_path / "canal-decision.handout.html").read_text(encoding="utf-8")
     first = HTML(string=html).render()
     assert spilling_sections(first) == ["quiz"]
     rendered: list[int] = []
