@@ -39,7 +39,7 @@ def part_continuations(routes: Sequence[Route], grid: RouteGrid, decision: Seque
     """Move, in place, one port of every two facing ports that belong to lines with no end in common."""
     for _ in range(_MOST_ROUNDS):
         ports = _ports(routes)
-        pairs = [(a, b) for a, b in _facing_pairs(ports, grid) if _unrelated(routes[a.route], routes[b.route])]
+        pairs = [(a, b) for a, b in _facing_pairs(ports, routes, grid) if _unrelated(routes[a.route], routes[b.route])]
         if not pairs:
             return
         moved = False
@@ -61,35 +61,48 @@ def _ports(routes: Sequence[Route]) -> list[_Port]:
     return ports
 
 
-def _facing_pairs(ports: Sequence[_Port], grid: RouteGrid) -> list[tuple[_Port, _Port]]:
-    """Every two ports on facing sides of two shapes in one row or column, nothing between, at one unit."""
+def _facing_pairs(ports: Sequence[_Port], routes: Sequence[Route], grid: RouteGrid) -> list[tuple[_Port, _Port]]:
+    """Every two ports on facing sides of the next two shapes of one row or column, at one unit, whose
+    stubs turn in one channel (so they stand a track apart there)."""
+    at = {(grid.rank[n], grid.column[n]): n for n in range(len(grid.rank))}
     by_place: dict[tuple[int, str, int], list[_Port]] = {}
     for port in ports:
         by_place.setdefault((port.node, port.side, port.unit), []).append(port)
     pairs = []
     for (node, side, unit), here in by_place.items():
-        other = _neighbour(node, side, grid)
+        other = _neighbour(node, side, grid, at)
         if other is None:
             continue
         for there in by_place.get((other, _FACING[side], unit), []):
-            pairs.extend((a, there) for a in here if a.route != there.route)
+            pairs.extend((a, there) for a in here if a.route != there.route and _same_turn(a, there, routes))
     return [(a, b) for a, b in pairs if (a.node, a.route) < (b.node, b.route)]
 
 
-def _neighbour(node: int, side: str, grid: RouteGrid) -> int | None:
-    """The next shape beyond ``side`` of ``node`` in its row (l/r) or column (t/b), if the cells between are empty."""
+def _neighbour(node: int, side: str, grid: RouteGrid, at: dict[tuple[int, int], int]) -> int | None:
+    """The next shape beyond ``side`` of ``node`` in its row (l/r) or column (t/b), past empty cells."""
     row, column = grid.rank[node], grid.column[node]
-    step = 1 if side in ("r", "b") else -1
-    at = {(grid.rank[n], grid.column[n]): n for n in range(len(grid.rank))}
     last_row = max(grid.rank, default=0)
     while 0 <= row <= last_row and 0 <= column <= grid.columns:
         if side in ("l", "r"):
-            column += step
+            column += 1 if side == "r" else -1
         else:
-            row += step
+            row += 1 if side == "b" else -1
         if (row, column) in at:
             return at[(row, column)]
     return None
+
+
+def _same_turn(a: _Port, b: _Port, routes: Sequence[Route]) -> bool:
+    turn = _turn(a, routes[a.route])
+    return turn is not None and turn == _turn(b, routes[b.route])
+
+
+def _turn(port: _Port, route: Route) -> tuple[str, int] | None:
+    """The channel where the line's stub at ``port`` turns: its first bend leaving, its last arriving."""
+    refs = [ref for ref in route.refs if ref[0] != "pt"]
+    if not refs:
+        return None
+    return refs[0] if port.leaving else refs[-1]
 
 
 def _unrelated(a: Route, b: Route) -> bool:
