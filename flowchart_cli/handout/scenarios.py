@@ -134,12 +134,8 @@ def _condition(outcomes: Sequence[Outcome], by_key: Mapping, lang: str, also: Se
     answers = []
     for i, o in enumerate(outcomes):
         taken = {o.outcome, *(p.outcomes[i].outcome for p in also)}
-        written = [b.label for b in by_key[o.step].branches]  # in the order the decision lists them
-        said = (
-            o.outcome
-            if len(taken) == 1
-            else tuple(sorted(taken, key=lambda a: (a not in written, written.index(a) if a in written else 0)))
-        )
+        # in the order the decision lists them (an outcome is one of its branch labels)
+        said = o.outcome if len(taken) == 1 else tuple(b.label for b in by_key[o.step].branches if b.label in taken)
         answers.append((shorten(by_key[o.step].label, LABEL_LIMIT), said))
     return answers_condition(answers, lang)
 
