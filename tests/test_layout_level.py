@@ -6,6 +6,7 @@ lines and has no line over the detour limit; TB flows are never touched.
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 from pathlib import Path
 
@@ -154,3 +155,26 @@ def test_a_flow_ranked_by_a_stand_in_keeps_its_ranks(tmp_path):
     flow = check_file(path).flow
     d = layout_flow(flow, ranker=lambda count, edges, separators: Ranking(tuple(range(count)), (0.0,) * count))
     assert len({round(n.box.x) for n in d.nodes}) == 3  # one column per step, as the stand-in ranked them
+
+
+@pytest.mark.parametrize("decides", [True, False])
+def test_a_level_handoff_always_reaches_its_target_from_the_side_it_enters(decides):
+    from flowchart_cli.layout.gridroute import RouteGrid, logical
+    from flowchart_cli.layout.routing import plan_routes
+
+    # one step with lines to every other step of its own rank, in every order of their columns: a line
+    # whose side is taken leaves by the bottom and comes round the next rank; before, it came up from
+    # below into its target's top port, through the shape (58 such lines in these orders)
+    wrong = []
+    for count in (2, 3, 4):
+        for column in itertools.permutations(range(count)):
+            rank = (0,) * count
+            edges = [(0, k, False) for k in range(1, count)]
+            routes, _ = plan_routes(rank, column, [decides] + [False] * (count - 1), edges, columns=count)
+            grid = RouteGrid(rank, column, {(0, c) for c in column}, columns=count)
+            for route in routes:
+                (a0, c0), (a1, c1) = logical(route, grid)[-2:]
+                towards = {"t": a0 < a1, "l": c0 < c1, "r": c0 > c1}[route.entry]
+                if not towards:
+                    wrong.append((column, route.target, route.exit, route.entry, route.refs))
+    assert wrong == []

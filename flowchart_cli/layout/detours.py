@@ -468,10 +468,16 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
     s, t = route.source, route.target
     rs, rt, cs, ct = grid.rank[s], grid.rank[t], grid.column[s], grid.column[t]
     if side == "b":
-        if not route.back and rs != rt:  # a level handoff leaves by a side
-            yield "b", "t", down_refs(grid, rs, rt, cs, ct)
-            if not planner.big:  # on a big flow a line keeps to its first way down
-                yield from _down_channels(grid, rs, rt, cs, ct)
+        if route.back:
+            return
+        if rs == rt:  # a level handoff out of the bottom goes round the next rank into the target's side
+            for into in ("l", "r"):
+                if (t, into) not in grid.closed and into not in planner.target_exits(number):
+                    yield "b", into, [("h", rs + 1), ("g", side_gap(ct, into)), ("pt", 0)]
+            return
+        yield "b", "t", down_refs(grid, rs, rt, cs, ct)
+        if not planner.big:  # on a big flow a line keeps to its first way down
+            yield from _down_channels(grid, rs, rt, cs, ct)
         return
     if side in planner.source_entries(number):
         return

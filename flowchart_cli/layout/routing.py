@@ -241,9 +241,9 @@ def _choose_exits(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]
         taken[s].add(route.exit)
         exits[s].add(route.exit)
         route.exit_unit = 0 if route.exit == "b" else _use(uses, s, route.exit)
-    for route in forward:  # and enters by the side facing its source (or from before its rank, if closed)
-        if _level(route, grid) and route.exit != "b":
-            route.entry = _other(route.exit) if (route.target, _other(route.exit)) not in grid.closed else "t"
+    for route in forward:  # and enters by the side facing its source (from before its rank, if closed)
+        if _level(route, grid):
+            route.entry = _level_entry(route, grid)
             route.entry_unit = 0 if route.entry == "t" else _use(uses, route.target, route.entry)
     for route in routes:
         if route.back or route.source == route.target:
@@ -258,6 +258,15 @@ def _choose_exits(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]
 def _level(route: Route, grid: RouteGrid) -> bool:
     """A forward line between two steps of one rank (a handoff to another lane in the same column)."""
     return grid.rank[route.source] == grid.rank[route.target] and route.source != route.target
+
+
+def _level_entry(route: Route, grid: RouteGrid) -> str:
+    """The side a level handoff enters by: the one facing its source, else the other, else from before."""
+    facing = _other(_toward(route, grid))
+    free = [side for side in (facing, _other(facing)) if (route.target, side) not in grid.closed]
+    if route.exit != "b":
+        return facing if facing in free else "t"
+    return free[0] if free else "t"
 
 
 def _straight(route: Route, grid: RouteGrid) -> bool:
@@ -333,6 +342,8 @@ def _refs(route: Route, grid: RouteGrid) -> list[tuple[str, int]]:
         if gs == gt or row_clear(grid, rt, ct, gs, route.entry):
             return [("g", gs), ("pt", 0)]
         return [("g", gs), ("h", rt + 1), ("g", gt), ("pt", 0)]
+    if rs == rt and route.entry != "t":  # a level handoff out of the bottom: round the next rank into its side
+        return [("h", rs + 1), ("g", side_gap(ct, route.entry)), ("pt", 0)]
     if route.exit != "b":
         return [("g", side_gap(cs, route.exit)), ("h", rt), ("pt", 0)]
     return down_refs(grid, rs, rt, cs, ct)
