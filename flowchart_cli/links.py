@@ -40,7 +40,8 @@ def link_problem(url: str) -> str:
         return "is not a valid URL"
     scheme = parts.scheme.lower()
     if scheme not in LINK_SCHEMES:
-        return "must be an http, https or mailto URL"
+        meant = _meant_url(url)
+        return "must be an http, https or mailto URL" + (f"; did you mean '{meant}'?" if meant else "")
     if scheme == "mailto":
         return _mail_problem(parts.path, parts.query, parts.fragment)
     if not parts.netloc:
@@ -64,6 +65,16 @@ def link_problem(url: str) -> str:
     if port == 0:
         return "has a port outside 1–65535"
     return ""
+
+
+def _meant_url(url: str) -> str:
+    """ "https://www.example.com" for `www.example.com`, "mailto:ana@example.com" for an address ("" when
+    neither is a usable link): what a link written without its scheme most likely meant."""
+    head = url.partition("/")[0]
+    if "://" in url or "." not in head.partition(":")[0]:
+        return ""  # a scheme of its own (ftp://, javascript:) or no host name (a path): not a missing https://
+    meant = f"mailto:{url}" if "@" in head and "/" not in url else f"https://{url}"
+    return meant if not link_problem(meant) else ""
 
 
 def _is_ip(text: str, *, version: int) -> bool:

@@ -4,7 +4,10 @@ Simulated figures are averages and percentiles, never the exact sums that
 ``durations.format_minutes`` prints, so they are rounded to what a reader
 needs.  Where the flow writes its durations in business days (or days), long
 figures are said in that unit, in the flow's language, because "16 h" of a
-flow that counts "2 días hábiles" reads as two calendar days to its team.
+flow that counts "2 días hábiles" reads as two calendar days to its team.  The
+handout's scenario totals (exact sums, :func:`readable_range`) are said in the
+same unit as its typical case, so one page never mixes "5 working days" with
+"40 h 20 min".
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .durations import Duration, format_minutes, format_range
 from .key_words import normal_form
 
-__all__ = ["DayUnit", "day_unit", "readable"]
+__all__ = ["DayUnit", "day_unit", "readable", "readable_range"]
 
+_WORKING = re.compile(r"(?:^|_)working_days?(?:_|$)")
 _BUSINESS = re.compile(r"(?:^|_)(?:(?:business|working)_days?|(?:dias?|d)_(?:habil|habiles|util|uteis))(?:_|$)")
 _DAYS = re.compile(r"(?:^|_|\d)(?:d|days?|dias?)(?:_|$)")
 _WEEKS = re.compile(r"(?:^|_|\d)(?:weeks?|semanas?)(?:_|$)")
@@ -34,22 +39,24 @@ class DayUnit:
 
     kind: str  # "business" or "calendar"
     minutes: int
+    english: tuple[str, str] = ("business day", "business days")  # "working day(s)" where the flow says so
 
 
 def day_unit(durations: Iterable[str]) -> DayUnit | None:
     """Business days when durations are written in them, days when in days (or weeks), else ``None``;
     also ``None`` when a flow writes both (a 14-day wait is not 42 business days): it is said in hours."""
-    business = calendar = False
+    business = calendar = working = False
     for text in durations:
         bare = normal_form(text)
         if _BUSINESS.search(bare):
             business = True
+            working = working or bool(_WORKING.search(bare))
         elif _DAYS.search(bare) or _WEEKS.search(bare):
             calendar = True
     if business and calendar:
         return None
     if business:
-        return DayUnit("business", 8 * 60)
+        return DayUnit("business", 8 * 60, ("working day", "working days") if working else _WORDS["business"]["en"])
     return DayUnit("calendar", 24 * 60) if calendar else None
 
 
@@ -69,7 +76,11 @@ def readable(minutes: float, lang: str = "en", day: DayUnit | None = None, how: 
     """ "40 s", "45 min", "1 h 35 min", or "2 días hábiles" (one decimal) from one ``day`` on."""
     if day is not None and minutes >= day.minutes:
         days = _rounded(minutes / day.minutes, 0.1, how)
-        singular, plural = _WORDS[day.kind].get(lang, _WORDS[day.kind]["en"])
+        singular, plural = (
+            day.english
+            if lang == "en" and day.kind == "business"
+            else _WORDS[day.kind].get(lang, _WORDS[day.kind]["en"])
+        )
         one = days < 2 if lang == "pt" else days == 1  # "1,5 dia útil" in Portuguese, "1,5 días hábiles" in Spanish
         return f"{_number(days, lang)} {singular if one else plural}"
     if minutes <= 0:
@@ -81,3 +92,17 @@ def readable(minutes: float, lang: str = "en", day: DayUnit | None = None, how: 
     if not hours:
         return f"{rest} min"
     return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def readable_range(duration: Duration, lang: str = "en", day: DayUnit | None = None) -> str:
+    """An exact total ("25–40 min", "5 min 10 s") as :mod:`.durations` prints it, or in ``day`` units from one
+    ``day`` on ("1–2 días hábiles", "45 min – 5 working days"): the unit the flow's own durations are written in."""
+    if day is None or duration.max < day.minutes:
+        return format_range(duration)
+    high = readable(float(duration.max), lang, day)
+    if duration.min < day.minutes:
+        return f"{format_minutes(duration.min)} – {high}"
+    low = readable(float(duration.min), lang, day)
+    if low == high:
+        return high
+    return f"{low.split(' ', 1)[0]}–{high}"  # "1–2 días hábiles": the unit once, as the larger number takes it

@@ -46,7 +46,8 @@ _EN = {
     "list_and": "and",
     "overview": (
         "The whole process, in {total} parts. Each framed part is printed larger on a page of its own; "
-        "connectors marked with the same letter join each part to the next."
+        "a line that goes on in another part, later or earlier, ends at a lettered connector, and the "
+        "connector with the same letter picks it up there."
     ),
     "legend_pages": "The legend is on the next page.",
     "steps": "Step by step",
@@ -125,7 +126,8 @@ _ES = {
     "list_and": "y",
     "overview": (
         "El proceso completo, en {total} partes. Cada parte enmarcada se imprime más grande en su propia "
-        "página; conectores con la misma letra unen cada parte con la siguiente."
+        "página; una línea que sigue en otra parte, posterior o anterior, termina en un conector con una "
+        "letra, y el conector con la misma letra la retoma allí."
     ),
     "legend_pages": "La leyenda está en la página siguiente.",
     "steps": "Paso a paso",
@@ -204,7 +206,8 @@ _PT = {
     "list_and": "e",
     "overview": (
         "O processo completo, em {total} partes. Cada parte destacada é impressa maior em sua própria "
-        "página; conectores com a mesma letra ligam cada parte à seguinte."
+        "página; uma linha que continua em outra parte, posterior ou anterior, termina em um conector com "
+        "uma letra, e o conector com a mesma letra a retoma lá."
     ),
     "legend_pages": "A legenda está na página seguinte.",
     "steps": "Passo a passo",

@@ -28,7 +28,8 @@ def test_sentences_in_the_flow_language(tmp_path) -> None:
     assert first.condition == "Si la respuesta es «Sí» en «¿Pago aprobado?»"
     assert first.route == "pasos 1–3 → 6 → 7"
     assert first.ends == "Entregado"
-    assert first.summary == "3 responsables · 8\u00a0h\u00a05\u00a0min\u00a0–\u00a016\u00a0h\u00a05\u00a0min"
+    # "1 a 2 días hábiles" in the flow: the total in días hábiles too, never "8 h 5 min – 16 h 5 min"
+    assert first.summary == "3 responsables · 1–2\u00a0días\u00a0hábiles"
     assert second.condition == "Si la respuesta es «No» en «¿Pago aprobado?» y «No» en «¿Reintenta?»"
     assert second.route == "pasos 1–5"
     assert (
@@ -87,3 +88,28 @@ def test_too_many_paths_to_count(tmp_path) -> None:
     assert len(scenarios.items) == 12
     assert scenarios.note == "…e mais de 988 outros cenários."
     assert scenarios.items[0].condition.startswith("Se a resposta for “Sim” em “Opção 0?”, “Sim” em “Opção 1?”,")
+
+
+def test_two_answers_to_the_same_step_make_one_scenario(tmp_path) -> None:
+    """«Sí» and «No, pero está autorizado» lead to the same step: the diagram draws one line, and the scenarios
+    show one way through naming both answers, not two scenarios that read alike (a reviewer's soporte-tecnico)."""
+    flow = flow_from(
+        tmp_path,
+        "title: Soporte\nlang: es\nsteps:\n  - start: Llamada\n  - id: titular\n    decision: ¿Es el titular?\n"
+        "    branches: {Sí: ticket, 'No, pero está autorizado': ticket, 'No': fin_sin}\n"
+        "  - id: ticket\n    process: Crear el ticket\n  - id: masiva\n    decision: ¿Falla masiva?\n"
+        "    branches: {Sí: avisar, No: diagnosticar}\n  - id: avisar\n    process: Avisar\n    next: fin\n"
+        "  - id: diagnosticar\n    process: Diagnosticar\n  - id: fin\n    end: Caso cerrado\n"
+        "  - id: fin_sin\n    end: Llamada sin ticket\n",
+    )
+    items = build_scenarios(flow, "es").items
+    assert [i.route for i in items] == ["pasos 1–5 → 7", "pasos 1–4 → 6 → 7", "pasos 1 → 2 → 8"]
+    assert items[0].condition == (
+        "Si la respuesta es «Sí» o «No, pero está autorizado» en «¿Es el titular?» y «Sí» en «¿Falla masiva?»"
+    )
+    assert (
+        build_scenarios(flow, "en")
+        .items[1]
+        .condition.startswith("If the answer is “Sí” or “No, pero está autorizado” at “¿Es el titular?”")
+    )
+    assert build_scenarios(flow, "es").note == ""  # the five paths are all shown, three of them as one each

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 LAYERS = (
     "model diagnostics errors symbols values words oneline printable messages catalog key_words durations options "
     "formats atomic regularfile gcpause dataclass_code resources links yamllines yamltraps yamlimport yamlsource stdio "
-    "streams shares readable_time user_cache kept_data",
+    "streams shares readable_time user_cache kept_data flow_description",
     "loading loader rules check schema importing",
     "layout",
     "writers report analyze",

@@ -34,6 +34,7 @@ FLOWS = [
     QA / "bloqueo-tarjeta.flow.yaml",
     QA / "alvara-funcionamento.flow.yaml",
     Path(__file__).parent.parent / "samples" / "compra-en-linea.flow.yaml",  # its quiz's last question spills
+    Path(__file__).parent / "cases" / "review" / "soporte-tecnico.flow.yaml",  # left "Autoevaluación" at a page's foot
 ]
 WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
 STAGE_HEADING = re.compile(r"^(Etapa|Stage) \d+ · ")
@@ -94,6 +95,19 @@ def test_no_page_ends_with_a_stage_heading(pdfs, name):
     for number, lines in enumerate(page_lines(pdf, title), start=1):
         assert lines, f"{name}: page {number} is empty"
         assert not STAGE_HEADING.match(lines[-1]), f"{name}: page {number} ends with “{lines[-1]}”"
+
+
+@pytest.mark.parametrize("name", [f.name for f in FLOWS])
+def test_no_section_heading_is_left_at_a_page_s_foot(pdfs, name):
+    """A section's heading (with its one-line intro) never ends a page: its first item comes with it."""
+    pdf = pdfs[name]
+    pages = page_lines(pdf, pypdf.PdfReader(pdf).metadata.title)
+    for index, title in sections(pdf):
+        lines = pages[index]
+        if title not in lines:
+            continue  # a heading drawn inside the diagram's page, not as a line of text
+        after = lines[lines.index(title) + 1 :]
+        assert len(after) >= 3, f"{name}: page {index + 1} ends with the heading “{title}” and {after}"
 
 
 @pytest.mark.parametrize("name", [f.name for f in FLOWS])
@@ -164,18 +178,18 @@ def test_a_spill_that_setting_every_section_closer_leaves_is_taken_back_by_setti
 
 
 def test_a_spill_left_by_both_closer_prints_is_taken_back_with_the_page_before_set_closer_too(tmp_path):
-    """troca-de-produto on letter: its quiz spills whichever of its own run is set closer; with the
-    scenarios, checklist and references of the page before also set closer it does not."""
+    """canal-decision on A3: its quiz spills whichever of its own run is set closer; with the sections of
+    the page before also set closer it does not.  (The fixture moves when pagination does: troca-de-produto
+    on letter until headings kept their first item, then receta-farmacia on A3 until scenarios through the
+    same steps became one.)"""
     from weasyprint import HTML
 
     from flowchart_cli.handout.pagefit import fitted, spilling_sections
 
-    flow = Path(__file__).parent.parent / "samples" / "troca-de-produto.flow.yaml"
-    result = CliRunner().invoke(
-        app, ["handout", str(flow), "--format", "html", "--paper", "letter", "-o", str(tmp_path)]
-    )
+    flow = Path(__file__).parent / "cases" / "printed" / "canal-decision.flow.yaml"
+    result = CliRunner().invoke(app, ["handout", str(flow), "--format", "html", "--paper", "a3", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    html = (tmp_path / "troca-de-produto.handout.html").read_text(encoding="utf-8")
+    html = (tmp_path / "canal-decision.handout.html").read_text(encoding="utf-8")
     first = HTML(string=html).render()
     assert spilling_sections(first) == ["quiz"]
     rendered: list[int] = []

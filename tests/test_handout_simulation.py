@@ -122,3 +122,77 @@ def test_cases_of_8_and_10_minutes_read_as_a_range(tmp_path) -> None:
     )
     (typical,) = [p for p in page(flow).iter(f"{H}p") if p.get("class") == "typical-case"]
     assert text(typical).startswith("A maioria dos casos leva entre 8 min e 10 min.")
+
+
+WARRANTY = """title: Warranty claim
+lang: en
+lanes: [Customer, Support]
+steps:
+  - start: Customer files a claim
+    lane: Customer
+  - process: Check the proof of purchase
+    lane: Support
+    duration: 20 min
+  - id: covered
+    decision: Covered by the warranty?
+    branches: {Yes: repair, No: quote}
+  - id: repair
+    process: Repair the product
+    duration: 5 working days
+  - process: Wait for the courier
+    next: done
+  - id: quote
+    process: Offer a paid repair quote
+    duration: 10 min
+  - id: done
+    end: Claim closed
+"""
+
+
+def test_scenario_totals_speak_the_flow_s_day_unit(tmp_path) -> None:
+    """ "5 working days" in a step: the scenario says working days as the headline does, never "40 h 20 min"."""
+    section = page(flow_from(tmp_path, WARRANTY)).find(f".//{H}section[@id='scenarios']")
+    summaries = [text(s) for s in section.iter(f"{H}span") if s.get("class") == "scenario-summary"]
+    assert summaries == ["· 2 responsible parties · 5 working days", "· 2 responsible parties · 30 min"]
+    (typical,) = [p for p in section.iter(f"{H}p") if p.get("class") == "typical-case"]
+    # half the cases take 30 min, half 5 working days and 20 min: not "less than 5.1 …; more than 5 working days"
+    assert text(typical).startswith("Most cases take between 30 min and 5.1 working days.")
+    assert not any(re.search(r"\d+ h \d+ min", s) for s in summaries)
+
+
+def test_the_handout_says_what_the_simulation_assumed(tmp_path) -> None:
+    """No shares: equal odds, said; a work step without a duration: counted as 0 min, said — in the language."""
+    (typical,) = [p for p in page(flow_from(tmp_path, WARRANTY)).iter(f"{H}p") if p.get("class") == "typical-case"]
+    assert "each answer of a decision taken equally often (the flow gives no shares)." in text(typical)
+    assert "Step 5 counts as 0 min (no duration the simulation can read), so real cases take longer." in text(typical)
+    spanish = WARRANTY.replace("lang: en", "lang: es").replace("    duration: 10 min\n", "")
+    spanish = spanish.replace(
+        "branches: {Yes: repair, No: quote}", "branches: {Yes: repair, No: quote}\n    shares: {Yes: 80%}"
+    )
+    (typical,) = [p for p in page(flow_from(tmp_path, spanish)).iter(f"{H}p") if p.get("class") == "typical-case"]
+    assert "cada decisión tomada con la frecuencia que indican sus proporciones." in text(typical)
+    assert "Los pasos 5, 6 cuentan como 0 min" in text(typical)
+    portuguese = WARRANTY.replace("lang: en", "lang: pt").replace(
+        "Wait for the courier", "Aguardar\n    duration: 1 dia"
+    )
+    (typical,) = [p for p in page(flow_from(tmp_path, portuguese)).iter(f"{H}p") if p.get("class") == "typical-case"]
+    assert "(o fluxo não indica proporções)" in text(typical)
+    assert "contam como 0 min" not in text(typical) and "conta como 0 min" not in text(typical)
+    sparse = WARRANTY.replace("    duration: 20 min\n", "").replace("    duration: 10 min\n", "")
+    (typical,) = [p for p in page(flow_from(tmp_path, sparse)).iter(f"{H}p") if p.get("class") == "typical-case"]
+    # steps 2, 5, 6 untimed and only step 4 timed: the shorter list is said
+    assert "Only step 4 has a duration the simulation can read; the others count as 0 min" in text(typical)
+
+
+def test_a_flow_whose_typical_case_passes_no_timed_step_still_tells_the_slow_case_and_why(tmp_path) -> None:
+    """8 in 10 claims take only untimed steps: no "half end in less than 0 min", but the slow case and the note."""
+    sparse = WARRANTY.replace("    duration: 20 min\n", "").replace("    duration: 10 min\n", "")
+    sparse = sparse.replace(
+        "branches: {Yes: repair, No: quote}", "branches: {Yes: repair, No: quote}\n    shares: {Yes: 20%}"
+    )
+    (typical,) = [p for p in page(flow_from(tmp_path, sparse)).iter(f"{H}p") if p.get("class") == "typical-case"]
+    assert text(typical).startswith(
+        "1 in 10 cases takes more than 5 working days. "
+        "From 10,000 simulated cases, each decision taken as often as its shares say. "
+        "Only step 4 has a duration the simulation can read"
+    )

@@ -6,8 +6,9 @@ from fractions import Fraction
 
 import pytest
 
+from flowchart_cli.durations import Duration
 from flowchart_cli.loader import load_text
-from flowchart_cli.readable_time import DayUnit, day_unit, readable
+from flowchart_cli.readable_time import DayUnit, day_unit, readable, readable_range
 from flowchart_cli.shares import format_share, outcome_shares, read_share
 
 
@@ -108,10 +109,27 @@ def test_readable(minutes: float, lang: str, day, how: str, text: str) -> None:
     assert readable(minutes, lang, day, how) == text
 
 
+@pytest.mark.parametrize(
+    ("low", "high", "lang", "day", "text"),
+    [
+        (25, 40, "es", BUSINESS, "25–40 min"),  # under a day: as `analyze` prints it
+        (5 + Fraction(1, 6), 5 + Fraction(1, 6), "es", None, "5 min 10 s"),
+        (485, 965, "es", BUSINESS, "1–2 días hábiles"),
+        (2420, 2420, "en", DayUnit("business", 480, ("working day", "working days")), "5 working days"),
+        (4365, 4845, "pt", BUSINESS, "9,1–10,1 dias úteis"),
+        (45, 2445, "pt", BUSINESS, "45 min – 5,1 dias úteis"),
+        (2420, 2420, "en", None, "40 h 20 min"),  # a flow that counts no days
+    ],
+)
+def test_readable_range(low, high, lang: str, day, text: str) -> None:
+    assert readable_range(Duration(Fraction(low), Fraction(high)), lang, day) == text
+
+
 def test_day_unit_follows_the_flow_s_words() -> None:
     assert day_unit(["10 min", "2 días hábiles"]) == BUSINESS
     assert day_unit(["1-3 business days"]) == BUSINESS
     assert day_unit(["2 dias úteis"]) == BUSINESS
+    assert day_unit(["5 working days"]).english == ("working day", "working days")  # the flow's own word
     assert day_unit(["1 d", "3 h"]) == DayUnit("calendar", 1440)
     assert day_unit(["10 min", "1 h", "media hora"]) is None
     assert day_unit(["2 semanas", "1 h"]) == DayUnit("calendar", 1440)

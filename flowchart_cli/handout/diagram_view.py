@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
+from ..flow_description import describe, describe_part
 from ..layout.geometry import Diagram
 from ..model import Flow
 from ..words import plural
 from .graphics import Drawing, inline_svg
 from .paper import Paper
-from .printed import print_plan
+from .printed import PrintedPart, print_plan
 from .routes import step_numbers
 
 __all__ = ["DiagramSheet", "DiagramView", "diagram_view", "printable"]
@@ -64,17 +65,27 @@ def printable(diagram: Diagram) -> Diagram:
 
 
 def diagram_view(
-    flow: Flow, diagram: Diagram, drawing: Drawing, t: Mapping[str, str], *, legend_items: int, paper: Paper
+    flow: Flow,
+    diagram: Diagram,
+    drawing: Drawing,
+    t: Mapping[str, str],
+    *,
+    legend_items: int,
+    paper: Paper,
+    lang: str | None = None,
 ) -> DiagramView:
-    """The diagram's pages on ``paper``, numbered like the step table."""
+    """The diagram's pages on ``paper``, numbered like the step table; each drawing's ``<desc>`` (what a screen
+    reader says of it) in the handout's language, a part's saying which part it is and which steps it holds."""
     plan = print_plan(flow, diagram, paper, t, legend_items=legend_items)
     fit = plan.fit
+    whole = describe(flow, lang)
     if not plan.split:
-        first = plan.first
+        first = replace(plan.first, description=whole)
         svg = inline_svg(drawing.diagram_svg(printable(first)), "diagram", first.width, first.height)
         side, alone = plan.legend == "side", plan.legend == "after"
         return DiagramView(svg, fit.landscape, side, alone, fit.width_mm, fit.height_mm, "", ())
-    overview = inline_svg(drawing.diagram_svg(plan.first), "overview", diagram.width, diagram.height)
+    overview_svg = drawing.diagram_svg(replace(plan.first, description=whole))
+    overview = inline_svg(overview_svg, "overview", diagram.width, diagram.height)
     total = len(plan.parts)
     parts = tuple(
         DiagramSheet(
@@ -86,7 +97,7 @@ def diagram_view(
                     plural(t, "steps_ref", len(part.numbers), numbers=step_numbers(list(part.numbers))),
                 ]
             ),
-            inline_svg(drawing.diagram_svg(printable(part.diagram)), f"diagram-{part.number}"),
+            inline_svg(drawing.diagram_svg(printable(_described(part, flow, total, lang))), f"diagram-{part.number}"),
             part.fit.landscape,
             part.fit.width_mm,
             part.fit.height_mm,
@@ -95,3 +106,9 @@ def diagram_view(
     )
     caption = t["overview"].format(total=total)
     return DiagramView(overview, fit.landscape, fit.legend_side, False, fit.width_mm, fit.height_mm, caption, parts)
+
+
+def _described(part: PrintedPart, flow: Flow, total: int, lang: str | None) -> Diagram:
+    """The part's drawing with its own ``<desc>``: "Parte 2 de 4 del diagrama de flujo «…»: pasos 5–9, 11."."""
+    steps = step_numbers(list(part.numbers))  # the numbers as the part's caption writes them
+    return replace(part.diagram, description=describe_part(flow, steps, len(part.numbers), part.number, total, lang))

@@ -25,6 +25,7 @@ QUESTION_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "next_outcome": "At {question}, if the outcome is {outcome}, what is the next step?",
             "answer_at": "{outcome} at {question}",
             "and": " and ",
+            "or": " or ",
             "comma": ", ",
             "if": "If the answer is {answers}",
             "always": "Always",
@@ -36,6 +37,7 @@ QUESTION_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "next_outcome": "En {question}, si el resultado es {outcome}, ¿cuál es el paso siguiente?",
             "answer_at": "{outcome} en {question}",
             "and": " y ",
+            "or": " o ",
             "comma": ", ",
             "if": "Si la respuesta es {answers}",
             "always": "Siempre",
@@ -47,6 +49,7 @@ QUESTION_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "next_outcome": "Em {question}, se o resultado for {outcome}, qual é o próximo passo?",
             "answer_at": "{outcome} em {question}",
             "and": " e ",
+            "or": " ou ",
             "comma": ", ",
             "if": "Se a resposta for {answers}",
             "always": "Sempre",
@@ -77,16 +80,22 @@ def next_step_question(question: str, outcome: str, lang: str) -> str:
     return frame.format(question=_quoted(question, lang), outcome=_quoted(outcome, lang))
 
 
-def answer_list(answers: Sequence[tuple[str, str]], lang: str) -> str:
-    """(question, outcome) pairs as "«No» en «¿A?», «Sí» en «¿B?» y «Chat» en «¿C?»"."""
+def answer_list(answers: Sequence[tuple[str, str | tuple[str, ...]]], lang: str) -> str:
+    """(question, outcome) pairs as "«No» en «¿A?», «Sí» en «¿B?» y «Chat» en «¿C?»"; an outcome given as
+    several (answers that lead to the same step) reads "«Sí» o «No, pero está autorizado» en «¿A?»"."""
     w = question_words(lang)
-    items = [w["answer_at"].format(outcome=_quoted(o, lang), question=_quoted(q, lang)) for q, o in answers]
+
+    def said(outcome: str | tuple[str, ...]) -> str:
+        alternatives = (outcome,) if isinstance(outcome, str) else outcome
+        return w["or"].join(_quoted(o, lang) for o in alternatives)
+
+    items = [w["answer_at"].format(outcome=said(o), question=_quoted(q, lang)) for q, o in answers]
     if len(items) < 2:
         return "".join(items)
     return w["comma"].join(items[:-1]) + w["and"] + items[-1]
 
 
-def answers_condition(answers: Sequence[tuple[str, str]], lang: str) -> str:
+def answers_condition(answers: Sequence[tuple[str, str | tuple[str, ...]]], lang: str) -> str:
     """ "Si la respuesta es «No» en «¿A?» y «Sí» en «¿B?»", or "Siempre" when no decision is met."""
     w = question_words(lang)
     return w["if"].format(answers=answer_list(answers, lang)) if answers else w["always"]

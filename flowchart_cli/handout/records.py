@@ -44,6 +44,7 @@ class StepRow:
     duration: str
     notes: str
     link: str
+    link_text: str  # "planalto.gov.br/…/D11034.htm", breakable at / . - (:mod:`.link_text`)
     next: tuple[Hop, ...]
     stage: str = ""  # the stage's name, "" without stages
     stage_heading: str = ""  # "Etapa 2 · Registro" on the first row of each stage

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from ..analyze import FlowPath, walk_flow
 from ..analyze.records import Outcome
-from ..durations import format_range
 from ..model import Flow
+from ..readable_time import DayUnit, day_unit, readable_range
 from .coverage import LoopCase, teaching_plan
 from .parties import parties_of_lanes
 from .questions import answers_condition
@@ -84,7 +84,8 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
 class ScenarioItem:
     """One path (or loop) as a sentence: "Si …" — "pasos 1–4 → 7" — "(Compra cancelada)" — "2 responsables · 5 min".
 
-    ``outcomes`` are the (decision key, outcome) pairs it takes, in order; a loop has no end ("").
+    ``outcomes`` are the (decision key, outcome) pairs it takes, in order (both of two answers that lead to the
+    same step, when it stands for both paths); a loop has no end ("").
     """
 
     number: int
@@ -127,28 +128,53 @@ def step_route(numbers: Sequence[int]) -> str:
     return " → ".join(parts)
 
 
-def _condition(outcomes: Sequence[Outcome], by_key: Mapping, lang: str) -> str:
-    return answers_condition([(shorten(by_key[o.step].label, LABEL_LIMIT), o.outcome) for o in outcomes], lang)
+def _condition(outcomes: Sequence[Outcome], by_key: Mapping, lang: str, also: Sequence[FlowPath] = ()) -> str:
+    """The answers along the path; where ``also`` (paths through the very same steps) answer a decision
+    otherwise, those answers too: "«Sí» o «No, pero está autorizado» en «¿Quien llama es el titular?»"."""
+    answers = []
+    for i, o in enumerate(outcomes):
+        taken = {o.outcome, *(p.outcomes[i].outcome for p in also)}
+        # in the order the decision lists them (an outcome is one of its branch labels)
+        said = o.outcome if len(taken) == 1 else tuple(b.label for b in by_key[o.step].branches if b.label in taken)
+        answers.append((shorten(by_key[o.step].label, LABEL_LIMIT), said))
+    return answers_condition(answers, lang)
 
 
-def _item(number: int, path: FlowPath, flow: Flow, lang: str, w: Mapping[str, str]) -> ScenarioItem:
+def _same_route(paths: Sequence[FlowPath], every: Sequence[FlowPath]) -> list[list[FlowPath]]:
+    """``paths`` grouped by the steps they go through, in order of first appearance, each with the paths of
+    ``every`` through the same steps: two answers that lead to the same step (the diagram draws them as one
+    line) make one scenario that names both, not two that read alike."""
+    groups: dict[tuple[str, ...], list[FlowPath]] = {}
+    for path in paths:
+        groups.setdefault(path.steps, []).append(path)
+    for path in every:
+        if path.steps in groups and path not in groups[path.steps]:
+            groups[path.steps].append(path)
+    return list(groups.values())
+
+
+def _item(
+    number: int, same: Sequence[FlowPath], flow: Flow, lang: str, w: Mapping[str, str], day: DayUnit | None
+) -> ScenarioItem:
+    path, also = same[0], same[1:]
     by_key = {s.key: s for s in flow.steps}
     timed = len(path.unknown) + len(path.unread) < len(path.steps)
     ids = {lane.name: lane.id for lane in reversed(flow.lanes)}
     parties = parties_of_lanes(flow, [ids.get(name, name) for name in path.lanes], lang)
     summary = [parties] if parties else []
     if timed:
-        summary.append(format_range(path.duration).replace(" ", "\u00a0"))  # one duration never splits
+        # in the unit of the typical case above it: "2–5 dias úteis", never "40 h 20 min" beside "5 working days"
+        summary.append(readable_range(path.duration, lang, day).replace(" ", "\u00a0"))  # one duration never splits
     end = by_key[path.steps[-1]]
     return ScenarioItem(
         number=number,
         anchor=f"scenario-{number}",
-        condition=_condition(path.outcomes, by_key, lang),
+        condition=_condition(path.outcomes, by_key, lang, also),
         route=w["steps"].format(route=step_route([by_key[k].number for k in path.steps])),
         ends=shorten(end.label, LABEL_LIMIT),
         end_anchor=anchor(end),
         summary=" · ".join(summary),
-        outcomes=path.outcomes,
+        outcomes=tuple(dict.fromkeys(o for p in same for o in p.outcomes)),
     )
 
 
@@ -177,7 +203,8 @@ def build_scenarios(flow: Flow, lang: str) -> Scenarios:
         return Scenarios(w["heading"], w["intro"], (), "")
     plan = teaching_plan(flow, analysis.loops, wanted=SHOWN, limit=COVER_LIMIT, more=analysis.paths)
     paths = plan.paths if len(analysis.paths) > 1 else ()  # one way through: the step table says it, the loops do not
-    rest = len(analysis.paths) - len(paths) if paths else 0
+    shown = _same_route(paths, analysis.paths)
+    rest = len(analysis.paths) - sum(map(len, shown)) if paths else 0
     note = ""
     if analysis.truncated:
         note = w["more_than"].format(n=max(rest, 0))
@@ -185,10 +212,11 @@ def build_scenarios(flow: Flow, lang: str) -> Scenarios:
         note = w["more"].format(n=rest)
     loops = tuple(_loop_item(n, c, flow, lang, w) for n, c in enumerate(plan.loops[:COVER_LIMIT], start=1))
     more_loops = len(plan.loops) - len(loops)
+    day = day_unit(s.duration for s in flow.steps)
     return Scenarios(
         heading=w["heading"],
         intro=w["intro"] if paths else "",
-        items=tuple(_item(n, p, flow, lang, w) for n, p in enumerate(paths, start=1)),
+        items=tuple(_item(n, same, flow, lang, w, day) for n, same in enumerate(shown, start=1)),
         note=note,
         loops_heading=w["loops_heading"] if loops else "",
         loops_intro=w["loops_intro"] if loops else "",

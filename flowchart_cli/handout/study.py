@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..loader import referenced_title
 from ..model import Flow, Step
 from ..words import plural
+from .link_text import breakable
 from .routes import Routes, anchor, safe_url, shorten, step_numbers
 
 __all__ = ["Checklist", "FlowReference", "Reference", "build_checklist", "build_references"]
@@ -30,6 +33,7 @@ class Reference:
     label: str
     quoted_label: str  # the label in the language's quotes: «…» or “…”
     url: str
+    url_text: Markup  # the whole URL, breakable only after / and before . - _ ? & = (:mod:`.link_text`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +81,7 @@ def build_references(flow: Flow, routes: Routes) -> tuple[tuple[Reference, ...],
         return routes.t["quoted"].format(text=shorten(step.label))
 
     links = tuple(
-        Reference(routes.ref(s), anchor(s), s.label, quoted(s), safe_url(s.link))
+        Reference(routes.ref(s), anchor(s), s.label, quoted(s), safe_url(s.link), breakable(safe_url(s.link)))
         for s in flow.steps
         if safe_url(s.link)
     )

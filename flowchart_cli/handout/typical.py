@@ -7,7 +7,11 @@ to :data:`STEP_BUDGET` steps: a flow bigger than that simulates fewer cases
 many.  The
 median is rounded up and the 90th percentile down, so both halves of the
 sentence stay true as written.  A flow without any readable duration gets no
-sentence: there is nothing to say about time.
+sentence: there is nothing to say about time.  What the simulation assumes
+where the flow is silent is said, not hidden: a decision without ``shares``
+takes its answers equally often, and a step without a readable duration counts
+as 0 min — a trainee who reads "menos de 10 min" must know that the 48-hour
+visit was not counted.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from ..analyze.simulate import DEFAULT_CASES, simulate_flow
 from ..durations import parse_duration
 from ..model import Flow
 from ..readable_time import day_unit, readable
+from .routes import step_numbers
 
 __all__ = ["STEP_BUDGET", "TYPICAL_WORDS", "typical_case"]
 
@@ -28,23 +33,62 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
     "en": {
         "sentence": "Half of the cases end in less than {p50}; 1 in 10 takes more than {p90}.",
         "same": "Almost every case takes about {p50}.",
+        "slow_only": "1 in 10 cases takes more than {p90}.",
         "between": "Most cases take between {low} and {high}.",
         "how": "From {cases} simulated cases, each decision taken as often as its shares say.",
+        "how_equal": "From {cases} simulated cases, each answer of a decision taken equally often "
+        "(the flow gives no shares).",
+        "how_some": "From {cases} simulated cases, each decision taken as often as its shares say, "
+        "and each answer equally often where it gives none.",
+        "untimed_one": "Step {steps} counts as 0 min (no duration the simulation can read), so real cases take longer.",
+        "untimed": "Steps {steps} count as 0 min (no duration the simulation can read), so real cases take longer.",
+        "timed_one": "Only step {steps} has a duration the simulation can read; the others count as 0 min, "
+        "so real cases take longer.",
+        "timed": "Only steps {steps} have a duration the simulation can read; the others count as 0 min, "
+        "so real cases take longer.",
     },
     "es": {
         "sentence": "La mitad de los casos termina en menos de {p50}; 1 de cada 10 tarda más de {p90}.",
         "same": "Casi todos los casos tardan unos {p50}.",
+        "slow_only": "1 de cada 10 casos tarda más de {p90}.",
         "between": "La mayoría de los casos tarda entre {low} y {high}.",
         "how": "Según {cases} casos simulados, cada decisión tomada con la frecuencia que indican sus proporciones.",
+        "how_equal": "Según {cases} casos simulados, cada respuesta de una decisión tomada con la misma frecuencia "
+        "(el flujo no indica proporciones).",
+        "how_some": "Según {cases} casos simulados, cada decisión tomada con la frecuencia que indican sus "
+        "proporciones, y cada respuesta con la misma frecuencia donde no las indica.",
+        "untimed_one": "El paso {steps} cuenta como 0 min (sin una duración que la simulación pueda leer), "
+        "así que los casos reales tardan más.",
+        "untimed": "Los pasos {steps} cuentan como 0 min (sin una duración que la simulación pueda leer), "
+        "así que los casos reales tardan más.",
+        "timed_one": "Solo el paso {steps} tiene una duración que la simulación pueda leer; los demás cuentan "
+        "como 0 min, así que los casos reales tardan más.",
+        "timed": "Solo los pasos {steps} tienen una duración que la simulación pueda leer; los demás cuentan "
+        "como 0 min, así que los casos reales tardan más.",
     },
     "pt": {
         "sentence": "Metade dos casos termina em menos de {p50}; 1 em cada 10 leva mais de {p90}.",
         "same": "Quase todos os casos levam cerca de {p50}.",
+        "slow_only": "1 em cada 10 casos leva mais de {p90}.",
         "between": "A maioria dos casos leva entre {low} e {high}.",
         "how": "Segundo {cases} casos simulados, cada decisão tomada com a frequência que indicam suas proporções.",
+        "how_equal": "Segundo {cases} casos simulados, cada resposta de uma decisão tomada com a mesma frequência "
+        "(o fluxo não indica proporções).",
+        "how_some": "Segundo {cases} casos simulados, cada decisão tomada com a frequência que indicam suas "
+        "proporções, e cada resposta com a mesma frequência onde não as indica.",
+        "untimed_one": "O passo {steps} conta como 0 min (sem uma duração que a simulação consiga ler), "
+        "então os casos reais levam mais tempo.",
+        "untimed": "Os passos {steps} contam como 0 min (sem uma duração que a simulação consiga ler), "
+        "então os casos reais levam mais tempo.",
+        "timed_one": "Só o passo {steps} tem uma duração que a simulação consiga ler; os demais contam como "
+        "0 min, então os casos reais levam mais tempo.",
+        "timed": "Só os passos {steps} têm uma duração que a simulação consiga ler; os demais contam como "
+        "0 min, então os casos reais levam mais tempo.",
     },
 }
 _THOUSANDS = {"en": ",", "es": "\u00a0", "pt": "."}
+UNTIMED_KINDS = frozenset({"start", "end", "decision", "connector", "offpage"})
+"""Steps that take no time by their nature: a missing duration on them is not worth a word."""
 
 
 def _count(number: int, lang: str) -> str:
@@ -58,7 +102,7 @@ def typical_case(flow: Flow, lang: str) -> tuple[str, str]:
         return "", ""
     cases = max(1000, DEFAULT_CASES * STEP_BUDGET // max(STEP_BUDGET, len(flow.steps)))
     simulation = simulate_flow(flow, cases=cases)
-    if not simulation.p50 or not simulation.p90:
+    if not simulation.p90:
         return "", ""
     words = TYPICAL_WORDS.get(lang, TYPICAL_WORDS["en"])
     day = day_unit(durations)
@@ -67,10 +111,33 @@ def typical_case(flow: Flow, lang: str) -> tuple[str, str]:
         return readable(minutes, lang, day, how).replace(" ", "\u00a0")  # one duration never splits
 
     low = simulation.p10 if simulation.p10 is not None else simulation.p50
-    if said(low, "nearest") == said(simulation.p90, "nearest"):  # 8 in 10 cases round alike: no spread to tell
+    if not simulation.p50:  # most cases pass no timed step: a median of "0 min" would mislead; the note says why
+        sentence = words["slow_only"].format(p90=said(simulation.p90, "down"))
+    elif said(low, "nearest") == said(simulation.p90, "nearest"):  # 8 in 10 cases round alike: no spread to tell
         sentence = words["same"].format(p50=said(simulation.p50, "nearest"))
-    elif said(simulation.p50, "up") == said(simulation.p90, "down"):  # "less than 10 min; more than 10 min"
+    elif said(simulation.p50, "nearest") == said(simulation.p90, "nearest") or said(simulation.p50, "up") == said(
+        simulation.p90, "down"
+    ):  # "less than 10 min; more than 10 min", or "less than 5.1 working days; more than 5 working days"
         sentence = words["between"].format(low=said(low, "down"), high=said(simulation.p90, "up"))
     else:
         sentence = words["sentence"].format(p50=said(simulation.p50, "up"), p90=said(simulation.p90, "down"))
-    return sentence, words["how"].format(cases=_count(cases, lang))
+    return sentence, " ".join(filter(None, (_how(flow, words, _count(cases, lang)), _untimed(flow, words))))
+
+
+def _how(flow: Flow, words: Mapping[str, str], cases: str) -> str:
+    """How the decisions were taken: by their shares, equally where the flow gives none — said either way."""
+    decisions = [s for s in flow.steps if s.kind == "decision"]
+    shared = sum(1 for s in decisions if s.shares)
+    key = "how" if shared == len(decisions) else "how_equal" if not shared else "how_some"
+    return words[key].format(cases=cases)
+
+
+def _untimed(flow: Flow, words: Mapping[str, str]) -> str:
+    """ "Los pasos 12, 14 cuentan como 0 min …" for the work steps whose duration is missing or unreadable, or
+    "Solo los pasos 3, 8 tienen una duración …" when those are fewer: the shorter list of the two."""
+    timed = [s.number for s in flow.steps if parse_duration(s.duration.strip()) is not None]
+    untimed = [s.number for s in flow.steps if s.kind not in UNTIMED_KINDS and s.number not in timed]
+    if not untimed:
+        return ""
+    key, numbers = ("timed", timed) if len(timed) < len(untimed) else ("untimed", untimed)
+    return words[f"{key}_one" if len(numbers) == 1 else key].format(steps=step_numbers(numbers))

@@ -22,6 +22,7 @@ from ..symbols import SYMBOLS
 from ..words import LEGEND_MEANINGS, count, plural, symbol_name, words
 from .diagram_view import DiagramView, diagram_view
 from .graphics import Drawing, inline_svg
+from .link_text import link_text
 from .page import css_string, page_counter_css
 from .paper import PAPERS, Paper
 from .parties import parties_of_lanes
@@ -155,7 +156,7 @@ def build_view(
     routes = Routes(flow, t, lang)
     used = {s.kind or "process" for s in flow.steps}
     # A split diagram adds off-page connectors: room for their legend row is kept on the page.
-    pages = diagram_view(flow, diagram, drawing, t, legend_items=len(used | {"offpage"}), paper=paper)
+    pages = diagram_view(flow, diagram, drawing, t, legend_items=len(used | {"offpage"}), paper=paper, lang=lang)
     legend = _legend(used | ({"offpage"} if pages.parts else set()), lang, drawing)
     questions, quiz_note = build_quiz(flow, routes, lang) if quiz else ((), "")
     checklist = build_checklist(flow, routes, quiz=quiz, stages=stage_checklist(flow, t))
@@ -256,6 +257,7 @@ def _rows(flow: Flow, routes: Routes, lang: str, drawing: Drawing):
             duration=step.duration,
             notes=step.notes,
             link=safe_url(step.link),
+            link_text=link_text(safe_url(step.link)),
             next=routes.next_hops(step),
         )
 

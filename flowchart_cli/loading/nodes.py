@@ -47,15 +47,16 @@ class NodeReader:
         self.work += len(choices)
         return closest(word, choices) if self.work <= MAX_SUGGESTION_WORK else None
 
-    def text(self, node: Node, what: str, step: str | None = None) -> str | None:
-        """A scalar's text as written; lists, mappings, empty values and control characters are FC107."""
+    def text(self, node: Node, what: str, step: str | None = None, *, fill: str = "a text") -> str | None:
+        """A scalar's text as written; lists, mappings, empty values and control characters are FC107
+        (an empty one told to write ``fill``: "the id of the step it leads to" for a branch's target)."""
         if not isinstance(node, Scalar):
             kind = "a list" if isinstance(node, Sequence) else "a mapping"
             self.report("FC107", f"{what} must be text, not {kind}", pos_of(node), step)
             return None
         text = node.text.strip()
         if node.is_null or not text:
-            self.report("FC107", f"{what} is empty; write a text", pos_of(node), step)
+            self.report("FC107", f"{what} is empty; write {fill}", pos_of(node), step)
             return None
         bad = CONTROL_CHARACTER.search(text)
         if bad:

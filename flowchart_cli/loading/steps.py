@@ -13,7 +13,7 @@ from ..model import Pos, Step
 from ..symbols import SYMBOLS
 from ..values import CONTROL_CHARACTER, REF_KINDS, is_valid_id, link_problem, ref_problem
 from ..yamlsource import Mapping, Node, Scalar
-from .branches import read_branches
+from .branches import outdented_branches, read_branches
 from .keys import STEP_KEYS
 from .nodes import NodeReader, pos_of
 from .shares import read_shares
@@ -26,6 +26,7 @@ def read_step(reader: NodeReader, index: int, node: Node) -> Step:
     if not isinstance(node, Mapping):
         return _text_step(reader, index, node, key)
     key = _written_id(node) or key
+    node = outdented_branches(reader, node, STEP_KEYS, key)
     values: dict[str, Node] = {}
     key_pos: dict[str, Pos] = {}
     for name, key_node, value in reader.pairs(node, STEP_KEYS, "a step", key):

@@ -10,6 +10,9 @@ from ..model import Edge, Flow, Step, flow_edges
 from .paths import components, predecessors, reach, successors
 from .registry import Finding, rule
 
+_YES_NO = {"en": ("Yes", "No"), "es": ("Sí", "No"), "pt": ("Sim", "Não")}
+"""The example outcomes of FC205's fix, in the flow's language (a Portuguese flow is told `Sim`, not `Sí`)."""
+
 
 def _label(step: Step) -> str:
     return f"{quoted(step.label)}" if step.label else f"step {step.number}"
@@ -72,9 +75,10 @@ def decision_with_few_branches(flow: Flow) -> Iterator[Finding]:
     """A decision has fewer than two branches."""
     for step in flow.steps:
         if step.kind == "decision" and len(step.branches) < 2:
+            has = f"only one branch, {quoted(step.branches[0].label)}" if step.branches else "no branches"
+            yes, no = _YES_NO.get(flow.lang, _YES_NO["en"])
             yield Finding(
-                f"decision {_label(step)} has {len(step.branches)} branch(es); "
-                "give it at least two (`branches: {Sí: a, No: b}`)",
+                f"decision {_label(step)} has {has}; give it at least two (`branches: {{{yes}: a, {no}: b}}`)",
                 step.at("decision"),
                 step.key,
             )
