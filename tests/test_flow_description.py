@@ -105,3 +105,16 @@ def test_the_overview_says_connectors_lead_back_as_well_as_on(tmp_path) -> None:
                 said = " ".join("".join(connector.itertext()).split())
                 back += [int(n) < number for n in re.findall(r"continua na parte (\d+)", said)]
     assert any(back)  # a line that goes on in an earlier part: the sentence is about this flow
+
+
+def test_the_svg_desc_of_a_spanish_flow_is_spanish(tmp_path) -> None:
+    from xml.etree import ElementTree
+
+    from flowchart_cli.layout import layout_flow
+    from flowchart_cli.options import RenderOptions
+    from flowchart_cli.writers.svg import write_svg
+
+    flow = flow_from(tmp_path, FLOW.format(lang="es"))
+    svg = ElementTree.fromstring(write_svg(layout_flow(flow, RenderOptions()), RenderOptions()).encode())
+    (desc,) = svg.iter("{http://www.w3.org/2000/svg}desc")
+    assert desc.text.startswith("Diagrama de flujo de 4 pasos; responsables: Cliente, Agente; empieza en:")

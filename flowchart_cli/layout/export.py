@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from urllib.parse import quote
 
+from ..flow_description import describe
 from ..kept_data import flow_data, lane_data, step_data
 from ..model import Flow, Step
 from ..options import RenderOptions
@@ -124,19 +125,3 @@ def _lane_data(flow: Flow, lane_id: str) -> tuple[tuple[str, str], ...]:
 def _external(flow: Flow, lane_id: str) -> bool:
     lane = flow.lane_by_id(lane_id)
     return lane is not None and lane.external
-
-
-def describe(flow: Flow) -> str:
-    """The SVG ``<desc>``: the flow's description, else a sentence of its size, lanes, starts and ends."""
-    if flow.description.strip():
-        return flow.description.strip()
-    starts = [s.label for s in flow.steps if s.kind == "start"]
-    ends = [s.label for s in flow.steps if s.kind == "end"]
-    text = f"Flowchart of {len(flow.steps)} steps"
-    if flow.lanes:
-        text += " in lanes " + ", ".join(lane.name for lane in flow.lanes)
-    if starts:
-        text += f"; starts at: {'; '.join(starts)}"
-    if ends:
-        text += f"; ends at: {'; '.join(ends)}"
-    return text + "."
