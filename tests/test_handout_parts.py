@@ -86,7 +86,7 @@ def test_a_part_is_a_flow_of_its_own_with_its_lanes_stages_and_one_connector_per
     labels = sorted(s.label for s in part.flow.steps if s.kind == "offpage")
     # tarjeta (Sí) → revisar and bloquear → revisar join into one exit connector; the words before
     # the "·" on two lines, the step on its own
-    assert labels == ["continúa en\nla parte 3\n· paso 10", "viene de\nla parte 1\n· paso 3"]
+    assert labels == ["continúa en\nla parte 3,\npaso 10", "viene de\nla parte 1,\npaso 3"]
     assert len(part.connectors) == 2
     exit_key = next(k for k, c in part.connectors.items() if c.outgoing)
     into_exit = [(e.source, e.label) for e in part.edges if e.target == exit_key]
@@ -105,7 +105,7 @@ def test_lines_into_one_step_from_other_parts_arrive_through_one_connector_namin
         (entry,) = [s for s in part.flow.steps if s.key in part.connectors and not part.connectors[s.key].outgoing]
         listed = " y ".join([", ".join(str(number[k]) for k in sources[:-1]), str(number[sources[-1]])])
         where = "de la parte 2" if one_part else "de las partes 2 y 3"
-        assert " ".join(entry.label.split()) == f"viene {where} · pasos {listed}"
+        assert " ".join(entry.label.split()) == f"viene {where}, pasos {listed}"
         assert [(e.source, e.target) for e in part.edges if e.target == target] == [(entry.key, target)]
 
 

@@ -57,14 +57,14 @@ def connector_text(
     number_of: Mapping[str, int],
 ) -> str:
     """ "continúa en la parte 3 · paso 12" (lines leaving) or "viene de la parte 2 · pasos 7 y 9" (lines
-    entering; "viene de las partes 1 y 3 · pasos 4 y 12" from two parts), a line break before the
-    "·" (the steps on a line of their own, not a "·" left hanging at a line's end) and one in the
-    words before it: a connector a third narrower, which is what a part's page lacks more often
-    (beside a three-way decision, in a flow from left to right)."""
+    entering; "viene de las partes 1 y 3 · pasos 4 y 12" from two parts), set on lines as "continúa en /
+    la parte 3, / paso 12": the steps on a line of their own after a comma (a "·" would start that line
+    like a bullet) and a line break in the words before them: a connector a third narrower, which is
+    what a part's page lacks more often (beside a three-way decision, in a flow from left to right)."""
 
     def lines_of(text: str) -> str:
         head, _, tail = text.partition(" · ")
-        return f"{_halved(head)}\n· {tail}"
+        return f"{_halved(head)},\n{tail}"
 
     if crossing.outgoing:
         return lines_of(words["to_part"].format(n=part_of[crossing.target], step=number_of[crossing.target]))
