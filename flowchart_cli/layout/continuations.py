@@ -13,6 +13,7 @@ where its line goes, so that the stubs stand a port apart instead.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -64,13 +65,13 @@ def _ports(routes: Sequence[Route]) -> list[_Port]:
 def _facing_pairs(ports: Sequence[_Port], routes: Sequence[Route], grid: RouteGrid) -> list[tuple[_Port, _Port]]:
     """Every two ports on facing sides of the next two shapes of one row or column, at one unit, whose
     stubs turn in one channel (so they stand a track apart there)."""
-    at = {(grid.rank[n], grid.column[n]): n for n in range(len(grid.rank))}
+    lines = _Lines(grid)
     by_place: dict[tuple[int, str, int], list[_Port]] = {}
     for port in ports:
         by_place.setdefault((port.node, port.side, port.unit), []).append(port)
     pairs = []
     for (node, side, unit), here in by_place.items():
-        other = _neighbour(node, side, grid, at)
+        other = lines.neighbour(node, side)
         if other is None:
             continue
         for there in by_place.get((other, _FACING[side], unit), []):
@@ -78,18 +79,27 @@ def _facing_pairs(ports: Sequence[_Port], routes: Sequence[Route], grid: RouteGr
     return [(a, b) for a, b in pairs if (a.node, a.route) < (b.node, b.route)]
 
 
-def _neighbour(node: int, side: str, grid: RouteGrid, at: dict[tuple[int, int], int]) -> int | None:
-    """The next shape beyond ``side`` of ``node`` in its row (l/r) or column (t/b), past empty cells."""
-    row, column = grid.rank[node], grid.column[node]
-    last_row = max(grid.rank, default=0)
-    while 0 <= row <= last_row and 0 <= column <= grid.columns:
-        if side in ("l", "r"):
-            column += 1 if side == "r" else -1
-        else:
-            row += 1 if side == "b" else -1
-        if (row, column) in at:
-            return at[(row, column)]
-    return None
+class _Lines:
+    """The shapes of every row and every column in order, to find a shape's next one past empty cells."""
+
+    def __init__(self, grid: RouteGrid) -> None:
+        self.grid = grid
+        rows: dict[int, list[tuple[int, int]]] = {}
+        columns: dict[int, list[tuple[int, int]]] = {}
+        for node, (row, column) in enumerate(zip(grid.rank, grid.column, strict=True)):
+            rows.setdefault(row, []).append((column, node))
+            columns.setdefault(column, []).append((row, node))
+        self.rows = {row: sorted(cells) for row, cells in rows.items()}
+        self.columns = {column: sorted(cells) for column, cells in columns.items()}
+
+    def neighbour(self, node: int, side: str) -> int | None:
+        """The next shape beyond ``side`` of ``node`` in its row (l/r) or column (t/b), past empty cells."""
+        row, column = self.grid.rank[node], self.grid.column[node]
+        cells, at = (self.rows[row], column) if side in ("l", "r") else (self.columns[column], row)
+        place = bisect.bisect_left(cells, (at, node))
+        step = 1 if side in ("r", "b") else -1
+        other = place + step
+        return cells[other][1] if 0 <= other < len(cells) else None
 
 
 def _same_turn(a: _Port, b: _Port, routes: Sequence[Route]) -> bool:
