@@ -37,7 +37,7 @@ class _Port:
 
 
 def part_continuations(routes: Sequence[Route], grid: RouteGrid, decision: Sequence[bool]) -> None:
-    """Move, in place, one port of every two facing ports that belong to lines with no end in common."""
+    """Move, in place, one port of every two facing ports whose lines neither leave nor enter one step together."""
     for _ in range(_MOST_ROUNDS):
         ports = _ports(routes)
         pairs = [(a, b) for a, b in _facing_pairs(ports, routes, grid) if _unrelated(routes[a.route], routes[b.route])]
@@ -47,7 +47,7 @@ def part_continuations(routes: Sequence[Route], grid: RouteGrid, decision: Seque
         for a, b in pairs:
             port = _movable(a, b, routes, decision)
             if port is not None:
-                moved |= _move(port, routes, grid, ports)
+                moved |= _move(port, routes, grid)
         if not moved:
             return
 
@@ -146,11 +146,15 @@ def _at(route: Route, port: _Port) -> bool:
     return route.target == port.node and route.entry == port.side and route.entry_unit == port.unit
 
 
-def _move(port: _Port, routes: Sequence[Route], grid: RouteGrid, ports: Sequence[_Port]) -> bool:
-    """Give ``port`` (and every line that shares it) the nearest free unit on its side, towards its line."""
-    used = {p.unit for p in ports if p.node == port.node and p.side == port.side}
+def _move(port: _Port, routes: Sequence[Route], grid: RouteGrid) -> bool:
+    """Give ``port`` (and every line that shares it) the nearest free unit on its side, towards its line;
+    whether it moved (a side with every place taken keeps its ports)."""
+    used = {route.exit_unit for route in routes if route.source == port.node and route.exit == port.side}
+    used |= {route.entry_unit for route in routes if route.target == port.node and route.entry == port.side}
     toward = _toward(routes[port.route], port, grid)
-    unit = next(u for k in range(1, 8) for u in (toward * k, -toward * k) if u not in used)
+    unit = next((u for k in range(1, 8) for u in (toward * k, -toward * k) if u not in used), None)
+    if unit is None:
+        return False
     sharing = [route for route in routes if _at(route, port)]
     for route in sharing:
         if port.leaving:

@@ -2,12 +2,13 @@
 
 In LR every rank is a column of the drawing, so a flow that passes from lane
 to lane and gives each step a rank of its own draws as a long strip (issue
-25: a 16-step flow 3,457 px across). A plain handoff — the only line out of
-its step and the only line into the next, both in one stage — may instead
-go straight down (or up) to the next lane in the same column, as swimlane
-charts drawn by hand do. Such a drawing is tried beside the usual one and
-kept only when it is narrower and no worse to read: no more crossings and no
-line longer than the detour limit (or than before).
+25: a 16-step flow 3,457 px across). A handoff into a step that has no
+other line in, within one stage, may instead go straight down (or up) to
+the other lane in the same column, as swimlane charts drawn by hand do:
+first every such handoff is tried, then only the plain ones (also the only
+line out of their step). A drawing is kept only when it is narrower, no
+larger and no worse to read: no more crossings and no line longer than the
+detour limit (or than before).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ __all__ = ["LEVEL_UP_TO", "Judged", "keeps_level", "level_handoffs"]
 
 LEVEL_UP_TO = 60
 """Flows up to this many steps try level handoffs. Each try is a whole layout more (a 30-step flow's
-layout takes about three times as long); a longer flow never fits one printed page anyway."""
+layout takes about four times as long); a longer flow never fits one printed page anyway."""
 
 
 def level_handoffs(
