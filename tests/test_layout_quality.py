@@ -80,16 +80,7 @@ def test_no_line_seems_to_run_on_into_another(diagrams):
 def test_no_line_is_longer_than_one_and_a_half_times_its_ends_distance(diagrams):
     for name, d in diagrams:
         worst = max(detours([e.points for e in d.edges], d.font_size), default=0.0)
-        assert worst <= LONGEST.get(name, 1.5), (name, worst)
-
-
-LONGEST = {
-    # a reviewer's flow, kept as found: "Destinatário ausente" leaves "Entrega realizada?" by its right side
-    # (the bottom and left go to the far lanes), its long label holds the turn out at the drawing's edge, and
-    # the line comes back into "Agendar nova tentativa" just below: 1.90 times its distance. Planning for the
-    # label's room sent "Sim" round the whole drawing instead, outcomes out of order (docs/layout.md)
-    "pedido-online.flow.yaml": 1.91,
-}
+        assert worst <= 1.5, (name, worst)
 
 
 @pytest.mark.slow

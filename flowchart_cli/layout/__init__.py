@@ -307,14 +307,19 @@ class _LayoutRun:
 
     def with_shared_stubs(self, drawing: _Drawing) -> _Drawing:
         """``drawing``, or the same with two outcomes of a decision out of one bottom stub where that frees
-        a side for a loop past it: kept when fewer lines cross, none into one shape, and no line gets too long."""
+        a side for a loop past it, or spares a line the long way round: kept when fewer lines cross (no
+        more, to spare a line over the limit), none into one shape, and no line gets too long."""
         rows, spans, (grid, boxes, (routes, _)) = drawing.rows, drawing.spans, drawing.plan
-        if not hemmed_in(routes, rows, grid.column):  # most flows: no such decision's outcome crosses a line
+        longest = longest_line(drawing.diagram)
+        too_long = longest > DRAWN_DETOUR_LIMIT
+        if not too_long and not hemmed_in(routes, rows, grid.column):  # most flows: nothing to free
             return drawing
-        crossed = tracked_crossings(routes, rows, grid.column)
         shared = self.planned_on(rows, grid, boxes, shared_bottom=True)
-        if tracked_crossings(shared[0], rows, grid.column) >= crossed or arrivals_cross(shared[0], rows, grid.column):
+        if arrivals_cross(shared[0], rows, grid.column):
+            return drawing
+        crossed, now = (tracked_crossings(r, rows, grid.column) for r in (routes, shared[0]))
+        if now > crossed or (now == crossed and not too_long):
             return drawing
         other = self.placed(rows, spans, (grid, boxes, shared))
-        longest = longest_line(other.diagram)
-        return other if longest <= DRAWN_DETOUR_LIMIT or longest <= longest_line(drawing.diagram) else drawing
+        drawn = longest_line(other.diagram)  # as many crossings: kept only if the long way round has gone
+        return other if drawn <= DRAWN_DETOUR_LIMIT or (now < crossed and drawn <= longest) else drawing

@@ -139,10 +139,23 @@ _SHARED_RUN = 100.0  # two lines with no step in common running on top of each o
 def tracked_crossings(routes: Sequence[Route], rank: Sequence[int], column: Sequence[int]) -> float:
     """How many times the routes cross once every line has its track and port: what the drawing shows,
     without sizing it (the frame places tracks and ports in the order of their numbers); two lines
-    with no step in common that run on top of each other count as many crossings."""
+    with no step in common that run on top of each other count as many crossings, two outcomes that
+    part from one bottom stub none."""
     lines, into = _tracked(routes, rank, column)
     index = RouteIndex(lines)
-    crossings = sum(index.crossings(points, {n}, into[routes[n].target]) for n, points in enumerate(lines)) / 2
+    bottom: dict[int, set[int]] = defaultdict(set)  # two outcomes out of one bottom part at a turn: a touch
+    for number, route in enumerate(routes):
+        if route.exit == "b":
+            bottom[route.source].add(number)
+    crossings = (
+        sum(
+            index.crossings(
+                points, {n}, into[routes[n].target] | (bottom[routes[n].source] if routes[n].exit == "b" else set())
+            )
+            for n, points in enumerate(lines)
+        )
+        / 2
+    )
     return crossings + _SHARED_RUN * _shared_runs(routes, lines)
 
 
