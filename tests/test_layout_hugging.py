@@ -100,14 +100,22 @@ def test_no_line_on_flows_qa_wrote_goes_over_one_and_a_half_times_its_distance(p
 BENCHMARK_FLOWS = sorted((Path(__file__).parent.parent / "benchmarks" / "flows").glob("*.flow.yaml"))
 
 
+# "Sim" out of "O cartão foi entregue?" stood past the last lane's edge, half outside the drawing's frame
+EDGE_LABELS = [
+    QA.parent / "qa-d" / f"{name}.flow.yaml" for name in ("segunda-via-cartao", "denuncia-fraude-compra-online")
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("path", WRITTEN_BY_QA + BENCHMARK_FLOWS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", WRITTEN_BY_QA + BENCHMARK_FLOWS + EDGE_LABELS, ids=lambda p: p.stem)
 def test_no_outcome_label_straddles_a_lane_border(path):
     """A loop's long label beside a run 20 px from a lane border once ran across the border
-    ("Inconclusivo" in troca-garantia): the channel now has room for it outside the run."""
+    ("Inconclusivo" in troca-garantia): the channel now has room for it outside the run. Nor does a
+    label stick out past the outer lanes' edges."""
     d = _diagram(path)
     tb = d.direction == "TB"
-    borders = [lane.band.x if tb else lane.band.y for lane in d.lanes[1:]]
+    borders = [lane.band.x if tb else lane.band.y for lane in d.lanes]
+    borders.append(d.lanes[-1].band.right if tb else d.lanes[-1].band.bottom)
     for edge in d.edges:
         if edge.label_box is not None:
             box = edge.label_box

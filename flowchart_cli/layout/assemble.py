@@ -32,6 +32,16 @@ def _lanes(f: Frame) -> tuple[LaneBand, ...]:
     return tuple(bands)
 
 
+def _borders(lanes: tuple[LaneBand, ...], lr: bool) -> list[tuple[LaneBand, float]]:
+    """Each lane border (across the flow: x in TB, y in LR) with a lane it bounds: the first lane's
+    outer edge, every border between two lanes, the last lane's outer edge."""
+    if not lanes:
+        return []
+    low = [lane.band.y if lr else lane.band.x for lane in lanes]
+    last = lanes[-1].band
+    return [*zip(lanes, low, strict=True), (lanes[-1], last.bottom if lr else last.right)]
+
+
 def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     """Every shape, band and line of the flow on the page."""
     f = Frame(p)
@@ -55,11 +65,9 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
         else None
         for route, label, points, share in zip(p.routes, p.labels, lines, shares, strict=True)
     ]
-    borders = [  # a label never straddles a lane border
-        Rect(lane.band.x, lane.band.y, 0.0, lane.band.height)
-        if not f.lr
-        else Rect(lane.band.x, lane.band.y, lane.band.width, 0.0)
-        for lane in lanes[1:]
+    borders = [  # a label never straddles a lane border, nor sticks out past the outer lanes' edges
+        Rect(x, lane.band.y, 0.0, lane.band.height) if not f.lr else Rect(lane.band.x, x, lane.band.width, 0.0)
+        for lane, x in _borders(lanes, f.lr)
     ]
     shapes = [*boxes, *(lane.header for lane in lanes), *borders]
     small = p.label_size or p.font_size - 1
