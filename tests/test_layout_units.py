@@ -34,6 +34,16 @@ def test_wrap_keeps_every_line_within_width():
     assert " ".join(lines) == text
 
 
+def test_a_short_aside_in_brackets_stays_on_one_line_where_it_fits():
+    """A printed part's lane header once read "Technical / support (level / 2)"."""
+    assert wrap_text("Technical support (level 2)", 104, 13, bold=True) == ("Technical", "support", "(level 2)")
+    assert wrap_text("Aguardar a resposta do banco (24 h)", 80, 13)[-1] == "(24 h)"
+    # an aside too long for a line breaks as words do, within the width
+    lines = wrap_text("Resolver (con el supervisor de guardia)", 90, 13)
+    assert all(text_width(line, 13) <= 90 for line in lines)
+    assert " ".join(lines) == "Resolver (con el supervisor de guardia)"
+
+
 def test_long_word_is_cut_into_fitting_pieces():
     word = "x" * 2000
     lines = wrap_text(word, 100, 13)

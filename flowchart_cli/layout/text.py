@@ -117,8 +117,33 @@ def wrap_text(text: str, width: float, size: float, *, bold: bool = False) -> tu
         width = width / BOLD_WIDTH
     lines: list[str] = []
     for paragraph in clean_text(text).replace("\t", " ").split("\n"):
-        lines.extend(_wrap_paragraph(paragraph.split(), width, size))
+        lines.extend(_wrap_paragraph(_kept_together(paragraph.split(), width, size), width, size))
     return tuple(lines) or ("",)
+
+
+_MOST_IN_BRACKETS = 3  # "(level 2)", "(24 h)", "(SLA 4 h)": a short aside reads as one unit
+
+
+def _kept_together(words: list[str], width: float, size: float) -> list[str]:
+    """``words`` with each short aside in brackets as one word where it fits a line: "(level" at the end
+    of one line and "2)" alone on the next read as two broken things."""
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        word = words[k]
+        if word.startswith("(") and not word.endswith(")"):
+            close = next(
+                (j for j in range(k + 1, min(len(words), k + _MOST_IN_BRACKETS)) if words[j].endswith(")")), None
+            )
+            if close is not None:
+                aside = " ".join(words[k : close + 1])
+                if text_width(aside, size) <= width:
+                    out.append(aside)
+                    k = close + 1
+                    continue
+        out.append(word)
+        k += 1
+    return out
 
 
 def _wrap_paragraph(words: list[str], width: float, size: float) -> list[str]:
