@@ -104,3 +104,27 @@ def test_connector_pairs_are_lettered_so_no_one_reads_them_as_step_numbers():
     from flowchart_cli.layout.annotations import pair_letters
 
     assert [pair_letters(n) for n in (1, 2, 26, 27, 28, 52, 53, 702)] == ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ"]
+
+
+def test_the_overview_names_each_lane_in_its_header(tmp_path: Path):
+    """A trainee reads off the overview whose column each part's steps are in (it once named no lane)."""
+    flow = ROOT / "tests" / "layout_cases" / "pedido-online.flow.yaml"
+    _run("render", str(flow), "-f", "pdf", "--paper", "a4", "-o", str(tmp_path))
+    overview = " ".join(pypdf.PdfReader(tmp_path / "pedido-online.pdf").pages[0].extract_text().split())
+    names = ["Cliente", "Sistema de pagamento", "Sistema de pedidos", "Transportadora"]
+    assert all(name in overview for name in names), overview
+    assert [overview.index(name) for name in names] == sorted(overview.index(name) for name in names)
+
+
+def test_a_lane_name_too_long_for_the_overview_is_shortened_and_a_hopeless_one_left_out():
+    from flowchart_cli.handout.printed import _named_on_overview
+    from flowchart_cli.layout.geometry import LaneBand, Rect
+
+    def header(width: float) -> LaneBand:
+        return LaneBand("pago", "Sistema de pagamento", Rect(0, 0, width, 900), Rect(0, 0, width, 36), 1)
+
+    assert _named_on_overview(header(400), 20).lines == ("Sistema de pagamento",)
+    shortened = _named_on_overview(header(180), 20).lines
+    assert len(shortened) == 1 and shortened[0].endswith("…") and shortened[0].startswith("Sistema")
+    assert _named_on_overview(header(60), 20).lines == ()  # not even "Sistema…": no name, not "Sis…"
+    assert _named_on_overview(header(400), 30).lines == ()  # a header too short for the letters

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from ..layout.geometry import Diagram, PartOutline, Rect
+from ..layout.geometry import Diagram, LaneBand, PartOutline, Rect
+from ..layout.text import clean_text, text_width
 from ..model import Flow, flow_edges
 from .page import Fit, drawing_box, fit_diagram, scale_into
 from .paper import PT_PER_PX, PX_TO_MM, Paper, min_scale
@@ -27,6 +28,7 @@ __all__ = ["PART_MAX_SCALE", "PrintedDiagram", "PrintedPart", "page_fit", "print
 
 PART_MAX_SCALE = 1.25  # a part with room to spare prints a little larger than its natural size, not more
 OVERVIEW_LABEL_PT = 11.0
+OVERVIEW_LANE_PT = 7.5  # a lane's name on the overview: the smallest text the handout prints, bold
 _CONNECTOR_ROWS_PX = 130.0  # what a part's connectors above and below add along the flow, about
 _TRIAL_PART = 99  # the part number written on connectors while the cut is still being chosen
 _HOPELESS = 1.6  # a run this many times longer (in the whole drawing) than a page can hold is not tried
@@ -279,13 +281,33 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
         across = (whole.width if vertical else whole.height) - 8
         box = Rect(4, low, across, high - low) if vertical else Rect(low, 4, high - low, across)
         outlines.append(PartOutline(part.number, box, font))
+    lane_px = OVERVIEW_LANE_PT / (PT_PER_PX * max(scale, 0.01))
     return replace(
         whole,
         numbers=False,
+        font_size=lane_px - 1,  # the writers set a lane's name one px over the drawing's text size
         nodes=tuple(replace(n, lines=(), href="", link="") for n in whole.nodes),
-        lanes=tuple(replace(lane, lines=(), name="") for lane in whole.lanes),
+        lanes=tuple(_named_on_overview(lane, lane_px) for lane in whole.lanes),
         stages=tuple(replace(stage, lines=("",)) for stage in whole.stages),
         edges=tuple(replace(edge, label="", label_at=None) for edge in whole.edges),
         header=(),
         outlines=tuple(outlines),
     )
+
+
+def _named_on_overview(lane: LaneBand, size: float) -> LaneBand:
+    """The lane with its name on one line of its header, at ``size`` px, shortened with "…" to fit
+    across it, so the reader of the overview knows whose column each part's steps are in; no name where
+    its first word would not fit whole ("Appl…" tells nobody anything)."""
+    header = lane.header
+    room = header.width - size  # half a letter's margin each side
+    name = " ".join(clean_text(lane.name).split())
+    first = name.split(" ")[0] + ("…" if " " in name else "")
+    if header.height < 1.4 * size or text_width(first, size, bold=True) > room:
+        return replace(lane, lines=(), name="")
+    if text_width(name, size, bold=True) > room:
+        cut = len(name)
+        while cut > 3 and text_width(name[:cut].rstrip() + "…", size, bold=True) > room:
+            cut -= 1
+        name = name[:cut].rstrip() + "…"
+    return replace(lane, lines=(name,))
