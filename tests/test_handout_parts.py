@@ -122,6 +122,23 @@ def test_the_connectors_of_the_lines_into_one_step_share_a_letter_numbered_as_th
     assert leaving == sorted(leaving)
 
 
+def test_part_connectors_skip_the_letters_of_the_flows_own_connectors():
+    """A reviewer found the part connector "A" on one page and the flow's own connector "A" on two
+    others, while the overview says the same letter picks the line up again."""
+    flow = load(PRINTED[[p.name for p in PRINTED].index("reclamos-tarjeta.flow.yaml")])
+    edges = flow_edges(flow)
+    part_of = {s.key: 1 + (s.number - 1) // 10 for s in flow.steps}
+    plain = cut_numbers(edges, part_of)
+    skipping = cut_numbers(edges, part_of, {"A", "C"})
+    assert sorted(skipping.values())[:3] == [2, 4, 5] and list(skipping) == list(plain)
+
+    own = load(PRINTED[[p.name for p in PRINTED].index("canal-decision.flow.yaml")])
+    plan = print_plan(own, layout_flow(own), paper("a4"), words(own.lang))
+    assert plan.split
+    letters = {n.connector for part in plan.parts for n in part.diagram.nodes if n.connector}
+    assert letters and 1 not in letters  # "A" is the flow's own connector pair's
+
+
 @pytest.mark.parametrize("path", SAMPLES + PRINTED + HANDOUT_FLOWS + QA + REVIEWED, ids=lambda p: p.name.split(".")[0])
 def test_printed_parts_of_samples_and_customer_service_flows(path: Path):
     flow = load(path)

@@ -155,7 +155,8 @@ class _Cutter:
         across a cut) and worded."""
         keys_of = [_keys(run) for run in runs]
         part_of = {k: n for n, keys in enumerate(keys_of, start=1) for k in keys}
-        numbers = cut_numbers(self.edges, part_of)
+        own = {step.label.strip().upper() for step in self.flow.steps if step.kind == "connector"}
+        numbers = cut_numbers(self.edges, part_of, own)
         total, title = len(runs), self.whole.title
         printed = []
         for number, keys in enumerate(keys_of, start=1):
