@@ -45,6 +45,7 @@ REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourt
         "reclamacao-ouvidoria.flow.yaml",
         "soporte-internet-7-etapas.flow.yaml",
         "pedido-online.flow.yaml",
+        "triagem-hospital.flow.yaml",  # a second reviewer's (fifth round)
     )
 ]
 
