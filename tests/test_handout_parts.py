@@ -221,6 +221,18 @@ def test_the_checks_find_what_they_look_for():
     assert joined_by_connectors(flow, replace(plan, parts=(plan.parts[0], changed, *plan.parts[2:])))
 
 
+def test_the_parts_of_one_flow_print_their_text_at_about_one_size():
+    """A reviewer found a three-step part printed at twice the other parts' size; now no part prints
+    more than 15 % larger than the one printed smallest, and each still fits its page."""
+    flow = load(ROOT / "tests" / "layout_cases" / "triagem-hospital.flow.yaml")
+    plan = planned(flow)
+    scales = [part.fit.scale for part in plan.parts]
+    assert len(scales) >= 4 and max(scales) <= min(scales) * 1.15 + 1e-9
+    for part in plan.parts:
+        box_w, box_h = part.fit.box
+        assert part.fit.width_mm <= box_w + 0.01 and part.fit.height_mm <= box_h + 0.01
+
+
 def test_a_part_sets_its_outcome_labels_and_numbers_as_large_as_its_shapes_text_so_it_prints_larger():
     """The smallest text sets how small a part may print: on a part no text is under the shapes' 13 px
     (on screen, labels and numbers stay 1 px smaller), so the same 7 pt allows a smaller scale."""
