@@ -147,15 +147,13 @@ def tracked_crossings(routes: Sequence[Route], rank: Sequence[int], column: Sequ
     for number, route in enumerate(routes):
         if route.exit == "b":
             bottom[route.source].add(number)
-    crossings = (
-        sum(
-            index.crossings(
-                points, {n}, into[routes[n].target] | (bottom[routes[n].source] if routes[n].exit == "b" else set())
-            )
-            for n, points in enumerate(lines)
-        )
-        / 2
-    )
+    touching = [
+        into[route.target] | bottom[route.source]
+        if route.exit == "b" and len(bottom[route.source]) > 1
+        else into[route.target]
+        for route in routes
+    ]
+    crossings = sum(index.crossings(points, {n}, touching[n]) for n, points in enumerate(lines)) / 2
     return crossings + _SHARED_RUN * _shared_runs(routes, lines)
 
 
