@@ -28,7 +28,7 @@ from .paper import PAPERS, Paper
 from .parties import parties_of_lanes
 from .quiz import build_quiz
 from .records import Question, StepRow
-from .routes import Hop, Routes, anchor, safe_url, step_numbers
+from .routes import Hop, Routes, anchor, is_work, safe_url, step_numbers
 from .scenarios import Scenarios, build_scenarios
 from .stages import StageView, build_stages, group_rows, stage_checklist, stage_name
 from .study import Checklist, FlowReference, Reference, build_checklist, build_references
@@ -207,7 +207,7 @@ def _doc(flow: Flow, t: Mapping[str, str], lang: str, *, scheme: str = "light") 
             text
             for text in (
                 count(t, "count_steps", len(flow.steps)),
-                parties_of_lanes(flow, {s.lane for s in flow.steps if s.lane}, lang),
+                parties_of_lanes(flow, {s.lane for s in flow.steps if s.lane and is_work(s)}, lang),
                 count(t, "count_stages", stages) if stages else "",
                 count(t, "count_decisions", decisions) if decisions else "",
             )
@@ -278,7 +278,7 @@ def _columns(rows: tuple[StepRow, ...], t: Mapping[str, str]) -> tuple[Column, .
 def _lanes(flow: Flow, routes: Routes, lang: str):
     t = routes.t
     for index, lane in enumerate(flow.lanes, start=1):
-        steps = [s for s in flow.steps if s.lane == lane.id]
+        steps = [s for s in flow.steps if s.lane == lane.id and is_work(s)]  # a connector is nobody's work
         if not steps or lane.external:
             continue
         yield LaneSection(
@@ -297,8 +297,8 @@ def _lanes(flow: Flow, routes: Routes, lang: str):
                     symbol=symbol_name(s.kind or "process", lang),
                     duration=s.duration,
                     notes=s.notes,
-                    comes_from=routes.previous_hops(s),
-                    hands_over=routes.next_hops(s),
+                    comes_from=routes.previous_hops(s, through=True),
+                    hands_over=routes.next_hops(s, through=True),
                     stage=stage_name(flow, s),
                 )
                 for s in steps
