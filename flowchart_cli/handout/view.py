@@ -32,6 +32,7 @@ from .routes import Hop, Routes, anchor, is_work, safe_url, step_numbers
 from .scenarios import Scenarios, build_scenarios
 from .stages import StageView, build_stages, group_rows, stage_checklist, stage_name
 from .study import Checklist, FlowReference, Reference, build_checklist, build_references
+from .table_columns import Column, step_columns
 from .typical import typical_case
 
 __all__ = ["Column", "DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
@@ -63,28 +64,6 @@ class LegendItem:
     name: str
     meaning: str
     icon: Markup
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A column of the step table: ``key`` names the cell, ``width`` is its share in percent."""
-
-    key: str
-    heading: str
-    width: float
-
-
-# Each column's weight; a column that no row fills is left out and the others share its room.
-_COLUMN_WEIGHTS = (
-    ("number", 5.0),
-    ("step", 22.0),
-    ("symbol", 11.0),
-    ("lane", 13.0),
-    ("duration", 9.0),
-    ("notes", 24.0),
-    ("links", 12.0),
-    ("next", 14.0),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +150,7 @@ def build_view(
         diagram=pages,
         legend=legend,
         steps=rows,
-        columns=_columns(rows, t),
+        columns=step_columns(rows, t, paper.content_box(False)[0]),
         lanes=tuple(_lanes(flow, routes, lang)),
         checklist=checklist,
         quiz=questions,
@@ -260,19 +239,6 @@ def _rows(flow: Flow, routes: Routes, lang: str, drawing: Drawing):
             link_text=link_text(safe_url(step.link)),
             next=routes.next_hops(step),
         )
-
-
-def _columns(rows: tuple[StepRow, ...], t: Mapping[str, str]) -> tuple[Column, ...]:
-    """The table's columns: those some row has something in, widths rescaled to fill the page."""
-    filled = {
-        "lane": any(r.lane for r in rows),
-        "duration": any(r.duration for r in rows),
-        "notes": any(r.notes for r in rows),
-        "links": any(r.link for r in rows),
-    }
-    kept = [(key, weight) for key, weight in _COLUMN_WEIGHTS if filled.get(key, True)]
-    total = sum(weight for _, weight in kept)
-    return tuple(Column(key, t[f"col_{key}"], round(100 * weight / total, 2)) for key, weight in kept)
 
 
 def _lanes(flow: Flow, routes: Routes, lang: str):
