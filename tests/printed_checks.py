@@ -9,9 +9,10 @@ text centre, a number badge on its corner, an outcome label from its anchor.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from itertools import combinations
 
-from flowchart_cli.handout.printed import PrintedDiagram, readable_scale
+from flowchart_cli.handout.printed import PrintedDiagram, PrintedPart, page_fit, readable_scale
 from flowchart_cli.layout.annotations import number_badge, pair_letters
 from flowchart_cli.layout.geometry import Diagram, Rect
 from flowchart_cli.layout.outcome_text import LEADING, outcome_lines
@@ -158,6 +159,12 @@ def _connector_before(plan: PrintedDiagram, part: int, key: str):
     return [nodes[e.source] for e in d.edges if e.target == key and nodes[e.source].connector]
 
 
+def _fill(part: PrintedPart, plan: PrintedDiagram) -> float:
+    """The share of its page the part covers printed as large as it may alone: the cut's doing, not
+    the evening of the parts' scales (which prints a short part no larger than the others)."""
+    return replace(part, fit=page_fit(part.diagram, plan.paper)).fill
+
+
 def page_problems(flow: Flow, plan: PrintedDiagram) -> list[str]:
     """Every step on exactly one part with its own number; no part under 3 steps (flows of 6+);
     text at 7 pt or more; each part fills 30 % of its page and the parts 55 % on average."""
@@ -175,10 +182,10 @@ def page_problems(flow: Flow, plan: PrintedDiagram) -> list[str]:
         smallest_pt = part.diagram.small_size * part.fit.scale * 0.75
         if part.fit.scale < readable_scale(part.diagram) - 1e-9:
             problems.append(f"part {part.number} prints its smallest text at {smallest_pt:.2f} pt")
-        if part.fill < 0.30:
-            problems.append(f"part {part.number} fills {part.fill:.0%} of its page")
+        if _fill(part, plan) < 0.30:
+            problems.append(f"part {part.number} fills {_fill(part, plan):.0%} of its page")
     if plan.parts:
-        average = sum(p.fill for p in plan.parts) / len(plan.parts)
+        average = sum(_fill(p, plan) for p in plan.parts) / len(plan.parts)
         if average < 0.55:
             problems.append(f"the parts fill {average:.0%} of their pages on average")
     return problems

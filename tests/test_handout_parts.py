@@ -45,6 +45,7 @@ REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourt
         "reclamacao-ouvidoria.flow.yaml",
         "soporte-internet-7-etapas.flow.yaml",
         "pedido-online.flow.yaml",
+        "triagem-hospital.flow.yaml",  # a second reviewer's (fifth round)
     )
 ]
 
@@ -120,6 +121,23 @@ def test_the_connectors_of_the_lines_into_one_step_share_a_letter_numbered_as_th
     first_leaving = {t: min(part_of[e.source] for e in across if e.target == t) for t in reached}
     leaving = [first_leaving[t] for t in sorted(numbers, key=numbers.get)]
     assert leaving == sorted(leaving)
+
+
+def test_part_connectors_skip_the_letters_of_the_flows_own_connectors():
+    """A reviewer found the part connector "A" on one page and the flow's own connector "A" on two
+    others, while the overview says the same letter picks the line up again."""
+    flow = load(PRINTED[[p.name for p in PRINTED].index("reclamos-tarjeta.flow.yaml")])
+    edges = flow_edges(flow)
+    part_of = {s.key: 1 + (s.number - 1) // 10 for s in flow.steps}
+    plain = cut_numbers(edges, part_of)
+    skipping = cut_numbers(edges, part_of, {"A", "C"})
+    assert sorted(skipping.values())[:3] == [2, 4, 5] and list(skipping) == list(plain)
+
+    own = load(PRINTED[[p.name for p in PRINTED].index("canal-decision.flow.yaml")])
+    plan = print_plan(own, layout_flow(own), paper("a4"), words(own.lang))
+    assert plan.split
+    letters = {n.connector for part in plan.parts for n in part.diagram.nodes if n.connector}
+    assert letters and 1 not in letters  # "A" is the flow's own connector pair's
 
 
 @pytest.mark.parametrize("path", SAMPLES + PRINTED + HANDOUT_FLOWS + QA + REVIEWED, ids=lambda p: p.name.split(".")[0])
@@ -201,6 +219,18 @@ def test_the_checks_find_what_they_look_for():
     broken = [replace(n, connector=n.connector + 100) if n.connector else n for n in part.diagram.nodes]
     changed = replace(part, diagram=replace(part.diagram, nodes=tuple(broken)))
     assert joined_by_connectors(flow, replace(plan, parts=(plan.parts[0], changed, *plan.parts[2:])))
+
+
+def test_the_parts_of_one_flow_print_their_text_at_about_one_size():
+    """A reviewer found a three-step part printed at twice the other parts' size; now no part prints
+    more than 15 % larger than the one printed smallest, and each still fits its page."""
+    flow = load(ROOT / "tests" / "layout_cases" / "triagem-hospital.flow.yaml")
+    plan = planned(flow)
+    scales = [part.fit.scale for part in plan.parts]
+    assert len(scales) >= 4 and max(scales) <= min(scales) * 1.15 + 1e-9
+    for part in plan.parts:
+        box_w, box_h = part.fit.box
+        assert part.fit.width_mm <= box_w + 0.01 and part.fit.height_mm <= box_h + 0.01
 
 
 def test_a_part_sets_its_outcome_labels_and_numbers_as_large_as_its_shapes_text_so_it_prints_larger():

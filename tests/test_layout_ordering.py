@@ -262,3 +262,32 @@ def test_a_row_move_is_not_kept_when_the_drawing_then_has_a_line_over_one_and_a_
     assert flow is not None, diagnostics
     d = layout_flow(flow)
     assert max(detours([e.points for e in d.edges], d.font_size)) <= 1.5
+
+
+def test_four_outcomes_fan_out_in_the_order_of_their_targets():
+    """A reviewer's "Qual é a conduta?" has four outcomes and only three corners. Taken one by one,
+    "Observação" shared "Alta"'s bottom stub and "Encaminhamento" cut across the others; in the order of
+    their targets' columns (leftmost out of the left corner, rightmost out of the right, the rest out
+    of one bottom) no two of its outcomes cross, whole or printed in parts."""
+    from flowchart_cli.handout.paper import paper
+    from flowchart_cli.handout.printed import print_plan
+    from flowchart_cli.words import words
+
+    flow, diagnostics = load_flow(Path(__file__).resolve().parent / "layout_cases" / "triagem-hospital.flow.yaml")
+    assert flow is not None, diagnostics
+    whole = layout_flow(flow)
+    drawings = [whole, *(part.diagram for part in print_plan(flow, whole, paper("a4"), words(flow.lang)).parts)]
+    checked = 0
+    for d in drawings:
+        outcomes = [n for n, e in enumerate(d.edges) if e.source == "conduta" and e.target != "conduta"]
+        if len(outcomes) < 4:
+            continue
+        checked += 1
+        crossing = {frozenset(p) for p in crossing_pairs([e.points for e in d.edges])}
+        assert not any(frozenset((a, b)) in crossing for a in outcomes for b in outcomes if a < b)
+        by_target_x = sorted(outcomes, key=lambda n: d.edges[n].points[-1].x)
+        first_x = [d.edges[n].points[1].x for n in (by_target_x[0], by_target_x[-1])]
+        start = d.edges[outcomes[0]].points[0]
+        diamond = next(node.box for node in d.nodes if node.key == "conduta")
+        assert first_x[0] < diamond.x + 1 and first_x[1] > diamond.right - 1, (first_x, start)
+    assert checked == 2  # the whole drawing and the part that holds the decision

@@ -249,6 +249,9 @@ MOST_CROSSINGS = {
     "reclamacao-ouvidoria.flow.yaml": 2,
     "soporte-internet-7-etapas.flow.yaml": 4,
     "warranty-claim.flow.yaml": 1,
+    # a second reviewer's (issue 25, fifth round): "Qual é a conduta?" has four outcomes (6 before they
+    # fanned out in the order of their targets)
+    "triagem-hospital.flow.yaml": 5,
 }
 
 

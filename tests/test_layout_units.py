@@ -44,6 +44,13 @@ def test_a_short_aside_in_brackets_stays_on_one_line_where_it_fits():
     assert " ".join(lines) == "Resolver (con el supervisor de guardia)"
 
 
+def test_a_word_too_long_for_a_line_breaks_after_a_slash_or_hyphen_before_between_letters():
+    """A reviewer's lane header read "Red de tarjetas (Visa/Masterca / rd)"."""
+    assert wrap_text("Red de tarjetas (Visa/Mastercard)", 100, 14, bold=True)[-2:] == ("(Visa/", "Mastercard)")
+    # a word that fits a line of its own moves there whole, hyphen and all
+    assert wrap_text("Ask the customer to turn on two-step sign-in", 200, 13)[-1] == "two-step sign-in"
+
+
 def test_long_word_is_cut_into_fitting_pieces():
     word = "x" * 2000
     lines = wrap_text(word, 100, 13)

@@ -15,9 +15,11 @@ connector, and an exit connector in each part the lines come from.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import itertools
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from ..layout.annotations import pair_letters
 from ..model import Edge, Flow, Step
 
 __all__ = ["Crossing", "PartFlow", "connector_text", "cut_numbers", "part_flow"]
@@ -42,12 +44,17 @@ class PartFlow:
     connectors: Mapping[str, Crossing]  # connector step key → the lines it ends
 
 
-def cut_numbers(edges: Sequence[Edge], part_of: Mapping[str, int]) -> dict[str, int]:
+def cut_numbers(
+    edges: Sequence[Edge], part_of: Mapping[str, int], taken: Collection[str] = frozenset()
+) -> dict[str, int]:
     """Each step reached by a line from another part → its connectors' number, 1, 2, 3… in the order
-    the lines leave their parts (part, then the flow's order of lines)."""
+    the lines leave their parts (part, then the flow's order of lines), skipping a number whose letters
+    (:func:`~..layout.annotations.pair_letters`) are ``taken`` by the flow's own connectors: two "A"s on
+    two pages would send the reader to the wrong one."""
     crossing = [(part_of[e.source], i, e.target) for i, e in enumerate(edges) if part_of[e.source] != part_of[e.target]]
     targets = dict.fromkeys(target for _, _, target in sorted(crossing))
-    return {target: number for number, target in enumerate(targets, start=1)}
+    free = (n for n in itertools.count(1) if pair_letters(n) not in taken)
+    return {target: next(free) for target in targets}
 
 
 def connector_text(

@@ -27,6 +27,7 @@ from .part_layout import lay_out_part, worded_part
 __all__ = ["PART_MAX_SCALE", "PrintedDiagram", "PrintedPart", "page_fit", "print_plan", "readable_scale"]
 
 PART_MAX_SCALE = 1.25  # a part with room to spare prints a little larger than its natural size, not more
+PART_SCALE_SPREAD = 1.15  # and at most this much larger than the part printed smallest
 OVERVIEW_LABEL_PT = 11.0
 OVERVIEW_LANE_PT = 7.5  # a lane's name on the overview: the smallest text the handout prints, bold
 _CONNECTOR_ROWS_PX = 130.0  # what a part's connectors above and below add along the flow, about
@@ -155,7 +156,8 @@ class _Cutter:
         across a cut) and worded."""
         keys_of = [_keys(run) for run in runs]
         part_of = {k: n for n, keys in enumerate(keys_of, start=1) for k in keys}
-        numbers = cut_numbers(self.edges, part_of)
+        own = {step.label.strip().upper() for step in self.flow.steps if step.kind == "connector"}
+        numbers = cut_numbers(self.edges, part_of, own)
         total, title = len(runs), self.whole.title
         printed = []
         for number, keys in enumerate(keys_of, start=1):
@@ -178,7 +180,12 @@ class _Cutter:
                     page_fit(diagram, self.paper),
                 )
             )
-        return tuple(printed)
+        # one text size from page to page: no part prints much larger than the part that fits its page
+        # least (a short part once printed at twice the others' size)
+        evened = min(part.fit.scale for part in printed) * PART_SCALE_SPREAD
+        return tuple(
+            replace(part, fit=page_fit(part.diagram, self.paper, min(PART_MAX_SCALE, evened))) for part in printed
+        )
 
     def runs(self) -> list[list[Unit]]:
         """As few runs as print readably, whole stages where they fit.

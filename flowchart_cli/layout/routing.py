@@ -245,9 +245,12 @@ def _choose_exits(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]
     taken: dict[int, set[str]] = defaultdict(set)
     exits: dict[int, set[str]] = defaultdict(set)
     forward = [r for r in routes if not (r.back or r.source == r.target)]
+    fanned = _fanned_exits(forward, grid, decision)
     for route in sorted(forward, key=lambda r: not _straight(r, grid)):  # straight lines take the bottom first
         s = route.source
-        if _level(route, grid):  # a handoff across the lanes in one rank leaves by the side facing its target
+        if id(route) in fanned:
+            route.exit = fanned[id(route)]
+        elif _level(route, grid):  # a handoff across the lanes in one rank leaves by the side facing its target
             route.exit = _toward(route, grid) if _toward(route, grid) not in taken[s] else "b"
         else:
             route.exit = _decision_exit(route, grid, taken[s]) if decision[s] else "b"
@@ -266,6 +269,28 @@ def _choose_exits(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]
         bottoms[route.source] += route.exit == "b"
     for route in routes:
         route.shared_exit = route.exit == "b" and bottoms[route.source] > 1
+
+
+def _fanned_exits(forward: Sequence[Route], grid: RouteGrid, decision: Sequence[bool]) -> dict[int, str]:
+    """The sides of a decision's outcomes when it has more than three and their targets lie on both
+    sides of it: in the order of the targets' columns, the leftmost out of the left corner, the
+    rightmost out of the right, the rest out of one bottom, parting below it. Taken one by one, an
+    outcome to a middle target could leave by a corner and cut the others ("Qual é a conduta?")."""
+    by_source: dict[int, list[Route]] = defaultdict(list)
+    for route in forward:
+        if decision[route.source] and not _level(route, grid):
+            by_source[route.source].append(route)
+    sides: dict[int, str] = {}
+    for source, group in by_source.items():
+        if len(group) <= 3:
+            continue
+        group = sorted(group, key=lambda r: (grid.column[r.target], grid.rank[r.target]))
+        column = grid.column[source]
+        if not grid.column[group[0].target] < column < grid.column[group[-1].target]:
+            continue
+        sides.update({id(route): "b" for route in group})
+        sides[id(group[0])], sides[id(group[-1])] = "l", "r"
+    return sides
 
 
 def _level(route: Route, grid: RouteGrid) -> bool:

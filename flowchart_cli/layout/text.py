@@ -168,11 +168,21 @@ def _wrap_paragraph(words: list[str], width: float, size: float) -> list[str]:
     return lines
 
 
+_BREAK_AFTER = frozenset("/-")
+
+
 @lru_cache(maxsize=16384)
 def _cut_word(word: str, width: float, size: float) -> tuple[str, ...]:
-    """A word wider than ``width`` cut into pieces that fit (at least one character each).
+    """A word wider than ``width`` cut into pieces that fit (at least one character each): after a
+    "/" or "-" where the piece before it fits ("(Visa/" and "Mastercard)", not "(Visa/Masterca" and
+    "rd)"), else between letters.
 
     Cached: the same words come back at the same few wrap widths (every line break asks)."""
+    if text_width(word, size) <= width:
+        return (word,)
+    for at in range(len(word) - 2, 0, -1):
+        if word[at] in _BREAK_AFTER and text_width(word[: at + 1], size) <= width:
+            return (word[: at + 1], *_cut_word(word[at + 1 :], width, size))
     pieces: list[str] = []
     piece, used = "", 0.0
     for char in word:
