@@ -115,3 +115,36 @@ def test_the_quiz_answer_past_a_connector_is_the_step_done_next(baja) -> None:
     answers = {q.text: plain(q.answer) for q in questions if q.kind == "next"}
     no = next(a for text, a in answers.items() if "«No»" in text)
     assert no.startswith("paso 10") and "Tramitar la baja" in no
+
+
+def test_two_outcomes_that_lead_to_one_step_come_from_it_once(tmp_path) -> None:
+    """contracargo-banco's «Viene de» said «paso 3 «¿Sospecha…?» → Tarjeta robada; paso 3 «¿Sospecha…?» →
+    Datos comprometidos»: one step before, both outcomes, said once — as the diagram labels the one line."""
+    flow = flow_from(
+        tmp_path,
+        BAJA.replace("      Lo pensará: llamar\n", "      Lo pensará: aplicar\n      Quiere otra oferta: llamar\n"),
+    )
+    lanes = {lane.name: lane for lane in build_view(flow, diagram_of(flow), FakeDrawing()).lanes}
+    aplicar = next(s for s in lanes["Agente de retención"].steps if s.number == 6)
+    assert [plain(h.detail) for h in aplicar.comes_from] == ["paso 4 «¿El cliente acepta la oferta?» → Sí / Lo pensará"]
+    llamar = next(s for s in lanes["Agente de retención"].steps if s.number == 7)
+    assert [plain(h.detail) for h in llamar.comes_from] == [
+        "paso 4 «¿El cliente acepta la oferta?» → Quiere otra oferta"
+    ]
+
+
+def test_two_outcomes_that_lead_to_one_step_go_there_once_unless_their_shares_are_written(tmp_path) -> None:
+    """The decision's «Siguiente» says «Sí / Lo pensará → paso 6», as the diagram labels the one line; with
+    `shares` each outcome keeps its own share."""
+    text = BAJA.replace("      Lo pensará: llamar\n", "      Lo pensará: aplicar\n      Quiere otra oferta: llamar\n")
+    flow = flow_from(tmp_path, text)
+    rows = {r.number: r for r in build_view(flow, diagram_of(flow), FakeDrawing()).steps}
+    assert [plain(h.text) for h in rows[4].next] == [
+        "Sí / Lo pensará → paso 6",
+        "No → paso 5",
+        "Quiere otra oferta → paso 7",
+    ]
+    shared = text.replace("      Quiere otra oferta: llamar\n", "      Quiere otra oferta: llamar\n    shares: {Sí: 50%}\n")
+    shared = flow_from(tmp_path, shared)
+    rows = {r.number: r for r in build_view(shared, diagram_of(shared), FakeDrawing()).steps}
+    assert [plain(h.text) for h in rows[4].next][:2] == ["Sí → paso 6 (50 %)", "No → paso 5 (16,7 %)"]

@@ -137,24 +137,34 @@ class Routes:
 
     def next_hops(self, step: Step, *, through: bool = False) -> tuple[Hop, ...]:
         """Where the flow goes after ``step``; an end says so.  A connector's own hops, and with ``through``
-        every hop into a connector, name the step past it ("→ paso 28 (conector A)")."""
+        every hop into a connector, name the step past it ("→ paso 28 (conector A)").  Two outcomes that
+        lead to one step are one hop ("Tarjeta robada / Datos comprometidos → paso 4"), as the diagram
+        draws them, unless their shares are written (each says its own)."""
         if step.kind == "end":
             return (Hop(self.t["end"], self.t["end"], "", ""),)
-        hops = []
         shares = self._shares(step)
+        # (step, connector words, the outcome when its share is written) → the outcomes that lead there
+        ways: dict[tuple[str, str, str], list[str]] = {}
         for edge in self.outgoing.get(step.key, ()):
             target = self.by_key[edge.target]
             looked = not is_work(target) and (through or not is_work(step))
             via = f" {self._via(target if is_work(step) else step)}" if looked else ""
+            alone = edge.label if edge.label in shares else ""
             for onward in self.beyond(target) if looked else (target,):
-                outcome = f"{edge.label} " if edge.label else ""
-                text = self.t["hop_to"].format(outcome=outcome, ref=self.ref(onward))
-                if edge.label in shares:
-                    text += f"\u00a0({shares[edge.label]})"
-                lane = self._other_lane(step, onward)
-                quoted = self.t["quoted"].format(text=shorten(onward.label))
-                detail = f"{text} {quoted}{via}" + (f" — {lane}" if lane else "")
-                hops.append(Hop(text + via, detail, anchor(onward), lane))
+                outcomes = ways.setdefault((onward.key, via, alone), [])
+                if edge.label and edge.label not in outcomes:
+                    outcomes.append(edge.label)
+        hops = []
+        for (key, via, alone), outcomes in ways.items():
+            onward = self.by_key[key]
+            outcome = f"{' / '.join(outcomes)} " if outcomes else ""
+            text = self.t["hop_to"].format(outcome=outcome, ref=self.ref(onward))
+            if alone:
+                text += f"\u00a0({shares[alone]})"
+            lane = self._other_lane(step, onward)
+            quoted = self.t["quoted"].format(text=shorten(onward.label))
+            detail = f"{text} {quoted}{via}" + (f" — {lane}" if lane else "")
+            hops.append(Hop(text + via, detail, anchor(onward), lane))
         return tuple(hops)
 
     def _shares(self, step: Step) -> dict[str, str]:
@@ -168,21 +178,29 @@ class Routes:
 
     def previous_hops(self, step: Step, *, through: bool = False) -> tuple[Hop, ...]:
         """The steps that lead to ``step`` (with the outcome when from a decision); a start says so.
-        With ``through`` (or for a connector) a way in through connectors names the step before them."""
+        With ``through`` (or for a connector) a way in through connectors names the step before them.
+        Two outcomes of one decision that lead here are one hop naming both ("→ Tarjeta robada / Datos
+        comprometidos"), as the diagram draws them as one line with one label."""
         hops = []
         if step.kind == "start":
             hops.append(Hop(self.t["process_start"], self.t["process_start"], "", ""))
+        ways: dict[tuple[str, str], list[str]] = {}  # (step before, connector words) → its outcomes, in order
         for edge in self.incoming.get(step.key, ()):
             source = self.by_key[edge.source]
             looked = not is_work(source) and (through or not is_work(step))
             via = f" {self._via(source if is_work(step) else step)}" if looked else ""
             for before, outcome in self.before(source) if looked else ((source, edge.label),):
-                lane = self._other_lane(step, before)
-                detail = self._detail(self.ref(before), before, "")
-                if outcome:
-                    detail += f" → {outcome}"
-                detail += via
-                if lane:
-                    detail += f" — {lane}"
-                hops.append(Hop(self.ref(before) + via, detail, anchor(before), lane))
+                outcomes = ways.setdefault((before.key, via), [])
+                if outcome and outcome not in outcomes:
+                    outcomes.append(outcome)
+        for (key, via), outcomes in ways.items():
+            before = self.by_key[key]
+            lane = self._other_lane(step, before)
+            detail = self._detail(self.ref(before), before, "")
+            if outcomes:
+                detail += f" → {' / '.join(outcomes)}"
+            detail += via
+            if lane:
+                detail += f" — {lane}"
+            hops.append(Hop(self.ref(before) + via, detail, anchor(before), lane))
         return tuple(hops)
