@@ -144,7 +144,8 @@ def test_two_outcomes_that_lead_to_one_step_go_there_once_unless_their_shares_ar
         "No → paso 5",
         "Quiere otra oferta → paso 7",
     ]
-    shared = text.replace("      Quiere otra oferta: llamar\n", "      Quiere otra oferta: llamar\n    shares: {Sí: 50%}\n")
+    last = "      Quiere otra oferta: llamar\n"
+    shared = text.replace(last, last + "    shares: {Sí: 50%}\n")
     shared = flow_from(tmp_path, shared)
     rows = {r.number: r for r in build_view(shared, diagram_of(shared), FakeDrawing()).steps}
     assert [plain(h.text) for h in rows[4].next][:2] == ["Sí → paso 6 (50 %)", "No → paso 5 (16,7 %)"]
