@@ -11,7 +11,7 @@ per-lane sections and the quiz, which leave connectors out, look through them
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import Edge, Flow, Step, connector_jumps, flow_edges
@@ -56,6 +56,18 @@ def is_work(step: Step) -> bool:
     return step.kind != "connector"
 
 
+def _each_once(start: str, onward: Callable[[str], Iterable[str]]) -> list[str]:
+    """``start`` and the keys reached from it by ``onward``, breadth first, each once (a ring of connectors
+    ends)."""
+    reached, todo = [start], [start]
+    while todo:
+        for key in onward(todo.pop(0)):
+            if key not in reached:
+                reached.append(key)
+                todo.append(key)
+    return reached
+
+
 def step_numbers(numbers: list[int]) -> str:
     """[2, 3, 4, 7] → "2–4, 7"."""
     runs: list[list[int]] = []
@@ -88,36 +100,22 @@ class Routes:
 
     def beyond(self, step: Step) -> tuple[Step, ...]:
         """``step`` itself, or for a connector the steps the flow goes on to past it and its partner."""
-        found: list[Step] = []
-        todo, seen = [step.key], set()
-        while todo:
-            key = todo.pop(0)
-            if key in seen:
-                continue
-            seen.add(key)
-            here = self.by_key[key]
-            if is_work(here):
-                found.append(here)
-            else:
-                todo.extend(edge.target for edge in self.outgoing.get(key, ()))
-        return tuple(found)
+        keys = _each_once(
+            step.key, lambda key: () if self._work(key) else [e.target for e in self.outgoing.get(key, ())]
+        )
+        return tuple(self.by_key[key] for key in keys if self._work(key))
 
     def before(self, step: Step) -> tuple[tuple[Step, str], ...]:
         """The (step, outcome) pairs that lead into ``step``, looking back through connectors."""
-        found: list[tuple[Step, str]] = []
-        todo, seen = [step.key], set()
-        while todo:
-            key = todo.pop(0)
-            if key in seen:
-                continue
-            seen.add(key)
-            for edge in self.incoming.get(key, ()):
-                source = self.by_key[edge.source]
-                if is_work(source):
-                    found.append((source, edge.label))
-                else:
-                    todo.append(source.key)
-        return tuple(found)
+        keys = _each_once(
+            step.key, lambda key: [e.source for e in self.incoming.get(key, ()) if not self._work(e.source)]
+        )
+        return tuple(
+            (self.by_key[e.source], e.label) for key in keys for e in self.incoming.get(key, ()) if self._work(e.source)
+        )
+
+    def _work(self, key: str) -> bool:
+        return is_work(self.by_key[key])
 
     def _via(self, step: Step) -> str:
         return self.t["via_connector"].format(label=step.label)
