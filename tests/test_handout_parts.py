@@ -46,6 +46,10 @@ REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourt
         "soporte-internet-7-etapas.flow.yaml",
         "pedido-online.flow.yaml",
         "triagem-hospital.flow.yaml",  # a second reviewer's (fifth round)
+        "contracargo-banco.flow.yaml",
+        "hotel-overbooking.flow.yaml",
+        "siniestro-auto.flow.yaml",
+        "visita-tecnica.flow.yaml",
     )
 ]
 
