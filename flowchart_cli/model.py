@@ -18,6 +18,7 @@ __all__ = [
     "Share",
     "Stage",
     "Step",
+    "connector_jumps",
     "exit_connectors",
     "flow_edges",
     "output_stem",
@@ -234,6 +235,23 @@ def exit_connectors(flow: Flow, edges: list[Edge] | tuple[Edge, ...]) -> set[str
         if len(group) > 1 and entries:
             exits.update(s.key for s in group if s.key in entered and s.next is None)
     return exits
+
+
+def connector_jumps(flow: Flow, edges: list[Edge] | tuple[Edge, ...]) -> dict[str, tuple[str, ...]]:
+    """Exit connector key → the keys of the entries it jumps to (its label's connectors no line leads into)."""
+    exits = exit_connectors(flow, edges)
+    if not exits:
+        return {}
+    entered = {e.target for e in edges}
+    entries: dict[str, list[str]] = {}
+    for step in flow.steps:
+        if step.kind == "connector" and step.key not in entered:
+            entries.setdefault(step.label, []).append(step.key)
+    return {
+        step.key: tuple(key for key in entries.get(step.label, ()) if key != step.key)
+        for step in flow.steps
+        if step.key in exits
+    }
 
 
 def output_stem(path: Path) -> str:

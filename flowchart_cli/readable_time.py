@@ -7,7 +7,10 @@ figures are said in that unit, in the flow's language, because "16 h" of a
 flow that counts "2 días hábiles" reads as two calendar days to its team.  The
 handout's scenario totals (exact sums, :func:`readable_range`) are said in the
 same unit as its typical case, so one page never mixes "5 working days" with
-"40 h 20 min".
+"40 h 20 min".  A flow that writes both business and calendar days is said in
+the one that carries more of its time ("45 días" beside one "1 día hábil"),
+never in thousands of hours; from ten days on a figure is a whole number, and
+a flow that counts in weeks gets weeks from two weeks on.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .durations import Duration, format_minutes, format_range
+from .durations import Duration, format_minutes, format_range, parse_duration
 from .key_words import normal_form
 
 __all__ = ["DayUnit", "day_unit", "readable", "readable_range"]
@@ -30,7 +33,9 @@ _WORDS = {
     "business": {"en": ("business day", "business days"), "es": ("día hábil", "días hábiles"),
                  "pt": ("dia útil", "dias úteis")},
     "calendar": {"en": ("day", "days"), "es": ("día", "días"), "pt": ("dia", "dias")},
+    "week": {"en": ("week", "weeks"), "es": ("semana", "semanas"), "pt": ("semana", "semanas")},
 }  # fmt: skip
+_WEEK = 7 * 24 * 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,24 +45,34 @@ class DayUnit:
     kind: str  # "business" or "calendar"
     minutes: int
     english: tuple[str, str] = ("business day", "business days")  # "working day(s)" where the flow says so
+    weeks: bool = False  # the flow writes weeks: two weeks and more are said in weeks
+    mixed: bool = False  # the flow writes the other kind of day too (its figures count it at 8 h or 24 h)
 
 
 def day_unit(durations: Iterable[str]) -> DayUnit | None:
-    """Business days when durations are written in them, days when in days (or weeks), else ``None``;
-    also ``None`` when a flow writes both (a 14-day wait is not 42 business days): it is said in hours."""
-    business = calendar = working = False
+    """Business days when durations are written in them, days when in days (or weeks), else ``None``.
+
+    A flow that writes both gets the kind that carries more of its time (the sum of the longest
+    readings): "45 días" and "1 día hábil" is said in days, never in thousands of hours."""
+    business = calendar = 0.0
+    seen_business = seen_calendar = working = weeks = False
     for text in durations:
         bare = normal_form(text)
+        read = parse_duration(text)
+        length = float(read.max) if read is not None else 0.0
         if _BUSINESS.search(bare):
-            business = True
+            seen_business = True
+            business += length
             working = working or bool(_WORKING.search(bare))
         elif _DAYS.search(bare) or _WEEKS.search(bare):
-            calendar = True
-    if business and calendar:
-        return None
-    if business:
-        return DayUnit("business", 8 * 60, ("working day", "working days") if working else _WORDS["business"]["en"])
-    return DayUnit("calendar", 24 * 60) if calendar else None
+            seen_calendar = True
+            calendar += length
+            weeks = weeks or bool(_WEEKS.search(bare))
+    mixed = seen_business and seen_calendar
+    if seen_business and business > calendar:
+        english = ("working day", "working days") if working else _WORDS["business"]["en"]
+        return DayUnit("business", 8 * 60, english, mixed=mixed)
+    return DayUnit("calendar", 24 * 60, weeks=weeks, mixed=mixed) if seen_calendar else None
 
 
 def _rounded(value: float, step: float, how: str) -> float:
@@ -73,13 +88,15 @@ def _number(value: float, lang: str) -> str:
 
 
 def readable(minutes: float, lang: str = "en", day: DayUnit | None = None, how: str = "nearest") -> str:
-    """ "40 s", "45 min", "1 h 35 min", or "2 días hábiles" (one decimal) from one ``day`` on."""
+    """ "40 s", "45 min", "1 h 35 min", or "2 días hábiles" (one decimal, whole from ten) from one ``day`` on;
+    "3,5 semanas" from two weeks on in a flow that writes weeks."""
     if day is not None and minutes >= day.minutes:
-        days = _rounded(minutes / day.minutes, 0.1, how)
+        week = day.weeks and minutes >= 2 * _WEEK
+        count = minutes / (_WEEK if week else day.minutes)
+        days = _rounded(count, 1 if count >= 10 else 0.1, how)
+        words = _WORDS["week" if week else day.kind]
         singular, plural = (
-            day.english
-            if lang == "en" and day.kind == "business"
-            else _WORDS[day.kind].get(lang, _WORDS[day.kind]["en"])
+            day.english if lang == "en" and day.kind == "business" and not week else words.get(lang, words["en"])
         )
         one = days < 2 if lang == "pt" else days == 1  # "1,5 dia útil" in Portuguese, "1,5 días hábiles" in Spanish
         return f"{_number(days, lang)} {singular if one else plural}"
@@ -105,4 +122,6 @@ def readable_range(duration: Duration, lang: str = "en", day: DayUnit | None = N
     low = readable(float(duration.min), lang, day)
     if low == high:
         return high
+    if day.weeks and duration.min < 2 * _WEEK <= duration.max:
+        return f"{low} – {high}"  # "10 días – 3 semanas"
     return f"{low.split(' ', 1)[0]}–{high}"  # "1–2 días hábiles": the unit once, as the larger number takes it

@@ -105,24 +105,23 @@ def test_title_block(quejas):
 def test_step_table_rows_and_next_steps(quejas):
     table = by_id(parse(html_of(quejas)), "steps").find(f".//{H}table")
     head = [text(th) for th in table.iter(f"{H}th")]
-    assert head == ["N.º", "Paso", "Símbolo", "Responsable", "Duración", "Notas", "Enlaces", "Siguiente"]
+    assert head == ["N.º", "Paso", "Símbolo", "Responsable", "Duración", "Siguiente"]
     rows = table.find(f"{H}tbody").findall(f"{H}tr")
     assert [r.get("id") for r in rows] == [f"step-{n}" for n in range(1, 7)]
     cells = [[text(td) for td in r.findall(f"{H}td")] for r in rows]
+    # its only note and its only link are set under their steps' labels: no columns of «—» beside them
     assert cells[1] == [
         "2",
-        "Registrar la queja en el CRM",
+        "Registrar la queja en el CRM Notas: Datos del cliente y evidencias.",
         "Proceso",
         "Agente de atención",
         "10 min",
-        "Datos del cliente y evidencias.",
-        "—",
         "→ paso 3",
     ]
     assert cells[2][-1] == "Sí → paso 4 · No → paso 5"
     assert cells[5][-1] == "fin"
-    # the link's short form in the narrow column, breakable only between its parts; the whole URL is the target
-    link = rows[4].findall(f"{H}td")[6].find(f"{H}a")
+    # the link's short form, breakable only between its parts; the whole URL is the target
+    link = rows[4].findall(f"{H}td")[1].find(f".//{H}a")
     assert link.get("href") == "https://intranet.example/kb/quejas"
     assert link.text == "intranet\u200b.example/\u200b…/\u200bquejas"
     hop = rows[2].find(f".//{H}a")

@@ -81,3 +81,43 @@ def test_every_kind_gets_a_share_of_at_most_twenty_questions(tmp_path):
     assert view.quiz_note.startswith("Se muestran 20 de las")
     for q in view.quiz:
         assert not re.search(rf"(?<!\w){re.escape(q.answer.split(': ')[-1])}(?!\w)", q.text, re.I)
+
+
+def test_a_question_that_fills_its_line_keeps_its_first_word_with_the_rest_in_the_pdf(tmp_path) -> None:
+    """The reviewer's siniestro Q11 set as «11. En» | ««¿Reparar cuesta más …? ¿cuál es el paso siguiente?» |
+    «(paso 19)»: the question fills a line and its step reference does not fit after it, and WeasyPrint went
+    back to the question's first break.  Set in the real template and read back from WeasyPrint's lines."""
+    import dataclasses
+
+    import pytest
+
+    weasyprint = pytest.importorskip("weasyprint")
+    from weasyprint.formatting_structure import boxes
+
+    from flowchart_cli.handout.html import render_html
+    from flowchart_cli.handout.records import Question
+
+    flow = flow_from(tmp_path, PAGO)
+    view = build_view(flow, diagram_of(flow), FakeDrawing())
+    text = "En «¿Reparar cuesta más que el valor venal?», si la respuesta es «Sí», ¿cuál es el paso siguiente?"
+    question = Question(11, text, "paso\u00a019", "step-2", "paso 20: Pedir la peritación", "step-2", "Perito")
+    html = render_html(dataclasses.replace(view, quiz=(question,)))
+
+    def walk(box):
+        yield box
+        for child in getattr(box, "children", None) or ():
+            yield from walk(child)
+
+    document = weasyprint.HTML(string=html).render()
+    items = [
+        b
+        for page in document.pages
+        for b in walk(page._page_box)
+        if isinstance(b, boxes.BlockBox) and b.element_tag == "li" and b.element.get("class") == "question"
+    ]
+    lines = [
+        "".join(t.text for t in walk(line) if isinstance(t, boxes.TextBox)).strip()
+        for line in walk(items[0])
+        if isinstance(line, boxes.LineBox)
+    ]
+    assert lines[0] == "1." and lines[1].startswith("En «¿Reparar cuesta más"), lines  # not «En» alone

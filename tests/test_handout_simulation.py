@@ -196,3 +196,69 @@ def test_a_flow_whose_typical_case_passes_no_timed_step_still_tells_the_slow_cas
         "From 10,000 simulated cases, each decision taken as often as its shares say. "
         "Only step 4 has a duration the simulation can read"
     )
+
+
+DEVOLUCION = """title: Devolución de un producto defectuoso
+lang: es
+lanes:
+  - Cliente
+  - Atención al cliente
+  - name: Proveedor
+    external: true
+steps:
+  - start: El cliente pide la devolución
+    lane: Cliente
+  - process: Registrar la solicitud
+    lane: Atención al cliente
+    duration: 10 min
+  - process: Validar la garantía
+    duration: 1 día hábil
+  - id: proveedor
+    process: Enviar el producto al proveedor
+    lane: Proveedor
+    duration: 30 días
+  - id: acepta
+    decision: ¿El proveedor acepta el defecto?
+    lane: Atención al cliente
+    branches: {Sí: abono, No: peritaje, Falta información: proveedor}
+  - id: peritaje
+    process: Pedir un peritaje externo
+    duration: 45 días
+    next: abono
+  - id: abono
+    process: Abonar el importe
+    duration: 2 días hábiles
+  - end: Devolución cerrada
+"""
+
+
+def test_a_flow_of_days_and_business_days_speaks_days_never_thousands_of_hours(tmp_path) -> None:
+    """30- and 45-day waits beside two business-day steps: the figures read in días, never "1088 h 10 min"."""
+    section = page(flow_from(tmp_path, DEVOLUCION)).find(f".//{H}section[@id='scenarios']")
+    (typical,) = [p for p in section.iter(f"{H}p") if p.get("class") == "typical-case"]
+    summaries = [text(s) for s in section.iter(f"{H}span") if s.get("class") == "scenario-summary"]
+    words = text(section)
+    assert not re.search(r"\d{2,}\s?h\b", words), words  # no "751 h 20 min" anywhere in the section
+    assert re.match(r"La mitad de los casos termina en menos de \d+ días; 1 de cada 10 tarda más de \d+ días\.",
+                    text(typical)), text(typical)  # fmt: skip
+    assert "Cada día hábil cuenta como 8 h (un tercio de día)." in text(typical)
+    # 10 min + 1 business day + 30 days + 2 business days: 31 días; with the 45-day expert report, 76 días
+    assert summaries == [
+        "· 2 responsables del equipo y 1 externo · 31 días",
+        "· 2 responsables del equipo y 1 externo · 76 días",
+    ]
+
+
+def test_a_flow_in_weeks_speaks_weeks_in_its_language(tmp_path) -> None:
+    """ "6 semanas" of repair in a Portuguese flow: the totals read in weeks, not "1034 h 40 min"."""
+    portuguese = (
+        DEVOLUCION.replace("lang: es", "lang: pt")
+        .replace("duration: 30 días", "duration: 6 semanas")
+        .replace("duration: 45 días", "duration: 2 h")
+        .replace("duration: 1 día hábil", "duration: 1 dia")
+        .replace("duration: 2 días hábiles", "duration: 30 min")
+    )
+    section = page(flow_from(tmp_path, portuguese)).find(f".//{H}section[@id='scenarios']")
+    summaries = [text(s) for s in section.iter(f"{H}span") if s.get("class") == "scenario-summary"]
+    assert [s.rsplit(" · ", 1)[1] for s in summaries] == ["6,1 semanas", "6,2 semanas"]
+    assert "dia útil conta" not in text(section)  # one kind of day: nothing to explain

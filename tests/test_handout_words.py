@@ -99,7 +99,12 @@ def test_empty_columns_are_left_out_and_the_rest_share_the_page(tmp_path):
     assert [c.key for c in columns] == ["number", "step", "symbol", "next"]
     assert sum(c.width for c in columns) == pytest.approx(100, abs=0.05)
     full = view_of(flow_from(tmp_path, QUEJAS)).columns
-    assert [c.key for c in full] == ["number", "step", "symbol", "lane", "duration", "notes", "links", "next"]
+    # one note and one link in six rows: folded under their steps' labels, not two columns of «—»
+    assert [c.key for c in full] == ["number", "step", "symbol", "lane", "duration", "next"]
+    noted = QUEJAS.replace("    lane: Supervisor\n", "    lane: Supervisor\n    notes: Con copia al cliente.\n")
+    noted = noted.replace("    end: Queja cerrada", "    notes: Archivar.\n    end: Queja cerrada")
+    kept = view_of(flow_from(tmp_path, noted, "noted.flow.yaml")).columns  # three notes in six rows: a column
+    assert [c.key for c in kept] == ["number", "step", "symbol", "lane", "duration", "notes", "next"]
 
 
 def test_a_hop_breaks_only_between_the_outcome_and_the_arrow(tmp_path):

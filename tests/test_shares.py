@@ -116,7 +116,7 @@ def test_readable(minutes: float, lang: str, day, how: str, text: str) -> None:
         (5 + Fraction(1, 6), 5 + Fraction(1, 6), "es", None, "5 min 10 s"),
         (485, 965, "es", BUSINESS, "1–2 días hábiles"),
         (2420, 2420, "en", DayUnit("business", 480, ("working day", "working days")), "5 working days"),
-        (4365, 4845, "pt", BUSINESS, "9,1–10,1 dias úteis"),
+        (4365, 4845, "pt", BUSINESS, "9,1–10 dias úteis"),  # whole days from ten on
         (45, 2445, "pt", BUSINESS, "45 min – 5,1 dias úteis"),
         (2420, 2420, "en", None, "40 h 20 min"),  # a flow that counts no days
     ],
@@ -132,10 +132,33 @@ def test_day_unit_follows_the_flow_s_words() -> None:
     assert day_unit(["5 working days"]).english == ("working day", "working days")  # the flow's own word
     assert day_unit(["1 d", "3 h"]) == DayUnit("calendar", 1440)
     assert day_unit(["10 min", "1 h", "media hora"]) is None
-    assert day_unit(["2 semanas", "1 h"]) == DayUnit("calendar", 1440)
-    # a flow that writes both: a 14-day wait is not 42 business days, so the report says hours
-    assert day_unit(["2 business days", "14 days"]) is None
-    assert day_unit(["2 días hábiles", "1 semana"]) is None
+    assert day_unit(["2 semanas", "1 h"]) == DayUnit("calendar", 1440, weeks=True)
+    # a flow that writes both: the kind that carries more of its time, never thousands of hours
+    assert day_unit(["2 business days", "14 days"]) == DayUnit("calendar", 1440, mixed=True)
+    assert day_unit(["2 días hábiles", "1 semana"]) == DayUnit("calendar", 1440, weeks=True, mixed=True)
+    assert day_unit(["15 días hábiles", "1 día", "1 hora"]) == DayUnit("business", 480, mixed=True)
+    assert day_unit(["1 día hábil", "10 días", "45 días", "60 días"]) == DayUnit("calendar", 1440, mixed=True)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "lang", "day", "how", "text"),
+    [
+        (151_688, "es", DayUnit("calendar", 1440, mixed=True), "up", "106 días"),  # was "2528 h 8 min"
+        (412_913, "es", DayUnit("calendar", 1440, mixed=True), "down", "286 días"),  # was "6881 h 53 min"
+        (4_870, "pt", BUSINESS, "nearest", "10 dias úteis"),  # whole from ten on: not "10,1"
+        (15 * 10_080 + 100, "en", DayUnit("calendar", 1440, weeks=True), "nearest", "15 weeks"),
+        (13 * 1440, "es", DayUnit("calendar", 1440, weeks=True), "nearest", "13 días"),  # under two weeks: days
+        (25 * 1440, "pt", DayUnit("calendar", 1440, weeks=True), "down", "3,5 semanas"),
+    ],
+)
+def test_long_totals_read_in_the_flow_s_days_or_weeks(minutes: float, lang: str, day, how: str, text: str) -> None:
+    assert readable(minutes, lang, day, how) == text
+
+
+def test_a_range_across_two_weeks_names_both_units() -> None:
+    weeks = DayUnit("calendar", 1440, weeks=True)
+    assert readable_range(Duration(Fraction(10 * 1440), Fraction(21 * 1440)), "es", weeks) == "10 días – 3 semanas"
+    assert readable_range(Duration(Fraction(15 * 1440), Fraction(21 * 1440)), "es", weeks) == "2,1–3 semanas"
 
 
 def _schema_errors(text: str) -> list[str]:

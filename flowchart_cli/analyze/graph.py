@@ -9,10 +9,9 @@ its exit; a path must only jump the way the flow goes.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
-from ..model import Flow, exit_connectors, flow_edges
+from ..model import Flow, connector_jumps, flow_edges
 
 __all__ = ["WayOn", "ways_on"]
 
@@ -31,14 +30,6 @@ def ways_on(flow: Flow) -> dict[str, tuple[WayOn, ...]]:
     ways: dict[str, list[WayOn]] = {s.key: [] for s in flow.steps}
     for edge in edges:
         ways[edge.source].append(WayOn(edge.target, edge.label or None))
-    exits = exit_connectors(flow, edges)
-    if exits:
-        entered = {e.target for e in edges}
-        entries: dict[str, list[str]] = defaultdict(list)
-        for step in flow.steps:
-            if step.kind == "connector" and step.key not in entered:
-                entries[step.label].append(step.key)
-        for step in flow.steps:
-            if step.key in exits:
-                ways[step.key].extend(WayOn(key) for key in entries[step.label] if key != step.key)
+    for exit_key, entries in connector_jumps(flow, edges).items():
+        ways[exit_key].extend(WayOn(key) for key in entries)
     return {key: tuple(found) for key, found in ways.items()}

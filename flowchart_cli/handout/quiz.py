@@ -98,7 +98,8 @@ def _next(flow: Flow, routes: Routes, lang: str) -> list[Question]:
         if step.kind != "decision":
             continue
         for edge in routes.outgoing.get(step.key, ()):
-            target = routes.by_key[edge.target]
+            # an answer that leads into a connector goes on past it: the step a trainee does next
+            target = next(iter(routes.beyond(routes.by_key[edge.target])), routes.by_key[edge.target])
             out.append(
                 Question(
                     0,

@@ -2,20 +2,23 @@
 
 "→ paso 4", "Sí → paso 5 (60 %) · No → paso 7 (40 %)", "fin": the step table's last column
 and the hand-overs of the per-lane sections are all built here from the flow's
-edges, so the two always agree.
+edges, so the two always agree.  An on-page connector is no work: its row
+leads on to the step past its partner ("→ paso 28 (conector A)"), and the
+per-lane sections and the quiz, which leave connectors out, look through them
+("paso 13 «¿…?» → No (conector A)").
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from ..model import Edge, Flow, Step, flow_edges
+from ..model import Edge, Flow, Step, connector_jumps, flow_edges
 from ..oneline import shorten
 from ..shares import format_share, outcome_shares
 
-__all__ = ["Hop", "Routes", "anchor", "safe_url", "shorten", "step_numbers"]
+__all__ = ["Hop", "Routes", "anchor", "is_work", "safe_url", "shorten", "step_numbers"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,23 @@ def safe_url(url: str) -> str:
     return url if scheme in ("http", "https", "mailto") else ""
 
 
+def is_work(step: Step) -> bool:
+    """Whether ``step`` is something a person does or decides: an on-page connector is only a jump."""
+    return step.kind != "connector"
+
+
+def _each_once(start: str, onward: Callable[[str], Iterable[str]]) -> list[str]:
+    """``start`` and the keys reached from it by ``onward``, breadth first, each once (a ring of connectors
+    ends)."""
+    reached, todo = [start], [start]
+    while todo:
+        for key in onward(todo.pop(0)):
+            if key not in reached:
+                reached.append(key)
+                todo.append(key)
+    return reached
+
+
 def step_numbers(numbers: list[int]) -> str:
     """[2, 3, 4, 7] → "2–4, 7"."""
     runs: list[list[int]] = []
@@ -68,9 +88,37 @@ class Routes:
         self.lane_names = {lane.id: lane.name for lane in flow.lanes}
         self.outgoing: dict[str, list[Edge]] = defaultdict(list)
         self.incoming: dict[str, list[Edge]] = defaultdict(list)
-        for edge in flow_edges(flow):
+        edges = flow_edges(flow)
+        for edge in edges:
             self.outgoing[edge.source].append(edge)
             self.incoming[edge.target].append(edge)
+        # an exit connector jumps to its entries without a line: a way on all the same (spec §5)
+        for exit_key, entries in connector_jumps(flow, edges).items():
+            for entry in entries:
+                self.outgoing[exit_key].append(Edge(exit_key, entry))
+                self.incoming[entry].append(Edge(exit_key, entry))
+
+    def beyond(self, step: Step) -> tuple[Step, ...]:
+        """``step`` itself, or for a connector the steps the flow goes on to past it and its partner."""
+        keys = _each_once(
+            step.key, lambda key: () if self._work(key) else [e.target for e in self.outgoing.get(key, ())]
+        )
+        return tuple(self.by_key[key] for key in keys if self._work(key))
+
+    def before(self, step: Step) -> tuple[tuple[Step, str], ...]:
+        """The (step, outcome) pairs that lead into ``step``, looking back through connectors."""
+        keys = _each_once(
+            step.key, lambda key: [e.source for e in self.incoming.get(key, ()) if not self._work(e.source)]
+        )
+        return tuple(
+            (self.by_key[e.source], e.label) for key in keys for e in self.incoming.get(key, ()) if self._work(e.source)
+        )
+
+    def _work(self, key: str) -> bool:
+        return is_work(self.by_key[key])
+
+    def _via(self, step: Step) -> str:
+        return self.t["via_connector"].format(label=step.label)
 
     def lane_name(self, step: Step) -> str:
         return self.lane_names.get(step.lane or "", step.lane or "")
@@ -85,20 +133,36 @@ class Routes:
         quoted = self.t["quoted"].format(text=shorten(other.label))
         return f"{text} {quoted}" + (f" — {lane}" if lane else "")
 
-    def next_hops(self, step: Step) -> tuple[Hop, ...]:
-        """Where the flow goes after ``step``; an end says so."""
+    def next_hops(self, step: Step, *, through: bool = False) -> tuple[Hop, ...]:
+        """Where the flow goes after ``step``; an end says so.  A connector's own hops, and with ``through``
+        every hop into a connector, name the step past it ("→ paso 28 (conector A)").  Two outcomes that
+        lead to one step are one hop ("Tarjeta robada / Datos comprometidos → paso 4"), as the diagram
+        draws them, unless their shares are written (each says its own)."""
         if step.kind == "end":
             return (Hop(self.t["end"], self.t["end"], "", ""),)
-        hops = []
         shares = self._shares(step)
+        # (step, connector words, the outcome when its share is written) → the outcomes that lead there
+        ways: dict[tuple[str, str, str], list[str]] = {}
         for edge in self.outgoing.get(step.key, ()):
             target = self.by_key[edge.target]
-            outcome = f"{edge.label} " if edge.label else ""
-            text = self.t["hop_to"].format(outcome=outcome, ref=self.ref(target))
-            if edge.label in shares:
-                text += f"\u00a0({shares[edge.label]})"
-            lane = self._other_lane(step, target)
-            hops.append(Hop(text, self._detail(text, target, lane), anchor(target), lane))
+            looked = not is_work(target) and (through or not is_work(step))
+            via = f" {self._via(target if is_work(step) else step)}" if looked else ""
+            alone = edge.label if edge.label in shares else ""
+            for onward in self.beyond(target) if looked else (target,):
+                outcomes = ways.setdefault((onward.key, via, alone), [])
+                if edge.label and edge.label not in outcomes:
+                    outcomes.append(edge.label)
+        hops = []
+        for (key, via, alone), outcomes in ways.items():
+            onward = self.by_key[key]
+            outcome = f"{' / '.join(outcomes)} " if outcomes else ""
+            text = self.t["hop_to"].format(outcome=outcome, ref=self.ref(onward))
+            if alone:
+                text += f"\u00a0({shares[alone]})"
+            lane = self._other_lane(step, onward)
+            quoted = self.t["quoted"].format(text=shorten(onward.label))
+            detail = f"{text} {quoted}{via}" + (f" — {lane}" if lane else "")
+            hops.append(Hop(text + via, detail, anchor(onward), lane))
         return tuple(hops)
 
     def _shares(self, step: Step) -> dict[str, str]:
@@ -110,18 +174,31 @@ class Routes:
             for b, share in zip(step.branches, outcome_shares(step), strict=True)
         }
 
-    def previous_hops(self, step: Step) -> tuple[Hop, ...]:
-        """The steps that lead to ``step`` (with the outcome when from a decision); a start says so."""
+    def previous_hops(self, step: Step, *, through: bool = False) -> tuple[Hop, ...]:
+        """The steps that lead to ``step`` (with the outcome when from a decision); a start says so.
+        With ``through`` (or for a connector) a way in through connectors names the step before them.
+        Two outcomes of one decision that lead here are one hop naming both ("→ Tarjeta robada / Datos
+        comprometidos"), as the diagram draws them as one line with one label."""
         hops = []
         if step.kind == "start":
             hops.append(Hop(self.t["process_start"], self.t["process_start"], "", ""))
+        ways: dict[tuple[str, str], list[str]] = {}  # (step before, connector words) → its outcomes, in order
         for edge in self.incoming.get(step.key, ()):
             source = self.by_key[edge.source]
-            lane = self._other_lane(step, source)
-            detail = self._detail(self.ref(source), source, "")
-            if edge.label:
-                detail += f" → {edge.label}"
+            looked = not is_work(source) and (through or not is_work(step))
+            via = f" {self._via(source if is_work(step) else step)}" if looked else ""
+            for before, outcome in self.before(source) if looked else ((source, edge.label),):
+                outcomes = ways.setdefault((before.key, via), [])
+                if outcome and outcome not in outcomes:
+                    outcomes.append(outcome)
+        for (key, via), outcomes in ways.items():
+            before = self.by_key[key]
+            lane = self._other_lane(step, before)
+            detail = self._detail(self.ref(before), before, "")
+            if outcomes:
+                detail += f" → {' / '.join(outcomes)}"
+            detail += via
             if lane:
                 detail += f" — {lane}"
-            hops.append(Hop(self.ref(source), detail, anchor(source), lane))
+            hops.append(Hop(self.ref(before) + via, detail, anchor(before), lane))
         return tuple(hops)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ..model import Flow, Stage, Step
 from ..words import plural
 from .records import Question, StepRow
-from .routes import Routes, anchor, shorten, step_numbers
+from .routes import Routes, anchor, is_work, shorten, step_numbers
 
 STAGE_QUESTIONS = 4
 
@@ -91,7 +91,7 @@ def stage_checklist(flow: Flow, t: Mapping[str, str]) -> list[str]:
             numbers=plural(t, "steps_ref", len(steps), numbers=step_numbers([s.number for s in steps])),
         )
         for stage in flow.stages
-        if (steps := _steps_of(flow, stage))
+        if (steps := [s for s in _steps_of(flow, stage) if is_work(s)])
     ]
 
 
@@ -103,7 +103,11 @@ def stage_questions(flow: Flow, routes: Routes, first: int) -> list[Question]:
     about the obvious first one; a flow with one stage gets none.
     """
     t = routes.t
-    staged = [(n, stage, steps) for n, stage in enumerate(flow.stages, 1) if (steps := _steps_of(flow, stage))]
+    staged = [
+        (n, stage, steps)
+        for n, stage in enumerate(flow.stages, 1)
+        if (steps := [s for s in _steps_of(flow, stage) if is_work(s)])
+    ]
     if len(staged) < 2:
         return []
     if len(staged) > STAGE_QUESTIONS:

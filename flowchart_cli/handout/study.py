@@ -11,7 +11,7 @@ from ..loader import referenced_title
 from ..model import Flow, Step
 from ..words import plural
 from .link_text import breakable
-from .routes import Routes, anchor, safe_url, shorten, step_numbers
+from .routes import Routes, anchor, is_work, safe_url, shorten, step_numbers
 
 __all__ = ["Checklist", "FlowReference", "Reference", "build_checklist", "build_references"]
 
@@ -53,13 +53,14 @@ def build_checklist(flow: Flow, routes: Routes, *, quiz: bool, stages: Sequence[
     """The checklist; ``stages`` are the stages' lines, which follow the lanes' lines."""
     t = routes.t
     items = [t["check_read"]]
-    lanes = [lane for lane in flow.lanes if any(s.lane == lane.id for s in flow.steps)]
+    work = [s for s in flow.steps if is_work(s)]  # a connector is nobody's work
+    lanes = [lane for lane in flow.lanes if any(s.lane == lane.id for s in work)]
     if lanes:
         items.append(t["check_lanes"])
     for lane in lanes:
         if lane.external:  # not someone this handout trains
             continue
-        mine = [s.number for s in flow.steps if s.lane == lane.id]
+        mine = [s.number for s in work if s.lane == lane.id]
         numbers = plural(t, "steps_ref", len(mine), numbers=step_numbers(mine))
         items.append(plural(t, "check_lane", len(mine), lane=lane.name, numbers=numbers))
     items.extend(stages)

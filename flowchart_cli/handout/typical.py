@@ -11,7 +11,9 @@ sentence: there is nothing to say about time.  What the simulation assumes
 where the flow is silent is said, not hidden: a decision without ``shares``
 takes its answers equally often, and a step without a readable duration counts
 as 0 min — a trainee who reads "menos de 10 min" must know that the 48-hour
-visit was not counted.
+visit was not counted.  Every figure is said in the flow's own day unit
+(:mod:`..readable_time`); a flow that writes both business and calendar days
+is told what the other kind counts as.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ STEP_BUDGET = 200
 
 TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
     "en": {
+        "mixed_calendar": "Each business day counts as 8 h (a third of a day).",
+        "mixed_business": "Each calendar day counts as 24 h (3 business days).",
         "sentence": "Half of the cases end in less than {p50}; 1 in 10 takes more than {p90}.",
         "same": "Almost every case takes about {p50}.",
         "slow_only": "1 in 10 cases takes more than {p90}.",
@@ -48,6 +52,8 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "so real cases take longer.",
     },
     "es": {
+        "mixed_calendar": "Cada día hábil cuenta como 8 h (un tercio de día).",
+        "mixed_business": "Cada día natural cuenta como 24 h (3 días hábiles).",
         "sentence": "La mitad de los casos termina en menos de {p50}; 1 de cada 10 tarda más de {p90}.",
         "same": "Casi todos los casos tardan unos {p50}.",
         "slow_only": "1 de cada 10 casos tarda más de {p90}.",
@@ -67,6 +73,8 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "como 0 min, así que los casos reales tardan más.",
     },
     "pt": {
+        "mixed_calendar": "Cada dia útil conta como 8 h (um terço de dia).",
+        "mixed_business": "Cada dia corrido conta como 24 h (3 dias úteis).",
         "sentence": "Metade dos casos termina em menos de {p50}; 1 em cada 10 leva mais de {p90}.",
         "same": "Quase todos os casos levam cerca de {p50}.",
         "slow_only": "1 em cada 10 casos leva mais de {p90}.",
@@ -121,7 +129,9 @@ def typical_case(flow: Flow, lang: str) -> tuple[str, str]:
         sentence = words["between"].format(low=said(low, "down"), high=said(simulation.p90, "up"))
     else:
         sentence = words["sentence"].format(p50=said(simulation.p50, "up"), p90=said(simulation.p90, "down"))
-    return sentence, " ".join(filter(None, (_how(flow, words, _count(cases, lang)), _untimed(flow, words))))
+    # a flow that writes both kinds of day: what the other kind counts as in the figures above
+    mixed = words[f"mixed_{day.kind}"] if day is not None and day.mixed else ""
+    return sentence, " ".join(filter(None, (_how(flow, words, _count(cases, lang)), mixed, _untimed(flow, words))))
 
 
 def _how(flow: Flow, words: Mapping[str, str], cases: str) -> str:

@@ -28,10 +28,11 @@ from .paper import PAPERS, Paper
 from .parties import parties_of_lanes
 from .quiz import build_quiz
 from .records import Question, StepRow
-from .routes import Hop, Routes, anchor, safe_url, step_numbers
+from .routes import Hop, Routes, anchor, is_work, safe_url, step_numbers
 from .scenarios import Scenarios, build_scenarios
 from .stages import StageView, build_stages, group_rows, stage_checklist, stage_name
 from .study import Checklist, FlowReference, Reference, build_checklist, build_references
+from .table_columns import Column, step_columns
 from .typical import typical_case
 
 __all__ = ["Column", "DiagramView", "Doc", "Handout", "LaneSection", "LaneStep", "LegendItem", "StepRow", "build_view"]
@@ -63,28 +64,6 @@ class LegendItem:
     name: str
     meaning: str
     icon: Markup
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A column of the step table: ``key`` names the cell, ``width`` is its share in percent."""
-
-    key: str
-    heading: str
-    width: float
-
-
-# Each column's weight; a column that no row fills is left out and the others share its room.
-_COLUMN_WEIGHTS = (
-    ("number", 5.0),
-    ("step", 22.0),
-    ("symbol", 11.0),
-    ("lane", 13.0),
-    ("duration", 9.0),
-    ("notes", 24.0),
-    ("links", 12.0),
-    ("next", 14.0),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +150,7 @@ def build_view(
         diagram=pages,
         legend=legend,
         steps=rows,
-        columns=_columns(rows, t),
+        columns=step_columns(rows, t, paper.content_box(False)[0]),
         lanes=tuple(_lanes(flow, routes, lang)),
         checklist=checklist,
         quiz=questions,
@@ -207,7 +186,7 @@ def _doc(flow: Flow, t: Mapping[str, str], lang: str, *, scheme: str = "light") 
             text
             for text in (
                 count(t, "count_steps", len(flow.steps)),
-                parties_of_lanes(flow, {s.lane for s in flow.steps if s.lane}, lang),
+                parties_of_lanes(flow, {s.lane for s in flow.steps if s.lane and is_work(s)}, lang),
                 count(t, "count_stages", stages) if stages else "",
                 count(t, "count_decisions", decisions) if decisions else "",
             )
@@ -262,23 +241,10 @@ def _rows(flow: Flow, routes: Routes, lang: str, drawing: Drawing):
         )
 
 
-def _columns(rows: tuple[StepRow, ...], t: Mapping[str, str]) -> tuple[Column, ...]:
-    """The table's columns: those some row has something in, widths rescaled to fill the page."""
-    filled = {
-        "lane": any(r.lane for r in rows),
-        "duration": any(r.duration for r in rows),
-        "notes": any(r.notes for r in rows),
-        "links": any(r.link for r in rows),
-    }
-    kept = [(key, weight) for key, weight in _COLUMN_WEIGHTS if filled.get(key, True)]
-    total = sum(weight for _, weight in kept)
-    return tuple(Column(key, t[f"col_{key}"], round(100 * weight / total, 2)) for key, weight in kept)
-
-
 def _lanes(flow: Flow, routes: Routes, lang: str):
     t = routes.t
     for index, lane in enumerate(flow.lanes, start=1):
-        steps = [s for s in flow.steps if s.lane == lane.id]
+        steps = [s for s in flow.steps if s.lane == lane.id and is_work(s)]  # a connector is nobody's work
         if not steps or lane.external:
             continue
         yield LaneSection(
@@ -297,8 +263,8 @@ def _lanes(flow: Flow, routes: Routes, lang: str):
                     symbol=symbol_name(s.kind or "process", lang),
                     duration=s.duration,
                     notes=s.notes,
-                    comes_from=routes.previous_hops(s),
-                    hands_over=routes.next_hops(s),
+                    comes_from=routes.previous_hops(s, through=True),
+                    hands_over=routes.next_hops(s, through=True),
                     stage=stage_name(flow, s),
                 )
                 for s in steps
