@@ -21,6 +21,7 @@ pytestmark = pytest.mark.slow
 NS = "{http://www.w3.org/2000/svg}"
 CASES = Path(__file__).resolve().parent / "cases"
 ROOT = Path(__file__).resolve().parent.parent
+SVG = "{http://www.w3.org/2000/svg}"
 LONG_WORD = "Ω" * 2000
 
 HOSTILE = f"""
@@ -241,3 +242,22 @@ def test_each_outcome_label_is_backed_by_the_box_the_layout_kept_clear() -> None
         assert drawn == (fmt(box.x), fmt(box.y), fmt(box.width), fmt(box.height)), edge.label
         assert box.width > text_width(edge.label, edge.label_size, bold=True)
         assert box.x < edge.label_centre.x < box.right and box.y < edge.label_centre.y < box.bottom
+
+
+def test_a_lane_outside_the_team_says_so_under_its_name_in_the_flows_language():
+    """The spec: an external lane "may be marked as external". A reviewer found the drawing did not tell
+    the customer's and the insurer's lanes from the team's; the handout did."""
+    flow = ROOT / "tests" / "layout_cases" / "triagem-hospital.flow.yaml"  # pt, two external lanes
+    root = ET.fromstring(_svg(flow))
+    headers = {
+        g.get("data-lane"): [t.text for t in g.iter(f"{SVG}tspan")]
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "fc-lane"
+    }
+    marked = {lane for lane, texts in headers.items() if "(externo)" in texts}
+    assert marked == {"paciente", "convenio"}, headers
+    # the header has room for the extra line: it sits inside the header's band
+    d = layout_flow(load_flow(flow)[0])
+    header = next(lane.header for lane in d.lanes if lane.id == "paciente")
+    tspans = next(g for g in root.iter(f"{SVG}g") if g.get("data-lane") == "paciente").iter(f"{SVG}tspan")
+    assert all(header.y < float(t.get("y")) < header.bottom for t in tspans)

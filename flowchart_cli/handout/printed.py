@@ -311,10 +311,10 @@ def _named_on_overview(lane: LaneBand, size: float) -> LaneBand:
     name = " ".join(clean_text(lane.name).split())
     first = name.split(" ")[0] + ("…" if " " in name else "")
     if header.height < 1.4 * size or text_width(first, size, bold=True) > room:
-        return replace(lane, lines=(), name="")
+        return replace(lane, lines=(), name="", external=False)
     if text_width(name, size, bold=True) > room:
         cut = len(name)
         while cut > 3 and text_width(name[:cut].rstrip() + "…", size, bold=True) > room:
             cut -= 1
         name = name[:cut].rstrip() + "…"
-    return replace(lane, lines=(name,))
+    return replace(lane, lines=(name,), external=False)  # no "(externo)" line: one line is all there is room for

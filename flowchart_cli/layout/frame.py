@@ -195,11 +195,17 @@ class Frame:
     def name_lines(self, lane: int, width: float) -> tuple[str, ...]:
         return wrap_text(self.p.lane_names[lane], max(40.0, width - 16), self.p.font_size + 1, bold=True)
 
+    def header_lines(self, lane: int, width: float) -> int:
+        """How many lines the lane's header holds: its name's, and one for "(externo)" on a lane outside
+        the team (``external: true``; the SVG writer sets it)."""
+        lanes = self.p.flow.lanes
+        return len(self.name_lines(lane, width)) + (lane < len(lanes) and lanes[lane].external)
+
     def _widen_for_lane_names(self) -> None:
         if not (self.has_lanes and self.lr):
             return
         for lane in range(len(self.p.lane_ids)):
-            need = len(self.name_lines(lane, LR_HEADER)) * HEADER_LINE + 20
+            need = self.header_lines(lane, LR_HEADER) * HEADER_LINE + 20
             size = self.lane_size(lane)
             if size < need:
                 first, last = self.lane_extent(lane)
@@ -211,7 +217,7 @@ class Frame:
             return 0.0
         if self.lr:
             return LR_HEADER
-        lines = max(len(self.name_lines(lane, self.lane_size(lane))) for lane in range(len(self.p.lane_ids)))
+        lines = max(self.header_lines(lane, self.lane_size(lane)) for lane in range(len(self.p.lane_ids)))
         return max(36.0, lines * HEADER_LINE + 16)
 
     def _along_gaps(self) -> tuple[list[float], list[float]]:

@@ -32,6 +32,7 @@ from ..layout.text import text_width
 from ..layout.theme import Theme
 from ..layout.theme import theme as pick_theme
 from ..options import RenderOptions
+from ..words import words
 from .escape import attr, xml_text
 from .escape import clean as clean_text
 from .svg_paint import Paints
@@ -168,7 +169,7 @@ class _Drawing:
             f'<g class="fc-lane" data-lane={_attr(lane.id)}>'
             f"{_rect(lane.band, band)}"
             f"{_rect(lane.header, head)}"
-            f"{self.lines(lane.lines or (lane.name,), lane.header.center, self.size + 1, True, lane.name)}"
+            f"{self.lines(_header_text(lane, self.d.lang), lane.header.center, self.size + 1, True, lane.name)}"
             "</g>\n"
         )
 
@@ -320,6 +321,13 @@ class _Drawing:
             f"{self.paints.attrs('label', fill=self.both(lambda t: t.label_ink))} "
             f'font-size="{fmt(size)}" font-weight="bold">{text}</text>'
         )
+
+
+def _header_text(lane: LaneBand, lang: str) -> tuple[str, ...]:
+    """A lane header's lines: its name, and "(externo)" in the flow's language under the name of a lane
+    outside the team the flow trains (spec: "it may be marked as external")."""
+    lines = lane.lines or (lane.name,)
+    return (*lines, f"({words(lang)['external']})") if lane.external and any(lines) else lines
 
 
 def _respace(label: str, lines: tuple[str, ...]) -> list[str]:
