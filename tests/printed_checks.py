@@ -36,7 +36,7 @@ def text_boxes(d: Diagram) -> list[tuple[str, str, Rect]]:
         )
         number = pair_letters(node.connector) if node.connector else (node.number if d.numbers else 0)
         if number:
-            boxes.append((node.key, f"badge of {node.key}", number_badge(node.box, number, d.small_size)))
+            boxes.append((node.key, f"badge of {node.key}", number_badge(node.box, number, d.small_size, node.kind)))
     size = d.small_size
     for edge in d.edges:
         if edge.label and edge.label_at is not None:  # a long label on several lines, one under another

@@ -59,6 +59,26 @@ def test_svg_numbers_sit_inside_each_step_group():
     assert numbers == [["1"], ["2"], ["3"], ["4"]]
 
 
+def test_a_decisions_number_sits_on_its_upper_left_edge_outside_the_diamond():
+    """A diamond's bounding-box corner is empty paper: a pill there floats away from a wide diamond."""
+    diagram, options = _diagram(numbers=True)
+    root = ET.fromstring(write_svg(diagram, options))
+    decision = next(n for n in diagram.nodes if n.kind == "decision")
+    group = next(g for g in root.iter(f"{NS}g") if g.get("data-step") == decision.key)
+    pill = next(r for r in group.iter(f"{NS}rect") if r.get("rx"))
+    x, y, w, h = (float(pill.get(k)) for k in ("x", "y", "width", "height"))
+    box = decision.box
+
+    def side(px: float, py: float) -> float:  # < 1 up and left of the upper-left edge, 1 on it
+        return (px - box.x) / (box.width / 2) + (py - box.y) / (box.height / 2)
+
+    corners = [(x, y), (x + w, y), (x, y + h), (x + w, y + h)]
+    assert all(side(*c) < 1 for c in corners)  # never over the diamond or its text
+    gap = (1 - side(x + w, y + h)) * (box.width * box.height / 4) / ((box.width / 2) ** 2 + (box.height / 2) ** 2) ** 0.5
+    assert gap < 4  # touching the edge, not floating at the bounding box's corner
+    assert abs(x + w - (box.x + box.width / 4)) < 3  # its lower right corner at the middle of the edge
+
+
 def test_svg_without_numbers_has_none():
     diagram, options = _diagram()
     root = ET.fromstring(write_svg(diagram, options))

@@ -107,7 +107,8 @@ def _trimmed(d: Diagram) -> Diagram:
     rects += [stage.band for stage in d.stages] + [stage.label for stage in d.stages]
     rects += [e.label_box for e in d.edges if e.label_box is not None]
     rects += [node.box for node in d.nodes] + [
-        number_badge(n.box, pair_letters(n.connector) if n.connector else n.number, d.small_size) for n in d.nodes
+        number_badge(n.box, pair_letters(n.connector) if n.connector else n.number, d.small_size, n.kind)
+        for n in d.nodes
     ]
     xs = [r.x for r in rects] + [p.x for e in d.edges for p in e.points]
     ys = [r.y for r in rects] + [p.y for e in d.edges for p in e.points]

@@ -68,12 +68,26 @@ def pair_letters(number: int) -> str:
     return letters
 
 
-def number_badge(box: Rect, number: int | str, size: float) -> Rect:
+def number_badge(box: Rect, number: int | str, size: float, kind: str = "process") -> Rect:
     """The pill that holds a step's number (or a connector pair's letters) set at ``size`` px
     (:attr:`~.geometry.Diagram.small_size`), centred on its box's top-left corner and a little above it, clear of
-    a first line of text that fills the box."""
+    a first line of text that fills the box.
+
+    A diamond has no corner there: its bounding box's corner is empty paper, and on a wide diamond a
+    pill there floats far from the shape.  Its pill sits on the middle of its upper-left edge instead,
+    outside it (every point of the pill is up and left of the pill's lower right corner, which is
+    just off the edge), so it reads as the diamond's and never covers its text.
+    """
     width = max(size + 5, text_width(str(number), size) + 8)
-    return Rect(box.x - width / 2, box.y - size / 2 - 4, width, size + 4)
+    height = size + 4
+    if kind != "decision":
+        return Rect(box.x - width / 2, box.y - size / 2 - 4, width, height)
+    half_w, half_h = box.width / 2, box.height / 2
+    norm = (half_w**2 + half_h**2) ** 0.5 or 1.0
+    gap = 2.0  # along the edge's outward normal (-half_h, -half_w) / norm
+    corner_x = box.x + half_w / 2 - gap * half_h / norm
+    corner_y = box.y + half_h / 2 - gap * half_w / norm
+    return Rect(corner_x - width, corner_y - height, width, height)
 
 
 def shift_down(

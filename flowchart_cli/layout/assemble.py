@@ -73,7 +73,8 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     small = p.label_size or p.font_size - 1
     if options.numbers:  # a label clear of the number badges too, as wide as three digits (a printed
         # part numbers its steps as in the whole flow, after its layout)
-        shapes += [number_badge(box, "888", small) for box in boxes]
+        kinds = [step.kind or "process" for step in p.flow.steps]
+        shapes += [number_badge(box, "888", small, kind) for box, kind in zip(boxes, kinds, strict=True)]
     places = place_labels(requests, lines, shapes, f.lr, small)
     edges = tuple(
         EdgePath(

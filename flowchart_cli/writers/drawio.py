@@ -157,7 +157,7 @@ def _step_cell(node: NodeBox, cell_id: str, frame: _Frame, diagram: Diagram, opt
 
 def _number_cell(node: NodeBox, step_id: str, diagram: Diagram) -> str:
     """The step's number in a pill on its corner: a child of the step's cell, so it moves with it."""
-    badge = number_badge(node.box, node.number, diagram.small_size)
+    badge = number_badge(node.box, node.number, diagram.small_size, node.kind)
     style = number_style(diagram.theme, diagram.small_size)
     return _vertex(
         f"{step_id}-number", str(node.number), style, step_id, _geometry(badge, Point(node.box.x, node.box.y)), ""

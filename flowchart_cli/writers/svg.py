@@ -229,7 +229,7 @@ class _Drawing:
         step's number) in the same badge, inverted."""
         size = self.d.small_size
         label = pair_letters(connector) if connector else str(node.number)
-        badge = number_badge(node.box, label, size)
+        badge = number_badge(node.box, label, size, node.kind)
         ink, paper = self.both(lambda t: t.ink), self.both(_background)
         text, back = (paper, ink) if connector else (ink, paper)
         ink_class = self.paints.paint_class("paper" if connector else "ink", fill=text)
