@@ -74,7 +74,8 @@ def test_a_decisions_number_sits_on_its_upper_left_edge_outside_the_diamond():
 
     corners = [(x, y), (x + w, y), (x, y + h), (x + w, y + h)]
     assert all(side(*c) < 1 for c in corners)  # never over the diamond or its text
-    gap = (1 - side(x + w, y + h)) * (box.width * box.height / 4) / ((box.width / 2) ** 2 + (box.height / 2) ** 2) ** 0.5
+    half_w, half_h = box.width / 2, box.height / 2
+    gap = (1 - side(x + w, y + h)) * half_w * half_h / (half_w**2 + half_h**2) ** 0.5  # from the edge, px
     assert gap < 4  # touching the edge, not floating at the bounding box's corner
     assert abs(x + w - (box.x + box.width / 4)) < 3  # its lower right corner at the middle of the edge
 
