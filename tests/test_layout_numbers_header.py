@@ -80,6 +80,28 @@ def test_a_decisions_number_sits_on_its_upper_left_edge_outside_the_diamond():
     assert abs(x + w - (box.x + box.width / 4)) < 3  # its lower right corner at the middle of the edge
 
 
+def test_a_slanted_shapes_number_sits_where_its_top_edge_starts():
+    """A parallelogram's or hexagon's bounding-box corner is empty: the pill rides the top edge's first corner."""
+    flow, diagnostics = load_text(
+        "title: Datos\nsteps:\n  - start: Inicio\n  - io: Recibir el formulario del cliente\n"
+        "  - preparation: Preparar la visita técnica\n  - end: Fin\n"
+    )
+    assert flow is not None, diagnostics
+    options = RenderOptions(numbers=True)
+    diagram = layout_flow(flow, options)
+    root = ET.fromstring(write_svg(diagram, options))
+    for node in (n for n in diagram.nodes if n.kind in ("io", "preparation")):
+        group = next(g for g in root.iter(f"{NS}g") if g.get("data-step") == node.key)
+        outline = next(el for el in group if el.tag in (f"{NS}polygon", f"{NS}path"))
+        first = outline.get("points") or outline.get("d")
+        xs = [float(v.split(",")[0].lstrip("M")) for v in first.replace(" L", " ").split()[:2] if "," in v]
+        top_left = min(xs)  # the outline's top edge starts here, right of its box's corner
+        pill = next(r for r in group.iter(f"{NS}rect") if r.get("rx"))
+        centre = float(pill.get("x")) + float(pill.get("width")) / 2
+        assert top_left > node.box.x + 5, node.kind
+        assert abs(centre - top_left) < 1, node.kind
+
+
 def test_svg_without_numbers_has_none():
     diagram, options = _diagram()
     root = ET.fromstring(write_svg(diagram, options))

@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..model import Flow
+from ..symbols import SYMBOLS
 from .geometry import EdgePath, LaneBand, Point, Rect, StageBand
+from .shapes import outline_of
 from .text import text_width
 
 __all__ = ["HeaderLine", "header_layout", "header_size", "header_texts", "number_badge", "shift_down"]
 
 _GAP = 12.0  # between the block and the diagram below it
+_CUT_CORNER = {kind: row.outline in ("parallelogram", "hexagon") for kind, row in SYMBOLS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +79,14 @@ def number_badge(box: Rect, number: int | str, size: float, kind: str = "process
     A diamond has no corner there: its bounding box's corner is empty paper, and on a wide diamond a
     pill there floats far from the shape.  Its pill sits on the middle of its upper-left edge instead,
     outside it (every point of the pill is up and left of the pill's lower right corner, which is
-    just off the edge), so it reads as the diamond's and never covers its text.
+    just off the edge), so it reads as the diamond's and never covers its text.  A parallelogram's or
+    hexagon's top edge starts further in, where its slanted side meets it: the pill sits on that corner.
     """
     width = max(size + 5, text_width(str(number), size) + 8)
     height = size + 4
     if kind != "decision":
-        return Rect(box.x - width / 2, box.y - size / 2 - 4, width, height)
+        cut = outline_of(kind).inset(box, "left", -box.height / 2) if _CUT_CORNER.get(kind) else 0.0
+        return Rect(box.x + cut - width / 2, box.y - size / 2 - 4, width, height)
     half_w, half_h = box.width / 2, box.height / 2
     norm = (half_w**2 + half_h**2) ** 0.5 or 1.0
     gap = 2.0  # along the edge's outward normal (-half_h, -half_w) / norm
