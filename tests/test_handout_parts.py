@@ -252,3 +252,17 @@ def test_a_part_sets_its_outcome_labels_and_numbers_as_large_as_its_shapes_text_
         assert part.fit.scale * part.diagram.small_size * 0.75 >= 7.0 - 1e-6  # px at this scale, in pt
     labels = [e.label_size for e in whole.edges if e.label]
     assert labels and set(labels) == {whole.font_size - 1} and readable_scale(whole) > readable_scale(part.diagram)
+
+
+def test_a_one_line_label_with_no_clear_spot_takes_a_few_lines_rather_than_cover_a_connector():
+    """LR: a long merged label kept on one line (beside a side stub) covered a part connector's letter."""
+    flow = load(ROOT / "tests" / "cases" / "qa-d" / "reclamo-demora-muebles.flow.yaml")
+    plan = planned(flow)
+    assert [problem for problem in all_problems(flow, plan) if "overlaps" in problem] == []
+    merged = [
+        edge
+        for part in plan.parts
+        for edge in part.diagram.edges
+        if edge.label.startswith("Esperar, con descuento") and edge.target == "reprogramar"
+    ]
+    assert merged and all(edge.label_wrap for edge in merged)

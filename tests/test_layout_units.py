@@ -269,9 +269,9 @@ def test_a_label_moves_off_a_line_that_crosses_its_usual_spot():
     source = Rect(0, 50, 100, 100)
     request = LabelRequest("Yes", points, 0, source, 0)
     alone = place_labels([request], [points], [source], False, 12)
-    assert alone == [(Point(107, 94), "start")]  # just past the corner, above the line
+    assert alone == [(Point(107, 94), "start", True)]  # just past the corner, above the line
     crossing = (Point(115, 40), Point(115, 160))
-    (at, anchor), _ = place_labels([request, None], [points, crossing], [source], False, 12)
+    (at, anchor, _), _ = place_labels([request, None], [points, crossing], [source], False, 12)
     box = label_box("Yes", at, anchor, 12)
     assert not (box.x <= 115 <= box.right and box.y <= 160 and box.bottom >= 40)
     assert abs(at.y - 100) < 20  # still beside its own line

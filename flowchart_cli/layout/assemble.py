@@ -87,9 +87,11 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
             anchor,
             small,
             share if label else "",
-            wraps(route.exit, f.lr),
+            wrap,
         )
-        for route, label, points, (at, anchor), share in zip(p.routes, p.labels, lines, places, shares, strict=True)
+        for route, label, points, (at, anchor, wrap), share in zip(
+            p.routes, p.labels, lines, places, shares, strict=True
+        )
     )
     stages = stage_bands(f)
     end = f.point(f.along_end + MARGIN, f.across_end + MARGIN)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .geometry import Point, Rect, label_box
 from .outcome_text import outcome_size
@@ -44,8 +44,9 @@ def place_labels(
     shapes: Sequence[Rect],
     lr: bool,
     size: float,
-) -> list[tuple[Point | None, str]]:
-    """Where the label of every line in ``paths`` sits (``None`` without one) and how its text hangs."""
+) -> list[tuple[Point | None, str, bool]]:
+    """Where the label of every line in ``paths`` sits (``None`` without one), how its text hangs, and
+    whether it is set on several lines when long (its request's ``wrap``, or wrapped to find room)."""
     lines = [_segments(points) for points in paths]
     segments: GridIndex[int] = GridIndex()
     for number, segs in enumerate(lines):
@@ -55,30 +56,73 @@ def place_labels(
     for shape in shapes:
         boxes.add(shape, None)
     placed: GridIndex[None] = GridIndex()
-    out: list[tuple[Point | None, str]] = []
+    out: list[tuple[Point | None, str, bool]] = []
     for number, request in enumerate(requests):
         if request is None:
-            out.append((None, "start"))
+            out.append((None, "start", True))
             continue
-        chosen = None
-        # lazily: most labels take their first spot; when none is clear of every line and a word's gap from
-        # the labels beside it, the first clear of every line; then the first clear of shapes and labels
-        # (beside another line, never over a text)
-        tall = outcome_size(request.text, size, request.wrap)[1]  # a long label's further lines
-        for strict, gap in ((True, _WORD_GAP), (True, _CLEAR), (False, _CLEAR)):
-            for spot, beside in _spots(request, lr, tall):
-                chosen = chosen or spot
-                box = label_box(request.text, *spot, size, request.share, request.wrap)
-                if _clear(box, number, lines[number], beside, segments if strict else _NO_LINES, boxes, placed, gap):
-                    chosen = spot
-                    break
-            else:
-                continue
-            break
-        assert chosen is not None  # the first segment always offers its usual spot
-        placed.add(label_box(request.text, *chosen, size, request.share, request.wrap), None)
-        out.append(chosen)
+        # a label kept on one line (beside an LR side stub) that finds no clear spot so may still find one
+        # on a few lines further along its line, rather than print over a shape or another label
+        tries = [request] if request.wrap else [request, replace(request, wrap=True)]
+        found = next(
+            (
+                (spot, tried)
+                for tried in tries
+                if (spot := _clear_spot(tried, number, lines, segments, boxes, placed, lr, size)) is not None
+            ),
+            None,
+        )
+        if found is None:  # the first segment always offers its usual spot
+            found = (_least_covering(request, boxes, placed, lr, size), request)
+        spot, tried = found
+        placed.add(label_box(tried.text, *spot, size, tried.share, tried.wrap), None)
+        out.append((*spot, tried.wrap))
     return out
+
+
+def _clear_spot(
+    request: LabelRequest,
+    number: int,
+    lines: list[list[Rect]],
+    segments: GridIndex[int],
+    boxes: GridIndex[None],
+    placed: GridIndex[None],
+    lr: bool,
+    size: float,
+) -> tuple[Point, str] | None:
+    """The first spot clear of every line and a word's gap from the labels beside it; else the first clear
+    of every line; else the first clear of shapes and labels (beside another line, never over a text)."""
+    tall = outcome_size(request.text, size, request.wrap)[1]  # a long label's further lines
+    for strict, gap in ((True, _WORD_GAP), (True, _CLEAR), (False, _CLEAR)):
+        for spot, beside in _spots(request, lr, tall):
+            box = label_box(request.text, *spot, size, request.share, request.wrap)
+            if _clear(box, number, lines[number], beside, segments if strict else _NO_LINES, boxes, placed, gap):
+                return spot
+    return None
+
+
+def _least_covering(
+    request: LabelRequest, boxes: GridIndex[None], placed: GridIndex[None], lr: bool, size: float
+) -> tuple[Point, str]:
+    """Where no spot is clear: the one covering the least of the shapes and labels (the first of equals)."""
+    tall = outcome_size(request.text, size, request.wrap)[1]
+
+    def covered(spot: tuple[Point, str]) -> float:
+        box = label_box(request.text, *spot, size, request.share, request.wrap)
+        near = [rect for rect, _ in boxes.near(box, 0.0)] + [rect for rect, _ in placed.near(box, 0.0)]
+        return sum(_overlap(box, rect) for rect in near)
+
+    spots = [spot for spot, _ in _spots(request, lr, tall)]
+    return min(spots, key=covered)
+
+
+def _overlap(a: Rect, b: Rect) -> float:
+    """The area two rectangles share (a zero-width border shares a length: counted as its length)."""
+    wide = min(a.right, b.right) - max(a.x, b.x)
+    tall = min(a.bottom, b.bottom) - max(a.y, b.y)
+    if wide < 0 or tall < 0:
+        return 0.0
+    return max(wide, 1.0) * max(tall, 1.0)
 
 
 _NO_LINES: GridIndex[int] = GridIndex()
