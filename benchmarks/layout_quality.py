@@ -351,7 +351,7 @@ def stranger_arrivals(diagram: Diagram) -> list[tuple[str, str, str]]:
             continue
         for swapped in (False, True):
             flip = [(y, x) for x, y in points] if swapped else points
-            (bx, by), (cx, cy), (dx, dy) = flip[-3:]
+            (_, by), (cx, cy), (dx, dy) = flip[-3:]
             if not (abs(cx - dx) < 0.01 and cy < dy and abs(by - cy) < 0.01):
                 continue
             for node in diagram.nodes:
