@@ -492,7 +492,7 @@ def test_a_lane_without_steps_at_the_edge_does_not_break_the_routes():
 
 
 def test_an_lr_lane_header_is_as_wide_as_the_longest_word_of_a_lane_name():
-    """"Transportadora" was cut into "Transportador" / "a" by the fixed 132 px header column."""
+    """ "Transportadora" was cut into "Transportador" / "a" by the fixed 132 px header column."""
     flow, diagnostics = load_text(
         "title: Bagagem\nlang: pt\ndirection: LR\nlanes:\n  - Passageiro\n  - Transportadora de entrega\n"
         "steps:\n  - start: Mala não chegou\n    lane: Passageiro\n  - process: Levar a mala\n"
