@@ -363,3 +363,27 @@ def stranger_arrivals(diagram: Diagram) -> list[tuple[str, str, str]]:
                     found.append((edge.source, edge.target, node.key))
                     break
     return found
+
+
+_TURN = 24.0  # a line that turns this close before a shape it does not go to seems to head into it
+
+
+def turns_before_strangers(diagram: Diagram) -> list[tuple[str, str, str]]:
+    """Every line that runs along the flow (down in TB, right in LR) and turns aside less than
+    :data:`_TURN` px before the middle of a shape that is neither of its ends: the eye reads it as
+    heading into that shape ("Há ONT reserva? Sim" into "Substituir o cabo")."""
+    lr = diagram.direction == "LR"
+    found = []
+    for edge in diagram.edges:
+        points = [(p.y, p.x) if not lr else (p.x, p.y) for p in edge.points]  # (along, across)
+        for (a0, c0), (a1, c1), (a2, _) in zip(points, points[1:], points[2:], strict=False):
+            if abs(c0 - c1) > 0.01 or a1 <= a0 or abs(a1 - a2) > 0.01:
+                continue
+            for node in diagram.nodes:
+                if node.key in (edge.source, edge.target):
+                    continue
+                r = node.box
+                top, low, wide = (r.x, r.y, r.height) if lr else (r.y, r.x, r.width)
+                if low + 0.2 * wide <= c1 <= low + 0.8 * wide and 0 <= top - a1 < _TURN:
+                    found.append((edge.source, edge.target, node.key))
+    return found

@@ -22,6 +22,7 @@ from layout_quality import (
     misordered_outcomes,
     shared_runs,
     stranger_arrivals,
+    turns_before_strangers,
 )
 
 from flowchart_cli.layout import layout_flow
@@ -82,6 +83,14 @@ def test_few_arrivals_seem_to_come_out_of_the_shape_right_before_them(diagrams):
     found = {name: stranger_arrivals(d) for name, d in diagrams}
     assert sum(map(len, found.values())) <= 13, {name: pairs for name, pairs in found.items() if pairs}
     assert not [a for a in found["travel-insurance-claim.flow.yaml"] if a[:2] == ("more_info", "assessor_report")]
+
+
+@pytest.mark.slow
+def test_no_line_turns_aside_just_before_a_shape_it_does_not_go_to(diagrams):
+    # "Há ONT reserva? Sim" came down over "Substituir o cabo" and turned 12 px above it, as if into
+    # it; 9 such turns on these drawings before their channels kept room below their tracks (turns.py)
+    found = {name: turns_before_strangers(d) for name, d in diagrams}
+    assert not any(found.values()), {name: turns for name, turns in found.items() if turns}
 
 
 @pytest.mark.slow

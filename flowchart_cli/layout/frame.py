@@ -88,6 +88,7 @@ class Frame:
             self.row_size[row] = max(self.row_size[row], self.along[node])
         self.row_size = [size or 40.0 for size in self.row_size]
         self.hgap_size, self.hgap_pad = self._along_gaps()
+        self.hgap_below = [0.0] * (self.rows + 1)  # room kept under a gap's tracks beyond the arrowhead's
         self._positions()
 
     # sizes -----------------------------------------------------------------
@@ -256,6 +257,11 @@ class Frame:
         return sizes, pads
 
     # positions ---------------------------------------------------------------
+    def keep_below(self, gap: int, extra: float) -> None:
+        """``extra`` more room between along-gap ``gap``'s tracks and the row below it (see turns.py)."""
+        self.hgap_size[gap] += extra
+        self.hgap_below[gap] += extra
+
     def place(self) -> None:
         """Positions from sizes; called again when stage names make a row or the strip grow."""
         self._positions()
@@ -300,7 +306,8 @@ class Frame:
         count = self.p.tracks[(kind, gap)]
         if kind == "h":
             low = self.hgap_at[gap] + self.hgap_pad[gap] + (2 * _BORDER_CLEARANCE if gap in self.stage_borders else 0)
-            return _spread(count, low, self.hgap_at[gap] + self.hgap_size[gap] - _ARROW_ROOM, track)
+            high = self.hgap_at[gap] + self.hgap_size[gap] - _ARROW_ROOM - self.hgap_below[gap]
+            return _spread(count, low, high, track)
         low, size = self.gap_at[gap], self.gap_size[gap]
         if gap == 0 and self.cols > 0:  # at the drawing's edge the tracks keep to the edge
             return low + _BORDER_CLEARANCE + track * SPACING
