@@ -94,7 +94,7 @@ def test_a_huge_flow_simulates_fewer_cases_and_says_so(tmp_path) -> None:
     (typical,) = [p for p in root.iter(f"{H}p") if p.get("class") == "typical-case"]
     assert text(typical) == (
         "Almost every case takes about 16 h 38 min. "
-        "From 2,000 simulated cases, each decision taken as often as its shares say."
+        "From 2,000 simulated cases, with each decision taken as often as its shares say."
     )
 
 
@@ -193,7 +193,7 @@ def test_a_flow_whose_typical_case_passes_no_timed_step_still_tells_the_slow_cas
     (typical,) = [p for p in page(flow_from(tmp_path, sparse)).iter(f"{H}p") if p.get("class") == "typical-case"]
     assert text(typical).startswith(
         "1 in 10 cases takes more than 5 working days. "
-        "From 10,000 simulated cases, each decision taken as often as its shares say. "
+        "From 10,000 simulated cases, with each decision taken as often as its shares say. "
         "Each working day counts as 8 h of work. "
         "Only step 4 has a duration the simulation can read"
     )

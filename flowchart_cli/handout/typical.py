@@ -42,10 +42,10 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "same": "Almost every case takes about {p50}.",
         "slow_only": "1 in 10 cases takes more than {p90}.",
         "between": "Most cases take between {low} and {high}.",
-        "how": "From {cases} simulated cases, each decision taken as often as its shares say.",
-        "how_equal": "From {cases} simulated cases, each answer of a decision taken equally often "
+        "how": "From {cases} simulated cases, with each decision taken as often as its shares say.",
+        "how_equal": "From {cases} simulated cases, with each answer of a decision taken equally often "
         "(the flow gives no shares).",
-        "how_some": "From {cases} simulated cases, each decision taken as often as its shares say, "
+        "how_some": "From {cases} simulated cases, with each decision taken as often as its shares say, "
         "and each answer equally often where it gives none.",
         "untimed_one": "Step {steps} counts as 0 min (no duration the simulation can read), so real cases take longer.",
         "untimed": "Steps {steps} count as 0 min (no duration the simulation can read), so real cases take longer.",
@@ -64,10 +64,11 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "same": "Casi todos los casos tardan unos {p50}.",
         "slow_only": "1 de cada 10 casos tarda más de {p90}.",
         "between": "La mayoría de los casos tarda entre {low} y {high}.",
-        "how": "Según {cases} casos simulados, cada decisión tomada con la frecuencia que indican sus proporciones.",
-        "how_equal": "Según {cases} casos simulados, cada respuesta de una decisión tomada con la misma frecuencia "
+        "how": "Según {cases} casos simulados, con cada decisión tomada con la frecuencia que indican sus "
+        "proporciones.",
+        "how_equal": "Según {cases} casos simulados, con cada respuesta de una decisión tomada con la misma frecuencia "
         "(el flujo no indica proporciones).",
-        "how_some": "Según {cases} casos simulados, cada decisión tomada con la frecuencia que indican sus "
+        "how_some": "Según {cases} casos simulados, con cada decisión tomada con la frecuencia que indican sus "
         "proporciones, y cada respuesta con la misma frecuencia donde no las indica.",
         "untimed_one": "El paso {steps} cuenta como 0 min (sin una duración que la simulación pueda leer), "
         "así que los casos reales tardan más.",
@@ -88,10 +89,10 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "same": "Quase todos os casos levam cerca de {p50}.",
         "slow_only": "1 em cada 10 casos leva mais de {p90}.",
         "between": "A maioria dos casos leva entre {low} e {high}.",
-        "how": "Segundo {cases} casos simulados, cada decisão tomada com a frequência que indicam suas proporções.",
-        "how_equal": "Segundo {cases} casos simulados, cada resposta de uma decisão tomada com a mesma frequência "
+        "how": "Segundo {cases} casos simulados, com cada decisão tomada com a frequência que indicam suas proporções.",
+        "how_equal": "Segundo {cases} casos simulados, com cada resposta de uma decisão tomada com a mesma frequência "
         "(o fluxo não indica proporções).",
-        "how_some": "Segundo {cases} casos simulados, cada decisão tomada com a frequência que indicam suas "
+        "how_some": "Segundo {cases} casos simulados, com cada decisão tomada com a frequência que indicam suas "
         "proporções, e cada resposta com a mesma frequência onde não as indica.",
         "untimed_one": "O passo {steps} conta como 0 min (sem uma duração que a simulação consiga ler), "
         "então os casos reais levam mais tempo.",
