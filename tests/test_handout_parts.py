@@ -284,3 +284,17 @@ def test_part_connector_letters_skip_i_o_and_q():
     plan = print_plan(flow, layout_flow(flow), paper("a4"), words(flow.lang))
     marks = {pair_letters(n.connector) for part in plan.parts for n in part.diagram.nodes if n.connector}
     assert len(marks) >= 15 and not any({"I", "O", "Q"} & set(mark) for mark in marks)
+
+
+def test_a_flow_a_few_percent_too_tall_gets_a_tight_page_never_text_under_7_pt():
+    """Review 3 #6: at 7 pt membership-freeze needs 265 × 165 mm; A4 landscape leaves 267 × 148 under the usual
+    margins and heading, but 267 × 169 with the tight page's: one page, not an overview and 2 parts."""
+    flow = load(ROOT / "tests" / "cases" / "review3" / "membership-freeze.flow.yaml")
+    whole = layout_flow(flow)
+    plan = planned(flow)
+    assert not plan.split and plan.fit.tight and plan.fit.landscape and plan.legend == "after"
+    assert plan.fit.scale >= readable_scale(whole) - 1e-9  # never text under MIN_TEXT_PT
+    assert plan.fit.height_mm <= plan.fit.box[1] and plan.fit.width_mm <= plan.fit.box[0]
+    # a flow that prints readably on the usual page keeps it: the tight page is the last try before parts
+    small = load(ROOT / "docs" / "example" / "quejas.flow.yaml")
+    assert not planned(small).fit.tight

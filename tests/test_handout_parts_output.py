@@ -128,3 +128,27 @@ def test_a_lane_name_too_long_for_the_overview_is_shortened_and_a_hopeless_one_l
     assert len(shortened) == 1 and shortened[0].endswith("…") and shortened[0].startswith("Sistema")
     assert _named_on_overview(header(60), 20).lines == ()  # not even "Sistema…": no name, not "Sis…"
     assert _named_on_overview(header(400), 30).lines == ()  # a header too short for the letters
+
+
+REVIEW3 = ROOT / "tests" / "cases" / "review3"
+
+
+def test_a_flow_a_few_percent_too_tall_prints_on_one_page_not_in_parts(tmp_path: Path):
+    """Review 3 #6: membership-freeze (8 steps) missed A4 landscape by about 4 % in height and came out as an
+    overview and 2 parts (3 pages of `render --paper a4`, 2 diagram pages and 4 connectors in the handout)."""
+    flow = REVIEW3 / "membership-freeze.flow.yaml"
+    _run("render", str(flow), "-f", "pdf", "--paper", "a4", "-o", str(tmp_path))
+    (page,) = pypdf.PdfReader(tmp_path / "membership-freeze.pdf").pages
+    assert sorted((round(float(page.mediabox.width)), round(float(page.mediabox.height)))) == [595, 842]
+    words = " ".join(page.extract_text().split())
+    assert "Member told the outcome" in words and "Part 1" not in words
+    _run("handout", str(flow), "-f", "pdf,html", "-o", str(tmp_path))
+    html = (tmp_path / "membership-freeze.handout.html").read_text(encoding="utf-8")
+    assert 'class="diagram-page landscape tight"' in html and '<section class="diagram-part' not in html
+    pages = [
+        " ".join(p.extract_text().split()) for p in pypdf.PdfReader(tmp_path / "membership-freeze.handout.pdf").pages
+    ]
+    (drawn,) = [n for n, text in enumerate(pages) if text.startswith("Diagram Member (external)")]
+    assert all(label in pages[drawn] for label in ("Member told the outcome", "Charge the 10 € freeze fee"))
+    assert pages[drawn + 1].startswith("Legend Start")  # the drawing spilled nothing onto the next page
+    assert not any("Part 1 of" in text for text in pages)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from ..layout.geometry import Diagram, LaneBand, PartOutline, Rect
 from ..layout.text import clean_text, text_width
 from ..model import Flow, flow_edges
-from .page import Fit, drawing_box, fit_diagram, scale_into
+from .page import Fit, drawing_box, fit_diagram, scale_into, tight_fit
 from .paper import PT_PER_PX, PX_TO_MM, Paper, min_scale
 from .part_choice import MIN_STEPS, Unit, balanced_cuts, even_out, steps_in, units
 from .part_flow import PartFlow, cut_numbers, part_flow
@@ -107,6 +107,9 @@ def print_plan(
         if fit.scale >= readable or not whole.nodes:
             legend = ("side" if fit.legend_side else "below") if legend_on_page else "after"
             return PrintedDiagram(whole, fit, legend, (), paper)
+    tight = tight_fit(whole.width, whole.height, paper)  # a few % short: narrower margins, not two parts
+    if tight.scale >= readable and whole.nodes:
+        return PrintedDiagram(whole, tight, "after", (), paper)
     # the parts set their outcome labels and numbers as large as the rest: they may print smaller
     cutter = _Cutter(flow, whole, paper, words, min_scale(whole.font_size))
     runs = cutter.runs()
