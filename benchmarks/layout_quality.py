@@ -335,3 +335,31 @@ def misordered_outcomes(diagram: Diagram) -> list[tuple[str, str, str]]:
             if sa != sb and abs(la - lb) < 0.5 and (sa - sb) * (ca - cb) < 0 and abs(ca - cb) > 0.5:
                 wrong.append((source, ta, tb))
     return wrong
+
+
+_UNDER = 32.0  # a line's last run this close past a shape's edge reads as coming out of it
+
+
+def stranger_arrivals(diagram: Diagram) -> list[tuple[str, str, str]]:
+    """Every line whose last run passes within :data:`_UNDER` px of a shape that is neither of its ends,
+    to arrive right behind it (an arrowhead under its bottom or beside its right side): the eye reads a
+    line from that shape, as "Ask the policyholder" → "Loss assessor's report" (source, target, shape)."""
+    found = []
+    for edge in diagram.edges:
+        points = [(p.x, p.y) for p in edge.points]
+        if len(points) < 3:
+            continue
+        for swapped in (False, True):
+            flip = [(y, x) for x, y in points] if swapped else points
+            (_, by), (cx, cy), (dx, dy) = flip[-3:]
+            if not (abs(cx - dx) < 0.01 and cy < dy and abs(by - cy) < 0.01):
+                continue
+            for node in diagram.nodes:
+                if node.key in (edge.source, edge.target):
+                    continue
+                r = node.box
+                x, width, bottom = (r.y, r.height, r.x + r.width) if swapped else (r.x, r.width, r.y + r.height)
+                if x - 1 <= dx <= x + width + 1 and 0 <= cy - bottom <= _UNDER:
+                    found.append((edge.source, edge.target, node.key))
+                    break
+    return found

@@ -51,6 +51,12 @@ REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourt
         "hotel-overbooking.flow.yaml",
         "siniestro-auto.flow.yaml",
         "visita-tecnica.flow.yaml",
+        "disputa-lectura-medidor.flow.yaml",  # a third reviewer's (review 3)
+        "downgrade-plano-movel.flow.yaml",
+        "travel-insurance-claim.flow.yaml",
+        "cita-permiso-municipal.flow.yaml",
+        "bagagem-extraviada.flow.yaml",
+        "membership-freeze.flow.yaml",
     )
 ]
 

@@ -372,3 +372,15 @@ def test_a_row_a_step_leaves_empty_is_dropped_and_the_stages_follow():
     rows, stages = move_rows(lane, rank, links, ((0, 0), (1, 3)), [0], lambda rows: 0.0 if rows[2] == 1 else 2.0)
     assert rows == (0, 1, 1, 2)
     assert stages == ((0, 0), (1, 2))
+
+
+def test_lr_outcomes_sharing_a_side_stub_label_their_own_branches_clear_of_the_stub():
+    """LR: two outcomes out of one side stub turn 20 px apart; a label hugging the shared piece read as both's."""
+    source = Rect(0, 60, 100, 80)
+    up = (Point(100, 100), Point(200, 100), Point(200, 10), Point(400, 10))
+    down = (Point(100, 100), Point(220, 100), Point(220, 200), Point(400, 200))
+    requests = [LabelRequest("Sí, sin daños", up, 1, source, 0), LabelRequest("Sí, con daños", down, 1, source, 0)]
+    places = place_labels(requests, [up, down], [source], True, 12)
+    boxes = [label_box(request.text, *place[:2], 12) for request, place in zip(requests, places, strict=True)]
+    assert boxes[0].bottom <= 100 - 14  # beside its own branch going up, not on the stub they share
+    assert boxes[1].y >= 100 + 14

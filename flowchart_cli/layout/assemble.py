@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..options import RenderOptions
 from .annotations import header_size, header_texts, number_badge, shift_down
+from .arrivals import side_arrivals
 from .export import export_diagram
 from .frame import LR_HEADER, MARGIN, Frame, Placement
 from .geometry import Diagram, EdgePath, LaneBand, Rect
@@ -49,7 +50,12 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
     lanes = _lanes(f)
     framed = hug_shapes(f, p.routes, [edge_points(f, route, boxes) for route in p.routes])
-    lines = [tuple(f.point(a, c) for a, c in points) for points in framed]
+    lines = side_arrivals(
+        [tuple(f.point(a, c) for a, c in points) for points in framed],
+        boxes,
+        [(route.source, route.target) for route in p.routes],
+        [step.kind or "process" for step in p.flow.steps],
+    )
     shares = list(p.shares) or [""] * len(p.routes)
     requests = [
         LabelRequest(

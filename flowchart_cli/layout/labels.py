@@ -237,6 +237,9 @@ def _beside(
     unit = request.unit
     if abs(start.x - end.x) < 0.01:
         down = end.y >= start.y
+        if segment == 1 and request.segment == 1 and lr:  # two outcomes out of one side stub: each label
+            # a little along its own branch, clear of the stub they share, where it would label both
+            slide += _STEP
         y = max(start.y, source.bottom) + 15 + slide if down else min(start.y, source.y) - 7 - slide - tall
         if slide and (y > end.y - 2 if down else y - 12 < end.y + 2):
             return None

@@ -1,0 +1,215 @@
+"""An arrival that seems to come out of the shape above it enters its target by the side instead.
+
+A line that runs along just under a shape S, then drops into the top of the
+shape T right below S, reads as S → T: a reviewer read "Ask the policyholder"
+→ "Loss assessor's report" where the line came from "Does the assessor need
+more information? No", and in a printed part an off-page connector's tip
+seemed to feed the step under it.  Where such a line came down a channel
+beside T, it goes on down that channel and enters T by the side facing it,
+as a person drawing it would.  Only when that side is free, the new pieces
+keep clear of every shape (by the frame's 10 px) and of every other line
+(by the track gap), and no more lines cross than before.
+
+LR drawings arrive mostly by a target's left side: the same holds with x and
+y swapped (the line enters by the top or bottom instead).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+from .geometry import Point, Rect
+from .shapes import inset
+
+__all__ = ["side_arrivals"]
+
+_NEAR = 32.0  # a run this close past a shape's edge (its first two tracks) reads as leaving it
+_STUB = 11.0  # the least side stub: the arrowhead's room
+_SIDE = 16.0  # a side stub made for it, where the line ran closer
+_CLEAR = 10.0  # from any other shape (the frame keeps tracks 10 px off shapes)
+_APART = 19.5  # from a parallel piece of another line (tracks lie 20 px apart)
+_RUN_ON = 40.0  # two pieces on one straight line closer than this read as one line
+
+Line = tuple[Point, ...]
+
+
+def side_arrivals(
+    lines: Sequence[Line], boxes: Sequence[Rect], ends: Sequence[tuple[int, int]], kinds: Sequence[str]
+) -> list[Line]:
+    """``lines`` with every arrival that runs just past a stranger's edge into the target behind it
+    re-entered by the target's side, where that is clear (see the module's docstring)."""
+    out = list(lines)
+    for number, (source, target) in enumerate(ends):
+        if source == target or len(out[number]) < 4:
+            continue
+        for swapped in (False, True):
+            moved = _side_entry(out, number, boxes, ends, kinds, swapped)
+            if moved is not None:
+                out[number] = moved
+                break
+    return out
+
+
+def _swap_point(p: Point) -> Point:
+    return Point(p.y, p.x)
+
+
+def _swap_rect(r: Rect) -> Rect:
+    return Rect(r.y, r.x, r.height, r.width)
+
+
+def _side_entry(
+    lines: list[Line],
+    number: int,
+    boxes: Sequence[Rect],
+    ends: Sequence[tuple[int, int]],
+    kinds: Sequence[str],
+    swapped: bool,
+) -> Line | None:
+    """The line re-entered by its target's side, or ``None``.  Worked out as if it arrived at the top
+    (``swapped``: x and y exchanged, for an arrival at the left)."""
+    point = _swap_point if swapped else (lambda p: p)
+    rect = _swap_rect if swapped else (lambda r: r)
+    source, target = ends[number]
+    a, b, c, d = (point(p) for p in lines[number][-4:])
+    goal = rect(boxes[target])
+    if not (abs(c.x - d.x) < 0.01 and c.y < d.y and abs(b.y - c.y) < 0.01 and abs(a.x - b.x) < 0.01 and a.y < b.y):
+        return None
+    if not goal.y - 0.5 <= d.y <= goal.y + goal.height / 2:
+        return None
+    if not any(
+        k not in (source, target) and (s := rect(box)).x - 1 <= d.x <= s.right + 1 and 0 <= c.y - s.bottom <= _NEAR
+        for k, box in enumerate(boxes)
+    ):
+        return None
+    side = "left" if b.x < goal.x else "right" if b.x > goal.right else ""
+    if not side:
+        return None
+    real_side = {("left", False): "left", ("right", False): "right", ("left", True): "top", ("right", True): "bottom"}
+    if kinds[target] == "offpage" and real_side[side, swapped] == "bottom":  # its tip: only ever a way out
+        return None
+    depth = inset(kinds[target], boxes[target], real_side[side, swapped], 0.0)
+    middle = goal.y + goal.height / 2
+    entry = Point(goal.x + depth if side == "left" else goal.right - depth, middle)
+    line = [point(p) for p in lines[number]]
+    old_pieces = list(itertools.pairwise(line[-4:]))
+    head = line[:-3]  # up to the run down the channel (``a``), kept
+    x = b.x
+    if abs(entry.x - x) < _STUB:  # the channel's run too close to the target for a side stub: moved
+        # out to a short stub's length, where the piece before it runs across to it and stays as long
+        x = entry.x - _SIDE if side == "left" else entry.x + _SIDE
+        if len(line) < 5 or abs(line[-5].y - a.y) > 0.01 or abs(line[-5].x - x) < _SIDE:
+            return None
+        if (line[-5].x - x) * (line[-5].x - a.x) <= 0:  # it would turn back on itself
+            return None
+        old_pieces.insert(0, (line[-5], a))
+        head = [*line[:-4], Point(x, a.y)]
+    turn = Point(x, middle)
+    if x == b.x:
+        new_pieces = [(a, turn), (turn, entry)]
+        changed = [(b, turn), (turn, entry)]  # what is new on the page
+    else:
+        new_pieces = [(head[-2], head[-1]), (head[-1], turn), (turn, entry)]
+        longer = abs(head[-1].x - head[-2].x) > abs(a.x - head[-2].x)  # the piece before grew: only that is new
+        changed = [*([(a, head[-1])] if longer else []), (head[-1], turn), (turn, entry)]
+    others = [tuple(point(p) for p in other) for k, other in enumerate(lines) if k != number]
+    shapes = [rect(box) for k, box in enumerate(boxes) if k != target]
+    if _side_taken(others, goal, side) or not _clear_of_shapes(changed, shapes):
+        return None
+    if not _apart_from_lines(changed, others) or _runs_on(changed, number, lines, ends, point):
+        return None
+    # the whole run down the channel counts: a line it met end to end where it turned may now cross it
+    if _crossings(old_pieces, others) < _crossings(new_pieces, others):
+        return None
+    return tuple(point(p) for p in [*head, turn, entry])
+
+
+def _side_taken(others: list[Line], goal: Rect, side: str) -> bool:
+    """Whether another line leaves or enters ``goal`` by ``side`` (one arrowhead per side, no crowding)."""
+    for line in others:
+        for p in (line[0], line[-1]):
+            inside = goal.y + 2 < p.y < goal.bottom - 2 and goal.x - 2 <= p.x <= goal.right + 2
+            near = p.x < goal.x + goal.width * 0.3 if side == "left" else p.x > goal.right - goal.width * 0.3
+            if inside and near:
+                return True
+    return False
+
+
+def _clear_of_shapes(pieces: list[tuple[Point, Point]], shapes: list[Rect]) -> bool:
+    for p, q in pieces:
+        low_x, high_x, low_y, high_y = min(p.x, q.x), max(p.x, q.x), min(p.y, q.y), max(p.y, q.y)
+        for s in shapes:
+            if (
+                low_x < s.right + _CLEAR
+                and s.x - _CLEAR < high_x
+                and low_y < s.bottom + _CLEAR
+                and s.y - _CLEAR < high_y
+            ):
+                return False
+    return True
+
+
+def _apart_from_lines(pieces: list[tuple[Point, Point]], others: list[Line]) -> bool:
+    """Whether no piece runs along another line's piece closer than the track gap."""
+    for p, q in pieces:
+        vertical = abs(p.x - q.x) < 0.01
+        for line in others:
+            for r, s in itertools.pairwise(line):
+                if vertical and abs(r.x - s.x) < 0.01:
+                    overlap = min(max(p.y, q.y), max(r.y, s.y)) - max(min(p.y, q.y), min(r.y, s.y))
+                    if overlap > 0 and abs(p.x - r.x) < _APART:
+                        return False
+                if not vertical and abs(r.y - s.y) < 0.01:
+                    overlap = min(max(p.x, q.x), max(r.x, s.x)) - max(min(p.x, q.x), min(r.x, s.x))
+                    if overlap > 0 and abs(p.y - r.y) < _APART:
+                        return False
+    return True
+
+
+def _runs_on(
+    pieces: list[tuple[Point, Point]],
+    number: int,
+    lines: Sequence[Line],
+    ends: Sequence[tuple[int, int]],
+    point: Callable[[Point], Point],
+) -> bool:
+    """Whether a piece lies on one straight line with a piece of a line that shares neither end step with
+    this one, less than :data:`_RUN_ON` short of it: the eye would join the two (continuations.py)."""
+    source, target = ends[number]
+    for k, other in enumerate(lines):
+        if k == number or ends[k][0] == source or ends[k][1] == target:
+            continue
+        mapped = [point(p) for p in other]
+        for p, q in pieces:
+            vertical = abs(p.x - q.x) < 0.01
+            for r, s in itertools.pairwise(mapped):
+                if vertical and abs(r.x - s.x) < 0.5 and abs(p.x - r.x) < 0.5:
+                    gap = max(min(r.y, s.y) - max(p.y, q.y), min(p.y, q.y) - max(r.y, s.y))
+                elif not vertical and abs(r.y - s.y) < 0.5 and abs(p.y - r.y) < 0.5:
+                    gap = max(min(r.x, s.x) - max(p.x, q.x), min(p.x, q.x) - max(r.x, s.x))
+                else:
+                    continue
+                if gap < _RUN_ON:
+                    return True
+    return False
+
+
+def _crossings(pieces: list[tuple[Point, Point]], others: list[Line]) -> int:
+    """Proper crossings of ``pieces`` (each horizontal or vertical) with the other lines' pieces."""
+    count = 0
+    for p, q in pieces:
+        for line in others:
+            for r, s in itertools.pairwise(line):
+                count += _cross(p, q, r, s)
+    return count
+
+
+def _cross(p: Point, q: Point, r: Point, s: Point) -> int:
+    if abs(p.x - q.x) < 0.01 and abs(r.y - s.y) < 0.01:
+        x, y = p.x, r.y
+        across = min(r.x, s.x) < x < max(r.x, s.x) and min(p.y, q.y) < y < max(p.y, q.y)
+        return int(across)
+    if abs(p.y - q.y) < 0.01 and abs(r.x - s.x) < 0.01:
+        return _cross(r, s, p, q)
+    return 0
