@@ -286,7 +286,7 @@ def test_part_connector_letters_skip_i_o_and_q():
     letters = [pair_letters(n) for n in cut_numbers(edges, part_of, {"B"}).values()]
     assert letters[:16] == list("ACDEFGHJKLMNPRST")
     assert len(set(letters)) == 40 and not any({"I", "O", "Q"} & set(mark) for mark in letters)
-    flow = load(ROOT / "tests" / "cases" / "review3" / "travel-insurance-claim.flow.yaml")
+    flow = load(ROOT / "tests" / "layout_cases" / "travel-insurance-claim.flow.yaml")
     plan = print_plan(flow, layout_flow(flow), paper("a4"), words(flow.lang))
     marks = {pair_letters(n.connector) for part in plan.parts for n in part.diagram.nodes if n.connector}
     assert len(marks) >= 15 and not any({"I", "O", "Q"} & set(mark) for mark in marks)
@@ -295,7 +295,7 @@ def test_part_connector_letters_skip_i_o_and_q():
 def test_a_flow_a_few_percent_too_tall_gets_a_tight_page_never_text_under_7_pt():
     """Review 3 #6: at 7 pt membership-freeze needs 265 × 165 mm; A4 landscape leaves 267 × 148 under the usual
     margins and heading, but 267 × 169 with the tight page's: one page, not an overview and 2 parts."""
-    flow = load(ROOT / "tests" / "cases" / "review3" / "membership-freeze.flow.yaml")
+    flow = load(ROOT / "tests" / "layout_cases" / "membership-freeze.flow.yaml")
     whole = layout_flow(flow)
     plan = planned(flow)
     assert not plan.split and plan.fit.tight and plan.fit.landscape and plan.legend == "after"

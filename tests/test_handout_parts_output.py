@@ -130,7 +130,7 @@ def test_a_lane_name_too_long_for_the_overview_is_shortened_and_a_hopeless_one_l
     assert _named_on_overview(header(400), 30).lines == ()  # a header too short for the letters
 
 
-REVIEW3 = ROOT / "tests" / "cases" / "review3"
+REVIEW3 = ROOT / "tests" / "layout_cases"  # review 3 flows among them
 
 
 def test_a_flow_a_few_percent_too_tall_prints_on_one_page_not_in_parts(tmp_path: Path):

@@ -58,7 +58,7 @@ def shown_sizes(page: Path, tmp_path: Path) -> list[dict]:
 
 
 def test_part_diagrams_are_shown_at_their_own_size_as_wide_as_the_window(tmp_path: Path) -> None:
-    flow = ROOT / "tests" / "cases" / "review3" / "travel-insurance-claim.flow.yaml"
+    flow = ROOT / "tests" / "layout_cases" / "travel-insurance-claim.flow.yaml"
     result = CliRunner().invoke(app, ["handout", str(flow), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     sizes = shown_sizes(tmp_path / "travel-insurance-claim.handout.html", tmp_path)
