@@ -152,3 +152,26 @@ def test_a_flow_a_few_percent_too_tall_prints_on_one_page_not_in_parts(tmp_path:
     assert all(label in pages[drawn] for label in ("Member told the outcome", "Charge the 10 € freeze fee"))
     assert pages[drawn + 1].startswith("Legend Start")  # the drawing spilled nothing onto the next page
     assert not any("Part 1 of" in text for text in pages)
+
+
+def test_a_big_top_to_bottom_flow_s_overview_names_its_lanes_at_7_pt_or_more(tmp_path: Path):
+    """Review 3 #7: travel-insurance-claim's overview showed no lane name at all: its 50 px header row, shrunk
+    onto the page, could not hold a line of 7.5 pt text. The row is made taller for one line; no text shrinks."""
+    from flowchart_cli.handout.paper import paper
+    from flowchart_cli.handout.printed import print_plan
+    from flowchart_cli.layout import layout_flow
+    from flowchart_cli.words import words
+
+    path = REVIEW3 / "travel-insurance-claim.flow.yaml"
+    flow = check_file(path).flow
+    whole = layout_flow(flow)
+    plan = print_plan(flow, whole, paper("a4"), words(flow.lang), legend_items=6)
+    named = [lane for lane in plan.first.lanes if lane.lines]
+    assert len(named) >= 4, [lane.name for lane in plan.first.lanes]
+    assert (plan.first.font_size + 1) * plan.fit.scale * 0.75 >= 7.0  # the names print at 7 pt or more
+    header = min(lane.header.height for lane in plan.first.lanes)
+    assert header >= 1.5 * (plan.first.font_size + 1)  # a row the line fits in
+    assert plan.first.height > whole.height  # the drawing moved down under it, nothing drawn over
+    _run("render", str(path), "-f", "pdf", "--paper", "a4", "-o", str(tmp_path))
+    overview = " ".join(pypdf.PdfReader(tmp_path / "travel-insurance-claim.pdf").pages[0].extract_text().split())
+    assert "Policyholder" in overview and "Claims handler (first line)" in overview

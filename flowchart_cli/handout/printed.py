@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from ..layout.geometry import Diagram, LaneBand, PartOutline, Rect
+from ..layout.geometry import Diagram, LaneBand, PartOutline, Point, Rect
 from ..layout.text import clean_text, text_width
 from ..model import Flow, flow_edges
 from .page import Fit, drawing_box, fit_diagram, scale_into, tight_fit
@@ -32,6 +32,7 @@ OVERVIEW_LABEL_PT = 11.0
 OVERVIEW_LANE_PT = 7.5  # a lane's name on the overview: the smallest text the handout prints, bold
 _CONNECTOR_ROWS_PX = 130.0  # what a part's connectors above and below add along the flow, about
 _TRIAL_PART = 99  # the part number written on connectors while the cut is still being chosen
+_NAME_ROW = 1.6  # an overview's lane header: one line of the name, a fifth of a line above and below it
 _HOPELESS = 1.6  # a run this many times longer (in the whole drawing) than a page can hold is not tried
 
 
@@ -119,6 +120,12 @@ def print_plan(
     parts = cutter.parts(runs)
     overview_fit = fit_diagram(whole.width, whole.height, legend_items, paper, caption=True)
     overview = overview_diagram(whole, parts, overview_fit.scale)
+    for _ in range(3):  # a header grown for the lanes' names makes the drawing taller, so a little smaller
+        grown_fit = fit_diagram(overview.width, overview.height, legend_items, paper, caption=True)
+        if grown_fit.scale >= overview_fit.scale - 1e-9:
+            break
+        overview_fit = grown_fit
+        overview = overview_diagram(whole, parts, overview_fit.scale)
     return PrintedDiagram(overview, overview_fit, "overview", parts, paper)
 
 
@@ -273,7 +280,10 @@ def _keys(run: list[Unit]) -> frozenset[str]:
 
 
 def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: float) -> Diagram:
-    """The whole diagram without its words (too small to read there), each part framed and numbered."""
+    """The whole diagram without its words (too small to read there), each part framed and numbered; in a
+    top-to-bottom flow the row of lane headers tall enough for one line of the lanes' names."""
+    lane_px = OVERVIEW_LANE_PT / (PT_PER_PX * max(scale, 0.01))
+    whole = _headers_for_names(whole, lane_px)
     vertical = whole.direction != "LR"
     spans = {n.key: (n.box.y, n.box.bottom) if vertical else (n.box.x, n.box.right) for n in whole.nodes}
     ranges = []
@@ -291,7 +301,6 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
         across = (whole.width if vertical else whole.height) - 8
         box = Rect(4, low, across, high - low) if vertical else Rect(low, 4, high - low, across)
         outlines.append(PartOutline(part.number, box, font))
-    lane_px = OVERVIEW_LANE_PT / (PT_PER_PX * max(scale, 0.01))
     return replace(
         whole,
         numbers=False,
@@ -302,6 +311,34 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
         edges=tuple(replace(edge, label="", label_at=None) for edge in whole.edges),
         header=(),
         outlines=tuple(outlines),
+    )
+
+
+def _headers_for_names(whole: Diagram, size: float) -> Diagram:
+    """``whole`` with its header row (top to bottom) at least :data:`_NAME_ROW` times ``size`` tall, the drawing
+    moved down under it: shrunk onto the overview page, a 50 px header held no line of 7.5 pt text, and the
+    overview of a big flow named no lane at all (review 3 #7)."""
+    if whole.direction == "LR" or not whole.lanes:
+        return whole
+    extra = _NAME_ROW * size - min(lane.header.height for lane in whole.lanes)
+    if extra <= 0:
+        return whole
+
+    def down(r: Rect) -> Rect:
+        return Rect(r.x, r.y + extra, r.width, r.height)
+
+    def taller(r: Rect) -> Rect:
+        return Rect(r.x, r.y, r.width, r.height + extra)
+
+    return replace(
+        whole,
+        height=whole.height + extra,
+        nodes=tuple(replace(n, box=down(n.box)) for n in whole.nodes),
+        lanes=tuple(replace(lane, band=taller(lane.band), header=taller(lane.header)) for lane in whole.lanes),
+        edges=tuple(
+            replace(e, points=tuple(Point(p.x, p.y + extra) for p in e.points), label_at=None) for e in whole.edges
+        ),
+        stages=tuple(replace(s, band=down(s.band), label=down(s.label)) for s in whole.stages),
     )
 
 
