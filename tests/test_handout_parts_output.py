@@ -175,3 +175,13 @@ def test_a_big_top_to_bottom_flow_s_overview_names_its_lanes_at_7_pt_or_more(tmp
     _run("render", str(path), "-f", "pdf", "--paper", "a4", "-o", str(tmp_path))
     overview = " ".join(pypdf.PdfReader(tmp_path / "travel-insurance-claim.pdf").pages[0].extract_text().split())
     assert "Policyholder" in overview and "Claims handler (first line)" in overview
+
+
+def test_a_left_to_right_overview_names_its_lanes_in_a_wider_header_column(tmp_path: Path):
+    """Review 3 #7: bagagem-extraviada's overview (LR) named no lane: its 132 px header column, shrunk onto the
+    page, held not one word at 7.5 pt. The column is widened (up to 15 % of the drawing) for the names."""
+    path = REVIEW3 / "bagagem-extraviada.flow.yaml"
+    _run("render", str(path), "-f", "pdf", "--paper", "a4", "-o", str(tmp_path))
+    overview = " ".join(pypdf.PdfReader(tmp_path / "bagagem-extraviada.pdf").pages[0].extract_text().split())
+    assert "Passageiro" in overview and "Setor de indenizações" in overview
+    assert overview.count("…") <= 3  # the longer names shortened to fit, never a bare "Ag…"

@@ -33,6 +33,7 @@ OVERVIEW_LANE_PT = 7.5  # a lane's name on the overview: the smallest text the h
 _CONNECTOR_ROWS_PX = 130.0  # what a part's connectors above and below add along the flow, about
 _TRIAL_PART = 99  # the part number written on connectors while the cut is still being chosen
 _NAME_ROW = 1.6  # an overview's lane header: one line of the name, a fifth of a line above and below it
+_NAME_COLUMN = 0.15  # at most this share of a left-to-right overview's width goes to the names' column
 _HOPELESS = 1.6  # a run this many times longer (in the whole drawing) than a page can hold is not tried
 
 
@@ -315,30 +316,42 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
 
 
 def _headers_for_names(whole: Diagram, size: float) -> Diagram:
-    """``whole`` with its header row (top to bottom) at least :data:`_NAME_ROW` times ``size`` tall, the drawing
-    moved down under it: shrunk onto the overview page, a 50 px header held no line of 7.5 pt text, and the
+    """``whole`` with lane headers that hold one line of the lanes' names at ``size`` px, the drawing moved
+    down (top to bottom: the header row at least :data:`_NAME_ROW` lines tall) or right (left to right: the
+    header column as wide as the longest name, up to :data:`_NAME_COLUMN` of the drawing). Shrunk onto the
+    overview page, a 50 px header row held no line of 7.5 pt text and a 132 px column not one word: the
     overview of a big flow named no lane at all (review 3 #7)."""
-    if whole.direction == "LR" or not whole.lanes:
+    if not whole.lanes:
         return whole
-    extra = _NAME_ROW * size - min(lane.header.height for lane in whole.lanes)
-    if extra <= 0:
-        return whole
+    if whole.direction != "LR":
+        extra = _NAME_ROW * size - min(lane.header.height for lane in whole.lanes)
+        return _grown(whole, 0.0, extra) if extra > 0 else whole
+    names = [" ".join(clean_text(lane.name).split()) for lane in whole.lanes]
+    want = max(text_width(name, size, bold=True) for name in names) + size
+    narrowest = min(lane.header.width for lane in whole.lanes)
+    extra = min(want, max(narrowest, _NAME_COLUMN * whole.width)) - narrowest
+    return _grown(whole, extra, 0.0) if extra > 0 else whole
 
-    def down(r: Rect) -> Rect:
-        return Rect(r.x, r.y + extra, r.width, r.height)
 
-    def taller(r: Rect) -> Rect:
-        return Rect(r.x, r.y, r.width, r.height + extra)
+def _grown(whole: Diagram, dx: float, dy: float) -> Diagram:
+    """``whole`` moved ``dx`` right and ``dy`` down, its lanes' headers and bands grown into the room made."""
+
+    def moved(r: Rect) -> Rect:
+        return Rect(r.x + dx, r.y + dy, r.width, r.height)
+
+    def grown(r: Rect) -> Rect:
+        return Rect(r.x, r.y, r.width + dx, r.height + dy)
 
     return replace(
         whole,
-        height=whole.height + extra,
-        nodes=tuple(replace(n, box=down(n.box)) for n in whole.nodes),
-        lanes=tuple(replace(lane, band=taller(lane.band), header=taller(lane.header)) for lane in whole.lanes),
+        width=whole.width + dx,
+        height=whole.height + dy,
+        nodes=tuple(replace(n, box=moved(n.box)) for n in whole.nodes),
+        lanes=tuple(replace(lane, band=grown(lane.band), header=grown(lane.header)) for lane in whole.lanes),
         edges=tuple(
-            replace(e, points=tuple(Point(p.x, p.y + extra) for p in e.points), label_at=None) for e in whole.edges
+            replace(e, points=tuple(Point(p.x + dx, p.y + dy) for p in e.points), label_at=None) for e in whole.edges
         ),
-        stages=tuple(replace(s, band=down(s.band), label=down(s.label)) for s in whole.stages),
+        stages=tuple(replace(s, band=moved(s.band), label=moved(s.label)) for s in whole.stages),
     )
 
 
