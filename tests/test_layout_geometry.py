@@ -11,7 +11,7 @@ import pytest
 from flowchart_cli.layout import layout_flow
 from flowchart_cli.layout.geometry import Diagram, Point, Rect
 from flowchart_cli.layout.outcome_text import LEADING, outcome_lines
-from flowchart_cli.loader import load_flow
+from flowchart_cli.loader import load_flow, load_text
 from flowchart_cli.model import Flow, flow_edges
 from flowchart_cli.options import RenderOptions
 
@@ -489,3 +489,17 @@ def test_a_lane_without_steps_at_the_edge_does_not_break_the_routes():
     d = layout_flow(flow)
     assert {e.source for e in d.edges} >= {"tipo", "recebido", "aguardar"}
     assert [lane.id for lane in d.lanes][-1] == "regulador"
+
+
+def test_an_lr_lane_header_is_as_wide_as_the_longest_word_of_a_lane_name():
+    """ "Transportadora" was cut into "Transportador" / "a" by the fixed 132 px header column."""
+    flow, diagnostics = load_text(
+        "title: Bagagem\nlang: pt\ndirection: LR\nlanes:\n  - Passageiro\n  - Transportadora de entrega\n"
+        "steps:\n  - start: Mala não chegou\n    lane: Passageiro\n  - process: Levar a mala\n"
+        "    lane: Transportadora de entrega\n  - end: Mala entregue\n"
+    )
+    assert flow is not None, diagnostics
+    diagram = layout_flow(flow)
+    words = [word for lane in diagram.lanes for line in lane.lines for word in line.split()]
+    assert "Transportadora" in words and "Transportador" not in words
+    assert len({lane.header.width for lane in diagram.lanes}) == 1  # one header column for every lane

@@ -6,7 +6,7 @@ from ..options import RenderOptions
 from .annotations import header_size, header_texts, number_badge, shift_down
 from .arrivals import side_arrivals
 from .export import export_diagram
-from .frame import LR_HEADER, MARGIN, Frame, Placement
+from .frame import MARGIN, Frame, Placement
 from .geometry import Diagram, EdgePath, LaneBand, Rect
 from .hugging import hug_shapes
 from .labels import LabelRequest, place_labels
@@ -28,7 +28,7 @@ def _lanes(f: Frame) -> tuple[LaneBand, ...]:
         high = f.gap_at[last + 1] + (f.gap_size[last + 1] if last + 1 == f.cols else f.border_split[last + 1])
         band = f.rect(MARGIN, low, f.along_end - MARGIN, high - low)
         header = f.rect(MARGIN, low, f.header, high - low)
-        lines = f.name_lines(lane, LR_HEADER if f.lr else f.lane_size(lane))
+        lines = f.name_lines(lane, f.lr_header if f.lr else f.lane_size(lane))
         bands.append(LaneBand(f.p.lane_ids[lane], f.p.lane_names[lane], band, header, lane, lines))
     return tuple(bands)
 

@@ -22,7 +22,8 @@ __all__ = ["LR_HEADER", "MARGIN", "Frame", "Placement"]
 MARGIN = 16.0
 SPACING = 20.0  # between two tracks of one channel: clearly two lines, even side by side for long
 HEADER_LINE = 17.0
-LR_HEADER = 132.0
+LR_HEADER = 132.0  # LR: the lane header column, widened to the longest word of a lane's name (no word cut)
+_LR_HEADER_MOST = 240.0
 _BORDER_CLEARANCE = 20.0  # lines keep this far from a lane border or the drawing's edge
 _SHAPE_CLEARANCE = 12.0  # and at least this far from a shape beside their channel
 _PAD = 10.0  # from a shape's bottom to the first track below it: nearer, the line seems to leave that shape
@@ -77,6 +78,7 @@ class Frame:
         self.cols = p.grid.columns
         self.stage_borders = frozenset(first for first, _ in p.stage_rows[1:])
         self.stage_header = 0.0
+        self.lr_header = self._lr_header_width()
         self.col_size = self._column_sizes()
         self.gap_size = self._across_gaps()
         self._widen_for_lane_names()
@@ -201,11 +203,19 @@ class Frame:
         lanes = self.p.flow.lanes
         return len(self.name_lines(lane, width)) + (lane < len(lanes) and lanes[lane].external)
 
+    def _lr_header_width(self) -> float:
+        """LR: the header column, wide enough for the longest word of any lane's name ("Transportadora"
+        was cut into "Transportador" / "a"), within reason."""
+        size = self.p.font_size + 1
+        words = [word for name in self.p.lane_names for word in name.split()]
+        longest = max((text_width(word, size, bold=True) for word in words), default=0.0)
+        return max(LR_HEADER, min(_LR_HEADER_MOST, round(longest + 18)))
+
     def _widen_for_lane_names(self) -> None:
         if not (self.has_lanes and self.lr):
             return
         for lane in range(len(self.p.lane_ids)):
-            need = self.header_lines(lane, LR_HEADER) * HEADER_LINE + 20
+            need = self.header_lines(lane, self.lr_header) * HEADER_LINE + 20
             size = self.lane_size(lane)
             if size < need:
                 first, last = self.lane_extent(lane)
@@ -216,7 +226,7 @@ class Frame:
         if not self.has_lanes:
             return 0.0
         if self.lr:
-            return LR_HEADER
+            return self.lr_header
         lines = max(self.header_lines(lane, self.lane_size(lane)) for lane in range(len(self.p.lane_ids)))
         return max(36.0, lines * HEADER_LINE + 16)
 
