@@ -19,11 +19,12 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .durations import Duration, format_minutes, format_range, parse_duration
 from .key_words import normal_form
 
-__all__ = ["DayUnit", "day_unit", "readable", "readable_range"]
+__all__ = ["DayUnit", "clock_sums", "day_unit", "readable", "readable_by_clock", "readable_range"]
 
 _WORKING = re.compile(r"(?:^|_)working_days?(?:_|$)")
 _BUSINESS = re.compile(r"(?:^|_)(?:(?:business|working)_days?|(?:dias?|d)_(?:habil|habiles|util|uteis))(?:_|$)")
@@ -36,6 +37,7 @@ _WORDS = {
     "week": {"en": ("week", "weeks"), "es": ("semana", "semanas"), "pt": ("semana", "semanas")},
 }  # fmt: skip
 _WEEK = 7 * 24 * 60
+_BUSINESS_DAY = 8 * 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +57,7 @@ def day_unit(durations: Iterable[str]) -> DayUnit | None:
     A flow that writes both gets the kind that carries more of its time (the sum of the longest
     readings): "45 días" and "1 día hábil" is said in days, never in thousands of hours."""
     business = calendar = 0.0
-    seen_business = seen_calendar = working = weeks = False
+    seen_business = seen_calendar = long_wait = working = weeks = False
     for text in durations:
         bare = normal_form(text)
         read = parse_duration(text)
@@ -68,7 +70,9 @@ def day_unit(durations: Iterable[str]) -> DayUnit | None:
             seen_calendar = True
             calendar += length
             weeks = weeks or bool(_WEEKS.search(bare))
-    mixed = seen_business and seen_calendar
+        elif length > _BUSINESS_DAY:
+            long_wait = True  # "24 h" for the customer's reply: clock time, counted whole beside 8-hour days
+    mixed = seen_business and (seen_calendar or long_wait)
     if seen_business and business > calendar:
         english = ("working day", "working days") if working else _WORDS["business"]["en"]
         return DayUnit("business", 8 * 60, english, mixed=mixed)
@@ -125,3 +129,41 @@ def readable_range(duration: Duration, lang: str = "en", day: DayUnit | None = N
     if day.weeks and duration.min < 2 * _WEEK <= duration.max:
         return f"{low} – {high}"  # "10 días – 3 semanas"
     return f"{low.split(' ', 1)[0]}–{high}"  # "1–2 días hábiles": the unit once, as the larger number takes it
+
+
+def _clock(text: str) -> str:
+    """ "calendar" for days, weeks and waits in hours longer than a business day ("24 h"), else "work"."""
+    bare = normal_form(text)
+    if _BUSINESS.search(bare):
+        return "work"
+    if _DAYS.search(bare) or _WEEKS.search(bare):
+        return "calendar"
+    read = parse_duration(text)
+    return "calendar" if read is not None and read.max > _BUSINESS_DAY else "work"
+
+
+def clock_sums(durations: Iterable[str]) -> tuple[Duration, Duration]:
+    """(working time, calendar time) of the readable ``durations``: business days and hours and steps of a few
+    minutes or hours are work; days, weeks and waits longer than a business day ("24 h", "48 h") pass on the
+    calendar, and adding the two in one unit would tell a reader a false elapsed time."""
+    work = calendar = Duration(Fraction(0), Fraction(0))
+    for text in durations:
+        read = parse_duration(text) if text.strip() else None
+        if read is None:
+            continue
+        if _clock(text) == "calendar":
+            calendar += read
+        else:
+            work += read
+    return work, calendar
+
+
+def readable_by_clock(work: Duration, calendar: Duration, lang: str, day: DayUnit) -> str:
+    """ "3 días hábiles + 1 día": working time in business days, calendar time in days, each in its own unit,
+    for a flow that writes both (``day.mixed``); "3 días hábiles + 1 día" printed as "2 días" (a business day is
+    a third of a day) or a 24-hour wait as "3 días hábiles" would misstate how long a case takes."""
+    business = day if day.kind == "business" else DayUnit("business", _BUSINESS_DAY)
+    days = day if day.kind == "calendar" else DayUnit("calendar", 24 * 60)
+    parts = [readable_range(work, lang, business) if work.max or not calendar.max else ""]
+    parts.append(readable_range(calendar, lang, days) if calendar.max else "")
+    return " + ".join(filter(None, parts))

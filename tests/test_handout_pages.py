@@ -153,17 +153,18 @@ def test_the_long_cover_would_spill_without_the_closer_print(tmp_path):
 
 
 def test_a_spill_that_setting_every_section_closer_leaves_is_taken_back_by_setting_its_own_section_closer(tmp_path):
-    """portabilidad's quiz leaves its last question on a page of its own; setting every section from the
+    """online-order-lr's quiz leaves its last question on a page of its own; setting every section from the
     roles on closer moves them all forward and the quiz still spills; setting the quiz alone closer does not.
-    (The fixture moves when pagination does: compra-en-linea until the step table's widths followed its text.)"""
+    (The fixture moves when pagination does: compra-en-linea until the step table's widths followed its text,
+    then portabilidad until a heading kept two items and a short checklist moved whole.)"""
     from weasyprint import HTML
 
     from flowchart_cli.handout.pagefit import fitted, page_sections, spilled_sections, spilling_sections
 
-    flow = Path(__file__).parent / "cases" / "printed" / "portabilidad.flow.yaml"
+    flow = Path(__file__).parent / "cases" / "printed" / "online-order-lr.flow.yaml"
     result = CliRunner().invoke(app, ["handout", str(flow), "--format", "html", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    html = (tmp_path / "portabilidad.handout.html").read_text(encoding="utf-8")
+    html = (tmp_path / "online-order-lr.handout.html").read_text(encoding="utf-8")
     first = HTML(string=html).render()
     assert spilling_sections(first) == ["quiz"] and len(spilled_sections(first)) > 1
     rendered: list[int] = []
@@ -179,19 +180,20 @@ def test_a_spill_that_setting_every_section_closer_leaves_is_taken_back_by_setti
 
 
 def test_a_spill_left_by_both_closer_prints_is_taken_back_with_the_page_before_set_closer_too(tmp_path):
-    """devoluciones (the docs' example) on A4: its quiz spills whichever of its own run is set closer; with
-    the sections of the page before also set closer it does not.  (The fixture moves when pagination does:
-    troca-de-produto on letter until headings kept their first item, then receta-farmacia on A3 until
-    scenarios through the same steps became one, then canal-decision on A3 until the step table's widths
-    followed its text.)"""
+    """canal-decision on A3: its quiz spills whichever of its own run is set closer; with the sections of the
+    page before also set closer it does not.  (The fixture moves when pagination does: troca-de-produto on
+    letter until headings kept their first item, then receta-farmacia on A3 until scenarios through the same
+    steps became one, then canal-decision on A3 until the step table's widths followed its text, then
+    devoluciones (the docs' example) on A4 until a heading kept two items and a short checklist moved whole.)"""
     from weasyprint import HTML
 
     from flowchart_cli.handout.pagefit import fitted, spilling_sections
 
-    flow = Path(__file__).parent.parent / "docs" / "example" / "devoluciones.flow.yaml"
-    result = CliRunner().invoke(app, ["handout", str(flow), "--format", "html", "-o", str(tmp_path)])
+    flow = Path(__file__).parent / "cases" / "printed" / "canal-decision.flow.yaml"
+    options = ["--format", "html", "--paper", "a3", "-o", str(tmp_path)]
+    result = CliRunner().invoke(app, ["handout", str(flow), *options])
     assert result.exit_code == 0, result.output
-    html = (tmp_path / "devoluciones.handout.html").read_text(encoding="utf-8")
+    html = (tmp_path / "canal-decision.handout.html").read_text(encoding="utf-8")
     first = HTML(string=html).render()
     assert spilling_sections(first) == ["quiz"]
     rendered: list[int] = []

@@ -24,7 +24,8 @@ from flowchart_cli.handout.paper import PAPERS, paper
 from flowchart_cli.handout.part_flow import cut_numbers, part_flow
 from flowchart_cli.handout.printed import PrintedDiagram, print_plan, readable_scale
 from flowchart_cli.layout import layout_flow
-from flowchart_cli.model import Flow, flow_edges
+from flowchart_cli.layout.annotations import pair_letters
+from flowchart_cli.model import Edge, Flow, flow_edges
 from flowchart_cli.options import RenderOptions
 from flowchart_cli.words import words
 from flowchart_cli.writers.svg import write_svg
@@ -127,7 +128,8 @@ def test_the_connectors_of_the_lines_into_one_step_share_a_letter_numbered_as_th
     numbers = cut_numbers(edges, part_of)
     across = [e for e in edges if part_of[e.source] != part_of[e.target]]
     reached = {e.target for e in across}
-    assert set(numbers) == reached and sorted(numbers.values()) == list(range(1, len(reached) + 1))
+    clear = [n for n in range(1, 200) if not {"I", "O", "Q"} & set(pair_letters(n))]
+    assert set(numbers) == reached and sorted(numbers.values()) == clear[: len(reached)]
     first_leaving = {t: min(part_of[e.source] for e in across if e.target == t) for t in reached}
     leaving = [first_leaving[t] for t in sorted(numbers, key=numbers.get)]
     assert leaving == sorted(leaving)
@@ -142,6 +144,8 @@ def test_part_connectors_skip_the_letters_of_the_flows_own_connectors():
     plain = cut_numbers(edges, part_of)
     skipping = cut_numbers(edges, part_of, {"A", "C"})
     assert sorted(skipping.values())[:3] == [2, 4, 5] and list(skipping) == list(plain)
+
+    assert "I" not in {pair_letters(n) for n in skipping.values()}
 
     own = load(PRINTED[[p.name for p in PRINTED].index("canal-decision.flow.yaml")])
     plan = print_plan(own, layout_flow(own), paper("a4"), words(own.lang))
@@ -272,3 +276,31 @@ def test_a_one_line_label_with_no_clear_spot_takes_a_few_lines_rather_than_cover
         if edge.label.startswith("Esperar, con descuento") and edge.target == "reprogramar"
     ]
     assert merged and all(edge.label_wrap for edge in merged)
+
+
+def test_part_connector_letters_skip_i_o_and_q():
+    """Review 3 #12: travel-insurance-claim's 18 connectors ran A–R, and "O from part 6" sat beside "Q continues in
+    part 8": an O in a black disc reads as a ring, O and Q are hard to tell apart at print size."""
+    edges = [Edge(f"s{n}", f"t{n}") for n in range(40)]
+    part_of = {**{f"s{n}": 1 for n in range(40)}, **{f"t{n}": 2 for n in range(40)}}
+    letters = [pair_letters(n) for n in cut_numbers(edges, part_of, {"B"}).values()]
+    assert letters[:16] == list("ACDEFGHJKLMNPRST")
+    assert len(set(letters)) == 40 and not any({"I", "O", "Q"} & set(mark) for mark in letters)
+    flow = load(ROOT / "tests" / "layout_cases" / "travel-insurance-claim.flow.yaml")
+    plan = print_plan(flow, layout_flow(flow), paper("a4"), words(flow.lang))
+    marks = {pair_letters(n.connector) for part in plan.parts for n in part.diagram.nodes if n.connector}
+    assert len(marks) >= 15 and not any({"I", "O", "Q"} & set(mark) for mark in marks)
+
+
+def test_a_flow_a_few_percent_too_tall_gets_a_tight_page_never_text_under_7_pt():
+    """Review 3 #6: at 7 pt membership-freeze needs 265 × 165 mm; A4 landscape leaves 267 × 148 under the usual
+    margins and heading, but 267 × 169 with the tight page's: one page, not an overview and 2 parts."""
+    flow = load(ROOT / "tests" / "layout_cases" / "membership-freeze.flow.yaml")
+    whole = layout_flow(flow)
+    plan = planned(flow)
+    assert not plan.split and plan.fit.tight and plan.fit.landscape and plan.legend == "after"
+    assert plan.fit.scale >= readable_scale(whole) - 1e-9  # never text under MIN_TEXT_PT
+    assert plan.fit.height_mm <= plan.fit.box[1] and plan.fit.width_mm <= plan.fit.box[0]
+    # a flow that prints readably on the usual page keeps it: the tight page is the last try before parts
+    small = load(ROOT / "docs" / "example" / "quejas.flow.yaml")
+    assert not planned(small).fit.tight

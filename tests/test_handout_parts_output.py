@@ -128,3 +128,60 @@ def test_a_lane_name_too_long_for_the_overview_is_shortened_and_a_hopeless_one_l
     assert len(shortened) == 1 and shortened[0].endswith("…") and shortened[0].startswith("Sistema")
     assert _named_on_overview(header(60), 20).lines == ()  # not even "Sistema…": no name, not "Sis…"
     assert _named_on_overview(header(400), 30).lines == ()  # a header too short for the letters
+
+
+REVIEW3 = ROOT / "tests" / "layout_cases"  # review 3 flows among them
+
+
+def test_a_flow_a_few_percent_too_tall_prints_on_one_page_not_in_parts(tmp_path: Path):
+    """Review 3 #6: membership-freeze (8 steps) missed A4 landscape by about 4 % in height and came out as an
+    overview and 2 parts (3 pages of `render --paper a4`, 2 diagram pages and 4 connectors in the handout)."""
+    flow = REVIEW3 / "membership-freeze.flow.yaml"
+    _run("render", str(flow), "-f", "pdf", "--paper", "a4", "-o", str(tmp_path))
+    (page,) = pypdf.PdfReader(tmp_path / "membership-freeze.pdf").pages
+    assert sorted((round(float(page.mediabox.width)), round(float(page.mediabox.height)))) == [595, 842]
+    words = " ".join(page.extract_text().split())
+    assert "Member told the outcome" in words and "Part 1" not in words
+    _run("handout", str(flow), "-f", "pdf,html", "-o", str(tmp_path))
+    html = (tmp_path / "membership-freeze.handout.html").read_text(encoding="utf-8")
+    assert 'class="diagram-page landscape tight"' in html and '<section class="diagram-part' not in html
+    pages = [
+        " ".join(p.extract_text().split()) for p in pypdf.PdfReader(tmp_path / "membership-freeze.handout.pdf").pages
+    ]
+    (drawn,) = [n for n, text in enumerate(pages) if text.startswith("Diagram Member (external)")]
+    assert all(label in pages[drawn] for label in ("Member told the outcome", "Charge the 10 € freeze fee"))
+    assert pages[drawn + 1].startswith("Legend Start")  # the drawing spilled nothing onto the next page
+    assert not any("Part 1 of" in text for text in pages)
+
+
+def test_a_big_top_to_bottom_flow_s_overview_names_its_lanes_at_7_pt_or_more(tmp_path: Path):
+    """Review 3 #7: travel-insurance-claim's overview showed no lane name at all: its 50 px header row, shrunk
+    onto the page, could not hold a line of 7.5 pt text. The row is made taller for one line; no text shrinks."""
+    from flowchart_cli.handout.paper import paper
+    from flowchart_cli.handout.printed import print_plan
+    from flowchart_cli.layout import layout_flow
+    from flowchart_cli.words import words
+
+    path = REVIEW3 / "travel-insurance-claim.flow.yaml"
+    flow = check_file(path).flow
+    whole = layout_flow(flow)
+    plan = print_plan(flow, whole, paper("a4"), words(flow.lang), legend_items=6)
+    named = [lane for lane in plan.first.lanes if lane.lines]
+    assert len(named) >= 4, [lane.name for lane in plan.first.lanes]
+    assert (plan.first.font_size + 1) * plan.fit.scale * 0.75 >= 7.0  # the names print at 7 pt or more
+    header = min(lane.header.height for lane in plan.first.lanes)
+    assert header >= 1.5 * (plan.first.font_size + 1)  # a row the line fits in
+    assert plan.first.height > whole.height  # the drawing moved down under it, nothing drawn over
+    _run("render", str(path), "-f", "pdf", "--paper", "a4", "-o", str(tmp_path))
+    overview = " ".join(pypdf.PdfReader(tmp_path / "travel-insurance-claim.pdf").pages[0].extract_text().split())
+    assert "Policyholder" in overview and "Claims handler (first line)" in overview
+
+
+def test_a_left_to_right_overview_names_its_lanes_in_a_wider_header_column(tmp_path: Path):
+    """Review 3 #7: bagagem-extraviada's overview (LR) named no lane: its 132 px header column, shrunk onto the
+    page, held not one word at 7.5 pt. The column is widened (up to 15 % of the drawing) for the names."""
+    path = REVIEW3 / "bagagem-extraviada.flow.yaml"
+    _run("render", str(path), "-f", "pdf", "--paper", "a4", "-o", str(tmp_path))
+    overview = " ".join(pypdf.PdfReader(tmp_path / "bagagem-extraviada.pdf").pages[0].extract_text().split())
+    assert "Passageiro" in overview and "Setor de indenizações" in overview
+    assert overview.count("…") <= 3  # the longer names shortened to fit, never a bare "Ag…"

@@ -110,3 +110,33 @@ def test_the_step_table_never_leaves_a_lone_row_on_a_page():
     pages = [p.extract_text().split() for p in pypdf.PdfReader(io.BytesIO(HTML(string=html).write_pdf())).pages]
     assert [word for words in pages for word in words] == [str(i) for i in range(1, 10)]
     assert all(len(words) >= 2 for words in pages), pages  # four rows fit a page: 4 + 3 + 2, never 4 + 4 + 1
+
+
+def _printed_pages(body: str) -> list[list[str]]:
+    """The words of each page of ``body`` printed by WeasyPrint with the handout's rules for headings, lists and
+    the checklist, on 100 mm pages whose first 62 mm are taken."""
+    import io
+
+    import pypdf
+    from weasyprint import HTML
+
+    from flowchart_cli.resources import templates_dir
+
+    css = (templates_dir() / "handout" / "handout.css").read_text(encoding="utf-8")
+    starts = ("h1, h2, h3", "h2 + p", "ol > li", "ul > li", "section.checklist", ".ticks")
+    rules = "\n".join(line for line in css.splitlines() if line.startswith(starts))
+    page = "@page { size: 100mm 100mm; margin: 5mm } h2 { height: 8mm; margin: 0 } li { height: 7mm }"
+    html = f"<style>{page}\n{rules}</style><div style='height: 62mm'>filler</div>{body}"
+    return [p.extract_text().split() for p in pypdf.PdfReader(io.BytesIO(HTML(string=html).write_pdf())).pages]
+
+
+def test_a_heading_never_ends_a_page_with_a_single_item_under_it():
+    """Review 3 #13: "Trainee checklist" and one tick were left at the foot of a page, the rest on the next."""
+    ticks = "".join(f"<li>tick{i}</li>" for i in range(1, 6))
+    pages = _printed_pages(f"<section class='checklist'><h2>Checklist</h2><ul class='ticks'>{ticks}</ul></section>")
+    (holding,) = [words for words in pages if "Checklist" in words]
+    assert [w for w in holding if w.startswith("tick")] == [f"tick{i}" for i in range(1, 6)], pages  # moved whole
+    ticks = "".join(f"<li>tick{i}</li>" for i in range(1, 16))  # longer than a page: it cannot move whole
+    pages = _printed_pages(f"<section class='checklist'><h2>Checklist</h2><ul class='ticks'>{ticks}</ul></section>")
+    (holding,) = [words for words in pages if "Checklist" in words]
+    assert len([w for w in holding if w.startswith("tick")]) >= 2, pages

@@ -94,7 +94,7 @@ def test_a_huge_flow_simulates_fewer_cases_and_says_so(tmp_path) -> None:
     (typical,) = [p for p in root.iter(f"{H}p") if p.get("class") == "typical-case"]
     assert text(typical) == (
         "Almost every case takes about 16 h 38 min. "
-        "From 2,000 simulated cases, each decision taken as often as its shares say."
+        "From 2,000 simulated cases, with each decision taken as often as its shares say."
     )
 
 
@@ -193,7 +193,8 @@ def test_a_flow_whose_typical_case_passes_no_timed_step_still_tells_the_slow_cas
     (typical,) = [p for p in page(flow_from(tmp_path, sparse)).iter(f"{H}p") if p.get("class") == "typical-case"]
     assert text(typical).startswith(
         "1 in 10 cases takes more than 5 working days. "
-        "From 10,000 simulated cases, each decision taken as often as its shares say. "
+        "From 10,000 simulated cases, with each decision taken as often as its shares say. "
+        "Each working day counts as 8 h of work. "
         "Only step 4 has a duration the simulation can read"
     )
 
@@ -241,11 +242,15 @@ def test_a_flow_of_days_and_business_days_speaks_days_never_thousands_of_hours(t
     assert not re.search(r"\d{2,}\s?h\b", words), words  # no "751 h 20 min" anywhere in the section
     assert re.match(r"La mitad de los casos termina en menos de \d+ días; 1 de cada 10 tarda más de \d+ días\.",
                     text(typical)), text(typical)  # fmt: skip
-    assert "Cada día hábil cuenta como 8 h (un tercio de día)." in text(typical)
-    # 10 min + 1 business day + 30 days + 2 business days: 31 días; with the 45-day expert report, 76 días
+    assert (
+        "En estas cifras cada día hábil cuenta como 8 h (un tercio de día), no como un día entero del calendario."
+        in text(typical)
+    )
+    # 10 min + 1 business day + 30 days + 2 business days: each kind in its own unit (review 3 #4: adding them
+    # as "31 días" told a reader one calendar day for three business days); with the expert report, 75 días
     assert summaries == [
-        "· 2 responsables del equipo y 1 externo · 31 días",
-        "· 2 responsables del equipo y 1 externo · 76 días",
+        "· 2 responsables del equipo y 1 externo · 3 días hábiles + 30 días",
+        "· 2 responsables del equipo y 1 externo · 3 días hábiles + 75 días",
     ]
 
 
@@ -262,3 +267,68 @@ def test_a_flow_in_weeks_speaks_weeks_in_its_language(tmp_path) -> None:
     summaries = [text(s) for s in section.iter(f"{H}span") if s.get("class") == "scenario-summary"]
     assert [s.rsplit(" · ", 1)[1] for s in summaries] == ["6,1 semanas", "6,2 semanas"]
     assert "dia útil conta" not in text(section)  # one kind of day: nothing to explain
+
+
+CITA = """title: Licencia de obra menor
+lang: es
+lanes:
+  - Atención ciudadana
+  - name: Vecino
+    external: true
+steps:
+  - start: El vecino pide cita
+    lane: Vecino
+  - process: Revisar la documentación
+    lane: Atención ciudadana
+    duration: 3 días hábiles
+  - id: completa
+    decision: ¿Está completa?
+    branches: {Sí: licencia, No: subsanar}
+  - id: subsanar
+    process: Esperar la subsanación del vecino
+    lane: Vecino
+    duration: 1 día
+    next: licencia
+  - id: licencia
+    process: Emitir la licencia
+    lane: Atención ciudadana
+    duration: 20 min
+  - end: Licencia concedida
+"""
+
+
+def test_business_days_and_a_calendar_day_are_each_said_in_their_own_unit(tmp_path) -> None:
+    """Review 3 #4: "3 días hábiles" + "1 día" printed as "2 días" (a business day is 8 h, a third of a day),
+    and a path of three business days as "1 día"; a clerk would tell the vecino the wrong wait."""
+    section = page(flow_from(tmp_path, CITA)).find(f".//{H}section[@id='scenarios']")
+    summaries = [text(s).rsplit(" · ", 1)[1] for s in section.iter(f"{H}span") if s.get("class") == "scenario-summary"]
+    assert summaries == ["3 días hábiles", "3 días hábiles + 1 día"]
+    (typical,) = [p for p in section.iter(f"{H}p") if p.get("class") == "typical-case"]
+    assert "cada día hábil cuenta como 8 h (un tercio de día), no como un día entero del calendario" in text(typical)
+
+
+def test_a_wait_in_hours_beside_business_days_is_not_said_in_business_days(tmp_path) -> None:
+    """Review 3 #4 (disputa): the customer's 24 h to reply read as "3 días hábiles" inside a scenario's total, and
+    the page never said what a business day counts as."""
+    hours = CITA.replace("duration: 1 día", "duration: 24 h")
+    section = page(flow_from(tmp_path, hours)).find(f".//{H}section[@id='scenarios']")
+    summaries = [text(s).rsplit(" · ", 1)[1] for s in section.iter(f"{H}span") if s.get("class") == "scenario-summary"]
+    assert summaries == ["3 días hábiles", "3 días hábiles + 1 día"]  # not "6 días hábiles"
+    (typical,) = [p for p in section.iter(f"{H}p") if p.get("class") == "typical-case"]
+    assert "una espera de 24 h suma 3 días hábiles" in text(typical)  # the simulated figure says how it counts
+    english = hours.replace("lang: es", "lang: en").replace("3 días hábiles", "3 business days")
+    section = page(flow_from(tmp_path, english)).find(f".//{H}section[@id='scenarios']")
+    assert "a 24 h wait adds 3 business days" in text(section)
+    assert "3 business days + 1 day" in text(section)
+
+
+def test_a_flow_of_business_days_only_says_what_one_counts_as(tmp_path) -> None:
+    """Every handout whose figures are in business days says a business day is 8 h of work, in its language."""
+    only = CITA.replace("duration: 1 día", "duration: 1 día hábil")
+    section = page(flow_from(tmp_path, only)).find(f".//{H}section[@id='scenarios']")
+    assert "Cada día hábil cuenta como 8 h de trabajo." in text(section)
+    assert "4 días hábiles" in text(section)  # one kind of day: added as before
+    portuguese = (
+        only.replace("lang: es", "lang: pt").replace("día hábil", "dia útil").replace("3 días hábiles", "3 dias úteis")
+    )
+    assert "Cada dia útil conta como 8 h de trabalho." in text(page(flow_from(tmp_path, portuguese)))

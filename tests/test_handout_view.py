@@ -89,7 +89,7 @@ def test_quiz_asks_what_comes_next_who_does_a_step_and_how_long_it_takes(quejas)
         # the kinds take turns; "Escalar al supervisor" is not asked: its answer would be in the question
         ("next", "En «¿La queja es grave?», si la respuesta es «Sí», ¿cuál es el paso siguiente?"),
         ("who", "¿Quién es responsable de «Registrar la queja en el CRM»?"),
-        ("duration", "¿Cuánto tiempo puede llevar «Registrar la queja en el CRM»?"),
+        ("duration", "¿Cuánto tiempo lleva «Registrar la queja en el CRM»?"),
         ("next", "En «¿La queja es grave?», si la respuesta es «No», ¿cuál es el paso siguiente?"),
         ("who", "¿Quién es responsable de «Implementar la solución acordada»?"),
     ]

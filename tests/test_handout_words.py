@@ -112,3 +112,11 @@ def test_a_hop_breaks_only_between_the_outcome_and_the_arrow(tmp_path):
     hop = view.steps[2].next[0].text
     assert hop == "Sí →\u00a0paso\u00a04"
     assert symbol_name("delay", "es") == "Espera"
+
+
+def test_the_external_mark_reads_right_whatever_the_party_s_gender():
+    """Review 3 #13: "Tesorería (pasarela de pago) (externo)", "Transportadora de entrega (externo)"."""
+    from flowchart_cli.words import words
+
+    assert words("es")["external"] == words("pt")["external"] == "parte externa"
+    assert words("en")["external"] == "external"

@@ -91,3 +91,44 @@ def test_fc302_accepts_closing_marks_after_the_question_mark(label: str, warned:
         "  - id: g\n    process: G\n  - id: f\n    end: F\n"
     )
     assert [d.code for d in run_rules(flow)] == (["FC302"] if warned else [])
+
+
+@pytest.mark.parametrize(
+    ("lang", "duration", "hint"),
+    [
+        ("es", "1 mes", "`30 días`"),
+        ("es", "2 meses", "`60 días`"),
+        ("pt", "1 mês", "`30 dias`"),
+        ("pt", "3 meses", "`90 dias`"),
+        ("en", "1 month", "`30 days`"),
+        ("en", "1.5 months", "`45 days`"),
+        ("pt", "até 10 dias", "`0-10 dias`"),
+        ("en", "up to 8 weeks", "`0-8 weeks`"),
+        ("en", "within 4 hours", "`0-4 hours`"),
+        ("en", "45", "`45 min`"),
+        ("en", "ASAP", "`3 business days`"),
+    ],
+)
+def test_fc310_names_an_unreadable_duration_and_what_to_write(lang: str, duration: str, hint: str) -> None:
+    """Review 3 #15: `duration: 1 mes` passed `check --strict` and the handout then counted the step as 0 min."""
+    from flowchart_cli.loader import load_text
+    from flowchart_cli.rules import run_rules
+
+    flow, _ = load_text(
+        f"title: T\nlang: {lang}\nsteps:\n  - start: A\n  - process: B\n    duration: {duration}\n  - end: F\n"
+    )
+    (warning,) = run_rules(flow)
+    assert (warning.code, warning.line, warning.column, warning.step) == ("FC310", 6, 15, "step-2")
+    assert f"duration '{duration}' cannot be read" in warning.message
+    assert "0 min" in warning.message
+    assert hint in warning.message
+
+
+def test_fc310_leaves_readable_and_missing_durations_alone() -> None:
+    from flowchart_cli.loader import load_text
+    from flowchart_cli.rules import run_rules
+
+    flow, _ = load_text(
+        "title: T\nsteps:\n  - start: A\n  - process: B\n    duration: 1 a 3 días hábiles\n  - process: C\n  - end: F\n"
+    )
+    assert run_rules(flow) == []

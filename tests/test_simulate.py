@@ -275,3 +275,17 @@ def test_the_jump_from_an_exit_connector_to_its_entry_is_followed(write_flow) ->
     assert simulation.handoffs == pytest.approx(0.25, abs=0.015)
     assert dict(simulation.ends) == pytest.approx({"cerrado": 0.75, "reparado": 0.25}, abs=0.015)
     assert (simulation.p50, simulation.p90) == (30.0, 40.0)
+
+
+def test_text_report_says_how_a_flow_of_business_and_calendar_time_was_added(tmp_path: Path) -> None:
+    """Review 3 #4: disputa-lectura-medidor's 24 h wait for the customer's photo read as "Cliente 4,5 días
+    hábiles" with nothing saying a 24 h wait adds three business days; the JSON keeps its minutes."""
+    flow = Path(__file__).parent / "layout_cases" / "disputa-lectura-medidor.flow.yaml"
+    text = analyze("--simulate", str(flow)).stdout
+    note = "(a business day counts as 8 h; days and waits in hours count in full: a 24 h wait adds 3 business days"
+    assert note in text
+    assert "median 7,1 días hábiles" in text  # the figures themselves do not change
+    assert note in analyze("--simulate", "-f", "markdown", str(flow)).stdout
+    assert "counts as 8 h" not in analyze("--simulate", str(REFUND)).stdout  # business days only: no note
+    data = json.loads(analyze("--simulate", "-f", "json", str(flow)).stdout)
+    assert "a business day" not in json.dumps(data)

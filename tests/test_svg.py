@@ -254,7 +254,7 @@ def test_a_lane_outside_the_team_says_so_under_its_name_in_the_flows_language():
         for g in root.iter(f"{SVG}g")
         if g.get("class") == "fc-lane"
     }
-    marked = {lane for lane, texts in headers.items() if "(externo)" in texts}
+    marked = {lane for lane, texts in headers.items() if "(parte externa)" in texts}
     assert marked == {"paciente", "convenio"}, headers
     # the header has room for the extra line: it sits inside the header's band
     d = layout_flow(load_flow(flow)[0])

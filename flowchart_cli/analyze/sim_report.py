@@ -21,6 +21,20 @@ def said(minutes: float, flow: Flow) -> str:
     return readable(minutes, flow.lang, day_unit(s.duration for s in flow.steps))
 
 
+_COUNTING = {
+    "business": "(a business day counts as 8 h; days and waits in hours count in full: a 24 h wait adds 3 "
+    "business days, so these figures are not calendar time)",
+    "calendar": "(a business day counts as 8 h, a third of a day, not as a calendar day)",
+}
+
+
+def _counting(flow: Flow) -> list[str]:
+    """How a flow that writes both business and calendar time was added up (review 3 #4: the customer's 24 h
+    wait said as "Cliente 4,5 días hábiles"), for the figures said in one kind of day; nothing otherwise."""
+    day = day_unit(s.duration for s in flow.steps)
+    return [_COUNTING[day.kind]] if day is not None and day.mixed else []
+
+
 def _share(value: float) -> str:
     return f"{value * 100:.1f}%"
 
@@ -37,6 +51,7 @@ def simulation_lines(simulation: Simulation, flow: Flow) -> list[str]:
     labels = {step.key: shorten(step.label, LABEL_LIMIT) for step in flow.steps}
     lines = [
         f"expected duration {said(s.mean, flow)} · median {said(s.p50, flow)} · 90th percentile {said(s.p90, flow)}",
+        *_counting(flow),
         f"expected handoffs {s.handoffs:.1f}",
         "cases end at: " + " · ".join(f"{labels[key]} ({key}) {_share(share)}" for key, share in s.ends),
     ]

@@ -56,6 +56,7 @@ class DiagramView:
     height_mm: float
     caption: str
     parts: tuple[DiagramSheet, ...]
+    tight: bool = False  # the whole diagram on a page with narrower margins (it missed the usual one by a few %)
 
 
 def printable(diagram: Diagram) -> Diagram:
@@ -83,7 +84,7 @@ def diagram_view(
         first = replace(plan.first, description=whole)
         svg = inline_svg(drawing.diagram_svg(printable(first)), "diagram", first.width, first.height)
         side, alone = plan.legend == "side", plan.legend == "after"
-        return DiagramView(svg, fit.landscape, side, alone, fit.width_mm, fit.height_mm, "", ())
+        return DiagramView(svg, fit.landscape, side, alone, fit.width_mm, fit.height_mm, "", (), fit.tight)
     overview_svg = drawing.diagram_svg(replace(plan.first, description=whole))
     overview = inline_svg(overview_svg, "overview", diagram.width, diagram.height)
     total = len(plan.parts)

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..layout.text import clean_text
 from ..resources import templates_dir
+from .quotes import nest_quotes
 from .view import Handout
 
 __all__ = ["ENTRY", "render_html", "template_env"]
@@ -56,9 +57,10 @@ def _env(template_dir: Path | None) -> jinja2.Environment:
 
 
 def _printable(value: object) -> object:
-    """Every printed text without the control characters HTML cannot hold (ready markup is left alone)."""
+    """Every printed text without the control characters HTML cannot hold, and with a label's own quotes inside
+    the handout's quote of it in the inner marks (:mod:`.quotes`); ready markup is left alone."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return clean_text(value)
+        return clean_text(nest_quotes(value))
     return value
 
 

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from .paper import PAPERS, PX_TO_MM, Paper
 
-__all__ = ["Fit", "css_string", "fit_diagram", "page_counter_css"]
+__all__ = ["Fit", "css_string", "fit_diagram", "page_counter_css", "tight_fit"]
 
 HEADING_MM = 16.0  # the "Diagram" heading above the drawing
 CAPTION_MM = 12.0  # "Part 2 of 4: steps 13–24" (or the overview's two lines) under the heading
@@ -22,6 +22,8 @@ LEGEND_ROW_MM = 11.0
 LEGEND_COLUMNS = {False: 2, True: 3}  # portrait, landscape
 LEGEND_SIDE_MM = 62.0  # the legend column beside a narrow diagram, with its gap
 SLACK_MM = 8.0
+TIGHT_HEADING_MM = 13.0  # the heading as printed: a 15 pt line, its rule and its 4 mm gap (12.5 mm)
+TIGHT_SLACK_MM = 2.0  # a tight page holds the heading and the drawing only (the legend follows on its own page)
 MAX_SCALE = 1.0  # never blow a small diagram up past its natural size
 
 
@@ -36,6 +38,7 @@ class Fit:
     height_mm: float
     scale: float
     box: tuple[float, float] = (0.0, 0.0)
+    tight: bool = False  # printed on a tight page: narrower top and bottom margins, nothing under the drawing
 
 
 def legend_height(legend_items: int, landscape: bool, side: bool = False) -> float:
@@ -45,10 +48,19 @@ def legend_height(legend_items: int, landscape: bool, side: bool = False) -> flo
     return LEGEND_HEADING_MM + math.ceil(legend_items / (1 if side else LEGEND_COLUMNS[landscape])) * LEGEND_ROW_MM
 
 
-def drawing_box(paper: Paper, landscape: bool, *, legend_items: int = 0, side: bool = False, caption: bool = False):
-    """The room (mm) a drawing has on a diagram page: the page minus heading, caption and legend."""
-    box_w, box_h = paper.content_box(landscape)
-    box_h -= HEADING_MM + SLACK_MM + (CAPTION_MM if caption else 0.0)
+def drawing_box(
+    paper: Paper,
+    landscape: bool,
+    *,
+    legend_items: int = 0,
+    side: bool = False,
+    caption: bool = False,
+    tight: bool = False,
+):
+    """The room (mm) a drawing has on a diagram page: the page minus heading, caption and legend; ``tight``: on
+    a page with narrower top and bottom margins and only the heading's own height above the drawing."""
+    box_w, box_h = paper.content_box(landscape, tight)
+    box_h -= (TIGHT_HEADING_MM + TIGHT_SLACK_MM if tight else HEADING_MM + SLACK_MM) + (CAPTION_MM if caption else 0.0)
     legend_h = legend_height(legend_items, landscape, side)
     if side:
         box_w -= LEGEND_SIDE_MM
@@ -88,6 +100,20 @@ def fit_diagram(
     ]
     best = max(fit.scale for fit in candidates)
     return next(fit for fit in candidates if fit.scale * 1.1 >= best)
+
+
+def tight_fit(width_px: float, height_px: float, paper: Paper) -> Fit:
+    """The drawing alone on a tight page (:data:`~.paper.TIGHT_MARGIN_MM`, the heading's own height above it),
+    portrait or landscape, whichever prints it bigger (portrait unless landscape is 10 % bigger): the last try
+    before a flow that misses one page by a few % is cut into parts."""
+    fits = []
+    for landscape in (False, True):
+        box = drawing_box(paper, landscape, tight=True)
+        scale = scale_into(width_px, height_px, box)
+        width_mm, height_mm = max(width_px, 1.0) * PX_TO_MM, max(height_px, 1.0) * PX_TO_MM
+        fits.append(Fit(landscape, False, round(width_mm * scale, 2), round(height_mm * scale, 2), scale, box, True))
+    portrait, landscape = fits
+    return landscape if landscape.scale > portrait.scale * 1.1 else portrait
 
 
 _CSS_SAFE = frozenset(" .,-_:;()·—–/")

@@ -18,8 +18,8 @@ from ..model import Flow
 from ..options import RenderOptions
 from ..words import plural, words
 from ..writers.png import recorded_drawing
-from .page import CAPTION_MM, HEADING_MM, Fit
-from .paper import MARGIN_MM, paper
+from .page import CAPTION_MM, HEADING_MM, TIGHT_HEADING_MM, Fit
+from .paper import MARGIN_MM, TIGHT_MARGIN_MM, paper
 from .printed import print_plan
 from .routes import step_numbers
 
@@ -70,18 +70,20 @@ def _page(
     """One page: the flow's title and the part's caption on top, the drawing centred under them."""
     import cairocffi
 
-    left, top = MARGIN_MM["side"], MARGIN_MM["top"]
+    margin = TIGHT_MARGIN_MM if fit.tight else MARGIN_MM
+    left, top = margin["side"], margin["top"]
+    heading = TIGHT_HEADING_MM if fit.tight else HEADING_MM
     family = drawing.font_family.split(",")[0].strip()
     context.set_source_rgb(0, 0, 0)
     context.select_font_face(family, cairocffi.FONT_SLANT_NORMAL, cairocffi.FONT_WEIGHT_BOLD)
     context.set_font_size(_TITLE_PT)
     context.move_to(left * _PT_PER_MM, top * _PT_PER_MM + _TITLE_PT)
     context.show_text(title)
-    below = top + HEADING_MM + (CAPTION_MM if caption else 0.0)
+    below = top + heading + (CAPTION_MM if caption else 0.0)
     context.select_font_face(family, cairocffi.FONT_SLANT_NORMAL, cairocffi.FONT_WEIGHT_NORMAL)
     context.set_font_size(_CAPTION_PT)
     for number, line in enumerate(wrap_text(caption, (page_width - 2 * left) * _PT_PER_MM, _CAPTION_PT)):
-        context.move_to(left * _PT_PER_MM, (top + HEADING_MM - 4) * _PT_PER_MM + _CAPTION_PT * (1.3 * number + 1))
+        context.move_to(left * _PT_PER_MM, (top + heading - 4) * _PT_PER_MM + _CAPTION_PT * (1.3 * number + 1))
         context.show_text(line)
     x = left + max(0.0, (page_width - 2 * left - fit.width_mm) / 2)
     context.save()

@@ -22,7 +22,10 @@ from dataclasses import dataclass, replace
 from ..layout.annotations import pair_letters
 from ..model import Edge, Flow, Step
 
-__all__ = ["Crossing", "PartFlow", "connector_text", "cut_numbers", "part_flow"]
+__all__ = ["CONFUSABLE", "Crossing", "PartFlow", "connector_text", "cut_numbers", "part_flow"]
+
+CONFUSABLE = frozenset("IOQ")
+"""Letters a part connector's mark never uses: I beside 1 and l, O beside 0 and Q (review 3 #12)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +53,12 @@ def cut_numbers(
     """Each step reached by a line from another part → its connectors' number, 1, 2, 3… in the order
     the lines leave their parts (part, then the flow's order of lines), skipping a number whose letters
     (:func:`~..layout.annotations.pair_letters`) are ``taken`` by the flow's own connectors: two "A"s on
-    two pages would send the reader to the wrong one."""
+    two pages would send the reader to the wrong one.  A number whose letters hold I, O or Q
+    (:data:`CONFUSABLE`) is skipped too: in a black disc at print size O reads as a ring, O and Q alike,
+    I as a 1 or a line."""
     crossing = [(part_of[e.source], i, e.target) for i, e in enumerate(edges) if part_of[e.source] != part_of[e.target]]
     targets = dict.fromkeys(target for _, _, target in sorted(crossing))
-    free = (n for n in itertools.count(1) if pair_letters(n) not in taken)
+    free = (n for n in itertools.count(1) if pair_letters(n) not in taken and not CONFUSABLE & set(pair_letters(n)))
     return {target: next(free) for target in targets}
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from ..layout.geometry import Diagram, LaneBand, PartOutline, Rect
+from ..layout.geometry import Diagram, LaneBand, PartOutline, Point, Rect
 from ..layout.text import clean_text, text_width
 from ..model import Flow, flow_edges
-from .page import Fit, drawing_box, fit_diagram, scale_into
+from .page import Fit, drawing_box, fit_diagram, scale_into, tight_fit
 from .paper import PT_PER_PX, PX_TO_MM, Paper, min_scale
 from .part_choice import MIN_STEPS, Unit, balanced_cuts, even_out, steps_in, units
 from .part_flow import PartFlow, cut_numbers, part_flow
@@ -32,6 +32,8 @@ OVERVIEW_LABEL_PT = 11.0
 OVERVIEW_LANE_PT = 7.5  # a lane's name on the overview: the smallest text the handout prints, bold
 _CONNECTOR_ROWS_PX = 130.0  # what a part's connectors above and below add along the flow, about
 _TRIAL_PART = 99  # the part number written on connectors while the cut is still being chosen
+_NAME_ROW = 1.6  # an overview's lane header: one line of the name, a fifth of a line above and below it
+_NAME_COLUMN = 0.15  # at most this share of a left-to-right overview's width goes to the names' column
 _HOPELESS = 1.6  # a run this many times longer (in the whole drawing) than a page can hold is not tried
 
 
@@ -107,6 +109,9 @@ def print_plan(
         if fit.scale >= readable or not whole.nodes:
             legend = ("side" if fit.legend_side else "below") if legend_on_page else "after"
             return PrintedDiagram(whole, fit, legend, (), paper)
+    tight = tight_fit(whole.width, whole.height, paper)  # a few % short: narrower margins, not two parts
+    if tight.scale >= readable and whole.nodes:
+        return PrintedDiagram(whole, tight, "after", (), paper)
     # the parts set their outcome labels and numbers as large as the rest: they may print smaller
     cutter = _Cutter(flow, whole, paper, words, min_scale(whole.font_size))
     runs = cutter.runs()
@@ -116,6 +121,12 @@ def print_plan(
     parts = cutter.parts(runs)
     overview_fit = fit_diagram(whole.width, whole.height, legend_items, paper, caption=True)
     overview = overview_diagram(whole, parts, overview_fit.scale)
+    for _ in range(3):  # a header grown for the lanes' names makes the drawing taller, so a little smaller
+        grown_fit = fit_diagram(overview.width, overview.height, legend_items, paper, caption=True)
+        if grown_fit.scale >= overview_fit.scale - 1e-9:
+            break
+        overview_fit = grown_fit
+        overview = overview_diagram(whole, parts, overview_fit.scale)
     return PrintedDiagram(overview, overview_fit, "overview", parts, paper)
 
 
@@ -270,7 +281,10 @@ def _keys(run: list[Unit]) -> frozenset[str]:
 
 
 def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: float) -> Diagram:
-    """The whole diagram without its words (too small to read there), each part framed and numbered."""
+    """The whole diagram without its words (too small to read there), each part framed and numbered; in a
+    top-to-bottom flow the row of lane headers tall enough for one line of the lanes' names."""
+    lane_px = OVERVIEW_LANE_PT / (PT_PER_PX * max(scale, 0.01))
+    whole = _headers_for_names(whole, lane_px)
     vertical = whole.direction != "LR"
     spans = {n.key: (n.box.y, n.box.bottom) if vertical else (n.box.x, n.box.right) for n in whole.nodes}
     ranges = []
@@ -288,7 +302,6 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
         across = (whole.width if vertical else whole.height) - 8
         box = Rect(4, low, across, high - low) if vertical else Rect(low, 4, high - low, across)
         outlines.append(PartOutline(part.number, box, font))
-    lane_px = OVERVIEW_LANE_PT / (PT_PER_PX * max(scale, 0.01))
     return replace(
         whole,
         numbers=False,
@@ -299,6 +312,46 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
         edges=tuple(replace(edge, label="", label_at=None) for edge in whole.edges),
         header=(),
         outlines=tuple(outlines),
+    )
+
+
+def _headers_for_names(whole: Diagram, size: float) -> Diagram:
+    """``whole`` with lane headers that hold one line of the lanes' names at ``size`` px, the drawing moved
+    down (top to bottom: the header row at least :data:`_NAME_ROW` lines tall) or right (left to right: the
+    header column as wide as the longest name, up to :data:`_NAME_COLUMN` of the drawing). Shrunk onto the
+    overview page, a 50 px header row held no line of 7.5 pt text and a 132 px column not one word: the
+    overview of a big flow named no lane at all (review 3 #7)."""
+    if not whole.lanes:
+        return whole
+    if whole.direction != "LR":
+        extra = _NAME_ROW * size - min(lane.header.height for lane in whole.lanes)
+        return _grown(whole, 0.0, extra) if extra > 0 else whole
+    names = [" ".join(clean_text(lane.name).split()) for lane in whole.lanes]
+    want = max(text_width(name, size, bold=True) for name in names) + size
+    narrowest = min(lane.header.width for lane in whole.lanes)
+    extra = min(want, max(narrowest, _NAME_COLUMN * whole.width)) - narrowest
+    return _grown(whole, extra, 0.0) if extra > 0 else whole
+
+
+def _grown(whole: Diagram, dx: float, dy: float) -> Diagram:
+    """``whole`` moved ``dx`` right and ``dy`` down, its lanes' headers and bands grown into the room made."""
+
+    def moved(r: Rect) -> Rect:
+        return Rect(r.x + dx, r.y + dy, r.width, r.height)
+
+    def grown(r: Rect) -> Rect:
+        return Rect(r.x, r.y, r.width + dx, r.height + dy)
+
+    return replace(
+        whole,
+        width=whole.width + dx,
+        height=whole.height + dy,
+        nodes=tuple(replace(n, box=moved(n.box)) for n in whole.nodes),
+        lanes=tuple(replace(lane, band=grown(lane.band), header=grown(lane.header)) for lane in whole.lanes),
+        edges=tuple(
+            replace(e, points=tuple(Point(p.x + dx, p.y + dy) for p in e.points), label_at=None) for e in whole.edges
+        ),
+        stages=tuple(replace(s, band=moved(s.band), label=moved(s.label)) for s in whole.stages),
     )
 
 

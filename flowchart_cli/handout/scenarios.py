@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..analyze import FlowPath, walk_flow
 from ..analyze.records import Outcome
 from ..model import Flow
-from ..readable_time import DayUnit, day_unit, readable_range
+from ..readable_time import DayUnit, clock_sums, day_unit, readable_by_clock, readable_range
 from .coverage import LoopCase, teaching_plan
 from .parties import parties_of_lanes
 from .questions import answers_condition
@@ -163,8 +163,14 @@ def _item(
     parties = parties_of_lanes(flow, [ids.get(name, name) for name in path.lanes], lang)
     summary = [parties] if parties else []
     if timed:
-        # in the unit of the typical case above it: "2–5 dias úteis", never "40 h 20 min" beside "5 working days"
-        summary.append(readable_range(path.duration, lang, day).replace(" ", "\u00a0"))  # one duration never splits
+        # in the unit of the typical case above it: "2–5 dias úteis", never "40 h 20 min" beside "5 working days";
+        # a flow of business and calendar days: each in its own ("3 días hábiles + 1 día", never "2 días")
+        said = (
+            readable_by_clock(*clock_sums(by_key[k].duration for k in path.steps), lang, day)
+            if day is not None and day.mixed
+            else readable_range(path.duration, lang, day)
+        )
+        summary.append(said.replace(" ", "\u00a0").replace("\u00a0+\u00a0", "\u00a0+ "))  # a part never splits
     end = by_key[path.steps[-1]]
     return ScenarioItem(
         number=number,

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from ..analyze.simulate import DEFAULT_CASES, simulate_flow
 from ..durations import parse_duration
 from ..model import Flow
-from ..readable_time import day_unit, readable
+from ..readable_time import DayUnit, day_unit, readable
 from .routes import step_numbers
 
 __all__ = ["STEP_BUDGET", "TYPICAL_WORDS", "typical_case"]
@@ -33,16 +33,19 @@ STEP_BUDGET = 200
 
 TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
     "en": {
-        "mixed_calendar": "Each business day counts as 8 h (a third of a day).",
-        "mixed_business": "Each calendar day counts as 24 h (3 business days).",
+        "business": "Each {day} counts as 8 h of work.",
+        "mixed_calendar": "In these figures each business day counts as 8 h (a third of a day), not as a whole "
+        "calendar day.",
+        "mixed_business": "In these figures a {day} is 8 h and waits in calendar days or hours count in full: "
+        "a 24 h wait adds 3 {days}.",
         "sentence": "Half of the cases end in less than {p50}; 1 in 10 takes more than {p90}.",
         "same": "Almost every case takes about {p50}.",
         "slow_only": "1 in 10 cases takes more than {p90}.",
         "between": "Most cases take between {low} and {high}.",
-        "how": "From {cases} simulated cases, each decision taken as often as its shares say.",
-        "how_equal": "From {cases} simulated cases, each answer of a decision taken equally often "
+        "how": "From {cases} simulated cases, with each decision taken as often as its shares say.",
+        "how_equal": "From {cases} simulated cases, with each answer of a decision taken equally often "
         "(the flow gives no shares).",
-        "how_some": "From {cases} simulated cases, each decision taken as often as its shares say, "
+        "how_some": "From {cases} simulated cases, with each decision taken as often as its shares say, "
         "and each answer equally often where it gives none.",
         "untimed_one": "Step {steps} counts as 0 min (no duration the simulation can read), so real cases take longer.",
         "untimed": "Steps {steps} count as 0 min (no duration the simulation can read), so real cases take longer.",
@@ -52,16 +55,20 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "so real cases take longer.",
     },
     "es": {
-        "mixed_calendar": "Cada día hábil cuenta como 8 h (un tercio de día).",
-        "mixed_business": "Cada día natural cuenta como 24 h (3 días hábiles).",
+        "business": "Cada día hábil cuenta como 8 h de trabajo.",
+        "mixed_calendar": "En estas cifras cada día hábil cuenta como 8 h (un tercio de día), no como un día "
+        "entero del calendario.",
+        "mixed_business": "En estas cifras un día hábil son 8 h y las esperas en días naturales o en horas "
+        "cuentan enteras: una espera de 24 h suma 3 días hábiles.",
         "sentence": "La mitad de los casos termina en menos de {p50}; 1 de cada 10 tarda más de {p90}.",
         "same": "Casi todos los casos tardan unos {p50}.",
         "slow_only": "1 de cada 10 casos tarda más de {p90}.",
         "between": "La mayoría de los casos tarda entre {low} y {high}.",
-        "how": "Según {cases} casos simulados, cada decisión tomada con la frecuencia que indican sus proporciones.",
-        "how_equal": "Según {cases} casos simulados, cada respuesta de una decisión tomada con la misma frecuencia "
+        "how": "Según {cases} casos simulados, con cada decisión tomada con la frecuencia que indican sus "
+        "proporciones.",
+        "how_equal": "Según {cases} casos simulados, con cada respuesta de una decisión tomada con la misma frecuencia "
         "(el flujo no indica proporciones).",
-        "how_some": "Según {cases} casos simulados, cada decisión tomada con la frecuencia que indican sus "
+        "how_some": "Según {cases} casos simulados, con cada decisión tomada con la frecuencia que indican sus "
         "proporciones, y cada respuesta con la misma frecuencia donde no las indica.",
         "untimed_one": "El paso {steps} cuenta como 0 min (sin una duración que la simulación pueda leer), "
         "así que los casos reales tardan más.",
@@ -73,16 +80,19 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "como 0 min, así que los casos reales tardan más.",
     },
     "pt": {
-        "mixed_calendar": "Cada dia útil conta como 8 h (um terço de dia).",
-        "mixed_business": "Cada dia corrido conta como 24 h (3 dias úteis).",
+        "business": "Cada dia útil conta como 8 h de trabalho.",
+        "mixed_calendar": "Nestes números cada dia útil conta como 8 h (um terço de dia), não como um dia "
+        "inteiro do calendário.",
+        "mixed_business": "Nestes números um dia útil são 8 h e as esperas em dias corridos ou em horas "
+        "contam inteiras: uma espera de 24 h soma 3 dias úteis.",
         "sentence": "Metade dos casos termina em menos de {p50}; 1 em cada 10 leva mais de {p90}.",
         "same": "Quase todos os casos levam cerca de {p50}.",
         "slow_only": "1 em cada 10 casos leva mais de {p90}.",
         "between": "A maioria dos casos leva entre {low} e {high}.",
-        "how": "Segundo {cases} casos simulados, cada decisão tomada com a frequência que indicam suas proporções.",
-        "how_equal": "Segundo {cases} casos simulados, cada resposta de uma decisão tomada com a mesma frequência "
+        "how": "Segundo {cases} casos simulados, com cada decisão tomada com a frequência que indicam suas proporções.",
+        "how_equal": "Segundo {cases} casos simulados, com cada resposta de uma decisão tomada com a mesma frequência "
         "(o fluxo não indica proporções).",
-        "how_some": "Segundo {cases} casos simulados, cada decisão tomada com a frequência que indicam suas "
+        "how_some": "Segundo {cases} casos simulados, com cada decisão tomada com a frequência que indicam suas "
         "proporções, e cada resposta com a mesma frequência onde não as indica.",
         "untimed_one": "O passo {steps} conta como 0 min (sem uma duração que a simulação consiga ler), "
         "então os casos reais levam mais tempo.",
@@ -129,9 +139,19 @@ def typical_case(flow: Flow, lang: str) -> tuple[str, str]:
         sentence = words["between"].format(low=said(low, "down"), high=said(simulation.p90, "up"))
     else:
         sentence = words["sentence"].format(p50=said(simulation.p50, "up"), p90=said(simulation.p90, "down"))
-    # a flow that writes both kinds of day: what the other kind counts as in the figures above
-    mixed = words[f"mixed_{day.kind}"] if day is not None and day.mixed else ""
-    return sentence, " ".join(filter(None, (_how(flow, words, _count(cases, lang)), mixed, _untimed(flow, words))))
+    days = " ".join(
+        filter(None, (_how(flow, words, _count(cases, lang)), _day_note(day, words), _untimed(flow, words)))
+    )
+    return sentence, days
+
+
+def _day_note(day: DayUnit | None, words: Mapping[str, str]) -> str:
+    """What a day of the figures counts as: a business day is 8 h of work (said on every handout that counts in
+    them), and in a flow that writes both kinds of day, how the other kind was added in."""
+    if day is None or (day.kind == "calendar" and not day.mixed):
+        return ""
+    key = f"mixed_{day.kind}" if day.mixed else "business"
+    return words[key].format(day=day.english[0], days=day.english[1])
 
 
 def _how(flow: Flow, words: Mapping[str, str], cases: str) -> str:

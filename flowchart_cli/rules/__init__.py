@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..catalog import READER_RULES, RuleInfo
 from ..diagnostics import Diagnostic
 from ..model import Flow
-from . import comments, graph, shares, style  # noqa: F401  (each registers its rules on import)
+from . import comments, graph, shares, style, timing  # noqa: F401  (each registers its rules on import)
 from .registry import CHECKS, RULES, Finding, rule
 
 __all__ = ["CATALOG", "CHECKS", "Finding", "RuleInfo", "rule", "run_rules"]
