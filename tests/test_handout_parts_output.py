@@ -185,3 +185,16 @@ def test_a_left_to_right_overview_names_its_lanes_in_a_wider_header_column(tmp_p
     overview = " ".join(pypdf.PdfReader(tmp_path / "bagagem-extraviada.pdf").pages[0].extract_text().split())
     assert "Passageiro" in overview and "Setor de indenizações" in overview
     assert overview.count("…") <= 3  # the longer names shortened to fit, never a bare "Ag…"
+
+
+def test_a_lane_name_takes_two_lines_on_the_overview_where_its_header_has_the_room(tmp_path: Path):
+    """Review 3 #7: "Back office de factur…" and "Supervisor come…" told the trainee half a name."""
+    from flowchart_cli.handout.printed import _named_on_overview
+    from flowchart_cli.layout.geometry import LaneBand, Rect
+
+    tall = LaneBand("pago", "Sistema de pagamento", Rect(0, 0, 180, 900), Rect(0, 0, 180, 60), 1)
+    assert _named_on_overview(tall, 20).lines == ("Sistema de", "pagamento")
+    flow = REVIEW3 / "disputa-lectura-medidor.flow.yaml"
+    _run("render", str(flow), "-f", "pdf", "--paper", "a4", "-o", str(tmp_path))
+    overview = " ".join(pypdf.PdfReader(tmp_path / "disputa-lectura-medidor.pdf").pages[0].extract_text().split())
+    assert "facturación" in overview and "comercial" in overview and "…" not in overview.split("1")[0]

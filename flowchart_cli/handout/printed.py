@@ -33,6 +33,7 @@ OVERVIEW_LANE_PT = 7.5  # a lane's name on the overview: the smallest text the h
 _CONNECTOR_ROWS_PX = 130.0  # what a part's connectors above and below add along the flow, about
 _TRIAL_PART = 99  # the part number written on connectors while the cut is still being chosen
 _NAME_ROW = 1.6  # an overview's lane header: one line of the name, a fifth of a line above and below it
+_NAME_LINES = 2  # lines of a lane's name on the overview, where its header has the room
 _NAME_COLUMN = 0.15  # at most this share of a left-to-right overview's width goes to the names' column
 _HOPELESS = 1.6  # a run this many times longer (in the whole drawing) than a page can hold is not tried
 
@@ -316,15 +317,19 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
 
 
 def _headers_for_names(whole: Diagram, size: float) -> Diagram:
-    """``whole`` with lane headers that hold one line of the lanes' names at ``size`` px, the drawing moved
-    down (top to bottom: the header row at least :data:`_NAME_ROW` lines tall) or right (left to right: the
-    header column as wide as the longest name, up to :data:`_NAME_COLUMN` of the drawing). Shrunk onto the
+    """``whole`` with lane headers that hold the lanes' names at ``size`` px, the drawing moved down (top to
+    bottom: the header row at least :data:`_NAME_ROW` lines tall, two where a name needs them) or right (left
+    to right: the header column as wide as the longest name, up to :data:`_NAME_COLUMN` of the drawing). Shrunk onto the
     overview page, a 50 px header row held no line of 7.5 pt text and a 132 px column not one word: the
     overview of a big flow named no lane at all (review 3 #7)."""
     if not whole.lanes:
         return whole
-    if whole.direction != "LR":
-        extra = _NAME_ROW * size - min(lane.header.height for lane in whole.lanes)
+    if whole.direction != "LR":  # two lines where a name needs them across its lane ("Back office de" /
+        # "facturación", not "Back office de factur…")
+        names = [(" ".join(clean_text(lane.name).split()), lane.header.width - size) for lane in whole.lanes]
+        two = any(len(_wrapped_whole(name, room, size)) > 1 for name, room in names)
+        rows = 0.4 + 1.2 * _NAME_LINES if two else _NAME_ROW
+        extra = rows * size - min(lane.header.height for lane in whole.lanes)
         return _grown(whole, 0.0, extra) if extra > 0 else whole
     names = [" ".join(clean_text(lane.name).split()) for lane in whole.lanes]
     want = max(text_width(name, size, bold=True) for name in names) + size
@@ -356,18 +361,38 @@ def _grown(whole: Diagram, dx: float, dy: float) -> Diagram:
 
 
 def _named_on_overview(lane: LaneBand, size: float) -> LaneBand:
-    """The lane with its name on one line of its header, at ``size`` px, shortened with "…" to fit
-    across it, so the reader of the overview knows whose column each part's steps are in; no name where
-    its first word would not fit whole ("Appl…" tells nobody anything)."""
+    """The lane with its name in its header at ``size`` px, on up to :data:`_NAME_LINES` lines where the
+    header is tall enough, the last shortened with "…" to fit across it, so the reader of the overview
+    knows whose column each part's steps are in; no name where its first word would not fit whole ("Appl…"
+    tells nobody anything)."""
     header = lane.header
     room = header.width - size  # half a letter's margin each side
     name = " ".join(clean_text(lane.name).split())
     first = name.split(" ")[0] + ("…" if " " in name else "")
     if header.height < 1.4 * size or text_width(first, size, bold=True) > room:
         return replace(lane, lines=(), name="", external=False)
-    if text_width(name, size, bold=True) > room:
-        cut = len(name)
-        while cut > 3 and text_width(name[:cut].rstrip() + "…", size, bold=True) > room:
+    most = max(1, min(_NAME_LINES, int((header.height / size - 0.4) / 1.2)))
+    lines = list(_wrapped_whole(name, room, size))
+    if len(lines) > most:
+        lines = [*lines[: most - 1], " ".join(lines[most - 1 :])]
+    last = lines[-1]
+    if text_width(last, size, bold=True) > room:
+        cut = len(last)
+        while cut > 1 and text_width(last[:cut].rstrip() + "…", size, bold=True) > room:
             cut -= 1
-        name = name[:cut].rstrip() + "…"
-    return replace(lane, lines=(name,), external=False)  # no "(externo)" line: one line is all there is room for
+        lines[-1] = last[:cut].rstrip() + "…"
+        if len(lines) == 1 and len(lines[0]) <= 4:  # "Sis…": a stump tells nobody anything
+            return replace(lane, lines=(), name="", external=False)
+    return replace(lane, lines=tuple(lines), external=False)  # no "(externo)" line: the name needs the room
+
+
+def _wrapped_whole(name: str, room: float, size: float) -> list[str]:
+    """``name`` in lines no wider than ``room``, breaking only between words (a word wider than the room
+    stays whole on its own line, for the caller to shorten)."""
+    lines: list[str] = []
+    for word in name.split(" "):
+        if lines and text_width(f"{lines[-1]} {word}", size, bold=True) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]

@@ -40,6 +40,14 @@ from .svg_paint import Paints
 __all__ = ["TextRun", "svg_without_text", "symbol_icon", "write_svg"]
 
 LINE_HEIGHT = 16.0
+
+
+def line_step(size: float) -> float:
+    """From one line of a text block to the next: the drawing's own 16 px, or 1.2 font sizes for text set
+    larger than that (an overview's lane names, drawn big to print at 7.5 pt on a shrunk page)."""
+    return LINE_HEIGHT if size <= LINE_HEIGHT else 1.2 * size
+
+
 _ARROW = 9.0
 _STROKE = "1.5"
 _text = xml_text
@@ -120,9 +128,10 @@ class _Drawing:
         (an overview's shapes carry none)."""
         if not any(lines):
             return ""
-        top = center.y - len(lines) * LINE_HEIGHT / 2
+        step = line_step(size)
+        top = center.y - len(lines) * step / 2
         ink = self.colours.ink
-        places = [(line, top + (i + 0.5) * LINE_HEIGHT + 0.35 * size) for i, line in enumerate(lines)]
+        places = [(line, top + (i + 0.5) * step + 0.35 * size) for i, line in enumerate(lines)]
         if not self.keep_text:
             self.runs += [TextRun(center.x, y, clean_text(line), "middle", size, bold, ink) for line, y in places]
             return ""
