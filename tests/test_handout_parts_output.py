@@ -150,7 +150,8 @@ def test_a_flow_a_few_percent_too_tall_prints_on_one_page_not_in_parts(tmp_path:
     ]
     (drawn,) = [n for n, text in enumerate(pages) if text.startswith("Diagram Member (external)")]
     assert all(label in pages[drawn] for label in ("Member told the outcome", "Charge the 10 € freeze fee"))
-    assert pages[drawn + 1].startswith("Legend Start")  # the drawing spilled nothing onto the next page
+    assert "Legend Start" in pages[drawn + 1] and "Legend" not in pages[drawn]  # legend on the next page
+    assert "Step by step" in pages[drawn + 1]  # with the step table under it, not alone on a page
     assert not any("Part 1 of" in text for text in pages)
 
 

@@ -58,8 +58,8 @@ def test_every_word_is_readable_the_diagram_shows_every_number_and_the_pdf_is_ta
         for number, page in enumerate(pages, start=1):
             smallest = min(page, default=(99.0, ""))
             assert smallest[0] >= SMALLEST_WORD_PT, f"{pdf.name} page {number}: “{smallest[1]}” is {smallest[0]:.1f} pt"
-        steps_heading = words(flow.lang)["steps"].split()[0]
-        table = next(i for i, page in enumerate(pages) if [w for _, w in page[:12]].count(steps_heading))
+        heading = words(flow.lang)["steps"].split()  # "Step by step": on its own page, or under a lone legend
+        table = next(i for i, page in enumerate(pages) if i > 0 and _has_run([w for _, w in page], heading))
         drawn = {int(w) for page in pages[1:table] for _, w in page if w.isdigit()}
         assert set(range(1, len(flow.steps) + 1)) <= drawn, f"{pdf.name}: step numbers missing from the diagram"
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
@@ -140,3 +140,8 @@ def test_a_heading_never_ends_a_page_with_a_single_item_under_it():
     pages = _printed_pages(f"<section class='checklist'><h2>Checklist</h2><ul class='ticks'>{ticks}</ul></section>")
     (holding,) = [words for words in pages if "Checklist" in words]
     assert len([w for w in holding if w.startswith("tick")]) >= 2, pages
+
+
+def _has_run(words_on_page: list[str], run: list[str]) -> bool:
+    """Whether ``run`` stands on the page as consecutive words."""
+    return any(words_on_page[k : k + len(run)] == run for k in range(len(words_on_page) - len(run) + 1))
