@@ -20,6 +20,7 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from .geometry import Point, Rect
+from .route_index import cross, segments_of
 from .shapes import inset
 
 __all__ = ["side_arrivals"]
@@ -196,20 +197,8 @@ def _runs_on(
 
 
 def _crossings(pieces: list[tuple[Point, Point]], others: list[Line]) -> int:
-    """Proper crossings of ``pieces`` (each horizontal or vertical) with the other lines' pieces."""
-    count = 0
-    for p, q in pieces:
-        for line in others:
-            for r, s in itertools.pairwise(line):
-                count += _cross(p, q, r, s)
-    return count
-
-
-def _cross(p: Point, q: Point, r: Point, s: Point) -> int:
-    if abs(p.x - q.x) < 0.01 and abs(r.y - s.y) < 0.01:
-        x, y = p.x, r.y
-        across = min(r.x, s.x) < x < max(r.x, s.x) and min(p.y, q.y) < y < max(p.y, q.y)
-        return int(across)
-    if abs(p.y - q.y) < 0.01 and abs(r.x - s.x) < 0.01:
-        return _cross(r, s, p, q)
-    return 0
+    """Proper crossings of ``pieces`` with the other lines' pieces (route_index's rule: each passes
+    strictly through the other)."""
+    mine = segments_of([(p.x, p.y) for piece in pieces for p in piece])
+    theirs = [segments_of([(p.x, p.y) for p in line]) for line in others]
+    return sum(cross(a, b) == 1.0 for a in mine for line in theirs for b in line)

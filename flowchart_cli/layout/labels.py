@@ -61,8 +61,8 @@ def place_labels(
         if request is None:
             out.append((None, "start", True))
             continue
-        # a label kept on one line (beside an LR side stub) that finds no clear spot so may still find one
-        # on a few lines further along its line, rather than print over a shape or another label
+        # a label kept on one line (beside an LR side stub) that finds no clear spot may still find one on
+        # a few lines further along its line, rather than print over a shape or another label
         tries = [request] if request.wrap else [request, replace(request, wrap=True)]
         found = next(
             (
