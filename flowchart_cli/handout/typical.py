@@ -1,16 +1,17 @@
-"""The handout's sentence on a typical and a slow case: "la mitad de los casos termina en menos de 45 min…".
+"""The handout's sentence on a typical and a slow case: "la mitad de los casos termina en unos 45 min o menos…".
 
 It comes from the same simulation as `flowchart analyze --simulate` (its
 default cases and seed), so the handout and the report never disagree — up
 to :data:`STEP_BUDGET` steps: a flow bigger than that simulates fewer cases
 (never under 1,000), so a handout of a huge flow stays quick, and says how
 many.  The
-median is rounded up and the 90th percentile down, so both halves of the
-sentence stay true as written.  A flow without any readable duration gets no
+median and the 90th percentile are rounded to the nearest figure, as the
+analyze report rounds them (review 4 #10: "more than 6.1 business days" beside
+analyze's "6.2"), and the sentence says "about", so it stays true as written.  A flow without any readable duration gets no
 sentence: there is nothing to say about time.  What the simulation assumes
 where the flow is silent is said, not hidden: a decision without ``shares``
 takes its answers equally often, and a step without a readable duration counts
-as 0 min — a trainee who reads "menos de 10 min" must know that the 48-hour
+as 0 min — a trainee who reads "unos 10 min o menos" must know that the 48-hour
 visit was not counted.  Every figure is said in the flow's own day unit
 (:mod:`..readable_time`); a flow that writes both business and calendar days
 is told what the other kind counts as.
@@ -38,10 +39,10 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "calendar day.",
         "mixed_business": "In these figures a {day} is 8 h and waits in calendar days or hours count in full: "
         "a 24 h wait adds 3 {days}.",
-        "sentence": "Half of the cases end in less than {p50}; 1 in 10 takes more than {p90}.",
+        "sentence": "Half of the cases end in about {p50} or less; 1 in 10 takes about {p90} or more.",
         "same": "Almost every case takes about {p50}.",
-        "slow_only": "1 in 10 cases takes more than {p90}.",
-        "between": "Most cases take between {low} and {high}.",
+        "slow_only": "1 in 10 cases takes about {p90} or more.",
+        "between": "Most cases take between about {low} and {high}.",
         "how": "From {cases} simulated cases, with each decision taken as often as its shares say.",
         "how_equal": "From {cases} simulated cases, with each answer of a decision taken equally often "
         "(the flow gives no shares).",
@@ -60,10 +61,10 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "entero del calendario.",
         "mixed_business": "En estas cifras un día hábil son 8 h y las esperas en días naturales o en horas "
         "cuentan enteras: una espera de 24 h suma 3 días hábiles.",
-        "sentence": "La mitad de los casos termina en menos de {p50}; 1 de cada 10 tarda más de {p90}.",
+        "sentence": "La mitad de los casos termina en unos {p50} o menos; 1 de cada 10 tarda unos {p90} o más.",
         "same": "Casi todos los casos tardan unos {p50}.",
-        "slow_only": "1 de cada 10 casos tarda más de {p90}.",
-        "between": "La mayoría de los casos tarda entre {low} y {high}.",
+        "slow_only": "1 de cada 10 casos tarda unos {p90} o más.",
+        "between": "La mayoría de los casos tarda entre unos {low} y {high}.",
         "how": "Según {cases} casos simulados, con cada decisión tomada con la frecuencia que indican sus "
         "proporciones.",
         "how_equal": "Según {cases} casos simulados, con cada respuesta de una decisión tomada con la misma frecuencia "
@@ -85,10 +86,10 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "inteiro do calendário.",
         "mixed_business": "Nestes números um dia útil são 8 h e as esperas em dias corridos ou em horas "
         "contam inteiras: uma espera de 24 h soma 3 dias úteis.",
-        "sentence": "Metade dos casos termina em menos de {p50}; 1 em cada 10 leva mais de {p90}.",
+        "sentence": "Metade dos casos termina em cerca de {p50} ou menos; 1 em cada 10 leva cerca de {p90} ou mais.",
         "same": "Quase todos os casos levam cerca de {p50}.",
-        "slow_only": "1 em cada 10 casos leva mais de {p90}.",
-        "between": "A maioria dos casos leva entre {low} e {high}.",
+        "slow_only": "1 em cada 10 casos leva cerca de {p90} ou mais.",
+        "between": "A maioria dos casos leva entre cerca de {low} e {high}.",
         "how": "Segundo {cases} casos simulados, com cada decisão tomada com a frequência que indicam suas proporções.",
         "how_equal": "Segundo {cases} casos simulados, com cada resposta de uma decisão tomada com a mesma frequência "
         "(o fluxo não indica proporções).",
@@ -125,20 +126,18 @@ def typical_case(flow: Flow, lang: str) -> tuple[str, str]:
     words = TYPICAL_WORDS.get(lang, TYPICAL_WORDS["en"])
     day = day_unit(durations)
 
-    def said(minutes: float, how: str) -> str:
-        return readable(minutes, lang, day, how).replace(" ", "\u00a0")  # one duration never splits
+    def said(minutes: float) -> str:
+        return readable(minutes, lang, day).replace(" ", "\u00a0")  # one duration never splits
 
     low = simulation.p10 if simulation.p10 is not None else simulation.p50
     if not simulation.p50:  # most cases pass no timed step: a median of "0 min" would mislead; the note says why
-        sentence = words["slow_only"].format(p90=said(simulation.p90, "down"))
-    elif said(low, "nearest") == said(simulation.p90, "nearest"):  # 8 in 10 cases round alike: no spread to tell
-        sentence = words["same"].format(p50=said(simulation.p50, "nearest"))
-    elif said(simulation.p50, "nearest") == said(simulation.p90, "nearest") or said(simulation.p50, "up") == said(
-        simulation.p90, "down"
-    ):  # "less than 10 min; more than 10 min", or "less than 5.1 working days; more than 5 working days"
-        sentence = words["between"].format(low=said(low, "down"), high=said(simulation.p90, "up"))
+        sentence = words["slow_only"].format(p90=said(simulation.p90))
+    elif said(low) == said(simulation.p90):  # 8 in 10 cases round alike: no spread to tell
+        sentence = words["same"].format(p50=said(simulation.p50))
+    elif said(simulation.p50) == said(simulation.p90):  # "about 10 min or less; about 10 min or more"
+        sentence = words["between"].format(low=said(low), high=said(simulation.p90))
     else:
-        sentence = words["sentence"].format(p50=said(simulation.p50, "up"), p90=said(simulation.p90, "down"))
+        sentence = words["sentence"].format(p50=said(simulation.p50), p90=said(simulation.p90))
     days = " ".join(
         filter(None, (_how(flow, words, _count(cases, lang)), _day_note(day, words), _untimed(flow, words)))
     )

@@ -1,0 +1,109 @@
+"""Review 4 #10/#11/#14: the handout's typical and slow case and `analyze --simulate` say the same figures, read
+from the real outputs of the reviewer's flows (tests/review4_flows), and both agree with the JSON's minutes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import tinyhtml5
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from flowchart_cli.cli import app
+
+FLOWS = Path(__file__).resolve().parent / "review4_flows"
+H = "{http://www.w3.org/1999/xhtml}"
+UNIT_MINUTES = {
+    "business day": 480, "business days": 480, "working day": 480, "working days": 480,
+    "día hábil": 480, "días hábiles": 480, "dia útil": 480, "dias úteis": 480,
+    "day": 1440, "days": 1440, "día": 1440, "días": 1440, "dia": 1440, "dias": 1440,
+    "week": 10080, "weeks": 10080, "semana": 10080, "semanas": 10080,
+}  # fmt: skip
+FIGURE = re.compile(
+    r"(?P<number>\d+(?:[.,]\d)?)\s(?P<unit>business days?|working days?|días? hábil(?:es)?|dias? út(?:il|eis)|"
+    r"days?|días?|dias?|weeks?|semanas?)|(?:(?P<hours>\d+)\sh)?(?:\s?(?P<minutes>\d+)\smin)?"
+)
+
+
+def minutes_said(text: str) -> tuple[float, float]:
+    """ "6.2 business days" → (2976, 24): the minutes a figure says and half the step it was rounded to."""
+    text = text.replace("\u00a0", " ").strip()
+    match = FIGURE.fullmatch(text)
+    assert match and (match["number"] or match["hours"] or match["minutes"]), text
+    if match["number"]:
+        number = match["number"].replace(",", ".")
+        step = 1 if "." not in number else 0.1
+        unit = UNIT_MINUTES[match["unit"]]
+        return float(number) * unit, step * unit / 2
+    return int(match["hours"] or 0) * 60 + int(match["minutes"] or 0), 0.5
+
+
+def simulation_json(flow: Path) -> dict:
+    result = CliRunner().invoke(app, ["analyze", "--simulate", "--format", "json", str(flow)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["files"][0]["simulation"]
+
+
+def analyze_text_figures(flow: Path) -> tuple[str, str]:
+    """The median and the 90th percentile as the text report prints them."""
+    result = CliRunner().invoke(app, ["analyze", "--simulate", str(flow)])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.stdout.splitlines() if "90th percentile" in x)
+    found = re.search(r"median (.+?) · 90th percentile (.+)$", line)
+    assert found, line
+    return found[1], found[2]
+
+
+def headline(html: str) -> str:
+    root = tinyhtml5.parse(html)
+    (typical,) = [p for p in root.iter(f"{H}p") if p.get("class") == "typical-case"]
+    return " ".join("".join(typical.find(f"{H}strong").itertext()).split())
+
+
+HEADLINE_FIGURES = {
+    "en": r"end in about (.+?) or less; 1 in 10 takes about (.+?) or more\.",
+    "es": r"termina en unos (.+?) o menos; 1 de cada 10 tarda unos (.+?) o más\.",
+    "pt": r"termina em cerca de (.+?) ou menos; 1 em cada 10 leva cerca de (.+?) ou mais\.",
+}
+
+
+def handout_figures(text: str, lang: str) -> tuple[str, str]:
+    found = re.search(HEADLINE_FIGURES[lang], text.replace("\u00a0", " "))
+    assert found, text
+    return found[1], found[2]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang"),
+    [("invoice-dispute", "en"), ("cartao-perdido", "pt"), ("matricula-escolar", "pt"), ("telehealth-triage", "en"),
+     ("corte-suministro", "es"), ("danos-vehiculo", "es")],
+)  # fmt: skip
+def test_handout_and_analyze_say_the_json_s_median_and_90th_percentile(tmp_path, name: str, lang: str) -> None:
+    flow = tmp_path / f"{name}.flow.yaml"
+    flow.write_bytes((FLOWS / f"{name}.flow.yaml").read_bytes())
+    duration = simulation_json(flow)["duration"]
+    result = CliRunner().invoke(app, ["handout", str(flow), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    printed = handout_figures(headline((tmp_path / f"{name}.handout.html").read_text(encoding="utf-8")), lang)
+    reported = analyze_text_figures(flow)
+    for key, in_handout, in_report in zip(("p50", "p90"), printed, reported, strict=True):
+        handout_minutes, handout_slack = minutes_said(in_handout)
+        report_minutes, report_slack = minutes_said(in_report)
+        assert abs(handout_minutes - duration[key]) <= handout_slack + 1e-6, (key, in_handout, duration[key])
+        assert abs(report_minutes - duration[key]) <= report_slack + 1e-6, (key, in_report, duration[key])
+        assert (handout_minutes, handout_slack) == (report_minutes, report_slack), (in_handout, in_report)
+
+
+def test_the_printed_handout_says_the_same_90th_percentile(tmp_path) -> None:
+    """The PDF (read with pypdf) prints the figure of the HTML: 6.2 business days, the JSON's 2,973.8 min."""
+    flow = tmp_path / "invoice-dispute.flow.yaml"
+    flow.write_bytes((FLOWS / "invoice-dispute.flow.yaml").read_bytes())
+    result = CliRunner().invoke(app, ["handout", str(flow), "-f", "pdf", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "invoice-dispute.handout.pdf").pages).split())
+    p50, p90 = handout_figures(text, "en")
+    assert minutes_said(p90)[0] == pytest.approx(6.2 * 480)
+    assert abs(minutes_said(p90)[0] - simulation_json(flow)["duration"]["p90"]) <= 24
