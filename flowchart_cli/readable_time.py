@@ -8,8 +8,8 @@ flow that counts "2 días hábiles" reads as two calendar days to its team.  The
 handout's scenario totals (exact sums, :func:`readable_range`) are said in the
 same unit as its typical case, so one page never mixes "5 working days" with
 "40 h 20 min".  A flow that writes both business and calendar days is said in
-the one that carries more of its time ("45 días" beside one "1 día hábil"),
-never in thousands of hours; from ten days on a figure is a whole number, and
+business days, the unit of the work every scenario prints, never in thousands
+of hours; from ten days on a figure is a whole number, and
 a flow that counts in weeks gets weeks from two weeks on.
 """
 
@@ -54,9 +54,10 @@ class DayUnit:
 def day_unit(durations: Iterable[str]) -> DayUnit | None:
     """Business days when durations are written in them, days when in days (or weeks), else ``None``.
 
-    A flow that writes both gets the kind that carries more of its time (the sum of the longest
-    readings): "45 días" and "1 día hábil" is said in days, never in thousands of hours."""
-    business = calendar = 0.0
+    A flow that writes both is said in business days, the unit of the work its scenarios print ("12–13 dias
+    úteis + 1–4 semanas"): review 4 #11 found "3,7 dias" (24-hour days, a business day a third of one) above
+    scenarios all in "dias úteis".  Its waits in days count in full (a 24 h wait is 3 business days), and
+    the figures say so (``mixed``)."""
     seen_business = seen_calendar = long_wait = working = weeks = False
     for text in durations:
         bare = normal_form(text)
@@ -64,19 +65,17 @@ def day_unit(durations: Iterable[str]) -> DayUnit | None:
         length = float(read.max) if read is not None else 0.0
         if _BUSINESS.search(bare):
             seen_business = True
-            business += length
             working = working or bool(_WORKING.search(bare))
         elif _DAYS.search(bare) or _WEEKS.search(bare):
             seen_calendar = True
-            calendar += length
             weeks = weeks or bool(_WEEKS.search(bare))
         elif length > _BUSINESS_DAY:
             long_wait = True  # "24 h" for the customer's reply: clock time, counted whole beside 8-hour days
     mixed = seen_business and (seen_calendar or long_wait)
-    if seen_business and business > calendar:
-        english = ("working day", "working days") if working else _WORDS["business"]["en"]
-        return DayUnit("business", 8 * 60, english, mixed=mixed)
-    return DayUnit("calendar", 24 * 60, weeks=weeks, mixed=mixed) if seen_calendar else None
+    english = ("working day", "working days") if working else _WORDS["business"]["en"]
+    if seen_business:
+        return DayUnit("business", _BUSINESS_DAY, english, weeks=weeks, mixed=mixed)
+    return DayUnit("calendar", 24 * 60, english, weeks=weeks, mixed=mixed) if seen_calendar else None
 
 
 def _rounded(value: float, step: float, how: str) -> float:
@@ -95,7 +94,7 @@ def readable(minutes: float, lang: str = "en", day: DayUnit | None = None, how: 
     """ "40 s", "45 min", "1 h 35 min", or "2 días hábiles" (one decimal, whole from ten) from one ``day`` on;
     "3,5 semanas" from two weeks on in a flow that writes weeks."""
     if day is not None and minutes >= day.minutes:
-        week = day.weeks and minutes >= 2 * _WEEK
+        week = day.weeks and day.kind == "calendar" and minutes >= 2 * _WEEK
         count = minutes / (_WEEK if week else day.minutes)
         days = _rounded(count, 1 if count >= 10 else 0.1, how)
         words = _WORDS["week" if week else day.kind]
@@ -126,7 +125,7 @@ def readable_range(duration: Duration, lang: str = "en", day: DayUnit | None = N
     low = readable(float(duration.min), lang, day)
     if low == high:
         return high
-    if day.weeks and duration.min < 2 * _WEEK <= duration.max:
+    if day.weeks and day.kind == "calendar" and duration.min < 2 * _WEEK <= duration.max:
         return f"{low} – {high}"  # "10 días – 3 semanas"
     return f"{low.split(' ', 1)[0]}–{high}"  # "1–2 días hábiles": the unit once, as the larger number takes it
 
@@ -163,7 +162,7 @@ def readable_by_clock(work: Duration, calendar: Duration, lang: str, day: DayUni
     for a flow that writes both (``day.mixed``); "3 días hábiles + 1 día" printed as "2 días" (a business day is
     a third of a day) or a 24-hour wait as "3 días hábiles" would misstate how long a case takes."""
     business = day if day.kind == "business" else DayUnit("business", _BUSINESS_DAY)
-    days = day if day.kind == "calendar" else DayUnit("calendar", 24 * 60)
+    days = day if day.kind == "calendar" else DayUnit("calendar", 24 * 60, weeks=day.weeks)
     parts = [readable_range(work, lang, business) if work.max or not calendar.max else ""]
     parts.append(readable_range(calendar, lang, days) if calendar.max else "")
     return " + ".join(filter(None, parts))

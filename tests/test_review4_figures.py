@@ -107,3 +107,24 @@ def test_the_printed_handout_says_the_same_90th_percentile(tmp_path) -> None:
     p50, p90 = handout_figures(text, "en")
     assert minutes_said(p90)[0] == pytest.approx(6.2 * 480)
     assert abs(minutes_said(p90)[0] - simulation_json(flow)["duration"]["p90"]) <= 24
+
+
+def handout_html(tmp_path: Path, name: str) -> str:
+    flow = tmp_path / f"{name}.flow.yaml"
+    flow.write_bytes((FLOWS / f"{name}.flow.yaml").read_bytes())
+    result = CliRunner().invoke(app, ["handout", str(flow), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    return (tmp_path / f"{name}.handout.html").read_text(encoding="utf-8")
+
+
+def test_the_headline_speaks_the_scenarios_unit_and_says_equal_odds(tmp_path) -> None:
+    """Review 4 #11: matrícula's "3,7 dias … 3,4 semanas" (24-hour days) above scenarios all in "dias úteis", and
+    cartão's bold "Metade dos casos termina em menos de 15 min" that came only from equal odds."""
+    matricula = headline(handout_html(tmp_path, "matricula-escolar"))
+    p50, p90 = handout_figures(matricula, "pt")
+    assert p50.endswith("dias úteis") and p90.endswith("dias úteis"), matricula
+    cartao = headline(handout_html(tmp_path, "cartao-perdido"))
+    assert cartao.startswith("Supondo que cada resposta de cada decisão ocorre com a mesma frequência (o fluxo não "
+                             "indica proporções), metade dos casos termina em cerca de 15 min ou menos")  # fmt: skip
+    invoice = headline(handout_html(tmp_path, "invoice-dispute"))  # every decision has shares: a plain statement
+    assert invoice.startswith("Half of the cases end in about")

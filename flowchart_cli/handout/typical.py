@@ -44,8 +44,8 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "slow_only": "1 in 10 cases takes about {p90} or more.",
         "between": "Most cases take between about {low} and {high}.",
         "how": "From {cases} simulated cases, with each decision taken as often as its shares say.",
-        "how_equal": "From {cases} simulated cases, with each answer of a decision taken equally often "
-        "(the flow gives no shares).",
+        "assuming": "Assuming each answer of every decision is taken equally often (the flow gives no shares), ",
+        "how_equal": "From {cases} simulated cases.",
         "how_some": "From {cases} simulated cases, with each decision taken as often as its shares say, "
         "and each answer equally often where it gives none.",
         "untimed_one": "Step {steps} counts as 0 min (no duration the simulation can read), so real cases take longer.",
@@ -67,8 +67,9 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "between": "La mayoría de los casos tarda entre unos {low} y {high}.",
         "how": "Según {cases} casos simulados, con cada decisión tomada con la frecuencia que indican sus "
         "proporciones.",
-        "how_equal": "Según {cases} casos simulados, con cada respuesta de una decisión tomada con la misma frecuencia "
-        "(el flujo no indica proporciones).",
+        "assuming": "Suponiendo que cada respuesta de cada decisión se da con la misma frecuencia (el flujo no "
+        "indica proporciones), ",
+        "how_equal": "Según {cases} casos simulados.",
         "how_some": "Según {cases} casos simulados, con cada decisión tomada con la frecuencia que indican sus "
         "proporciones, y cada respuesta con la misma frecuencia donde no las indica.",
         "untimed_one": "El paso {steps} cuenta como 0 min (sin una duración que la simulación pueda leer), "
@@ -91,8 +92,9 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "slow_only": "1 em cada 10 casos leva cerca de {p90} ou mais.",
         "between": "A maioria dos casos leva entre cerca de {low} e {high}.",
         "how": "Segundo {cases} casos simulados, com cada decisão tomada com a frequência que indicam suas proporções.",
-        "how_equal": "Segundo {cases} casos simulados, com cada resposta de uma decisão tomada com a mesma frequência "
-        "(o fluxo não indica proporções).",
+        "assuming": "Supondo que cada resposta de cada decisão ocorre com a mesma frequência (o fluxo não indica "
+        "proporções), ",
+        "how_equal": "Segundo {cases} casos simulados.",
         "how_some": "Segundo {cases} casos simulados, com cada decisão tomada com a frequência que indicam suas "
         "proporções, e cada resposta com a mesma frequência onde não as indica.",
         "untimed_one": "O passo {steps} conta como 0 min (sem uma duração que a simulação consiga ler), "
@@ -138,6 +140,11 @@ def typical_case(flow: Flow, lang: str) -> tuple[str, str]:
         sentence = words["between"].format(low=said(low), high=said(simulation.p90))
     else:
         sentence = words["sentence"].format(p50=said(simulation.p50), p90=said(simulation.p90))
+    decisions = [s for s in flow.steps if s.kind == "decision" and len(s.branches) > 1]
+    if decisions and not any(s.shares for s in decisions):
+        # review 4 #11: "Metade dos casos termina em menos de 15 min" in bold, for a lost card, came only from
+        # taking every answer equally often; the sentence itself says so, not a grey note after it
+        sentence = words["assuming"] + sentence[0].lower() + sentence[1:]
     days = " ".join(
         filter(None, (_how(flow, words, _count(cases, lang)), _day_note(day, words), _untimed(flow, words)))
     )
