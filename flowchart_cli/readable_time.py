@@ -24,7 +24,7 @@ from fractions import Fraction
 from .durations import Duration, format_minutes, format_range, parse_duration
 from .key_words import normal_form
 
-__all__ = ["DayUnit", "clock_sums", "day_unit", "readable", "readable_by_clock", "readable_range"]
+__all__ = ["DayUnit", "clock_parts", "clock_sums", "day_unit", "readable", "readable_range"]
 
 _WORKING = re.compile(r"(?:^|_)working_days?(?:_|$)")
 _BUSINESS = re.compile(r"(?:^|_)(?:(?:business|working)_days?|(?:dias?|d)_(?:habil|habiles|util|uteis))(?:_|$)")
@@ -90,10 +90,18 @@ def _number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang in ("es", "pt") else text
 
 
+def _hours_read_better(minutes: float, day: DayUnit) -> bool:
+    """Under a day and a half, a figure that is not a whole day is said in hours and minutes: "8 h 55 min", not
+    "1,1 días hábiles" (review 4 #13: a trainee cannot picture a tenth of a business day); "1 día hábil" and
+    "1,5 días hábiles" stay in days."""
+    count = minutes / day.minutes
+    return count < 1.45 and round(count, 1) != 1
+
+
 def readable(minutes: float, lang: str = "en", day: DayUnit | None = None, how: str = "nearest") -> str:
     """ "40 s", "45 min", "1 h 35 min", or "2 días hábiles" (one decimal, whole from ten) from one ``day`` on;
     "3,5 semanas" from two weeks on in a flow that writes weeks."""
-    if day is not None and minutes >= day.minutes:
+    if day is not None and minutes >= day.minutes and not _hours_read_better(minutes, day):
         week = day.weeks and day.kind == "calendar" and minutes >= 2 * _WEEK
         count = minutes / (_WEEK if week else day.minutes)
         days = _rounded(count, 1 if count >= 10 else 0.1, how)
@@ -116,17 +124,21 @@ def readable(minutes: float, lang: str = "en", day: DayUnit | None = None, how: 
 
 def readable_range(duration: Duration, lang: str = "en", day: DayUnit | None = None) -> str:
     """An exact total ("25–40 min", "5 min 10 s") as :mod:`.durations` prints it, or in ``day`` units from one
-    ``day`` on ("1–2 días hábiles", "45 min – 5 working days"): the unit the flow's own durations are written in."""
-    if day is None or duration.max < day.minutes:
+    ``day`` on ("1–2 días hábiles", "45 min – 5 working days"): the unit the flow's own durations are written in.
+    Under a day and a half a figure that is not a whole day stays in hours and minutes (:func:`_hours_read_better`)."""
+    if day is None or duration.max < day.minutes or _hours_read_better(float(duration.max), day):
         return format_range(duration)
     high = readable(float(duration.max), lang, day)
-    if duration.min < day.minutes:
-        return f"{format_minutes(duration.min)} – {high}"
+    if duration.min < day.minutes or _hours_read_better(float(duration.min), day):
+        return f"{format_minutes(duration.min)} – {high}"  # "8 h 55 min – 3 días hábiles"
     low = readable(float(duration.min), lang, day)
     if low == high:
         return high
     if day.weeks and day.kind == "calendar" and duration.min < 2 * _WEEK <= duration.max:
-        return f"{low} – {high}"  # "10 días – 3 semanas"
+        weeks = _rounded(float(duration.min) / _WEEK, 0.1, "nearest")
+        if weeks >= 1:  # "1–4 semanas": one range in one unit, never "7 dias – 4 semanas" (review 4 #13)
+            return f"{_number(weeks, lang)}–{high}"
+        return f"{low} – {high}"  # "3 días – 3 semanas"
     return f"{low.split(' ', 1)[0]}–{high}"  # "1–2 días hábiles": the unit once, as the larger number takes it
 
 
@@ -157,12 +169,12 @@ def clock_sums(durations: Iterable[str]) -> tuple[Duration, Duration]:
     return work, calendar
 
 
-def readable_by_clock(work: Duration, calendar: Duration, lang: str, day: DayUnit) -> str:
-    """ "3 días hábiles + 1 día": working time in business days, calendar time in days, each in its own unit,
+def clock_parts(work: Duration, calendar: Duration, lang: str, day: DayUnit) -> list[str]:
+    """("3 días hábiles", "1 día"): working time in business days, calendar time in days, each in its own unit,
     for a flow that writes both (``day.mixed``); "3 días hábiles + 1 día" printed as "2 días" (a business day is
     a third of a day) or a 24-hour wait as "3 días hábiles" would misstate how long a case takes."""
     business = day if day.kind == "business" else DayUnit("business", _BUSINESS_DAY)
     days = day if day.kind == "calendar" else DayUnit("calendar", 24 * 60, weeks=day.weeks)
     parts = [readable_range(work, lang, business) if work.max or not calendar.max else ""]
     parts.append(readable_range(calendar, lang, days) if calendar.max else "")
-    return " + ".join(filter(None, parts))
+    return [p for p in parts if p]

@@ -29,7 +29,7 @@ def test_sentences_in_the_flow_language(tmp_path) -> None:
     assert first.route == "pasos 1–3 → 6 → 7"
     assert first.ends == "Entregado"
     # "1 a 2 días hábiles" in the flow: the total in días hábiles too, never "8 h 5 min – 16 h 5 min"
-    assert first.summary == "3 responsables · 1–2\u00a0días\u00a0hábiles"
+    assert (first.summary, first.times) == ("3 responsables", ("1–2 días hábiles",))
     assert second.condition == "Si la respuesta es «No» en «¿Pago aprobado?» y «No» en «¿Reintenta?»"
     assert second.route == "pasos 1–5"
     assert (

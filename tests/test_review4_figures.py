@@ -128,3 +128,34 @@ def test_the_headline_speaks_the_scenarios_unit_and_says_equal_odds(tmp_path) ->
                              "indica proporções), metade dos casos termina em cerca de 15 min ou menos")  # fmt: skip
     invoice = headline(handout_html(tmp_path, "invoice-dispute"))  # every decision has shares: a plain statement
     assert invoice.startswith("Half of the cases end in about")
+
+
+def scenario_times(html: str) -> list[str]:
+    root = tinyhtml5.parse(html)
+    return [" ".join("".join(s.itertext()).split()) for s in root.iter(f"{H}span") if s.get("class") == "duration"]
+
+
+def test_scenario_durations_read_as_one_range_each_and_in_hours_under_a_day_and_a_half(tmp_path) -> None:
+    """Review 4 #13: "12–13 dias úteis + 7 dias – 4 semanas" (read as a range up to 4 weeks) and "1,1 días
+    hábiles" for 8 h 55 min."""
+    matricula = scenario_times(handout_html(tmp_path, "matricula-escolar"))
+    assert "1–4 semanas" in matricula
+    assert not any("dias – " in t or "dias úteis – " in t for t in matricula), matricula
+    danos = scenario_times(handout_html(tmp_path, "danos-vehiculo"))
+    assert "8 h 55 min" in danos and "1,1 días hábiles" not in danos, danos
+
+
+DURATION_CUT = re.compile(r"(?:· [\d.,]+|\d (?:h|min))\s?–$")
+"""A line that ends inside a duration range: "· 8,2–" or "1 h 58 min –" (the rest on the next line)."""
+
+
+@pytest.mark.parametrize("name", ["danos-vehiculo", "telehealth-triage"])
+def test_a_scenario_s_duration_never_breaks_across_lines_in_the_pdf(tmp_path, name: str) -> None:
+    flow = tmp_path / f"{name}.flow.yaml"
+    flow.write_bytes((FLOWS / f"{name}.flow.yaml").read_bytes())
+    result = CliRunner().invoke(app, ["handout", str(flow), "-f", "pdf", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    lines = "\n".join(p.extract_text() for p in PdfReader(tmp_path / f"{name}.handout.pdf").pages).splitlines()
+    assert any("·" in line and "responsa" in line or "parties" in line for line in lines)  # the scenarios are read
+    cut = [line for line in lines if DURATION_CUT.search(line.replace("\u00a0", " ").rstrip())]
+    assert not cut, cut

@@ -156,9 +156,12 @@ def test_long_totals_read_in_the_flow_s_days_or_weeks(minutes: float, lang: str,
     assert readable(minutes, lang, day, how) == text
 
 
-def test_a_range_across_two_weeks_names_both_units() -> None:
+def test_a_range_across_two_weeks_reads_as_one_range() -> None:
+    """Review 4 #13: "12–13 dias úteis + 7 dias – 4 semanas" read as a range from the sum up to 4 weeks."""
     weeks = DayUnit("calendar", 1440, weeks=True)
-    assert readable_range(Duration(Fraction(10 * 1440), Fraction(21 * 1440)), "es", weeks) == "10 días – 3 semanas"
+    assert readable_range(Duration(Fraction(10 * 1440), Fraction(21 * 1440)), "es", weeks) == "1,4–3 semanas"
+    assert readable_range(Duration(Fraction(7 * 1440), Fraction(28 * 1440)), "pt", weeks) == "1–4 semanas"
+    assert readable_range(Duration(Fraction(3 * 1440), Fraction(21 * 1440)), "es", weeks) == "3 días – 3 semanas"
     assert readable_range(Duration(Fraction(15 * 1440), Fraction(21 * 1440)), "es", weeks) == "2,1–3 semanas"
 
 

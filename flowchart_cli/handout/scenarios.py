@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..analyze import FlowPath, walk_flow
 from ..analyze.records import Outcome
 from ..model import Flow
-from ..readable_time import DayUnit, clock_sums, day_unit, readable_by_clock, readable_range
+from ..readable_time import DayUnit, clock_parts, clock_sums, day_unit, readable_range
 from .coverage import LoopCase, teaching_plan
 from .parties import parties_of_lanes
 from .questions import answers_condition
@@ -94,8 +94,9 @@ class ScenarioItem:
     route: str
     ends: str
     end_anchor: str  # the end step's row in the step table
-    summary: str
+    summary: str  # the responsible parties ("2 responsables"), may be ""
     outcomes: tuple[Outcome, ...] = ()
+    times: tuple[str, ...] = ()  # the total, each clock apart: ("3 días hábiles", "1–4 semanas"), each unbroken
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,16 +162,15 @@ def _item(
     timed = len(path.unknown) + len(path.unread) < len(path.steps)
     ids = {lane.name: lane.id for lane in reversed(flow.lanes)}
     parties = parties_of_lanes(flow, [ids.get(name, name) for name in path.lanes], lang)
-    summary = [parties] if parties else []
+    times: tuple[str, ...] = ()
     if timed:
         # in the unit of the typical case above it: "2–5 dias úteis", never "40 h 20 min" beside "5 working days";
         # a flow of business and calendar days: each in its own ("3 días hábiles + 1 día", never "2 días")
-        said = (
-            readable_by_clock(*clock_sums(by_key[k].duration for k in path.steps), lang, day)
+        times = (
+            tuple(clock_parts(*clock_sums(by_key[k].duration for k in path.steps), lang, day))
             if day is not None and day.mixed
-            else readable_range(path.duration, lang, day)
+            else (readable_range(path.duration, lang, day),)
         )
-        summary.append(said.replace(" ", "\u00a0").replace("\u00a0+\u00a0", "\u00a0+ "))  # a part never splits
     end = by_key[path.steps[-1]]
     return ScenarioItem(
         number=number,
@@ -179,8 +179,9 @@ def _item(
         route=w["steps"].format(route=step_route([by_key[k].number for k in path.steps])),
         ends=shorten(end.label, LABEL_LIMIT),
         end_anchor=anchor(end),
-        summary=" · ".join(summary),
+        summary=parties,
         outcomes=tuple(dict.fromkeys(o for p in same for o in p.outcomes)),
+        times=times,
     )
 
 
