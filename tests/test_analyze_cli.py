@@ -149,7 +149,8 @@ def test_text_report(compra: Path) -> None:
     assert header.split() == ["#", "steps", "lanes", "handoffs", "duration", "ends", "at", "outcomes"]
     row = next(line for line in lines if line.strip().startswith("1 "))
     assert "8–16 h 5 min" not in row  # a range over units is spelt out
-    assert "8 h 5 min – 16 h 5 min" in row and "Entregado" in row and "¿Pago aprobado? Sí" in row
+    # "1 a 2 días hábiles" in the flow: the path in business days, as the simulation and the handout say it
+    assert "1–2 business days" in row and "Entregado" in row and "¿Pago aprobado? Sí" in row
     assert "  1. datos → pago_ok → reintenta, back from reintenta (¿Reintenta? Sí)" in lines
     assert "every path goes through: inicio, datos, pago_ok" in lines
     assert "duration not read (counted as 0): fin 'pronto'" in lines

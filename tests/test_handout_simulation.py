@@ -57,7 +57,10 @@ def test_typical_and_slow_case_in_each_language() -> None:
     support = text(page(checked("soporte-tecnico.flow.yaml")).find(f".//{H}section[@id='scenarios']"))
     assert "La mitad de los casos termina en unos 27 min o menos; 1 de cada 10 tarda unos 3 h 37 min o más." in support
     claim = text(page(checked("insurance-claim.flow.yaml")).find(f".//{H}section[@id='scenarios']"))
-    assert "Half of the cases end in about 1.7 business days or less; 1 in 10 takes about 4.5 business days or more." in claim
+    assert (
+        "Half of the cases end in about 1.7 business days or less; 1 in 10 takes about 4.5 business days or more."
+        in claim
+    )
 
 
 def test_a_single_path_with_durations_still_states_the_typical_case(tmp_path) -> None:
@@ -124,7 +127,9 @@ def test_cases_of_8_and_10_minutes_read_as_a_range(tmp_path) -> None:
         "  - end: Senha redefinida\n  - id: bloqueio\n    end: Chamado encerrado\n",
     )
     (typical,) = [p for p in page(flow).iter(f"{H}p") if p.get("class") == "typical-case"]
-    assert text(typical).endswith("a maioria dos casos leva entre cerca de 8 min e 10 min. Segundo 10.000 casos simulados.")
+    assert text(typical).endswith(
+        "a maioria dos casos leva entre cerca de 8 min e 10 min. Segundo 10.000 casos simulados."
+    )
 
 
 WARRANTY = """title: Warranty claim

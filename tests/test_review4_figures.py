@@ -103,8 +103,9 @@ def test_the_printed_handout_says_the_same_90th_percentile(tmp_path) -> None:
     flow.write_bytes((FLOWS / "invoice-dispute.flow.yaml").read_bytes())
     result = CliRunner().invoke(app, ["handout", str(flow), "-f", "pdf", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "invoice-dispute.handout.pdf").pages).split())
-    p50, p90 = handout_figures(text, "en")
+    pages = PdfReader(tmp_path / "invoice-dispute.handout.pdf").pages
+    text = " ".join(" ".join(p.extract_text() for p in pages).split())
+    _, p90 = handout_figures(text, "en")
     assert minutes_said(p90)[0] == pytest.approx(6.2 * 480)
     assert abs(minutes_said(p90)[0] - simulation_json(flow)["duration"]["p90"]) <= 24
 
@@ -156,6 +157,35 @@ def test_a_scenario_s_duration_never_breaks_across_lines_in_the_pdf(tmp_path, na
     result = CliRunner().invoke(app, ["handout", str(flow), "-f", "pdf", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     lines = "\n".join(p.extract_text() for p in PdfReader(tmp_path / f"{name}.handout.pdf").pages).splitlines()
-    assert any("·" in line and "responsa" in line or "parties" in line for line in lines)  # the scenarios are read
+    assert any(("·" in line and "responsa" in line) or "parties" in line for line in lines)  # the scenarios are read
     cut = [line for line in lines if DURATION_CUT.search(line.replace("\u00a0", " ").rstrip())]
     assert not cut, cut
+
+
+def analyze_text(flow: Path) -> str:
+    result = CliRunner().invoke(app, ["analyze", "--simulate", str(flow)])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "steps"), [("invoice-dispute", 14), ("telehealth-triage", 26), ("corte-suministro", 22)]
+)
+def test_the_untimed_count_is_out_of_the_flow_s_steps(name: str, steps: int) -> None:
+    """Review 4 #14: "4 of 13 steps" for the 14-step invoice flow (the steps met only on a way back left out)."""
+    lines = analyze_text(FLOWS / f"{name}.flow.yaml").splitlines()
+    (line,) = [x for x in lines if x.startswith("no duration (counted as 0):")]
+    assert line.endswith(f" of {steps} steps"), line
+
+
+def test_the_text_report_is_in_one_language_and_one_unit() -> None:
+    """Review 4 #14: paths in "56 h 55 min – 96 h 55 min" beside a simulation in "2,6 días", English labels beside
+    "expected duration 9 dias úteis": the report says every duration in English, in the flow's day unit."""
+    text = analyze_text(FLOWS / "matricula-escolar.flow.yaml")
+    figures = [x for x in text.splitlines() if x.startswith(("  expected duration", "longest:"))]
+    assert len(figures) == 2 and all("business day" in x for x in figures), figures
+    assert not re.search(r"dias? úte?is|semanas|\d,\d", "\n".join(figures)), figures
+    assert "12–13 business days + 1–4 weeks" in text  # the path table: the unit of the simulation
+    assert not re.search(r"\b\d{2,} h \d+ min", text)  # no "56 h 55 min" anywhere
+    danos = analyze_text(FLOWS / "danos-vehiculo.flow.yaml")
+    assert "días hábiles" not in danos and "business days" in danos

@@ -1,15 +1,17 @@
 """The simulation's words in the text and Markdown reports: what a typical and a slow case take.
 
-Durations are said as a person says them ("1 h 35 min", "2 días hábiles"
-where the flow counts business days); both formats print these same lines.
+Durations are said as a person says them ("1 h 35 min", "2 business days"
+where the flow counts business days), in English like every word of the
+report; both formats print these same lines.
 """
 
 from __future__ import annotations
 
 from ..model import Flow
 from ..oneline import shorten
-from ..readable_time import day_unit, readable
+from ..readable_time import readable
 from .simulate import MAX_STEPS, Simulation
+from .tables import REPORT_LANG, report_day
 
 __all__ = ["said", "simulation_heading", "simulation_lane_rows", "simulation_lines"]
 
@@ -17,8 +19,9 @@ LABEL_LIMIT = 48
 
 
 def said(minutes: float, flow: Flow) -> str:
-    """``minutes`` as the flow's people say them (business days where the flow counts in them)."""
-    return readable(minutes, flow.lang, day_unit(s.duration for s in flow.steps))
+    """``minutes`` in the report's unit and language: business days where the flow counts in them, as the
+    handout says the same figure in the flow's language ("6.2 business days" here, "6,2 días hábiles" there)."""
+    return readable(minutes, REPORT_LANG, report_day(flow))
 
 
 _COUNTING = {
@@ -31,7 +34,7 @@ _COUNTING = {
 def _counting(flow: Flow) -> list[str]:
     """How a flow that writes both business and calendar time was added up (review 3 #4: the customer's 24 h
     wait said as "Cliente 4,5 días hábiles"), for the figures said in one kind of day; nothing otherwise."""
-    day = day_unit(s.duration for s in flow.steps)
+    day = report_day(flow)
     return [_COUNTING[day.kind]] if day is not None and day.mixed else []
 
 

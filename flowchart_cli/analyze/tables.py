@@ -6,21 +6,38 @@ facts; only the layout differs, so the content is decided once, here.
 
 from __future__ import annotations
 
-from ..durations import Duration, format_range
+from collections.abc import Iterable
+
+from ..durations import Duration
 from ..model import Flow
 from ..oneline import shorten
+from ..readable_time import DayUnit, clock_parts, clock_sums, day_unit, readable_range
 from .files import FileAnalysis
 from .records import FlowPath, Loop
 
-__all__ = ["fact_lines", "lane_table", "loop_line", "path_table"]
+__all__ = ["REPORT_LANG", "fact_lines", "lane_table", "loop_line", "path_table", "report_day"]
 
 LABEL_LIMIT = 48
 PATH_HEADERS = ("#", "steps", "lanes", "handoffs", "duration", "ends at", "outcomes")
 NUMERIC = 4  # the first columns hold numbers (right-aligned)
+REPORT_LANG = "en"
+"""The reports' one language: their words are the command's (English, like every message of the CLI), so their
+units are too ("2.5 business days", never "2,5 días hábiles" beside "expected duration"); the flow's own text
+(labels, lanes, outcomes) is quoted as written."""
 
 
-def _duration(duration: Duration) -> str:
-    return format_range(duration)
+def report_day(flow: Flow) -> DayUnit | None:
+    """The one day unit of a flow's report: paths, lanes and the simulation alike (review 4 #14: paths in
+    "56 h 55 min" beside a simulation in days), the unit the handout says the same figures in."""
+    return day_unit(s.duration for s in flow.steps)
+
+
+def _duration(duration: Duration, day: DayUnit | None, durations: Iterable[str] = ()) -> str:
+    """A path's (or a lane's) total in the report's unit; a flow of business and calendar days says each apart
+    ("3 business days + 1–4 weeks"), as the handout's scenarios do."""
+    if day is not None and day.mixed:
+        return " + ".join(clock_parts(*clock_sums(durations), REPORT_LANG, day))
+    return readable_range(duration, REPORT_LANG, day)
 
 
 def _labels(flow: Flow) -> dict[str, str]:
@@ -41,16 +58,19 @@ def _route(path: FlowPath, texts: dict[tuple[str, str], str]) -> str:
 def path_table(item: FileAnalysis) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """Headers and one row per path; a path over a limit gets a ``!`` after its number."""
     assert item.analysis is not None and item.facts is not None and item.result.flow is not None
-    labels = _labels(item.result.flow)
-    texts = _outcome_texts(item.result.flow, labels)
+    flow = item.result.flow
+    labels = _labels(flow)
+    texts = _outcome_texts(flow, labels)
     over = set(item.facts.over_limits)
+    day = report_day(flow)
+    by_key = {s.key: s for s in flow.steps}
     rows = [
         (
             f"{n}{'!' if n - 1 in over else ''}",
             str(len(p.steps)),
             str(len(p.lanes)),
             str(p.handoffs),
-            _duration(p.duration),
+            _duration(p.duration, day, (by_key[k].duration for k in p.steps)),
             labels[p.steps[-1]],
             _route(p, texts),
         )
@@ -62,10 +82,18 @@ def path_table(item: FileAnalysis) -> tuple[tuple[str, ...], list[tuple[str, ...
 def lane_table(item: FileAnalysis) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """The time each lane spends on each path ("—" where the path does not pass through it)."""
     assert item.analysis is not None and item.result.flow is not None
-    lanes = [lane.name for lane in item.result.flow.lanes]
+    flow = item.result.flow
+    lanes = [lane.name for lane in flow.lanes]
+    day = report_day(flow)
+    by_key = {s.key: s for s in flow.steps}
+    names = {lane.id: lane.name for lane in flow.lanes}
     rows = []
     for n, path in enumerate(item.analysis.paths, start=1):
-        times = {t.lane: _duration(t.duration) for t in path.lane_time}
+        on_path = [by_key[k] for k in path.steps]
+        times = {
+            t.lane: _duration(t.duration, day, (s.duration for s in on_path if names.get(s.lane or "") == t.lane))
+            for t in path.lane_time
+        }
         rows.append((str(n), *(times.get(lane, "—") for lane in lanes)))
     return ("#", *(shorten(lane, LABEL_LIMIT) for lane in lanes)), rows
 
@@ -84,21 +112,31 @@ def fact_lines(item: FileAnalysis) -> list[str]:
     if not analysis.paths:
         return ["the walk stopped (--max-paths) before it reached an end: too many ways round the loops"]
     paths = analysis.paths
+    day = report_day(flow)
+    by_key = {s.key: s for s in flow.steps}
+
+    def total(path: FlowPath) -> str:
+        return _duration(path.duration, day, (by_key[k].duration for k in path.steps))
+
     lines = [f"every path goes through: {', '.join(facts.common_steps) or '—'}"]
     if facts.longest is not None and facts.shortest is not None and facts.most_handoffs is not None:
         lines.append(
-            f"longest: path {facts.longest + 1} ({_duration(paths[facts.longest].duration)}) · "
-            f"shortest: path {facts.shortest + 1} ({_duration(paths[facts.shortest].duration)}) · "
+            f"longest: path {facts.longest + 1} ({total(paths[facts.longest])}) · "
+            f"shortest: path {facts.shortest + 1} ({total(paths[facts.shortest])}) · "
             f"most handoffs: path {facts.most_handoffs + 1} ({paths[facts.most_handoffs].handoffs})"
         )
     if facts.over_limits:
         lines.append(f"over the limits (!): path {', '.join(str(i + 1) for i in facts.over_limits)}")
-    listed = {k for p in paths for k in p.steps}
-    missing = [s for s in flow.steps if s.key in listed and not s.duration.strip()]
+    steps = [s for s in flow.steps if s.kind != "connector"]  # a path leaves connectors out (spec §5)
+    missing = [s for s in steps if not s.duration.strip()]
     not_read = {k for p in paths for k in p.unread}
     unread = [s for s in flow.steps if s.key in not_read]
     if missing:
-        lines.append(f"no duration (counted as 0): {len(missing)} of {len(listed)} steps")
+        # of the flow's steps, loops' steps included (review 4 #14: "4 of 13 steps" of a 14-step flow left out
+        # the steps met only on a way back, which the simulation does count)
+        left_out = len(flow.steps) - len(steps)
+        connectors = f" (connectors left out: {left_out})" if left_out else ""
+        lines.append(f"no duration (counted as 0): {len(missing)} of {len(steps)} steps{connectors}")
     for step in unread:
         lines.append(f"duration not read (counted as 0): {step.key} {shorten(step.duration, LABEL_LIMIT)!r}")
     if analysis.truncated:

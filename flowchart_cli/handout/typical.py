@@ -7,8 +7,8 @@ to :data:`STEP_BUDGET` steps: a flow bigger than that simulates fewer cases
 many.  The
 median and the 90th percentile are rounded to the nearest figure, as the
 analyze report rounds them (review 4 #10: "more than 6.1 business days" beside
-analyze's "6.2"), and the sentence says "about", so it stays true as written.  A flow without any readable duration gets no
-sentence: there is nothing to say about time.  What the simulation assumes
+analyze's "6.2"), and the sentence says "about", so it stays true as written.
+A flow without any readable duration gets no sentence: there is nothing to say about time.  What the simulation assumes
 where the flow is silent is said, not hidden: a decision without ``shares``
 takes its answers equally often, and a step without a readable duration counts
 as 0 min — a trainee who reads "unos 10 min o menos" must know that the 48-hour
