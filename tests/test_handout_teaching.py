@@ -68,7 +68,7 @@ def test_answers_that_only_go_back_are_taught_as_loops():
         "Si la respuesta es «No» en «¿Los datos del cliente están completos?»",
         "pasos 10–12, y de vuelta al paso 10",
     ) in loops
-    assert any("«No» en «¿Ya se intentó dos veces?»" in c and r.endswith("y de vuelta al paso 13") for c, r in loops)
+    assert any("«No» en «¿Ya se intentó dos veces?»" in c and "y de vuelta al paso 13" in r for c, r in loops)
     _, en = view_of(FLOWS / "billing-dispute.flow.yaml")
     assert (en.scenarios.loops[0].condition, en.scenarios.loops[0].route) == (
         "If the answer is “No” at “Is the evidence complete?”",

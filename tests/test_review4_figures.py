@@ -189,3 +189,27 @@ def test_the_text_report_is_in_one_language_and_one_unit() -> None:
     assert not re.search(r"\b\d{2,} h \d+ min", text)  # no "56 h 55 min" anywhere
     danos = analyze_text(FLOWS / "danos-vehiculo.flow.yaml")
     assert "días hábiles" not in danos and "business days" in danos
+
+
+def test_one_way_back_by_several_ways_round_is_said_so_in_analyze_and_the_handout(tmp_path) -> None:
+    """Review 4 #14: corte's analyze listed "back from verificar (… No, sigue sin luz)" three times and the handout
+    once, as if it came only after «Red de distribución» and «Sí».  Each cycle stays one loop (spec §5: the JSON is
+    unchanged); the text names the loops that share the way back, the handout the other ways round."""
+    flow = FLOWS / "corte-suministro.flow.yaml"
+    data = json.loads(CliRunner().invoke(app, ["analyze", "-f", "json", str(flow)]).stdout)
+    shared = [
+        loop
+        for loop in data["files"][0]["loops"]
+        if loop["via"] == {"step": "verificar", "outcome": "No, sigue sin luz"}
+    ]
+    assert len(shared) == 3
+    text = analyze_text(flow)
+    assert "· the same way back as loops 3, 4, by another way round" in text
+    assert "· the same way back as loops 1, 3, by another way round" in text
+    root = tinyhtml5.parse(handout_html(tmp_path, "corte-suministro"))
+    loops = [" ".join("".join(li.itertext()).split()) for li in root.iter(f"{H}li") if "loop" in li.get("class", "")]
+    (verificar,) = [x for x in loops if "«No, sigue sin luz»" in x]
+    assert verificar.endswith(
+        "y de vuelta al paso 9 (la misma vuelta atrás llega también tras otras respuestas: pasos 9–12 → 14–18; "
+        "9–12 → 18)"
+    ), verificar

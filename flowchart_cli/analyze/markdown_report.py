@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..oneline import shorten
 from .files import FileAnalysis
 from .sim_report import simulation_heading, simulation_lane_rows, simulation_lines
-from .tables import NUMERIC, fact_lines, lane_table, loop_line, path_table
+from .tables import NUMERIC, fact_lines, lane_table, loop_lines, path_table
 
 __all__ = ["escape", "format_markdown"]
 
@@ -45,7 +45,7 @@ def _file_lines(item: FileAnalysis) -> list[str]:
         out += [*_table(*path_table(item), NUMERIC), ""]
     if analysis.loops:
         out += ["**Loops**", ""]
-        out += [f"{n}. {escape(loop_line(loop, flow))}" for n, loop in enumerate(analysis.loops, start=1)]
+        out += [f"{n}. {escape(line)}" for n, line in enumerate(loop_lines(analysis.loops, flow), start=1)]
         out.append("")
     out += [f"- {escape(line)}" for line in fact_lines(item)]
     if analysis.paths and flow.lanes:

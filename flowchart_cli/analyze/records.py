@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..durations import Duration
 
-__all__ = ["Analysis", "FlowPath", "LaneTime", "Loop", "Outcome"]
+__all__ = ["Analysis", "FlowPath", "LaneTime", "Loop", "Outcome", "same_way_back"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,13 @@ class Loop:
     steps: tuple[str, ...]
     via_step: str
     via_outcome: str | None
+
+
+def same_way_back(one: Loop, other: Loop) -> bool:
+    """Both go back by the same step and outcome to the same step, each by its own way round (review 4 #14:
+    corte's three cycles of "No, sigue sin luz → asignar", after a repair, after ordering material, or when no
+    fault is found)."""
+    return (one.via_step, one.via_outcome, one.steps[0]) == (other.via_step, other.via_outcome, other.steps[0])
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,16 +6,16 @@ facts; only the layout differs, so the content is decided once, here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..durations import Duration
 from ..model import Flow
 from ..oneline import shorten
 from ..readable_time import DayUnit, clock_parts, clock_sums, day_unit, readable_range
 from .files import FileAnalysis
-from .records import FlowPath, Loop
+from .records import FlowPath, Loop, same_way_back
 
-__all__ = ["REPORT_LANG", "fact_lines", "lane_table", "loop_line", "path_table", "report_day"]
+__all__ = ["REPORT_LANG", "fact_lines", "lane_table", "loop_line", "loop_lines", "path_table", "report_day"]
 
 LABEL_LIMIT = 48
 PATH_HEADERS = ("#", "steps", "lanes", "handoffs", "duration", "ends at", "outcomes")
@@ -103,6 +103,20 @@ def loop_line(loop: Loop, flow: Flow) -> str:
     step = next(s for s in flow.steps if s.key == loop.via_step)
     outcome = f" {shorten(loop.via_outcome, LABEL_LIMIT)}" if loop.via_outcome else ""
     return f"{' → '.join(loop.steps)}, back from {loop.via_step} ({shorten(step.label, LABEL_LIMIT)}{outcome})"
+
+
+def loop_lines(loops: Sequence[Loop], flow: Flow) -> list[str]:
+    """:func:`loop_line` of each loop (each cycle once, spec §5), and for cycles that share their way back, which
+    loops those are: corte's "No, sigue sin luz → asignar" is one way back by three ways round, not three ways
+    back (review 4 #14)."""
+    lines = []
+    for n, loop in enumerate(loops):
+        same = [m + 1 for m, other in enumerate(loops) if same_way_back(loop, other)]
+        note = f" · the same way back as loop{'s' if len(same) > 2 else ''} " if len(same) > 1 else ""
+        if note:
+            note += ", ".join(str(m) for m in same if m != n + 1) + ", by another way round"
+        lines.append(loop_line(loop, flow) + note)
+    return lines
 
 
 def fact_lines(item: FileAnalysis) -> list[str]:

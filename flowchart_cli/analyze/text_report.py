@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ..oneline import shorten
 from .files import FileAnalysis
 from .sim_report import simulation_heading, simulation_lane_rows, simulation_lines
-from .tables import NUMERIC, fact_lines, lane_table, loop_line, path_table
+from .tables import NUMERIC, fact_lines, lane_table, loop_lines, path_table
 
 __all__ = ["format_text", "table_lines"]
 
@@ -44,7 +44,7 @@ def _file_lines(item: FileAnalysis) -> list[str]:
         out.append("")
     if loops:
         out.append("loops:")
-        out += [f"  {n}. {loop_line(loop, flow)}" for n, loop in enumerate(loops, start=1)]
+        out += [f"  {n}. {line}" for n, line in enumerate(loop_lines(loops, flow), start=1)]
         out.append("")
     out += fact_lines(item)
     if paths and flow.lanes:

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..analyze import FlowPath, walk_flow
-from ..analyze.records import Outcome
+from ..analyze.records import Loop, Outcome, same_way_back
 from ..model import Flow
 from ..readable_time import DayUnit, clock_parts, clock_sums, day_unit, readable_range
 from .coverage import LoopCase, teaching_plan
@@ -39,6 +39,7 @@ SHOWN = 12  # scenarios written out when the flow has that many; more only to sh
 COVER_LIMIT = 30  # at most this many, even when showing every outcome would take more
 COUNTED = 1000  # paths walked to count the rest; past this the note says "more than"
 LABEL_LIMIT = 70
+ALSO_SHOWN = 3  # other ways round to one way back named after it; past that "…" (the diagram shows them all)
 
 SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
     "en": {
@@ -49,6 +50,7 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "loops_heading": "Going back",
         "loops_intro": "Some answers send the work back to an earlier step, which is then done again:",
         "loop_route": "steps {route}, then back to step {back}",
+        "loop_also": " (the same way back also comes after other answers: steps {routes})",
         "loops_more": "…and {n} more ways back.",
         "more": "…and {n} more scenarios.",
         "more_than": "…and more than {n} other scenarios.",
@@ -61,6 +63,7 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "loops_heading": "Vueltas atrás",
         "loops_intro": "Algunas respuestas devuelven el trabajo a un paso anterior, que se vuelve a hacer:",
         "loop_route": "pasos {route}, y de vuelta al paso {back}",
+        "loop_also": " (la misma vuelta atrás llega también tras otras respuestas: pasos {routes})",
         "loops_more": "…y {n} vueltas atrás más.",
         "more": "…y {n} escenarios más.",
         "more_than": "…y más de {n} escenarios distintos de estos.",
@@ -73,6 +76,7 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "loops_heading": "Voltas atrás",
         "loops_intro": "Algumas respostas devolvem o trabalho a um passo anterior, que é feito de novo:",
         "loop_route": "passos {route}, e de volta ao passo {back}",
+        "loop_also": " (a mesma volta atrás vem também depois de outras respostas: passos {routes})",
         "loops_more": "…e mais {n} voltas atrás.",
         "more": "…e mais {n} cenários.",
         "more_than": "…e mais de {n} outros cenários.",
@@ -185,15 +189,26 @@ def _item(
     )
 
 
-def _loop_item(number: int, case: LoopCase, flow: Flow, lang: str, w: Mapping[str, str]) -> ScenarioItem:
+def _loop_item(
+    number: int, case: LoopCase, flow: Flow, lang: str, w: Mapping[str, str], every: Sequence[Loop]
+) -> ScenarioItem:
+    """One way back as a sentence; the other ways round to the same way back (``every``: `analyze`'s loops) named
+    after it, so "No, sigue sin luz → paso 9" is not read as coming only after the answers of the one taught."""
     by_key = {s.key: s for s in flow.steps}
     numbers = [by_key[k].number for k in case.loop.steps]
     first = by_key[case.loop.steps[0]]
+    others = [
+        step_route([by_key[k].number for k in loop.steps])
+        for loop in every
+        if loop.steps != case.loop.steps and same_way_back(loop, case.loop)
+    ]
+    shown = others[:ALSO_SHOWN] + (["…"] if len(others) > ALSO_SHOWN else [])
+    also = w["loop_also"].format(routes="; ".join(shown)) if others else ""
     return ScenarioItem(
         number=number,
         anchor=f"loop-{number}",
         condition=_condition(case.outcomes, by_key, lang),
-        route=w["loop_route"].format(route=step_route(numbers), back=numbers[0]),
+        route=w["loop_route"].format(route=step_route(numbers), back=numbers[0]) + also,
         ends="",
         end_anchor=anchor(first),
         summary="",
@@ -217,7 +232,9 @@ def build_scenarios(flow: Flow, lang: str) -> Scenarios:
         note = w["more_than"].format(n=max(rest, 0))
     elif rest > 0:
         note = w["more"].format(n=rest)
-    loops = tuple(_loop_item(n, c, flow, lang, w) for n, c in enumerate(plan.loops[:COVER_LIMIT], start=1))
+    loops = tuple(
+        _loop_item(n, c, flow, lang, w, analysis.loops) for n, c in enumerate(plan.loops[:COVER_LIMIT], start=1)
+    )
     more_loops = len(plan.loops) - len(loops)
     day = day_unit(s.duration for s in flow.steps)
     return Scenarios(
