@@ -343,9 +343,12 @@ _UNDER = 32.0  # a line's last run this close past a shape's edge reads as comin
 def stranger_arrivals(diagram: Diagram) -> list[tuple[str, str, str]]:
     """Every line whose last run passes within :data:`_UNDER` px of a shape that is neither of its ends,
     to arrive right behind it (an arrowhead under its bottom or beside its right side): the eye reads a
-    line from that shape, as "Ask the policyholder" → "Loss assessor's report" (source, target, shape)."""
+    line from that shape, as "Ask the policyholder" → "Loss assessor's report" (source, target, shape). A
+    shape with a line of its own into the same target is no stranger: the lines merge into one arrival
+    beside it, and reading them as its line is right."""
     found = []
     for edge in diagram.edges:
+        feeding = {other.source for other in diagram.edges if other.target == edge.target}
         points = [(p.x, p.y) for p in edge.points]
         if len(points) < 3:
             continue
@@ -355,7 +358,7 @@ def stranger_arrivals(diagram: Diagram) -> list[tuple[str, str, str]]:
             if not (abs(cx - dx) < 0.01 and cy < dy and abs(by - cy) < 0.01):
                 continue
             for node in diagram.nodes:
-                if node.key in (edge.source, edge.target):
+                if node.key in (edge.source, edge.target) or node.key in feeding:
                     continue
                 r = node.box
                 x, width, bottom = (r.y, r.height, r.x + r.width) if swapped else (r.x, r.width, r.y + r.height)
@@ -386,4 +389,34 @@ def turns_before_strangers(diagram: Diagram) -> list[tuple[str, str, str]]:
                 top, low, wide = (r.x, r.y, r.height) if lr else (r.y, r.x, r.width)
                 if low + 0.2 * wide <= c1 <= low + 0.8 * wide and 0 <= top - a1 < _TURN:
                     found.append((edge.source, edge.target, node.key))
+    return found
+
+
+_TIP = 24.0  # a line crossed this close before an arrowhead seems to feed that arrowhead
+
+
+def crossings_near_tips(diagram: Diagram) -> list[tuple[str, str, str, str]]:
+    """Every crossing less than :data:`_TIP` px before the arrowhead of one of the two lines, as (source,
+    target) of the line whose arrowhead it is and of the line crossing it: the crossing line seems to feed
+    that arrow ("Tell the patient to call emergency services" into "Send the appointment link", review 4)."""
+    lines = [edge.points for edge in diagram.edges]
+    found = []
+    for a, b in crossing_pairs(lines):
+        for arrow, other in ((a, b), (b, a)):
+            tip, before = lines[arrow][-1], lines[arrow][-2]
+            for s in segments_of(other, lines[other]):
+                v, h = (s, None) if s.vertical else (None, s)
+                if abs(tip.x - before.x) < _EPS and h is not None:  # arrives along x = tip.x: crossed by a run across
+                    at = Point(tip.x, h.y0)
+                    if not (h.x0 + _EPS < tip.x < h.x1 - _EPS and min(tip.y, before.y) < h.y0 < max(tip.y, before.y)):
+                        continue
+                elif abs(tip.y - before.y) < _EPS and v is not None:
+                    at = Point(v.x0, tip.y)
+                    if not (v.y0 + _EPS < tip.y < v.y1 - _EPS and min(tip.x, before.x) < v.x0 < max(tip.x, before.x)):
+                        continue
+                else:
+                    continue
+                if abs(at.x - tip.x) + abs(at.y - tip.y) < _TIP:
+                    e, o = diagram.edges[arrow], diagram.edges[other]
+                    found.append((e.source, e.target, o.source, o.target))
     return found

@@ -57,6 +57,12 @@ REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourt
         "cita-permiso-municipal.flow.yaml",
         "bagagem-extraviada.flow.yaml",
         "membership-freeze.flow.yaml",
+        "telehealth-triage.flow.yaml",  # a fourth reviewer's (review 4)
+        "matricula-escolar.flow.yaml",
+        "corte-suministro.flow.yaml",
+        "cartao-perdido.flow.yaml",
+        "danos-vehiculo.flow.yaml",
+        "invoice-dispute.flow.yaml",
     )
 ]
 

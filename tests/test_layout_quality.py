@@ -17,6 +17,7 @@ from flowgen import generated_flow, random_flow
 from layout_quality import (
     continuations,
     crossing_pairs,
+    crossings_near_tips,
     detours,
     measure,
     misordered_outcomes,
@@ -80,8 +81,10 @@ def test_few_arrivals_seem_to_come_out_of_the_shape_right_before_them(diagrams):
     # a last run just under a shape into the one below it read as that shape's line ("Ask the
     # policyholder" -> "Loss assessor's report", a third reviewer): 47 on these drawings before such lines
     # entered by their target's side; what is left has that side taken, would cross or crowd another line
+    # (a shape whose own line merges into the same arrival is no stranger: 9 of those 13 were merged
+    # trunks beside such a shape, counted since review 4 as the reader sees them, read right)
     found = {name: stranger_arrivals(d) for name, d in diagrams}
-    assert sum(map(len, found.values())) <= 13, {name: pairs for name, pairs in found.items() if pairs}
+    assert sum(map(len, found.values())) <= 4, {name: pairs for name, pairs in found.items() if pairs}
     assert not [a for a in found["travel-insurance-claim.flow.yaml"] if a[:2] == ("more_info", "assessor_report")]
 
 
@@ -91,6 +94,16 @@ def test_no_line_turns_aside_just_before_a_shape_it_does_not_go_to(diagrams):
     # it; 9 such turns on these drawings before their channels kept room below their tracks (turns.py)
     found = {name: turns_before_strangers(d) for name, d in diagrams}
     assert not any(found.values()), {name: turns for name, turns in found.items() if turns}
+
+
+@pytest.mark.slow
+def test_no_line_is_crossed_just_before_its_arrowhead(diagrams):
+    # "Tell the patient to call emergency services" crossed the arrow into "Send the appointment link"
+    # 11 px before its tip, as if emergency patients got an SMS link (review 4); 5 such crossings on
+    # these drawings before the channel beside the arrow's shape kept room (tips.py)
+    found = {name: crossings_near_tips(d) for name, d in diagrams}
+    assert not any(found.values()), {name: pairs for name, pairs in found.items() if pairs}
+    assert "telehealth-triage.flow.yaml" in found and "matricula-escolar.flow.yaml" in found
 
 
 @pytest.mark.slow
@@ -285,6 +298,8 @@ MISCOUNTED = {
     # tests and left for later (docs/layout.md); the count errs on the safe side
     "contracargo-banco.flow.yaml": (4.0, 1),
     "hotel-overbooking.flow.yaml": (7.0, 2),
+    # a fourth reviewer's LR flow: the grid's count sees one more crossing than the drawing shows
+    "danos-vehiculo.flow.yaml": (1.0, 0),
 }
 
 
@@ -330,6 +345,14 @@ MOST_CROSSINGS = {
     "downgrade-plano-movel.flow.yaml": 3,
     "membership-freeze.flow.yaml": 0,
     "travel-insurance-claim.flow.yaml": 14,
+    # a fourth reviewer's six (review 4): 11 in all, as few as D2 (11) and fewer than Mermaid (14), which
+    # moved the lanes of three; Graphviz 66
+    "cartao-perdido.flow.yaml": 0,
+    "corte-suministro.flow.yaml": 3,
+    "danos-vehiculo.flow.yaml": 0,
+    "invoice-dispute.flow.yaml": 1,
+    "matricula-escolar.flow.yaml": 4,
+    "telehealth-triage.flow.yaml": 3,
 }
 
 

@@ -13,6 +13,7 @@ from .labels import LabelRequest, place_labels
 from .lines import edge_points
 from .outcome_text import wraps
 from .stage_bands import fit_stage_names, stage_bands
+from .tips import clear_tips
 from .turns import clear_turns
 
 __all__ = ["Placement", "assemble"]
@@ -49,6 +50,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     f = Frame(p)
     fit_stage_names(f)
     clear_turns(f)
+    clear_tips(f)
     boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
     lanes = _lanes(f)
     framed = hug_shapes(f, p.routes, [edge_points(f, route, boxes) for route in p.routes])

@@ -262,6 +262,25 @@ class Frame:
         self.hgap_size[gap] += extra
         self.hgap_below[gap] += extra
 
+    def keep_above(self, gap: int, extra: float) -> None:
+        """``extra`` more room between the row above along-gap ``gap`` and its tracks (see tips.py)."""
+        self.hgap_size[gap] += extra
+        self.hgap_pad[gap] += extra
+
+    def keep_apart(self, gap: int, side: int, extra: float) -> None:
+        """``extra`` more room between across-gap ``gap``'s tracks and the column before it (``side`` 0) or
+        after it (1) (see tips.py): the tracks keep their place beside the other column."""
+        self.gap_size[gap] += extra
+        if side == 1 or gap == self.cols:  # the tracks keep to the gap's start, or at the drawing's end to it
+            if not self._is_border(gap) and 0 < gap < self.cols:
+                before, after = self.track_pads[gap]
+                self.track_pads[gap] = (before, after + extra)
+        elif self._is_border(gap):  # the border and its tracks move on with the column after it
+            self.border_split[gap] += extra
+        elif gap > 0:
+            before, after = self.track_pads[gap]
+            self.track_pads[gap] = (before + extra, after)
+
     def place(self) -> None:
         """Positions from sizes; called again when stage names make a row or the strip grow."""
         self._positions()
