@@ -1,5 +1,6 @@
-"""Review 4 #10/#11/#14: the handout's typical and slow case and `analyze --simulate` say the same figures, read
-from the real outputs of the reviewer's flows (tests/review4_flows), and both agree with the JSON's minutes."""
+"""Review 4 #10/#11/#13/#14/#15: read from the real outputs (handout HTML and PDF, analyze text and JSON) of the
+reviewer's six flows (in tests/layout_cases): the handout and `analyze --simulate` say the same figures, which
+agree with the JSON's minutes, in one unit; scenario durations, loops and cut labels as a trainee reads them."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 
 from flowchart_cli.cli import app
 
-FLOWS = Path(__file__).resolve().parent / "review4_flows"
+FLOWS = Path(__file__).resolve().parent / "layout_cases"  # the review 4 flows are among them
 H = "{http://www.w3.org/1999/xhtml}"
 UNIT_MINUTES = {
     "business day": 480, "business days": 480, "working day": 480, "working days": 480,
