@@ -77,11 +77,12 @@ def test_the_duration_question_asks_how_long_a_step_takes(tmp_path) -> None:
 @pytest.mark.parametrize(
     ("lang", "sentence"),
     [
-        ("en", "simulated cases, with each answer of a decision taken equally often"),
-        ("es", "casos simulados, con cada respuesta de una decisión tomada con la misma frecuencia"),
-        ("pt", "casos simulados, com cada resposta de uma decisão tomada com a mesma frequência"),
+        ("en", "Assuming each answer of every decision is taken equally often (the flow gives no shares), "),
+        ("es", "Suponiendo que cada respuesta de cada decisión se da con la misma frecuencia (el flujo no indica "),
+        ("pt", "Supondo que cada resposta de cada decisão ocorre com a mesma frequência (o fluxo não indica "),
     ],
 )
 def test_the_simulation_says_with_each_answer_taken_equally_often(tmp_path, lang: str, sentence: str) -> None:
-    """ "Según 10 000 casos simulados, cada respuesta de una decisión tomada…" lacked its "con"."""
+    """ "Según 10 000 casos simulados, cada respuesta de una decisión tomada…" lacked its "con"; since review 4 #11
+    the bold sentence itself says it."""
     assert sentence in page_text(flow_from(tmp_path, CLAIM.format(lang=lang)))
