@@ -16,10 +16,19 @@ _BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
 def shorten(text: str, limit: int = LABEL_LIMIT) -> str:
-    """``text`` on one line, cut at ``limit`` characters with an ellipsis.
+    """``text`` on one line, cut at a word boundary within ``limit`` characters, with an ellipsis.
 
-    Bidi embeddings and overrides are dropped: quoted inside a longer sentence,
-    a label's unclosed U+202E would otherwise reverse the words that follow it.
+    A cut mid-word ("…histórico, vaci…", review 4 #15) reads as a typo; a word
+    is only split when one word alone fills most of the room.  Punctuation left
+    before the cut goes ("histórico…", not "histórico,…").  Bidi embeddings and
+    overrides are dropped: quoted inside a longer sentence, a label's unclosed
+    U+202E would otherwise reverse the words that follow it.
     """
     flat = " ".join(text.translate(_BIDI_CONTROLS).split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    if len(flat) <= limit:
+        return flat
+    room = flat[: limit - 1]
+    space = room.rfind(" ")
+    if flat[limit - 1] != " " and space >= limit // 2:
+        room = room[:space]
+    return room.rstrip().rstrip(",;:–—-(").rstrip() + "…"

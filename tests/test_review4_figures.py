@@ -214,3 +214,14 @@ def test_one_way_back_by_several_ways_round_is_said_so_in_analyze_and_the_handou
         "y de vuelta al paso 9 (la misma vuelta atrás llega también tras otras respuestas: pasos 9–12 → 14–18; "
         "9–12 → 18)"
     ), verificar
+
+
+def test_a_long_label_is_cut_at_a_word_boundary(tmp_path) -> None:
+    """Review 4 #15: "…comprovante de residência, histórico, vaci…" in the cross-references and quiz question 5."""
+    html = handout_html(tmp_path, "matricula-escolar")
+    text = " ".join("".join(tinyhtml5.parse(html).itertext()).split())
+    cuts = re.findall(r"(\w+)…", text)
+    assert "histórico" in cuts and "vaci" not in cuts, cuts
+    label = "Enviar documentos digitalizados (certidão, RG, comprovante de residência, histórico, vacinação)"
+    words = set(re.findall(r"\w+", label))
+    assert all(cut in words for cut in re.findall(r"(?:residência, |RG, )(\w+)…", text))
