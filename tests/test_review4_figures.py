@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,25 @@ def test_a_long_label_is_cut_at_a_word_boundary(tmp_path) -> None:
     label = "Enviar documentos digitalizados (certidão, RG, comprovante de residência, histórico, vacinação)"
     words = set(re.findall(r"\w+", label))
     assert all(cut in words for cut in re.findall(r"(?:residência, |RG, )(\w+)…", text))
+
+
+def sheet_tops(svg) -> list[float]:
+    """The top edge (y of "M x,y") of each sheet of a "documents" icon, back to front."""
+    return [float(re.match(r"M[\d.]+,([\d.]+)", p.get("d"))[1]) for p in svg.iter("{http://www.w3.org/2000/svg}path")]
+
+
+def test_the_documents_icon_shows_three_sheets_not_a_black_bar(tmp_path) -> None:
+    """Review 4 #15: cartão's "Documentos" icon in the legend and the step table printed as a heavy black bar:
+    its three sheets' top edges stood 1.5 px apart, no more than the 1.5 px stroke."""
+    root = tinyhtml5.parse(handout_html(tmp_path, "cartao-perdido"))
+    icons = [
+        element.find(".//{http://www.w3.org/2000/svg}svg")
+        for element in root.iter()
+        if element.tag in (f"{H}li", f"{H}tr") and "fc-documents" in (element.get("class") or "").split()
+    ]  # the legend's item and the step table's rows (the diagram draws the symbol at full size)
+    assert len(icons) >= 2  # the legend's and at least one step's
+    for svg in icons:
+        stroke = float(svg.find("{http://www.w3.org/2000/svg}path").get("stroke-width"))
+        tops = sheet_tops(svg)
+        assert len(tops) == 3
+        assert all(lower - upper >= 1.5 * stroke for upper, lower in pairwise(tops)), tops

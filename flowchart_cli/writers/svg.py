@@ -27,7 +27,7 @@ from ..layout.geometry import (
     share_width,
 )
 from ..layout.outcome_text import LEADING, outcome_lines
-from ..layout.shapes import fmt, shape_parts, text_center
+from ..layout.shapes import Parts, fmt, shape_parts, text_center
 from ..layout.text import text_width
 from ..layout.theme import Theme
 from ..layout.theme import theme as pick_theme
@@ -381,16 +381,34 @@ def _rect(r: Rect, paint: str) -> str:
     return f'<rect x="{fmt(r.x)}" y="{fmt(r.y)}" width="{fmt(r.width)}" height="{fmt(r.height)}"{paint}/>'
 
 
-def _shape(kind: str, box: Rect, paints: Paints, fill: tuple[str, str]) -> str:
-    """A symbol's outline paths: the first filled with ``fill`` (light, dark), the rest only stroked."""
+def _shape(kind: str, box: Rect, paints: Paints, fill: tuple[str, str], parts: Parts | None = None) -> str:
+    """A symbol's outline paths (``parts``, else the symbol's own in ``box``): filled with ``fill`` (light,
+    dark), or only stroked."""
     light, dark = paints.light, paints.dark or paints.light
     stroke = (light.ink, dark.ink)
     filled = paints.attrs(f"shape-{kind}", fill=fill, stroke=stroke)
     outline = ' fill="none"' + paints.attrs("outline", stroke=stroke)
     return "".join(
         f'<path d="{d}"{filled if role == "fill" else outline} stroke-width="{_STROKE}" stroke-linejoin="round"/>'
-        for role, d in shape_parts(kind, box)
+        for role, d in (parts if parts is not None else shape_parts(kind, box))
     )
+
+
+ICON_SHEET_STEP = 0.18
+"""How far apart the sheets of a small "documents" icon stand, as a share of its height: the diagram's few
+pixels between sheets are less than the stroke at 18 px, and the three top edges printed as one heavy black bar
+(review 4 #15)."""
+
+
+def _icon_parts(kind: str, box: Rect) -> Parts:
+    """The outline of a legend or step-table icon: a symbol's own, but a "documents" icon's three sheets stand
+    far enough apart to read as three sheets at that size."""
+    if kind != "documents":
+        return shape_parts(kind, box)
+    step = box.height * ICON_SHEET_STEP
+    width, height = box.width - 2 * step, box.height - 2 * step
+    sheets = (Rect(box.x + n * step, box.y + (2 - n) * step, width, height) for n in (2, 1, 0))
+    return tuple(part for sheet in sheets for part in shape_parts("document", sheet))
 
 
 def _path_d(points: tuple[Point, ...], curved: bool) -> str:
@@ -435,7 +453,8 @@ def symbol_icon(kind: str, width: float, height: float, theme: str | Theme = "de
         side = min(box.width, box.height)
         box = Rect(width / 2 - side / 2, height / 2 - side / 2, side, side)
     paints = Paints(colours)
-    drawn = _shape(kind, box, paints, (colours.fill_for(kind), (paints.dark or colours).fill_for(kind)))
+    fill = (colours.fill_for(kind), (paints.dark or colours).fill_for(kind))
+    drawn = _shape(kind, box, paints, fill, _icon_parts(kind, box))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{fmt(width)}" height="{fmt(height)}" '
         f'viewBox="0 0 {fmt(width)} {fmt(height)}" role="img" aria-hidden="true"{paints.root_class()}>'
