@@ -84,7 +84,7 @@ def diagram_view(
     whole = describe(flow, lang)
     if not plan.split:
         first = replace(plan.first, description=whole)
-        svg = inline_svg(drawing.diagram_svg(printable(first)), "diagram", first.width, first.height)
+        svg = inline_svg(drawing.diagram_svg(printable(first)), "diagram", first.width, first.height, focusable=True)
         side, alone = plan.legend == "side", plan.legend == "after"
         return DiagramView(svg, fit.landscape, side, alone, fit.width_mm, fit.height_mm, "", (), fit.tight)
     overview_svg = drawing.diagram_svg(replace(plan.first, description=whole))
@@ -100,7 +100,11 @@ def diagram_view(
                     plural(t, "steps_ref", len(part.numbers), numbers=step_numbers(list(part.numbers))),
                 ]
             ),
-            inline_svg(drawing.diagram_svg(printable(_described(part, flow, total, lang))), f"diagram-{part.number}"),
+            inline_svg(
+                drawing.diagram_svg(printable(_described(part, flow, total, lang))),
+                f"diagram-{part.number}",
+                focusable=True,
+            ),
             part.fit.landscape,
             part.fit.width_mm,
             part.fit.height_mm,

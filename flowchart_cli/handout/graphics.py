@@ -58,10 +58,14 @@ def _icon(kind: str, width: float, height: float, theme: Theme) -> str:
     return symbol_icon(kind, width, height, theme)
 
 
-def inline_svg(svg: str, prefix: str, width: float | None = None, height: float | None = None) -> Markup:
+def inline_svg(
+    svg: str, prefix: str, width: float | None = None, height: float | None = None, *, focusable: bool = False
+) -> Markup:
     """``svg`` ready to sit inside HTML: prolog dropped, viewBox ensured, ids prefixed.
 
-    ``width``/``height`` give the viewBox when the drawing has none.
+    ``width``/``height`` give the viewBox when the drawing has none.  A ``focusable`` drawing takes the
+    keyboard's focus (``tabindex="0"``): on screen a diagram wider than the page column scrolls sideways inside
+    it, and a keyboard must reach it to scroll it (axe's scrollable-region-focusable).
     """
     text = _PROLOG.sub("", svg, count=1).strip()
     root = _ROOT.search(text)
@@ -70,6 +74,8 @@ def inline_svg(svg: str, prefix: str, width: float | None = None, height: float 
     tag = root.group(0)
     if "viewBox" not in tag and width and height:
         tag = tag.replace("<svg", f'<svg viewBox="0 0 {width:g} {height:g}"', 1)
+    if focusable and "tabindex" not in tag:
+        tag = tag.replace("<svg", '<svg tabindex="0"', 1)
     text = text[: root.start()] + tag + text[root.end() :]
     return Markup(_scope_ids(text, prefix))
 
