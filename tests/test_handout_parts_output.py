@@ -239,3 +239,26 @@ def test_a_word_too_wide_for_its_lane_on_the_overview_is_hyphenated_not_left_out
     assert lines == ("Responsá-", "vel pelo", "aluno")
     assert all(text_width(line, 20, bold=True) <= room for line in lines)
     assert "".join(line[:-1] if line.endswith("-") else line + " " for line in lines).strip() == name
+
+
+def test_an_outcome_label_beside_a_side_stub_in_a_printed_part_ends_before_the_arrowhead():
+    # a printed part sets its labels at its text's size, in bold: the room beside an LR side stub was
+    # measured at the drawing's text size, not bold, and "Quantity or delivery" ran into connector B's
+    # arrowhead (review 4)
+    from flowchart_cli.handout.paper import PAPERS
+    from flowchart_cli.handout.printed import print_plan
+    from flowchart_cli.layout import layout_flow
+    from flowchart_cli.words import words
+
+    flow = check_file(ROOT / "tests" / "layout_cases" / "invoice-dispute.flow.yaml").flow
+    plan = print_plan(flow, layout_flow(flow), PAPERS["a4"], words(flow.lang))
+    labelled = [e for part in plan.parts for e in part.diagram.edges if e.label_box is not None]
+    assert any(e.label == "Quantity or delivery" for e in labelled)
+    beside = 0
+    for edge in labelled:
+        tip, before = edge.points[-1], edge.points[-2]
+        box = edge.label_box
+        if abs(tip.y - before.y) < 0.01 and tip.x > before.x and box.y - 20 <= tip.y <= box.bottom + 20:
+            beside += 1  # a label just above or below a run that ends in an arrowhead pointing right
+            assert box.right + 6 <= tip.x - 9, edge.label
+    assert beside
