@@ -1,0 +1,41 @@
+"""`flowchart build` against spec §3 through the real CLI: what it may write, replace and remove.
+
+The cases come from an outside review of the CLI (its reproductions, kept as
+tests): a clash of output names writes nothing, a hand-edited output is kept
+unless `--force`, outputs of a deleted flow are reported and removed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from flowchart_cli.batch.manifest import MANIFEST_NAME
+from flowchart_cli.cli import app
+
+CASES = Path(__file__).resolve().parent / "review_cases"
+RECLAMOS = CASES / "reclamos.flow.yaml"
+pytestmark = pytest.mark.slow
+
+
+def build(*args: str):
+    return CliRunner().invoke(app, ["build", *args, "--format", "svg"], env={"CI": "true"})
+
+
+def tree(root: Path, *names: str) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(RECLAMOS, root / name)
+    return root
+
+
+def test_two_flows_with_the_same_output_names_write_nothing(tmp_path):
+    src, site = tree(tmp_path / "src", "x.flow.yaml", "x.yaml"), tmp_path / "site"
+    result = build(str(src), "-o", str(site))
+    assert result.exit_code == 2
+    assert "x.yaml: has the same output names as x.flow.yaml" in result.output
+    assert not site.exists()  # not one flow's outputs, not the manifest, not even the folder
