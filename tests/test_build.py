@@ -119,7 +119,7 @@ def test_adding_a_format_renders_only_that_format(tree, tmp_path, fake):
     assert run(tree, out, fake, check_only=True, formats=("svg", "mermaid")).code == 0
 
 
-def test_an_edited_or_deleted_output_is_rebuilt(tree, tmp_path, fake):
+def test_a_deleted_output_is_rebuilt_and_an_edited_one_only_with_force(tree, tmp_path, fake):
     out = tmp_path / "out"
     run(tree, out, fake)
     (out / "flujo-0.svg").write_text("edited by hand")
@@ -128,9 +128,15 @@ def test_an_edited_or_deleted_output_is_rebuilt(tree, tmp_path, fake):
     assert check.code == 1
     assert "flujo-0.svg" in check.out and "edited" in check.out
     assert "missing" in check.out and "soporte/flujo-3.drawio" in check.out
-    run(tree, out, fake)
-    assert (out / "flujo-0.svg").read_bytes() == payload("svg", tree / "flujo-0.flow.yaml")
+    kept = run(tree, out, fake)
+    assert kept.code == 2  # spec §3: the edit is not the build's to replace
+    assert "flujo-0.svg, which was changed since the build wrote it; move it away or use --force" in kept.err
+    assert (out / "flujo-0.svg").read_text() == "edited by hand"
     assert (out / "soporte/flujo-3.drawio").is_file()
+    forced = run(tree, out, fake, force=True)
+    assert forced.code == 0, forced.err
+    assert (out / "flujo-0.svg").read_bytes() == payload("svg", tree / "flujo-0.flow.yaml")
+    assert run(tree, out, fake, check_only=True).code == 0
 
 
 def test_check_on_a_fresh_tree_passes_and_on_a_stale_tree_fails_writing_nothing(tree, tmp_path, fake):

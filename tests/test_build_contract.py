@@ -7,6 +7,7 @@ unless `--force`, outputs of a deleted flow are reported and removed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -39,3 +40,28 @@ def test_two_flows_with_the_same_output_names_write_nothing(tmp_path):
     assert result.exit_code == 2
     assert "x.yaml: has the same output names as x.flow.yaml" in result.output
     assert not site.exists()  # not one flow's outputs, not the manifest, not even the folder
+
+
+def test_an_output_edited_by_hand_is_kept_unless_force(tmp_path):
+    src, site = tree(tmp_path / "src", "a.flow.yaml", "b.flow.yaml"), tmp_path / "site"
+    assert build(str(src), "-o", str(site)).exit_code == 0
+    built = (site / "a.svg").read_text(encoding="utf-8")
+    edited = built + "<!-- ajuste manual -->\n"
+    (site / "a.svg").write_text(edited, encoding="utf-8")
+    (src / "b.flow.yaml").write_text(RECLAMOS.read_text(encoding="utf-8").replace("Atención de reclamos", "Reclamos revisados"), encoding="utf-8")
+
+    check = build(str(src), "-o", str(site), "--check")
+    assert check.exit_code == 1 and "a.svg" in check.output and "edited" in check.output
+
+    kept = build(str(src), "-o", str(site))
+    assert kept.exit_code == 2
+    assert f"would replace {site / 'a.svg'}, which was changed since the build wrote it" in kept.output
+    assert (site / "a.svg").read_text(encoding="utf-8") == edited
+    assert "Reclamos revisados" in (site / "b.svg").read_text(encoding="utf-8")  # the other flow is rebuilt
+
+    forced = build(str(src), "-o", str(site), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert (site / "a.svg").read_text(encoding="utf-8") == built
+    recorded = json.loads((site / MANIFEST_NAME).read_text(encoding="utf-8"))["flows"]["a.flow.yaml"]
+    assert recorded["outputs"]["svg"]["sha256"] == hashlib.sha256(built.encode()).hexdigest()
+    assert build(str(src), "-o", str(site), "--check").exit_code == 0
