@@ -48,7 +48,8 @@ def test_an_output_edited_by_hand_is_kept_unless_force(tmp_path):
     built = (site / "a.svg").read_text(encoding="utf-8")
     edited = built + "<!-- ajuste manual -->\n"
     (site / "a.svg").write_text(edited, encoding="utf-8")
-    (src / "b.flow.yaml").write_text(RECLAMOS.read_text(encoding="utf-8").replace("Atención de reclamos", "Reclamos revisados"), encoding="utf-8")
+    renamed = RECLAMOS.read_text(encoding="utf-8").replace("Atención de reclamos", "Reclamos revisados")
+    (src / "b.flow.yaml").write_text(renamed, encoding="utf-8")
 
     check = build(str(src), "-o", str(site), "--check")
     assert check.exit_code == 1 and "a.svg" in check.output and "edited" in check.output
