@@ -65,8 +65,8 @@ def draw_flow(path: Path, shown: str, switches: Switches) -> Drawn:
     from ..layout import layout_flow
     from ..messages import diagnostic
     from ..model import Pos
-    from ..yamlsource import SourceError, decode
     from ..writers.svg import write_svg
+    from ..yamlsource import SourceError, decode
 
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:16]
