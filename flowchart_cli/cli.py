@@ -319,7 +319,13 @@ def build(
     check_only: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if an output is missing or stale.")
     ] = False,
-    clean: Annotated[bool, typer.Option("--clean", help="Remove outputs whose flow file is gone.")] = False,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            "--clean/--no-clean",
+            help="Remove the outputs the build wrote for flow files that are gone (default); --no-clean keeps them.",
+        ),
+    ] = True,
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="Parallel jobs (default: the CPU count).")
     ] = None,

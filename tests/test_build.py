@@ -209,26 +209,32 @@ def test_exclude_skips_gitignore_style_patterns(tree, tmp_path, fake):
     assert not (out / "borradores").exists()
 
 
-def test_clean_removes_outputs_of_deleted_flows_only(tree, tmp_path, fake):
+def test_outputs_of_deleted_flows_are_reported_and_removed_unless_no_clean(tree, tmp_path, fake):
     out = tmp_path / "out"
     run(tree, out, fake)
     (out / "ventas/online/notes.txt").write_text("mine")  # not ours: never removed
     (tree / "ventas/online/flujo-2.flow.yaml").unlink()
     (tree / "soporte/flujo-3.flow.yaml").unlink()
-    kept = run(tree, out, fake)
+    kept = run(tree, out, fake, clean=False)
+    assert kept.code == 0
     assert (out / "soporte/flujo-3.svg").is_file()
     assert "soporte/flujo-3.flow.yaml" in Manifest.load(out).flows
-    assert kept.code == 0
-    assert run(tree, out, fake, check_only=True, clean=True).code == 1
-    result = run(tree, out, fake, clean=True)
+    quiet_check = run(tree, out, fake, check_only=True, clean=False)
+    assert quiet_check.code == 0 and "is left from soporte/flujo-3.flow.yaml, which is gone" in quiet_check.err
+    check = run(tree, out, fake, check_only=True)
+    assert check.code == 1
+    shown = (out / "soporte/flujo-3.svg").as_posix()
+    assert f"stale {shown} (soporte/flujo-3.flow.yaml: the flow file is gone; the build removes it)" in check.out
+    assert "6 output(s) missing or stale" in check.out
+    result = run(tree, out, fake)
     assert result.code == 0
-    assert f"removed {(out / 'soporte/flujo-3.svg').as_posix()}" in result.out
+    assert f"removed {shown}" in result.out
     assert not (out / "soporte").exists()
     assert not (out / "ventas/online/flujo-2.svg").exists()
     assert (out / "ventas/online/notes.txt").read_text() == "mine"
     assert set(Manifest.load(out).flows) == {"flujo-0.flow.yaml", "ventas/flujo-1.flow.yaml"}
     assert (out / "flujo-0.svg").is_file()
-    assert run(tree, out, fake, check_only=True, clean=True).code == 0
+    assert run(tree, out, fake, check_only=True).code == 0
 
 
 def test_clean_never_deletes_outside_the_output_folder(tree, tmp_path, fake):

@@ -66,3 +66,25 @@ def test_an_output_edited_by_hand_is_kept_unless_force(tmp_path):
     recorded = json.loads((site / MANIFEST_NAME).read_text(encoding="utf-8"))["flows"]["a.flow.yaml"]
     assert recorded["outputs"]["svg"]["sha256"] == hashlib.sha256(built.encode()).hexdigest()
     assert build(str(src), "-o", str(site), "--check").exit_code == 0
+
+
+def test_outputs_of_a_deleted_or_renamed_flow_fail_check_and_are_removed(tmp_path):
+    src, site = tree(tmp_path / "src", "a.flow.yaml", "b.flow.yaml"), tmp_path / "site"
+    assert build(str(src), "-o", str(site)).exit_code == 0
+    (site / "notas.svg").write_text("<svg>mine</svg>", encoding="utf-8")  # the user's: never removed
+    (src / "b.flow.yaml").unlink()
+    (src / "a.flow.yaml").rename(src / "c.flow.yaml")
+
+    check = build(str(src), "-o", str(site), "--check")
+    assert check.exit_code == 1
+    assert f"stale {(site / 'b.svg').as_posix()} (b.flow.yaml: the flow file is gone; the build removes it)" in (
+        check.output
+    )
+    assert "a.svg" in check.output and "all up to date" not in check.output
+    assert (site / "b.svg").is_file()  # --check writes nothing
+
+    result = build(str(src), "-o", str(site))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in site.iterdir() if not p.name.startswith(".")) == ["c.svg", "notas.svg"]
+    assert set(json.loads((site / MANIFEST_NAME).read_text(encoding="utf-8"))["flows"]) == {"c.flow.yaml"}
+    assert build(str(src), "-o", str(site), "--check").exit_code == 0

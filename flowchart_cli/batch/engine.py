@@ -214,7 +214,7 @@ def _build(
             return stop.exit_code if isinstance(stop, Interrupted) else 130
         if any(result.crashed for result in outcome.results):
             sweep_temporaries(config.out_dir)  # what a worker killed mid-write left
-        removed = remove_orphans(manifest, config.out_dir, present) if config.clean else ([], [])
+        removed = remove_orphans(manifest, config.out_dir, present, config.shard) if config.clean else ([], [])
         if removed[0] or removed[1]:
             manifest.save(config.out_dir)
         if config.index:
