@@ -111,6 +111,18 @@ def test_writing_over_the_input_is_refused(tmp_path: Path) -> None:
     assert source.read_text(encoding="utf-8") == doc(GOOD)
 
 
+@pytest.mark.slow
+def test_a_crlf_document_keeps_crlf_on_every_line(tmp_path: Path) -> None:
+    source = tmp_path / "crlf.md"
+    source.write_bytes(doc(GOOD).replace("\n", "\r\n").encode("utf-8"))
+    out = tmp_path / "out.md"
+    result = invoke(str(source), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert b"](assets/" in data
+    assert data.count(b"\n") == data.count(b"\r\n") > 3  # no bare LF, not even after the image link
+
+
 def test_a_markdown_without_blocks_comes_back_unchanged() -> None:
     result = invoke("-", stdin="# Nada\n\n```yaml\ntitle: x\n```\n")
     assert result.exit_code == 0
