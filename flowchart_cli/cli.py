@@ -402,12 +402,25 @@ def markdown(
     theme: ThemeOption = Theme.auto,
     scale: Scale = 1.0,
     quiet: Quiet = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an -o file that `flowchart markdown` did not write.")
+    ] = False,
 ) -> None:
     """Render every ```flow block of a Markdown file to an image and write the Markdown with image links."""
     from .commands.markdown import run_markdown
 
     raise typer.Exit(
-        run_markdown(file, output, assets, format.value, edges=edges.value, theme=theme.value, scale=scale, quiet=quiet)
+        run_markdown(
+            file,
+            output,
+            assets,
+            format.value,
+            edges=edges.value,
+            theme=theme.value,
+            scale=scale,
+            quiet=quiet,
+            force=force,
+        )
     )
 
 
