@@ -113,6 +113,37 @@ def test_watch_rerenders_on_save_prints_diagnostics_and_stops_cleanly(tmp_path, 
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("background", [True, False])
+def test_sigint_stops_it_even_when_started_with_sigint_ignored(tmp_path, background):
+    """A script's background job starts with SIGINT ignored (`flowchart watch … &`): `kill -INT` must stop it,
+    as it stops `build` and `serve`, and a stop prints no debugging text."""
+    src, out = tmp_path / "docs", tmp_path / "out"
+    src.mkdir()
+    (src / "alta.flow.yaml").write_text(flow_text("Alta"), encoding="utf-8")
+    ignore = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if background else None
+    process = subprocess.Popen(
+        [sys.executable, "-m", "flowchart_cli", "watch", str(src), "-o", str(out), "-f", "svg"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env_without_ci(),
+        preexec_fn=ignore,
+    )
+    lines = Lines(process)
+    try:
+        lines.wait_for("watching", timeout=60)
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    lines.wait_for("stopped watching", timeout=5)
+    err = process.stderr.read()
+    assert process.returncode == 0, err
+    assert "KeyboardInterrupt" not in err + "\n".join(lines.seen)
+    assert (out / "alta.svg").is_file()
+
+
 def test_watch_redoes_a_flow_when_a_flow_it_refs_is_saved(tmp_path):
     src, out = tmp_path / "docs", tmp_path / "out"
     (src / "detalle").mkdir(parents=True)
