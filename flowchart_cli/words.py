@@ -45,7 +45,7 @@ _EN = {
     "from_parts": "from parts {parts} · steps {steps}",
     "list_and": "and",
     "overview": (
-        "The whole process, in {total} parts. Each framed part is printed larger on a page of its own; "
+        "The whole process, in {total} parts. Each framed part is printed larger on the pages that follow; "
         "a line that goes on in another part, later or earlier, ends at a lettered connector, and the "
         "connector with the same letter picks it up there."
     ),
@@ -126,8 +126,8 @@ _ES = {
     "from_parts": "viene de las partes {parts} · pasos {steps}",
     "list_and": "y",
     "overview": (
-        "El proceso completo, en {total} partes. Cada parte enmarcada se imprime más grande en su propia "
-        "página; una línea que sigue en otra parte, posterior o anterior, termina en un conector con una "
+        "El proceso completo, en {total} partes. Cada parte enmarcada se imprime más grande en las páginas "
+        "siguientes; una línea que sigue en otra parte, posterior o anterior, termina en un conector con una "
         "letra, y el conector con la misma letra la retoma allí."
     ),
     "legend_pages": "La leyenda está en la página siguiente.",
@@ -207,8 +207,8 @@ _PT = {
     "from_parts": "vem das partes {parts} · passos {steps}",
     "list_and": "e",
     "overview": (
-        "O processo completo, em {total} partes. Cada parte destacada é impressa maior em sua própria "
-        "página; uma linha que continua em outra parte, posterior ou anterior, termina em um conector com "
+        "O processo completo, em {total} partes. Cada parte destacada é impressa maior nas páginas "
+        "seguintes; uma linha que continua em outra parte, posterior ou anterior, termina em um conector com "
         "uma letra, e o conector com a mesma letra a retoma lá."
     ),
     "legend_pages": "A legenda está na página seguinte.",

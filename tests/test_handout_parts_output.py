@@ -199,3 +199,24 @@ def test_a_lane_name_takes_two_lines_on_the_overview_where_its_header_has_the_ro
     _run("render", str(flow), "-f", "pdf", "--paper", "a4", "-o", str(tmp_path))
     overview = " ".join(pypdf.PdfReader(tmp_path / "disputa-lectura-medidor.pdf").pages[0].extract_text().split())
     assert "facturación" in overview and "comercial" in overview and "…" not in overview.split("1")[0]
+
+
+def test_two_short_parts_share_a_page_in_the_handout_and_in_render_paper(tmp_path: Path):
+    # visita-tecnica's last two parts are short (a decision with its connectors; three closing steps): one
+    # to a page left most of both pages blank (review 4). Both fit one page with their text at 7 pt, so the
+    # second prints under the first, under its own caption and no second "Diagrama" heading
+    flow = ROOT / "tests" / "layout_cases" / "visita-tecnica.flow.yaml"
+    _run("handout", str(flow), "-f", "html,pdf", "-o", str(tmp_path))
+    html = (tmp_path / "visita-tecnica.handout.html").read_text(encoding="utf-8")
+    sections = re.findall(r'<section class="(diagram-part[^"]*)"[^>]*>(.*?)</section>', html, re.S)
+    follows = [n for n, (classes, _) in enumerate(sections, start=1) if "follows" in classes.split()]
+    assert follows == [5]
+    assert 'class="part-heading"' not in sections[4][1] and 'class="part-heading"' in sections[3][1]
+    for name in ("visita-tecnica.handout.pdf", "visita-tecnica.pdf"):
+        if name == "visita-tecnica.pdf":
+            _run("render", str(flow), "-f", "pdf", "--paper", "a4", "-o", str(tmp_path))
+        pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(tmp_path / name).pages]
+        holding = [n for n, text in enumerate(pages) if re.search(r"Parte [45] de 5", text)]
+        assert len(holding) == 1, name  # one page holds both parts
+        assert "Parte 4 de 5" in pages[holding[0]] and "Parte 5 de 5" in pages[holding[0]]
+        assert all("Parte 3 de 5" not in pages[n] for n in holding)  # the others keep a page each

@@ -36,6 +36,8 @@ class DiagramSheet:
     landscape: bool
     width_mm: float
     height_mm: float
+    follows: bool = False
+    """Printed under the part before it, on that part's page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,7 @@ def diagram_view(
             part.fit.landscape,
             part.fit.width_mm,
             part.fit.height_mm,
+            part.follows,
         )
         for part in plan.parts
     )

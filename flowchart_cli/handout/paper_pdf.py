@@ -1,8 +1,8 @@
 """`render -f pdf --paper`: the diagram printed on sheets of paper, for managers who print it alone.
 
 One page when the whole drawing fits with every text at 7 pt or more; else
-the overview page and then the parts, one to a page, exactly as the
-handout prints them (:mod:`.printed`).  Each page is the SVG writer's
+the overview page and then the parts, one to a page (two where both fit),
+exactly as the handout prints them (:mod:`.printed`).  Each page is the SVG writer's
 drawing replayed by cairo (as the one-page PDF is), under a heading that
 names the flow and the part; text stays text.
 """
@@ -20,7 +20,7 @@ from ..words import plural, words
 from ..writers.png import recorded_drawing
 from .page import CAPTION_MM, HEADING_MM, TIGHT_HEADING_MM, Fit
 from .paper import MARGIN_MM, TIGHT_MARGIN_MM, paper
-from .printed import print_plan
+from .printed import PART_GAP_MM, print_plan
 from .routes import step_numbers
 
 __all__ = ["paged_pdf"]
@@ -38,8 +38,8 @@ def paged_pdf(flow: Flow, diagram: Diagram, options: RenderOptions) -> bytes:
     sheet = paper(options.paper)
     t = words(flow.lang)
     plan = print_plan(flow, diagram, sheet, t)
-    pages: list[tuple[Diagram, Fit, str]] = [
-        (plan.first, plan.fit, t["overview"].format(total=len(plan.parts)) if plan.split else "")
+    pages: list[list[tuple[Diagram, Fit, str]]] = [
+        [(plan.first, plan.fit, t["overview"].format(total=len(plan.parts)) if plan.split else "")]
     ]
     for part in plan.parts:
         caption = " · ".join(
@@ -49,46 +49,55 @@ def paged_pdf(flow: Flow, diagram: Diagram, options: RenderOptions) -> bytes:
                 plural(t, "steps_ref", len(part.numbers), numbers=step_numbers(list(part.numbers))),
             ]
         )
-        pages.append((part.diagram, part.fit, caption))
+        if part.follows:  # under the part before it, on its page
+            pages[-1].append((part.diagram, part.fit, caption))
+        else:
+            pages.append([(part.diagram, part.fit, caption)])
     out = io.BytesIO()
     surface = cairocffi.PDFSurface(out, 1, 1)
     if hasattr(surface, "set_metadata"):  # cairo >= 1.16
         surface.set_metadata(cairocffi.PDF_METADATA_TITLE, flow.title)
     context = cairocffi.Context(surface)
-    for drawing, fit, caption in pages:
+    for page in pages:
+        fit = page[0][1]
         width, height = (sheet.height_mm, sheet.width_mm) if fit.landscape else (sheet.width_mm, sheet.height_mm)
         surface.set_size(width * _PT_PER_MM, height * _PT_PER_MM)
-        _page(context, drawing, fit, flow.title, caption, width, options)
+        _page(context, page, flow.title, width, options)
         context.show_page()
     surface.finish()
     return out.getvalue()
 
 
 def _page(
-    context: Any, drawing: Diagram, fit: Fit, title: str, caption: str, page_width: float, options: RenderOptions
+    context: Any, drawings: list[tuple[Diagram, Fit, str]], title: str, page_width: float, options: RenderOptions
 ) -> None:
-    """One page: the flow's title and the part's caption on top, the drawing centred under them."""
+    """One page: the flow's title on top, then each drawing centred under its caption (a part's page may hold
+    the next part too, see :func:`~.printed.stacked_fit`)."""
     import cairocffi
 
+    first, fit, _ = drawings[0]
     margin = TIGHT_MARGIN_MM if fit.tight else MARGIN_MM
     left, top = margin["side"], margin["top"]
-    heading = TIGHT_HEADING_MM if fit.tight else HEADING_MM
-    family = drawing.font_family.split(",")[0].strip()
+    family = first.font_family.split(",")[0].strip()
     context.set_source_rgb(0, 0, 0)
     context.select_font_face(family, cairocffi.FONT_SLANT_NORMAL, cairocffi.FONT_WEIGHT_BOLD)
     context.set_font_size(_TITLE_PT)
     context.move_to(left * _PT_PER_MM, top * _PT_PER_MM + _TITLE_PT)
     context.show_text(title)
-    below = top + heading + (CAPTION_MM if caption else 0.0)
-    context.select_font_face(family, cairocffi.FONT_SLANT_NORMAL, cairocffi.FONT_WEIGHT_NORMAL)
-    context.set_font_size(_CAPTION_PT)
-    for number, line in enumerate(wrap_text(caption, (page_width - 2 * left) * _PT_PER_MM, _CAPTION_PT)):
-        context.move_to(left * _PT_PER_MM, (top + heading - 4) * _PT_PER_MM + _CAPTION_PT * (1.3 * number + 1))
-        context.show_text(line)
-    x = left + max(0.0, (page_width - 2 * left - fit.width_mm) / 2)
-    context.save()
-    context.translate(x * _PT_PER_MM, below * _PT_PER_MM)
-    context.scale(fit.scale * _PT_PER_PX, fit.scale * _PT_PER_PX)
-    context.set_source_surface(recorded_drawing(drawing, options))
-    context.paint()
-    context.restore()
+    at = top + (TIGHT_HEADING_MM if fit.tight else HEADING_MM)
+    for drawing, fit, caption in drawings:
+        context.set_source_rgb(0, 0, 0)
+        context.select_font_face(family, cairocffi.FONT_SLANT_NORMAL, cairocffi.FONT_WEIGHT_NORMAL)
+        context.set_font_size(_CAPTION_PT)
+        for number, line in enumerate(wrap_text(caption, (page_width - 2 * left) * _PT_PER_MM, _CAPTION_PT)):
+            context.move_to(left * _PT_PER_MM, (at - 4) * _PT_PER_MM + _CAPTION_PT * (1.3 * number + 1))
+            context.show_text(line)
+        at += CAPTION_MM if caption else 0.0
+        x = left + max(0.0, (page_width - 2 * left - fit.width_mm) / 2)
+        context.save()
+        context.translate(x * _PT_PER_MM, at * _PT_PER_MM)
+        context.scale(fit.scale * _PT_PER_PX, fit.scale * _PT_PER_PX)
+        context.set_source_surface(recorded_drawing(drawing, options))
+        context.paint()
+        context.restore()
+        at += fit.height_mm + PART_GAP_MM

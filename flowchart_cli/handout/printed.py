@@ -12,22 +12,33 @@ pages; nothing here reads or edits SVG.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..layout.geometry import Diagram, LaneBand, PartOutline, Point, Rect
 from ..layout.text import clean_text, text_width
 from ..model import Flow, flow_edges
-from .page import Fit, drawing_box, fit_diagram, scale_into, tight_fit
+from .page import CAPTION_MM, Fit, drawing_box, fit_diagram, tight_fit
 from .paper import PT_PER_PX, PX_TO_MM, Paper, min_scale
 from .part_choice import MIN_STEPS, Unit, balanced_cuts, even_out, steps_in, units
 from .part_flow import PartFlow, cut_numbers, part_flow
 from .part_layout import lay_out_part, worded_part
 
-__all__ = ["PART_MAX_SCALE", "PrintedDiagram", "PrintedPart", "page_fit", "print_plan", "readable_scale"]
+__all__ = [
+    "PART_GAP_MM",
+    "PART_MAX_SCALE",
+    "PrintedDiagram",
+    "PrintedPart",
+    "page_fit",
+    "print_plan",
+    "readable_scale",
+    "sized",
+    "stacked_fit",
+]
 
 PART_MAX_SCALE = 1.25  # a part with room to spare prints a little larger than its natural size, not more
 PART_SCALE_SPREAD = 1.15  # and at most this much larger than the part printed smallest
+PART_GAP_MM = 10.0  # between two parts on one page, above the second one's caption
 OVERVIEW_LABEL_PT = 11.0
 OVERVIEW_LANE_PT = 7.5  # a lane's name on the overview: the smallest text the handout prints, bold
 _CONNECTOR_ROWS_PX = 130.0  # what a part's connectors above and below add along the flow, about
@@ -47,6 +58,8 @@ class PrintedPart:
     numbers: tuple[int, ...]
     stages: tuple[str, ...]
     fit: Fit
+    follows: bool = False
+    """Printed under the part before it, on that part's page (both fit there readably)."""
 
     @property
     def fill(self) -> float:
@@ -82,22 +95,32 @@ def readable_scale(diagram: Diagram) -> float:
 
 def page_fit(diagram: Diagram, paper: Paper, limit: float = PART_MAX_SCALE) -> Fit:
     """Portrait or landscape, whichever prints ``diagram`` bigger (portrait unless landscape is 5 % bigger)."""
+    return stacked_fit((diagram,), paper, limit)
+
+
+def stacked_fit(diagrams: Sequence[Diagram], paper: Paper, limit: float = PART_MAX_SCALE) -> Fit:
+    """``diagrams`` one under the other on one page, at one scale, each under its caption (the first under
+    the page's heading too): portrait or landscape, whichever prints them bigger (portrait unless landscape
+    is 5 % bigger). The size in the fit is the first drawing's; :func:`sized` gives each its own."""
     fits = []
     for landscape in (False, True):
-        box = drawing_box(paper, landscape, caption=True)
-        scale = scale_into(diagram.width, diagram.height, box, limit)
-        fits.append(
-            Fit(
-                landscape,
-                False,
-                round(diagram.width * scale * PX_TO_MM, 2),
-                round(diagram.height * scale * PX_TO_MM, 2),
-                scale,
-                box,
-            )
-        )
+        width, height = drawing_box(paper, landscape, caption=True)
+        height -= (len(diagrams) - 1) * (CAPTION_MM + PART_GAP_MM)
+        stack = max(1.0, sum(d.height for d in diagrams)) * PX_TO_MM
+        widest = max(max(1.0, d.width) for d in diagrams) * PX_TO_MM
+        scale = max(0.0, min(width / widest, height / stack, limit))
+        fits.append(sized(Fit(landscape, False, 0.0, 0.0, scale, (width, height)), diagrams[0]))
     portrait, landscape = fits
     return landscape if landscape.scale > portrait.scale * 1.05 else portrait
+
+
+def sized(fit: Fit, diagram: Diagram) -> Fit:
+    """``fit`` with ``diagram``'s printed size at its scale."""
+    return replace(
+        fit,
+        width_mm=round(diagram.width * fit.scale * PX_TO_MM, 2),
+        height_mm=round(diagram.height * fit.scale * PX_TO_MM, 2),
+    )
 
 
 def print_plan(
@@ -192,12 +215,7 @@ class _Cutter:
                     page_fit(diagram, self.paper),
                 )
             )
-        # one text size from page to page: no part prints much larger than the part that fits its page
-        # least (a short part once printed at twice the others' size)
-        evened = min(part.fit.scale for part in printed) * PART_SCALE_SPREAD
-        return tuple(
-            replace(part, fit=page_fit(part.diagram, self.paper, min(PART_MAX_SCALE, evened))) for part in printed
-        )
+        return _paged(printed, self.paper, self.readable)
 
     def runs(self) -> list[list[Unit]]:
         """As few runs as print readably, whole stages where they fit.
@@ -271,6 +289,25 @@ class _Cutter:
         room = along_mm / (self.readable * PX_TO_MM) - _CONNECTOR_ROWS_PX
         length = pieces[-1].hi - pieces[0].lo
         return max(1, round(len(pieces) * room / max(length, 1.0)))
+
+
+def _paged(printed: list[PrintedPart], paper: Paper, readable: float) -> tuple[PrintedPart, ...]:
+    """The parts on their pages: a part shares the page of the parts before it when they all fit there one
+    under the other, their text still at 7 pt (a wide flow's parts are short: one to a page left half of
+    most pages blank, review 4); and one text size from page to page: no page prints much larger than the
+    page printed smallest (a short part once printed at twice the others' size)."""
+    pages: list[list[PrintedPart]] = []
+    for part in printed:
+        if pages and stacked_fit([p.diagram for p in (*pages[-1], part)], paper).scale >= readable - 1e-9:
+            pages[-1].append(part)
+        else:
+            pages.append([part])
+    evened = min(stacked_fit([p.diagram for p in page], paper).scale for page in pages) * PART_SCALE_SPREAD
+    out = []
+    for page in pages:
+        fit = stacked_fit([p.diagram for p in page], paper, min(PART_MAX_SCALE, evened))
+        out.extend(replace(part, fit=sized(fit, part.diagram), follows=n > 0) for n, part in enumerate(page))
+    return tuple(out)
 
 
 def _steps(run: list[Unit]) -> int:
