@@ -220,6 +220,7 @@ def check(
 
 @app.command()
 def render(
+    ctx: typer.Context,
     files: Files,
     format: DiagramFormats = None,
     out_dir: OutDir = None,
@@ -249,6 +250,9 @@ def render(
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
 
+    source = ctx.get_parameter_source("paper")
+    typed = getattr(source, "name", "") == "COMMANDLINE"  # not from a configuration file's `paper`
+
     raise typer.Exit(
         run_render(
             files,
@@ -265,6 +269,7 @@ def render(
             header=header,
             shares=shares,
             paper=paper.value if paper else None,
+            paper_typed=typed,
         )
     )
 
