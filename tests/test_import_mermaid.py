@@ -151,6 +151,23 @@ def test_unlabelled_outcome_becomes_a_question_mark(tmp_path):
     assert [(d.code, d.severity, d.step) for d in warned] == [("FC309", "warning", "ok")]
 
 
+def test_one_label_to_two_targets_keeps_both_lines_under_distinct_labels(tmp_path):
+    """`A -->|Ventas| B & C` is two lines with one label: two YAML keys `Ventas` would lose one of them."""
+    chart = (
+        "graph TB\n  inicio([Llamada entrante]) --> menu{¿Opción del menú?}\n"
+        "  menu -->|Ventas| v[Transferir a ventas] & n[Registrar nota]\n  menu -->|Soporte| s[Abrir ticket]\n"
+        "  v --> fin([Llamada terminada])\n  n --> fin\n  s --> fin\n"
+    )
+    flow, written, notes = _import(tmp_path, "menu.mmd", chart)
+    lines = lines_of(flow)
+    assert ("¿Opción del menú?", "Transferir a ventas", "Ventas") in lines
+    assert ("¿Opción del menú?", "Registrar nota", "Ventas (2)") in lines
+    assert written.count("Ventas: ") == 1 and "Ventas (2): " in written
+    assert any('two outcomes are labelled "Ventas"' in text and '"Ventas (2)"' in text for _, text in notes)
+    assert "# note: two outcomes are labelled" in written  # beside the decision, where it is fixed
+    assert check_text(written, None, "menu.flow.yaml").ok
+
+
 def test_two_unlabelled_outcomes_keep_both_lines(tmp_path):
     chart = (
         "flowchart TD\n A([Llega la solicitud]) --> D{¿Tipo?}\n D --> E[Registrar en CRM] --> F([Fin])\n"

@@ -197,16 +197,28 @@ def _wire(order: list[str], kinds, outgoing, nodes: Mapping[str, DrawnNode], not
 
 
 def _outcomes(lines: list[DrawnEdge], nodes: Mapping[str, DrawnNode], notes: list[str]) -> tuple[tuple[str, str], ...]:
-    """A decision's (outcome, target) pairs; unlabelled lines get "?", "? 2"… so that none is lost as a repeat."""
+    """A decision's (outcome, target) pairs; unlabelled lines get "?", "? 2"… and a repeated label (Mermaid's
+    `A -->|x| B & C`) "x (2)", so that no line is lost as a duplicate YAML key and each is noted."""
     outcomes = []
     unnamed = 0
+    used: set[str] = set()
     for edge in lines:
-        if edge.label.strip():
-            outcomes.append((edge.label.strip(), edge.target))
-            continue
-        unnamed += 1
-        label = UNLABELLED if unnamed == 1 else f"{UNLABELLED} {unnamed}"
-        notes.append(f'the outcome leading to {short(nodes[edge.target].label)} has no label: written as "{label}"')
+        written = edge.label.strip()
+        if not written:
+            unnamed += 1
+            label = UNLABELLED if unnamed == 1 else f"{UNLABELLED} {unnamed}"
+            notes.append(f'the outcome leading to {short(nodes[edge.target].label)} has no label: written as "{label}"')
+        else:
+            label, copy = written, 1
+            while label.casefold() in used:  # `check` compares outcomes ignoring case (FC206)
+                copy += 1
+                label = f"{written} ({copy})"
+            if label != written:
+                notes.append(
+                    f'two outcomes are labelled "{written}": the one leading to {short(nodes[edge.target].label)} '
+                    f'is written as "{label}"; give it a label of its own'
+                )
+        used.add(label.casefold())
         outcomes.append((label, edge.target))
     return tuple(outcomes)
 
