@@ -202,8 +202,7 @@ def _outcomes(lines: list[DrawnEdge], nodes: Mapping[str, DrawnNode], notes: lis
     outcomes = []
     unnamed = 0
     used: set[str] = set()
-    for edge in lines:
-        written = edge.label.strip()
+    for edge, written in _each_outcome(lines, nodes, notes):
         if not written:
             unnamed += 1
             label = UNLABELLED if unnamed == 1 else f"{UNLABELLED} {unnamed}"
@@ -221,6 +220,29 @@ def _outcomes(lines: list[DrawnEdge], nodes: Mapping[str, DrawnNode], notes: lis
         used.add(label.casefold())
         outcomes.append((label, edge.target))
     return tuple(outcomes)
+
+
+JOINED = " / "
+"""How `render` labels one line that stands for several outcomes leading to the same step ("Yes / No")."""
+
+
+def _each_outcome(
+    lines: list[DrawnEdge], nodes: Mapping[str, DrawnNode], notes: list[str]
+) -> list[tuple[DrawnEdge, str]]:
+    """Each line with its label; a decision's only line labelled "Yes / No" is one outcome per part.
+
+    That is how flowchart's own diagrams draw two outcomes that lead to the same
+    step; read as one outcome the decision would have a single one (FC205).
+    """
+    if len(lines) == 1 and JOINED in lines[0].label:
+        parts = [part.strip() for part in lines[0].label.split(JOINED) if part.strip()]
+        if len(parts) > 1:
+            notes.append(
+                f'its one line, labelled "{lines[0].label.strip()}", is read as {len(parts)} outcomes that all lead '
+                f"to {short(nodes[lines[0].target].label)}"
+            )
+            return [(lines[0], part) for part in parts]
+    return [(edge, edge.label.strip()) for edge in lines]
 
 
 def _ids(
