@@ -256,11 +256,16 @@ class Frame:
         for route, label in zip(self.p.routes, self.p.labels, strict=True):
             if label and route.exit == "b":
                 gap = self.p.rank[route.source] + 1
-                lines = outcome_lines(label, self.p.label_size or self.p.font_size - 1)
-                if self.lr:
-                    need = max(text_width(line, self.p.font_size) for line in lines) + 16
+                small = self.p.label_size or self.p.font_size - 1
+                lines = outcome_lines(label, small)
+                if self.lr:  # as wide as the label is set (bold): a printed part sets it at the text's size, and
+                    # its end ran into the arrowhead ("Quantity or delivery", review 4)
+                    need = max(
+                        max(text_width(line, self.p.font_size), text_width(line, small, bold=True)) for line in lines
+                    )
+                    need += 16
                 else:  # the label stands beside the drop, a line under another
-                    need = _LABEL_PAD + (len(lines) - 1) * (self.p.label_size or self.p.font_size - 1) * LEADING
+                    need = _LABEL_PAD + (len(lines) - 1) * small * LEADING
                 if self.lr and route.source in straight_on:  # the label, then a gap before the arrowhead
                     below[gap] = max(below[gap], need - _ARROW_ROOM + _LABEL_ARROW_GAP)
                 else:
