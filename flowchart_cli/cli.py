@@ -220,6 +220,7 @@ def check(
 
 @app.command()
 def render(
+    ctx: typer.Context,
     files: Files,
     format: DiagramFormats = None,
     out_dir: OutDir = None,
@@ -249,6 +250,9 @@ def render(
     """Draw diagrams of flow files; a file with errors writes nothing."""
     from .commands.render import run_render
 
+    source = ctx.get_parameter_source("paper")
+    typed = getattr(source, "name", "") == "COMMANDLINE"  # not from a configuration file's `paper`
+
     raise typer.Exit(
         run_render(
             files,
@@ -265,6 +269,7 @@ def render(
             header=header,
             shares=shares,
             paper=paper.value if paper else None,
+            paper_typed=typed,
         )
     )
 
@@ -319,7 +324,13 @@ def build(
     check_only: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if an output is missing or stale.")
     ] = False,
-    clean: Annotated[bool, typer.Option("--clean", help="Remove outputs whose flow file is gone.")] = False,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            "--clean/--no-clean",
+            help="Remove the outputs the build wrote for flow files that are gone (default); --no-clean keeps them.",
+        ),
+    ] = True,
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="Parallel jobs (default: the CPU count).")
     ] = None,
@@ -396,12 +407,25 @@ def markdown(
     theme: ThemeOption = Theme.auto,
     scale: Scale = 1.0,
     quiet: Quiet = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an -o file that `flowchart markdown` did not write.")
+    ] = False,
 ) -> None:
     """Render every ```flow block of a Markdown file to an image and write the Markdown with image links."""
     from .commands.markdown import run_markdown
 
     raise typer.Exit(
-        run_markdown(file, output, assets, format.value, edges=edges.value, theme=theme.value, scale=scale, quiet=quiet)
+        run_markdown(
+            file,
+            output,
+            assets,
+            format.value,
+            edges=edges.value,
+            theme=theme.value,
+            scale=scale,
+            quiet=quiet,
+            force=force,
+        )
     )
 
 

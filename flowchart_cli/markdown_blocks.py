@@ -187,7 +187,8 @@ def replace_blocks(markdown: str, blocks: list[FlowBlock], replacement: Callable
     """``markdown`` with each block's lines (fences included) replaced by ``replacement(block)``."""
     lines = markdown.splitlines(keepends=True)
     for block in reversed(blocks):
-        ending = "\n" if lines[block.last_line - 1].endswith("\n") else ""
+        last = lines[block.last_line - 1]
+        ending = last[len(last.rstrip("\r\n")) :]  # the block's own line ending: a CRLF document stays CRLF
         lines[block.first_line - 1 : block.last_line] = [" " * block.indent + replacement(block) + ending]
     return "".join(lines)
 

@@ -32,15 +32,19 @@ def visible(text: str) -> str:
 
 
 def visible_columns(text: str) -> tuple[str, list[int]]:
-    """:func:`visible` of ``text`` and, for each index of ``text`` (and its end), the index it moved to."""
+    """:func:`visible` of ``text`` and, for each index of ``text`` (and its end), the terminal column it
+    is shown at: a combining accent takes none, a wide (CJK) character two, so a caret lines up."""
+    from rich.cells import get_character_cell_size
+
     shown: list[str] = []
     where: list[int] = []
     at = 0
     for ch in text:
         where.append(at)
-        piece = _escape(ch) if UNSAFE.match(ch) else ch
+        escaped = UNSAFE.match(ch)
+        piece = _escape(ch) if escaped else ch
         shown.append(piece)
-        at += len(piece)
+        at += len(piece) if escaped else get_character_cell_size(ch)
     where.append(at)
     return "".join(shown), where
 

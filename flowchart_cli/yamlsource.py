@@ -4,12 +4,14 @@ Why not ``yaml.safe_load``: it turns ``Yes``, ``on``, ``1`` and dates into
 booleans, numbers and dates, forgets line numbers, silently keeps the last of
 two duplicate keys and expands aliases (the "billion laughs").  Here the
 libyaml event stream is composed iteratively into plain nodes: scalars stay
-text as written, aliases are refused, depth is bounded, and every problem
-becomes a positioned :class:`SourceError` instead of an exception.
+text as written (in Unicode NFC, so names compare as they look), aliases are
+refused, depth is bounded, and every problem becomes a positioned
+:class:`SourceError` instead of an exception.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,6 +203,12 @@ def _refuse_syntax(event, text: str) -> None:
     raise SourceError(message, mark.line + 1, mark.column + 1)
 
 
+def _nfc(text: str) -> str:
+    """``text`` in Unicode NFC: "ó" typed as o + U+0301 (macOS, a copy-paste) and as one "ó" must be
+    the same lane, stage, id or reference, so every scalar is compared composed."""
+    return text if text.isascii() or unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def _compose(events, text: str) -> Node | None:
     """Build nodes from events with an explicit stack (no recursion, bounded depth)."""
     stack: list[tuple[type, list, int, int]] = []
@@ -219,7 +227,7 @@ def _compose(events, text: str) -> Node | None:
         if isinstance(event, yaml.ScalarEvent):
             mark = event.start_mark
             plain = event.style in (None, "") and event.implicit[0]
-            node = Scalar(event.value, mark.line + 1, mark.column + 1, plain)
+            node = Scalar(_nfc(event.value), mark.line + 1, mark.column + 1, plain)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(stack) >= MAX_DEPTH:
                 mark = event.start_mark

@@ -119,7 +119,7 @@ def test_adding_a_format_renders_only_that_format(tree, tmp_path, fake):
     assert run(tree, out, fake, check_only=True, formats=("svg", "mermaid")).code == 0
 
 
-def test_an_edited_or_deleted_output_is_rebuilt(tree, tmp_path, fake):
+def test_a_deleted_output_is_rebuilt_and_an_edited_one_only_with_force(tree, tmp_path, fake):
     out = tmp_path / "out"
     run(tree, out, fake)
     (out / "flujo-0.svg").write_text("edited by hand")
@@ -128,9 +128,15 @@ def test_an_edited_or_deleted_output_is_rebuilt(tree, tmp_path, fake):
     assert check.code == 1
     assert "flujo-0.svg" in check.out and "edited" in check.out
     assert "missing" in check.out and "soporte/flujo-3.drawio" in check.out
-    run(tree, out, fake)
-    assert (out / "flujo-0.svg").read_bytes() == payload("svg", tree / "flujo-0.flow.yaml")
+    kept = run(tree, out, fake)
+    assert kept.code == 2  # spec §3: the edit is not the build's to replace
+    assert "flujo-0.svg, which was changed since the build wrote it; move it away or use --force" in kept.err
+    assert (out / "flujo-0.svg").read_text() == "edited by hand"
     assert (out / "soporte/flujo-3.drawio").is_file()
+    forced = run(tree, out, fake, force=True)
+    assert forced.code == 0, forced.err
+    assert (out / "flujo-0.svg").read_bytes() == payload("svg", tree / "flujo-0.flow.yaml")
+    assert run(tree, out, fake, check_only=True).code == 0
 
 
 def test_check_on_a_fresh_tree_passes_and_on_a_stale_tree_fails_writing_nothing(tree, tmp_path, fake):
@@ -203,26 +209,32 @@ def test_exclude_skips_gitignore_style_patterns(tree, tmp_path, fake):
     assert not (out / "borradores").exists()
 
 
-def test_clean_removes_outputs_of_deleted_flows_only(tree, tmp_path, fake):
+def test_outputs_of_deleted_flows_are_reported_and_removed_unless_no_clean(tree, tmp_path, fake):
     out = tmp_path / "out"
     run(tree, out, fake)
     (out / "ventas/online/notes.txt").write_text("mine")  # not ours: never removed
     (tree / "ventas/online/flujo-2.flow.yaml").unlink()
     (tree / "soporte/flujo-3.flow.yaml").unlink()
-    kept = run(tree, out, fake)
+    kept = run(tree, out, fake, clean=False)
+    assert kept.code == 0
     assert (out / "soporte/flujo-3.svg").is_file()
     assert "soporte/flujo-3.flow.yaml" in Manifest.load(out).flows
-    assert kept.code == 0
-    assert run(tree, out, fake, check_only=True, clean=True).code == 1
-    result = run(tree, out, fake, clean=True)
+    quiet_check = run(tree, out, fake, check_only=True, clean=False)
+    assert quiet_check.code == 0 and "is left from soporte/flujo-3.flow.yaml, which is gone" in quiet_check.err
+    check = run(tree, out, fake, check_only=True)
+    assert check.code == 1
+    shown = (out / "soporte/flujo-3.svg").as_posix()
+    assert f"stale {shown} (soporte/flujo-3.flow.yaml: the flow file is gone; the build removes it)" in check.out
+    assert "6 output(s) missing or stale" in check.out
+    result = run(tree, out, fake)
     assert result.code == 0
-    assert f"removed {(out / 'soporte/flujo-3.svg').as_posix()}" in result.out
+    assert f"removed {shown}" in result.out
     assert not (out / "soporte").exists()
     assert not (out / "ventas/online/flujo-2.svg").exists()
     assert (out / "ventas/online/notes.txt").read_text() == "mine"
     assert set(Manifest.load(out).flows) == {"flujo-0.flow.yaml", "ventas/flujo-1.flow.yaml"}
     assert (out / "flujo-0.svg").is_file()
-    assert run(tree, out, fake, check_only=True, clean=True).code == 0
+    assert run(tree, out, fake, check_only=True).code == 0
 
 
 def test_clean_never_deletes_outside_the_output_folder(tree, tmp_path, fake):
@@ -286,7 +298,8 @@ def test_outputs_of_two_flows_with_the_same_name_are_not_mixed(tree, tmp_path, f
     result = run(tree, out, fake)
     assert result.code == 2  # a clash of outputs is a usage error (spec §3)
     assert "flujo-0.yaml: has the same output names as flujo-0.flow.yaml" in result.err
-    assert (out / "flujo-0.svg").read_bytes() == payload("svg", tree / "flujo-0.flow.yaml")
+    assert not out.exists()  # nothing written: not one flow's outputs, not the manifest
+    assert fake.calls() == []
 
 
 def test_parallel_build_renders_each_flow_once(tmp_path):

@@ -245,3 +245,35 @@ def test_rules_json_lists_every_rule_with_its_documentation() -> None:
         assert set(r) == {"code", "severity", "checks", "why"}
         assert r["severity"] in ("error", "warning") and r["checks"] and r["why"]
     assert {r["code"] for r in rules if r["severity"] == "warning"} == {f"FC{n}" for n in range(301, 311)}
+
+
+REVIEW_CASES = Path(__file__).resolve().parent / "review_cases"
+
+
+def test_names_and_ids_that_differ_only_in_unicode_normalisation_match(tmp_path: Path) -> None:
+    """A lane and a `next` typed with decomposed accents (o + U+0301, as macOS writes them) are the same names."""
+    nfd = REVIEW_CASES / "nfd.flow.yaml"
+    assert "o\u0301" in nfd.read_text(encoding="utf-8")
+    result = invoke("check", "--format", "json", str(nfd))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"] == {"files": 1, "errors": 0, "warnings": 0}
+    rendered = invoke("render", str(nfd), "-f", "svg", "-o", str(tmp_path))
+    assert rendered.exit_code == 0, rendered.output
+    svg = (tmp_path / "nfd.svg").read_text(encoding="utf-8")
+    assert "Atención" in svg and "Atencio\u0301n" not in svg  # one lane, written composed
+
+
+def test_caret_under_decomposed_and_wide_text_is_as_wide_as_the_text_shown(tmp_path: Path) -> None:
+    flow = tmp_path / "ancho.flow.yaml"
+    flow.write_text(
+        "title: T\nlanes: [Atención]\nsteps:\n  - id: 手順\n    start: Inicio\n"
+        "    lane: Atencio\u0301nx\n  - process: 確認する\n    next: 手順x\n  - end: fin\n",
+        encoding="utf-8",
+    )
+    result = invoke("check", str(flow))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    lane = lines.index("    6 |     lane: Atencio\u0301nx")
+    assert lines[lane + 1] == "      |           " + "^" * len("Atenciónx")  # the accent takes no column
+    target = lines.index("    8 |     next: 手順x")
+    assert lines[target + 1] == "      |           " + "^" * 5  # two wide characters take two columns each

@@ -52,6 +52,18 @@ def test_existing_output_needs_force(tmp_path):
     assert target.read_text(encoding="utf-8").startswith("# imported")
 
 
+@pytest.mark.parametrize("how", ["same", "link", "dotted"])
+def test_the_drawing_itself_is_never_the_output_even_with_force(tmp_path, how):
+    source = _drawio(tmp_path, PLAIN, "pedido.drawio")
+    target = {"same": source, "dotted": tmp_path / "." / "pedido.drawio", "link": tmp_path / "otro.flow.yaml"}[how]
+    if how == "link":
+        target.symlink_to(source)
+    result = run(str(source), "-o", str(target), "--force")
+    assert result.exit_code == 2
+    assert "is the drawing being imported; write the flow file to another name" in result.stderr
+    assert source.read_text(encoding="utf-8") == PLAIN
+
+
 def test_dash_prints_the_flow(tmp_path):
     result = run(str(_drawio(tmp_path, PLAIN)), "-o", "-")
     assert result.exit_code == 0 and "title: Soporte técnico\n" in result.stdout

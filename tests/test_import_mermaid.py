@@ -151,6 +151,51 @@ def test_unlabelled_outcome_becomes_a_question_mark(tmp_path):
     assert [(d.code, d.severity, d.step) for d in warned] == [("FC309", "warning", "ok")]
 
 
+def test_one_label_to_two_targets_keeps_both_lines_under_distinct_labels(tmp_path):
+    """`A -->|Ventas| B & C` is two lines with one label: two YAML keys `Ventas` would lose one of them."""
+    chart = (
+        "graph TB\n  inicio([Llamada entrante]) --> menu{¿Opción del menú?}\n"
+        "  menu -->|Ventas| v[Transferir a ventas] & n[Registrar nota]\n  menu -->|Soporte| s[Abrir ticket]\n"
+        "  v --> fin([Llamada terminada])\n  n --> fin\n  s --> fin\n"
+    )
+    flow, written, notes = _import(tmp_path, "menu.mmd", chart)
+    lines = lines_of(flow)
+    assert ("¿Opción del menú?", "Transferir a ventas", "Ventas") in lines
+    assert ("¿Opción del menú?", "Registrar nota", "Ventas (2)") in lines
+    assert written.count("Ventas: ") == 1 and "Ventas (2): " in written
+    assert any('two outcomes are labelled "Ventas"' in text and '"Ventas (2)"' in text for _, text in notes)
+    assert "# note: two outcomes are labelled" in written  # beside the decision, where it is fixed
+    assert check_text(written, None, "menu.flow.yaml").ok
+
+
+def test_a_decision_whose_outcomes_share_a_step_round_trips_through_mermaid(tmp_path):
+    """`render` draws two outcomes to one step as one line "Yes / No": importing it gives both outcomes back."""
+    source = tmp_path / "bools.flow.yaml"
+    source.write_text(
+        "title: Confirmar\nsteps:\n  - start: Inicio\n  - id: d\n    decision: ¿Confirmó?\n"
+        "    branches:\n      Yes: f\n      No: f\n  - id: f\n    end: Fin\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(app, ["render", str(source), "-f", "mermaid", "-o", str(tmp_path), "-q"]).exit_code == 0
+    assert '-->|"Yes / No"|' in (tmp_path / "bools.mmd").read_text(encoding="utf-8")
+    back = tmp_path / "back.flow.yaml"
+    result = runner.invoke(app, ["import", str(tmp_path / "bools.mmd"), "-o", str(back)])
+    assert result.exit_code == 0, result.output
+    assert 'labelled "Yes / No", is read as 2 outcomes' in result.stderr
+    flow, diagnostics = load_flow(back)
+    assert [d.code for d in diagnostics] == []
+    (decision,) = [step for step in flow.steps if step.kind == "decision"]
+    assert [b.label for b in decision.branches] == ["Yes", "No"]
+    assert runner.invoke(app, ["check", str(back)]).exit_code == 0  # FC306 is a warning, as for the source
+
+
+def test_a_slash_in_one_of_several_outcomes_is_kept_as_written(tmp_path):
+    chart = "flowchart TD\n A([Go]) --> B{¿Pago?}\n B -->|Tarjeta / débito| C([Cobrado])\n B -->|Efectivo| C\n"
+    flow, _, _ = _import(tmp_path, "pago.mmd", chart)
+    assert ("¿Pago?", "Cobrado", "Tarjeta / débito") in lines_of(flow)
+
+
 def test_two_unlabelled_outcomes_keep_both_lines(tmp_path):
     chart = (
         "flowchart TD\n A([Llega la solicitud]) --> D{¿Tipo?}\n D --> E[Registrar en CRM] --> F([Fin])\n"

@@ -503,3 +503,22 @@ def test_an_lr_lane_header_is_as_wide_as_the_longest_word_of_a_lane_name():
     words = [word for lane in diagram.lanes for line in lane.lines for word in line.split()]
     assert "Transportadora" in words and "Transportador" not in words
     assert len({lane.header.width for lane in diagram.lanes}) == 1  # one header column for every lane
+
+
+def test_an_outcome_going_straight_on_out_of_a_shared_stub_is_labelled_past_the_other_s_turn():
+    # contracargo-banco (LR): "¿La prueba es suficiente?" sends "Sí" and "No" out of one side stub; "No"
+    # goes straight on. Its label stood on the stub, before "Sí" turned off, and read as both lines' (review
+    # 4, "Daño durante el alquiler"): the branches now part right past the corner and each label stands on
+    # its own branch past that turn
+    path = Path(__file__).parent / "layout_cases" / "contracargo-banco.flow.yaml"
+    flow, diagnostics = load_flow(path)
+    assert flow is not None, diagnostics
+    d = layout_flow(flow)
+    out = {e.label: e for e in d.edges if e.source == "prueba_ok"}
+    straight, turning = out["No"], out["Sí"]
+    corner, turn = turning.points[0], turning.points[1]
+    assert straight.points[1].y == corner.y and straight.points[1].x > turn.x  # on past the other's turn
+    assert turn.x - corner.x < 60  # they part soon past the corner (68 px before, on the stub a label)
+    assert straight.label_at is not None and turning.label_at is not None
+    assert straight.label_at.x > turn.x  # past the turn, on its own run
+    assert abs(turning.label_at.y - corner.y) > 20  # on its own branch, not beside the stub

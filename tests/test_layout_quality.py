@@ -9,6 +9,7 @@ without stages.
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 from pathlib import Path
 
@@ -94,6 +95,19 @@ def test_no_line_turns_aside_just_before_a_shape_it_does_not_go_to(diagrams):
     # it; 9 such turns on these drawings before their channels kept room below their tracks (turns.py)
     found = {name: turns_before_strangers(d) for name, d in diagrams}
     assert not any(found.values()), {name: turns for name, turns in found.items() if turns}
+
+
+@pytest.mark.slow
+def test_every_line_runs_only_across_and_along(diagrams):
+    # contracargo-banco's "No" went straight on out of a stub it shared with "Sí" to a port offset for a
+    # merging line, and ran at a slant into "Presentar el contracargo" (review 4); it now steps across
+    slanted = {
+        name: [
+            (e.source, e.target) for e in d.edges for a, b in itertools.pairwise(e.points) if a.x != b.x and a.y != b.y
+        ]
+        for name, d in diagrams
+    }
+    assert not any(slanted.values()), {name: lines for name, lines in slanted.items() if lines}
 
 
 @pytest.mark.slow

@@ -111,6 +111,41 @@ def test_writing_over_the_input_is_refused(tmp_path: Path) -> None:
     assert source.read_text(encoding="utf-8") == doc(GOOD)
 
 
+def test_an_existing_file_it_did_not_write_is_kept_unless_force(tmp_path: Path) -> None:
+    """Spec §3: outputs never silently replace a user's file; its own earlier output is replaced as before."""
+    source = tmp_path / "guia.md"
+    source.write_text("# Guía\n\nSin diagramas.\n", encoding="utf-8")
+    notes = tmp_path / "notas.md"
+    notes.write_text("user notes\n", encoding="utf-8")
+    refused = invoke(str(source), "-o", str(notes))
+    assert refused.exit_code == 2
+    assert "already exists and `flowchart markdown` did not write it" in refused.stderr
+    assert notes.read_text(encoding="utf-8") == "user notes\n"
+
+    out = tmp_path / "site.md"
+    assert invoke(str(source), "-o", str(out)).exit_code == 0
+    source.write_text("# Guía\n\nOtra versión.\n", encoding="utf-8")
+    again = invoke(str(source), "-o", str(out))  # its own output: replaced without --force
+    assert again.exit_code == 0, again.output
+    assert out.read_text(encoding="utf-8").startswith("# Guía\n\nOtra versión.\n")
+
+    forced = invoke(str(source), "-o", str(notes), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert notes.read_text(encoding="utf-8").startswith("# Guía\n\nOtra versión.\n")
+
+
+@pytest.mark.slow
+def test_a_crlf_document_keeps_crlf_on_every_line(tmp_path: Path) -> None:
+    source = tmp_path / "crlf.md"
+    source.write_bytes(doc(GOOD).replace("\n", "\r\n").encode("utf-8"))
+    out = tmp_path / "out.md"
+    result = invoke(str(source), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert b"](assets/" in data
+    assert data.count(b"\n") == data.count(b"\r\n") > 3  # no bare LF, not even after the image link
+
+
 def test_a_markdown_without_blocks_comes_back_unchanged() -> None:
     result = invoke("-", stdin="# Nada\n\n```yaml\ntitle: x\n```\n")
     assert result.exit_code == 0
@@ -135,7 +170,9 @@ def test_two_blocks_become_two_image_links_and_two_images(tmp_path: Path) -> Non
     text = out.read_text(encoding="utf-8")
     links = IMAGE.findall(text)
     assert [alt for alt, _ in links] == ["Atención al cliente en cinco etapas", "Decisión sin signo de pregunta"]
-    assert "```flow" not in text and text.startswith("# Procesos\n\nTexto.\n\n") and text.endswith("\nFin.\n")
+    assert "```flow" not in text and text.startswith("# Procesos\n\nTexto.\n\n")
+    mark = "<!-- written by flowchart markdown from guia.md; edit that file, not this one -->"
+    assert text.endswith(f"\nFin.\n\n{mark}\n")
     for _, url in links:
         assert re.fullmatch(r"assets/[a-z0-9-]+-[0-9a-f]{8}\.svg", url)
         assert _steps(out.parent / url) >= 3

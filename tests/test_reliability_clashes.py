@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fault_support import flowchart
 from test_build import run
-from test_build_support import make_tree, payload
+from test_build_support import flow_text, make_tree, payload
 
 from flowchart_cli.batch.manifest import Manifest
 
@@ -90,17 +90,26 @@ def test_build_keeps_a_users_index_md(tree, tmp_path, fake):
     assert run(tree, out, fake, index=True).code == 0  # from now on the index is the build's own
 
 
-def test_build_still_rebuilds_its_own_outputs_and_a_file_identical_to_what_it_writes(tree, tmp_path, fake):
-    """An edited output is the build's (recorded); an unrecorded one that a killed build wrote is the same bytes."""
+def test_build_rebuilds_its_own_unchanged_outputs_and_a_file_identical_to_what_it_writes(tree, tmp_path, fake):
+    """Its own output (recorded, unchanged) is replaced; an unrecorded one a killed build wrote is the same bytes.
+
+    An output edited by hand since is no longer what the build wrote: kept, named, exit 2 (spec §3).
+    """
     out = tmp_path / "out"
     run(tree, out, fake)
-    (out / "flujo-0.svg").write_text("edited")
     manifest = Manifest.load(out)
     manifest.forget("soporte/flujo-3.flow.yaml")
     manifest.save(out)
+    (tree / "flujo-0.flow.yaml").write_text(flow_text("Flujo 0 revisado"), encoding="utf-8")
     result = run(tree, out, fake)
     assert result.code == 0, result.err
     assert (out / "flujo-0.svg").read_bytes() == payload("svg", tree / "flujo-0.flow.yaml")
+    assert "soporte/flujo-3.flow.yaml" in Manifest.load(out).flows
+    (out / "flujo-0.svg").write_text("edited")
+    (tree / "flujo-0.flow.yaml").write_text(flow_text("Flujo 0 otra vez"), encoding="utf-8")
+    edited = run(tree, out, fake)
+    assert edited.code == 2 and "flujo-0.svg, which was changed since the build wrote it" in edited.err
+    assert (out / "flujo-0.svg").read_text() == "edited"
 
 
 def test_a_link_in_place_of_an_output_is_not_replaced(tree, tmp_path, fake):

@@ -195,6 +195,33 @@ def test_a_save_with_errors_keeps_the_last_good_drawing_in_the_json(flows):
         server.stop()
 
 
+def test_a_save_that_is_not_utf8_is_fc100_on_the_page_and_keeps_the_last_good_drawing(flows):
+    """Latin-1 (a Windows editor's default for es/pt) is refused as `check` refuses it, never drawn with U+FFFD."""
+    latin = flows / "latin.flow.yaml"
+    latin.write_bytes("title: Lat\u00e9\nsteps:\n  - start: a\n  - end: b\n".encode("latin-1"))
+    flow = flows / "soporte" / "nivel2.flow.yaml"
+    server = Served(flows)
+    try:
+        fresh = json.loads(server.get("/api/diagram/latin.flow.yaml")[1])
+        assert not fresh["ok"] and fresh["svg"] == ""
+        assert "\ufffd" not in fresh["title"]
+        (problem,) = fresh["problems"]
+        assert (problem["code"], problem["line"], problem["column"]) == ("FC100", 1, 11)
+        assert "not UTF-8 (byte 0xe9)" in problem["message"]
+        page = server.get("/view/latin.flow.yaml")[1].decode("utf-8")
+        diagnostics = page[page.index('<section class="fc-diagnostics"') :]
+        diagnostics = diagnostics[: diagnostics.index("</section>")]
+        assert "FC100" in diagnostics and "not UTF-8" in diagnostics
+
+        good = json.loads(server.get("/api/diagram/soporte/nivel2.flow.yaml")[1])
+        flow.write_bytes(FLOW.replace("Soporte", "Soporte t\u00e9cnico", 1).encode("latin-1"))
+        bad = json.loads(server.get("/api/diagram/soporte/nivel2.flow.yaml")[1])
+        assert not bad["ok"] and bad["svg"] == good["svg"]
+        assert [p["code"] for p in bad["problems"]] == ["FC100"]
+    finally:
+        server.stop()
+
+
 def test_host_other_than_localhost_is_announced(flows):
     server = Served(flows, "--host", "0.0.0.0")
     code, _, err = server.stop()

@@ -110,6 +110,17 @@ def test_paper_in_the_file_prints_render_pdfs_on_that_paper(project):
         assert sorted(round(float(v)) for v in page.mediabox[2:]) == [595, 842]
 
 
+def test_paper_typed_for_a_render_without_pdf_is_noted_but_not_from_the_file(project):
+    """`--paper` only shapes a PDF: typed for SVG/PNG it says so; the file's `paper` (also the handout's) is quiet."""
+    typed = run("render", "plan.flow.yaml", "-f", "svg,png", "--paper", "a3")
+    assert typed.exit_code == 0
+    assert "note: --paper a3 is for PDF only (-f pdf); svg, png ignore it" in typed.stderr
+    assert Path("plan.svg").is_file() and Path("plan.png").is_file()
+    assert "--paper" not in run("render", "plan.flow.yaml", "-f", "svg,pdf", "--paper", "a3").stderr
+    write(project / "flowchart.toml", 'paper = "letter"\n')
+    assert "--paper" not in run("render", "plan.flow.yaml", "-f", "svg").stderr
+
+
 def test_config_prints_each_setting_and_where_it_comes_from(project):
     write(project / "flowchart.toml", '# equipo de atención\ntheme = "auto"\n\nnumbers = true\n')
     result = run("config")

@@ -167,6 +167,21 @@ def test_max_p90_gates_on_the_ninetieth_percentile() -> None:
     assert analyze("--simulate", "--max-p90", "3 dias úteis", str(REFUND)).exit_code == 0
 
 
+def test_max_p90_fails_when_every_case_is_cut_and_nothing_can_be_measured() -> None:
+    """A retry loop whose way out has a 0 % share never ends: the gate must not pass what it cannot measure."""
+    never_ends = FLOWS / "mesa-sin-salida.flow.yaml"
+    gated = analyze("--simulate", "--cases", "20", "--max-p90", "1 h", str(never_ends))
+    assert gated.exit_code == 1
+    assert (
+        "mesa-sin-salida.flow.yaml: no simulated case ended within 10,000 steps (every case was cut), "
+        "so --max-p90 1 h cannot be met" in gated.stderr
+    )
+    report = json.loads(analyze("--simulate", "--cases", "20", "-f", "json", str(never_ends)).stdout)
+    assert report["files"][0]["simulation"]["cut"] == 20
+    assert report["files"][0]["simulation"]["duration"]["p90"] is None
+    assert analyze("--simulate", "--cases", "20", str(never_ends)).exit_code == 0  # no gate: only reported
+
+
 @pytest.mark.parametrize(
     "args", [["--cases", "10"], ["--seed", "0"], ["--max-p90", "2 h"], ["--simulate", "--max-p90", "soon"]]
 )

@@ -60,6 +60,21 @@ class Lines:
         raise AssertionError(f"no line with {text!r} in {timeout}s; got {self.seen}")
 
 
+def watching(program: list[str], *args: str, **popen) -> tuple[subprocess.Popen, Lines]:
+    """`flowchart watch ARGS` started as ``program``, once it says it is watching."""
+    process = subprocess.Popen(
+        [*program, "watch", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env_without_ci(),
+        **popen,
+    )
+    lines = Lines(process)
+    lines.wait_for("watching", timeout=60)
+    return process, lines
+
+
 def wait_until(condition, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -111,6 +126,28 @@ def test_watch_rerenders_on_save_prints_diagnostics_and_stops_cleanly(tmp_path, 
         _, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("background", [True, False])
+def test_sigint_stops_it_even_when_started_with_sigint_ignored(tmp_path, background):
+    """A script's background job starts with SIGINT ignored (`flowchart watch … &`): `kill -INT` must stop it,
+    as it stops `build` and `serve`, and a stop prints no debugging text."""
+    src, out = tmp_path / "docs", tmp_path / "out"
+    src.mkdir()
+    (src / "alta.flow.yaml").write_text(flow_text("Alta"), encoding="utf-8")
+    ignore = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if background else None
+    process, lines = watching([sys.executable, "-m", "flowchart_cli"], str(src), "-o", str(out), preexec_fn=ignore)
+    try:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    lines.wait_for("stopped watching", timeout=5)
+    err = process.stderr.read()
+    assert process.returncode == 0, err
+    assert "KeyboardInterrupt" not in err + "\n".join(lines.seen)
+    assert (out / "alta.svg").is_file()
 
 
 def test_watch_redoes_a_flow_when_a_flow_it_refs_is_saved(tmp_path):
@@ -200,17 +237,8 @@ def test_watch_says_so_and_exits_2_when_its_folder_goes(tmp_path, how):
 def test_watch_command_renders_a_real_svg_on_save(tmp_path):
     flow = tmp_path / "pedido.flow.yaml"
     flow.write_text(flow_text("Pedido"), encoding="utf-8")
-    process = subprocess.Popen(
-        [str(ROOT / ".venv/bin/flowchart"), "watch", str(flow)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env_without_ci(),
-        cwd=tmp_path,
-    )
-    lines = Lines(process)
+    process, _ = watching([str(ROOT / ".venv/bin/flowchart")], str(flow), cwd=tmp_path)
     try:
-        lines.wait_for("watching", timeout=60)
         svg = tmp_path / "pedido.svg"
         assert ">Pedido</title>" in svg.read_text(encoding="utf-8")
         edit(flow, flow_text("Pedido urgente"))

@@ -30,7 +30,8 @@ class BuildConfig:
     jobs: int = 1
     exclude: tuple[str, ...] = ()
     check_only: bool = False
-    clean: bool = False
+    clean: bool = True
+    """Remove the outputs of flows that are gone, those still as the build wrote them (`--no-clean` keeps them)."""
     index: bool = False
     force: bool = False
     """Replace files in OUT that the build did not write (its own are always replaced)."""

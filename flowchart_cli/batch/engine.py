@@ -34,20 +34,25 @@ _SAVE_EVERY = 0.5
 """Seconds between manifest saves during a build (and once at the end)."""
 
 
-def _without_clashes(sources: list[Source], outcome: Outcome) -> list[Source]:
-    """Drop a flow whose outputs would overwrite another's (`a.yaml` beside `a.flow.yaml`): exit 2, spec §3."""
+def _report_clashes(sources: list[Source], outcome: Outcome) -> bool:
+    """Whether two flows would write the same outputs (`a.yaml` beside `a.flow.yaml`), each clash reported.
+
+    Spec §3: a usage error, exit 2, and nothing written — so the build stops
+    before it touches the output folder (which of the two a reader would see
+    must not depend on the order the tree is walked).
+    """
     from ..model import output_stem
 
     seen: dict[tuple[str, str], str] = {}
-    kept = []
+    clashed = False
     for source in sources:
         slot = (str(Path(source.rel).parent), output_stem(source.path))
         if slot in seen:
             outcome.fail(f"{source.rel}: has the same output names as {seen[slot]}; rename one of them", 2)
+            clashed = True
             continue
         seen[slot] = source.rel
-        kept.append(source)
-    return kept
+    return clashed
 
 
 def _stopping(err: Console) -> Callable[[int], None]:
@@ -184,7 +189,11 @@ def _build(
     report_skipped(found.skipped, err)
     sources = found.sources
     present = {s.rel for s in sources}
-    sources = _without_clashes(sources, outcome)
+    if _report_clashes(sources, outcome):
+        for problem in outcome.problems:
+            err.print(say(problem))
+        err.print("nothing written")
+        return outcome.exit_code
     if config.shard is not None:
         sources = [source for source in sources if config.shard.holds(source.rel)]
     if config.check_only:
@@ -205,7 +214,7 @@ def _build(
             return stop.exit_code if isinstance(stop, Interrupted) else 130
         if any(result.crashed for result in outcome.results):
             sweep_temporaries(config.out_dir)  # what a worker killed mid-write left
-        removed = remove_orphans(manifest, config.out_dir, present) if config.clean else ([], [])
+        removed = remove_orphans(manifest, config.out_dir, present, config.shard) if config.clean else ([], [])
         if removed[0] or removed[1]:
             manifest.save(config.out_dir)
         if config.index:

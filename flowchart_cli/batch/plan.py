@@ -49,7 +49,7 @@ def _reason(
     if record.outputs[fmt].key != key:
         return "options, tool version or a referenced flow changed"
     if record.outputs[fmt].sha256 != out_sha:
-        return "output edited or damaged"
+        return "output edited since the build wrote it: kept unless --force"
     return None
 
 

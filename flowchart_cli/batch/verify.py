@@ -12,10 +12,10 @@ from .config import BuildConfig, Outcome, plans_for, read_text, shown
 from .discover import Source
 from .formats import DEFAULT_FORMATS
 from .hashing import FileHashes
-from .housekeeping import orphans
+from .housekeeping import orphaned_outputs, orphans
 from .index import INDEX_NAME, index_text
 from .lock import build_lock
-from .manifest import Manifest
+from .manifest import Manifest, file_sha256
 
 __all__ = ["check_outputs"]
 
@@ -44,9 +44,16 @@ def check_outputs(
             if not result.ok:
                 print_text(err, [result], summary=False)
                 outcome.fail(f"{plan.source.rel}: has errors")
-    if config.clean:
-        for rel in orphans(manifest, present):
-            outcome.fail(f"{rel}: is gone but its outputs are still in {config.out_dir} (`--clean` removes them)")
+    left = orphans(manifest, present, config.shard)
+    gone = [(rel, name) for rel in left for name in orphaned_outputs(manifest, config.out_dir, rel)]
+    for rel, name in gone:
+        where = say(shown(config, name))
+        if config.clean:
+            written = {o.path: o.sha256 for o in manifest.flows[rel].outputs.values()}
+            fate = "removes it" if file_sha256(config.out_dir / name) == written[name] else "keeps it: edited by hand"
+            out.print(f"stale {where} ({say(rel)}: the flow file is gone; the build {fate})")
+        else:
+            err.print(f"note: {where} is left from {say(rel)}, which is gone (kept: --no-clean)")
     index_stale = config.index and read_text(config.out_dir / INDEX_NAME) != index_text(
         sources, manifest, config.formats
     )
@@ -55,7 +62,7 @@ def check_outputs(
         out.print(f"{'stale' if (config.out_dir / INDEX_NAME).exists() else 'missing'} {where} (the index of flows)")
     for problem in outcome.problems:
         err.print(say(problem))
-    count = len(stale) + bool(index_stale)
+    count = len(stale) + bool(index_stale) + (len(gone) if config.clean else 0)
     if count:
         outcome.exit_code = max(outcome.exit_code, 1)
         out.print(f"{count} output(s) missing or stale: run `{say(_build_command(config))}` to update them")
@@ -81,6 +88,6 @@ def _build_command(config: BuildConfig) -> str:
         words.append(f"--paper={config.paper}")
     if config.index:
         words.append("--index")
-    if config.clean:
-        words.append("--clean")
+    if not config.clean:
+        words.append("--no-clean")
     return shlex.join(words)

@@ -38,7 +38,8 @@ class Job:
     options: dict = field(hash=False)
     tool: str = ""
     owned: dict[str, str] = field(default_factory=dict, hash=False)
-    """The outputs the manifest records (path relative to OUT → the hash written): the build's own files."""
+    """The outputs the manifest records (path relative to OUT → the hash written): the build's own files
+    while they still hold that content."""
     force: bool = False
     """Replace a file in OUT that the build did not write (`--force`)."""
 
@@ -102,20 +103,25 @@ def _bytes(data: bytes | str) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def _not_ours(job: Job, rel: str, blob: bytes) -> bool:
-    """Whether OUT/``rel`` holds something the build never wrote (and that ``blob`` would replace).
+def _in_the_way(job: Job, rel: str, blob: bytes) -> str | None:
+    """Why OUT/``rel`` must not be replaced by ``blob`` without ``--force``, or ``None`` when it may be.
 
-    Ours: a path the manifest records as this build's output (edited since or
-    not: an edited output is rebuilt, as `--check` says), or a file that already
-    holds exactly ``blob`` (a killed build may have written it without recording
-    it).  Anything else — a user's own file, a link — is kept unless ``--force``.
+    The build may replace only what it wrote itself: a file that still holds
+    exactly the content the manifest records for that path, or exactly ``blob``
+    (a killed build may have written it without recording it).  Anything else —
+    a user's own file, a link, an output edited by hand since — is kept: spec §3.
     """
     path = job.out_dir / rel
-    if rel in job.owned and not path.is_symlink():
-        return False
     if not (path.exists() or path.is_symlink()):
-        return False
-    return path.is_symlink() or file_sha256(path) != hashlib.sha256(blob).hexdigest()
+        return None
+    if path.is_symlink():
+        return "which the build did not write"
+    current = file_sha256(path)
+    if current == hashlib.sha256(blob).hexdigest():
+        return None
+    if rel in job.owned:
+        return None if current == job.owned[rel] else "which was changed since the build wrote it"
+    return "which the build did not write"
 
 
 def run_job(job: Job, renderer: Renderer | None = None) -> JobResult:
@@ -136,14 +142,12 @@ def run_job(job: Job, renderer: Renderer | None = None) -> JobResult:
         outputs = {}
         key = source_key(job.tool, job.options, input_sha, deps)
         blobs = {output_rel(job.rel, flow.stem, fmt): _bytes(payloads[fmt]) for fmt in job.formats}
-        foreign = [rel for rel, blob in blobs.items() if not job.force and _not_ours(job, rel, blob)]
+        kept = {} if job.force else {rel: _in_the_way(job, rel, blob) for rel, blob in blobs.items()}
+        foreign = [f"{job.out_dir / rel}, {why}" for rel, why in kept.items() if why]
         if foreign:
-            named = ", ".join(str(job.out_dir / rel) for rel in foreign)
+            named = "; ".join(foreign)
             return JobResult(
-                job,
-                result.diagnostics,
-                error=f"would replace {named}, which the build did not write; move it away or use --force",
-                exit_code=2,
+                job, result.diagnostics, error=f"would replace {named}; move it away or use --force", exit_code=2
             )
         for fmt, (rel, blob) in zip(job.formats, blobs.items(), strict=True):
             write_atomic(job.out_dir / rel, blob)

@@ -37,10 +37,17 @@ def exit_code(items: Sequence[FileAnalysis], limits: Limits) -> int:
 
 def _p90_message(item: FileAnalysis, limits: Limits) -> list[str]:
     flow, simulation = item.result.flow, item.simulation
-    if not item.over_p90(limits) or flow is None or simulation is None or simulation.p90 is None:
+    if not item.over_p90(limits) or flow is None or simulation is None:
         return []
     from ..analyze.sim_report import said
 
+    if simulation.p90 is None:
+        from ..analyze.simulate import MAX_STEPS
+
+        return [
+            f"{item.shown_path}: no simulated case ended within {MAX_STEPS:,} steps (every case was cut), "
+            f"so --max-p90 {said(float(limits.p90 or 0), flow)} cannot be met; check the loops' shares"
+        ]
     return [
         f"{item.shown_path}: 1 case in 10 takes longer than {said(simulation.p90, flow)} "
         f"(the simulated 90th percentile), over --max-p90 {said(float(limits.p90 or 0), flow)}"

@@ -36,6 +36,8 @@ def run_import(source: Path, output: Path | None, *, page: int, force: bool) -> 
     if not is_dash(target):
         if target.is_dir():
             return usage_error(f"{target} is a folder; give the flow file to write (-o NAME.flow.yaml)")
+        if not is_dash(source) and _same_file(source, target):  # --force or not: the drawing would be lost
+            return usage_error(f"-o {target} is the drawing being imported; write the flow file to another name")
         if (target.exists() or target.is_symlink()) and not force:
             return usage_error(f"{target} already exists; use --force to replace it")
     try:
@@ -64,6 +66,13 @@ def run_import(source: Path, output: Path | None, *, page: int, force: bool) -> 
         return usage_error(f"cannot write {target}: {why_unwritable(exc, target.parent)}")
     note(f"wrote {target}")
     return 0
+
+
+def _same_file(source: Path, target: Path) -> bool:
+    try:
+        return source.resolve() == target.resolve() or (target.exists() and source.samefile(target))
+    except OSError:
+        return False
 
 
 def _say_what_check_finds(source: Path, target: Path, text: str) -> None:

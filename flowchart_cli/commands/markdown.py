@@ -39,7 +39,10 @@ from .common import (
     write_stdout,
 )
 
-__all__ = ["run_markdown"]
+__all__ = ["WRITTEN_MARK", "run_markdown"]
+
+WRITTEN_MARK = "<!-- written by flowchart markdown"
+"""The start of the last line of every Markdown file `-o` writes: a file without it is the user's (spec §3)."""
 
 _ASSETS_ADVICE = "choose another folder for the images with --assets"
 _OUTPUT_ADVICE = "choose another place for the Markdown with -o"
@@ -55,11 +58,17 @@ def run_markdown(
     theme: str,
     scale: float,
     quiet: bool = False,
+    force: bool = False,
 ) -> int:
     """0 when the Markdown (and its images) were written, 1 when a block has errors, 2 on usage problems."""
     shown = STDIN_NAME if is_dash(file) else str(file)
     if output is not None and not is_dash(file) and output.resolve() == file.resolve():
         return usage_error(f"-o {output} is the input itself; write the rendered Markdown to another file")
+    if output is not None and not force and not _ours(output):
+        return usage_error(
+            f"-o {output} already exists and `flowchart markdown` did not write it; "
+            "choose another file or use --force to replace it"
+        )
     too_big = None if is_dash(file) else _too_big(file)
     if too_big is not None:
         return _block_error(shown, BlockProblem(too_big, 1))
@@ -102,6 +111,7 @@ def run_markdown(
     if output is None:
         write_stdout(text)
         return 0
+    text = _with_mark(text, STDIN_NAME if is_dash(file) else file.name)
     from ..atomic import write_atomic
 
     try:
@@ -111,6 +121,29 @@ def run_markdown(
     if not quiet:
         note(f"wrote {output} ({len(blocks)} flow block{'s' if len(blocks) != 1 else ''})")
     return 0
+
+
+def _with_mark(text: str, source: str) -> str:
+    """``text`` ending with the comment that says `flowchart markdown` wrote it (in the text's own line endings)."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if text and not text.endswith(("\n", "\r")):
+        text += newline
+    name = source.replace("--", "- -").replace("\r", " ").replace("\n", " ")
+    return f"{text}{newline}{WRITTEN_MARK} from {name}; edit that file, not this one -->{newline}"
+
+
+def _ours(output: Path) -> bool:
+    """Whether ``output`` may be replaced: it does not exist, or `flowchart markdown` wrote it (its mark)."""
+    if output.is_symlink():
+        return False
+    if not output.exists():
+        return True
+    try:
+        with output.open("rb") as handle:
+            handle.seek(max(0, output.stat().st_size - 4096))  # the mark is the last line
+            return WRITTEN_MARK.encode() in handle.read()
+    except OSError:
+        return True  # a folder or an unreadable file: writing it says what is wrong
 
 
 def _too_big(file: Path) -> str | None:

@@ -37,11 +37,19 @@ def run_render(
     header: bool = False,
     shares: bool = False,
     paper: str | None = None,
+    paper_typed: bool = False,
 ) -> int:
-    """Write every format of every file without errors; ``-o -`` writes the one format to stdout."""
+    """Write every format of every file without errors; ``-o -`` writes the one format to stdout.
+
+    ``paper_typed``: `--paper` was given on the command line (not by a configuration file, which
+    sets it for the handout too), so a run without PDF says it has no effect.
+    """
     from ..pipeline import render_flow, render_payloads
 
     chosen = split_formats(formats, FORMATS)
+    if paper_typed and "pdf" not in chosen:
+        verb = "ignores" if len(chosen) == 1 else "ignore"
+        note(f"note: --paper {paper} is for PDF only (-f pdf); {', '.join(chosen)} {verb} it")
     files = once_each(files)
     to_stdout = is_dash(out_dir)
     if to_stdout and (len(chosen) != 1 or len(files) != 1):

@@ -171,15 +171,20 @@ class Watcher:
         import watchfiles
 
         stop = threading.Event()
-        previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        # Both signals set the event, as `serve` does: a background job of a script starts with SIGINT
+        # ignored, so only a handler of our own makes `kill -INT` (and Ctrl-C) stop it.
+        previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
         folder = self.folder()
         identity = _identity(folder)
         code = 0
         try:
             for source in self.sources():
+                if stop.is_set():
+                    break
                 self.refresh(source)
-            self.console.print(f"watching {say(str(self.root))} (Ctrl-C stops)")
-            catch_up, again = True, True
+            if not stop.is_set():
+                self.console.print(f"watching {say(str(self.root))} (Ctrl-C stops)")
+            catch_up, again = True, not stop.is_set()
             while again:
                 self.grown = again = False
                 folders = self.watched_folders()
@@ -217,7 +222,8 @@ class Watcher:
                 self.console.print(f"[red]stopped watching:[/red] {say(str(error))}")
             code = 2
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
         if code == 0:
             self.console.print("stopped watching")
         return code

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from ..layout.geometry import Diagram, LaneBand, PartOutline, Point, Rect
 from ..layout.text import clean_text, text_width
 from ..model import Flow, flow_edges
+from .name_lines import name_lines
 from .page import CAPTION_MM, Fit, drawing_box, fit_diagram, tight_fit
 from .paper import PT_PER_PX, PX_TO_MM, Paper, min_scale
 from .part_choice import MIN_STEPS, Unit, balanced_cuts, even_out, steps_in, units
@@ -44,7 +45,7 @@ OVERVIEW_LANE_PT = 7.5  # a lane's name on the overview: the smallest text the h
 _CONNECTOR_ROWS_PX = 130.0  # what a part's connectors above and below add along the flow, about
 _TRIAL_PART = 99  # the part number written on connectors while the cut is still being chosen
 _NAME_ROW = 1.6  # an overview's lane header: one line of the name, a fifth of a line above and below it
-_NAME_LINES = 2  # lines of a lane's name on the overview, where its header has the room
+_NAME_LINES = 3  # lines of a lane's name on the overview, where its header has the room
 _NAME_COLUMN = 0.15  # at most this share of a left-to-right overview's width goes to the names' column
 _HOPELESS = 1.6  # a run this many times longer (in the whole drawing) than a page can hold is not tried
 
@@ -345,7 +346,7 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
         numbers=False,
         font_size=lane_px - 1,  # the writers set a lane's name one px over the drawing's text size
         nodes=tuple(replace(n, lines=(), href="", link="") for n in whole.nodes),
-        lanes=tuple(_named_on_overview(lane, lane_px) for lane in whole.lanes),
+        lanes=tuple(_named_on_overview(lane, lane_px, whole.lang) for lane in whole.lanes),
         stages=tuple(replace(stage, lines=("",)) for stage in whole.stages),
         edges=tuple(replace(edge, label="", label_at=None) for edge in whole.edges),
         header=(),
@@ -364,8 +365,8 @@ def _headers_for_names(whole: Diagram, size: float) -> Diagram:
     if whole.direction != "LR":  # two lines where a name needs them across its lane ("Back office de" /
         # "facturación", not "Back office de factur…")
         names = [(" ".join(clean_text(lane.name).split()), lane.header.width - size) for lane in whole.lanes]
-        two = any(len(_wrapped_whole(name, room, size)) > 1 for name, room in names)
-        rows = 0.4 + 1.2 * _NAME_LINES if two else _NAME_ROW
+        lines = max(min(_NAME_LINES, len(name_lines(name, room, size, whole.lang))) for name, room in names)
+        rows = 0.4 + 1.2 * lines if lines > 1 else _NAME_ROW
         extra = rows * size - min(lane.header.height for lane in whole.lanes)
         return _grown(whole, 0.0, extra) if extra > 0 else whole
     names = [" ".join(clean_text(lane.name).split()) for lane in whole.lanes]
@@ -397,39 +398,46 @@ def _grown(whole: Diagram, dx: float, dy: float) -> Diagram:
     )
 
 
-def _named_on_overview(lane: LaneBand, size: float) -> LaneBand:
+def _named_on_overview(lane: LaneBand, size: float, lang: str) -> LaneBand:
     """The lane with its name in its header at ``size`` px, on up to :data:`_NAME_LINES` lines where the
-    header is tall enough, the last shortened with "…" to fit across it, so the reader of the overview
-    knows whose column each part's steps are in; no name where its first word would not fit whole ("Appl…"
-    tells nobody anything)."""
+    header is tall enough (a word too wide for the column hyphenated, :mod:`.name_lines`), the last
+    shortened with "…" to fit across it, so the reader of the overview knows whose column each part's steps
+    are in; no name where only a stump would fit ("Sis…" tells nobody anything)."""
     header = lane.header
     room = header.width - size  # half a letter's margin each side
     name = " ".join(clean_text(lane.name).split())
-    first = name.split(" ")[0] + ("…" if " " in name else "")
-    if header.height < 1.4 * size or text_width(first, size, bold=True) > room:
+    if header.height < 1.4 * size:
         return replace(lane, lines=(), name="", external=False)
-    most = max(1, min(_NAME_LINES, int((header.height / size - 0.4) / 1.2)))
-    lines = list(_wrapped_whole(name, room, size))
+    most = max(1, min(_NAME_LINES, int((header.height / size - 0.4) / 1.2 + 1e-6)))
+    lines = name_lines(name, room, size, lang)
     if len(lines) > most:
-        lines = [*lines[: most - 1], " ".join(lines[most - 1 :])]
+        lines = [*lines[: most - 1], _joined(lines[most - 1 :])]
     last = lines[-1]
     if text_width(last, size, bold=True) > room:
         cut = len(last)
-        while cut > 1 and text_width(last[:cut].rstrip() + "…", size, bold=True) > room:
+        while cut > 1 and text_width(last[:cut].rstrip(" -") + "…", size, bold=True) > room:
             cut -= 1
-        lines[-1] = last[:cut].rstrip() + "…"
-        if len(lines) == 1 and len(lines[0]) <= 4:  # "Sis…": a stump tells nobody anything
-            return replace(lane, lines=(), name="", external=False)
+        lines[-1] = last[:cut].rstrip(" -") + "…"
+        if len(lines[-1]) <= 4:  # "Sis…": a stump tells nobody anything; the line before ends the name
+            lines.pop()
+            if lines:
+                lines[-1] = _ended(lines[-1], room, size)
+    if not lines:
+        return replace(lane, lines=(), name="", external=False)
     return replace(lane, lines=tuple(lines), external=False)  # no "(externo)" line: the name needs the room
 
 
-def _wrapped_whole(name: str, room: float, size: float) -> list[str]:
-    """``name`` in lines no wider than ``room``, breaking only between words (a word wider than the room
-    stays whole on its own line, for the caller to shorten)."""
-    lines: list[str] = []
-    for word in name.split(" "):
-        if lines and text_width(f"{lines[-1]} {word}", size, bold=True) <= room:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines or [""]
+def _ended(line: str, room: float, size: float) -> str:
+    """``line`` with "…" at its end (in place of a hyphen), shortened to fit ``room`` with it."""
+    line = line.rstrip(" -")
+    while len(line) > 1 and text_width(line + "…", size, bold=True) > room:
+        line = line[:-1].rstrip(" -")
+    return line + "…"
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines of a name as one again: a hyphenated word's pieces rejoined, other lines after a space."""
+    text = ""
+    for line in lines:
+        text = text[:-1] + line if text.endswith("-") else f"{text} {line}".strip()
+    return text

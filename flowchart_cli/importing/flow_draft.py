@@ -197,18 +197,52 @@ def _wire(order: list[str], kinds, outgoing, nodes: Mapping[str, DrawnNode], not
 
 
 def _outcomes(lines: list[DrawnEdge], nodes: Mapping[str, DrawnNode], notes: list[str]) -> tuple[tuple[str, str], ...]:
-    """A decision's (outcome, target) pairs; unlabelled lines get "?", "? 2"… so that none is lost as a repeat."""
+    """A decision's (outcome, target) pairs; unlabelled lines get "?", "? 2"… and a repeated label (Mermaid's
+    `A -->|x| B & C`) "x (2)", so that no line is lost as a duplicate YAML key and each is noted."""
     outcomes = []
     unnamed = 0
-    for edge in lines:
-        if edge.label.strip():
-            outcomes.append((edge.label.strip(), edge.target))
-            continue
-        unnamed += 1
-        label = UNLABELLED if unnamed == 1 else f"{UNLABELLED} {unnamed}"
-        notes.append(f'the outcome leading to {short(nodes[edge.target].label)} has no label: written as "{label}"')
+    used: set[str] = set()
+    for edge, written in _each_outcome(lines, nodes, notes):
+        if not written:
+            unnamed += 1
+            label = UNLABELLED if unnamed == 1 else f"{UNLABELLED} {unnamed}"
+            notes.append(f'the outcome leading to {short(nodes[edge.target].label)} has no label: written as "{label}"')
+        else:
+            label, copy = written, 1
+            while label.casefold() in used:  # `check` compares outcomes ignoring case (FC206)
+                copy += 1
+                label = f"{written} ({copy})"
+            if label != written:
+                notes.append(
+                    f'two outcomes are labelled "{written}": the one leading to {short(nodes[edge.target].label)} '
+                    f'is written as "{label}"; give it a label of its own'
+                )
+        used.add(label.casefold())
         outcomes.append((label, edge.target))
     return tuple(outcomes)
+
+
+JOINED = " / "
+"""How `render` labels one line that stands for several outcomes leading to the same step ("Yes / No")."""
+
+
+def _each_outcome(
+    lines: list[DrawnEdge], nodes: Mapping[str, DrawnNode], notes: list[str]
+) -> list[tuple[DrawnEdge, str]]:
+    """Each line with its label; a decision's only line labelled "Yes / No" is one outcome per part.
+
+    That is how flowchart's own diagrams draw two outcomes that lead to the same
+    step; read as one outcome the decision would have a single one (FC205).
+    """
+    if len(lines) == 1 and JOINED in lines[0].label:
+        parts = [part.strip() for part in lines[0].label.split(JOINED) if part.strip()]
+        if len(parts) > 1:
+            notes.append(
+                f'its one line, labelled "{lines[0].label.strip()}", is read as {len(parts)} outcomes that all lead '
+                f"to {short(nodes[lines[0].target].label)}"
+            )
+            return [(lines[0], part) for part in parts]
+    return [(edge, edge.label.strip()) for edge in lines]
 
 
 def _ids(

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..options import RenderOptions
 from .annotations import header_size, header_texts, number_badge, shift_down
 from .arrivals import side_arrivals
 from .export import export_diagram
 from .frame import MARGIN, Frame, Placement
-from .geometry import Diagram, EdgePath, LaneBand, Rect
+from .geometry import Diagram, EdgePath, LaneBand, Point, Rect
 from .hugging import hug_shapes
 from .labels import LabelRequest, place_labels
 from .lines import edge_points
 from .outcome_text import wraps
+from .routing import Route
 from .stage_bands import fit_stage_names, stage_bands
 from .tips import clear_tips
 from .turns import clear_turns
@@ -45,6 +48,27 @@ def _borders(lanes: tuple[LaneBand, ...], lr: bool) -> list[tuple[LaneBand, floa
     return [*zip(lanes, low, strict=True), (lanes[-1], last.bottom if lr else last.right)]
 
 
+def _label_starts(
+    routes: Sequence[Route], lines: Sequence[Sequence[Point]], straight_on: frozenset[int]
+) -> list[tuple[int, float]]:
+    """Each line's label: the segment it starts on and how far along it at the least. An outcome out of a
+    stub it shares with another starts past the stub (on the run after it). In LR, where one of them goes
+    straight on (``straight_on``, see :attr:`.Frame.straight_on`), the branches part right past the corner
+    and each label stands on its own branch past that (the straight one's label on the stub read as both
+    lines', review 4): the other's on its run into its target after its turn across (else beside that
+    turn), the straight one's past the other's turn."""
+    starts = [(1 if route.shared_exit else 0, 0.0) for route in routes]
+    for number in straight_on:
+        source = routes[number].source
+        others = [n for n, r in enumerate(routes) if r.shared_exit and r.source == source and n != number]
+        turns = [lines[n][1].x for n in others if len(lines[n]) > 2]
+        starts[number] = (0, max(turns, default=lines[number][0].x) - lines[number][0].x)
+        for other in others:
+            if len(lines[other]) == 4:  # a turn across, then along into its target
+                starts[other] = (2, 0.0)
+    return starts
+
+
 def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     """Every shape, band and line of the flow on the page."""
     f = Frame(p)
@@ -61,19 +85,21 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
         [step.kind or "process" for step in p.flow.steps],
     )
     shares = list(p.shares) or [""] * len(p.routes)
+    starts = _label_starts(p.routes, lines, f.straight_on)
     requests = [
         LabelRequest(
             label,
             points,
-            1 if route.shared_exit else 0,
+            segment,
             boxes[route.source],
             route.exit_unit,
             share,
             wraps(route.exit, f.lr),
+            skip,
         )
         if label
         else None
-        for route, label, points, share in zip(p.routes, p.labels, lines, shares, strict=True)
+        for route, label, points, share, (segment, skip) in zip(p.routes, p.labels, lines, shares, starts, strict=True)
     ]
     borders = [  # a label never straddles a lane border, nor sticks out past the outer lanes' edges
         Rect(x, lane.band.y, 0.0, lane.band.height) if not f.lr else Rect(lane.band.x, x, lane.band.width, 0.0)

@@ -29,6 +29,7 @@ _SHAPE_CLEARANCE = 12.0  # and at least this far from a shape beside their chann
 _PAD = 10.0  # from a shape's bottom to the first track below it: nearer, the line seems to leave that shape
 _LABEL_PAD = 24.0  # the same under a decision whose outcome label sits there
 _ARROW_ROOM = 11.0  # from the last track to the shape below: the 9 px arrowhead and a short stem
+_LABEL_ARROW_GAP = 12.0  # between an outcome label past its branch's turn and the arrowhead it runs to
 _MIN_GAP = 18.0  # between two rows with no line across: a straight drop still shows its arrowhead
 _BORDER_HALF = 14.0  # from a shape to a lane border with no line between them
 _OUTSIDE_FROM = 48.0  # a label narrower than this stays on its stub (hugging.py): no room kept outside for it
@@ -87,8 +88,8 @@ class Frame:
         for node, row in enumerate(p.rank):  # one pass: a row is as tall as its tallest shape
             self.row_size[row] = max(self.row_size[row], self.along[node])
         self.row_size = [size or 40.0 for size in self.row_size]
-        self.hgap_size, self.hgap_pad = self._along_gaps()
-        self.hgap_below = [0.0] * (self.rows + 1)  # room kept under a gap's tracks beyond the arrowhead's
+        self.hgap_size, self.hgap_pad, self.hgap_below = self._along_gaps()  # below: room kept under a gap's
+        # tracks beyond the arrowhead's
         self._positions()
 
     # sizes -----------------------------------------------------------------
@@ -231,21 +232,44 @@ class Frame:
         lines = max(self.header_lines(lane, self.lane_size(lane)) for lane in range(len(self.p.lane_ids)))
         return max(36.0, lines * HEADER_LINE + 16)
 
-    def _along_gaps(self) -> tuple[list[float], list[float]]:
+    @property
+    def straight_on(self) -> frozenset[int]:
+        """In LR, the lines that go straight on out of a side stub they share with another outcome (to a step
+        in the source's own lane row): there the branches part right past the corner (:meth:`_along_gaps`)."""
+        column = self.p.grid.column
+        return frozenset(
+            n for n, r in enumerate(self.p.routes) if self.lr and r.shared_exit and column[r.target] == column[r.source]
+        )
+
+    def _along_gaps(self) -> tuple[list[float], list[float], list[float]]:
         """Each gap between rows: room for an outcome label under a decision, the tracks, an arrowhead.
 
-        A gap is no taller than what runs through it, so a plain chain packs tight.
+        A gap is no taller than what runs through it, so a plain chain packs tight. In LR two outcomes out
+        of one side stub, one of them going straight on, part right past the corner, each label on its own
+        branch past the tracks (on the stub, the straight one's label read as both lines', review 4): their
+        room is kept below the tracks. Where both turn, each label stands on the stub before its own turn,
+        above it for the branch going up, below it for the one going down.
         """
         pads = [12.0] + [_PAD] * self.rows
+        below = [0.0] * (self.rows + 1)
+        straight_on = {self.p.routes[n].source for n in self.straight_on}
         for route, label in zip(self.p.routes, self.p.labels, strict=True):
             if label and route.exit == "b":
                 gap = self.p.rank[route.source] + 1
-                lines = outcome_lines(label, self.p.label_size or self.p.font_size - 1)
-                if self.lr:
-                    need = max(text_width(line, self.p.font_size) for line in lines) + 16
+                small = self.p.label_size or self.p.font_size - 1
+                lines = outcome_lines(label, small)
+                if self.lr:  # as wide as the label is set (bold): a printed part sets it at the text's size, and
+                    # its end ran into the arrowhead ("Quantity or delivery", review 4)
+                    need = max(
+                        max(text_width(line, self.p.font_size), text_width(line, small, bold=True)) for line in lines
+                    )
+                    need += 16
                 else:  # the label stands beside the drop, a line under another
-                    need = _LABEL_PAD + (len(lines) - 1) * (self.p.label_size or self.p.font_size - 1) * LEADING
-                pads[gap] = max(pads[gap], need)
+                    need = _LABEL_PAD + (len(lines) - 1) * small * LEADING
+                if self.lr and route.source in straight_on:  # the label, then a gap before the arrowhead
+                    below[gap] = max(below[gap], need - _ARROW_ROOM + _LABEL_ARROW_GAP)
+                else:
+                    pads[gap] = max(pads[gap], need)
         sizes = []
         for gap in range(self.rows + 1):
             base = 20.0 if gap in (0, self.rows) else _MIN_GAP
@@ -253,8 +277,8 @@ class Frame:
             room = pads[gap] + max(0, count - 1) * SPACING + _ARROW_ROOM + (1 if count else 0)
             if gap in self.stage_borders:  # the border, then its tracks clear of it
                 room += 2 * _BORDER_CLEARANCE
-            sizes.append(max(base, room))
-        return sizes, pads
+            sizes.append(max(base, room + below[gap]))
+        return sizes, pads, below
 
     # positions ---------------------------------------------------------------
     def keep_below(self, gap: int, extra: float) -> None:

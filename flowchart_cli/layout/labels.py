@@ -36,6 +36,8 @@ class LabelRequest:
     unit: int
     share: str = ""
     wrap: bool = True
+    skip: float = 0.0
+    """How far along its first segment the label starts at the least (past a stub it shares)."""
 
 
 def place_labels(
@@ -210,12 +212,13 @@ def _spots(request: LabelRequest, lr: bool, tall: float) -> Iterator[tuple[tuple
     last = len(request.points) - 2
     first = min(request.segment, last)
     for segment in [first, *range(first + 1, last + 1), *range(first - 1, -1, -1)]:
+        skip = request.skip if segment == first else 0.0
         for slide in range(_TRIES):
-            spot = _beside(request, segment, slide * _STEP, lr, tall, flip=False)
+            spot = _beside(request, segment, skip + slide * _STEP, lr, tall, flip=False)
             if spot is None:
                 break
             yield spot, segment
-            mirror = _beside(request, segment, slide * _STEP, lr, tall, flip=True)
+            mirror = _beside(request, segment, skip + slide * _STEP, lr, tall, flip=True)
             if mirror is not None:
                 yield mirror, segment
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..options import RenderOptions
@@ -61,14 +61,23 @@ class Drawn:
 
 def draw_flow(path: Path, shown: str, switches: Switches) -> Drawn:
     """Check and draw the flow at ``path`` (``shown`` names it in messages)."""
-    from ..check import check_text
+    from ..check import CheckResult, check_text
     from ..layout import layout_flow
+    from ..messages import diagnostic
+    from ..model import Pos
     from ..writers.svg import write_svg
+    from ..yamlsource import SourceError, decode
 
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:16]
-    text = data.decode("utf-8", errors="replace")
-    result = check_text(text, path, shown)
+    try:
+        text = decode(data)
+    except SourceError as exc:  # not UTF-8, UTF-16, binary: FC100, as `check` says (spec §7)
+        text = data.decode("utf-8", errors="replace")  # only to quote the line on the page
+        failed = diagnostic("FC100", exc.message, Pos(exc.line, exc.column))
+        result = CheckResult(path, None, (replace(failed, path=shown),), source=text)
+    else:
+        result = check_text(text, path, shown)
     lines = text.splitlines()
     problems = tuple(
         Problem(
