@@ -249,17 +249,21 @@ steps:
 """
 
 
-def test_a_flow_of_days_and_business_days_speaks_business_days_never_thousands_of_hours(tmp_path) -> None:
-    """30- and 45-day waits beside two business-day steps: the figures read in días hábiles, the unit of the work
-    every scenario prints (review 4 #11), with the waits' count said; never "1088 h 10 min"."""
+def test_a_flow_of_days_and_business_days_speaks_days_never_thousands_of_hours(tmp_path) -> None:
+    """30- and 45-day waits beside two business-day steps: the figures read in días, the kind of day that
+    carries most of the time (in días hábiles a 45-day wait would count 135 of them), with how a business day
+    counts said; never "1088 h 10 min"."""
     section = page(flow_from(tmp_path, DEVOLUCION)).find(f".//{H}section[@id='scenarios']")
     (typical,) = [p for p in section.iter(f"{H}p") if p.get("class") == "typical-case"]
     summaries = [text(s) for s in section.iter(f"{H}span") if s.get("class") == "scenario-summary"]
     words = text(section)
     assert not re.search(r"\d{2,}\s?h \d+ min", words), words  # no "751 h 20 min" anywhere in the section
-    assert re.search(r"la mitad de los casos termina en unos \d+ días hábiles o menos; 1 de cada 10 tarda unos \d+ "
-                     r"días hábiles o más\.", text(typical)), text(typical)  # fmt: skip
-    assert "una espera de 24 h suma 3 días hábiles." in text(typical)
+    assert re.search(r"la mitad de los casos termina en unos \d+ días o menos; 1 de cada 10 tarda unos \d+ "
+                     r"días o más\.", text(typical)), text(typical)  # fmt: skip
+    assert (
+        "En estas cifras cada día hábil cuenta como 8 h (un tercio de día), no como un día entero del calendario."
+        in text(typical)
+    )
     # 10 min + 1 business day + 30 days + 2 business days: each kind in its own unit (review 3 #4: adding them
     # as "31 días" told a reader one calendar day for three business days); with the expert report, 75 días
     assert summaries == [
@@ -318,7 +322,7 @@ def test_business_days_and_a_calendar_day_are_each_said_in_their_own_unit(tmp_pa
     summaries = [text(s).rsplit(" · ", 1)[1] for s in section.iter(f"{H}span") if s.get("class") == "scenario-summary"]
     assert summaries == ["3 días hábiles", "3 días hábiles + 1 día"]
     (typical,) = [p for p in section.iter(f"{H}p") if p.get("class") == "typical-case"]
-    assert "una espera de 24 h suma 3 días hábiles" in text(typical)  # the figures are in días hábiles
+    assert "cada día hábil cuenta como 8 h (un tercio de día), no como un día entero del calendario" in text(typical)
 
 
 def test_a_wait_in_hours_beside_business_days_is_not_said_in_business_days(tmp_path) -> None:

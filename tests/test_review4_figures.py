@@ -123,9 +123,14 @@ def handout_html(tmp_path: Path, name: str) -> str:
 def test_the_headline_speaks_the_scenarios_unit_and_says_equal_odds(tmp_path) -> None:
     """Review 4 #11: matrícula's "3,7 dias … 3,4 semanas" (24-hour days) above scenarios all in "dias úteis", and
     cartão's bold "Metade dos casos termina em menos de 15 min" that came only from equal odds."""
-    matricula = headline(handout_html(tmp_path, "matricula-escolar"))
+    # matrícula's weeks of waiting carry more of its time than its business days of work: its figures stay in
+    # days and weeks (in dias úteis a chargeback's 45-day wait read "135 días hábiles", its typical case "316
+    # días hábiles"), and the page says how a business day counts in them
+    page = handout_html(tmp_path, "matricula-escolar")
+    matricula = headline(page)
     p50, p90 = handout_figures(matricula, "pt")
-    assert p50.endswith("dias úteis") and p90.endswith("dias úteis"), matricula
+    assert p50.endswith(("dias", "semanas")) and p90.endswith(("dias", "semanas")), matricula
+    assert "Nestes números cada dia útil conta como 8 h (um terço de dia)" in " ".join(page.split())
     cartao = headline(handout_html(tmp_path, "cartao-perdido"))
     assert cartao.startswith("Supondo que cada resposta de cada decisão ocorre com a mesma frequência (o fluxo não "
                              "indica proporções), metade dos casos termina em cerca de 15 min ou menos")  # fmt: skip
@@ -185,7 +190,7 @@ def test_the_text_report_is_in_one_language_and_one_unit() -> None:
     "expected duration 9 dias úteis": the report says every duration in English, in the flow's day unit."""
     text = analyze_text(FLOWS / "matricula-escolar.flow.yaml")
     figures = [x for x in text.splitlines() if x.startswith(("  expected duration", "longest:"))]
-    assert len(figures) == 2 and all("business day" in x for x in figures), figures
+    assert len(figures) == 2 and "business day" in figures[0] and "days" in figures[1], figures
     assert not re.search(r"dias? úte?is|semanas|\d,\d", "\n".join(figures)), figures
     assert "12–13 business days + 1–4 weeks" in text  # the path table: the unit of the simulation
     assert not re.search(r"\b\d{2,} h \d+ min", text)  # no "56 h 55 min" anywhere
