@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
+    "OUTCOMES_JOINED",
     "Branch",
     "Edge",
     "Flow",
@@ -184,6 +185,11 @@ class Flow:
     @property
     def stem(self) -> str:
         return output_stem(self.path) if self.path else "flow"
+
+
+OUTCOMES_JOINED = " / "
+"""Between the outcomes one drawn line stands for, when several of a decision lead to the same step ("Yes /
+No"): the drawing writes them so, and `import` splits a line labelled so back into its outcomes."""
 
 
 def flow_edges(flow: Flow) -> tuple[Edge, ...]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from ..model import OUTCOMES_JOINED
 from .draft import DraftLane, DraftStep, FlowDraft
 from .drawn import DrawnEdge, DrawnGraph, DrawnLane, DrawnNode, DrawnStage
 from .ids import IdMaker
@@ -222,10 +223,6 @@ def _outcomes(lines: list[DrawnEdge], nodes: Mapping[str, DrawnNode], notes: lis
     return tuple(outcomes)
 
 
-JOINED = " / "
-"""How `render` labels one line that stands for several outcomes leading to the same step ("Yes / No")."""
-
-
 def _each_outcome(
     lines: list[DrawnEdge], nodes: Mapping[str, DrawnNode], notes: list[str]
 ) -> list[tuple[DrawnEdge, str]]:
@@ -234,8 +231,8 @@ def _each_outcome(
     That is how flowchart's own diagrams draw two outcomes that lead to the same
     step; read as one outcome the decision would have a single one (FC205).
     """
-    if len(lines) == 1 and JOINED in lines[0].label:
-        parts = [part.strip() for part in lines[0].label.split(JOINED) if part.strip()]
+    if len(lines) == 1 and OUTCOMES_JOINED in lines[0].label:
+        parts = [part.strip() for part in lines[0].label.split(OUTCOMES_JOINED) if part.strip()]
         if len(parts) > 1:
             notes.append(
                 f'its one line, labelled "{lines[0].label.strip()}", is read as {len(parts)} outcomes that all lead '

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..gcpause import gc_paused
-from ..model import Edge, Flow, flow_edges
+from ..model import OUTCOMES_JOINED, Edge, Flow, flow_edges
 from ..options import EDGE_STYLES, RenderOptions
 from .assemble import Placement, assemble
 from .geometry import Diagram
@@ -53,7 +53,7 @@ def joined_links(links: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     joined: dict[tuple[int, int], list[str]] = {}
     for source, target, label in links:
         joined.setdefault((source, target), []).append(label)
-    return [(s, t, " / ".join(label for label in labels if label)) for (s, t), labels in joined.items()]
+    return [(s, t, OUTCOMES_JOINED.join(label for label in labels if label)) for (s, t), labels in joined.items()]
 
 
 def layout_flow(

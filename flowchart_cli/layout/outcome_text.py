@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from ..model import OUTCOMES_JOINED
 from .text import clean_text, text_width, wrap_text
 
 __all__ = ["LEADING", "outcome_lines", "outcome_size", "wraps"]
@@ -21,7 +22,7 @@ LEADING = 1.25
 """From one line's baseline to the next, in font sizes."""
 _ONE_LINE = 160.0  # px (bold, at 12 px): a label up to this wide stays on one line
 _LINE = 200.0  # px: a longer label takes as many lines as this width needs, balanced
-_SEPARATOR = " / "  # merged outcomes ("Sí, el titular / Sí, con poder simple") break after it first
+_SEPARATOR = OUTCOMES_JOINED  # merged outcomes ("Sí, el titular / Sí, con poder simple") break after it first
 
 
 def wraps(exit_side: str, lr: bool) -> bool:
