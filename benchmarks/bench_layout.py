@@ -184,7 +184,8 @@ def summary(label: str, rows: list[Row]) -> str:
         f" drawings over {DETOUR_LIMIT} ours {over}, dot {dot_over};"
         f" misordered outcomes {sum(r.ours.misordered_outcomes for r in rows)};"
         f" close runs {sum(r.ours.close_runs for r in rows)};"
-        f" lines that seem to run on into another {sum(r.ours.continuations for r in rows)}; most heads per side"
+        f" lines that seem to run on into another {sum(r.ours.continuations for r in rows)};"
+        f" ends that read as another shape's {sum(r.ours.misleading_ends for r in rows)}; most heads per side"
         f" {max((r.ours.arrowheads for r in rows), default=0)}"
     )
 

@@ -22,11 +22,14 @@ __all__ = [
     "Segment",
     "continuations",
     "crossing_pairs",
+    "crossings_near_tips",
     "detours",
     "measure",
     "misordered_outcomes",
     "segments_of",
     "shared_runs",
+    "stranger_arrivals",
+    "turns_before_strangers",
 ]
 
 _EPS = 0.5
@@ -74,6 +77,9 @@ class Quality:
     worst_detour: float = 0.0
     misordered_outcomes: int = 0
     continuations: int = 0
+    misleading_ends: int = 0
+    """Lines whose end reads as another shape's: arrivals past a stranger, turns just before one, crossings just
+    before an arrowhead (review 3 and 4)."""
 
 
 def segments_of(edge: int, points: Sequence[Point]) -> list[Segment]:
@@ -184,6 +190,9 @@ def measure(diagram: Diagram) -> Quality:
         worst_detour=max(detours(lines, diagram.font_size), default=0.0),
         misordered_outcomes=len(misordered_outcomes(diagram)),
         continuations=len(continuations(lines, ends)),
+        misleading_ends=len(stranger_arrivals(diagram))
+        + len(turns_before_strangers(diagram))
+        + len(crossings_near_tips(diagram)),
     )
 
 

@@ -55,7 +55,10 @@ def clear_tips(f: Frame) -> None:
                     if _within(at, f.gap_at[gap], f.gap_size[gap]):
                         across[(gap, side)] = max(across.get((gap, side), 0.0), short)
     for (gap, side), extra in sorted(along.items()):
-        f.keep_below(gap, extra) if side else f.keep_above(gap, extra)
+        if side:
+            f.keep_below(gap, extra)
+        else:
+            f.keep_above(gap, extra)
     for (gap, side), extra in sorted(across.items()):
         f.keep_apart(gap, side, extra)
     if along or across:
