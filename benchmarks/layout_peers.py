@@ -67,7 +67,7 @@ from flowchart_cli.layout.geometry import Diagram  # noqa: E402
 from flowchart_cli.options import RenderOptions  # noqa: E402
 from flowchart_cli.writers.mermaid import write_mermaid  # noqa: E402
 
-__all__ = ["crossing_points", "peer_crossings", "svg_polylines"]
+__all__ = ["crossing_points", "peer_crossings", "seen_crossings", "svg_polylines"]
 
 PEERS = ("graphviz", "d2", "mermaid")
 TIMEOUT = {"graphviz": 60.0, "d2": 60.0, "mermaid": 120.0}
@@ -149,6 +149,20 @@ def crossing_points(lines: Sequence[Sequence[Pt]]) -> list[tuple[int, int, Pt]]:
             continue
         out += [(a, b, where) for where in _pair_crossings(lines[a], lines[b])]
     return out
+
+
+_SAME_PLACE = 1.0  # px: two crossings nearer than this are one mark on the page
+
+
+def seen_crossings(found: Sequence[tuple[int, int, Pt]]) -> int:
+    """The crossings a reader sees: one per place.  A line across two lines that run on top of each
+    other (our lines merged into one arrival, a peer's edges drawn over each other) is two crossings
+    in :func:`crossing_points` but one mark on the page."""
+    places: list[Pt] = []
+    for _, _, (x, y) in found:
+        if not any(abs(x - px) < _SAME_PLACE and abs(y - py) < _SAME_PLACE for px, py in places):
+            places.append((x, y))
+    return len(places)
 
 
 # --- reading the peers' drawings ------------------------------------------------------------------
@@ -516,6 +530,8 @@ class Row:
     self_check: int
     peers: dict[str, int | str] = field(default_factory=dict)
     kept: dict[str, bool] = field(default_factory=dict)  # the peer kept the lanes side by side, in order
+    ours_seen: int = 0
+    seen: dict[str, int] = field(default_factory=dict)  # each peer's crossings as a reader sees them
 
 
 _COLOURS = ("#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#ff7f0e")
@@ -542,10 +558,15 @@ def picture(lines: Sequence[Line], crossings: Sequence[tuple[int, int, Pt]], pat
 
 
 def peer_crossings(
-    flow, diagram: Diagram, keep: Path | None = None, kept: dict[str, bool] | None = None
+    flow,
+    diagram: Diagram,
+    keep: Path | None = None,
+    kept: dict[str, bool] | None = None,
+    seen: dict[str, int] | None = None,
 ) -> dict[str, int | str]:
     """Each peer's crossings on ``flow`` (drawn with lanes), or the reason it failed; ``kept`` receives
-    whether each peer that drew it kept the lanes side by side in the flow's order."""
+    whether each peer that drew it kept the lanes side by side in the flow's order, ``seen`` its
+    crossings counted once per place (:func:`seen_crossings`)."""
     drawers: dict[str, Callable[[], Drawn]] = {
         "graphviz": lambda: graphviz_lines(diagram, keep),
         "d2": lambda: d2_lines(flow, diagram, keep),
@@ -561,6 +582,8 @@ def peer_crossings(
             out[peer] = f"failed ({type(error).__name__}: {error})"
             continue
         out[peer] = len(found)
+        if seen is not None:
+            seen[peer] = seen_crossings(found)
         if kept is not None:
             kept[peer] = lanes_in_order(drawn.lanes, len(diagram.lanes), diagram.direction == "LR")
         if keep:
@@ -584,8 +607,9 @@ def measure_flow(path: Path, keep: Path | None) -> Row | str:
         where.mkdir(parents=True, exist_ok=True)
         picture(own_lines, own, where / "ours-counted.svg")
     kept: dict[str, bool] = {}
-    peers = peer_crossings(flow, diagram, where, kept)
-    return Row(name, len(diagram.nodes), len(diagram.edges), ours, len(own), peers, kept)
+    seen: dict[str, int] = {}
+    peers = peer_crossings(flow, diagram, where, kept, seen)
+    return Row(name, len(diagram.nodes), len(diagram.edges), ours, len(own), peers, kept, seen_crossings(own), seen)
 
 
 def flow_files(target: Path) -> list[Path]:
@@ -616,21 +640,16 @@ def report_set(label: str, rows: list[Row], problems: list[str]) -> None:
                 print(f"  {row.name}: {peer} {value}")
     for problem in problems:
         print(f"  {problem}")
-    totals = {}
-    for peer in PEERS:
-        values = [row.peers[peer] for row in rows]
-        failed = sum(1 for v in values if not isinstance(v, int))
-        totals[peer] = (sum(v for v in values if isinstance(v, int)), failed)
-    ours = sum(row.ours for row in rows)
-    shown = ", ".join(f"{p} {t}" + (f" ({f} failed)" if f else "") for p, (t, f) in totals.items())
-    print(f"totals: ours {ours}; {shown}")
-    complete = {p: t for p, (t, f) in totals.items() if not f}
-    if complete:
-        best = min(complete, key=lambda p: complete[p])
-        verdict = "yes" if ours <= complete[best] else "NO"
-        print(f"best peer: {best} {complete[best]}; ours <= best: {verdict}")
-    else:
-        print("best peer: none drew every flow")
+    _verdict("totals", rows, lambda row: row.ours, lambda row, peer: row.peers[peer])
+    seen_differs = [
+        row for row in rows if row.ours_seen != row.ours or any(row.seen[p] != row.peers[p] for p in row.seen)
+    ]
+    for row in seen_differs:
+        print(
+            f"  seen once per place, {row.name}: ours {row.ours_seen}; "
+            + ", ".join(f"{p} {row.seen[p]}" for p in PEERS if p in row.seen)
+        )
+    _verdict("as seen (one per place)", rows, lambda row: row.ours_seen, lambda row, peer: row.seen.get(peer, "failed"))
     in_order = {p: sum(1 for row in rows if row.kept.get(p)) for p in PEERS}
     print(
         "~: the peer moved the lanes out of the flow's order or overlapped them; lanes side by side in order on "
@@ -641,6 +660,27 @@ def report_set(label: str, rows: list[Row], problems: list[str]) -> None:
         if same:
             theirs = sum(int(row.peers[peer]) for row in same)
             print(f"  on those {len(same)} flows: ours {sum(row.ours for row in same)}, {peer} {theirs}")
+
+
+def _verdict(
+    label: str, rows: list[Row], ours_of: Callable[[Row], int], peer_of: Callable[[Row, str], int | str]
+) -> None:
+    """Each peer's total against ours, and whether ours is at most the best complete peer's."""
+    totals = {}
+    for peer in PEERS:
+        values = [peer_of(row, peer) for row in rows]
+        failed = sum(1 for v in values if not isinstance(v, int))
+        totals[peer] = (sum(v for v in values if isinstance(v, int)), failed)
+    ours = sum(ours_of(row) for row in rows)
+    shown = ", ".join(f"{p} {t}" + (f" ({f} failed)" if f else "") for p, (t, f) in totals.items())
+    print(f"{label}: ours {ours}; {shown}")
+    complete = {p: t for p, (t, f) in totals.items() if not f}
+    if complete:
+        best = min(complete, key=lambda p: complete[p])
+        verdict = "yes" if ours <= complete[best] else "NO"
+        print(f"  best peer: {best} {complete[best]}; ours <= best: {verdict}")
+    else:
+        print("  best peer: none drew every flow")
 
 
 def main(argv: Sequence[str]) -> int:

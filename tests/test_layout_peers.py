@@ -16,6 +16,7 @@ from layout_peers import (
     crossing_points,
     lanes_in_order,
     path_polylines,
+    seen_crossings,
     svg_group_box,
     svg_polylines,
 )
@@ -87,6 +88,21 @@ def test_on_orthogonal_lines_it_counts_as_ours():
     ]
     ours = crossing_pairs([[Point(x, y) for x, y in line] for line in lines])
     assert sorted((a, b) for a, b, _ in crossing_points(lines)) == sorted(ours) == [(0, 1), (0, 1), (1, 3), (1, 3)]
+
+
+def test_a_line_across_two_lines_drawn_on_top_of_each_other_is_seen_once():
+    trunk = [(100.0, 0.0), (100.0, 200.0)]
+    lines = [
+        [(0.0, 0.0), *trunk],  # two lines merged into one arrival: one trunk on the page
+        [(200.0, 0.0), *trunk],
+        [(0.0, 100.0), (200.0, 100.0)],  # across the trunk: two pairs, one mark
+        [(120.0, 150.0), (180.0, 150.0), (180.0, 250.0)],  # crosses nothing
+        [(50.0, -20.0), (50.0, 180.0)],  # crosses the third line and the first line's lead-in (elsewhere)
+    ]
+    found = crossing_points(lines)
+    assert len(found) == 4
+    assert seen_crossings(found) == 3
+    assert seen_crossings([]) == 0
 
 
 def test_a_peer_that_hangs_or_fails_is_reported_not_raised():

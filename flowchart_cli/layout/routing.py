@@ -29,6 +29,7 @@ from .continuations import part_continuations
 from .detours import PAIRS_UP_TO, improve_routes, row_clear, untangle_pairs
 from .gridroute import Route, RouteGrid, down_refs, logical, side_gap
 from .lengths import PixelScale
+from .rejoin import rejoin_trunks
 from .route_index import RouteIndex, route_crossings
 from .tracks import ChannelSegment, order_tracks
 
@@ -69,6 +70,7 @@ def plan_routes(
     for route in routes:
         route.refs = _refs(route, grid)
     improve_routes(routes, grid, decision, shared_bottom=shared_bottom)  # untangled where it crossed
+    rejoin_trunks(routes, grid)
     _merge_arrivals(routes)
     part_continuations(routes, grid, decision)
     counts = _untangled(routes, grid, decision, _assign_tracks(routes, grid))
@@ -117,6 +119,7 @@ def _untangled(
     kept = [(route.exit, route.entry, list(route.refs)) for route in routes]
     if not untangle_pairs(routes, grid, decision):
         return counts
+    rejoin_trunks(routes, grid)
     _merge_arrivals(routes)
     part_continuations(routes, grid, decision)
     tried = _assign_tracks(routes, grid)
