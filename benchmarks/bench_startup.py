@@ -53,14 +53,15 @@ def d2_text(flow: Flow, direction: str = "down") -> str:
         return '"' + escaped + '"'
 
     lanes = {lane.id: f"lane{number}" for number, lane in enumerate(flow.lanes)}
-    path = {s.key: f"{lanes[s.lane]}.{s.key}" if s.lane in lanes else s.key for s in flow.steps}
+    ids = {s.key: f"step{number}" for number, s in enumerate(flow.steps)}  # a step id may be a D2 keyword (`start`)
+    path = {s.key: f"{lanes[s.lane]}.{ids[s.key]}" if s.lane in lanes else ids[s.key] for s in flow.steps}
     lines = [f"direction: {direction}"]
     for lane in flow.lanes:
         lines.append(f"{lanes[lane.id]}: {quoted(lane.name)} {{")
         for step in flow.steps:
             if step.lane == lane.id:
                 shape = D2_SHAPES.get(step.kind or "", "rectangle")
-                lines.append(f"  {step.key}: {quoted(step.label)} {{shape: {shape}}}")
+                lines.append(f"  {ids[step.key]}: {quoted(step.label)} {{shape: {shape}}}")
         lines.append("}")
     lines += [f"{path[s.key]}: {quoted(s.label)}" for s in flow.steps if s.lane not in lanes]
     for edge in flow_edges(flow):

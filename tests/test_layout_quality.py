@@ -83,9 +83,12 @@ def test_few_arrivals_seem_to_come_out_of_the_shape_right_before_them(diagrams):
     # policyholder" -> "Loss assessor's report", a third reviewer): 47 on these drawings before such lines
     # entered by their target's side; what is left has that side taken, would cross or crowd another line
     # (a shape whose own line merges into the same arrival is no stranger: 9 of those 13 were merged
-    # trunks beside such a shape, counted since review 4 as the reader sees them, read right)
+    # trunks beside such a shape, counted since review 4 as the reader sees them, read right); review 5's
+    # flows brought 2 more, and a line whose way on down its channel is blocked now turns late, beside
+    # its target, into its side: 3 in all
     found = {name: stranger_arrivals(d) for name, d in diagrams}
-    assert sum(map(len, found.values())) <= 4, {name: pairs for name, pairs in found.items() if pairs}
+    assert sum(map(len, found.values())) <= 3, {name: pairs for name, pairs in found.items() if pairs}
+    assert not [a for a in found["autorizacao-previa.flow.yaml"] if a[:2] == ("confirmou", "reagendar")]
     assert not [a for a in found["travel-insurance-claim.flow.yaml"] if a[:2] == ("more_info", "assessor_report")]
 
 
@@ -367,6 +370,13 @@ MOST_CROSSINGS = {
     "invoice-dispute.flow.yaml": 1,
     "matricula-escolar.flow.yaml": 4,
     "telehealth-triage.flow.yaml": 3,
+    # a fifth reviewer's six (review 5): seller-dispute's lines cross between its six lanes in four stages
+    "apostilla.flow.yaml": 1,
+    "autorizacao-previa.flow.yaml": 4,
+    "contestacao-roaming.flow.yaml": 3,
+    "nueva-conexion.flow.yaml": 0,
+    "seller-dispute.flow.yaml": 13,
+    "unaccompanied-minor.flow.yaml": 0,
 }
 
 
@@ -396,3 +406,37 @@ def test_a_loop_back_over_a_chain_crosses_it_once_at_most(size):
     crossed = [a if d.edges[a].back else b for a, b in pairs]
     assert len(crossed) == len(set(crossed))  # each loop crosses once at most
     assert measure(d).crossings <= size // 25 + 1
+
+
+def _turn(a, b) -> tuple[int, int]:
+    """The way from ``a`` to ``b``: (±1, 0) across, (0, ±1) down or up, (0, 0) for no way at all."""
+    dx, dy = b.x - a.x, b.y - a.y
+    if max(abs(dx), abs(dy)) < 0.5:
+        return (0, 0)
+    return (1 if dx > 0 else -1, 0) if abs(dx) > abs(dy) else (0, 1 if dy > 0 else -1)
+
+
+def _first_turns_off_shared_stubs(diagram) -> list[tuple[str, list[tuple[int, int]]]]:
+    """For each stub two or more lines leave a shape by: which way each turns off it ((0, 0): straight on)."""
+    stubs: dict[tuple[str, float, float], list[tuple[int, int]]] = {}
+    for edge in diagram.edges:
+        first = edge.points[0]
+        turn = _turn(edge.points[1], edge.points[2]) if len(edge.points) >= 3 else (0, 0)
+        stubs.setdefault((edge.source, round(first.x, 1), round(first.y, 1)), []).append(turn)
+    return [(source, turns) for (source, _, _), turns in stubs.items() if len(turns) > 1]
+
+
+@pytest.mark.slow
+def test_two_outcomes_out_of_one_stub_part_there_never_run_on_side_by_side(diagrams):
+    # review 5: "Sim" and "Não" left "O paciente confirmou presença?" by one stub, both turned down and ran
+    # 20 px apart for 1,000 px with their labels side by side: which line was which rested on 20 px
+    same_way = []
+    shared = 0
+    for name, diagram in diagrams:
+        for source, turns in _first_turns_off_shared_stubs(diagram):
+            shared += 1
+            moving = [turn for turn in turns if turn != (0, 0)]
+            if len(moving) != len(set(moving)):
+                same_way.append((name, source, turns))
+    assert not same_way, same_way
+    assert shared >= 4  # stubs shared by outcomes that part there are still drawn

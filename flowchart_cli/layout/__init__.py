@@ -15,6 +15,7 @@ from ..gcpause import gc_paused
 from ..model import OUTCOMES_JOINED, Edge, Flow, flow_edges
 from ..options import EDGE_STYLES, RenderOptions
 from .assemble import Placement, assemble
+from .detours import same_way_stub
 from .geometry import Diagram
 from .grid import Grid, place_columns
 from .lengths import DRAWN_DETOUR_LIMIT, PixelScale, longest_line, pixel_scale
@@ -315,7 +316,7 @@ class _LayoutRun:
         if not too_long and not hemmed_in(routes, rows, grid.column):  # most flows: nothing to free
             return drawing
         shared = self.planned_on(rows, grid, boxes, shared_bottom=True)
-        if arrivals_cross(shared[0], rows, grid.column):
+        if arrivals_cross(shared[0], rows, grid.column) or same_way_stub(shared[0], grid.column):
             return drawing
         crossed, now = (tracked_crossings(r, rows, grid.column) for r in (routes, shared[0]))
         if now > crossed or (now == crossed and not too_long):

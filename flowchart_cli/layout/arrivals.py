@@ -94,6 +94,34 @@ def _side_entry(
     middle = goal.y + goal.height / 2
     entry = Point(goal.x + depth if side == "left" else goal.right - depth, middle)
     line = [point(p) for p in lines[number]]
+    others = [tuple(point(p) for p in other) for k, other in enumerate(lines) if k != number]
+    if _side_taken(others, goal, side):
+        return None
+    shapes = [rect(box) for k, box in enumerate(boxes) if k != target]
+    merged = any(abs(other[-1].x - line[-1].x) < 0.5 and abs(other[-1].y - line[-1].y) < 0.5 for other in others)
+    late = None if merged else _late_turn(line, entry, side, middle)  # one line of a merged arrival stays in it
+    for shaped in (_down_channel(line, entry, side, middle), late):
+        if shaped is None:
+            continue
+        path, old_pieces, new_pieces, changed = shaped
+        if not _clear_of_shapes(changed, shapes) or not _apart_from_lines(changed, others):
+            continue
+        if _runs_on(changed, number, lines, ends, point):
+            continue
+        # the whole run down the channel counts: a line it met end to end where it turned may now cross it
+        if _crossings(old_pieces, others) < _crossings(new_pieces, others):
+            continue
+        return tuple(point(p) for p in path)
+    return None
+
+
+_Shaped = tuple[list[Point], list[tuple[Point, Point]], list[tuple[Point, Point]], list[tuple[Point, Point]]]
+
+
+def _down_channel(line: list[Point], entry: Point, side: str, middle: float) -> _Shaped | None:
+    """On down the channel the line came down, then across into the side: the new points, the pieces
+    replaced, the pieces replacing them and what of those is new on the page."""
+    a, b = line[-4], line[-3]
     old_pieces = list(itertools.pairwise(line[-4:]))
     head = line[:-3]  # up to the run down the channel (``a``), kept
     x = b.x
@@ -114,16 +142,22 @@ def _side_entry(
         new_pieces = [(head[-2], head[-1]), (head[-1], turn), (turn, entry)]
         longer = abs(head[-1].x - head[-2].x) > abs(a.x - head[-2].x)  # the piece before grew: only that is new
         changed = [*([(a, head[-1])] if longer else []), (head[-1], turn), (turn, entry)]
-    others = [tuple(point(p) for p in other) for k, other in enumerate(lines) if k != number]
-    shapes = [rect(box) for k, box in enumerate(boxes) if k != target]
-    if _side_taken(others, goal, side) or not _clear_of_shapes(changed, shapes):
+    return [*head, turn, entry], old_pieces, new_pieces, changed
+
+
+def _late_turn(line: list[Point], entry: Point, side: str, middle: float) -> _Shaped | None:
+    """Along the run past the stranger as far as a side stub's length short of the target, then down
+    and into its side: where a shape stands below the channel's run (review 5: "O paciente confirmou
+    presença? Não" ran just under "Procedimento autorizado" into "Aguardar novo contato" below it, and
+    the way on down its channel was blocked by "Enviar orientações")."""
+    b, c, d = line[-3], line[-2], line[-1]
+    x = entry.x - _SIDE if side == "left" else entry.x + _SIDE
+    if (x - b.x) * (c.x - b.x) <= 0 or abs(x - b.x) < _SIDE:  # not on the way along the run
         return None
-    if not _apart_from_lines(changed, others) or _runs_on(changed, number, lines, ends, point):
-        return None
-    # the whole run down the channel counts: a line it met end to end where it turned may now cross it
-    if _crossings(old_pieces, others) < _crossings(new_pieces, others):
-        return None
-    return tuple(point(p) for p in [*head, turn, entry])
+    corner, turn = Point(x, c.y), Point(x, middle)
+    old_pieces = [(b, c), (c, d)]
+    new_pieces = [(b, corner), (corner, turn), (turn, entry)]
+    return [*line[:-2], corner, turn, entry], old_pieces, new_pieces, [(corner, turn), (turn, entry)]
 
 
 def _side_taken(others: list[Line], goal: Rect, side: str) -> bool:

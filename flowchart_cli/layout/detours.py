@@ -29,7 +29,7 @@ from .gridroute import Route, RouteGrid, down_refs, logical, shape_points, side_
 from .lengths import DETOUR_LIMIT, estimated_detour
 from .route_index import RouteIndex, Segment, cross, route_crossings, segment_crossings, segments_of
 
-__all__ = ["PAIRS_UP_TO", "improve_routes", "row_clear", "untangle_pairs"]
+__all__ = ["PAIRS_UP_TO", "improve_routes", "row_clear", "same_way_stub", "untangle_pairs"]
 
 _PASSES = 2
 _CROSSING = 5.0  # what one crossing costs, in bends: a long detour is no better than a crossing
@@ -332,19 +332,23 @@ def _plan_decision(planner: _Planner, group: list[int], shared_bottom: bool = Fa
     skip = set(group)
     current = [_current(planner.routes[n]) for n in group]
     best = current
-    costs, lines = [], []
+    costs, lines, turns = [], [], []
     for number, shape in zip(group, current, strict=True):
         base, points = planner.base(number, shape)
         costs.append(planner.cost_from(number, base, points, skip, float("inf"), shape[1]))
         lines.append(segments_of(points))
-    best_cost = _total(lines, costs) + _misordered(planner, group, [shape[0] for shape in current])
+        turns.append(_first_turn(points))
+    sides_now = [shape[0] for shape in current]
+    best_cost = _total(lines, costs) + _misordered(planner, group, sides_now) + _stub_cost(sides_now, turns)
     # each outcome's few best shapes per side (and their segments), worked out once for every assignment:
     # the cheapest alone may cut a sibling that the next one (a channel farther out) passes clear of
-    options: dict[tuple[int, str], list[tuple[Shape, Cost, list[Segment]]]] = {}
+    options: dict[tuple[int, str], list[tuple[Shape, Cost, list[Segment], int]]] = {}
     for number in group:
         for side in ("b", "l", "r"):
             found = _cheapest_few(planner, number, _shapes(planner, number, side), skip, _CHOICES)
-            options[(number, side)] = [(shape, cost, segments_of(points)) for shape, cost, points in found]
+            options[(number, side)] = [
+                (shape, cost, segments_of(points), _first_turn(points)) for shape, cost, points in found
+            ]
     crossed = _once_per_pair(segment_crossings)  # two options' crossings
     sure = _once_per_pair(_sure_crossings)  # the same for two outcomes out of one bottom
 
@@ -352,22 +356,52 @@ def _plan_decision(planner: _Planner, group: list[int], shared_bottom: bool = Fa
         per_line = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
         misordered = _misordered(planner, group, sides)
         stub = tuple(i for i, side in enumerate(sides) if side == "b")  # two out of one bottom share its stub
-        if len(stub) > 1:
-            misordered += _SHARED_BOTTOM
         for chosen in itertools.product(*per_line):
-            cost = sum(cost for _, cost, _ in chosen) + misordered
+            cost = sum(option[1] for option in chosen) + misordered
             if len(stub) > 1:  # where the two part is a touch, not a crossing
+                cost += _stub_cost(sides, [option[3] for option in chosen])
                 cost += _SIBLING * sum(
                     (sure if (i, j) == stub else crossed)(chosen[i][2], chosen[j][2]) for i, j in _PAIRS[len(group)]
                 )
             else:
                 cost += _SIBLING * sum(crossed(a[2], b[2]) for a, b in itertools.combinations(chosen, 2))
             if cost < best_cost:
-                best, best_cost = [shape for shape, _, _ in chosen], cost
+                best, best_cost = [option[0] for option in chosen], cost
     changed = False
     for number, shape in zip(group, best, strict=True):
         changed |= planner.apply(number, shape)
     return changed
+
+
+def _stub_cost(sides: Sequence[str], turns: Sequence[int]) -> Cost:
+    """What outcomes sharing one bottom stub cost: a little; much more when they turn one way off it."""
+    shared = [turn for side, turn in zip(sides, turns, strict=True) if side == "b"]
+    if len(shared) < 2:
+        return 0.0
+    same_way = len(set(shared)) == 1 and shared[0] != 0
+    return _SHARED_BOTTOM + (_SAME_WAY if same_way else 0.0)
+
+
+def same_way_stub(routes: Sequence[Route], column: Sequence[int]) -> bool:
+    """Whether two outcomes of a decision leave it by one bottom stub and both turn one way off it."""
+    turns: dict[int, Counter[int]] = defaultdict(Counter)
+    for route in routes:
+        if route.exit != "b" or route.back or route.source == route.target or len(route.refs) < 2:
+            continue
+        kind, value = route.refs[1]
+        across = 2 * column[route.target] + 1 if kind == "pt" else 2 * value
+        turn = across - (2 * column[route.source] + 1)
+        if turn:
+            turns[route.source][1 if turn > 0 else -1] += 1
+    return any(count > 1 for found in turns.values() for count in found.values())
+
+
+def _first_turn(points: Sequence[tuple[float, float]]) -> int:
+    """Which way a line out of a bottom turns first, across the ranks: -1, +1, or 0 (it never turns)."""
+    if len(points) < 3:
+        return 0
+    delta = points[2][1] - points[1][1]
+    return 0 if delta == 0 else (1 if delta > 0 else -1)
 
 
 def _once_per_pair(
@@ -388,6 +422,8 @@ def _once_per_pair(
 
 _ACROSS_ORDER = {"l": 0, "b": 1, "r": 2}
 _SHARED_BOTTOM = 4.0  # two outcomes out of one bottom: less than a crossing, more than a couple of bends
+_SAME_WAY = 3 * _CROSSING  # …that both turn one way and run on side by side: their labels stand together, and
+# which line is which rests on 20 px (review 5: "Sim" and "Não" beside each other for 1,000 px)
 _PAIRS = {count: tuple(itertools.combinations(range(count), 2)) for count in range(_MOST_JOINT + 1)}
 
 
