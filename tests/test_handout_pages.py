@@ -9,6 +9,7 @@ cover a little longer than a page.  Sections are found from the PDF's outline
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -35,7 +36,12 @@ FLOWS = [
     QA / "alvara-funcionamento.flow.yaml",
     Path(__file__).parent.parent / "samples" / "compra-en-linea.flow.yaml",  # its quiz's last question spills
     Path(__file__).parent / "cases" / "review" / "soporte-tecnico.flow.yaml",  # left "Autoevaluación" at a page's foot
+    # review 5: "Going back" item 4 alone atop a page; "Autoavaliação" with one question at a page's foot
+    Path(__file__).parent / "layout_cases" / "seller-dispute.flow.yaml",
+    Path(__file__).parent / "layout_cases" / "autorizacao-previa.flow.yaml",
 ]
+QUIZ_TITLES = ("Self-check quiz", "Autoavaliação", "Autoevaluación")
+ITEM = re.compile(r"^(\d+)\. ")
 WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
 STAGE_HEADING = re.compile(r"^(Etapa|Stage) \d+ · ")
 FOOTER = re.compile(r"^(Página|Page) \d+ (de|of) \d+$")
@@ -204,3 +210,32 @@ def test_a_spill_left_by_both_closer_prints_is_taken_back_with_the_page_before_s
 
     printed = fitted(html, first, render)
     assert len(rendered) == 3 and spilling_sections(printed) == [] and len(printed.pages) < len(first.pages)
+
+
+@pytest.mark.parametrize("name", [f.name for f in FLOWS])
+def test_the_quiz_starts_with_two_questions_under_its_heading(pdfs, name):
+    pdf = pdfs[name]
+    pages = page_lines(pdf, pypdf.PdfReader(pdf).metadata.title)
+    (index,) = [index for index, title in sections(pdf) if title in QUIZ_TITLES]
+    after = pages[index][pages[index].index(next(t for t in QUIZ_TITLES if t in pages[index])) + 1 :]
+    numbers = [int(m[1]) for line in after if (m := ITEM.match(line))]
+    assert numbers[:2] == [1, 2], f"{name}: page {index + 1} holds the quiz's heading and questions {numbers}"
+
+
+@pytest.mark.parametrize("name", [f.name for f in FLOWS])
+def test_a_numbered_list_s_last_item_never_starts_a_page_alone(pdfs, name):
+    """The scenarios and the ways back: a page that starts inside one of those lists holds two of its items
+    or the list goes on past the page."""
+    pdf = pdfs[name]
+    pages = page_lines(pdf, pypdf.PdfReader(pdf).metadata.title)
+    starts = sections(pdf)
+    (at,) = [i for i, (_, title) in enumerate(starts) if title in ("Scenarios", "Escenarios", "Cenários")]
+    first, after = starts[at][0], starts[at + 1][0]
+    ends = {title for _, title in starts} | {"Going back", "Vueltas atrás", "Voltas atrás"}
+    for index in range(first + 1, after + 1):
+        lines = pages[index]
+        if not lines or not ITEM.match(lines[0]):
+            continue
+        block = list(itertools.takewhile(lambda line: line not in ends and not line.startswith(("…", "...")), lines))
+        items = [line for line in block if ITEM.match(line)]
+        assert len(items) >= 2 or len(block) == len(lines), f"{name}: page {index + 1} starts with {items} alone"
