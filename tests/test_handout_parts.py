@@ -316,3 +316,19 @@ def test_a_flow_a_few_percent_too_tall_gets_a_tight_page_never_text_under_7_pt()
     # a flow that prints readably on the usual page keeps it: the tight page is the last try before parts
     small = load(ROOT / "docs" / "example" / "quejas.flow.yaml")
     assert not planned(small).fit.tight
+
+
+@pytest.mark.parametrize("name", ["seller-dispute", "triagem-hospital", "disputa-lectura-medidor"])
+def test_an_entry_connector_sends_its_line_out_of_its_point(name: str):
+    # review 5: "from part 2, step 8" sent its line out of its right side round the drawing, its point left
+    # standing 25 px over the arrow into "continues in part 4", as if it fed that connector
+    plan = planned(load(ROOT / "tests" / "layout_cases" / f"{name}.flow.yaml"))
+    entries = 0
+    for part in plan.parts:
+        boxes = {node.key: node.box for node in part.diagram.nodes}
+        for edge in part.diagram.edges:
+            if edge.source.startswith("offpage-") and edge.source.endswith("-in"):
+                entries += 1
+                box, start = boxes[edge.source], edge.points[0]
+                assert abs(start.y - box.bottom) < 2 and abs(start.x - box.center.x) < 2, (part.number, edge.source)
+    assert entries >= 3

@@ -149,6 +149,9 @@ class _LayoutRun:
         self.sized = [size_step(step, FONT_SIZE, self.lr) for step in steps]
         # in LR an off-page connector's pointed tip faces across the lanes: no line goes in there
         self.closed = frozenset((n, "r") for n, step in enumerate(steps) if self.lr and step.kind == "offpage")
+        # a part's entry connector in TB sends its line out of its point, never a side: its point left free
+        # stood over another line's arrowhead and seemed to feed it (review 5)
+        self.tip_only = frozenset(n for n, step in enumerate(steps) if not self.lr and step.kind == "offpage")
         self.filled: dict[tuple[int, float], Box] = {}
         self.planned: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple] = {}  # one routing per rows, columns
         self.counted: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
@@ -191,6 +194,7 @@ class _LayoutRun:
             scale=self.scale_for(rows, grid, sizes),
             shared_bottom=shared_bottom,
             closed=self.closed,
+            tip_only=self.tip_only,
         )
 
     def boxes_on(self, grid: Grid) -> list[Box]:

@@ -515,7 +515,7 @@ def _shapes(planner: _Planner, number: int, side: str) -> Iterator[Shape]:
         if not planner.big:  # on a big flow a line keeps to its first way down
             yield from _down_channels(grid, rs, rt, cs, ct)
         return
-    if side in planner.source_entries(number):
+    if side in planner.source_entries(number) or s in grid.tip_only:
         return
     entries = [e for e in ("l", "r") if e not in planner.target_exits(number) and (t, e) not in grid.closed]
     for gs in _reachable(grid, rs, cs, side):

@@ -41,6 +41,8 @@ class RouteGrid:
     """Pixels per grid unit, to tell a short way from a long one (without it every line may go round)."""
     closed: frozenset[tuple[int, str]] = frozenset()
     """(node, side) pairs no line may enter: in LR an off-page connector's side ``r`` is its pointed tip."""
+    tip_only: frozenset[int] = frozenset()
+    """Nodes whose lines leave by their bottom only: in TB an off-page connector's point."""
 
     def clear(self, column: int, first: int, last: int) -> bool:
         return all((r, column) not in self.occupied for r in range(first, last + 1))

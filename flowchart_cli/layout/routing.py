@@ -51,6 +51,7 @@ def plan_routes(
     scale: PixelScale | None = None,
     shared_bottom: bool = False,
     closed: frozenset[tuple[int, str]] = frozenset(),
+    tip_only: frozenset[int] = frozenset(),
 ) -> tuple[list[Route], dict[tuple[str, int], int]]:
     """Routes for ``edges`` (source, target, is_back) and the track count of every used channel.
 
@@ -59,11 +60,11 @@ def plan_routes(
     units their pixels, so that no line takes a long way round.  Two lines that still cross are then
     planned again together, when that crosses less (:func:`.detours.untangle_pairs`).  With
     ``shared_bottom`` two outcomes of a decision may leave it by one bottom. No line enters a ``closed``
-    (node, side).
+    (node, side), and a node in ``tip_only`` sends its lines out of its bottom only.
     """
     columns = max(columns, max(column, default=-1) + 1)
     occupied = {(rank[n], column[n]) for n in range(len(rank))}
-    grid = RouteGrid(rank, column, occupied, borders, columns, scale, closed)
+    grid = RouteGrid(rank, column, occupied, borders, columns, scale, closed, tip_only)
     routes = [Route(s, t, back) for s, t, back in edges]
     uses: dict[tuple[int, str], int] = defaultdict(int)
     _choose_exits(routes, grid, decision, uses)  # the first plan
@@ -251,7 +252,7 @@ def _choose_exits(routes: list[Route], grid: RouteGrid, decision: Sequence[bool]
         s = route.source
         if id(route) in fanned:
             route.exit = fanned[id(route)]
-        elif _level(route, grid):  # a handoff across the lanes in one rank leaves by the side facing its target
+        elif _level(route, grid) and s not in grid.tip_only:  # a handoff in one rank: the side facing its target
             route.exit = _toward(route, grid) if _toward(route, grid) not in taken[s] else "b"
         else:
             route.exit = _decision_exit(route, grid, taken[s]) if decision[s] else "b"
