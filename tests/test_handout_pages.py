@@ -39,6 +39,8 @@ FLOWS = [
     # review 5: "Going back" item 4 alone atop a page; "Autoavaliação" with one question at a page's foot
     Path(__file__).parent / "layout_cases" / "seller-dispute.flow.yaml",
     Path(__file__).parent / "layout_cases" / "autorizacao-previa.flow.yaml",
+    # review 6: a lane's cards (a floated dt each) all moved to the next page, its heading left alone
+    Path(__file__).parent / "layout_cases" / "unaccompanied-minor.flow.yaml",
 ]
 QUIZ_TITLES = ("Self-check quiz", "Autoavaliação", "Autoevaluación")
 ITEM = re.compile(r"^(\d+)\. ")
