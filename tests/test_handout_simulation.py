@@ -186,7 +186,7 @@ def test_the_handout_says_what_the_simulation_assumed(tmp_path) -> None:
     )
     (typical,) = [p for p in page(flow_from(tmp_path, spanish)).iter(f"{H}p") if p.get("class") == "typical-case"]
     assert "cada decisión tomada con la frecuencia que indican sus proporciones." in text(typical)
-    assert "Los pasos 5, 6 cuentan como 0 min" in text(typical)
+    assert "Los pasos 5 y 6 cuentan como 0 min" in text(typical)  # prose: "y" before the last (review 6)
     portuguese = WARRANTY.replace("lang: en", "lang: pt").replace(
         "Wait for the courier", "Aguardar\n    duration: 1 dia"
     )

@@ -8,7 +8,7 @@ from handout_fakes import QUEJAS, FakeDrawing, diagram_of, flow_from
 from flowchart_cli.handout.graphics import inline_svg
 from flowchart_cli.handout.page import css_string, fit_diagram, page_counter_css
 from flowchart_cli.handout.questions import next_step_question
-from flowchart_cli.handout.routes import safe_url, step_numbers
+from flowchart_cli.handout.routes import safe_url, step_numbers, step_numbers_in_prose
 from flowchart_cli.handout.view import build_view
 from flowchart_cli.oneline import shorten
 from flowchart_cli.symbols import SYMBOLS
@@ -285,6 +285,10 @@ def test_wide_diagrams_get_a_landscape_page_and_everything_fits():
 
 def test_step_numbers_and_shorten():
     assert step_numbers([7, 2, 3, 4, 9, 10]) == "2–4, 7, 9, 10"
+    # in a sentence the last two are joined by the language's "and" (review 6: "Solo los pasos 3, 9 tienen")
+    assert step_numbers_in_prose([9, 3], "y") == "3 y 9"
+    assert step_numbers_in_prose([7, 2, 3, 4, 9, 10], "e") == "2–4, 7, 9 e 10"
+    assert step_numbers_in_prose([5], "and") == "5"
     assert shorten("a  b\nc") == "a b c"
     assert len(shorten("x" * 500)) == 90 and shorten("x" * 500).endswith("…")
     assert shorten("abc \u202e def\u2067 g") == "abc def g"

@@ -79,6 +79,12 @@ def step_numbers(numbers: list[int]) -> str:
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" if len(r) > 2 else f"{r[0]}, {r[1]}" for r in runs)
 
 
+def step_numbers_in_prose(numbers: list[int], and_word: str) -> str:
+    """[3, 9] → "3 y 9", [2, 3, 4, 7, 9] → "2–4, 7 y 9": :func:`step_numbers` for a sentence, not a caption."""
+    parts = step_numbers(numbers).split(", ")
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {and_word} {parts[-1]}"
+
+
 class Routes:
     """The flow's edges indexed both ways, worded in one language."""
 

@@ -25,7 +25,8 @@ from ..analyze.simulate import DEFAULT_CASES, simulate_flow
 from ..durations import parse_duration
 from ..model import Flow
 from ..readable_time import DayUnit, day_unit, readable
-from .routes import step_numbers
+from ..words import words as handout_words
+from .routes import step_numbers_in_prose
 
 __all__ = ["STEP_BUDGET", "TYPICAL_WORDS", "typical_case"]
 
@@ -169,11 +170,12 @@ def _how(flow: Flow, words: Mapping[str, str], cases: str) -> str:
 
 
 def _untimed(flow: Flow, words: Mapping[str, str]) -> str:
-    """ "Los pasos 12, 14 cuentan como 0 min …" for the work steps whose duration is missing or unreadable, or
-    "Solo los pasos 3, 8 tienen una duración …" when those are fewer: the shorter list of the two."""
+    """ "Los pasos 12 y 14 cuentan como 0 min …" for the work steps whose duration is missing or unreadable, or
+    "Solo los pasos 3 y 8 tienen una duración …" when those are fewer: the shorter list of the two."""
     timed = [s.number for s in flow.steps if parse_duration(s.duration.strip()) is not None]
     untimed = [s.number for s in flow.steps if s.kind not in UNTIMED_KINDS and s.number not in timed]
     if not untimed:
         return ""
     key, numbers = ("timed", timed) if len(timed) < len(untimed) else ("untimed", untimed)
-    return words[f"{key}_one" if len(numbers) == 1 else key].format(steps=step_numbers(numbers))
+    listed = step_numbers_in_prose(numbers, handout_words(flow.lang)["list_and"])
+    return words[f"{key}_one" if len(numbers) == 1 else key].format(steps=listed)
