@@ -110,7 +110,8 @@ def test_a_part_is_a_flow_of_its_own_with_its_lanes_stages_and_one_connector_per
     labels = sorted(s.label for s in part.flow.steps if s.kind == "offpage")
     # tarjeta (Sí) → revisar and bloquear → revisar join into one exit connector; the words before
     # the "·" on two lines, the step on its own
-    assert labels == ["continúa en\nla parte 3,\npaso 10", "viene de\nla parte 1,\npaso 3"]
+    # the entry names the answer its line carries (review 6)
+    assert labels == ["continúa en\nla parte 3,\npaso 10", "viene de\nla parte 1,\npaso 3 → Sí"]
     assert len(part.connectors) == 2
     exit_key = next(k for k, c in part.connectors.items() if c.outgoing)
     into_exit = [(e.source, e.label) for e in part.edges if e.target == exit_key]
@@ -285,7 +286,9 @@ def test_a_one_line_label_with_no_clear_spot_takes_a_few_lines_rather_than_cover
         edge
         for part in plan.parts
         for edge in part.diagram.edges
-        if edge.label.startswith("Esperar, con descuento") and edge.target == "reprogramar"
+        # into the step, or into its exit connector where the cut falls before it (it moved when entry
+        # connectors began naming their answers, review 6)
+        if edge.label.startswith("Esperar, con descuento") and edge.target in ("reprogramar", "offpage-reprogramar-out")
     ]
     assert merged and all(edge.label_wrap for edge in merged)
 
@@ -332,3 +335,22 @@ def test_an_entry_connector_sends_its_line_out_of_its_point(name: str):
                 box, start = boxes[edge.source], edge.points[0]
                 assert abs(start.y - box.bottom) < 2 and abs(start.x - box.center.x) < 2, (part.number, edge.source)
     assert entries >= 3
+
+
+def test_entry_connectors_from_one_decision_name_the_answer_each_carries():
+    # review 6: C, E and D each read "viene de la parte 3, paso 16", carrying its "Sí", "No" and "Pide revisión"
+    flow = load(ROOT / "tests" / "layout_cases" / "nueva-conexion.flow.yaml")
+    plan = planned(flow)
+    entries = [
+        " ".join(node.label.split())
+        for part in plan.parts
+        for node in part.diagram.nodes
+        if node.key.startswith("offpage-") and node.key.endswith("-in")
+    ]
+    from_decision = [label for label in entries if "paso 16" in label]
+    assert sorted(from_decision) == [
+        "viene de la parte 3, paso 16 → No",
+        "viene de la parte 3, paso 16 → Pide revisión",
+        "viene de la parte 3, paso 16 → Sí",
+    ]
+    assert any("→" not in label for label in entries)  # a line with no answer names none

@@ -20,7 +20,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..layout.annotations import pair_letters
-from ..model import Edge, Flow, Step
+from ..model import OUTCOMES_JOINED, Edge, Flow, Step
 
 __all__ = ["CONFUSABLE", "Crossing", "PartFlow", "connector_text", "cut_numbers", "part_flow"]
 
@@ -36,6 +36,8 @@ class Crossing:
     target: str
     sources: tuple[str, ...]
     outgoing: bool
+    outcomes: tuple[str, ...] = ()
+    """The outcome labels the lines carry (a decision's answers), in the flow's order of lines."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,11 @@ def connector_text(
 
     if crossing.outgoing:
         return lines_of(words["to_part"].format(n=part_of[crossing.target], step=number_of[crossing.target]))
+    if len(crossing.sources) == 1 and crossing.outcomes:
+        # the answer the line carries: three connectors from one decision each read "viene de la parte 3,
+        # paso 16" where one was its "Sí", one its "No" (review 6)
+        text = words["from_part"].format(n=part_of[crossing.sources[0]], step=number_of[crossing.sources[0]])
+        return lines_of(f"{text} → {OUTCOMES_JOINED.join(crossing.outcomes)}")
     sources = sorted(crossing.sources, key=lambda key: (part_of[key], number_of[key]))
     parts = list(dict.fromkeys(part_of[key] for key in sources))
     steps = _listed([number_of[key] for key in sources], words)
@@ -115,11 +122,19 @@ def part_flow(
     lines into each step across its edge, worded with the part numbers ``part_of`` gives the other steps."""
     number_of = {s.key: s.number for s in flow.steps}
     crossings: dict[tuple[str, bool], list[str]] = {}
+    outcomes: dict[tuple[str, bool], list[str]] = {}
     for e in edges:
         if (e.source in keys) != (e.target in keys):
             crossings.setdefault((e.target, e.source in keys), []).append(e.source)
+            if e.label:
+                outcomes.setdefault((e.target, e.source in keys), []).append(e.label)
     connectors = {
-        _key(target, outgoing): Crossing(target, tuple(sorted(set(sources), key=number_of.__getitem__)), outgoing)
+        _key(target, outgoing): Crossing(
+            target,
+            tuple(sorted(set(sources), key=number_of.__getitem__)),
+            outgoing,
+            tuple(dict.fromkeys(outcomes.get((target, outgoing), ()))),
+        )
         for (target, outgoing), sources in crossings.items()
     }
     steps: list[Step] = []
