@@ -49,6 +49,11 @@ _EN = {
         "a line that goes on in another part, later or earlier, ends at a lettered connector, and the "
         "connector with the same letter picks it up there."
     ),
+    "overview_screen": (
+        "The whole process, in {total} parts. Each framed part is shown larger below; a line that goes on in "
+        "another part, later or earlier, ends at a lettered connector, and the connector with the same letter "
+        "picks it up there."
+    ),
     "legend_pages": "The legend is on the next page.",
     "steps": "Step by step",
     "col_number": "No.",
@@ -130,6 +135,11 @@ _ES = {
         "siguientes; una línea que sigue en otra parte, posterior o anterior, termina en un conector con una "
         "letra, y el conector con la misma letra la retoma allí."
     ),
+    "overview_screen": (
+        "El proceso completo, en {total} partes. Cada parte enmarcada se muestra más grande más abajo; una línea "
+        "que sigue en otra parte, posterior o anterior, termina en un conector con una letra, y el conector con "
+        "la misma letra la retoma allí."
+    ),
     "legend_pages": "La leyenda está en la página siguiente.",
     "steps": "Paso a paso",
     "col_number": "N.º",
@@ -210,6 +220,11 @@ _PT = {
         "O processo completo, em {total} partes. Cada parte destacada é impressa maior nas páginas "
         "seguintes; uma linha que continua em outra parte, posterior ou anterior, termina em um conector com "
         "uma letra, e o conector com a mesma letra a retoma lá."
+    ),
+    "overview_screen": (
+        "O processo completo, em {total} partes. Cada parte destacada é mostrada maior mais abaixo; uma linha que "
+        "continua em outra parte, posterior ou anterior, termina em um conector com uma letra, e o conector com a "
+        "mesma letra a retoma lá."
     ),
     "legend_pages": "A legenda está na página seguinte.",
     "steps": "Passo a passo",

@@ -241,3 +241,27 @@ def test_a_numbered_list_s_last_item_never_starts_a_page_alone(pdfs, name):
         block = list(itertools.takewhile(lambda line: line not in ends and not line.startswith(("…", "...")), lines))
         items = [line for line in block if ITEM.match(line)]
         assert len(items) >= 2 or len(block) == len(lines), f"{name}: page {index + 1} starts with {items} alone"
+
+
+@pytest.mark.parametrize("name", ["seller-dispute.flow.yaml", "autorizacao-previa.flow.yaml"])
+def test_the_overview_says_pages_on_paper_and_below_on_screen(pdfs, name, tmp_path):
+    # review 6: the HTML said each part "is printed larger on the pages that follow", where a browser has no pages
+    screen = {
+        "seller-dispute.flow.yaml": "shown larger below",
+        "autorizacao-previa.flow.yaml": "mostrada maior mais abaixo",
+    }
+    paper = {
+        "seller-dispute.flow.yaml": "printed larger on the pages",
+        "autorizacao-previa.flow.yaml": "impressa maior",
+    }
+    text = " ".join(" ".join(lines) for lines in page_lines(pdfs[name], pypdf.PdfReader(pdfs[name]).metadata.title))
+    assert paper[name] in text and screen[name] not in text
+    flow = next(f for f in FLOWS if f.name == name)
+    result = CliRunner().invoke(app, ["handout", str(flow), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / name.replace(".flow.yaml", ".handout.html")).read_text(encoding="utf-8")
+    on_screen = re.search(r'<span class="on-screen">([^<]*)</span>', page)
+    on_paper = re.search(r'<span class="on-paper">([^<]*)</span>', page)
+    assert on_screen and screen[name] in on_screen[1] and on_paper and paper[name] in on_paper[1]
+    assert "@media print { .on-screen { display: none; } }" in page
+    assert "@media screen { .on-paper { display: none; } }" in page

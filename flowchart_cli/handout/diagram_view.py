@@ -59,6 +59,7 @@ class DiagramView:
     caption: str
     parts: tuple[DiagramSheet, ...]
     tight: bool = False  # the whole diagram on a page with narrower margins (it missed the usual one by a few %)
+    caption_screen: str = ""  # the caption as a browser shows it: the parts follow below, not on pages
 
 
 def printable(diagram: Diagram) -> Diagram:
@@ -112,8 +113,10 @@ def diagram_view(
         )
         for part in plan.parts
     )
-    caption = t["overview"].format(total=total)
-    return DiagramView(overview, fit.landscape, fit.legend_side, False, fit.width_mm, fit.height_mm, caption, parts)
+    caption, on_screen = t["overview"].format(total=total), t["overview_screen"].format(total=total)
+    return DiagramView(
+        overview, fit.landscape, fit.legend_side, False, fit.width_mm, fit.height_mm, caption, parts, False, on_screen
+    )
 
 
 def _described(part: PrintedPart, flow: Flow, total: int, lang: str | None) -> Diagram:
