@@ -354,3 +354,27 @@ def test_entry_connectors_from_one_decision_name_the_answer_each_carries():
         "viene de la parte 3, paso 16 → Sí",
     ]
     assert any("→" not in label for label in entries)  # a line with no answer names none
+
+
+@pytest.mark.parametrize("name", ["unaccompanied-minor", "seller-dispute", "nueva-conexion", "travel-insurance-claim"])
+def test_no_line_runs_over_a_step_s_number_badge(name: str):
+    # review 6: "Does the parent want the escort service? Yes" ran across the top of "Book as a regular
+    # passenger", over its "5", and read as leading to step 5
+    from flowchart_cli.layout.annotations import number_badge
+
+    plan = planned(load(ROOT / "tests" / "layout_cases" / f"{name}.flow.yaml"))
+    close = []
+    for part in plan.parts:
+        d = part.diagram
+        for edge in d.edges:
+            for p, q in zip(edge.points, edge.points[1:], strict=False):
+                if abs(p.y - q.y) > 0.01:
+                    continue  # only runs across: the badges sit on the shapes' tops
+                low, high = min(p.x, q.x), max(p.x, q.x)
+                for node in d.nodes:
+                    if node.key in (edge.source, edge.target) or not node.number:
+                        continue
+                    badge = number_badge(node.box, node.number, d.small_size, node.kind)
+                    if low < badge.right and high > badge.x and 0 <= badge.y - p.y < 7.5:
+                        close.append((part.number, edge.source, edge.target, node.key, round(badge.y - p.y, 1)))
+    assert not close, close

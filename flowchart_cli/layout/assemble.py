@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ..options import RenderOptions
 from .annotations import header_size, header_texts, number_badge, shift_down
 from .arrivals import side_arrivals
+from .badges import clear_badges
 from .export import export_diagram
 from .frame import MARGIN, Frame, Placement
 from .geometry import Diagram, EdgePath, LaneBand, Point, Rect
@@ -75,6 +76,8 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     fit_stage_names(f)
     clear_turns(f)
     clear_tips(f)
+    if options.numbers:
+        clear_badges(f, p.font_size if options.even_text else p.font_size - 1)
     boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
     lanes = _lanes(f)
     framed = hug_shapes(f, p.routes, [edge_points(f, route, boxes) for route in p.routes])

@@ -1,0 +1,56 @@
+"""Room between a line and the number badge of a step it passes: over the badge it seemed to enter that step.
+
+A step's number sits in a pill on its top-left corner, a little above the
+shape, where a track 11 px above the shape runs through it. In a printed
+part "Does the parent want the escort service? Yes" ran across the top of
+"Book as a regular passenger", over its "5", into the step beside it, and a
+reviewer read "Yes" as leading to step 5 (review 6). When the drawing shows
+numbers, the channel of such a run keeps more room below its tracks, so the
+run stands :data:`BADGE_ROOM` clear of the badge. Only that channel grows;
+the tracks stay where they were (as in :mod:`.turns`).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from .annotations import number_badge
+from .frame import Frame
+from .geometry import Rect
+from .lines import edge_points
+
+__all__ = ["BADGE_ROOM", "clear_badges"]
+
+BADGE_ROOM = 8.0  # from a run past a badge to the badge's edge
+_WIDEST = 88  # a two-digit number: the widest pill a step of a handout's flow gets
+
+
+def clear_badges(f: Frame, size: float) -> None:
+    """Grow, in place, each along-gap where a line runs less than :data:`BADGE_ROOM` before the number badge
+    (set at ``size`` px) of a step of the next row that is neither of its ends."""
+    boxes = [f.node_rect(n) for n in range(len(f.p.flow.steps))]
+    badges = [
+        _along_across(number_badge(box, _WIDEST, size, step.kind or "process"), f.lr)
+        for box, step in zip(boxes, f.p.flow.steps, strict=True)
+    ]
+    need: dict[int, float] = {}
+    for route in f.p.routes:
+        for (a0, c0), (a1, c1) in pairwise(edge_points(f, route, boxes)):
+            if abs(a0 - a1) > 0.01:
+                continue  # not a run across the flow
+            low, high = min(c0, c1), max(c0, c1)
+            for node, row in enumerate(f.p.rank):
+                if node in (route.source, route.target):
+                    continue
+                start, first, last = badges[node]
+                if low < last and high > first and 0 <= start - a0 < BADGE_ROOM and a0 < f.row_at[row]:
+                    need[row] = max(need.get(row, 0.0), BADGE_ROOM - (start - a0))
+    for gap, extra in sorted(need.items()):
+        f.keep_below(gap, extra)
+    if need:
+        f.place()
+
+
+def _along_across(r: Rect, lr: bool) -> tuple[float, float, float]:
+    """Where the badge starts along the flow, and its extent across it (first, last), in the frame's axes."""
+    return (r.x, r.y, r.bottom) if lr else (r.y, r.x, r.right)
