@@ -78,6 +78,9 @@ def test_render_paper_prints_a_big_flow_as_an_overview_and_parts(tmp_path: Path)
     assert "Portabilidad de número móvil" in first and "partes" in first
     second = reader.pages[1].extract_text()
     assert "Parte 1 de" in second and "continúa en la parte 2" in " ".join(second.split())
+    # each sheet numbered, so loose sheets go back in order (review 6)
+    total = len(reader.pages)
+    assert all(f"Página {n} de {total}" in page.extract_text() for n, page in enumerate(reader.pages, start=1))
 
 
 def test_render_paper_prints_a_small_flow_on_one_page_of_that_paper(tmp_path: Path):
@@ -87,6 +90,7 @@ def test_render_paper_prints_a_small_flow_on_one_page_of_that_paper(tmp_path: Pa
     paged = pypdf.PdfReader(tmp_path / "paged" / "quejas.pdf")
     plain = pypdf.PdfReader(tmp_path / "plain" / "quejas.pdf")
     assert len(paged.pages) == 1
+    assert "Página" not in paged.pages[0].extract_text()  # one sheet needs no number
     assert sorted(round(float(v)) for v in (paged.pages[0].mediabox.width, paged.pages[0].mediabox.height)) == [
         612,
         792,

@@ -58,11 +58,13 @@ def paged_pdf(flow: Flow, diagram: Diagram, options: RenderOptions) -> bytes:
     if hasattr(surface, "set_metadata"):  # cairo >= 1.16
         surface.set_metadata(cairocffi.PDF_METADATA_TITLE, flow.title)
     context = cairocffi.Context(surface)
-    for page in pages:
+    for number, page in enumerate(pages, start=1):
         fit = page[0][1]
         width, height = (sheet.height_mm, sheet.width_mm) if fit.landscape else (sheet.width_mm, sheet.height_mm)
         surface.set_size(width * _PT_PER_MM, height * _PT_PER_MM)
         _page(context, page, flow.title, width, options)
+        if len(pages) > 1:  # "Página 2 de 5": loose sheets go back in order (review 6)
+            _page_number(context, t["page"].format(page=number, pages=len(pages)), width, height, page[0])
         context.show_page()
     surface.finish()
     return out.getvalue()
@@ -101,3 +103,17 @@ def _page(
         context.paint()
         context.restore()
         at += fit.height_mm + PART_GAP_MM
+
+
+def _page_number(context: Any, text: str, width: float, height: float, first: tuple[Diagram, Fit, str]) -> None:
+    """The page's number at its foot, on the right, in the bottom margin (as the handout prints it)."""
+    import cairocffi
+
+    drawing, fit, _ = first
+    margin = TIGHT_MARGIN_MM if fit.tight else MARGIN_MM
+    context.set_source_rgb(0.35, 0.35, 0.35)
+    context.select_font_face(drawing.font_family.split(",")[0].strip(), cairocffi.FONT_SLANT_NORMAL)
+    context.set_font_size(_CAPTION_PT - 1)
+    right = (width - margin["side"]) * _PT_PER_MM - context.text_extents(text)[4]
+    context.move_to(right, (height - margin["bottom"] / 2) * _PT_PER_MM)
+    context.show_text(text)
