@@ -115,7 +115,15 @@ def diagram_view(
     )
     caption, on_screen = t["overview"].format(total=total), t["overview_screen"].format(total=total)
     return DiagramView(
-        overview, fit.landscape, fit.legend_side, False, fit.width_mm, fit.height_mm, caption, parts, False, on_screen
+        overview,
+        fit.landscape,
+        fit.legend_side,
+        False,
+        fit.width_mm,
+        fit.height_mm,
+        caption,
+        parts,
+        caption_screen=on_screen,
     )
 
 

@@ -18,6 +18,7 @@ from .annotations import number_badge
 from .frame import Frame
 from .geometry import Rect
 from .lines import edge_points
+from .turns import grow_below
 
 __all__ = ["BADGE_ROOM", "clear_badges"]
 
@@ -45,10 +46,7 @@ def clear_badges(f: Frame, size: float) -> None:
                 start, first, last = badges[node]
                 if low < last and high > first and 0 <= start - a0 < BADGE_ROOM and a0 < f.row_at[row]:
                     need[row] = max(need.get(row, 0.0), BADGE_ROOM - (start - a0))
-    for gap, extra in sorted(need.items()):
-        f.keep_below(gap, extra)
-    if need:
-        f.place()
+    grow_below(f, need)
 
 
 def _along_across(r: Rect, lr: bool) -> tuple[float, float, float]:

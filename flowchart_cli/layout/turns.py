@@ -14,7 +14,7 @@ from __future__ import annotations
 from .frame import Frame
 from .lines import edge_points
 
-__all__ = ["TURN_ROOM", "clear_turns"]
+__all__ = ["TURN_ROOM", "clear_turns", "grow_below"]
 
 TURN_ROOM = 26.0  # from a turn to the top of a shape right below it
 _MIDDLE = 0.2  # "over its middle": not within this share of the shape's width of either end
@@ -38,6 +38,11 @@ def clear_turns(f: Frame) -> None:
                 half = f.across[node] / 2
                 if abs(c1 - middle) <= half * (1 - 2 * _MIDDLE) and 0 <= top - a1 < TURN_ROOM:
                     need[row] = max(need.get(row, 0.0), TURN_ROOM - (top - a1))
+    grow_below(f, need)
+
+
+def grow_below(f: Frame, need: dict[int, float]) -> None:
+    """Each along-gap in ``need`` that much more room below its tracks, then the frame placed again."""
     for gap, extra in sorted(need.items()):
         f.keep_below(gap, extra)
     if need:
