@@ -15,6 +15,7 @@ from flowchart_cli.layout.geometry import Point, Rect
 from flowchart_cli.layout.graphviz_run import run_graphviz
 from flowchart_cli.layout.grid import place_columns
 from flowchart_cli.layout.labels import LabelRequest, label_box, place_labels
+from flowchart_cli.layout.outcome_text import NARROW, outcome_lines
 from flowchart_cli.layout.ranking import back_edges
 from flowchart_cli.layout.routing import plan_routes
 from flowchart_cli.layout.rows import move_rows
@@ -275,6 +276,35 @@ def test_a_label_moves_off_a_line_that_crosses_its_usual_spot():
     box = label_box("Yes", at, anchor, 12)
     assert not (box.x <= 115 <= box.right and box.y <= 160 and box.bottom >= 40)
     assert abs(at.y - 100) < 20  # still beside its own line
+
+
+def test_a_label_with_no_room_beside_its_stub_at_full_width_takes_narrow_lines_not_another_line():
+    """Review 7: "No, but hidden damage" on a 36 px stub printed across the "Yes" line 150 px to its right
+    (and the left side was as close to the "No" line): on two narrow lines it fits between them."""
+    source = Rect(900, 420, 250, 126)  # the decision, its bottom point at (1039, 546)
+    down = (Point(1039, 546), Point(1039, 590))
+    yes = (Point(1150, 484), Point(1191, 484), Point(1191, 700))
+    no = (Point(928, 484), Point(890, 484), Point(890, 570), Point(630, 570))
+    target = Rect(940, 590, 200, 50)
+    request = LabelRequest("No, but hidden damage", down, 0, source, 0)
+    (at, anchor, wrap), _, _ = place_labels([request, None, None], [down, yes, no], [source, target], False, 12)
+    assert wrap == NARROW
+    box = label_box(request.text, at, anchor, 12, wrap=wrap)
+    assert len(outcome_lines(request.text, 12, wrap)) == 2
+    assert box.right < 1191 and box.x > 890  # clear of both neighbouring lines
+    assert not (box.bottom > target.y and box.x < target.right and box.right > target.x)
+
+
+def test_where_no_spot_is_clear_a_label_covers_a_border_rather_than_another_line():
+    """The last resort weighs other lines too: over a lane border beats over the "Sí" line."""
+    source = Rect(560, 330, 240, 97)
+    down = (Point(675, 427), Point(675, 477))
+    si = (Point(800, 378), Point(821, 378), Point(821, 700))
+    borders = [Rect(540, 16, 0, 2000), Rect(841, 16, 0, 2000), Rect(580, 477, 189, 64)]
+    request = LabelRequest("Falta algún documento / Documento ilegible", down, 0, source, 0)
+    (at, anchor, wrap), _ = place_labels([request, None], [down, si], [source, *borders], False, 12)
+    box = label_box(request.text, at, anchor, 12, wrap=wrap)
+    assert not (box.x <= 821 <= box.right)
 
 
 def _fake_program(tmp_path: Path, body: str) -> Path:

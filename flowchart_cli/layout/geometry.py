@@ -148,7 +148,7 @@ def share_width(share: str, size: float) -> float:
     return text_width(f" {clean_text(share)}", size * SHARE_SCALE) if share else 0.0
 
 
-def label_box(text: str, at: Point, anchor: str, size: float, share: str = "", wrap: bool = True) -> Rect:
+def label_box(text: str, at: Point, anchor: str, size: float, share: str = "", wrap: int = True) -> Rect:
     """The box an outcome label's backing covers: its bold lines (its share after the last) hung from
     ``at`` (on the first line's baseline), 3 px around."""
     lines = outcome_lines(text, size, wrap)
@@ -190,8 +190,9 @@ class EdgePath:
     label_anchor: str = "start"
     label_size: float = 12.0
     share: str = ""
-    label_wrap: bool = True
-    """Whether a long label is set on several lines (:func:`.outcome_text.wraps`)."""
+    label_wrap: int = True
+    """Whether a long label is set on several lines (:func:`.outcome_text.wraps`), or on narrow ones
+    (:data:`.outcome_text.NARROW`, where it found room no other way)."""
     label_box: Rect | None = field(init=False, default=None)
     label_centre: Point | None = field(init=False, default=None)
     label_lines: tuple[str, ...] = field(init=False, default=())

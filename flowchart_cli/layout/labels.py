@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from .geometry import Point, Rect, label_box
-from .outcome_text import outcome_size
+from .outcome_text import NARROW, outcome_lines, outcome_size
 from .spatial import GridIndex
 
 __all__ = ["LabelRequest", "place_labels"]
@@ -35,7 +35,7 @@ class LabelRequest:
     source: Rect
     unit: int
     share: str = ""
-    wrap: bool = True
+    wrap: int = True
     skip: float = 0.0
     """How far along its first segment the label starts at the least (past a stub it shares)."""
 
@@ -46,7 +46,7 @@ def place_labels(
     shapes: Sequence[Rect],
     lr: bool,
     size: float,
-) -> list[tuple[Point | None, str, bool]]:
+) -> list[tuple[Point | None, str, int]]:
     """Where the label of every line in ``paths`` sits (``None`` without one), how its text hangs, and
     whether it is set on several lines when long (its request's ``wrap``, or wrapped to find room)."""
     lines = [_segments(points) for points in paths]
@@ -58,28 +58,35 @@ def place_labels(
     for shape in shapes:
         boxes.add(shape, None)
     placed: GridIndex[None] = GridIndex()
-    out: list[tuple[Point | None, str, bool]] = []
+    out: list[tuple[Point | None, str, int]] = []
     for number, request in enumerate(requests):
         if request is None:
             out.append((None, "start", True))
             continue
-        # a label kept on one line (beside an LR side stub) that finds no clear spot may still find one on
-        # a few lines further along its line, rather than print over a shape or another label
-        tries = [request] if request.wrap else [request, replace(request, wrap=True)]
+        # clear of every other line first: as asked, then (a label kept on one line beside an LR side stub)
+        # on a few lines, then on narrow lines; only then beside or over another line, never over a text
+        tries = [request, *([] if request.wrap else [replace(request, wrap=True)])]
+        if outcome_lines(request.text, size, NARROW) != outcome_lines(request.text, size, tries[-1].wrap):
+            tries.append(replace(request, wrap=NARROW))
         found = next(
             (
                 (spot, tried)
+                for levels in (_STRICT, _LOOSE)
                 for tried in tries
-                if (spot := _clear_spot(tried, number, lines, segments, boxes, placed, lr, size)) is not None
+                if (spot := _clear_spot(tried, number, lines, segments, boxes, placed, lr, size, levels)) is not None
             ),
             None,
         )
         if found is None:  # the first segment always offers its usual spot
-            found = (_least_covering(request, boxes, placed, lr, size), request)
+            found = (_least_covering(request, segments, number, boxes, placed, lr, size), request)
         spot, tried = found
         placed.add(label_box(tried.text, *spot, size, tried.share, tried.wrap), None)
         out.append((*spot, tried.wrap))
     return out
+
+
+_STRICT = ((True, _WORD_GAP), (True, _CLEAR))  # clear of every line, a word's gap from labels, then less
+_LOOSE = ((False, _CLEAR),)  # clear of shapes and labels only
 
 
 def _clear_spot(
@@ -91,11 +98,12 @@ def _clear_spot(
     placed: GridIndex[None],
     lr: bool,
     size: float,
+    levels: tuple[tuple[bool, float], ...],
 ) -> tuple[Point, str] | None:
-    """The first spot clear of every line and a word's gap from the labels beside it; else the first clear
-    of every line; else the first clear of shapes and labels (beside another line, never over a text)."""
+    """The first spot that passes the first of ``levels`` (whether other lines count, the gap kept from the
+    labels beside it), else the first that passes the next, ...; ``None`` where none does."""
     tall = outcome_size(request.text, size, request.wrap)[1]  # a long label's further lines
-    for strict, gap in ((True, _WORD_GAP), (True, _CLEAR), (False, _CLEAR)):
+    for strict, gap in levels:
         for spot, beside in _spots(request, lr, tall):
             box = label_box(request.text, *spot, size, request.share, request.wrap)
             if _clear(box, number, lines[number], beside, segments if strict else _NO_LINES, boxes, placed, gap):
@@ -104,15 +112,23 @@ def _clear_spot(
 
 
 def _least_covering(
-    request: LabelRequest, boxes: GridIndex[None], placed: GridIndex[None], lr: bool, size: float
+    request: LabelRequest,
+    segments: GridIndex[int],
+    number: int,
+    boxes: GridIndex[None],
+    placed: GridIndex[None],
+    lr: bool,
+    size: float,
 ) -> tuple[Point, str]:
-    """Where no spot is clear: the one covering the least of the shapes and labels (the first of equals)."""
+    """Where no spot is clear: the one covering the least of the shapes and labels, then the fewest other
+    lines' segments (the first of equals)."""
     tall = outcome_size(request.text, size, request.wrap)[1]
 
-    def covered(spot: tuple[Point, str]) -> float:
+    def covered(spot: tuple[Point, str]) -> tuple[float, int]:
         box = label_box(request.text, *spot, size, request.share, request.wrap)
         near = [rect for rect, _ in boxes.near(box, 0.0)] + [rect for rect, _ in placed.near(box, 0.0)]
-        return sum(_overlap(box, rect) for rect in near)
+        crossed = sum(1 for seg, line in segments.near(box, 0.0) if line != number and _overlap(box, seg) > 0)
+        return sum(_overlap(box, rect) for rect in near), crossed
 
     spots = [spot for spot, _ in _spots(request, lr, tall)]
     return min(spots, key=covered)

@@ -16,12 +16,13 @@ from functools import lru_cache
 from ..model import OUTCOMES_JOINED
 from .text import clean_text, text_width, wrap_text
 
-__all__ = ["LEADING", "outcome_lines", "outcome_size", "wraps"]
+__all__ = ["LEADING", "NARROW", "outcome_lines", "outcome_size", "wraps"]
 
 LEADING = 1.25
 """From one line's baseline to the next, in font sizes."""
 _ONE_LINE = 160.0  # px (bold, at 12 px): a label up to this wide stays on one line
 _LINE = 200.0  # px: a longer label takes as many lines as this width needs, balanced
+_NARROW_ONE_LINE, _NARROW_LINE = 80.0, 110.0  # the same, for a label that found no clear spot at full width
 _SEPARATOR = OUTCOMES_JOINED  # merged outcomes ("Sí, el titular / Sí, con poder simple") break after it first
 
 
@@ -31,13 +32,21 @@ def wraps(exit_side: str, lr: bool) -> bool:
     return not (lr and exit_side in ("l", "r"))
 
 
+NARROW = 2
+"""A ``wrap`` level: set on lines half as wide as usual. A label that finds no spot clear of every other
+line at its usual width tries this before it would print over a line ("No, but hidden damage" on a 36 px
+stub between two lines: over the neighbouring "Yes" line on one line, clear of it on two)."""
+
+
 @lru_cache(maxsize=4096)
-def outcome_lines(text: str, size: float, wrap: bool = True) -> tuple[str, ...]:
-    """The lines ``text`` is set on at ``size`` px (bold): its own lines only unless ``wrap``."""
+def outcome_lines(text: str, size: float, wrap: int = True) -> tuple[str, ...]:
+    """The lines ``text`` is set on at ``size`` px (bold): its own lines only unless ``wrap`` (``True``,
+    or :data:`NARROW` for lines half as wide)."""
     scale = size / 12
+    one_line, line = (_NARROW_ONE_LINE, _NARROW_LINE) if wrap == NARROW else (_ONE_LINE, _LINE)
     out: list[str] = []
     for paragraph in clean_text(text).split("\n"):
-        out += _balanced(paragraph, _ONE_LINE * scale, _LINE * scale, size) if wrap else [paragraph]
+        out += _balanced(paragraph, one_line * scale, line * scale, size) if wrap else [paragraph]
     return tuple(out) or ("",)
 
 
@@ -57,7 +66,7 @@ def _balanced(paragraph: str, one_line: float, line: float, size: float) -> list
         width *= 1.06
 
 
-def outcome_size(text: str, size: float, wrap: bool = True) -> tuple[float, float]:
+def outcome_size(text: str, size: float, wrap: int = True) -> tuple[float, float]:
     """The label's width (its widest line, bold) and how much taller than one line it is."""
     lines = outcome_lines(text, size, wrap)
     return max(text_width(line, size, bold=True) for line in lines), (len(lines) - 1) * size * LEADING
