@@ -69,6 +69,12 @@ REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourt
         "nueva-conexion.flow.yaml",
         "autorizacao-previa.flow.yaml",
         "contestacao-roaming.flow.yaml",
+        "freight-damage-claim.flow.yaml",  # a sixth reviewer's (review 7)
+        "gym-cancellation.flow.yaml",
+        "recall-farmacia.flow.yaml",
+        "reclamacion-pension.flow.yaml",
+        "transporte-escolar.flow.yaml",
+        "troca-medidor.flow.yaml",
     )
 ]
 

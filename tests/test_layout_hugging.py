@@ -121,3 +121,21 @@ def test_no_outcome_label_straddles_a_lane_border(path):
             box = edge.label_box
             low, high = (box.x, box.right) if tb else (box.y, box.bottom)
             assert not any(low < border < high for border in borders), (edge.source, edge.label)
+
+
+def test_a_run_passes_an_inner_run_that_starts_below_its_end():
+    """freight-damage-claim (review 7): "Is the claim value above 2,000 EUR? No" goes left from the corner,
+    down past "Arrange a joint inspection" and back right into "Who is liable for the damage?". "Shipper (poor
+    packing)" leaves that decision by the same side 60 px lower, its run held out by its long label; the
+    "No" run kept outside it, along the lane border, 1.6 times the way its ends are apart. Their runs share
+    no row: the "No" run comes in past it, to its own shapes."""
+    d = _diagram(Path(__file__).parent / "layout_cases" / "freight-damage-claim.flow.yaml")
+    no, shipper = _edge(d, "value", "liability"), _edge(d, "liability", "shipper")
+    assert _detour(d, no) <= 1.5
+    run = min(p.x for p in no.points)
+    shapes = {n.key: n.box for n in d.nodes}
+    assert shapes["inspection"].x - run <= 40  # beside the step it passes (two track gaps at most)
+    border = max(lane.band.x for lane in d.lanes if lane.band.x < run)
+    assert run - border > 100  # not along the lane border, where the long label's room put it
+    assert max(p.y for p in no.points) < min(p.y for p in shipper.points)  # the runs share no row
+    assert max(detours([e.points for e in d.edges], d.font_size)) <= 1.5

@@ -166,7 +166,9 @@ def test_dot_text_is_what_the_graphviz_package_writes():
     from flowchart_cli.layout.dotgen import Separators
 
     edges = [(0, 1, False), (1, 2, False), (2, 0, True), (3, 3, True), (2, 3, False)]
-    separators = Separators(("k1", "k2"), (("n0", "k1"), ("k1", "n2"), ("n2", "k2"), ("k2", "n3")))
+    separators = Separators(
+        ("k1", "k2"), (("n0", "k1"), ("k1", "n2"), ("n2", "k2"), ("k2", "n3")), loose=frozenset({"n2"})
+    )
     graph = graphviz.Digraph(
         "flow",
         graph_attr={"rankdir": "TB", "nodesep": "0.3", "ranksep": "0.3", "mclimit": "1.0"},
@@ -180,7 +182,7 @@ def test_dot_text_is_what_the_graphviz_package_writes():
     for name in separators.nodes:
         graph.node(name, width="0.1", height="0.1")
     for source, target in separators.edges:
-        graph.edge(source, target, style="invis")
+        graph.edge(source, target, style="invis", **({"weight": "0"} if source in separators.loose else {}))
     assert ranking_dot(4, edges, separators) == graph.source
     assert ranking_dot(0, []) == graphviz.Digraph("flow", graph_attr=graph.graph_attr, node_attr=graph.node_attr).source
 

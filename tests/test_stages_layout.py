@@ -10,6 +10,7 @@ import pytest
 from layout_crossings import count_crossings
 
 from flowchart_cli.layout import layout_flow
+from flowchart_cli.layout.dotgen import ranking_dot
 from flowchart_cli.layout.geometry import Diagram, EdgePath, Point
 from flowchart_cli.layout.stages import stage_back_edges, stage_rows, stage_separators
 from flowchart_cli.loader import load_flow
@@ -87,6 +88,28 @@ def test_separators_tie_only_the_ends_of_each_stage() -> None:
     separators = stage_separators([0, 0, 1, 1], [(0, 1), (1, 2), (2, 3)])
     assert separators.nodes == ("k1",)
     assert separators.edges == (("n1", "k1"), ("k1", "n2"))
+
+
+def test_raised_separators_only_bound_the_steps_whose_lines_out_all_loop_back() -> None:
+    """Review 7: "Aviso de visita" (its one line out loops back) was pulled to its stage's foot by its tie to
+    the next stage; raised, the tie is a bound only (``weight=0``). An end keeps its pull to the foot."""
+    stage = [0, 0, 0, 0, 1]
+    forward = [(0, 1), (0, 2), (1, 4)]  # 2 loops back to 0; 3 is an end
+    usual = stage_separators(stage, forward, loops=[(2, 0)])
+    raised = stage_separators(stage, forward, raised=True, loops=[(2, 0)])
+    assert usual.edges == raised.edges and ("n2", "k1") in raised.edges and ("n3", "k1") in raised.edges
+    assert usual.loose == frozenset() and raised.loose == frozenset({"n2"})
+    assert "n2 -> k1 [style=invis weight=0]" in ranking_dot(5, [(0, 1, False), (0, 2, False)], raised)
+
+
+def test_a_step_whose_only_line_out_loops_back_is_raised_off_its_stages_foot_where_that_crosses_less() -> None:
+    """troca-medidor (review 7): "Aviso de visita deixado na porta" sat at the foot of "Execução", under the
+    main path, and the line from "Registrar a situação de risco" to "Adequar o padrão" cut three lines."""
+    flow = _load(Path(__file__).parent / "layout_cases" / "troca-medidor.flow.yaml")
+    diagram = layout_flow(flow)
+    boxes = {node.key: node.box for node in diagram.nodes}
+    assert boxes["ausente"].y < boxes["leitura_antiga"].y  # beside the main path, not under its last step
+    assert count_crossings(diagram) <= 2
 
 
 @pytest.mark.slow

@@ -22,6 +22,8 @@ class Separators:
 
     nodes: tuple[str, ...] = ()
     edges: tuple[tuple[str, str], ...] = ()
+    loose: frozenset[str] = frozenset()
+    """Steps whose ties to a separator only bound them (``weight=0``): they do not pull the step down."""
 
 
 _HEAD = (
@@ -53,6 +55,9 @@ def ranking_dot(
         if source != target
     )
     lines.extend(f"\t{name} [height=0.1 width=0.1]\n" for name in separators.nodes)
-    lines.extend(f"\t{source} -> {target} [style=invis]\n" for source, target in separators.edges)
+    lines.extend(
+        f"\t{source} -> {target} [style=invis{' weight=0' if source in separators.loose else ''}]\n"
+        for source, target in separators.edges
+    )
     lines.append("}\n")
     return "".join(lines)

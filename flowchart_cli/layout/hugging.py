@@ -30,6 +30,7 @@ _SHAPE_ROOM = 20.0  # a run beside a shape: as far from it as two tracks are fro
 _LABEL_ROOM = 16.0  # from a stub's start to past its label's end: the label sits 4 px out, 6 px wider than its
 # text, and keeps 6 px from other lines (labels.py)
 _OVERLAP = 60.0  # runs closer than this along the channel keep a track gap apart (on one track: one line)
+_RUN_ON = 40.0  # but two that share no row, this far apart along, may lie on one line, or pass each other
 
 Points = list[tuple[float, float]]
 
@@ -226,14 +227,23 @@ class _Channel:
             if o.line >= 0 and o.line not in lines and low < o.stub_at < high and (now - o.stub_end) * inward > 0:
                 continue  # this run crosses that label's stub already: the label sits elsewhere on its line
             best = max(best, o.reach) if inward < 0 else min(best, o.reach)
+        passable = []  # runs that end less than _RUN_ON before this one starts (or start after it ends)
         for v in self.near_units(u):
             if v not in placed:
                 continue
             v_low, v_high = self.spans[v]
-            inner = (self.units[v][0].at - now) * inward > 0.01
-            if inner and v_low < high + _OVERLAP and low - _OVERLAP < v_high:
-                at = placed[v]
+            if not (v_low < high + _OVERLAP and low - _OVERLAP < v_high):
+                continue
+            at = placed[v]
+            if v_low > high + 0.01 or v_high < low - 0.01:
+                if max(v_low - high, low - v_high) < _RUN_ON:  # far enough apart along, a run may come beside it
+                    passable.append(at)
+            elif (self.units[v][0].at - now) * inward > 0.01:  # beside it, nearer the shapes: it stays outside
                 best = max(best, at + SPACING) if inward < 0 else min(best, at - SPACING)
+        if any(abs(best - at) < SPACING for at in passable):  # on one line with one, it would seem to run on
+            for at in passable:  # into it: it stays outside those nearer the shapes than it is
+                if (at - now) * inward > 0.01:
+                    best = max(best, at + SPACING) if inward < 0 else min(best, at - SPACING)
         return best
 
 

@@ -33,7 +33,7 @@ from .rejoin import rejoin_trunks
 from .route_index import RouteIndex, route_crossings
 from .tracks import ChannelSegment, order_tracks
 
-__all__ = ["Route", "arrivals_cross", "hemmed_in", "plan_routes", "tracked_crossings"]
+__all__ = ["Route", "arrivals_cross", "crossed_steps", "hemmed_in", "plan_routes", "tracked_crossings"]
 
 _Uses = dict[tuple[int, str], int]
 
@@ -145,6 +145,22 @@ def tracked_crossings(routes: Sequence[Route], rank: Sequence[int], column: Sequ
     without sizing it (the frame places tracks and ports in the order of their numbers); two lines
     with no step in common that run on top of each other count as many crossings, two outcomes that
     part from one bottom stub none."""
+    lines, each = _crossings_of_each(routes, rank, column)
+    return sum(each) / 2 + _SHARED_RUN * _shared_runs(routes, lines)
+
+
+def crossed_steps(routes: Sequence[Route], rank: Sequence[int], column: Sequence[int]) -> frozenset[int]:
+    """The steps at either end of a line that crosses another (counted as :func:`tracked_crossings` does):
+    where moving a step may gain something."""
+    _, each = _crossings_of_each(routes, rank, column)
+    crossing = [route for route, count in zip(routes, each, strict=True) if count]
+    return frozenset(end for route in crossing for end in (route.source, route.target))
+
+
+def _crossings_of_each(
+    routes: Sequence[Route], rank: Sequence[int], column: Sequence[int]
+) -> tuple[list[list[tuple[float, float]]], list[int]]:
+    """Each route's tracked points, and how many times it crosses the others."""
     lines, into = _tracked(routes, rank, column)
     index = RouteIndex(lines)
     bottom: dict[int, set[int]] = defaultdict(set)  # two outcomes out of one bottom part at a turn: a touch
@@ -157,8 +173,7 @@ def tracked_crossings(routes: Sequence[Route], rank: Sequence[int], column: Sequ
         else into[route.target]
         for route in routes
     ]
-    crossings = sum(index.crossings(points, {n}, touching[n]) for n, points in enumerate(lines)) / 2
-    return crossings + _SHARED_RUN * _shared_runs(routes, lines)
+    return lines, [index.crossings(points, {n}, touching[n]) for n, points in enumerate(lines)]
 
 
 def _tracked(

@@ -37,11 +37,14 @@ def rank_in_stages(
     timeout: float = TIMEOUT_SECONDS,
     ranker: Ranker | None = None,
     level: frozenset[tuple[int, int]] = frozenset(),
+    raised: bool = False,
 ) -> tuple[Ranking, tuple[bool, ...], tuple[tuple[int, int], ...]]:
     """Ranks, loops back and each stage's rows; for a flow without stages, plain `dot` ranks.
 
     ``timeout`` bounds the `dot` run (``--layout-timeout``); ``ranker`` stands in for `dot` (tests);
-    the ``level`` lines (source, target) may join two steps of one rank.
+    the ``level`` lines (source, target) may join two steps of one rank; ``raised``: every step of a
+    stage whose lines out all loop back in the row after the step before it, not pulled to the stage's
+    foot by its tie to the next stage (see :func:`stage_separators`).
     """
     rank_nodes_with = ranker or partial(rank_nodes, timeout=timeout, level=level)
     stage = stage_numbers(flow)
@@ -51,7 +54,8 @@ def rank_in_stages(
     back = stage_back_edges(stage, edges, back)
     forward = [edge for edge, b in zip(edges, back, strict=True) if not b]
     marked = [(s, t, b) for (s, t), b in zip(edges, back, strict=True)]
-    ranking = rank_nodes_with(len(flow.steps), marked, stage_separators(stage, forward))
+    loops = [edge for edge, b in zip(edges, back, strict=True) if b]
+    ranking = rank_nodes_with(len(flow.steps), marked, stage_separators(stage, forward, raised=raised, loops=loops))
     rows, spans = stage_rows(ranking.rank, stage, len(flow.stages))
     return Ranking(rows, ranking.order), back, spans
 
@@ -79,11 +83,21 @@ def stage_back_edges(stage: Sequence[int], edges: Sequence[tuple[int, int]], bac
     return tuple(stage[t] < stage[s] or (stage[t] == stage[s] and b) for (s, t), b in zip(edges, back, strict=True))
 
 
-def stage_separators(stage: Sequence[int], forward: Sequence[tuple[int, int]]) -> Separators:
+def stage_separators(
+    stage: Sequence[int],
+    forward: Sequence[tuple[int, int]],
+    *,
+    raised: bool = False,
+    loops: Sequence[tuple[int, int]] = (),
+) -> Separators:
     """Invisible nodes and lines that keep every stage's ranks below the previous stage's (``k1``, ``k2``…).
 
     Only the steps without a forward line inside their stage are tied to a
     separator: the others follow them, which keeps Graphviz's ordering free.
+    A dead end's tie pulls it down as hard as its one line in pulls it up: `dot`
+    may put it at the stage's foot ("Aviso de visita" under the main path's last
+    step, in `troca-medidor`). ``raised`` makes the ties of those whose lines
+    out all loop back (the ``loops``) bounds only; an end stays at the foot.
     """
     starts, ends = set(), set()
     for s, t in forward:
@@ -98,7 +112,12 @@ def stage_separators(stage: Sequence[int], forward: Sequence[tuple[int, int]]) -
         nodes.append(name)
         edges.extend((f"n{n}", name) for n, s in enumerate(stage) if s == before and n not in ends)
         edges.extend((name, f"n{n}") for n, s in enumerate(stage) if s == after and n not in starts)
-    return Separators(tuple(nodes), tuple(edges))
+    if not raised:
+        return Separators(tuple(nodes), tuple(edges))
+    leading = {s for s, t in forward if s != t}
+    looping = {s for s, t in loops if s != t}
+    loose = frozenset(f"n{n}" for n in range(len(stage)) if n in looping and n not in leading)
+    return Separators(tuple(nodes), tuple(edges), loose)
 
 
 def stage_rows(
