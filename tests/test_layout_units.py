@@ -309,6 +309,19 @@ def test_where_no_spot_is_clear_a_label_covers_a_border_rather_than_another_line
     assert not (box.x <= 821 <= box.right)
 
 
+def test_a_label_beside_a_trunk_it_shares_keeps_off_the_other_lines_part_of_it():
+    """Review 7: "Já foram três tentativas? Não" leaves by a 25 px stub into the trunk that "Trocar o módulo"
+    runs up from below; beside the stub's end, under it, the label sat on Trocar's part of the trunk."""
+    source = Rect(94, 306, 190, 96)  # the decision: its right corner at (284, 354)
+    nao = (Point(284, 354), Point(308, 354), Point(308, 116), Point(296, 116))
+    trocar = (Point(268, 474), Point(308, 474), Point(308, 116), Point(296, 116))
+    request = LabelRequest("Não", nao, 0, source, 1)  # the usual spot: under the stub
+    (at, anchor, wrap), _ = place_labels([request, None], [nao, trocar], [source], False, 12)
+    box = label_box("Não", at, anchor, 12, wrap=wrap)
+    below = box.bottom > 354 and box.y < 474
+    assert not (below and box.x <= 308 <= box.right)
+
+
 def _fake_program(tmp_path: Path, body: str) -> Path:
     program = tmp_path / "dot"
     program.write_text(f"#!/bin/sh\n{body}\n")

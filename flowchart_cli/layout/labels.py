@@ -146,9 +146,29 @@ def _overlap(a: Rect, b: Rect) -> float:
 _NO_LINES: GridIndex[int] = GridIndex()
 
 
-def _shared(segment: Rect, own: list[Rect]) -> bool:
-    """Whether ``segment`` runs along one of ``own`` (branches leaving one corner share a trunk)."""
-    return any(_along(segment, mine) for mine in own)
+def _unshared(segment: Rect, own: list[Rect]) -> list[Rect]:
+    """The pieces of ``segment`` that do not run along one of ``own`` (lines into one step, or branches
+    leaving one corner, share a trunk: a label may sit beside the shared piece, not beside the rest).
+    Review 7: "Não" beside its stub sat on the trunk of "Trocar o módulo" below the point where the two
+    lines meet, and read as that line's."""
+    pieces = [segment]
+    for mine in own:
+        pieces = [part for piece in pieces for part in _minus(piece, mine)]
+    return pieces
+
+
+def _minus(piece: Rect, mine: Rect) -> list[Rect]:
+    """``piece`` less the stretch of it that ``mine`` runs along (``piece`` whole when they do not)."""
+    if not _along(piece, mine):
+        return [piece]
+    vertical = piece.width < 0.01
+    low, high = (piece.y, piece.bottom) if vertical else (piece.x, piece.right)
+    cut_low, cut_high = (mine.y, mine.bottom) if vertical else (mine.x, mine.right)
+    out = []
+    for a, b in ((low, min(high, cut_low)), (max(low, cut_high), high)):
+        if b - a > 0.01:
+            out.append(Rect(piece.x, a, 0.0, b - a) if vertical else Rect(a, piece.y, b - a, 0.0))
+    return out
 
 
 def _along(a: Rect, b: Rect) -> bool:
@@ -179,15 +199,12 @@ def _clear(
     left, right = box.x - _LINE_CLEAR, box.x + box.width + _LINE_CLEAR
     top, bottom = box.y - _LINE_CLEAR, box.y + box.height + _LINE_CLEAR
     for segment, line in segments.near(box, _LINE_CLEAR):
-        if (
-            line != number
-            and left <= segment.x + segment.width
-            and segment.x <= right
-            and top <= segment.y + segment.height
-            and segment.y <= bottom
-            and not _shared(segment, own)
-        ):
-            return False
+        if line == number:
+            continue
+        for piece in _unshared(segment, own):
+            across = left <= piece.x + piece.width and piece.x <= right
+            if across and top <= piece.y + piece.height and piece.y <= bottom:
+                return False
     # then the label's own line but the segment it sits beside (it must not cover its own bends either),
     # the shapes and the labels placed so far
     left, right = box.x - _CLEAR, box.x + box.width + _CLEAR
