@@ -113,3 +113,20 @@ def test_two_answers_to_the_same_step_make_one_scenario(tmp_path) -> None:
         .condition.startswith("If the answer is “Sí” or “No, pero está autorizado” at “¿Es el titular?”")
     )
     assert build_scenarios(flow, "es").note == ""  # the five paths are all shown, three of them as one each
+
+
+def test_a_way_back_names_every_answer_that_takes_it(tmp_path) -> None:
+    """«Falta algún documento» and «Documento ilegible» both send the work back to «Carta de requerimiento»:
+    the way back named only the first, as if the other went elsewhere (review 7, reclamacion-pension)."""
+    flow = flow_from(
+        tmp_path,
+        "title: Pensión\nlang: es\nsteps:\n  - start: Solicitud\n  - id: recibir\n    io: Recibir los documentos\n"
+        "  - id: completa\n    decision: ¿La documentación está completa?\n"
+        "    branches: {Sí: registrar, 'Falta algún documento': requerir, 'Documento ilegible': requerir}\n"
+        "  - id: requerir\n    document: Carta de requerimiento\n    next: recibir\n"
+        "  - id: registrar\n    process: Registrar el expediente\n  - end: Expediente abierto\n",
+    )
+    (loop,) = build_scenarios(flow, "es").loops
+    assert loop.condition == (
+        "Si la respuesta es «Falta algún documento» o «Documento ilegible» en «¿La documentación está completa?»"
+    )

@@ -133,12 +133,20 @@ def step_route(numbers: Sequence[int]) -> str:
     return " → ".join(parts)
 
 
-def _condition(outcomes: Sequence[Outcome], by_key: Mapping, lang: str, also: Sequence[FlowPath] = ()) -> str:
+def _condition(
+    outcomes: Sequence[Outcome], by_key: Mapping, lang: str, also: Sequence[FlowPath] = (), twins: bool = False
+) -> str:
     """The answers along the path; where ``also`` (paths through the very same steps) answer a decision
-    otherwise, those answers too: "«Sí» o «No, pero está autorizado» en «¿Quien llama es el titular?»"."""
+    otherwise, those answers too: "«Sí» o «No, pero está autorizado» en «¿Quien llama es el titular?»"; with
+    ``twins``, every answer of a decision that leads where the one taken does (a way back names «Falta algún
+    documento» o «Documento ilegible», both into step 5, not the first alone: review 7)."""
     answers = []
     for i, o in enumerate(outcomes):
         taken = {o.outcome, *(p.outcomes[i].outcome for p in also)}
+        if twins:
+            branches = by_key[o.step].branches
+            into = {b.target for b in branches if b.label in taken}
+            taken |= {b.label for b in branches if b.target in into}
         # in the order the decision lists them (an outcome is one of its branch labels)
         said = o.outcome if len(taken) == 1 else tuple(b.label for b in by_key[o.step].branches if b.label in taken)
         answers.append((shorten(by_key[o.step].label, LABEL_LIMIT), said))
@@ -207,7 +215,7 @@ def _loop_item(
     return ScenarioItem(
         number=number,
         anchor=f"loop-{number}",
-        condition=_condition(case.outcomes, by_key, lang),
+        condition=_condition(case.outcomes, by_key, lang, twins=True),
         route=w["loop_route"].format(route=step_route(numbers), back=numbers[0]) + also,
         ends="",
         end_anchor=anchor(first),
