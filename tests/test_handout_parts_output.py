@@ -13,6 +13,10 @@ from typer.testing import CliRunner
 
 from flowchart_cli.check import check_file
 from flowchart_cli.cli import app
+from flowchart_cli.layout import layout_flow
+from flowchart_cli.layout.text import text_width
+from flowchart_cli.options import RenderOptions
+from flowchart_cli.words import words
 
 ROOT = Path(__file__).resolve().parent.parent
 PRINTED = ROOT / "tests" / "cases" / "printed"
@@ -132,6 +136,34 @@ def test_a_lane_name_too_long_for_the_overview_is_shortened_and_a_hopeless_one_l
     assert len(shortened) == 1 and shortened[0].endswith("…") and shortened[0].startswith("Sistema")
     assert _named_on_overview(header(60), 20, "pt").lines == ()  # not even "Sistema…": no name, not "Sis…"
     assert _named_on_overview(header(400), 30, "pt").lines == ()  # a header too short for the letters
+
+
+def test_the_overview_names_the_stages_upwards_in_their_column_clear_of_the_parts_numbers():
+    """Review 6 and 7: the overview's stage column was blank, and a trainee could not tell which stage a
+    part's steps are in. Each name reads upwards where the column has room between the parts' numbers."""
+    from flowchart_cli.handout.paper import PAPERS
+    from flowchart_cli.handout.printed import _tag, print_plan
+    from flowchart_cli.writers.svg import write_svg
+
+    flow = check_file(ROOT / "tests" / "layout_cases" / "reclamacion-pension.flow.yaml").flow
+    plan = print_plan(flow, layout_flow(flow), PAPERS["a4"], words("es"), legend_items=11)
+    assert plan.split
+    named = {stage.name: stage for stage in plan.first.stages if stage.sideways is not None}
+    assert set(named) == {"Solicitud", "Revisión", "Resolución", "Pago"}
+    size = plan.first.font_size + 1
+    tags = [_tag(outline) for outline in plan.first.outlines]
+    for stage in named.values():
+        box = stage.sideways
+        assert stage.label.y <= box.y and box.bottom <= stage.label.bottom  # in its own band
+        assert text_width(stage.lines[1], size, bold=True) <= box.height
+        assert not any(tag.y < box.bottom and box.y < tag.bottom and tag.x < box.right for tag in tags)
+    root = ET.fromstring(write_svg(plan.first, RenderOptions()))
+    turned = [t for t in root.iter(f"{SVG}text") if "rotate(-90" in t.get("transform", "")]
+    assert sorted("".join(t.itertext()) for t in turned) == sorted(named)
+    # a stage whose band the numbers leave too little of goes unnamed, never as a stump
+    long = check_file(ROOT / "tests" / "layout_cases" / "freight-damage-claim.flow.yaml").flow
+    stages = print_plan(long, layout_flow(long), PAPERS["a4"], words("en"), legend_items=11).first.stages
+    assert all(len(s.lines[1].rstrip("…")) > 4 for s in stages if s.sideways is not None)
 
 
 REVIEW3 = ROOT / "tests" / "layout_cases"  # review 3 flows among them

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..layout.geometry import Diagram, LaneBand, PartOutline, Point, Rect
+from ..layout.geometry import Diagram, LaneBand, PartOutline, Point, Rect, StageBand
 from ..layout.text import clean_text, text_width
 from ..model import Flow, flow_edges
 from .name_lines import name_lines
@@ -347,11 +347,50 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
         font_size=lane_px - 1,  # the writers set a lane's name one px over the drawing's text size
         nodes=tuple(replace(n, lines=(), href="", link="") for n in whole.nodes),
         lanes=tuple(_named_on_overview(lane, lane_px, whole.lang) for lane in whole.lanes),
-        stages=tuple(replace(stage, lines=("",)) for stage in whole.stages),
+        stages=tuple(_stage_on_overview(stage, lane_px, outlines, vertical) for stage in whole.stages),
         edges=tuple(replace(edge, label="", label_at=None) for edge in whole.edges),
         header=(),
         outlines=tuple(outlines),
     )
+
+
+def _stage_on_overview(stage: StageBand, size: float, outlines: Sequence[PartOutline], vertical: bool) -> StageBand:
+    """The stage without its number (the parts' numbers are the overview's), and in a top-to-bottom flow its
+    name reading upwards at ``size`` px where its column is wide enough, in the longest stretch of the band
+    the parts' number tags leave free, shortened with "…" to fit; so the reader of the overview knows which
+    stage each part's steps are in (review 6 and 7: the stage column was left blank)."""
+    blank = replace(stage, lines=("",))
+    label = stage.label
+    if not vertical or label.width < 1.3 * size:
+        return blank
+    taken = sorted(
+        (tag.y - size * 0.3, tag.bottom + size * 0.3)
+        for tag in (_tag(outline) for outline in outlines)
+        if tag.x < label.right and label.x < tag.right
+    )
+    stretches, low = [], label.y
+    for top, bottom in taken:
+        if top > low:
+            stretches.append((low, min(top, label.bottom)))
+        low = max(low, bottom)
+    stretches.append((low, label.bottom))
+    low, high = max(stretches, key=lambda s: s[1] - s[0])
+    room = high - low - size
+    name = " ".join(clean_text(stage.name).split())
+    if text_width(name, size, bold=True) > room:
+        cut = len(name)
+        while cut > 1 and text_width(name[:cut].rstrip(" -") + "…", size, bold=True) > room:
+            cut -= 1
+        name = name[:cut].rstrip(" -") + "…"
+        if cut <= 4:  # "Ver…" tells nobody anything
+            return blank
+    return replace(stage, lines=("", name), sideways=Rect(label.x, low, label.width, high - low))
+
+
+def _tag(outline: PartOutline) -> Rect:
+    """A part's number tag on the overview, where the SVG writer draws it."""
+    size = outline.font_size
+    return Rect(outline.box.x + 4, outline.box.y + 4, size * (0.9 + 0.7 * len(str(outline.number))), size * 1.4)
 
 
 def _headers_for_names(whole: Diagram, size: float) -> Diagram:

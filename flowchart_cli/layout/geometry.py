@@ -137,6 +137,9 @@ class StageBand:
     lines: tuple[str, ...] = ()
     description: str = ""
     data: tuple[tuple[str, str], ...] = ()
+    sideways: Rect | None = None
+    """Where the name is set reading upwards, bold at the lane names' size, instead of ``lines`` (a printed
+    overview's stage column is narrower than a word, and as tall as the stage)."""
 
 
 SHARE_SCALE = 0.85

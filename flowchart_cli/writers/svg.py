@@ -199,12 +199,28 @@ class _Drawing:
         number, *name = stage.lines or (str(stage.number), stage.name)
         x, top = stage.label.center.x, stage.label.center.y - (len(name) + 1) * LINE_HEIGHT / 2
         size = self.size + 1
+        if stage.sideways is not None:
+            turned = self.sideways(stage, size)
+            return f'<g class="fc-stage" data-stage={_attr(stage.id)}>{band}{_rect(stage.label, label)}{turned}</g>\n'
         return (
             f'<g class="fc-stage" data-stage={_attr(stage.id)}>{band}'
             f"{_rect(stage.label, label)}"
             f"{self.lines((number,), Point(x, top + LINE_HEIGHT / 2), size, True, number)}"
             f"{self.lines(tuple(name), Point(x, top + LINE_HEIGHT * (1 + len(name) / 2)), size, True, stage.name)}"
             "</g>\n"
+        )
+
+    def sideways(self, stage: StageBand, size: float) -> str:
+        """A stage's name (``lines[1]``, shortened to fit) reading upwards, centred in ``stage.sideways`` (a
+        printed overview's stage column)."""
+        name = stage.lines[1] if len(stage.lines) > 1 else stage.name
+        if stage.sideways is None or not name or not self.keep_text:  # only the handout draws an overview
+            return ""
+        at = stage.sideways.center
+        turn = f' transform="rotate(-90 {fmt(at.x)} {fmt(at.y)})"'
+        return (
+            f'<text x="{fmt(at.x)}" y="{fmt(at.y + 0.35 * size)}" text-anchor="middle" font-weight="bold" '
+            f'font-size="{fmt(size)}"{turn}{self.ink()}>{_text(name)}</text>'
         )
 
     def step(self, node: NodeBox) -> str:
