@@ -142,7 +142,7 @@ def test_the_overview_names_the_stages_upwards_in_their_column_clear_of_the_part
     """Review 6 and 7: the overview's stage column was blank, and a trainee could not tell which stage a
     part's steps are in. Each name reads upwards where the column has room between the parts' numbers."""
     from flowchart_cli.handout.paper import PAPERS
-    from flowchart_cli.handout.printed import _tag, print_plan
+    from flowchart_cli.handout.printed import print_plan
     from flowchart_cli.writers.svg import write_svg
 
     flow = check_file(ROOT / "tests" / "layout_cases" / "reclamacion-pension.flow.yaml").flow
@@ -151,7 +151,7 @@ def test_the_overview_names_the_stages_upwards_in_their_column_clear_of_the_part
     named = {stage.name: stage for stage in plan.first.stages if stage.sideways is not None}
     assert set(named) == {"Solicitud", "Revisión", "Resolución", "Pago"}
     size = plan.first.font_size + 1
-    tags = [_tag(outline) for outline in plan.first.outlines]
+    tags = [outline.tag for outline in plan.first.outlines]
     for stage in named.values():
         box = stage.sideways
         assert stage.label.y <= box.y and box.bottom <= stage.label.bottom  # in its own band

@@ -365,7 +365,7 @@ def _stage_on_overview(stage: StageBand, size: float, outlines: Sequence[PartOut
         return blank
     taken = sorted(
         (tag.y - size * 0.3, tag.bottom + size * 0.3)
-        for tag in (_tag(outline) for outline in outlines)
+        for tag in (outline.tag for outline in outlines)
         if tag.x < label.right and label.x < tag.right
     )
     stretches, low = [], label.y
@@ -378,19 +378,10 @@ def _stage_on_overview(stage: StageBand, size: float, outlines: Sequence[PartOut
     room = high - low - size
     name = " ".join(clean_text(stage.name).split())
     if text_width(name, size, bold=True) > room:
-        cut = len(name)
-        while cut > 1 and text_width(name[:cut].rstrip(" -") + "…", size, bold=True) > room:
-            cut -= 1
-        name = name[:cut].rstrip(" -") + "…"
-        if cut <= 4:  # "Ver…" tells nobody anything
+        name = _ended(name, room, size)
+        if len(name) <= 5:  # "Ver…" tells nobody anything
             return blank
     return replace(stage, lines=("", name), sideways=Rect(label.x, low, label.width, high - low))
-
-
-def _tag(outline: PartOutline) -> Rect:
-    """A part's number tag on the overview, where the SVG writer draws it."""
-    size = outline.font_size
-    return Rect(outline.box.x + 4, outline.box.y + 4, size * (0.9 + 0.7 * len(str(outline.number))), size * 1.4)
 
 
 def _headers_for_names(whole: Diagram, size: float) -> Diagram:

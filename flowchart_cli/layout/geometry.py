@@ -225,6 +225,12 @@ class PartOutline:
     box: Rect
     font_size: float
 
+    @property
+    def tag(self) -> Rect:
+        """The box its number is written in, at the frame's top-left corner."""
+        size = self.font_size
+        return Rect(self.box.x + 4, self.box.y + 4, size * (0.9 + 0.7 * len(str(self.number))), size * 1.4)
+
 
 @dataclass(frozen=True)
 class Diagram:

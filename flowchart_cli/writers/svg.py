@@ -277,7 +277,7 @@ class _Drawing:
         """A printed part framed on the overview: a dashed frame, its number in a box at its corner."""
         box, size = outline.box, outline.font_size
         label = str(outline.number)
-        tag = Rect(box.x + 4, box.y + 4, size * (0.9 + 0.7 * len(label)), size * 1.4)
+        tag = outline.tag
         x, y = tag.center.x, tag.y + size * 1.08
         ink, paper = self.both(lambda t: t.ink), self.both(_background)
         dashes = f' stroke-width="{fmt(size / 8)}" stroke-dasharray="{fmt(size / 2)}"'
