@@ -9,8 +9,11 @@ handout's scenario totals (exact sums, :func:`readable_range`) are said in the
 same unit as its typical case, so one page never mixes "5 working days" with
 "40 h 20 min".  A flow that writes both business and calendar days is said in
 the one that carries more of its time ("45 días" beside one "1 día hábil"),
-never in thousands of hours; from ten days on a figure is a whole number, and
-a flow that counts in weeks gets weeks from two weeks on.
+never in thousands of hours; days and weeks are said in halves ("2,5 días"),
+whole from ten, since a tenth of a day is not something a reader pictures
+(review 8: "2,2 dias úteis", "7.3–7.6 business days + 3.9–5.9 weeks"), and a
+flow that counts in weeks gets weeks from two weeks on.  A simulated figure of
+ten hours or more is said in whole hours ("about 33 h", not "32 h 47 min").
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ _WORDS = {
 }  # fmt: skip
 _WEEK = 7 * 24 * 60
 _BUSINESS_DAY = 8 * 60
+_WHOLE_HOURS = 10 * 60  # from here a simulated figure is said in whole hours: "about 33 h", not "32 h 47 min"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +92,12 @@ def _rounded(value: float, step: float, how: str) -> float:
     return whole * step
 
 
+def _day_step(count: float) -> float:
+    """Days (or weeks) in halves under ten, whole from ten: "2,5 días", never "2,2 días hábiles" or "3,9 weeks"
+    (review 8: nobody pictures a tenth of a day, and the tenths come from minutes of work summed with days)."""
+    return 1.0 if count >= 9.75 else 0.5
+
+
 def _number(value: float, lang: str) -> str:
     text = f"{value:.0f}" if value == int(value) else f"{value:.1f}"
     return text.replace(".", ",") if lang in ("es", "pt") else text
@@ -101,13 +111,16 @@ def _hours_read_better(minutes: float, day: DayUnit) -> bool:
     return count < 1.45 and round(count, 1) != 1
 
 
-def readable(minutes: float, lang: str = "en", day: DayUnit | None = None, how: str = "nearest") -> str:
-    """ "40 s", "45 min", "1 h 35 min", or "2 días hábiles" (one decimal, whole from ten) from one ``day`` on;
-    "3,5 semanas" from two weeks on in a flow that writes weeks."""
+def readable(
+    minutes: float, lang: str = "en", day: DayUnit | None = None, how: str = "nearest", *, fine: bool = False
+) -> str:
+    """ "40 s", "45 min", "1 h 35 min" (whole hours from ten: "33 h"), or "2,5 días hábiles" (halves, whole from
+    ten) from one ``day`` on; "3,5 semanas" from two weeks on in a flow that writes weeks.  ``fine``: tenths of a
+    day and minutes, for a figure set against a limit ("longer than 2.1 business days, over 2 business days")."""
     if day is not None and minutes >= day.minutes and not _hours_read_better(minutes, day):
         week = day.weeks and day.kind == "calendar" and minutes >= 2 * _WEEK
         count = minutes / (_WEEK if week else day.minutes)
-        days = _rounded(count, 1 if count >= 10 else 0.1, how)
+        days = _rounded(count, (1 if count >= 10 else 0.1) if fine else _day_step(count), how)
         words = _WORDS["week" if week else day.kind]
         singular, plural = (
             day.english if lang == "en" and day.kind == "business" and not week else words.get(lang, words["en"])
@@ -118,7 +131,7 @@ def readable(minutes: float, lang: str = "en", day: DayUnit | None = None, how: 
         return "0 min"
     if minutes < 1:
         return f"{_rounded(minutes * 60, 1, how):.0f} s"
-    whole = int(_rounded(minutes, 1, how))
+    whole = int(_rounded(minutes, 60 if minutes >= _WHOLE_HOURS and not fine else 1, how))
     hours, rest = divmod(whole, 60)
     if not hours:
         return f"{rest} min"
@@ -138,7 +151,7 @@ def readable_range(duration: Duration, lang: str = "en", day: DayUnit | None = N
     if low == high:
         return high
     if day.weeks and day.kind == "calendar" and duration.min < 2 * _WEEK <= duration.max:
-        weeks = _rounded(float(duration.min) / _WEEK, 0.1, "nearest")
+        weeks = _rounded(float(duration.min) / _WEEK, _day_step(float(duration.min) / _WEEK), "nearest")
         if weeks >= 1:  # "1–4 semanas": one range in one unit, never "7 dias – 4 semanas" (review 4 #13)
             return f"{_number(weeks, lang)}–{high}"
         return f"{low} – {high}"  # "3 días – 3 semanas"

@@ -103,6 +103,8 @@ BUSINESS = DayUnit("business", 480)
         (1210, "en", BUSINESS, "nearest", "2.5 business days"),
         (1440, "es", DayUnit("calendar", 1440), "nearest", "1 día"),
         (300, "es", BUSINESS, "nearest", "5 h"),  # under a day: hours
+        (1967, "pt", None, "nearest", "33 h"),  # review 8: a simulated figure from ten hours in whole hours
+        (2976, "en", BUSINESS, "nearest", "6 business days"),  # halves: not "6.2"
     ],
 )
 def test_readable(minutes: float, lang: str, day, how: str, text: str) -> None:
@@ -116,8 +118,9 @@ def test_readable(minutes: float, lang: str, day, how: str, text: str) -> None:
         (5 + Fraction(1, 6), 5 + Fraction(1, 6), "es", None, "5 min 10 s"),
         (485, 965, "es", BUSINESS, "1–2 días hábiles"),
         (2420, 2420, "en", DayUnit("business", 480, ("working day", "working days")), "5 working days"),
-        (4365, 4845, "pt", BUSINESS, "9,1–10 dias úteis"),  # whole days from ten on
-        (45, 2445, "pt", BUSINESS, "45 min – 5,1 dias úteis"),
+        (4365, 4845, "pt", BUSINESS, "9–10 dias úteis"),  # halves under ten, whole days from ten on
+        (45, 2445, "pt", BUSINESS, "45 min – 5 dias úteis"),  # review 8: not "5,1", minutes of work on 5 days
+        (3504, 3648, "en", BUSINESS, "7.5 business days"),  # review 8: not "7.3–7.6 business days"
         (2420, 2420, "en", None, "40 h 20 min"),  # a flow that counts no days
     ],
 )
@@ -155,13 +158,19 @@ def test_long_totals_read_in_the_flow_s_days_or_weeks(minutes: float, lang: str,
     assert readable(minutes, lang, day, how) == text
 
 
+def test_a_figure_beside_a_limit_keeps_tenths_and_minutes() -> None:
+    """`--max-p90`'s message: "longer than 2.1 business days, over 2 business days", never "longer than 2 … over 2"."""
+    assert readable(1008, "en", BUSINESS, fine=True) == "2.1 business days"
+    assert readable(1967, "en", None, fine=True) == "32 h 47 min"
+
+
 def test_a_range_across_two_weeks_reads_as_one_range() -> None:
     """Review 4 #13: "12–13 dias úteis + 7 dias – 4 semanas" read as a range from the sum up to 4 weeks."""
     weeks = DayUnit("calendar", 1440, weeks=True)
-    assert readable_range(Duration(Fraction(10 * 1440), Fraction(21 * 1440)), "es", weeks) == "1,4–3 semanas"
+    assert readable_range(Duration(Fraction(10 * 1440), Fraction(21 * 1440)), "es", weeks) == "1,5–3 semanas"
     assert readable_range(Duration(Fraction(7 * 1440), Fraction(28 * 1440)), "pt", weeks) == "1–4 semanas"
     assert readable_range(Duration(Fraction(3 * 1440), Fraction(21 * 1440)), "es", weeks) == "3 días – 3 semanas"
-    assert readable_range(Duration(Fraction(15 * 1440), Fraction(21 * 1440)), "es", weeks) == "2,1–3 semanas"
+    assert readable_range(Duration(Fraction(15 * 1440), Fraction(21 * 1440)), "es", weeks) == "2–3 semanas"
 
 
 def _schema_errors(text: str) -> list[str]:

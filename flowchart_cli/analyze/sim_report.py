@@ -18,10 +18,11 @@ __all__ = ["said", "simulation_heading", "simulation_lane_rows", "simulation_lin
 LABEL_LIMIT = 48
 
 
-def said(minutes: float, flow: Flow) -> str:
+def said(minutes: float, flow: Flow, *, fine: bool = False) -> str:
     """``minutes`` in the report's unit and language: business days where the flow counts in them, as the
-    handout says the same figure in the flow's language ("6.2 business days" here, "6,2 días hábiles" there)."""
-    return readable(minutes, REPORT_LANG, report_day(flow))
+    handout says the same figure in the flow's language ("6.5 business days" here, "6,5 días hábiles" there);
+    ``fine`` in tenths and minutes, beside a limit."""
+    return readable(minutes, REPORT_LANG, report_day(flow), fine=fine)
 
 
 _COUNTING = {

@@ -49,7 +49,7 @@ def _p90_message(item: FileAnalysis, limits: Limits) -> list[str]:
             f"so --max-p90 {said(float(limits.p90 or 0), flow)} cannot be met; check the loops' shares"
         ]
     return [
-        f"{item.shown_path}: 1 case in 10 takes longer than {said(simulation.p90, flow)} "
+        f"{item.shown_path}: 1 case in 10 takes longer than {said(simulation.p90, flow, fine=True)} "
         f"(the simulated 90th percentile), over --max-p90 {said(float(limits.p90 or 0), flow)}"
     ]
 
