@@ -111,6 +111,17 @@ def test_nearly_empty_notes_and_links_fold_under_the_step_label(alta) -> None:
     assert {len(row.findall(f"{H}td")) for row in rows.values()} == {len(view.columns)}
 
 
+def test_an_external_lane_whose_name_ends_in_brackets_gets_one_pair(tmp_path) -> None:
+    """Review 8: «Técnico de campo (terceirizado) (parte externa)»; now «(terceirizado; parte externa)»."""
+    flow = flow_from(tmp_path, ALTA.replace("name: Paciente\n", "name: Paciente (acompanhante)\n"))
+    root = tinyhtml5.parse(render_html(build_view(flow, diagram_of(flow), FakeDrawing())))
+    table = next(t for t in root.iter(f"{H}table") if t.get("class") == "step-table")
+    row = next(r for r in table.iter(f"{H}tr") if r.get("id") == "step-1")
+    assert _text(row.find(f"{H}td[@class='lane']")) == "Paciente (acompanhante; parte externa)"
+    row = next(r for r in table.iter(f"{H}tr") if r.get("id") == "step-2")
+    assert _text(row.find(f"{H}td[@class='lane']")) == "Enfermagem de internação"
+
+
 def test_filled_columns_stay_and_the_next_column_is_wide_enough_for_its_longest_word(tmp_path) -> None:
     """Notes in most rows keep their column; the next column still holds «Encaminhamento» whole."""
     noted = re.sub(r"(\n    (?:process|document|delay|subprocess): [^\n]+)", r"\1\n    notes: Conferir antes.", ALTA)

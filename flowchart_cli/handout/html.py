@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -56,11 +57,18 @@ def _env(template_dir: Path | None) -> jinja2.Environment:
     )
 
 
+_NUMBER_AND_UNIT = re.compile(
+    r"(?<=\d) (?=(?:s|seg|min|minutos?|minutes?|h|horas?|hours?|d|días?|dias?|days?|semanas?|weeks?|meses|"
+    r"months?|%)(?!\w))"
+)
+
+
 def _printable(value: object) -> object:
-    """Every printed text without the control characters HTML cannot hold, and with a label's own quotes inside
-    the handout's quote of it in the inner marks (:mod:`.quotes`); ready markup is left alone."""
+    """Every printed text without the control characters HTML cannot hold, with a label's own quotes inside
+    the handout's quote of it in the inner marks (:mod:`.quotes`), and a number kept on the line of its unit
+    ("within 24 h?" broke as "24 / h?", review 8); ready markup is left alone."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return clean_text(nest_quotes(value))
+        return _NUMBER_AND_UNIT.sub("\u00a0", clean_text(nest_quotes(value)))
     return value
 
 

@@ -89,7 +89,7 @@ def connector_text(
         return lines_of(f"{text} → {OUTCOMES_JOINED.join(crossing.outcomes)}")
     sources = sorted(crossing.sources, key=lambda key: (part_of[key], number_of[key]))
     parts = list(dict.fromkeys(part_of[key] for key in sources))
-    steps = _listed([number_of[key] for key in sources], words)
+    steps = _listed(sorted(number_of[key] for key in sources), words)  # "steps 5, 7, 9 and 10" (review 8)
     if len(parts) > 1:
         text = words["from_parts"].format(parts=_listed(parts, words), steps=steps)
     elif len(sources) > 1:

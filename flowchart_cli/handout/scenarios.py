@@ -39,7 +39,7 @@ SHOWN = 12  # scenarios written out when the flow has that many; more only to sh
 COVER_LIMIT = 30  # at most this many, even when showing every outcome would take more
 COUNTED = 1000  # paths walked to count the rest; past this the note says "more than"
 LABEL_LIMIT = 70
-ALSO_SHOWN = 3  # other ways round to one way back named after it; past that "…" (the diagram shows them all)
+ALSO_SHOWN = 2  # other ways round to one way back listed after it; more are counted (the diagram shows them all)
 
 SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
     "en": {
@@ -51,6 +51,8 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "loops_intro": "Some answers send the work back to an earlier step, which is then done again:",
         "loop_route": "steps {route}, then back to step {back}",
         "loop_also": " (the same way back also comes after other answers: steps {routes})",
+        "loop_also_n": " (the same way back also comes after other answers, by {n} other ways round: see the "
+        "diagram)",
         "loops_more": "…and {n} more ways back.",
         "more": "…and {n} more scenarios.",
         "more_than": "…and more than {n} other scenarios.",
@@ -64,6 +66,8 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "loops_intro": "Algunas respuestas devuelven el trabajo a un paso anterior, que se vuelve a hacer:",
         "loop_route": "pasos {route}, y de vuelta al paso {back}",
         "loop_also": " (la misma vuelta atrás llega también tras otras respuestas: pasos {routes})",
+        "loop_also_n": " (la misma vuelta atrás llega también tras otras respuestas, por {n} caminos más: véanse "
+        "en el diagrama)",
         "loops_more": "…y {n} vueltas atrás más.",
         "more": "…y {n} escenarios más.",
         "more_than": "…y más de {n} escenarios distintos de estos.",
@@ -77,6 +81,8 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "loops_intro": "Algumas respostas devolvem o trabalho a um passo anterior, que é feito de novo:",
         "loop_route": "passos {route}, e de volta ao passo {back}",
         "loop_also": " (a mesma volta atrás vem também depois de outras respostas: passos {routes})",
+        "loop_also_n": " (a mesma volta atrás vem também depois de outras respostas, por mais {n} caminhos: veja "
+        "no diagrama)",
         "loops_more": "…e mais {n} voltas atrás.",
         "more": "…e mais {n} cenários.",
         "more_than": "…e mais de {n} outros cenários.",
@@ -210,8 +216,10 @@ def _loop_item(
         for loop in every
         if loop.steps != case.loop.steps and same_way_back(loop, case.loop)
     ]
-    shown = others[:ALSO_SHOWN] + (["…"] if len(others) > ALSO_SHOWN else [])
-    also = w["loop_also"].format(routes="; ".join(shown)) if others else ""
+    if len(others) > ALSO_SHOWN:  # review 8: "pasos 9 → 12–16 → 20 → 21; 9 → 11 → 13–15 → 17–21; …" read as noise
+        also = w["loop_also_n"].format(n=len(others))
+    else:
+        also = w["loop_also"].format(routes="; ".join(others)) if others else ""
     return ScenarioItem(
         number=number,
         anchor=f"loop-{number}",

@@ -82,7 +82,11 @@ def _need(texts: Iterable[str], pt: float, *, bold: bool = False, floor: float =
 
 
 def _lane_text(row: StepRow, external: str) -> str:
-    return f"{row.lane} ({external})" if row.external else row.lane
+    """As the step table prints it: "Cliente (parte externa)", or "Técnico (terceirizado; parte externa)" for a
+    name that ends in its own brackets (review 8: "(terceirizado) (parte externa)")."""
+    if not row.external:
+        return row.lane
+    return f"{row.lane[:-1]}; {external})" if row.lane.endswith(")") else f"{row.lane} ({external})"
 
 
 def _needs(rows: Sequence[StepRow], t: Mapping[str, str], folded: frozenset[str]) -> dict[str, _Need]:

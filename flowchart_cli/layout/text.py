@@ -7,6 +7,8 @@ No font library is needed, and the result is the same on every machine.
 
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from functools import lru_cache
 
@@ -124,9 +126,27 @@ def wrap_text(text: str, width: float, size: float, *, bold: bool = False) -> tu
 _MOST_IN_BRACKETS = 3  # "(level 2)", "(24 h)", "(SLA 4 h)": a short aside reads as one unit
 
 
+_UNIT = re.compile(
+    r"(?:s|seg|min|minutos?|minutes?|h|horas?|hours?|d|días?|dias?|days?|semanas?|weeks?|meses|months?|%)(?!\w)"
+)
+
+
+def _units_kept(words: list[str], width: float, size: float) -> list[str]:
+    """A number and the unit after it as one word where they fit a line: "Passaram 21" over "dias?" reads
+    as a count of nothing (review 8: "within 24 / h?")."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1][-1:].isdigit() and _UNIT.match(word) and text_width(f"{out[-1]} {word}", size) <= width:
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return out
+
+
 def _kept_together(words: list[str], width: float, size: float) -> list[str]:
     """``words`` with each short aside in brackets as one word where it fits a line: "(level" at the end
-    of one line and "2)" alone on the next read as two broken things."""
+    of one line and "2)" alone on the next read as two broken things; a number and its unit likewise."""
+    words = _units_kept(words, width, size)
     out: list[str] = []
     k = 0
     while k < len(words):
