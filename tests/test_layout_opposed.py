@@ -1,0 +1,70 @@
+"""Two lines merging into one arrival from opposite ends of one channel part: one enters by another side.
+
+Review 8: "Covered" came down and "Disputes" came up one vertical, both turning into the left side of "Ask for
+photos, receipts and a plumber's report" at one corner; the page showed one long line with an arrowhead off its
+middle.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flowchart_cli.layout import layout_flow
+from flowchart_cli.layout.geometry import Point, Rect
+from flowchart_cli.layout.opposed import parted_arrivals
+from flowchart_cli.loader import load_flow
+from flowchart_cli.options import RenderOptions
+
+TARGET = Rect(100, 200, 120, 40)  # "Ask for photos…", its left side at x = 100, middle y = 220
+ABOVE = Rect(-100, 0, 100, 40)  # "Is the loss covered?"
+BELOW = Rect(-100, 500, 100, 40)  # "Does the policyholder accept the offer?"
+BOXES = [ABOVE, BELOW, TARGET]
+KINDS = ["decision", "decision", "io"]
+ENDS = [(0, 2), (1, 2)]
+COVERED = (Point(0, 20), Point(50, 20), Point(50, 220), Point(100, 220))  # down the channel at x = 50
+DISPUTES = (Point(0, 520), Point(50, 520), Point(50, 220), Point(100, 220))  # up the same channel
+
+
+def _line(*points: tuple[float, float]) -> tuple[Point, ...]:
+    return tuple(Point(x, y) for x, y in points)
+
+
+def test_the_line_coming_down_enters_the_top_far_enough_from_the_other_line_s_corner():
+    covered, disputes = parted_arrivals([COVERED, DISPUTES], BOXES, ENDS, KINDS)
+    assert disputes == DISPUTES
+    # the turn 41 px above the other line's corner (less would read as one broken line), into the top's middle
+    assert covered == _line((0, 20), (50, 20), (50, 179), (160, 179), (160, 200))
+
+
+def test_a_taken_top_sends_the_line_coming_up_into_the_bottom_instead():
+    leaving_top = _line((160, 200), (160, 150), (400, 150))  # another line leaves by the top
+    boxes = [*BOXES, Rect(400, 130, 40, 40)]
+    covered, disputes, _ = parted_arrivals([COVERED, DISPUTES, leaving_top], boxes, [*ENDS, (2, 3)], [*KINDS, "end"])
+    assert covered == COVERED
+    assert disputes == _line((0, 520), (50, 520), (50, 261), (160, 261), (160, 240))
+
+
+def test_the_same_with_x_and_y_swapped_for_a_left_to_right_drawing():
+    swap = [Rect(r.y, r.x, r.height, r.width) for r in BOXES]
+    lines = [tuple(Point(p.y, p.x) for p in line) for line in (COVERED, DISPUTES)]
+    covered, disputes = parted_arrivals(lines, swap, ENDS, ["decision", "decision", "process"])
+    assert disputes == lines[1]
+    assert covered == _line((20, 0), (20, 50), (179, 50), (179, 160), (200, 160))
+
+
+def test_no_line_is_moved_closer_than_the_track_gap_to_a_lane_border():
+    border = _line((0, 185), (300, 185))  # 6 px from the new piece at y = 179, and 15 px from one at 184
+    assert parted_arrivals([COVERED, DISPUTES], BOXES, ENDS, KINDS, [border])[0] != _line(
+        (0, 20), (50, 20), (50, 179), (160, 179), (160, 200)
+    )
+
+
+def test_lines_that_meet_from_both_ways_are_parted_on_a_real_flow() -> None:
+    """gym-cancellation: "No, cancel" came down and the "Pay the balance" loop came up one vertical into
+    "Check the outstanding balance"; now "No, cancel" enters its top."""
+    flow, _ = load_flow(Path(__file__).parent / "layout_cases" / "gym-cancellation.flow.yaml")
+    diagram = layout_flow(flow, RenderOptions())
+    box = next(n.box for n in diagram.nodes if n.key == "balance")
+    into = {e.source: e.points[-1] for e in diagram.edges if e.target == "balance"}
+    assert len(into) == 2 and len(set(into.values())) == 2  # two arrowheads, not one shared
+    assert any(abs(end.y - box.y) < 2 for end in into.values())  # one by the top
