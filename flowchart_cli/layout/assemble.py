@@ -8,6 +8,7 @@ from ..options import RenderOptions
 from .annotations import header_size, header_texts, number_badge, shift_down
 from .arrivals import side_arrivals
 from .badges import clear_badges
+from .departures import own_side_departures
 from .export import export_diagram
 from .frame import MARGIN, Frame, Placement
 from .geometry import Diagram, EdgePath, LaneBand, Point, Rect
@@ -92,6 +93,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
         for lane, x in _borders(lanes, f.lr)
     ]
     lines = parted_arrivals(lines, boxes, ends, kinds, walls)
+    lines = own_side_departures(lines, boxes, ends, kinds, walls)
     shares = list(p.shares) or [""] * len(p.routes)
     starts = _label_starts(p.routes, lines, f.straight_on)
     requests = [
