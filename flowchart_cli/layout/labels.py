@@ -23,6 +23,7 @@ _TRIES = 12  # slides per segment
 _CLEAR = 2.0  # empty margin kept between labels
 _LINE_CLEAR = 6.0  # and to another line: any closer and the label seems to be that line's
 _WORD_GAP = 12.0  # between two labels side by side on one text line: closer, they read as one text
+_CROSS_NEAR = 16.0  # another line crossing the label's own line this close to it seems to be the labelled one
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +206,8 @@ def _clear(
             across = left <= piece.x + piece.width and piece.x <= right
             if across and top <= piece.y + piece.height and piece.y <= bottom:
                 return False
+    if _crossed_beside(box, number, own, segments):
+        return False
     # then the label's own line but the segment it sits beside (it must not cover its own bends either),
     # the shapes and the labels placed so far
     left, right = box.x - _CLEAR, box.x + box.width + _CLEAR
@@ -238,6 +241,33 @@ def _clear(
         if reach_left <= label.x + label.width and label.x <= reach_right:
             return False
     return True
+
+
+def _crossed_beside(box: Rect, number: int, own: list[Rect], segments: GridIndex[int]) -> bool:
+    """Whether another line crosses the label's own line within :data:`_CROSS_NEAR` of the label: "Não" beside
+    the stub that the long "Sim" line cuts just above it read as "Não → Encerrar o protocolo" (review 8)."""
+    left, right = box.x - _CROSS_NEAR, box.x + box.width + _CROSS_NEAR
+    top, bottom = box.y - _CROSS_NEAR, box.y + box.height + _CROSS_NEAR
+    for segment, line in segments.near(box, _CROSS_NEAR):
+        if line == number:
+            continue
+        for mine in own:
+            point = _crossing(mine, segment)
+            if point is not None and left <= point.x <= right and top <= point.y <= bottom:
+                return True
+    return False
+
+
+def _crossing(a: Rect, b: Rect) -> Point | None:
+    """Where a horizontal and a vertical segment (rects of no width or no height) pass through each other."""
+    if a.width < 0.01 and b.height < 0.01:
+        a, b = b, a
+    if not (a.height < 0.01 and b.width < 0.01):
+        return None
+    x, y = b.x, a.y
+    if a.x < x < a.x + a.width and b.y < y < b.y + b.height:
+        return Point(x, y)
+    return None
 
 
 def _spots(request: LabelRequest, lr: bool, tall: float) -> Iterator[tuple[tuple[Point, str], int]]:
