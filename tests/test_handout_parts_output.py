@@ -166,6 +166,31 @@ def test_the_overview_names_the_stages_upwards_in_their_column_clear_of_the_part
     assert all(len(s.lines[1].rstrip("…")) > 4 for s in stages if s.sideways is not None)
 
 
+def test_a_left_to_right_overview_names_the_stages_across_their_row_beside_the_parts_numbers():
+    """Review 7 and 8: a left-to-right overview named no stage. Each name reads across its stage's header row,
+    the row grown to hold it, beside the parts' number tags."""
+    from flowchart_cli.handout.paper import PAPERS
+    from flowchart_cli.handout.printed import print_plan
+    from flowchart_cli.writers.svg import write_svg
+
+    flow = check_file(ROOT / "tests" / "layout_cases" / "apelacion-calificacion.flow.yaml").flow
+    plan = print_plan(flow, layout_flow(flow), PAPERS["a4"], words("es"), legend_items=11)
+    assert plan.split and plan.first.direction == "LR"
+    named = {stage.name: stage for stage in plan.first.stages if stage.sideways is not None}
+    assert set(named) == {"Solicitud", "Revisión docente", "Comité", "Resolución"}
+    size = plan.first.font_size + 1
+    tags = [outline.tag for outline in plan.first.outlines]
+    for stage in named.values():
+        box = stage.sideways
+        assert box.width > box.height and box.height >= 1.3 * size  # a row one line of the name fits
+        assert stage.label.x <= box.x and box.right <= stage.label.right
+        assert text_width(stage.lines[1], size, bold=True) <= box.width
+        assert not any(tag.x < box.right and box.x < tag.right and tag.y < box.bottom for tag in tags)
+    root = ET.fromstring(write_svg(plan.first, RenderOptions()))
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text") if "rotate(" not in t.get("transform", "")]
+    assert set(named) <= set(texts)
+
+
 REVIEW3 = ROOT / "tests" / "layout_cases"  # review 3 flows among them
 
 

@@ -361,7 +361,9 @@ def _stage_on_overview(stage: StageBand, size: float, outlines: Sequence[PartOut
     stage each part's steps are in (review 6 and 7: the stage column was left blank)."""
     blank = replace(stage, lines=("",))
     label = stage.label
-    if not vertical or label.width < 1.3 * size:
+    if not vertical:
+        return _stage_across(stage, size, outlines)
+    if label.width < 1.3 * size:
         return blank
     taken = sorted(
         (tag.y - size * 0.3, tag.bottom + size * 0.3)
@@ -384,6 +386,33 @@ def _stage_on_overview(stage: StageBand, size: float, outlines: Sequence[PartOut
     return replace(stage, lines=("", name), sideways=Rect(label.x, low, label.width, high - low))
 
 
+def _stage_across(stage: StageBand, size: float, outlines: Sequence[PartOutline]) -> StageBand:
+    """A left-to-right overview's stage: its name across its header row at ``size`` px, in the longest stretch
+    the parts' number tags leave free, shortened with "…" to fit (the stage names were left out, review 7)."""
+    label = stage.label
+    if label.height < 1.3 * size:
+        return replace(stage, lines=("",))
+    taken = sorted(
+        (tag.x - size * 0.3, tag.right + size * 0.3)
+        for tag in (outline.tag for outline in outlines)
+        if tag.y < label.bottom and label.y < tag.bottom
+    )
+    stretches, low = [], label.x
+    for left, right in taken:
+        if left > low:
+            stretches.append((low, min(left, label.right)))
+        low = max(low, right)
+    stretches.append((low, label.right))
+    low, high = max(stretches, key=lambda s: s[1] - s[0])
+    room = high - low - size
+    name = " ".join(clean_text(stage.name).split())
+    if text_width(name, size, bold=True) > room:
+        name = _ended(name, room, size)
+        if len(name) <= 5:
+            return replace(stage, lines=("",))
+    return replace(stage, lines=("", name), sideways=Rect(low, label.y, high - low, label.height))
+
+
 def _headers_for_names(whole: Diagram, size: float) -> Diagram:
     """``whole`` with lane headers that hold the lanes' names at ``size`` px, the drawing moved down (top to
     bottom: the header row at least :data:`_NAME_ROW` lines tall, two where a name needs them) or right (left
@@ -403,7 +432,31 @@ def _headers_for_names(whole: Diagram, size: float) -> Diagram:
     want = max(text_width(name, size, bold=True) for name in names) + size
     narrowest = min(lane.header.width for lane in whole.lanes)
     extra = min(want, max(narrowest, _NAME_COLUMN * whole.width)) - narrowest
-    return _grown(whole, extra, 0.0) if extra > 0 else whole
+    whole = _grown(whole, extra, 0.0) if extra > 0 else whole
+    row = min((stage.label.height for stage in whole.stages), default=0.0)
+    return _stage_row_grown(whole, _NAME_ROW * size - row) if whole.stages and row < _NAME_ROW * size else whole
+
+
+def _stage_row_grown(whole: Diagram, dy: float) -> Diagram:
+    """A left-to-right ``whole`` with its stage header row ``dy`` taller, the lanes and the drawing moved down,
+    so one line of the stages' names fits across it on the overview."""
+
+    def moved(r: Rect) -> Rect:
+        return Rect(r.x, r.y + dy, r.width, r.height)
+
+    def taller(r: Rect) -> Rect:
+        return Rect(r.x, r.y, r.width, r.height + dy)
+
+    return replace(
+        whole,
+        height=whole.height + dy,
+        nodes=tuple(replace(n, box=moved(n.box)) for n in whole.nodes),
+        lanes=tuple(replace(lane, band=moved(lane.band), header=moved(lane.header)) for lane in whole.lanes),
+        edges=tuple(
+            replace(e, points=tuple(Point(p.x, p.y + dy) for p in e.points), label_at=None) for e in whole.edges
+        ),
+        stages=tuple(replace(s, band=taller(s.band), label=taller(s.label)) for s in whole.stages),
+    )
 
 
 def _grown(whole: Diagram, dx: float, dy: float) -> Diagram:

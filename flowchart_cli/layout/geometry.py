@@ -138,8 +138,9 @@ class StageBand:
     description: str = ""
     data: tuple[tuple[str, str], ...] = ()
     sideways: Rect | None = None
-    """Where the name is set reading upwards, bold at the lane names' size, instead of ``lines`` (a printed
-    overview's stage column is narrower than a word, and as tall as the stage)."""
+    """Where a printed overview sets the name, bold at the lane names' size, instead of ``lines``: reading
+    upwards in a box taller than wide (a top-to-bottom flow's stage column is narrower than a word, and as
+    tall as the stage), across in a wider one (a left-to-right flow's stage row, beside the parts' tags)."""
 
 
 SHARE_SCALE = 0.85

@@ -211,13 +211,14 @@ class _Drawing:
         )
 
     def sideways(self, stage: StageBand, size: float) -> str:
-        """A stage's name (``lines[1]``, shortened to fit) reading upwards, centred in ``stage.sideways`` (a
-        printed overview's stage column)."""
+        """A stage's name (``lines[1]``, shortened to fit) centred in ``stage.sideways`` (a printed overview's
+        stage column, reading upwards; a left-to-right overview's stage row, across)."""
         name = stage.lines[1] if len(stage.lines) > 1 else stage.name
         if stage.sideways is None or not name or not self.keep_text:  # only the handout draws an overview
             return ""
         at = stage.sideways.center
-        turn = f' transform="rotate(-90 {fmt(at.x)} {fmt(at.y)})"'
+        upright = stage.sideways.width > stage.sideways.height
+        turn = "" if upright else f' transform="rotate(-90 {fmt(at.x)} {fmt(at.y)})"'
         return (
             f'<text x="{fmt(at.x)}" y="{fmt(at.y + 0.35 * size)}" text-anchor="middle" font-weight="bold" '
             f'font-size="{fmt(size)}"{turn}{self.ink()}>{_text(name)}</text>'
