@@ -79,6 +79,12 @@ REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourt
         "delivery-complaint.flow.yaml",
         "home-insurance-claim.flow.yaml",
         "visita-tecnica-telecom.flow.yaml",
+        "broadband-installation.flow.yaml",  # an eighth reviewer's (review 9)
+        "disputa-danos-alquiler.flow.yaml",
+        "pedido-aposentadoria.flow.yaml",
+        "portabilidade-numero.flow.yaml",
+        "reprogramacion-cita.flow.yaml",
+        "return-exchange.flow.yaml",
         "transporte-escolar.flow.yaml",
         "troca-medidor.flow.yaml",
     )
@@ -184,6 +190,8 @@ KNOWN_SHORT = {
     # connector side by side: with the step before it the part is 1,056 px wide, and with the next rank too wide
     # for a page at 7 pt either side (part 1 with it, or steps 10 and 14 with 11), so it is a part of two steps
     "abertura-conta-kyc.flow.yaml": ["part 2 holds only steps (9, 10)"],
+    # review 9: likewise "What works does the route need?", four answers to four connectors
+    "broadband-installation.flow.yaml": ["part 3 holds only steps (10, 11)"],
 }
 
 

@@ -46,3 +46,16 @@ def test_no_label_beside_a_crossing_of_its_own_line() -> None:
                     if box.x - NEAR <= p.x <= box.right + NEAR and box.y - NEAR <= p.y <= box.bottom + NEAR:
                         near.append((name, edge.label, other.source, other.target))
     assert near == []
+
+
+def test_an_answer_going_straight_on_past_a_shared_stub_is_labelled_past_the_other_s_turn() -> None:
+    """Review 9: "Error de la cita" sat on the bottom stub it shares with "Ya no la necesita", above the turn
+    where that one leaves it, and read as both lines' label."""
+    flow, _ = load_flow(CASES / "reprogramacion-cita.flow.yaml")
+    diagram = layout_flow(flow, RenderOptions())
+    out = {e.label: e for e in diagram.edges if e.source == "motivo"}
+    straight, turning = out["Error de la cita"], out["Ya no la necesita"]
+    assert len(straight.points) == 2 and straight.points[0] == turning.points[0]  # one stub, one goes straight on
+    turn_y = turning.points[1].y
+    assert straight.label_box is not None and straight.label_box.y > turn_y + 6  # below the other's run
+    assert turning.label_box is not None and turning.label_box.bottom <= turn_y  # above its own run

@@ -61,6 +61,16 @@ def _label_starts(
     lines', review 4): the other's on its run into its target after its turn across (else beside that
     turn), the straight one's past the other's turn."""
     starts = [(1 if route.shared_exit else 0, 0.0) for route in routes]
+    for number in _straight_down(routes, lines):  # TB: the same past the other's turn, where there is room
+        start = lines[number][0]
+        turns = [  # the other lines out of the same stub, where each turns off it
+            lines[n][1].y
+            for n, r in enumerate(routes)
+            if n != number and r.shared_exit and r.source == routes[number].source and lines[n][0] == start
+        ]
+        turns = [y for y in turns if y > start.y]
+        if turns and lines[number][-1].y - max(turns) >= _LABEL_ROOM:
+            starts[number] = (0, max(turns) - lines[number][0].y + _PAST_TURN)
     for number in straight_on:
         source = routes[number].source
         others = [n for n, r in enumerate(routes) if r.shared_exit and r.source == source and n != number]
@@ -70,6 +80,25 @@ def _label_starts(
             if len(lines[other]) == 4:  # a turn across, then along into its target
                 starts[other] = (2, 0.0)
     return starts
+
+
+_LABEL_ROOM = 60.0  # a label past the other branch's turn: its offset, two lines and a gap before the arrow
+_PAST_TURN = 12.0  # the label's top that far below the other branch's run (a line's clearance and more)
+
+
+def _straight_down(routes: Sequence[Route], lines: Sequence[Sequence[Point]]) -> list[int]:
+    """In TB, the outcomes that go straight down out of a bottom stub they share with another outcome, which
+    turns off it: on the stub their label read as both lines' ("Error de la cita" over the turn of "Ya no la
+    necesita", review 9), so it stands on its own line past that turn."""
+    return [
+        n
+        for n, (route, points) in enumerate(zip(routes, lines, strict=True))
+        if route.shared_exit
+        and route.exit == "b"
+        and len(points) == 2
+        and abs(points[0].x - points[1].x) < 0.01
+        and points[1].y > points[0].y
+    ]
 
 
 def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:

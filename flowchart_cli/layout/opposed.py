@@ -11,8 +11,9 @@ line coming up its bottom, where that side is free, the new pieces keep clear
 of every shape and of every other line, nothing runs on into a stranger, and
 no more lines cross than before.
 
-LR drawings arrive by the top or the bottom: the same holds with x and y
-swapped.
+Only runs up and down a channel are parted, in TB and LR alike: two lines
+along a row from both sides that meet above (or below) a shape and drop into
+it with one arrowhead are the usual drawing of a merge, and read as one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .shapes import inset
 __all__ = ["parted_arrivals"]
 
 _STUB = 16.0  # the new stub into the top or bottom: room for the arrowhead and a little line
+_FURTHEST = 80  # the longest stub tried, where a shorter one would crowd a lane border or a line
 
 
 def parted_arrivals(
@@ -39,32 +41,23 @@ def parted_arrivals(
     """``lines`` with one line of each opposed merged arrival moved to another side of its target; the new
     pieces keep the track gap from the ``walls`` (lane borders) as from lines."""
     out = list(lines)
-    for swapped in (False, True):
-        for group in _opposed(out, swapped):
-            for number in group:
-                moved = _end_on(out, number, boxes, ends, kinds, swapped, walls)
-                if moved is not None:
-                    out[number] = moved
-                    break
+    for group in _opposed(out):
+        for number in group:
+            moved = _end_on(out, number, boxes, ends, kinds, walls)
+            if moved is not None:
+                out[number] = moved
+                break
     return out
 
 
-def _point(p: Point, swapped: bool) -> Point:
-    return Point(p.y, p.x) if swapped else p
-
-
-def _rect(r: Rect, swapped: bool) -> Rect:
-    return Rect(r.y, r.x, r.height, r.width) if swapped else r
-
-
-def _opposed(lines: Sequence[Line], swapped: bool) -> list[list[int]]:
-    """The lines of each merged arrival into a side (a left or right side; top or bottom when ``swapped``)
-    that reach its last corner from both ways along the channel: those coming down first."""
+def _opposed(lines: Sequence[Line]) -> list[list[int]]:
+    """The lines of each merged arrival into a left or right side that reach its last corner from both ways
+    along the channel: those coming down first."""
     corners: dict[tuple[float, float, float, float], list[tuple[int, int]]] = {}
     for number, line in enumerate(lines):
         if len(line) < 3:
             continue
-        a, b, c = (_point(p, swapped) for p in line[-3:])
+        a, b, c = line[-3:]
         if abs(b.y - c.y) > 0.01 or abs(a.x - b.x) > 0.01 or abs(a.y - b.y) < 0.01:
             continue
         key = (round(b.x, 1), round(b.y, 1), round(c.x, 1), round(c.y, 1))
@@ -82,44 +75,45 @@ def _end_on(
     boxes: Sequence[Rect],
     ends: Sequence[tuple[int, int]],
     kinds: Sequence[str],
-    swapped: bool,
     walls: Sequence[Line],
 ) -> Line | None:
     """The line entering its target by the top (coming down) or the bottom (coming up), or ``None``."""
     target = ends[number][1]
-    line = [_point(p, swapped) for p in lines[number]]
+    line = list(lines[number])
     a, b = line[-3], line[-2]
-    goal = _rect(boxes[target], swapped)
+    goal = boxes[target]
     down = a.y < b.y
-    side = ("top" if down else "bottom") if not swapped else ("left" if down else "right")
-    if kinds[target] == "offpage" and side in ("bottom", "right"):  # its tip: only ever a way out
+    side = "top" if down else "bottom"
+    if kinds[target] == "offpage" and side == "bottom":  # its tip: only ever a way out
         return None
-    others = [tuple(_point(p, swapped) for p in other) for k, other in enumerate(lines) if k != number]
+    others = [other for k, other in enumerate(lines) if k != number]
     if _end_taken(others, goal, down):
         return None
-    borders = [tuple(_point(p, swapped) for p in wall) for wall in walls]
+    borders = list(walls)
     depth = inset(kinds[target], boxes[target], side, 0.0)
     middle = goal.x + goal.width / 2
     entry = Point(middle, goal.y + depth if down else goal.bottom - depth)
     edge = goal.y if down else goal.bottom
     # the turn far enough from the other line's corner that the two runs down the channel do not seem one
-    # broken line (arrivals.RUN_ON), else a short stub's length from the side
-    for stub in dict.fromkeys((max(_STUB, RUN_ON + 1 - abs(b.y - edge)), _STUB)):
+    # broken line (arrivals.RUN_ON), else a short stub's length from the side, else further out (past a lane
+    # border a short stub would run along: a step in a lane hardly taller than itself)
+    preferred = max(_STUB, RUN_ON + 1 - abs(b.y - edge))
+    for stub in dict.fromkeys((preferred, _STUB, *range(int(_STUB) + 8, _FURTHEST + 1, 8))):
         turn_y = edge - stub if down else edge + stub
         if (turn_y - a.y) * (b.y - a.y) <= 0.5:  # the channel's run would turn back on itself
             continue
         turn, across = Point(b.x, turn_y), Point(middle, turn_y)
         changed = [(turn, across), (across, entry)]
-        shapes = [_rect(box, swapped) for k, box in enumerate(boxes) if k != target]
+        shapes = [box for k, box in enumerate(boxes) if k != target]
         if not clear_of_shapes(changed, shapes) or not apart_from_lines(changed, [*others, *borders]):
             continue
-        if runs_on(changed, number, lines, ends, lambda p: _point(p, swapped)):
+        if runs_on(changed, number, lines, ends, lambda p: p):
             continue
         old_pieces = list(itertools.pairwise(line[-3:]))
         new_pieces = [(a, turn), *changed]
         if crossings(new_pieces, others) > crossings(old_pieces, others):
             continue
-        return tuple(_point(p, swapped) for p in [*line[:-2], turn, across, entry])
+        return (*line[:-2], turn, across, entry)
     return None
 
 
