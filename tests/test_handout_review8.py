@@ -59,3 +59,11 @@ def test_a_connector_from_several_parts_lists_its_steps_in_order() -> None:
     for label in sources:
         numbers = [int(n) for n in re.findall(r"\d+", label.split("steps", 1)[1])]
         assert numbers == sorted(numbers), label
+
+
+def test_one_scenario_left_over_is_shown_not_announced(tmp_path) -> None:
+    """Review 9: "…and 1 more scenarios." under return-exchange's list: a line to say one is left out."""
+    text = _page(tmp_path, "return-exchange")
+    assert "more scenario" not in text  # was "…and 1 more scenarios."
+    ends = ("(Return completed)", "(Return refused (outside window))", "(Return rejected)")
+    assert sum(text.count(end) for end in ends) == 11  # the eleven ways through, each written out

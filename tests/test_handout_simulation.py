@@ -179,6 +179,12 @@ def test_the_handout_says_what_the_simulation_assumed(tmp_path) -> None:
         "Assuming each answer of every decision is taken equally often (the flow gives no shares), most cases"
     )
     assert "From 10,000 simulated cases." in text(typical)
+    # review 9: a step with no duration at all is said to have none, not one the simulation cannot read
+    assert "Step 5 counts as 0 min (no duration given), so real cases take longer." in text(typical)
+    unread = WARRANTY.replace(
+        "  - process: Wait for the courier\n", "  - process: Wait for the courier\n    duration: soon\n"
+    )
+    (typical,) = [p for p in page(flow_from(tmp_path, unread)).iter(f"{H}p") if p.get("class") == "typical-case"]
     assert "Step 5 counts as 0 min (no duration the simulation can read), so real cases take longer." in text(typical)
     spanish = WARRANTY.replace("lang: en", "lang: es").replace("    duration: 10 min\n", "")
     spanish = spanish.replace(

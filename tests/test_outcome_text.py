@@ -99,3 +99,16 @@ def test_each_line_of_a_long_label_has_a_backing_as_wide_as_itself():
                 )
                 return
     raise AssertionError("label not found")
+
+
+def test_answers_joined_on_one_label_break_between_answers() -> None:
+    """Review 9: "Pedágio 50% / Pedágio" over "100% / Pontos" read as four answers; each answer stays whole."""
+    from flowchart_cli.layout.outcome_text import outcome_lines
+
+    lines = outcome_lines("Pedágio 50% / Pedágio 100% / Pontos", 12)
+    assert all(
+        line.rstrip(" /") in ("Pedágio 50%", "Pedágio 100%", "Pontos", "Pedágio 50% / Pedágio 100%") for line in lines
+    )
+    assert " ".join(lines) == "Pedágio 50% / Pedágio 100% / Pontos"
+    three = outcome_lines("Falta algún documento / Documento ilegible / Firma distinta", 12)
+    assert three == ("Falta algún documento /", "Documento ilegible /", "Firma distinta")

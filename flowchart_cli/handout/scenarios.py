@@ -238,10 +238,13 @@ def build_scenarios(flow: Flow, lang: str) -> Scenarios:
     analysis = walk_flow(flow, max_paths=COUNTED)
     if len(analysis.paths) < 2 and not analysis.loops:
         return Scenarios(w["heading"], w["intro"], (), "")
-    plan = teaching_plan(flow, analysis.loops, wanted=SHOWN, limit=COVER_LIMIT, more=analysis.paths)
-    paths = plan.paths if len(analysis.paths) > 1 else ()  # one way through: the step table says it, the loops do not
-    shown = _same_route(paths, analysis.paths)
-    rest = len(analysis.paths) - sum(map(len, shown)) if paths else 0
+    for wanted in (SHOWN, SHOWN + 1):  # one scenario left over is shown, not "…and 1 more scenarios" (review 9)
+        plan = teaching_plan(flow, analysis.loops, wanted=wanted, limit=COVER_LIMIT, more=analysis.paths)
+        paths = plan.paths if len(analysis.paths) > 1 else ()  # one way through: the step table says it
+        shown = _same_route(paths, analysis.paths)
+        rest = len(analysis.paths) - sum(map(len, shown)) if paths else 0
+        if rest != 1 or analysis.truncated:
+            break
     note = ""
     if analysis.truncated:
         note = w["more_than"].format(n=max(rest, 0))

@@ -49,8 +49,10 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "how_equal": "From {cases} simulated cases.",
         "how_some": "From {cases} simulated cases, with each decision taken as often as its shares say, "
         "and each answer equally often where it gives none.",
-        "untimed_one": "Step {steps} counts as 0 min (no duration the simulation can read), so real cases take longer.",
-        "untimed": "Steps {steps} count as 0 min (no duration the simulation can read), so real cases take longer.",
+        "untimed_one": "Step {steps} counts as 0 min ({why}), so real cases take longer.",
+        "untimed": "Steps {steps} count as 0 min ({why}), so real cases take longer.",
+        "unread": "no duration the simulation can read",
+        "missing": "no duration given",
         "timed_one": "Only step {steps} has a duration the simulation can read; the others count as 0 min, "
         "so real cases take longer.",
         "timed": "Only steps {steps} have a duration the simulation can read; the others count as 0 min, "
@@ -73,10 +75,10 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "how_equal": "Según {cases} casos simulados.",
         "how_some": "Según {cases} casos simulados, con cada decisión tomada con la frecuencia que indican sus "
         "proporciones, y cada respuesta con la misma frecuencia donde no las indica.",
-        "untimed_one": "El paso {steps} cuenta como 0 min (sin una duración que la simulación pueda leer), "
-        "así que los casos reales tardan más.",
-        "untimed": "Los pasos {steps} cuentan como 0 min (sin una duración que la simulación pueda leer), "
-        "así que los casos reales tardan más.",
+        "untimed_one": "El paso {steps} cuenta como 0 min ({why}), así que los casos reales tardan más.",
+        "untimed": "Los pasos {steps} cuentan como 0 min ({why}), así que los casos reales tardan más.",
+        "unread": "sin una duración que la simulación pueda leer",
+        "missing": "sin duración escrita",
         "timed_one": "Solo el paso {steps} tiene una duración que la simulación pueda leer; los demás cuentan "
         "como 0 min, así que los casos reales tardan más.",
         "timed": "Solo los pasos {steps} tienen una duración que la simulación pueda leer; los demás cuentan "
@@ -98,10 +100,10 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "how_equal": "Segundo {cases} casos simulados.",
         "how_some": "Segundo {cases} casos simulados, com cada decisão tomada com a frequência que indicam suas "
         "proporções, e cada resposta com a mesma frequência onde não as indica.",
-        "untimed_one": "O passo {steps} conta como 0 min (sem uma duração que a simulação consiga ler), "
-        "então os casos reais levam mais tempo.",
-        "untimed": "Os passos {steps} contam como 0 min (sem uma duração que a simulação consiga ler), "
-        "então os casos reais levam mais tempo.",
+        "untimed_one": "O passo {steps} conta como 0 min ({why}), então os casos reais levam mais tempo.",
+        "untimed": "Os passos {steps} contam como 0 min ({why}), então os casos reais levam mais tempo.",
+        "unread": "sem uma duração que a simulação consiga ler",
+        "missing": "sem duração escrita",
         "timed_one": "Só o passo {steps} tem uma duração que a simulação consiga ler; os demais contam como "
         "0 min, então os casos reais levam mais tempo.",
         "timed": "Só os passos {steps} têm uma duração que a simulação consiga ler; os demais contam como "
@@ -178,4 +180,8 @@ def _untimed(flow: Flow, words: Mapping[str, str]) -> str:
         return ""
     key, numbers = ("timed", timed) if len(timed) < len(untimed) else ("untimed", untimed)
     listed = step_numbers_in_prose(numbers, handout_words(flow.lang)["list_and"])
-    return words[f"{key}_one" if len(numbers) == 1 else key].format(steps=listed)
+    # "no duration given" where none of them has one (review 9: "sem uma duração que a simulação consiga ler"
+    # for a step with no duration at all read as if one had been written wrong)
+    given = any(s.duration.strip() for s in flow.steps if s.number in untimed)
+    why = words["unread" if given else "missing"]
+    return words[f"{key}_one" if len(numbers) == 1 else key].format(steps=listed, why=why)

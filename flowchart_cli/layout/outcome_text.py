@@ -50,6 +50,21 @@ def outcome_lines(text: str, size: float, wrap: int = True) -> tuple[str, ...]:
     return tuple(out) or ("",)
 
 
+def _whole_answers(parts: list[str], line: float, size: float) -> list[str]:
+    """Answers joined on one label, as many whole ones to a line as fit: "Pedágio 50% / Pedágio" over "100% /
+    Pontos" read as four answers (review 9)."""
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]} {part}" if lines else part
+        if lines and text_width(joined + " /", size, bold=True) <= line:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+        lines[-1] += _SEPARATOR.rstrip()
+    lines[-1] = lines[-1][: -len(_SEPARATOR.rstrip())]
+    return lines
+
+
 def _balanced(paragraph: str, one_line: float, line: float, size: float) -> list[str]:
     whole = text_width(paragraph, size, bold=True)
     if whole <= one_line:
@@ -57,6 +72,8 @@ def _balanced(paragraph: str, one_line: float, line: float, size: float) -> list
     parts = paragraph.split(_SEPARATOR)
     if len(parts) == 2 and all(text_width(part, size, bold=True) <= line * 1.1 for part in parts):
         return [parts[0] + _SEPARATOR.rstrip(), parts[1]]
+    if len(parts) > 2 and all(text_width(part + " /", size, bold=True) <= line * 1.1 for part in parts):
+        return _whole_answers(parts, line * 1.1, size)
     count = max(2, math.ceil(whole / line))
     width = whole / count
     while True:  # the narrowest width that still sets it on ``count`` lines
