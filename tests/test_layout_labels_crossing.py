@@ -59,3 +59,17 @@ def test_an_answer_going_straight_on_past_a_shared_stub_is_labelled_past_the_oth
     turn_y = turning.points[1].y
     assert straight.label_box is not None and straight.label_box.y > turn_y + 6  # below the other's run
     assert turning.label_box is not None and turning.label_box.bottom <= turn_y  # above its own run
+
+
+def test_a_label_keeps_more_than_a_hair_from_another_line_where_it_can() -> None:
+    """Review 8: "Falta información" stood 6 px right of the loop from "Completar la solicitud…" coming down
+    beside it, and read as the loop's label; it now stands on the other side of its own stub."""
+    flow, _ = load_flow(CASES / "apelacion-calificacion.flow.yaml")
+    diagram = layout_flow(flow, RenderOptions())
+    (label,) = [e for e in diagram.edges if e.label == "Falta información"]
+    (loop,) = [e for e in diagram.edges if e.source == "subsanar"]
+    box = label.label_box
+    assert box is not None
+    for p, q in itertools.pairwise(loop.points):
+        if abs(p.x - q.x) < 0.01 and min(p.y, q.y) < box.bottom and box.y < max(p.y, q.y):  # a vertical beside it
+            assert min(abs(p.x - box.x), abs(p.x - box.right)) >= 10

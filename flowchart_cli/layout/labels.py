@@ -22,6 +22,7 @@ _STEP = 14.0  # how far each further try slides along the line
 _TRIES = 12  # slides per segment
 _CLEAR = 2.0  # empty margin kept between labels
 _LINE_CLEAR = 6.0  # and to another line: any closer and the label seems to be that line's
+_ROOMY = 10.0  # what a label keeps from other lines where it can: at 6 px beside a loop it read as the loop's
 _WORD_GAP = 12.0  # between two labels side by side on one text line: closer, they read as one text
 _CROSS_NEAR = 16.0  # another line crossing the label's own line this close to it seems to be the labelled one
 
@@ -86,8 +87,12 @@ def place_labels(
     return out
 
 
-_STRICT = ((True, _WORD_GAP), (True, _CLEAR))  # clear of every line, a word's gap from labels, then less
-_LOOSE = ((False, _CLEAR),)  # clear of shapes and labels only
+_STRICT = (  # clear of every line (roomy, then less), a word's gap from labels, then less
+    (True, _WORD_GAP, _ROOMY),
+    (True, _WORD_GAP, _LINE_CLEAR),
+    (True, _CLEAR, _LINE_CLEAR),
+)
+_LOOSE = ((False, _CLEAR, _LINE_CLEAR),)  # clear of shapes and labels only
 
 
 def _clear_spot(
@@ -99,15 +104,17 @@ def _clear_spot(
     placed: GridIndex[None],
     lr: bool,
     size: float,
-    levels: tuple[tuple[bool, float], ...],
+    levels: tuple[tuple[bool, float, float], ...],
 ) -> tuple[Point, str] | None:
     """The first spot that passes the first of ``levels`` (whether other lines count, the gap kept from the
     labels beside it), else the first that passes the next, ...; ``None`` where none does."""
     tall = outcome_size(request.text, size, request.wrap)[1]  # a long label's further lines
-    for strict, gap in levels:
+    for strict, gap, line_clear in levels:
         for spot, beside in _spots(request, lr, tall):
             box = label_box(request.text, *spot, size, request.share, request.wrap)
-            if _clear(box, number, lines[number], beside, segments if strict else _NO_LINES, boxes, placed, gap):
+            if _clear(
+                box, number, lines[number], beside, segments if strict else _NO_LINES, boxes, placed, gap, line_clear
+            ):
                 return spot
     return None
 
@@ -191,15 +198,17 @@ def _clear(
     shapes: GridIndex[None],
     labels: GridIndex[None],
     word_gap: float = _WORD_GAP,
+    line_clear: float = _LINE_CLEAR,
 ) -> bool:
-    """Whether a label box keeps clear of other lines, of its own line's other segments, of shapes and labels.
+    """Whether a label box keeps clear of other lines (by ``line_clear``), of its own line's other segments, of
+    shapes and labels.
 
     Another line's segment that runs along this line (a shared trunk) does not count.
     """
     # Every test is "box grown by a margin touches rect": the grown box's edges are worked out once.
-    left, right = box.x - _LINE_CLEAR, box.x + box.width + _LINE_CLEAR
-    top, bottom = box.y - _LINE_CLEAR, box.y + box.height + _LINE_CLEAR
-    for segment, line in segments.near(box, _LINE_CLEAR):
+    left, right = box.x - line_clear, box.x + box.width + line_clear
+    top, bottom = box.y - line_clear, box.y + box.height + line_clear
+    for segment, line in segments.near(box, line_clear):
         if line == number:
             continue
         for piece in _unshared(segment, own):
