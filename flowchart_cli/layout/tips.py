@@ -1,4 +1,4 @@
-"""Room between an arrowhead and a line that crosses just before it.
+"""Room between an arrowhead and a line that crosses just before it, and after a line's start.
 
 A line crossed a few px before another line's arrowhead seems to feed that
 arrow: "Tell the patient to call emergency services" ran across 11 px above
@@ -8,7 +8,9 @@ seemed to get an SMS link), and a loop's climb crossed the arrow into
 channel next to the arrow's shape, that channel keeps more room between its
 tracks and the shape, so the crossing stands at least :data:`TIP_ROOM` from
 the tip and reads as a crossing. Only that channel grows; no line changes
-its route.
+its route.  The same holds where a line is crossed just after it leaves its
+shape (review 9: a crossing 10 px from "Cancel the order" read as a junction):
+the channel beside that shape keeps :data:`START_ROOM` before the crossing.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from itertools import pairwise
 from .frame import Frame
 from .lines import edge_points
 
-__all__ = ["TIP_ROOM", "clear_tips"]
+__all__ = ["START_ROOM", "TIP_ROOM", "clear_tips"]
 
 TIP_ROOM = 26.0  # from a crossing to the tip of the arrow it crosses
+START_ROOM = 20.0  # from a crossing to where the line it crosses leaves its shape
 _EPS = 0.01
 
 Points = Sequence[tuple[float, float]]
@@ -29,31 +32,23 @@ Points = Sequence[tuple[float, float]]
 
 def clear_tips(f: Frame) -> None:
     """Grow, in place, each channel whose tracks cross a line less than :data:`TIP_ROOM` before its arrowhead
-    into a shape beside that channel."""
+    into a shape beside that channel, or less than :data:`START_ROOM` after it leaves one."""
     boxes = [f.node_rect(n) for n in range(len(f.p.flow.steps))]
     lines = [edge_points(f, route, boxes) for route in f.p.routes]
     along: dict[tuple[int, int], float] = {}  # (along-gap, 0 room above its tracks | 1 below): px more
     across: dict[tuple[int, int], float] = {}  # (across-gap, 0 room before its tracks | 1 after): px more
     for number, (route, points) in enumerate(zip(f.p.routes, lines, strict=True)):
-        (a0, c0), (a1, c1) = points[-2], points[-1]
-        runs_along = abs(c0 - c1) < _EPS
-        for other, crossing in enumerate(lines):
-            if other == number:
-                continue
-            for at in _crossings(points[-2:], crossing, runs_along):
-                short = TIP_ROOM - abs(a1 - at if runs_along else c1 - at)
-                if short <= 0:
-                    continue
-                if runs_along:  # into the top (coming down) or the bottom of the shape
-                    row = f.p.rank[route.target]
-                    gap, side = (row, 1) if a1 > a0 else (row + 1, 0)
-                    if _within(at, f.hgap_at[gap], f.hgap_size[gap]):
-                        along[(gap, side)] = max(along.get((gap, side), 0.0), short)
-                else:  # into a side
-                    column = f.p.grid.column[route.target]
-                    gap, side = (column, 1) if c1 > c0 else (column + 1, 0)
-                    if _within(at, f.gap_at[gap], f.gap_size[gap]):
-                        across[(gap, side)] = max(across.get((gap, side), 0.0), short)
+        # the run into the target, and the run out of the source turned round to end at it: a crossing just
+        # after a line leaves its shape reads as a junction there (review 9: "does 14 go to D?")
+        ends = ((points[-2:], route.target, TIP_ROOM, False), (points[1::-1], route.source, START_ROOM, True))
+        for run, node, room, leaving in ends:
+            (a0, c0), (a1, c1) = run
+            runs_along = abs(c0 - c1) < _EPS
+            for other, crossing in enumerate(lines):
+                if other == number or (leaving and f.p.routes[other].source == route.source):
+                    continue  # the lines out of one stub part there; they do not cross
+                for at in _crossings(run, crossing, runs_along):
+                    _grow(f, node, (a0, c0, a1, c1), at, room, runs_along, along, across)
     for (gap, side), extra in sorted(along.items()):
         if side:
             f.keep_below(gap, extra)
@@ -63,6 +58,34 @@ def clear_tips(f: Frame) -> None:
         f.keep_apart(gap, side, extra)
     if along or across:
         f.place()
+
+
+def _grow(
+    f: Frame,
+    node: int,
+    run: tuple[float, float, float, float],
+    at: float,
+    room: float,
+    runs_along: bool,
+    along: dict[tuple[int, int], float],
+    across: dict[tuple[int, int], float],
+) -> None:
+    """Note the room the channel beside ``node`` needs so that a crossing at ``at`` stands ``room`` from where
+    ``run`` meets the shape (it ends at the shape: from ``a0, c0`` to ``a1, c1``)."""
+    a0, c0, a1, c1 = run
+    short = room - abs(a1 - at if runs_along else c1 - at)
+    if short <= 0:
+        return
+    if runs_along:  # into (or out of) the top or the bottom of the shape
+        row = f.p.rank[node]
+        gap, side = (row, 1) if a1 > a0 else (row + 1, 0)
+        if _within(at, f.hgap_at[gap], f.hgap_size[gap]):
+            along[(gap, side)] = max(along.get((gap, side), 0.0), short)
+    else:  # into (or out of) a side
+        column = f.p.grid.column[node]
+        gap, side = (column, 1) if c1 > c0 else (column + 1, 0)
+        if _within(at, f.gap_at[gap], f.gap_size[gap]):
+            across[(gap, side)] = max(across.get((gap, side), 0.0), short)
 
 
 def _crossings(last: Points, other: Points, runs_along: bool) -> list[float]:
