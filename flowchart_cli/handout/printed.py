@@ -355,27 +355,28 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
 
 
 def _stage_on_overview(stage: StageBand, size: float, outlines: Sequence[PartOutline], vertical: bool) -> StageBand:
-    """The stage without its number (the parts' numbers are the overview's), and in a top-to-bottom flow its
-    name reading upwards at ``size`` px where its column is wide enough, in the longest stretch of the band
-    the parts' number tags leave free, shortened with "…" to fit; so the reader of the overview knows which
-    stage each part's steps are in (review 6 and 7: the stage column was left blank)."""
+    """The stage without its number (the parts' numbers are the overview's), its name at ``size`` px where its
+    strip has room, in the longest stretch of it the parts' number tags leave free, shortened with "…" to fit;
+    so the reader of the overview knows which stage each part's steps are in (reviews 6 and 7: the stage
+    column was left blank; review 8: a left-to-right overview named no stage). Top to bottom the name reads
+    upwards in the stage column; left to right, across the stage's header row."""
     blank = replace(stage, lines=("",))
     label = stage.label
-    if not vertical:
-        return _stage_across(stage, size, outlines)
-    if label.width < 1.3 * size:
+    # along the strip (y top to bottom, x left to right) and across it
+    low, high = (label.y, label.bottom) if vertical else (label.x, label.right)
+    if (label.width if vertical else label.height) < 1.3 * size:
         return blank
     taken = sorted(
-        (tag.y - size * 0.3, tag.bottom + size * 0.3)
+        (tag.y - size * 0.3, tag.bottom + size * 0.3) if vertical else (tag.x - size * 0.3, tag.right + size * 0.3)
         for tag in (outline.tag for outline in outlines)
-        if tag.x < label.right and label.x < tag.right
+        if (tag.x < label.right and label.x < tag.right if vertical else tag.y < label.bottom and label.y < tag.bottom)
     )
-    stretches, low = [], label.y
-    for top, bottom in taken:
-        if top > low:
-            stretches.append((low, min(top, label.bottom)))
-        low = max(low, bottom)
-    stretches.append((low, label.bottom))
+    stretches, at = [], low
+    for first, last in taken:
+        if first > at:
+            stretches.append((at, min(first, high)))
+        at = max(at, last)
+    stretches.append((at, high))
     low, high = max(stretches, key=lambda s: s[1] - s[0])
     room = high - low - size
     name = " ".join(clean_text(stage.name).split())
@@ -383,34 +384,8 @@ def _stage_on_overview(stage: StageBand, size: float, outlines: Sequence[PartOut
         name = _ended(name, room, size)
         if len(name) <= 5:  # "Ver…" tells nobody anything
             return blank
-    return replace(stage, lines=("", name), sideways=Rect(label.x, low, label.width, high - low))
-
-
-def _stage_across(stage: StageBand, size: float, outlines: Sequence[PartOutline]) -> StageBand:
-    """A left-to-right overview's stage: its name across its header row at ``size`` px, in the longest stretch
-    the parts' number tags leave free, shortened with "…" to fit (the stage names were left out, review 7)."""
-    label = stage.label
-    if label.height < 1.3 * size:
-        return replace(stage, lines=("",))
-    taken = sorted(
-        (tag.x - size * 0.3, tag.right + size * 0.3)
-        for tag in (outline.tag for outline in outlines)
-        if tag.y < label.bottom and label.y < tag.bottom
-    )
-    stretches, low = [], label.x
-    for left, right in taken:
-        if left > low:
-            stretches.append((low, min(left, label.right)))
-        low = max(low, right)
-    stretches.append((low, label.right))
-    low, high = max(stretches, key=lambda s: s[1] - s[0])
-    room = high - low - size
-    name = " ".join(clean_text(stage.name).split())
-    if text_width(name, size, bold=True) > room:
-        name = _ended(name, room, size)
-        if len(name) <= 5:
-            return replace(stage, lines=("",))
-    return replace(stage, lines=("", name), sideways=Rect(low, label.y, high - low, label.height))
+    box = Rect(label.x, low, label.width, high - low) if vertical else Rect(low, label.y, high - low, label.height)
+    return replace(stage, lines=("", name), sideways=box)
 
 
 def _headers_for_names(whole: Diagram, size: float) -> Diagram:
