@@ -67,3 +67,19 @@ def test_one_scenario_left_over_is_shown_not_announced(tmp_path) -> None:
     assert "more scenario" not in text  # was "…and 1 more scenarios."
     ends = ("(Return completed)", "(Return refused (outside window))", "(Return rejected)")
     assert sum(text.count(end) for end in ends) == 11  # the eleven ways through, each written out
+
+
+def test_the_scenarios_heading_keeps_its_whole_opening_paragraph_on_its_page(tmp_path) -> None:
+    """Reviews 8 and 9: "Cenários" and four lines of its opening paragraph sat at a page's foot, the rest
+    overleaf; the paragraph now stays whole under its heading."""
+    from pypdf import PdfReader
+
+    flow = tmp_path / "abertura-conta-kyc.flow.yaml"
+    flow.write_bytes((FLOWS / "abertura-conta-kyc.flow.yaml").read_bytes())
+    result = CliRunner().invoke(app, ["handout", str(flow), "-f", "pdf", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    pages = [
+        " ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "abertura-conta-kyc.handout.pdf").pages
+    ]
+    (opening,) = [text for text in pages if "Metade dos casos termina" in text]
+    assert "Cenários" in opening and "Percursos do processo do início até um fim" in opening
