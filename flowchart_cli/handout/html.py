@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import __version__
-from ..layout.text import clean_text
+from ..layout.text import UNIT_WORD, clean_text
 from ..resources import templates_dir
 from .quotes import nest_quotes
 from .view import Handout
@@ -57,10 +57,7 @@ def _env(template_dir: Path | None) -> jinja2.Environment:
     )
 
 
-_NUMBER_AND_UNIT = re.compile(
-    r"(?<=\d) (?=(?:s|seg|min|minutos?|minutes?|h|horas?|hours?|d|días?|dias?|days?|semanas?|weeks?|meses|"
-    r"months?|%)(?!\w))"
-)
+_NUMBER_AND_UNIT = re.compile(rf"(?<=\d) (?={UNIT_WORD})")
 
 
 def _printable(value: object) -> object:

@@ -23,7 +23,17 @@ from .geometry import Point, Rect
 from .route_index import cross, segments_of
 from .shapes import inset
 
-__all__ = ["RUN_ON", "Line", "apart_from_lines", "clear_of_shapes", "crossings", "runs_on", "side_arrivals"]
+__all__ = [
+    "RUN_ON",
+    "Line",
+    "apart_from_lines",
+    "clear_of_shapes",
+    "crossings",
+    "runs_on",
+    "side_arrivals",
+    "swap_point",
+    "swap_rect",
+]
 
 _NEAR = 32.0  # a run this close past a shape's edge (its first two tracks) reads as leaving it
 _STUB = 11.0  # the least side stub: the arrowhead's room
@@ -52,11 +62,12 @@ def side_arrivals(
     return out
 
 
-def _swap_point(p: Point) -> Point:
+def swap_point(p: Point) -> Point:
+    """``p`` with x and y exchanged: an LR drawing worked out as a TB one."""
     return Point(p.y, p.x)
 
 
-def _swap_rect(r: Rect) -> Rect:
+def swap_rect(r: Rect) -> Rect:
     return Rect(r.y, r.x, r.height, r.width)
 
 
@@ -70,8 +81,8 @@ def _side_entry(
 ) -> Line | None:
     """The line re-entered by its target's side, or ``None``.  Worked out as if it arrived at the top
     (``swapped``: x and y exchanged, for an arrival at the left)."""
-    point = _swap_point if swapped else (lambda p: p)
-    rect = _swap_rect if swapped else (lambda r: r)
+    point = swap_point if swapped else (lambda p: p)
+    rect = swap_rect if swapped else (lambda r: r)
     source, target = ends[number]
     a, b, c, d = (point(p) for p in lines[number][-4:])
     goal = rect(boxes[target])

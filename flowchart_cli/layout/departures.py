@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from .arrivals import Line, apart_from_lines, clear_of_shapes, crossings, runs_on
+from .arrivals import Line, apart_from_lines, clear_of_shapes, crossings, runs_on, swap_point, swap_rect
 from .geometry import Point, Rect
 from .shapes import inset
 
@@ -46,14 +46,6 @@ def own_side_departures(
     return out
 
 
-def _point(p: Point, swapped: bool) -> Point:
-    return Point(p.y, p.x) if swapped else p
-
-
-def _rect(r: Rect, swapped: bool) -> Rect:
-    return Rect(r.y, r.x, r.height, r.width) if swapped else r
-
-
 def _moved(
     lines: list[Line],
     number: int,
@@ -65,16 +57,18 @@ def _moved(
 ) -> Line | None:
     """The line out of its source's left or right side (top or bottom when ``swapped``), or ``None``: worked
     out as if it left by the bottom or the top."""
+    point = swap_point if swapped else (lambda p: p)
+    rect = swap_rect if swapped else (lambda r: r)
     source = ends[number][0]
-    box = _rect(boxes[source], swapped)
-    line = [_point(p, swapped) for p in lines[number]]
+    box = rect(boxes[source])
+    line = [point(p) for p in lines[number]]
     start, corner, after = line[0], line[1], line[2]
     on_bottom, on_top = abs(start.y - box.bottom) < 2.5, abs(start.y - box.y) < 2.5
     if not (on_bottom or on_top) or not box.x < start.x < box.right:
         return None
     if abs(corner.x - start.x) > 0.01 or abs(after.y - corner.y) > 0.01 or abs(after.x - corner.x) < 1:
         return None
-    others = [tuple(_point(p, swapped) for p in other) for k, other in enumerate(lines) if k != number]
+    others = [tuple(point(p) for p in other) for k, other in enumerate(lines) if k != number]
     if not any(_on_side(other[-1], box, on_bottom) for other in others):  # no arrowhead shares its side
         return None
     left = after.x < corner.x
@@ -89,17 +83,17 @@ def _moved(
         return None
     out, down = Point(x, middle), Point(x, corner.y)
     changed = [(exit_, out), (out, down)]
-    shapes = [_rect(b, swapped) for k, b in enumerate(boxes) if k != source]
-    borders = [tuple(_point(p, swapped) for p in wall) for wall in walls]
+    shapes = [rect(b) for k, b in enumerate(boxes) if k != source]
+    borders = [tuple(point(p) for p in wall) for wall in walls]
     if not clear_of_shapes(changed, shapes) or not apart_from_lines(changed, [*others, *borders]):
         return None
-    if runs_on(changed, number, lines, ends, lambda p: _point(p, swapped)):
+    if runs_on(changed, number, lines, ends, point):
         return None
     old_pieces = list(itertools.pairwise(line[:3]))
     new_pieces = [*changed, (down, after)]
     if crossings(new_pieces, others) > crossings(old_pieces, others):
         return None
-    return tuple(_point(p, swapped) for p in [exit_, out, down, *line[2:]])
+    return tuple(point(p) for p in [exit_, out, down, *line[2:]])
 
 
 def _on_side(p: Point, box: Rect, bottom: bool) -> bool:

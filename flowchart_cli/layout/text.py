@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .widths import RANGES
 
-__all__ = ["BOLD_WIDTH", "clean_text", "text_width", "visual_order", "wrap_text"]
+__all__ = ["BOLD_WIDTH", "UNIT_WORD", "clean_text", "text_width", "visual_order", "wrap_text"]
 
 # fmt: off
 _ASCII = (  # U+0020..U+007E
@@ -125,9 +125,9 @@ def wrap_text(text: str, width: float, size: float, *, bold: bool = False) -> tu
 _MOST_IN_BRACKETS = 3  # "(level 2)", "(24 h)", "(SLA 4 h)": a short aside reads as one unit
 
 
-_UNIT = re.compile(
-    r"(?:s|seg|min|minutos?|minutes?|h|horas?|hours?|d|días?|dias?|days?|semanas?|weeks?|meses|months?|%)(?!\w)"
-)
+UNIT_WORD = r"(?:s|seg|min|minutos?|minutes?|h|horas?|hours?|d|días?|dias?|days?|semanas?|weeks?|meses|months?|%)(?!\w)"
+"""A unit after a number ("24 h", "21 dias?"): the two are never set on different lines (here and in the handout)."""
+_UNIT = re.compile(UNIT_WORD)
 
 
 def _units_kept(words: list[str], width: float, size: float) -> list[str]:
