@@ -18,6 +18,7 @@ from flowchart_cli.layout.geometry import Diagram
 
 CASE = Path(__file__).parent / "layout_cases" / "labels" / "long-label-and-loop.flow.yaml"
 QA = Path(__file__).parent / "cases" / "qa"
+CASES = Path(__file__).parent / "layout_cases"
 
 
 def _diagram(path: Path) -> Diagram:
@@ -139,3 +140,18 @@ def test_a_run_passes_an_inner_run_that_starts_below_its_end():
     assert run - border > 100  # not along the lane border, where the long label's room put it
     assert max(p.y for p in no.points) < min(p.y for p in shipper.points)  # the runs share no row
     assert max(detours([e.points for e in d.edges], d.font_size)) <= 1.5
+
+
+def test_a_fourth_answer_back_under_its_decision_keeps_close_to_it():
+    """Review 9's "Conflicto personal" went 180 px out and back (1.53 times its ends' distance) because a
+    line passing by lay nearer the decision; and "¿Faltan más de 24 horas? Sí", into a step two columns
+    on, stayed far out in the gap that label had widened. Both now run beside their decision's corner,
+    the long label outside the run, and one run after the other lies on one line, not 3 px apart."""
+    d = _diagram(CASES / "reprogramacion-cita.flow.yaml")
+    shapes = {n.key: n.box for n in d.nodes}
+    back, on = _edge(d, "motivo", "plazo"), _edge(d, "plazo", "huecos")
+    for line, source in ((back, "motivo"), (on, "plazo")):
+        assert _detour(d, line) <= 1.2
+        assert shapes[source].x - line.points[1].x <= 40  # the run beside the corner it leaves
+    assert back.label_box is not None and back.label_box.right <= back.points[1].x  # outside the run
+    assert back.points[1].x == on.points[1].x  # one run above the other: on one line

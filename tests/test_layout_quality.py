@@ -172,17 +172,10 @@ def test_no_line_passes_a_shape_closer_than_ten_px(diagrams):
         assert _close_to_a_shape(d, 10.0 - 1e-6) == [], name
 
 
-LONG_WAY = {
-    # review 9: "Conflicto personal", the fourth outcome of "¿Cuál es el motivo del cambio?", has only the left
-    # corner left and goes round to the top of "¿Faltan más de 24 horas…?" right below (1.53 before this round)
-    "reprogramacion-cita.flow.yaml": 1.53,
-}
-
-
 def test_no_line_is_longer_than_one_and_a_half_times_its_ends_distance(diagrams):
     for name, d in diagrams:
         worst = max(detours([e.points for e in d.edges], d.font_size), default=0.0)
-        assert worst <= LONG_WAY.get(name, 1.5), (name, worst)
+        assert worst <= 1.5, (name, worst)
 
 
 @pytest.mark.slow

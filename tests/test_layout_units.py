@@ -270,6 +270,21 @@ def test_a_cycle_of_turns_is_broken_where_it_costs_fewest_crossings():
     assert _channel_crossings(items, tracks) == 2  # grant's two turns: one cuts link, one bank, whatever the order
 
 
+def test_of_two_orders_that_cross_once_the_line_coming_back_lies_nearest_its_side():
+    """Review 9's "Conflicto personal" leaves a decision by its left corner and comes back under it (both
+    turns to the high side); "Sí" from another lane passes by, in from the high side and out to the low.
+    Either order crosses once: the line that comes back lies on the high side, where its run can stay
+    short, instead of going round the other."""
+    back = ChannelSegment(381, 796, ((381, 1), (796, 1)))
+    passing = ChannelSegment(603, 716, ((603, 1), (716, -1)))
+    for items in ([back, passing], [passing, back]):
+        tracks, count = order_tracks(items)
+        assert count == 2
+        assert _channel_crossings(items, tracks) == 1
+        mine = tracks[items.index(back)]
+        assert mine > tracks[1 - items.index(back)]
+
+
 def test_merged_segments_share_one_track():
     left = ChannelSegment(1, 5, ((1, -1), (5, 1)), group="t")
     right = ChannelSegment(5, 9, ((9, -1), (5, 1)), group="t")

@@ -101,9 +101,10 @@ def _side(f: Frame, route: Route, points: Points, run: _Run, gap: int) -> int:
         if column[route.source] != (gap if points[0][1] > run.at else gap - 1):
             return 0
     if run.index == len(points) - 3:
-        sides.add(+1 if points[-1][1] > run.at else -1)
-        if column[route.target] != (gap if points[-1][1] > run.at else gap - 1):
-            return 0
+        side = +1 if points[-1][1] > run.at else -1
+        sides.add(side)
+        if column[route.target] < gap if side > 0 else column[route.target] > gap - 1:
+            return 0  # a target on that side, beside the gap or past it ("¿Faltan más de 24 horas? Sí")
     return sides.pop() if len(sides) == 1 else 0
 
 
@@ -266,6 +267,31 @@ def _place(channel: _Channel, lines: list[Points]) -> list[float]:
     return [placed[u] for u in range(len(units))]
 
 
+_ALIGN = 6.0  # px across: two runs one after the other along a channel this close lie on one line
+
+
+def _aligned(channel: _Channel, placed: list[float], lines: list[Points]) -> None:
+    """Two runs one after the other along the channel, a few px apart across, both on the outer one's
+    line: 3 px apart they read as one line bent by mistake ("Conflicto personal" above "Sí")."""
+    units, inward, movable = channel.units, channel.half.inward, len(channel.units) - channel.fixed
+    for u in range(movable):
+        for v in channel.near_units(u):
+            gap = placed[u] - placed[v]
+            if not 0.01 < gap * inward < _ALIGN:
+                continue  # u must be the inner one of the two
+            (low, high), (v_low, v_high) = channel.spans[u], channel.spans[v]
+            if v_low < high + 0.01 and low - 0.01 < v_high:
+                continue
+            at = placed[v]
+            clear = all(
+                abs(placed[w] - at) >= SPACING
+                for w in channel.near_units(u)
+                if w not in (u, v) and channel.spans[w][0] < high + _OVERLAP and low - _OVERLAP < channel.spans[w][1]
+            )
+            if clear and all(_keeps_turns(lines[r.line], r.index, at) for r in units[u]):
+                placed[u] = at
+
+
 def _label_outside(f: Frame, channel: _Channel, placed: list[float], lines: list[Points]) -> None:
     """Labelled side lines whose long labels hold their run out and that come back into their own lane:
     the run comes in to the shapes and each label stands outside it, beside the run just past its corner,
@@ -326,6 +352,7 @@ def hug_shapes(f: Frame, routes: Sequence[Route], lines: Sequence[Points]) -> li
         channel = _Channel(half, units, _obstacles(f, half, routes, out), len(stay))
         placed = _place(channel, out)
         _label_outside(f, channel, placed, out)
+        _aligned(channel, placed, out)
         for unit, at in zip(units, placed, strict=True):
             for run in unit:
                 points = out[run.line]

@@ -9,7 +9,8 @@ the constraints (a topological order, ties broken by position), and a track
 is reused for a later segment only after a clear break, so that one line
 never seems to run on into another.  A cycle of constraints (a crossing no
 order avoids) is broken at the segment with the fewest constraints still
-unmet (each unmet one is a crossing), the one that starts first on a tie.
+unmet (each unmet one is a crossing); on a tie, the one whose turns pull it
+least towards the high side, then the one that starts first.
 
 Segments with the same ``group`` are one merged line (lines joining before
 they reach one shape): they share one track.
@@ -80,13 +81,16 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
     units: list[int] = []
     spans: list[tuple[float, float]] = []
     kept: list[int] = []
+    pull: list[int] = []  # the sides its turns go to, summed: > 0 for a line that comes back to the high side
     for number, item in enumerate(items):
         key = ("own", number) if item.group is None else ("group", item.group)
         if key not in unit_of:
             unit_of[key] = len(spans)
             spans.append((item.low, item.high))
             kept.append(item.before)
+            pull.append(0)
         unit = unit_of[key]
+        pull[unit] += sum(side for _, side in item.ends)
         low, high = spans[unit]
         spans[unit] = (min(low, item.low), max(high, item.high))
         units.append(unit)
@@ -107,7 +111,9 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
     while remaining:
         if not ready:  # a cycle: break it at the line that leaves the fewest constraints unmet (crossings)
             free = [u for u in remaining if not strong_before[u]] or remaining
-            unit = min(free, key=lambda u: (before_count[u], kept[u], spans[u]))
+            # of as many, the one whose turns pull it least to the high side goes low: a line that leaves
+            # a shape and comes back to its column lies nearest it, the one that passes by outside it
+            unit = min(free, key=lambda u: (before_count[u], kept[u], pull[u], spans[u]))
             before_count[unit] = 0
             heapq.heappush(ready, (kept[unit], spans[unit], unit))
         _, _, unit = heapq.heappop(ready)
