@@ -205,3 +205,43 @@ def test_every_stage_is_named_inside_the_printed_diagram_parts() -> None:
                 shown.append("".join(text.itertext()))
     for stage in flow.stages:
         assert any(stage.name in words for words in shown), stage.name
+
+
+@pytest.mark.slow
+def test_a_step_table_page_that_goes_on_with_a_stage_names_it_in_its_running_head(tmp_path) -> None:
+    """The step table repeats its column headings on every page but not the stage heading: a trainee on
+    a page that starts at step 14 could not tell which stage it was in. The running head says it."""
+    import subprocess
+
+    from typer.testing import CliRunner
+
+    from flowchart_cli.cli import app
+
+    flow = Path(__file__).resolve().parent / "cases" / "qa" / "alvara-funcionamento.flow.yaml"
+    result = CliRunner().invoke(app, ["handout", str(flow), "-f", "pdf", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "alvara-funcionamento.handout.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    heading = re.compile(r"^\s*(Etapa \d+ · \S.*?)\s*$")
+    current, continued = "", 0
+    for number, page in enumerate(text.split("\f"), start=1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        if not lines:
+            continue
+        head = re.search(r"\s{3,}(Etapa \d+ · .+?)\s*$", lines[0])
+        body = lines[1:]
+        table = next((n for n, line in enumerate(body) if line.lstrip().startswith("N.º")), None)
+        if table is not None and table + 1 < len(body) and not heading.match(body[table + 1]):
+            continued += 1  # the page starts with a step of the stage the page before was in
+            assert head is not None and head.group(1) == current, (number, lines[0])
+        if table is None:
+            assert head is None, (number, lines[0])  # no running stage outside the step table
+        for line in body:
+            found = heading.match(line)
+            if found and table is not None:
+                current = found.group(1)
+    assert continued >= 2
