@@ -190,8 +190,8 @@ KNOWN_SHORT = {
     # connector side by side: with the step before it the part is 1,056 px wide, and with the next rank too wide
     # for a page at 7 pt either side (part 1 with it, or steps 10 and 14 with 11), so it is a part of two steps
     "abertura-conta-kyc.flow.yaml": ["part 2 holds only steps (9, 10)"],
-    # review 9: likewise "What works does the route need?", four answers to four connectors
-    "broadband-installation.flow.yaml": ["part 3 holds only steps (10, 11)"],
+    # (review 9's "What works does the route need?", four answers to four connectors, was a part of two
+    # steps too until a decision's four answers were planned together, three of them out of its bottom)
 }
 
 

@@ -43,7 +43,8 @@ PAIRS_UP_TO = 200
 ordering passes' time too: see :data:`.ordering.MOST_STEPS`)."""
 _NEAR_GAPS = 6  # across-gaps a line leaving by a side may turn in, nearest first (and the farthest it reaches)
 _CHOICES = 3  # shapes per outcome and side tried together when a decision's outcomes are planned
-_MOST_JOINT = 3  # decisions with more outcomes keep their plan (their extra lines share the bottom)
+_MOST_JOINT = 4  # decisions with more outcomes keep their plan (their extra lines share the bottom); of four, two
+# or three share the bottom (review 10: "Sujo além do normal" out of the left corner, back under the diamond)
 _DETOUR = 60.0  # a way round past the detour limit costs more than a dozen crossings…
 _DETOUR_SLOPE = 200.0  # …and more the longer it is
 Shape = tuple[str, str, list[tuple[str, int]]]  # exit side, entry side, refs
@@ -352,16 +353,18 @@ def _plan_decision(planner: _Planner, group: list[int], shared_bottom: bool = Fa
     crossed = _once_per_pair(segment_crossings)  # two options' crossings
     sure = _once_per_pair(_sure_crossings)  # the same for two outcomes out of one bottom
 
-    for sides in _assignments(len(group)) if shared_bottom else itertools.permutations(("b", "l", "r"), len(group)):
+    shares = shared_bottom or len(group) > len(_ACROSS_ORDER)  # four outcomes: two or three out of the bottom
+    for sides in _assignments(len(group)) if shares else itertools.permutations(("b", "l", "r"), len(group)):
         per_line = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
         misordered = _misordered(planner, group, sides)
-        stub = tuple(i for i, side in enumerate(sides) if side == "b")  # two out of one bottom share its stub
+        stub = tuple(i for i, side in enumerate(sides) if side == "b")  # those out of one bottom share its stub
         for chosen in itertools.product(*per_line):
             cost = sum(option[1] for option in chosen) + misordered
             if len(stub) > 1:  # where the two part is a touch, not a crossing
                 cost += _stub_cost(sides, [option[3] for option in chosen])
                 cost += _SIBLING * sum(
-                    (sure if (i, j) == stub else crossed)(chosen[i][2], chosen[j][2]) for i, j in _PAIRS[len(group)]
+                    (sure if i in stub and j in stub else crossed)(chosen[i][2], chosen[j][2])
+                    for i, j in _PAIRS[len(group)]
                 )
             else:
                 cost += _SIBLING * sum(crossed(a[2], b[2]) for a, b in itertools.combinations(chosen, 2))
@@ -374,11 +377,12 @@ def _plan_decision(planner: _Planner, group: list[int], shared_bottom: bool = Fa
 
 
 def _stub_cost(sides: Sequence[str], turns: Sequence[int]) -> Cost:
-    """What outcomes sharing one bottom stub cost: a little; much more when they turn one way off it."""
+    """What outcomes sharing one bottom stub cost: a little; much more when two of them turn one way off it."""
     shared = [turn for side, turn in zip(sides, turns, strict=True) if side == "b"]
     if len(shared) < 2:
         return 0.0
-    same_way = len(set(shared)) == 1 and shared[0] != 0
+    turning = [turn for turn in shared if turn]
+    same_way = len(set(turning)) < len(turning)
     return _SHARED_BOTTOM + (_SAME_WAY if same_way else 0.0)
 
 
@@ -429,9 +433,9 @@ _PAIRS = {count: tuple(itertools.combinations(range(count), 2)) for count in ran
 
 def _assignments(count: int) -> list[tuple[str, ...]]:
     """Every way of giving ``count`` outcomes sides: distinct ones, or two sharing the bottom (which
-    frees a side for a loop past the decision) and any other a side of its own."""
+    frees a side for a loop past the decision, or holds a fourth outcome) and any other a side of its own."""
     found = list(itertools.permutations(("b", "l", "r"), count))
-    if count in (2, 3):
+    if count in (2, 3, 4):
         for pair in itertools.combinations(range(count), 2):
             rest = [i for i in range(count) if i not in pair]
             for others in itertools.permutations(("l", "r"), len(rest)):
@@ -439,6 +443,9 @@ def _assignments(count: int) -> list[tuple[str, ...]]:
                 for i, side in zip(rest, others, strict=True):
                     sides[i] = side
                 found.append(tuple(sides))
+    if count == 4:  # or three out of the bottom, one straight on and two parting below it
+        for i, side in itertools.product(range(count), ("l", "r")):
+            found.append(tuple(side if n == i else "b" for n in range(count)))
     return found
 
 
