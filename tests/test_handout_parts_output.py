@@ -156,7 +156,9 @@ def test_the_overview_names_the_stages_upwards_in_their_column_clear_of_the_part
         box = stage.sideways
         assert stage.label.y <= box.y and box.bottom <= stage.label.bottom  # in its own band
         assert text_width(stage.lines[1], size, bold=True) <= box.height
-        assert not any(tag.y < box.bottom and box.y < tag.bottom and tag.x < box.right for tag in tags)
+        assert not any(
+            tag.y < box.bottom and box.y < tag.bottom and tag.x < box.right and box.x < tag.right for tag in tags
+        )
     root = ET.fromstring(write_svg(plan.first, RenderOptions()))
     turned = [t for t in root.iter(f"{SVG}text") if "rotate(-90" in t.get("transform", "")]
     assert sorted("".join(t.itertext()) for t in turned) == sorted(named)
@@ -164,6 +166,24 @@ def test_the_overview_names_the_stages_upwards_in_their_column_clear_of_the_part
     long = check_file(ROOT / "tests" / "layout_cases" / "freight-damage-claim.flow.yaml").flow
     stages = print_plan(long, layout_flow(long), PAPERS["a4"], words("en"), legend_items=11).first.stages
     assert all(len(s.lines[1].rstrip("…")) > 4 for s in stages if s.sideways is not None)
+
+
+def test_a_stage_cut_into_three_parts_is_named_on_the_overview_its_parts_numbers_in_a_margin():
+    """Review 10: "Inspección", printed in three parts, had its column taken by their numbers and no name,
+    and "Resolución" read "Resol…". The numbers stand in a margin left of the stage column."""
+    from flowchart_cli.handout.paper import PAPERS
+    from flowchart_cli.handout.printed import print_plan
+
+    flow = check_file(ROOT / "tests" / "layout_cases" / "disputa-medidor.flow.yaml").flow
+    plan = print_plan(flow, layout_flow(flow), PAPERS["a4"], words("es"), legend_items=11)
+    overview = plan.first
+    assert [stage.lines[1] for stage in overview.stages] == [stage.name for stage in flow.stages]
+    inspeccion = next(stage for stage in overview.stages if stage.name == "Inspección")
+    parts = [o for o in overview.outlines if inspeccion.band.y <= o.tag.y < inspeccion.band.bottom]
+    assert len(parts) >= 3
+    column = min(stage.band.x for stage in overview.stages)
+    assert all(outline.tag.right < column for outline in overview.outlines)
+    assert all(outline.box.x < outline.tag.x for outline in overview.outlines)  # inside its frame
 
 
 def test_a_left_to_right_overview_names_the_stages_across_their_row_beside_the_parts_numbers():

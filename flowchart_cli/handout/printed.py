@@ -334,6 +334,11 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
     heads = [lane.header.bottom if vertical else lane.header.right for lane in whole.lanes]
     start = max(heads, default=0.0)
     font = OVERVIEW_LABEL_PT / (PT_PER_PX * max(scale, 0.01))
+    if vertical:  # the parts' number tags in a margin of their own, left of the stage column: over it they
+        # left "Inspección", cut by three parts, no room for its name (review 10 "Resol…")
+        widest = PartOutline(max((part.number for part in parts), default=1), Rect(0, 0, 0, 0), font).tag
+        whole = _moved_right(whole, widest.width + 12)  # the frame 4 px in, the tag 4 px inside it, 4 px clear
+        spans = {n.key: (n.box.y, n.box.bottom) for n in whole.nodes}
     outlines = []
     for i, (part, (lo, hi)) in enumerate(zip(parts, ranges, strict=True)):
         low = start if i == 0 else (ranges[i - 1][1] + lo) / 2
@@ -431,6 +436,24 @@ def _stage_row_grown(whole: Diagram, dy: float) -> Diagram:
             replace(e, points=tuple(Point(p.x, p.y + dy) for p in e.points), label_at=None) for e in whole.edges
         ),
         stages=tuple(replace(s, band=taller(s.band), label=taller(s.label)) for s in whole.stages),
+    )
+
+
+def _moved_right(whole: Diagram, dx: float) -> Diagram:
+    """``whole`` with an empty margin ``dx`` wide at its left, everything in it moved right."""
+
+    def moved(r: Rect) -> Rect:
+        return Rect(r.x + dx, r.y, r.width, r.height)
+
+    return replace(
+        whole,
+        width=whole.width + dx,
+        nodes=tuple(replace(n, box=moved(n.box)) for n in whole.nodes),
+        lanes=tuple(replace(lane, band=moved(lane.band), header=moved(lane.header)) for lane in whole.lanes),
+        edges=tuple(
+            replace(e, points=tuple(Point(p.x + dx, p.y) for p in e.points), label_at=None) for e in whole.edges
+        ),
+        stages=tuple(replace(s, band=moved(s.band), label=moved(s.label)) for s in whole.stages),
     )
 
 
