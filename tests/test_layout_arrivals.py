@@ -57,3 +57,17 @@ def test_an_off_page_connectors_tip_never_takes_an_arrival():
     swap = [Rect(r.y, r.x, r.height, r.width) for r in BOXES]
     line = [tuple(Point(p.y, p.x) for p in UNDER)]
     assert side_arrivals(line, swap, [(0, 2)], ["process", "io", "offpage"]) == line
+
+
+def test_a_line_that_merges_into_an_arrival_joins_the_other_line_before_it_passes_a_stranger():
+    """Review 10: "Reembolsar o pedido inteiro" ran up a channel right beside "Explicar ao cliente…" and
+    into "Avisar o cliente…" level with that step's own line out, as if it came from it, while the line it
+    merges with came across nearer the target. It goes on down its channel to that line and joins it."""
+    target = Rect(100, 130, 100, 40)  # further below the stranger than TARGET
+    other_source = Rect(380, -120, 60, 30)
+    boxes = [SOURCE, STRANGER, target, other_source]
+    merging = _line((410, -90), (410, 110), (150, 110), (150, 130))  # 70 px under the stranger: no stranger
+    passing = _line((270, -90), (270, 52), (150, 52), (150, 130))  # 12 px under it
+    moved = side_arrivals([merging, passing], boxes, [(3, 2), (0, 2)], [*KINDS, "process"])
+    assert moved[0] == merging
+    assert moved[1] == _line((270, -90), (270, 110), (150, 110), (150, 130))

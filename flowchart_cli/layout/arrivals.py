@@ -95,6 +95,12 @@ def _side_entry(
         for k, box in enumerate(boxes)
     ):
         return None
+    line = [point(p) for p in lines[number]]
+    others = [tuple(point(p) for p in other) for k, other in enumerate(lines) if k != number]
+    shapes = [rect(box) for k, box in enumerate(boxes) if k != target]
+    joined = _joined_sooner(line, others, shapes)
+    if joined is not None and not runs_on(joined[1], number, lines, ends, point):
+        return tuple(point(p) for p in joined[0])
     side = "left" if b.x < goal.x else "right" if b.x > goal.right else ""
     if not side:
         return None
@@ -104,11 +110,8 @@ def _side_entry(
     depth = inset(kinds[target], boxes[target], real_side[side, swapped], 0.0)
     middle = goal.y + goal.height / 2
     entry = Point(goal.x + depth if side == "left" else goal.right - depth, middle)
-    line = [point(p) for p in lines[number]]
-    others = [tuple(point(p) for p in other) for k, other in enumerate(lines) if k != number]
     if _side_taken(others, goal, side):
         return None
-    shapes = [rect(box) for k, box in enumerate(boxes) if k != target]
     merged = any(abs(other[-1].x - line[-1].x) < 0.5 and abs(other[-1].y - line[-1].y) < 0.5 for other in others)
     late = None if merged else _late_turn(line, entry, side, middle)  # one line of a merged arrival stays in it
     for shaped in (_down_channel(line, entry, side, middle), late):
@@ -127,6 +130,33 @@ def _side_entry(
 
 
 _Shaped = tuple[list[Point], list[tuple[Point, Point]], list[tuple[Point, Point]], list[tuple[Point, Point]]]
+
+
+def _joined_sooner(
+    line: list[Point], others: list[Line], shapes: list[Rect]
+) -> tuple[list[Point], list[tuple[Point, Point]]] | None:
+    """On down the channel the line came down as far as the run of a line it merges with, and on along
+    that one: the two join there, not in a run past the stranger (review 10: "Reembolsar o pedido inteiro"
+    ran up beside "Explicar ao cliente…" into "Avisar o cliente…", whose other line came up one channel
+    later). The new points and the one new piece; ``None`` where no merged line runs across below, or the
+    new piece is not clear."""
+    a, b, d = line[-4], line[-3], line[-1]
+    for other in others:
+        if abs(other[-1].x - d.x) > 0.5 or abs(other[-1].y - d.y) > 0.5 or len(other) < 3:
+            continue
+        for k in range(len(other) - 2):
+            p, q = other[k], other[k + 1]
+            if abs(p.y - q.y) > 0.01 or not b.y < p.y < d.y or not min(p.x, q.x) < b.x < max(p.x, q.x):
+                continue
+            join = Point(b.x, p.y)
+            rest = [o for o in others if o is not other]
+            new = [(a, join)]
+            if not clear_of_shapes([(b, join)], shapes) or not apart_from_lines([(b, join)], rest):
+                return None
+            if crossings(new, rest) > crossings(list(itertools.pairwise(line[-4:])), rest):
+                return None
+            return [*line[:-3], join, *other[k + 1 :]], [(b, join)]
+    return None
 
 
 def _down_channel(line: list[Point], entry: Point, side: str, middle: float) -> _Shaped | None:
