@@ -79,7 +79,10 @@ _EN = {
     "checklist": "Trainee checklist",
     "check_read": "I have read the whole process from start to end.",
     "check_lanes": "I know who is responsible for each step.",
-    "check_lane": "I know the step of “{lane}” ({numbers}).|I know the steps of “{lane}” ({numbers}).",
+    "check_lane": (
+        "I know the step “{lane}” is responsible for ({numbers})."
+        "|I know the steps “{lane}” is responsible for ({numbers})."
+    ),
     "check_decision": "I know what to do for each answer to “{question}” (step {n}).",
     "check_references": "I have looked at every reference listed in this handout.",
     "check_quiz": "I have answered the self-check quiz and compared my answers.",
@@ -282,7 +285,7 @@ _STAGES = {
         "stage": "Stage",
         "stage_heading": "Stage {n} · {name}",
         "check_stage": (
-            "I know the step of the stage “{stage}” ({numbers}).|I know the steps of the stage “{stage}” ({numbers})."
+            "I know the step of the “{stage}” stage ({numbers}).|I know the steps of the “{stage}” stage ({numbers})."
         ),
         "quiz_stage": "Which stage does step {n}, “{label}”, belong to?",
     },

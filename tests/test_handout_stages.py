@@ -118,7 +118,7 @@ def test_the_step_table_puts_each_stage_heading_before_its_steps(tmp_path):
         (
             "en",
             "Stage 2 · Registro",
-            "I know the steps of the stage “Registro” (steps 2, 4, 5).",
+            "I know the steps of the “Registro” stage (steps 2, 4, 5).",
             "Which stage does step",
         ),
         (

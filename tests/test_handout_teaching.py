@@ -105,8 +105,8 @@ PARTIES = {
         r"(\d+) responsáve(?:l|is) da equipe e (\d+) externos?",
     ),
     "billing-dispute.flow.yaml": (
-        "2 responsible parties in the team and 2 external",
-        r"(\d+) responsible part(?:y|ies) in the team and (\d+) external",
+        "4 responsible parties (2 in the team, 2 external)",
+        r"\d+ responsible part(?:y|ies) \((\d+) in the team, (\d+) external\)",
     ),
 }
 

@@ -51,7 +51,7 @@ def test_one_step_is_singular_in_every_language(tmp_path):
     flow = flow_from(tmp_path, QUEJAS)
     expected = {
         "es": ("Paso 4", "Conozco el paso de «Supervisor» (paso 4)."),
-        "en": ("Step 4", "I know the step of “Supervisor” (step 4)."),
+        "en": ("Step 4", "I know the step “Supervisor” is responsible for (step 4)."),
         "pt": ("Passo 4", "Conheço o passo de “Supervisor” (passo 4)."),
     }
     for lang, (numbers, item) in expected.items():

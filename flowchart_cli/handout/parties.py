@@ -18,10 +18,11 @@ __all__ = ["PARTY_WORDS", "count_parties", "parties_of_lanes"]
 PARTY_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
         "en": {
-            "team": "{n} responsible party in the team|{n} responsible parties in the team",
+            # review 10: "2 responsible parties in the team and 2 external" read stiffly
+            "team": "{n} in the team|{n} in the team",
             "external": "{n} external|{n} external",
             "external_only": "{n} external party|{n} external parties",
-            "both": "{team} and {external}",
+            "both": "{total} ({team}, {external})",
         },
         "es": {
             "team": "{n} responsable del equipo|{n} responsables del equipo",
@@ -40,13 +41,15 @@ PARTY_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
 
 
 def count_parties(lang: str, team: int, external: int) -> str:
-    """ "3 responsables" / "3 responsables del equipo y 1 externo" / "1 responsable externo" ("" for none)."""
+    """ "3 responsables" / "3 responsables del equipo y 1 externo" / "1 responsable externo" / "4 responsible
+    parties (3 in the team, 1 external)" ("" for none)."""
     if not external:
         return count(words(lang), "count_lanes", team) if team else ""
     w = PARTY_WORDS.get(lang, PARTY_WORDS["en"])
     if not team:
         return count(w, "external_only", external)
-    return w["both"].format(team=count(w, "team", team), external=count(w, "external", external))
+    total = count(words(lang), "count_lanes", team + external)
+    return w["both"].format(team=count(w, "team", team), external=count(w, "external", external), total=total)
 
 
 def parties_of_lanes(flow: Flow, lane_ids: Iterable[str], lang: str) -> str:
