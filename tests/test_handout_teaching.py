@@ -135,17 +135,17 @@ SENTENCES = {
     "es": (
         r"^En «.+», si (la respuesta|el resultado) es «.+», ¿cuál es el paso siguiente\?$",
         r"^Un caso: la respuesta es «.+» en «.+»( y |, ).+\. (¿Dónde termina el proceso\?|¿Quiénes intervienen, .+\?)$",
-        r"^Si la respuesta es «[^»]+» en «[^»]+»((, | y )«[^»]+» en «[^»]+»)*$",
+        r"^(Si la respuesta es|Como el escenario \d+, pero) «[^»]+» en «[^»]+»((, | y )«[^»]+» en «[^»]+»)*$",
     ),
     "pt": (
         r"^Em “.+”, se (a resposta|o resultado) for “.+”, qual é o próximo passo\?$",
         r"^Um caso: a resposta é “.+” em “.+”( e |, ).+\. (Onde termina o processo\?|Quem atua nele, .+\?)$",
-        r"^Se a resposta for “[^”]+” em “[^”]+”((, | e )“[^”]+” em “[^”]+”)*$",
+        r"^(Se a resposta for|Como o cenário \d+, mas) “[^”]+” em “[^”]+”((, | e )“[^”]+” em “[^”]+”)*$",
     ),
     "en": (
         r"^At “.+”, if the (answer|outcome) is “.+”, what is the next step\?$",
         r"^A case: the answer is “.+” at “.+”( and |, ).+\. (Where does the process end\?|Who works on it, .+\?)$",
-        r"^If the answer is “[^”]+” at “[^”]+”((, | and )“[^”]+” at “[^”]+”)*$",
+        r"^(If the answer is|As in scenario \d+, but) “[^”]+” at “[^”]+”((, | and )“[^”]+” at “[^”]+”)*$",
     ),
 }
 
@@ -224,3 +224,29 @@ def test_outcomes_behind_a_second_start_are_shown_too(tmp_path):
     )
     view = build_view(flow, diagram_of(flow), FakeDrawing())
     assert {o.outcome for item in view.scenarios.items for o in item.outcomes} == {"Yes", "No"}
+
+
+def test_a_scenario_that_follows_an_earlier_one_names_only_the_answers_after_it():
+    """Review 10: seven scenarios of three to six answers each, every one starting with the same two, read as
+    a wall of bold text. One that gives the same first answers as an earlier one says so and names the rest."""
+    from flowchart_cli.check import check_file
+    from flowchart_cli.handout.scenarios import build_scenarios
+
+    flow = check_file(Path(__file__).parent / "layout_cases" / "disputa-medidor.flow.yaml").flow
+    items = build_scenarios(flow, "es").items
+    conditions = [item.condition for item in items]
+    assert conditions[0].startswith("Si la respuesta es «Sí» en «¿Vienen todos los antecedentes?»")
+    assert conditions[3] == (
+        "Como el escenario 3, pero «Medidor sospechoso» en «¿Qué se encontró en la inspección?» y «Sí» en "
+        "«¿El error del medidor supera el ±5 %?»"
+    )
+    for item in items:
+        found = re.match(r"Como el escenario (\d+), pero", item.condition)
+        if not found:
+            continue
+        earlier = items[int(found.group(1)) - 1]
+        assert earlier.number < item.number
+        shared = [o for o, p in zip(item.outcomes, earlier.outcomes, strict=False) if o == p]
+        assert len(shared) >= 2 and item.outcomes[: len(shared)] == earlier.outcomes[: len(shared)]
+        named = item.condition.count("» en «")
+        assert named == len(item.outcomes) - len(shared)  # the answers after the shared ones, and only those

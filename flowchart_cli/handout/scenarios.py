@@ -22,7 +22,7 @@ from ..model import Flow
 from ..readable_time import DayUnit, clock_parts, clock_sums, day_unit, readable_range
 from .coverage import LoopCase, teaching_plan
 from .parties import parties_of_lanes
-from .questions import answers_condition
+from .questions import answer_list, answers_condition
 from .routes import anchor, shorten
 
 __all__ = [
@@ -39,6 +39,7 @@ SHOWN = 12  # scenarios written out when the flow has that many; more only to sh
 COVER_LIMIT = 30  # at most this many, even when showing every outcome would take more
 COUNTED = 1000  # paths walked to count the rest; past this the note says "more than"
 LABEL_LIMIT = 70
+LIKE_FROM = 2  # answers a scenario must share with an earlier one, from the start, to be told as "like" it
 ALSO_SHOWN = 2  # other ways round to one way back listed after it; more are counted (the diagram shows them all)
 
 SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
@@ -55,6 +56,7 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "loops_more": "…and {n} more ways back.",
         "more": "…and {n} more scenarios.",
         "more_than": "…and more than {n} other scenarios.",
+        "like": "As in scenario {n}, but {answers}",
     },
     "es": {
         "heading": "Escenarios",
@@ -70,6 +72,7 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "loops_more": "…y {n} vueltas atrás más.",
         "more": "…y {n} escenarios más.",
         "more_than": "…y más de {n} escenarios distintos de estos.",
+        "like": "Como el escenario {n}, pero {answers}",
     },
     "pt": {
         "heading": "Cenários",
@@ -85,6 +88,7 @@ SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
         "loops_more": "…e mais {n} voltas atrás.",
         "more": "…e mais {n} cenários.",
         "more_than": "…e mais de {n} outros cenários.",
+        "like": "Como o cenário {n}, mas {answers}",
     },
 }
 
@@ -145,8 +149,17 @@ def _condition(
     otherwise, those answers too: "«Sí» o «No, pero está autorizado» en «¿Quien llama es el titular?»"; with
     ``twins``, every answer of a decision that leads where the one taken does (a way back names «Falta algún
     documento» o «Documento ilegible», both into step 5, not the first alone: review 7)."""
+    return answers_condition(_answers(outcomes, by_key, also, twins), lang)
+
+
+def _answers(
+    outcomes: Sequence[Outcome], by_key: Mapping, also: Sequence[FlowPath] = (), twins: bool = False, first: int = 0
+) -> list[tuple[str, str | tuple[str, ...]]]:
+    """(question, answer or answers) along the path from its ``first`` decision on (see :func:`_condition`)."""
     answers = []
     for i, o in enumerate(outcomes):
+        if i < first:
+            continue
         taken = {o.outcome, *(p.outcomes[i].outcome for p in also)}
         if twins:
             branches = by_key[o.step].branches
@@ -155,7 +168,26 @@ def _condition(
         # in the order the decision lists them (an outcome is one of its branch labels)
         said = o.outcome if len(taken) == 1 else tuple(b.label for b in by_key[o.step].branches if b.label in taken)
         answers.append((shorten(by_key[o.step].label, LABEL_LIMIT), said))
-    return answers_condition(answers, lang)
+    return answers
+
+
+def _like(groups: Sequence[Sequence[FlowPath]], k: int) -> tuple[int, int] | None:
+    """The earlier scenario that scenario ``k`` follows longest, answer for answer, and for how many answers
+    (at least :data:`LIKE_FROM`): its sentence names only the answers after those (review 10: seven scenarios
+    of three to six answers each, all starting «Sí» en «¿Vienen todos los antecedentes?», read as a wall)."""
+
+    def answers(group: Sequence[FlowPath], i: int) -> set[tuple[str, str]] | None:
+        found = {(p.outcomes[i].step, p.outcomes[i].outcome) for p in group if i < len(p.outcomes)}
+        return found if len(found) == 1 and all(i < len(p.outcomes) for p in group) else None
+
+    best: tuple[int, int] | None = None
+    for j in range(k):
+        same = 0
+        while (here := answers(groups[k], same)) is not None and here == answers(groups[j], same):
+            same += 1
+        if same >= LIKE_FROM and same < len(groups[k][0].outcomes) and (best is None or same >= best[1]):
+            best = (j, same)
+    return best
 
 
 def _same_route(paths: Sequence[FlowPath], every: Sequence[FlowPath]) -> list[list[FlowPath]]:
@@ -172,10 +204,23 @@ def _same_route(paths: Sequence[FlowPath], every: Sequence[FlowPath]) -> list[li
 
 
 def _item(
-    number: int, same: Sequence[FlowPath], flow: Flow, lang: str, w: Mapping[str, str], day: DayUnit | None
+    number: int,
+    same: Sequence[FlowPath],
+    flow: Flow,
+    lang: str,
+    w: Mapping[str, str],
+    day: DayUnit | None,
+    like: tuple[int, int] | None = None,
 ) -> ScenarioItem:
+    """Scenario ``number``; ``like``: the earlier scenario (its index) it follows for so many answers, named
+    instead of them ("Como el escenario 3, pero «Medidor sospechoso» en …")."""
     path, also = same[0], same[1:]
     by_key = {s.key: s for s in flow.steps}
+    if like is None:
+        condition = _condition(path.outcomes, by_key, lang, also)
+    else:
+        rest = answer_list(_answers(path.outcomes, by_key, also, first=like[1]), lang)
+        condition = w["like"].format(n=like[0] + 1, answers=rest)
     timed = len(path.unknown) + len(path.unread) < len(path.steps)
     ids = {lane.name: lane.id for lane in reversed(flow.lanes)}
     parties = parties_of_lanes(flow, [ids.get(name, name) for name in path.lanes], lang)
@@ -192,7 +237,7 @@ def _item(
     return ScenarioItem(
         number=number,
         anchor=f"scenario-{number}",
-        condition=_condition(path.outcomes, by_key, lang, also),
+        condition=condition,
         route=w["steps"].format(route=step_route([by_key[k].number for k in path.steps])),
         ends=shorten(end.label, LABEL_LIMIT),
         end_anchor=anchor(end),
@@ -258,7 +303,7 @@ def build_scenarios(flow: Flow, lang: str) -> Scenarios:
     return Scenarios(
         heading=w["heading"],
         intro=w["intro"] if paths else "",
-        items=tuple(_item(n, same, flow, lang, w, day) for n, same in enumerate(shown, start=1)),
+        items=tuple(_item(n, same, flow, lang, w, day, _like(shown, n - 1)) for n, same in enumerate(shown, start=1)),
         note=note,
         loops_heading=w["loops_heading"] if loops else "",
         loops_intro=w["loops_intro"] if loops else "",
