@@ -67,3 +67,34 @@ def test_lines_that_meet_from_both_ways_are_parted_on_a_real_flow() -> None:
     into = {e.source: e.points[-1] for e in diagram.edges if e.target == "balance"}
     assert len(into) == 2 and len(set(into.values())) == 2  # two arrowheads, not one shared
     assert any(abs(end.y - box.y) < 2 for end in into.values())  # one by the top
+
+
+# along a row: "Sim" comes down at x = 30 from the left and runs right at y = 150 to drop into the top of the
+# target; the way back from "Esperar 2 h…" comes up at x = 400 on the right and runs left to the same corner
+SIM = _line((30, -50), (30, 150), (160, 150), (160, 200))
+BACK = _line((400, 300), (400, 150), (160, 150), (160, 200))
+ROW_BOXES = [Rect(-20, -100, 100, 40), Rect(350, 300, 100, 40), TARGET]
+
+
+def test_a_way_back_meeting_a_line_head_on_along_a_row_parts_from_it():
+    """Review 10: the row from "Sim" to the way back from "Esperar 2 h e cobrar a resposta do restaurante"
+    read as "Sim → Esperar 2 h". The line going forward goes on down its channel into the side facing it."""
+    sim, back = parted_arrivals([SIM, BACK], ROW_BOXES, ENDS, ["decision", "delay", "process"], back=[False, True])
+    assert sim == _line((30, -50), (30, 220), (100, 220))  # into the left side, at its middle
+    assert back == BACK
+
+
+def test_two_lines_going_forward_along_a_row_into_one_top_stay_merged():
+    """Two branches from both sides meeting over a shape and dropping into it is the usual drawing of a merge."""
+    lines = parted_arrivals([SIM, BACK], ROW_BOXES, ENDS, ["decision", "delay", "process"], back=[False, False])
+    assert lines == [SIM, BACK]
+
+
+def test_review_10s_way_back_and_sim_enter_confirmar_by_two_sides():
+    flow, _ = load_flow(Path(__file__).parent / "layout_cases" / "reembolso-delivery.flow.yaml")
+    d = layout_flow(flow, RenderOptions())
+    box = next(n.box for n in d.nodes if n.key == "restaurante_ok")
+    sim = next(e for e in d.edges if e.source == "enviou" and e.target == "restaurante_ok")
+    back = next(e for e in d.edges if e.source == "lembrete" and e.target == "restaurante_ok")
+    assert abs(sim.points[-1].x - box.x) < 2 and sim.points[-1] != back.points[-1]
+    assert abs(back.points[-1].y - box.y) < 2  # the way back still into the top

@@ -31,6 +31,7 @@ __all__ = [
     "crossings",
     "runs_on",
     "side_arrivals",
+    "side_taken",
     "swap_point",
     "swap_rect",
 ]
@@ -110,7 +111,7 @@ def _side_entry(
     depth = inset(kinds[target], boxes[target], real_side[side, swapped], 0.0)
     middle = goal.y + goal.height / 2
     entry = Point(goal.x + depth if side == "left" else goal.right - depth, middle)
-    if _side_taken(others, goal, side):
+    if side_taken(others, goal, side):
         return None
     merged = any(abs(other[-1].x - line[-1].x) < 0.5 and abs(other[-1].y - line[-1].y) < 0.5 for other in others)
     late = None if merged else _late_turn(line, entry, side, middle)  # one line of a merged arrival stays in it
@@ -201,7 +202,7 @@ def _late_turn(line: list[Point], entry: Point, side: str, middle: float) -> _Sh
     return [*line[:-2], corner, turn, entry], old_pieces, new_pieces, [(corner, turn), (turn, entry)]
 
 
-def _side_taken(others: list[Line], goal: Rect, side: str) -> bool:
+def side_taken(others: list[Line], goal: Rect, side: str) -> bool:
     """Whether another line leaves or enters ``goal`` by ``side`` (one arrowhead per side, no crowding)."""
     for line in others:
         for p in (line[0], line[-1]):

@@ -121,7 +121,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
         else (Point(lane.band.x, x), Point(lane.band.right, x))
         for lane, x in _borders(lanes, f.lr)
     ]
-    lines = parted_arrivals(lines, boxes, ends, kinds, walls)
+    lines = parted_arrivals(lines, boxes, ends, kinds, walls, [route.back for route in p.routes])
     lines = own_side_departures(lines, boxes, ends, kinds, walls)
     shares = list(p.shares) or [""] * len(p.routes)
     starts = _label_starts(p.routes, lines, f.straight_on)

@@ -11,9 +11,14 @@ line coming up its bottom, where that side is free, the new pieces keep clear
 of every shape and of every other line, nothing runs on into a stranger, and
 no more lines cross than before.
 
-Only runs up and down a channel are parted, in TB and LR alike: two lines
-along a row from both sides that meet above (or below) a shape and drop into
-it with one arrowhead are the usual drawing of a merge, and read as one.
+Runs up and down a channel are parted, in TB and LR alike. Two lines along
+a row from both sides that meet above (or below) a shape and drop into it
+with one arrowhead are the usual drawing of a merge, and read as one, unless
+one of them is a way back: then the row reads as a line from one source to
+the other (review 10: "Sim" from "O cliente enviou as fotos em 24 h?" and the
+way back from "Esperar 2 h e cobrar a resposta do restaurante" met over
+"Confirmar o problema com o restaurante", read as "Sim → Esperar 2 h"). One
+of them goes on down the channel it came down and enters the side facing it.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from .arrivals import RUN_ON, Line, apart_from_lines, clear_of_shapes, crossings, runs_on
+from .arrivals import RUN_ON, Line, apart_from_lines, clear_of_shapes, crossings, runs_on, side_taken
 from .geometry import Point, Rect
 from .shapes import inset
 
@@ -37,9 +42,11 @@ def parted_arrivals(
     ends: Sequence[tuple[int, int]],
     kinds: Sequence[str],
     walls: Sequence[Line] = (),
+    back: Sequence[bool] = (),
 ) -> list[Line]:
     """``lines`` with one line of each opposed merged arrival moved to another side of its target; the new
-    pieces keep the track gap from the ``walls`` (lane borders) as from lines."""
+    pieces keep the track gap from the ``walls`` (lane borders) as from lines. ``back``: which lines are ways
+    back (a row's head-on merge is parted only where one is)."""
     out = list(lines)
     for group in _opposed(out):
         for number in group:
@@ -47,7 +54,71 @@ def parted_arrivals(
             if moved is not None:
                 out[number] = moved
                 break
+    for group in _opposed_rows(out, back):
+        for number in group:
+            moved = _side_on(out, number, boxes, ends, kinds, walls)
+            if moved is not None:
+                out[number] = moved
+                break
     return out
+
+
+def _opposed_rows(lines: Sequence[Line], back: Sequence[bool]) -> list[list[int]]:
+    """The lines of each merged arrival into a top or bottom that reach its last corner from both ways along
+    the row, one of them a way back: the lines going forward first."""
+    corners: dict[tuple[float, float, float, float], list[tuple[int, int]]] = {}
+    for number, line in enumerate(lines):
+        if len(line) < 4:
+            continue
+        a, b, c = line[-3:]
+        if abs(b.x - c.x) > 0.01 or abs(a.y - b.y) > 0.01 or abs(a.x - b.x) < 0.01:
+            continue
+        key = (round(b.x, 1), round(b.y, 1), round(c.x, 1), round(c.y, 1))
+        corners.setdefault(key, []).append((number, 1 if a.x < b.x else -1))
+    groups = []
+    for members in corners.values():
+        if len({way for _, way in members}) > 1 and any(number < len(back) and back[number] for number, _ in members):
+            groups.append(sorted((n for n, _ in members), key=lambda n: n < len(back) and back[n]))
+    return groups
+
+
+def _side_on(
+    lines: list[Line],
+    number: int,
+    boxes: Sequence[Rect],
+    ends: Sequence[tuple[int, int]],
+    kinds: Sequence[str],
+    walls: Sequence[Line],
+) -> Line | None:
+    """The line on down (or up) the channel it came along, or only so far, and into the side of its target
+    facing it, or ``None``."""
+    line = list(lines[number])
+    a, b, c = line[-4:-1]  # a-b along a column, b-c along the row, c-d into the top or bottom
+    if abs(a.x - b.x) > 0.01:
+        return None
+    target = ends[number][1]
+    goal = boxes[target]
+    side = "left" if b.x < c.x else "right"
+    middle = goal.y + goal.height / 2
+    if (middle - a.y) * (b.y - a.y) <= 0:  # the run would turn back on itself (it may turn before its end:
+        return None  # a line that ran on past the side's height to arrive from below)
+    if (side == "left" and b.x > goal.x - _STUB) or (side == "right" and b.x < goal.right + _STUB):
+        return None
+    others = [other for k, other in enumerate(lines) if k != number]
+    if side_taken(others, goal, side):
+        return None
+    depth = inset(kinds[target], goal, side, 0.0)
+    turn = Point(b.x, middle)
+    entry = Point(goal.x + depth if side == "left" else goal.right - depth, middle)
+    changed = [(b, turn), (turn, entry)]
+    shapes = [box for k, box in enumerate(boxes) if k != target]
+    if not clear_of_shapes(changed, shapes) or not apart_from_lines(changed, [*others, *walls]):
+        return None
+    if runs_on(changed, number, lines, ends, lambda p: p):
+        return None
+    if crossings([(a, turn), (turn, entry)], others) > crossings(list(itertools.pairwise(line[-4:])), others):
+        return None
+    return (*line[:-3], turn, entry)
 
 
 def _opposed(lines: Sequence[Line]) -> list[list[int]]:
