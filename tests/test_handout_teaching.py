@@ -249,4 +249,19 @@ def test_a_scenario_that_follows_an_earlier_one_names_only_the_answers_after_it(
         shared = [o for o, p in zip(item.outcomes, earlier.outcomes, strict=False) if o == p]
         assert len(shared) >= 2 and item.outcomes[: len(shared)] == earlier.outcomes[: len(shared)]
         named = item.condition.count("» en «")
-        assert named == len(item.outcomes) - len(shared)  # the answers after the shared ones, and only those
+        assert 1 <= named <= len(item.outcomes) - len(shared)  # only answers after the shared ones
+    # after the first answer that differs, one the earlier scenario gives too is not named again
+    assert conditions[5] == "Como el escenario 3, pero «No» en «¿El cliente reparó la fuga dentro de 15 días?»"
+
+
+def test_a_scenario_is_told_like_one_written_out_in_full_rather_than_like_one_told_like_another():
+    """Review 11: "Como el escenario 9, pero…" sent the reader to 9, itself "Como el escenario 7, pero…"."""
+    from types import SimpleNamespace
+
+    from flowchart_cli.handout.scenarios import _likes
+
+    def path(*answers: str) -> SimpleNamespace:  # a FlowPath as far as the choice reads it
+        return SimpleNamespace(outcomes=tuple(Outcome(f"q{i}", a) for i, a in enumerate(answers)))
+
+    groups = [[path("a", "b", "c", "d")], [path("a", "b", "c", "e")], [path("a", "b", "f")]]
+    assert _likes(groups) == [None, (0, 3), (0, 2)]  # the third like the first (in full), not the second

@@ -153,14 +153,22 @@ def _condition(
 
 
 def _answers(
-    outcomes: Sequence[Outcome], by_key: Mapping, also: Sequence[FlowPath] = (), twins: bool = False, first: int = 0
+    outcomes: Sequence[Outcome],
+    by_key: Mapping,
+    also: Sequence[FlowPath] = (),
+    twins: bool = False,
+    first: int = 0,
+    given: Mapping[str, frozenset[str]] | None = None,
 ) -> list[tuple[str, str | tuple[str, ...]]]:
-    """(question, answer or answers) along the path from its ``first`` decision on (see :func:`_condition`)."""
+    """(question, answer or answers) along the path from its ``first`` decision on (see :func:`_condition`),
+    but those the same as in ``given`` (decision: answers of the scenario this one is told as "like")."""
     answers = []
     for i, o in enumerate(outcomes):
         if i < first:
             continue
         taken = {o.outcome, *(p.outcomes[i].outcome for p in also)}
+        if given is not None and given.get(o.step) == frozenset(taken):
+            continue
         if twins:
             branches = by_key[o.step].branches
             into = {b.target for b in branches if b.label in taken}
@@ -171,23 +179,39 @@ def _answers(
     return answers
 
 
-def _like(groups: Sequence[Sequence[FlowPath]], k: int) -> tuple[int, int] | None:
+def _like(
+    groups: Sequence[Sequence[FlowPath]], k: int, earlier: Sequence[tuple[int, int] | None]
+) -> tuple[int, int] | None:
     """The earlier scenario that scenario ``k`` follows longest, answer for answer, and for how many answers
     (at least :data:`LIKE_FROM`): its sentence names only the answers after those (review 10: seven scenarios
-    of three to six answers each, all starting «Sí» en «¿Vienen todos los antecedentes?», read as a wall)."""
+    of three to six answers each, all starting «Sí» en «¿Vienen todos los antecedentes?», read as a wall).
+    Answers named together ("«Family collects» or «Taxi voucher»") are the same when both name the same ones;
+    of as long a start, one written out in full (``earlier``: how each earlier one is told) is named before one
+    told as "like" another (review 11: "like 9" sent the reader on to 7), then the nearest."""
 
-    def answers(group: Sequence[FlowPath], i: int) -> set[tuple[str, str]] | None:
-        found = {(p.outcomes[i].step, p.outcomes[i].outcome) for p in group if i < len(p.outcomes)}
-        return found if len(found) == 1 and all(i < len(p.outcomes) for p in group) else None
+    def answers(group: Sequence[FlowPath], i: int) -> tuple[str, frozenset[str]] | None:
+        if any(i >= len(p.outcomes) for p in group):
+            return None
+        steps = {p.outcomes[i].step for p in group}
+        return (steps.pop(), frozenset(p.outcomes[i].outcome for p in group)) if len(steps) == 1 else None
 
-    best: tuple[int, int] | None = None
+    best: tuple[int, bool, int] | None = None  # answers shared, written in full, which
     for j in range(k):
         same = 0
         while (here := answers(groups[k], same)) is not None and here == answers(groups[j], same):
             same += 1
-        if same >= LIKE_FROM and same < len(groups[k][0].outcomes) and (best is None or same >= best[1]):
-            best = (j, same)
-    return best
+        if same >= LIKE_FROM and same < len(groups[k][0].outcomes):
+            found = (same, earlier[j] is None, j)
+            best = found if best is None or found > best else best
+    return None if best is None else (best[2], best[0])
+
+
+def _likes(groups: Sequence[Sequence[FlowPath]]) -> list[tuple[int, int] | None]:
+    """How each scenario is told: in full (``None``) or like an earlier one (see :func:`_like`)."""
+    out: list[tuple[int, int] | None] = []
+    for k in range(len(groups)):
+        out.append(_like(groups, k, out))
+    return out
 
 
 def _same_route(paths: Sequence[FlowPath], every: Sequence[FlowPath]) -> list[list[FlowPath]]:
@@ -211,6 +235,7 @@ def _item(
     w: Mapping[str, str],
     day: DayUnit | None,
     like: tuple[int, int] | None = None,
+    like_paths: Sequence[FlowPath] = (),
 ) -> ScenarioItem:
     """Scenario ``number``; ``like``: the earlier scenario (its index) it follows for so many answers, named
     instead of them ("Como el escenario 3, pero «Medidor sospechoso» en …")."""
@@ -219,7 +244,12 @@ def _item(
     if like is None:
         condition = _condition(path.outcomes, by_key, lang, also)
     else:
-        rest = answer_list(_answers(path.outcomes, by_key, also, first=like[1]), lang)
+        given: dict[str, set[str]] = {}
+        for p in like_paths:
+            for o in p.outcomes:
+                given.setdefault(o.step, set()).add(o.outcome)
+        frozen = {step: frozenset(said) for step, said in given.items()}
+        rest = answer_list(_answers(path.outcomes, by_key, also, first=like[1], given=frozen), lang)
         condition = w["like"].format(n=like[0] + 1, answers=rest)
     timed = len(path.unknown) + len(path.unread) < len(path.steps)
     ids = {lane.name: lane.id for lane in reversed(flow.lanes)}
@@ -303,7 +333,10 @@ def build_scenarios(flow: Flow, lang: str) -> Scenarios:
     return Scenarios(
         heading=w["heading"],
         intro=w["intro"] if paths else "",
-        items=tuple(_item(n, same, flow, lang, w, day, _like(shown, n - 1)) for n, same in enumerate(shown, start=1)),
+        items=tuple(
+            _item(n, same, flow, lang, w, day, like, shown[like[0]] if like else ())
+            for n, (same, like) in enumerate(zip(shown, _likes(shown), strict=True), start=1)
+        ),
         note=note,
         loops_heading=w["loops_heading"] if loops else "",
         loops_intro=w["loops_intro"] if loops else "",
