@@ -95,6 +95,7 @@ _EN = {
     "quiz_who": "Who is responsible for “{label}”?",
     "quiz_duration": "How long does “{label}” take?",
     "quiz_answer_line": "Answer",
+    "quiz_about": "about {step}",  # "(about step 3)": the step a question is on, not its answer (review 11)
     "answers": "Quiz answers",
     "answer": "{step}: {label}",
     "references": "References",
@@ -181,6 +182,7 @@ _ES = {
     "quiz_who": "¿Quién es responsable de «{label}»?",
     "quiz_duration": "¿Cuánto tiempo lleva «{label}»?",
     "quiz_answer_line": "Respuesta",
+    "quiz_about": "sobre el {step}",
     "answers": "Respuestas de la autoevaluación",
     "answer": "{step}: {label}",
     "references": "Referencias",
@@ -267,6 +269,7 @@ _PT = {
     "quiz_who": "Quem é responsável por “{label}”?",
     "quiz_duration": "Quanto tempo leva “{label}”?",
     "quiz_answer_line": "Resposta",
+    "quiz_about": "sobre o {step}",
     "answers": "Respostas da autoavaliação",
     "answer": "{step}: {label}",
     "references": "Referências",

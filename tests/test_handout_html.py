@@ -154,7 +154,7 @@ def test_quiz_and_answers(quejas):
     root = parse(html_of(quejas))
     questions = [text(li) for li in by_id(root, "quiz").iter(f"{H}li")]
     assert questions[0].startswith(
-        "En «¿La queja es grave?», si la respuesta es «Sí», ¿cuál es el paso siguiente? (paso 3)"
+        "En «¿La queja es grave?», si la respuesta es «Sí», ¿cuál es el paso siguiente? (sobre el paso 3)"
     )
     answers = [text(li) for li in by_id(root, "answers").iter(f"{H}li")]
     assert answers == [

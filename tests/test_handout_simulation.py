@@ -55,7 +55,7 @@ def test_typical_and_slow_case_in_each_language() -> None:
     )
     assert "10.000 casos simulados" in text(typical)
     support = text(page(checked("soporte-tecnico.flow.yaml")).find(f".//{H}section[@id='scenarios']"))
-    assert "La mitad de los casos termina en unos 27 min o menos; 1 de cada 10 tarda unos 3 h 37 min o más." in support
+    assert "La mitad de los casos termina en unos 27 min o menos; 1 de cada 10 tarda unas 3 h 37 min o más." in support
     claim = text(page(checked("insurance-claim.flow.yaml")).find(f".//{H}section[@id='scenarios']"))
     assert (
         "Half of the cases end in about 1.5 business days or less; 1 in 10 takes about 4.5 business days or more."
@@ -128,7 +128,7 @@ def test_cases_of_8_and_10_minutes_read_as_a_range(tmp_path) -> None:
     )
     (typical,) = [p for p in page(flow).iter(f"{H}p") if p.get("class") == "typical-case"]
     assert text(typical).endswith(
-        "a maioria dos casos leva entre cerca de 8 min e 10 min. Segundo 10.000 casos simulados."
+        "a maioria dos casos leva entre cerca de 8 min e 10 min. Com base em 10.000 casos simulados."
     )
 
 
@@ -356,3 +356,15 @@ def test_a_flow_of_business_days_only_says_what_one_counts_as(tmp_path) -> None:
         only.replace("lang: es", "lang: pt").replace("día hábil", "dia útil").replace("3 días hábiles", "3 dias úteis")
     )
     assert "Cada dia útil conta como 8 h de trabalho." in text(page(flow_from(tmp_path, portuguese)))
+
+
+def test_spanish_about_agrees_with_its_figure():
+    """Review 11: "unos 3 semanas", "unos 8 h 15 min"."""
+    from flowchart_cli.handout.typical import _agreed
+
+    nb = "\u00a0"
+    said = _agreed(f"termina en unos 3{nb}semanas o menos; tarda unos 8{nb}h{nb}15{nb}min o más").replace(nb, " ")
+    assert said == "termina en unas 3 semanas o menos; tarda unas 8 h 15 min o más"
+    assert _agreed(f"unos 27{nb}min; unos 1{nb}día; unos 12{nb}días").replace(nb, " ") == (
+        "unos 27 min; alrededor de 1 día; unos 12 días"
+    )

@@ -68,7 +68,8 @@ def headline(html: str) -> str:
 
 HEADLINE_FIGURES = {
     "en": r"end in about (.+?) or less; 1 in 10 takes about (.+?) or more\.",
-    "es": r"termina en unos (.+?) o menos; 1 de cada 10 tarda unos (.+?) o más\.",
+    "es": r"termina en (?:un[oa]s|alrededor de) (.+?) o menos; "
+    r"1 de cada 10 tarda (?:un[oa]s|alrededor de) (.+?) o más\.",
     "pt": r"termina em cerca de (.+?) ou menos; 1 em cada 10 leva cerca de (.+?) ou mais\.",
 }
 

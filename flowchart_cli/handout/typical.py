@@ -19,6 +19,7 @@ is told what the other kind counts as.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from ..analyze.simulate import DEFAULT_CASES, simulate_flow
@@ -94,11 +95,12 @@ TYPICAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "same": "Quase todos os casos levam cerca de {p50}.",
         "slow_only": "1 em cada 10 casos leva cerca de {p90} ou mais.",
         "between": "A maioria dos casos leva entre cerca de {low} e {high}.",
-        "how": "Segundo {cases} casos simulados, com cada decisão tomada com a frequência que indicam suas proporções.",
+        "how": "Com base em {cases} casos simulados, com cada decisão tomada com a frequência que indicam suas "
+        "proporções.",
         "assuming": "Supondo que cada resposta de cada decisão ocorre com a mesma frequência (o fluxo não indica "
         "proporções), ",
-        "how_equal": "Segundo {cases} casos simulados.",
-        "how_some": "Segundo {cases} casos simulados, com cada decisão tomada com a frequência que indicam suas "
+        "how_equal": "Com base em {cases} casos simulados.",
+        "how_some": "Com base em {cases} casos simulados, com cada decisão tomada com a frequência que indicam suas "
         "proporções, e cada resposta com a mesma frequência onde não as indica.",
         "untimed_one": "O passo {steps} conta como 0 min ({why}), então os casos reais levam mais tempo.",
         "untimed": "Os passos {steps} contam como 0 min ({why}), então os casos reais levam mais tempo.",
@@ -143,6 +145,8 @@ def typical_case(flow: Flow, lang: str) -> tuple[str, str]:
         sentence = words["between"].format(low=said(low), high=said(simulation.p90))
     else:
         sentence = words["sentence"].format(p50=said(simulation.p50), p90=said(simulation.p90))
+    if lang == "es":
+        sentence = _agreed(sentence)
     decisions = [s for s in flow.steps if s.kind == "decision" and len(s.branches) > 1]
     if decisions and not any(s.shares for s in decisions):
         # review 4 #11: "Metade dos casos termina em menos de 15 min" in bold, for a lost card, came only from
@@ -152,6 +156,16 @@ def typical_case(flow: Flow, lang: str) -> tuple[str, str]:
         filter(None, (_how(flow, words, _count(cases, lang)), _day_note(day, words), _untimed(flow, words)))
     )
     return sentence, days
+
+
+_FEMININE = re.compile(r"\bunos (\d+(?:,\d+)?\u00a0(?:h|semanas?|horas?)\b)")
+_ONE = re.compile(r"\bun[oa]s (1\u00a0)")
+
+
+def _agreed(sentence: str) -> str:
+    """Spanish "unos" agreeing with its figure: "unas 3 semanas", "unas 8 h 15 min" (horas), and "alrededor de
+    1 día" for a single one (review 11: "unos 3 semanas", "unos 8 h 15 min")."""
+    return _ONE.sub(r"alrededor de \1", _FEMININE.sub(r"unas \1", sentence))
 
 
 def _day_note(day: DayUnit | None, words: Mapping[str, str]) -> str:
