@@ -16,13 +16,16 @@ too when the channel has room for the label outside the run.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .frame import SPACING, Frame
+from .lengths import DRAWN_DETOUR_LIMIT
 from .outcome_text import outcome_size
 from .routing import Route
+from .tips import START_ROOM, TIP_ROOM
 
 __all__ = ["hug_shapes"]
 
@@ -113,7 +116,8 @@ class _Obstacle:
     """What a run passing rows ``low``..``high`` must keep outside of: ``reach`` across.
 
     ``line`` is the line whose stub label it is (-1 for a shape, or a label that holds every run), with
-    where its stub lies along (``stub_at``) and where the stub ends across (``stub_end``).
+    where its stub lies along (``stub_at``) and where the stub ends across (``stub_end``); ``own`` the line
+    whose arrowhead or start it keeps room at (its own runs pass).
     """
 
     low: float
@@ -122,6 +126,7 @@ class _Obstacle:
     line: int = -1
     stub_at: float = 0.0
     stub_end: float = 0.0
+    own: int = -1
 
 
 def _obstacles(f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[Points]) -> list[_Obstacle]:
@@ -153,6 +158,30 @@ def _obstacles(f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[P
         else:  # the label lies above (or below) the stub
             low, high, reach = a - size - 10 - tall, a + size + 22 + tall, c - half.inward * (length + _LABEL_ROOM)
         out.append(_Obstacle(low, high, reach, line, a, points[1][1]))
+    out += _ends_beside(f, half, routes, lines, column)
+    return out
+
+
+def _ends_beside(
+    f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[Points], column: int
+) -> list[_Obstacle]:
+    """The arrowheads into the column's shapes from the half, and the lines out of them into it: a run may
+    not cross them nearer the shape than tips.py keeps (review 11: the way back from "Book the first home
+    nursing visit" brought in to 20 px from "Social work assessment…" crossed the arrow into it 20 px before
+    its tip, as if it fed it)."""
+    out = []
+    for number, (route, points) in enumerate(zip(routes, lines, strict=True)):
+        if len(points) < 2:
+            continue
+        for (end, before), shape, room in (
+            ((points[-1], points[-2]), route.target, TIP_ROOM),
+            ((points[0], points[1]), route.source, START_ROOM),
+        ):
+            if f.p.grid.column[shape] != column or abs(end[0] - before[0]) > 0.01:
+                continue
+            if (before[1] - end[1]) * half.inward >= 0:  # not from (or into) this half's side
+                continue
+            out.append(_Obstacle(end[0] - 1, end[0] + 1, end[1] - half.inward * room, own=number))
     return out
 
 
@@ -223,7 +252,7 @@ class _Channel:
             o = self.obstacles[n]
             if not (o.low < high + 0.01 and low - 0.01 < o.high):
                 continue
-            if o.line in lines and not own:
+            if (o.line in lines and not own) or o.own in lines:
                 continue
             if o.line >= 0 and o.line not in lines and low < o.stub_at < high and (now - o.stub_end) * inward > 0:
                 continue  # this run crosses that label's stub already: the label sits elsewhere on its line
@@ -309,7 +338,7 @@ def _label_outside(f: Frame, channel: _Channel, placed: list[float], lines: list
             continue
         at = channel.limit(u, dict(enumerate(placed)), own=False)
         at = max(at, placed[u]) if inward > 0 else min(at, placed[u])
-        if abs(at - placed[u]) < 2 * SPACING:
+        if abs(at - placed[u]) < 2 * SPACING and not any(_too_long(lines[run.line], f) for run in own):
             continue  # a short label stays on its stub, above it: the line is hardly longer
         if not all(_keeps_turns(lines[run.line], run.index, at) for run in unit):
             continue
@@ -325,6 +354,17 @@ def _label_outside(f: Frame, channel: _Channel, placed: list[float], lines: list
         )
         if not clash:
             placed[u] = at
+
+
+_LONG = DRAWN_DETOUR_LIMIT - 0.1  # a line this long for its ends' distance comes in even a little
+
+
+def _too_long(points: Points, f: Frame) -> bool:
+    """Whether the line is near the drawing's detour limit (review 11: "How is the patient doing? No answer",
+    out to its label's end and back to the step right above it, 1.53 times its ends' distance)."""
+    length = sum(abs(a0 - b0) + abs(a1 - b1) for (a0, a1), (b0, b1) in itertools.pairwise(points))
+    (a0, a1), (b0, b1) = points[0], points[-1]
+    return length > _LONG * (abs(a0 - b0) + abs(a1 - b1) + 4 * f.p.font_size)
 
 
 def _comes_back(points: Points, run: _Run, inward: int) -> bool:
