@@ -186,6 +186,32 @@ def test_a_stage_cut_into_three_parts_is_named_on_the_overview_its_parts_numbers
     assert all(outline.box.x < outline.tag.x for outline in overview.outlines)  # inside its frame
 
 
+def test_a_stage_name_across_a_part_frame_edge_stands_on_a_patch_drawn_over_the_frames():
+    """Review 11: "Home care", cut between parts 4 and 5, had the dashed frame edge struck through it."""
+    from flowchart_cli.handout.paper import PAPERS
+    from flowchart_cli.handout.printed import print_plan
+    from flowchart_cli.writers.svg import write_svg
+
+    flow = check_file(ROOT / "tests" / "layout_cases" / "hospital-discharge.flow.yaml").flow
+    overview = print_plan(flow, layout_flow(flow), PAPERS["a4"], words("en"), legend_items=11).first
+    home = next(stage for stage in overview.stages if stage.name == "Home care")
+    assert home.lines[1] == "Home care" and home.sideways is not None
+    edges = [o.box.y for o in overview.outlines if home.sideways.y < o.box.y < home.sideways.bottom]
+    assert edges  # a part's frame begins inside the stage's band
+    root = ET.fromstring(write_svg(overview, RenderOptions()))
+    children = list(root)
+    names = [g for g in children if g.get("class") == "fc-stage-name"]
+    frames = [i for i, g in enumerate(children) if g.get("class") == "fc-part-outline"]
+    assert {g.get("data-stage") for g in names} == {s.id for s in overview.stages if s.sideways is not None}
+    assert min(children.index(g) for g in names) > max(frames)  # drawn over the frames
+    group = next(g for g in names if g.get("data-stage") == home.id)
+    patch = group.find(f"{SVG}rect")
+    text = group.find(f"{SVG}text")
+    y, height = float(patch.get("y")), float(patch.get("height"))
+    assert "".join(text.itertext()) == "Home care"
+    assert any(y < edge < y + height for edge in edges)  # the patch covers the edge where the name crosses it
+
+
 def test_a_left_to_right_overview_names_the_stages_across_their_row_beside_the_parts_numbers():
     """Review 7 and 8: a left-to-right overview named no stage. Each name reads across its stage's header row,
     the row grown to hold it, beside the parts' number tags."""

@@ -118,6 +118,9 @@ class _Drawing:
         parts += [self.step(node) for node in d.nodes]
         parts += [self.edge(edge) for edge in d.edges]
         parts += [self.outline(outline) for outline in d.outlines]
+        # an overview's stage names over the parts' frames, on a halo of the stage column's colour: a frame's
+        # edge across a stage struck its name through (review 11: "Home care", cut between two parts)
+        parts += [self.sideways(stage, self.size + 1) for stage in d.stages if stage.sideways is not None]
         parts.insert(3, self.paints.style())
         parts.append("</svg>\n")
         return "".join(parts)
@@ -199,9 +202,8 @@ class _Drawing:
         number, *name = stage.lines or (str(stage.number), stage.name)
         x, top = stage.label.center.x, stage.label.center.y - (len(name) + 1) * LINE_HEIGHT / 2
         size = self.size + 1
-        if stage.sideways is not None:
-            turned = self.sideways(stage, size)
-            return f'<g class="fc-stage" data-stage={_attr(stage.id)}>{band}{_rect(stage.label, label)}{turned}</g>\n'
+        if stage.sideways is not None:  # its name goes on top of the parts' frames (see :meth:`svg`)
+            return f'<g class="fc-stage" data-stage={_attr(stage.id)}>{band}{_rect(stage.label, label)}</g>\n'
         return (
             f'<g class="fc-stage" data-stage={_attr(stage.id)}>{band}'
             f"{_rect(stage.label, label)}"
@@ -219,9 +221,18 @@ class _Drawing:
         at = stage.sideways.center
         upright = stage.sideways.width > stage.sideways.height
         turn = "" if upright else f' transform="rotate(-90 {fmt(at.x)} {fmt(at.y)})"'
+        # on a patch of the stage column's colour, where a frame's edge passes under it
+        long, short = text_width(name, size, bold=True) + size * 0.6, size * 1.3
+        patch = (
+            Rect(at.x - long / 2, at.y - short / 2, long, short)
+            if upright
+            else Rect(at.x - short / 2, at.y - long / 2, short, long)
+        )
+        fill = self.paints.attrs("stagename", fill=self.both(lambda t: t.stage_header_fill))
         return (
+            f'<g class="fc-stage-name" data-stage={_attr(stage.id)}>{_rect(patch, fill)}'
             f'<text x="{fmt(at.x)}" y="{fmt(at.y + 0.35 * size)}" text-anchor="middle" font-weight="bold" '
-            f'font-size="{fmt(size)}"{turn}{self.ink()}>{_text(name)}</text>'
+            f'font-size="{fmt(size)}"{turn}{self.ink()}>{_text(name)}</text></g>\n'
         )
 
     def step(self, node: NodeBox) -> str:
