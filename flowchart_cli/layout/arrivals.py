@@ -250,9 +250,11 @@ def runs_on(
     lines: Sequence[Line],
     ends: Sequence[tuple[int, int]],
     point: Callable[[Point], Point],
+    gap_least: float = RUN_ON,
 ) -> bool:
     """Whether a piece lies on one straight line with a piece of a line that shares neither end step with
-    this one, less than :data:`RUN_ON` short of it: the eye would join the two (continuations.py)."""
+    this one, less than ``gap_least`` (:data:`RUN_ON`) short of it: the eye would join the two
+    (continuations.py)."""
     source, target = ends[number]
     for k, other in enumerate(lines):
         if k == number or ends[k][0] == source or ends[k][1] == target:
@@ -267,7 +269,7 @@ def runs_on(
                     gap = max(min(r.x, s.x) - max(p.x, q.x), min(p.x, q.x) - max(r.x, s.x))
                 else:
                     continue
-                if gap < RUN_ON:
+                if gap < gap_least:
                     return True
     return False
 

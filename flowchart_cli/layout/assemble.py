@@ -19,6 +19,7 @@ from .opposed import parted_arrivals
 from .outcome_text import wraps
 from .routing import Route
 from .stage_bands import fit_stage_names, stage_bands
+from .straighten import straight_drops
 from .tips import clear_tips
 from .turns import clear_turns
 
@@ -123,6 +124,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     ]
     lines = parted_arrivals(lines, boxes, ends, kinds, walls, [route.back for route in p.routes])
     lines = own_side_departures(lines, boxes, ends, kinds, walls)
+    lines = straight_drops(lines, boxes, ends, walls)
     shares = list(p.shares) or [""] * len(p.routes)
     starts = _label_starts(p.routes, lines, f.straight_on)
     requests = [
