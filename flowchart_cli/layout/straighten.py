@@ -78,7 +78,9 @@ def _dropped(
     borders = [tuple(point(p) for p in wall) for wall in walls]
     if not clear_of_shapes(changed, shapes) or not apart_from_lines(changed, [*others, *borders]):
         return None
-    if runs_on(changed, number, lines, ends, point, _APART_ALONG):
+    # a line out of the target's bottom goes on where the drop stops, through the shape: that reads right
+    through = [() if ends[k][0] == target else other for k, other in enumerate(lines)]
+    if runs_on(changed, number, through, ends, point, _APART_ALONG):
         return None
     if crossings(changed, others) > crossings(list(itertools.pairwise(line)), others):
         return None
