@@ -249,8 +249,12 @@ def _item(
             for o in p.outcomes:
                 given.setdefault(o.step, set()).add(o.outcome)
         frozen = {step: frozenset(said) for step, said in given.items()}
-        rest = answer_list(_answers(path.outcomes, by_key, also, first=like[1], given=frozen), lang)
-        condition = w["like"].format(n=like[0] + 1, answers=rest)
+        rest = _answers(path.outcomes, by_key, also, first=like[1], given=frozen)
+        condition = (
+            w["like"].format(n=like[0] + 1, answers=answer_list(rest, lang))
+            if rest
+            else _condition(path.outcomes, by_key, lang, also)  # nothing said apart: the whole sentence
+        )
     timed = len(path.unknown) + len(path.unread) < len(path.steps)
     ids = {lane.name: lane.id for lane in reversed(flow.lanes)}
     parties = parties_of_lanes(flow, [ids.get(name, name) for name in path.lanes], lang)

@@ -11,7 +11,10 @@ move outwards, and a run next to a long label stays clear of it. Between
 two columns of one lane a run moves towards the shape its line leaves or
 enters by a stub; the other runs there stay. A line whose own long label
 holds its run out, and that comes back into its lane, brings its run in
-too when the channel has room for the label outside the run.
+too when the channel has room for the label outside the run (even a little,
+for a line near the detour limit). A run keeps tips.py's room at the
+arrowheads into, and the lines out of, the shapes beside it, and two runs
+one after the other a few px apart across lie on one line.
 """
 
 from __future__ import annotations
@@ -130,8 +133,8 @@ class _Obstacle:
 
 
 def _obstacles(f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[Points]) -> list[_Obstacle]:
-    """Each shape on the half's inner side, each stub label there, and each label beside a drop under a
-    decision there that fits its lane on this side only."""
+    """Each shape on the half's inner side, each stub label there, each label beside a drop under a
+    decision there that fits its lane on this side only, and the ends of the lines at those shapes."""
     column = half.gap - 1 if half.inward < 0 else half.gap
     out = []
     for node, col in enumerate(f.p.grid.column):

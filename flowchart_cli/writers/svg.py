@@ -118,7 +118,7 @@ class _Drawing:
         parts += [self.step(node) for node in d.nodes]
         parts += [self.edge(edge) for edge in d.edges]
         parts += [self.outline(outline) for outline in d.outlines]
-        # an overview's stage names over the parts' frames, on a halo of the stage column's colour: a frame's
+        # an overview's stage names over the parts' frames, on a patch of the stage column's colour: a frame's
         # edge across a stage struck its name through (review 11: "Home care", cut between two parts)
         parts += [self.sideways(stage, self.size + 1) for stage in d.stages if stage.sideways is not None]
         parts.insert(3, self.paints.style())
