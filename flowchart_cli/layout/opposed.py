@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from .arrivals import RUN_ON, Line, apart_from_lines, clear_of_shapes, crossings, runs_on, side_taken
+from .arrivals import RUN_ON, Line, apart_from_lines, clear_of_shapes, crossings, runs_on, side_taken, swap_point
 from .geometry import Point, Rect
 from .shapes import inset
 
@@ -66,20 +66,28 @@ def parted_arrivals(
 def _opposed_rows(lines: Sequence[Line], back: Sequence[bool]) -> list[list[int]]:
     """The lines of each merged arrival into a top or bottom that reach its last corner from both ways along
     the row, one of them a way back: the lines going forward first."""
+    return [
+        sorted((n for n, _ in members), key=lambda n: n < len(back) and back[n])
+        for members in _meeting(lines, along_row=True)
+        if any(number < len(back) and back[number] for number, _ in members)
+    ]
+
+
+def _meeting(lines: Sequence[Line], along_row: bool) -> list[list[tuple[int, int]]]:
+    """The lines of each merged arrival that reach its last corner from both ways along a channel (``along_row``:
+    a row, into a top or bottom; else a column, into a side), each with the way it comes (+1 down or right)."""
     corners: dict[tuple[float, float, float, float], list[tuple[int, int]]] = {}
     for number, line in enumerate(lines):
-        if len(line) < 4:
+        if len(line) < 3:
             continue
         a, b, c = line[-3:]
-        if abs(b.x - c.x) > 0.01 or abs(a.y - b.y) > 0.01 or abs(a.x - b.x) < 0.01:
+        if along_row:
+            a, b, c = swap_point(a), swap_point(b), swap_point(c)
+        if abs(b.y - c.y) > 0.01 or abs(a.x - b.x) > 0.01 or abs(a.y - b.y) < 0.01:
             continue
         key = (round(b.x, 1), round(b.y, 1), round(c.x, 1), round(c.y, 1))
-        corners.setdefault(key, []).append((number, 1 if a.x < b.x else -1))
-    groups = []
-    for members in corners.values():
-        if len({way for _, way in members}) > 1 and any(number < len(back) and back[number] for number, _ in members):
-            groups.append(sorted((n for n, _ in members), key=lambda n: n < len(back) and back[n]))
-    return groups
+        corners.setdefault(key, []).append((number, 1 if a.y < b.y else -1))
+    return [members for members in corners.values() if len({way for _, way in members}) > 1]
 
 
 def _side_on(
@@ -93,6 +101,8 @@ def _side_on(
     """The line on down (or up) the channel it came along, or only so far, and into the side of its target
     facing it, or ``None``."""
     line = list(lines[number])
+    if len(line) < 4:
+        return None
     a, b, c = line[-4:-1]  # a-b along a column, b-c along the row, c-d into the top or bottom
     if abs(a.x - b.x) > 0.01:
         return None
@@ -124,20 +134,7 @@ def _side_on(
 def _opposed(lines: Sequence[Line]) -> list[list[int]]:
     """The lines of each merged arrival into a left or right side that reach its last corner from both ways
     along the channel: those coming down first."""
-    corners: dict[tuple[float, float, float, float], list[tuple[int, int]]] = {}
-    for number, line in enumerate(lines):
-        if len(line) < 3:
-            continue
-        a, b, c = line[-3:]
-        if abs(b.y - c.y) > 0.01 or abs(a.x - b.x) > 0.01 or abs(a.y - b.y) < 0.01:
-            continue
-        key = (round(b.x, 1), round(b.y, 1), round(c.x, 1), round(c.y, 1))
-        corners.setdefault(key, []).append((number, 1 if a.y < b.y else -1))
-    groups = []
-    for members in corners.values():
-        if len({way for _, way in members}) > 1:
-            groups.append([n for n, way in sorted(members, key=lambda m: -m[1])])
-    return groups
+    return [[n for n, _ in sorted(members, key=lambda m: -m[1])] for members in _meeting(lines, along_row=False)]
 
 
 def _end_on(
