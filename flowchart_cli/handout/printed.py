@@ -12,7 +12,7 @@ pages; nothing here reads or edits SVG.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..layout.geometry import Diagram, LaneBand, PartOutline, Point, Rect, StageBand
@@ -420,62 +420,49 @@ def _headers_for_names(whole: Diagram, size: float) -> Diagram:
 def _stage_row_grown(whole: Diagram, dy: float) -> Diagram:
     """A left-to-right ``whole`` with its stage header row ``dy`` taller, the lanes and the drawing moved down,
     so one line of the stages' names fits across it on the overview."""
-
-    def moved(r: Rect) -> Rect:
-        return Rect(r.x, r.y + dy, r.width, r.height)
-
-    def taller(r: Rect) -> Rect:
-        return Rect(r.x, r.y, r.width, r.height + dy)
-
-    return replace(
-        whole,
-        height=whole.height + dy,
-        nodes=tuple(replace(n, box=moved(n.box)) for n in whole.nodes),
-        lanes=tuple(replace(lane, band=moved(lane.band), header=moved(lane.header)) for lane in whole.lanes),
-        edges=tuple(
-            replace(e, points=tuple(Point(p.x, p.y + dy) for p in e.points), label_at=None) for e in whole.edges
-        ),
-        stages=tuple(replace(s, band=taller(s.band), label=taller(s.label)) for s in whole.stages),
-    )
+    return _reshaped(whole, 0.0, dy, lanes=_moved, stages=_taller)
 
 
 def _moved_right(whole: Diagram, dx: float) -> Diagram:
     """``whole`` with an empty margin ``dx`` wide at its left, everything in it moved right."""
-
-    def moved(r: Rect) -> Rect:
-        return Rect(r.x + dx, r.y, r.width, r.height)
-
-    return replace(
-        whole,
-        width=whole.width + dx,
-        nodes=tuple(replace(n, box=moved(n.box)) for n in whole.nodes),
-        lanes=tuple(replace(lane, band=moved(lane.band), header=moved(lane.header)) for lane in whole.lanes),
-        edges=tuple(
-            replace(e, points=tuple(Point(p.x + dx, p.y) for p in e.points), label_at=None) for e in whole.edges
-        ),
-        stages=tuple(replace(s, band=moved(s.band), label=moved(s.label)) for s in whole.stages),
-    )
+    return _reshaped(whole, dx, 0.0, lanes=_moved, stages=_moved)
 
 
 def _grown(whole: Diagram, dx: float, dy: float) -> Diagram:
     """``whole`` moved ``dx`` right and ``dy`` down, its lanes' headers and bands grown into the room made."""
+    return _reshaped(whole, dx, dy, lanes=_wider_taller, stages=_moved)
 
-    def moved(r: Rect) -> Rect:
-        return Rect(r.x + dx, r.y + dy, r.width, r.height)
 
-    def grown(r: Rect) -> Rect:
-        return Rect(r.x, r.y, r.width + dx, r.height + dy)
+Reshape = Callable[[Rect, float, float], Rect]
 
+
+def _moved(r: Rect, dx: float, dy: float) -> Rect:
+    return Rect(r.x + dx, r.y + dy, r.width, r.height)
+
+
+def _taller(r: Rect, dx: float, dy: float) -> Rect:
+    return Rect(r.x, r.y, r.width, r.height + dy)
+
+
+def _wider_taller(r: Rect, dx: float, dy: float) -> Rect:
+    return Rect(r.x, r.y, r.width + dx, r.height + dy)
+
+
+def _reshaped(whole: Diagram, dx: float, dy: float, *, lanes: Reshape, stages: Reshape) -> Diagram:
+    """``whole`` ``dx`` wider and ``dy`` taller, its steps and lines moved by as much, and its lanes' bands and
+    headers and its stages' bands and labels each moved or grown into the room as ``lanes`` and ``stages`` say."""
     return replace(
         whole,
         width=whole.width + dx,
         height=whole.height + dy,
-        nodes=tuple(replace(n, box=moved(n.box)) for n in whole.nodes),
-        lanes=tuple(replace(lane, band=grown(lane.band), header=grown(lane.header)) for lane in whole.lanes),
+        nodes=tuple(replace(n, box=_moved(n.box, dx, dy)) for n in whole.nodes),
+        lanes=tuple(
+            replace(lane, band=lanes(lane.band, dx, dy), header=lanes(lane.header, dx, dy)) for lane in whole.lanes
+        ),
         edges=tuple(
             replace(e, points=tuple(Point(p.x + dx, p.y + dy) for p in e.points), label_at=None) for e in whole.edges
         ),
-        stages=tuple(replace(s, band=moved(s.band), label=moved(s.label)) for s in whole.stages),
+        stages=tuple(replace(s, band=stages(s.band, dx, dy), label=stages(s.label, dx, dy)) for s in whole.stages),
     )
 
 

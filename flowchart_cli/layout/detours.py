@@ -353,7 +353,7 @@ def _plan_decision(planner: _Planner, group: list[int], shared_bottom: bool = Fa
     crossed = _once_per_pair(segment_crossings)  # two options' crossings
     sure = _once_per_pair(_sure_crossings)  # the same for two outcomes out of one bottom
 
-    shares = shared_bottom or len(group) > len(_ACROSS_ORDER)  # four outcomes: two or three out of the bottom
+    shares = shared_bottom or len(group) > 3  # more answers than sides: two or three out of the bottom
     for sides in _assignments(len(group)) if shares else itertools.permutations(("b", "l", "r"), len(group)):
         per_line = [options[(number, side)] for number, side in zip(group, sides, strict=True)]
         misordered = _misordered(planner, group, sides)
@@ -433,7 +433,8 @@ _PAIRS = {count: tuple(itertools.combinations(range(count), 2)) for count in ran
 
 def _assignments(count: int) -> list[tuple[str, ...]]:
     """Every way of giving ``count`` outcomes sides: distinct ones, or two sharing the bottom (which
-    frees a side for a loop past the decision, or holds a fourth outcome) and any other a side of its own."""
+    frees a side for a loop past the decision, or holds a fourth outcome) and any other a side of its own,
+    or, of four, three sharing the bottom and the fourth a side."""
     found = list(itertools.permutations(("b", "l", "r"), count))
     if count in (2, 3, 4):
         for pair in itertools.combinations(range(count), 2):
