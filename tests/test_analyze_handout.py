@@ -50,6 +50,20 @@ def test_at_most_a_dozen_and_the_rest_counted(tmp_path) -> None:
     assert scenarios.note == "…y 4 escenarios más."
 
 
+def test_the_rest_counts_scenarios_not_paths_when_two_answers_lead_to_one_step(tmp_path) -> None:
+    # review 12: "…y 4 escenarios más" where 3 were left, the answers to one step counted apart
+    lines = ["title: Muchas", "lang: es", "steps:", "  - start: Empieza"]
+    for i in range(4):  # 16 scenarios, 32 paths: the first decision's "Quizá" goes where its "Sí" goes
+        answers = "{Sí: a0, Quizá: a0, No: j0}" if i == 0 else f"{{Sí: a{i}, No: j{i}}}"
+        lines += [f"  - id: d{i}", f"    decision: ¿Opción {i}?", f"    branches: {answers}"]
+        lines += [f"  - id: a{i}", f"    process: A {i}", f"  - id: j{i}", f"    process: Junta {i}"]
+    lines.append("  - end: Fin")
+    scenarios = build_scenarios(flow_from(tmp_path, "\n".join(lines)), "es")
+    routes = [item.route for item in scenarios.items]
+    assert len(set(routes)) == len(routes) and any("«Sí» o «Quizá»" in item.condition for item in scenarios.items)
+    assert scenarios.note == f"…y {16 - len(routes)} escenarios más."  # was the 32 paths less those shown
+
+
 def test_a_single_path_gives_no_section(tmp_path) -> None:
     flow = flow_from(tmp_path, "title: Uno\nsteps:\n  - start: a\n  - process: b\n  - end: c\n")
     assert build_scenarios(flow, "en").items == ()

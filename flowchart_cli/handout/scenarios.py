@@ -321,7 +321,8 @@ def build_scenarios(flow: Flow, lang: str) -> Scenarios:
         plan = teaching_plan(flow, analysis.loops, wanted=wanted, limit=COVER_LIMIT, more=analysis.paths)
         paths = plan.paths if len(analysis.paths) > 1 else ()  # one way through: the step table says it
         shown = _same_route(paths, analysis.paths)
-        rest = len(analysis.paths) - sum(map(len, shown)) if paths else 0
+        # scenarios, not paths: the paths through the same steps are one scenario, shown or not (review 12)
+        rest = len({path.steps for path in analysis.paths}) - len(shown) if paths else 0
         if rest != 1 or analysis.truncated:
             break
     note = ""
