@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pypdf
@@ -13,9 +15,12 @@ from typer.testing import CliRunner
 
 from flowchart_cli.check import check_file
 from flowchart_cli.cli import app
+from flowchart_cli.handout.diagram_view import printable
 from flowchart_cli.layout import layout_flow
 from flowchart_cli.layout.text import text_width
+from flowchart_cli.loader import load_flow
 from flowchart_cli.options import RenderOptions
+from flowchart_cli.pipeline import laid_out_for_paper
 from flowchart_cli.words import words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,6 +141,45 @@ def test_a_lane_name_too_long_for_the_overview_is_shortened_and_a_hopeless_one_l
     assert len(shortened) == 1 and shortened[0].endswith("…") and shortened[0].startswith("Sistema")
     assert _named_on_overview(header(60), 20, "pt").lines == ()  # not even "Sistema…": no name, not "Sis…"
     assert _named_on_overview(header(400), 30, "pt").lines == ()  # a header too short for the letters
+
+
+def test_a_lane_name_too_wide_for_its_column_reads_upwards_in_a_header_grown_for_it():
+    """Review 12: "Courier" left unnamed and "Pay-/ment/provi…" on the overview of a six-lane flow."""
+    from flowchart_cli.handout.printed import _headers_for_names, _named_on_overview
+    from flowchart_cli.layout.geometry import LaneBand, Rect
+
+    def lane(width: float, height: float) -> LaneBand:
+        return LaneBand("pago", "Sistema de pagamento", Rect(0, 0, width, 900), Rect(0, 0, width, height), 1)
+
+    upwards = _named_on_overview(lane(60, 400), 20, "pt")
+    assert upwards.sideways and upwards.lines == ("Sistema de", "pagamento")  # two lines side by side
+    assert not _named_on_overview(lane(400, 400), 20, "pt").sideways  # across where it fits
+    assert _named_on_overview(lane(60, 100), 20, "pt").lines == ()  # a header too short for it: no stump
+    flow = load_flow(ROOT / "tests" / "layout_cases" / "pedido-online.flow.yaml")[0]
+    whole = printable(laid_out_for_paper(flow, RenderOptions()))
+    narrow = 140.0  # px of lane name: "Transportadora" and "Sistema de pagamento" no longer fit across
+    grown = _headers_for_names(whole, narrow)
+    names = [_named_on_overview(lane, narrow, flow.lang) for lane in grown.lanes]
+    assert all(lane.lines for lane in names) and any(lane.sideways for lane in names)
+    assert all(" ".join(lane.lines).replace("- ", "") == lane.name for lane in names if lane.sideways)
+
+
+def test_a_lane_name_reading_upwards_is_drawn_turned_in_the_handout_and_on_paper():
+    from flowchart_cli.writers.pdf import write_pdf
+    from flowchart_cli.writers.svg import write_svg
+
+    flow = load_flow(ROOT / "tests" / "layout_cases" / "pedido-online.flow.yaml")[0]
+    whole = printable(laid_out_for_paper(flow, RenderOptions()))
+    lanes = list(whole.lanes)
+    lanes[1] = replace(lanes[1], lines=(lanes[1].name,), sideways=True)
+    diagram = replace(whole, lanes=tuple(lanes))
+    svg = write_svg(diagram, RenderOptions())
+    turned = [
+        t for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text") if "rotate(-90" in t.get("transform", "")
+    ]
+    assert ["".join(t.itertext()) for t in turned] == [lanes[1].name]
+    pdf = pypdf.PdfReader(io.BytesIO(write_pdf(diagram, RenderOptions())))  # cairo sets the words, turned
+    assert lanes[1].name in " ".join(pdf.pages[0].extract_text().split())
 
 
 def test_the_overview_names_the_stages_upwards_in_their_column_clear_of_the_parts_numbers():
@@ -307,7 +351,8 @@ def test_a_lane_name_takes_two_lines_on_the_overview_where_its_header_has_the_ro
     overview = " ".join(pypdf.PdfReader(tmp_path / "disputa-lectura-medidor.pdf").pages[0].extract_text().split())
     head = overview.split(" 1 ")[0]
     assert "Back office de facturación" in head and "Supervisor comercial" in head
-    assert "Contra- tista" in head  # "Contratista de lectura", once left out: hyphenated (review 4)
+    # "Contratista de lecturas en terreno", once left out, then hyphenated and cut short (review 4): whole, upwards
+    assert "Contratista de lecturas en terreno" in head
 
 
 def test_two_short_parts_share_a_page_in_the_handout_and_in_render_paper(tmp_path: Path):

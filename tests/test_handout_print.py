@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.flow.yaml"))
-WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 SMALLEST_WORD_PT = 6.5
 
 needs_poppler = pytest.mark.skipif(
@@ -38,9 +38,16 @@ def handout_pdf(flow: Path, out: Path, *options: str) -> Path:
 
 
 def page_words(pdf: Path) -> list[list[tuple[float, str]]]:
-    """Each page's words with their heights (pt)."""
+    """Each page's words with their sizes (pt): a word's height, or for a word of one or two characters its
+    width if that is more (an overview's lane name reading upwards: poppler boxes a turned "0" across its
+    advance, and the box's width is then its height)."""
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [[(float(b) - float(a), w) for a, b, w in WORD.findall(page)] for page in html.split("<page ")[1:]]
+
+    def size(x0: str, y0: str, x1: str, y1: str, word: str) -> float:
+        height, width = float(y1) - float(y0), float(x1) - float(x0)
+        return max(height, width) if len(word) <= 2 else height
+
+    return [[(size(*box), box[-1]) for box in WORD.findall(page)] for page in html.split("<page ")[1:]]
 
 
 def flows(tmp_path: Path) -> list[Path]:

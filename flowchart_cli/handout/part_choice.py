@@ -6,21 +6,25 @@ cut between its ranks), else its ranks (shapes side by side along the flow).
 The flow is cut into as few parts as print with every text at 7 pt or more,
 cut points spread evenly along the flow so no part is left nearly empty;
 then a part of one or two steps (in a flow of six or more) joins a
-neighbour.
+neighbour, and the cuts move by a stage or a rank where that leaves fewer
+off-page connectors (a short loop kept on one page above all).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from ..layout.geometry import Diagram
-from ..model import Flow
+from ..model import Edge, Flow
 
-__all__ = ["MIN_STEPS", "Unit", "balanced_cuts", "even_out", "steps_in", "units"]
+__all__ = ["MIN_STEPS", "Unit", "balanced_cuts", "connectors_cost", "even_out", "fewer_connectors", "steps_in", "units"]
 
 MIN_STEPS = 3  # no printed part holds fewer steps (when the flow has twice as many)
+_LOOP_SPLIT = 3  # what a loop between two parts costs, in connectors: the trainee turns back and forth
+_MOVE_TRIES = 24  # trial layouts the cuts may spend moving to fewer connectors
+_HALF = 0.5  # a part moved to fewer connectors still covers this share of its page (review 11: a third)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,3 +151,60 @@ def _borrow(runs: list[list[Unit]], i: int, fits: Callable[[list[Unit]], bool]) 
 
 def steps_in(run: Sequence[Unit]) -> int:
     return sum(len(piece.keys) for piece in run)
+
+
+def connectors_cost(edges: Sequence[Edge]) -> Callable[[list[list[Unit]]], int]:
+    """What a cut costs a reader: its off-page connectors (one per step a part's lines reach in another
+    part, one per step reached from another), and :data:`_LOOP_SPLIT` more for each two parts with lines
+    both ways between them (a loop split across pages: F to page 7, H back to page 6, review 11)."""
+
+    def cost(runs: list[list[Unit]]) -> int:
+        part_of = {key: n for n, run in enumerate(runs) for piece in run for key in piece.keys}
+        inside = [e for e in edges if e.source in part_of and e.target in part_of]
+        crossing = {(part_of[e.source], e.target) for e in inside if part_of[e.source] != part_of[e.target]}
+        ways = {(p, part_of[t]) for p, t in crossing}
+        both = sum(1 for p, q in ways if p < q and (q, p) in ways)
+        return len(crossing) + len({t for _, t in crossing}) + _LOOP_SPLIT * both
+
+    return cost
+
+
+def fewer_connectors(
+    runs: list[list[Unit]],
+    fill: Callable[[list[Unit]], float | None],
+    cost: Callable[[list[list[Unit]]], int],
+) -> list[list[Unit]]:
+    """The cuts between ``runs`` moved a piece or two along the flow wherever that costs the reader less
+    (:func:`connectors_cost`) and the two runs it touches still fit (``fill`` gives the share of its page
+    a run covers, None when it does not fit), neither shorter of steps than :data:`MIN_STEPS` or than the
+    shorter was, neither covering less than half its page unless the emptier one did; as many parts.
+
+    Packing fills each part in turn, so a cut falls wherever the page runs
+    out: between a decision and the step its "needs more information" loops
+    back to, or past a step whose three answers then each leave the page.
+    """
+    runs = [list(run) for run in runs]
+    tries, moved_once = _MOVE_TRIES, True
+    while moved_once:
+        best, moved_once = cost(runs), False
+        priced = ((cost(moved), n, i, moved) for n, (i, moved) in enumerate(_moves(runs)))
+        cheaper = sorted(move for move in priced if move[0] < best)
+        for _, _, i, moved in cheaper:
+            if tries <= 0:
+                return runs
+            tries -= 2
+            fills = [fill(run) for run in moved[i : i + 2]]
+            if None not in fills and min(fills) >= min(_HALF, *(fill(run) or 0.0 for run in runs[i : i + 2])):
+                runs, moved_once = moved, True
+                break
+    return runs
+
+
+def _moves(runs: list[list[Unit]]) -> Iterator[tuple[int, list[list[Unit]]]]:
+    """``runs`` with the cut after run ``i`` moved one or two pieces either way, no run left short."""
+    for i in range(len(runs) - 1):
+        joined, at = runs[i] + runs[i + 1], len(runs[i])
+        least = min(MIN_STEPS, steps_in(runs[i]), steps_in(runs[i + 1]))
+        for cut in (at - 2, at - 1, at + 1, at + 2):
+            if 0 < cut < len(joined) and min(steps_in(joined[:cut]), steps_in(joined[cut:])) >= least:
+                yield i, [*runs[:i], joined[:cut], joined[cut:], *runs[i + 2 :]]

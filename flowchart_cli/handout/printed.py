@@ -21,7 +21,7 @@ from ..model import Flow, flow_edges
 from .name_lines import name_lines
 from .page import CAPTION_MM, Fit, drawing_box, fit_diagram, tight_fit
 from .paper import PT_PER_PX, PX_TO_MM, Paper, min_scale
-from .part_choice import MIN_STEPS, Unit, balanced_cuts, even_out, steps_in, units
+from .part_choice import MIN_STEPS, Unit, balanced_cuts, connectors_cost, even_out, fewer_connectors, steps_in, units
 from .part_flow import PartFlow, cut_numbers, part_flow
 from .part_layout import lay_out_part, worded_part
 
@@ -47,6 +47,9 @@ _TRIAL_PART = 99  # the part number written on connectors while the cut is still
 _NAME_ROW = 1.6  # an overview's lane header: one line of the name, a fifth of a line above and below it
 _NAME_LINES = 3  # lines of a lane's name on the overview, where its header has the room
 _NAME_COLUMN = 0.15  # at most this share of a left-to-right overview's width goes to the names' column
+_UPWARDS_SHARE = 0.2  # at most this share of a top-to-bottom overview's height goes to names reading upwards
+_UPWARDS_LINE = 1.2  # a line of a lane's name reading upwards takes this many letters' height across the lane
+_LEAST_LETTERS = 5  # of a lane's name on the overview: fewer tell nobody anything ("Sis…")
 _HOPELESS = 1.6  # a run this many times longer (in the whole drawing) than a page can hold is not tried
 
 
@@ -65,8 +68,7 @@ class PrintedPart:
     @property
     def fill(self) -> float:
         """The share of the page's drawing room the part covers."""
-        width, height = self.fit.box
-        return self.fit.width_mm * self.fit.height_mm / (width * height)
+        return _covered(self.fit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,12 +148,13 @@ def print_plan(
     parts = cutter.parts(runs)
     overview_fit = fit_diagram(whole.width, whole.height, legend_items, paper, caption=True)
     overview = overview_diagram(whole, parts, overview_fit.scale)
-    for _ in range(3):  # a header grown for the lanes' names makes the drawing taller, so a little smaller
+    for _ in range(6):  # a header grown for the lanes' names makes the drawing taller, so a little smaller
         grown_fit = fit_diagram(overview.width, overview.height, legend_items, paper, caption=True)
         if grown_fit.scale >= overview_fit.scale - 1e-9:
             break
         overview_fit = grown_fit
         overview = overview_diagram(whole, parts, overview_fit.scale)
+    overview_fit = fit_diagram(overview.width, overview.height, legend_items, paper, caption=True)  # as printed
     return PrintedDiagram(overview, overview_fit, "overview", parts, paper)
 
 
@@ -186,6 +189,13 @@ class _Cutter:
             return False
         diagram = self.trial(_keys(run))[1]
         return page_fit(diagram, self.paper).scale >= self.readable - 1e-9
+
+    def fill(self, run: list[Unit]) -> float | None:
+        """The share of its page the part holding ``run`` covers, None when it does not print readably; at
+        most as large as the parts will print (:func:`_paged`: a little larger than the smallest)."""
+        if not self.fits(run):
+            return None
+        return _covered(page_fit(self.trial(_keys(run))[1], self.paper, self.readable * PART_SCALE_SPREAD))
 
     def parts(self, runs: list[list[Unit]]) -> tuple[PrintedPart, ...]:
         """The chosen runs as numbered parts, their connectors lettered (one letter per step reached
@@ -230,7 +240,7 @@ class _Cutter:
         if any(_steps(run) < MIN_STEPS for run in runs):
             ranks = self._pack([rank for piece in pieces for rank in (piece.ranks or (piece,))])
             runs = min((runs, ranks), key=lambda r: (sum(_steps(run) < MIN_STEPS for run in r), len(r)))
-        return runs
+        return fewer_connectors(runs, self.fill, connectors_cost(self.edges))
 
     def _pack(self, pieces: list[Unit]) -> list[list[Unit]]:
         """Runs each as long as fits, in turn (a stage too long for a page cut between its ranks), the
@@ -309,6 +319,12 @@ def _paged(printed: list[PrintedPart], paper: Paper, readable: float) -> tuple[P
         fit = stacked_fit([p.diagram for p in page], paper, min(PART_MAX_SCALE, evened))
         out.extend(replace(part, fit=sized(fit, part.diagram), follows=n > 0) for n, part in enumerate(page))
     return tuple(out)
+
+
+def _covered(fit: Fit) -> float:
+    """The share of the page's drawing room a drawing printed by ``fit`` covers."""
+    width, height = fit.box
+    return fit.width_mm * fit.height_mm / (width * height)
 
 
 def _steps(run: list[Unit]) -> int:
@@ -404,9 +420,17 @@ def _headers_for_names(whole: Diagram, size: float) -> Diagram:
     if whole.direction != "LR":  # two lines where a name needs them across its lane ("Back office de" /
         # "facturación", not "Back office de factur…")
         names = [(" ".join(clean_text(lane.name).split()), lane.header.width - size) for lane in whole.lanes]
-        lines = max(min(_NAME_LINES, len(name_lines(name, room, size, whole.lang))) for name, room in names)
+        across = [name_lines(name, room, size, whole.lang) for name, room in names]
+        lines = max(min(_NAME_LINES, len(them)) for them in across)
         rows = 0.4 + 1.2 * lines if lines > 1 else _NAME_ROW
-        extra = rows * size - min(lane.header.height for lane in whole.lanes)
+        upwards = [  # a name that does not fit across its lane reads upwards, the header row as tall as it
+            length
+            for lane, (name, room), them in zip(whole.lanes, names, across, strict=True)
+            if not _across(them, room, size)
+            and (length := _upwards_length(_upwards(name, lane.header.width, size, whole.lang), size))
+            <= _UPWARDS_SHARE * whole.height
+        ]
+        extra = max([rows * size, *upwards]) - min(lane.header.height for lane in whole.lanes)
         return _grown(whole, 0.0, extra) if extra > 0 else whole
     names = [" ".join(clean_text(lane.name).split()) for lane in whole.lanes]
     want = max(text_width(name, size, bold=True) for name in names) + size
@@ -476,8 +500,12 @@ def _named_on_overview(lane: LaneBand, size: float, lang: str) -> LaneBand:
     name = " ".join(clean_text(lane.name).split())
     if header.height < 1.4 * size:
         return replace(lane, lines=(), name="", external=False)
-    most = max(1, min(_NAME_LINES, int((header.height / size - 0.4) / 1.2 + 1e-6)))
     lines = name_lines(name, room, size, lang)
+    if not _across(lines, room, size) and header.width > _UPWARDS_LINE * size:
+        turned = _upwards(name, header.width, size, lang)
+        if header.height >= _upwards_length(turned, size) - 1e-6:
+            return replace(lane, lines=tuple(turned), external=False, sideways=True)
+    most = max(1, min(_NAME_LINES, int((header.height / size - 0.4) / 1.2 + 1e-6)))
     if len(lines) > most:
         lines = [*lines[: most - 1], _joined(lines[most - 1 :])]
     last = lines[-1]
@@ -490,9 +518,31 @@ def _named_on_overview(lane: LaneBand, size: float, lang: str) -> LaneBand:
             lines.pop()
             if lines:
                 lines[-1] = _ended(lines[-1], room, size)
-    if not lines:
+    if sum(c.isalnum() for c in "".join(lines)) < _LEAST_LETTERS:  # "Sis-" / "t…" is a stump on two lines
         return replace(lane, lines=(), name="", external=False)
     return replace(lane, lines=tuple(lines), external=False)  # no "(externo)" line: the name needs the room
+
+
+def _across(lines: Sequence[str], room: float, size: float) -> bool:
+    """Whether a lane's name set in ``lines`` (:func:`name_lines`) reads whole across its header."""
+    return len(lines) <= _NAME_LINES and all(text_width(line, size, bold=True) <= room for line in lines)
+
+
+def _upwards(name: str, width: float, size: float, lang: str) -> list[str]:
+    """``name`` reading upwards in a header ``width`` px wide: on as many lines side by side as the width holds
+    (:data:`_NAME_LINES` at most), as even as whole words make them, so the header grows the least; no word
+    is broken (upwards, the longest word has the room)."""
+    most = max(1, min(_NAME_LINES, int((width - 0.4 * size) / (_UPWARDS_LINE * size))))
+    whole = text_width(name, size, bold=True)
+    room = max(whole / most, *(text_width(word, size, bold=True) for word in name.split()))  # words kept whole
+    while (lines := name_lines(name, room, size, lang)) and len(lines) > most and room < whole:
+        room += size / 2
+    return lines if len(lines) <= most else [name]
+
+
+def _upwards_length(lines: Sequence[str], size: float) -> float:
+    """The header height a lane's name reading upwards takes: its longest line, and 0.8 of a letter each end."""
+    return max(text_width(line, size, bold=True) for line in lines) + 1.6 * size
 
 
 def _ended(line: str, room: float, size: float) -> str:

@@ -119,6 +119,9 @@ class LaneBand:
     fill: str = "#ffffff"
     header_fill: str = "#ffffff"
     data: tuple[tuple[str, str], ...] = ()
+    sideways: bool = False
+    """The name (``lines[0]``) reads upwards in the header: a printed overview's lane too narrow for its name
+    across, in a header row grown for it (review 12: "Courier" left unnamed, "Pay-/ment/provi…")."""
 
 
 @dataclass(frozen=True, slots=True)

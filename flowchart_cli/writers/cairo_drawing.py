@@ -10,6 +10,7 @@ runs, same font, places and colours) are set whole by cairo instead.
 
 from __future__ import annotations
 
+import math
 import threading
 from typing import Any
 
@@ -67,6 +68,14 @@ def _set_text(context: Any, runs: tuple[TextRun, ...], family: str) -> None:
         advance = context.text_extents(text)[4] + tail_advance
         shift = {"start": 0.0, "middle": advance / 2, "end": advance}[run.anchor]
         context.set_source_rgb(*_rgb(run.fill))
+        if run.upwards:
+            context.save()
+            context.translate(run.x, run.y - 0.35 * run.size)
+            context.rotate(-math.pi / 2)
+            context.move_to(-shift, 0.35 * run.size)
+            context.show_text(text)
+            context.restore()
+            continue
         context.move_to(run.x - shift, run.y)
         context.show_text(text)
         if tail:
