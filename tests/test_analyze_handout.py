@@ -90,6 +90,9 @@ def test_section_in_the_handout_and_its_contents(tmp_path) -> None:
     )
     contents = [a.get("href") for a in root.iter(f"{H}a") if a.get("href", "").startswith("#")]
     assert "#scenarios" in contents
+    # a way back's range is never broken at its dash (review 12: "passos 8–" at a line's end, "11" on the next)
+    kept = [" ".join(span.itertext()) for span in section.iter(f"{H}span") if span.get("class") == "hop"]
+    assert "2–4," in kept
 
 
 def test_too_many_paths_to_count(tmp_path) -> None:

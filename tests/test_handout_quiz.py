@@ -6,6 +6,7 @@ import re
 
 from handout_fakes import FakeDrawing, diagram_of, flow_from
 
+from flowchart_cli.handout.html import render_html
 from flowchart_cli.handout.quiz import QUIZ_LIMIT
 from flowchart_cli.handout.view import build_view
 
@@ -58,6 +59,18 @@ def test_a_case_through_two_decisions_asks_where_it_ends(tmp_path):
         "paso 6: Pedido anulado por pago rechazado",
     ]
     assert cases[0].anchor == "step-2" and cases[1].answer_anchor == "step-6"
+
+
+def test_a_case_points_to_the_step_its_answers_begin_at_not_as_if_it_were_about_it(tmp_path):
+    # review 12: "(sobre el paso 3)" after a case that runs through three decisions pointed to the first alone
+    flow = flow_from(tmp_path, PAGO)
+    html = render_html(build_view(flow, diagram_of(flow), FakeDrawing()))
+    questions = [
+        " ".join(re.sub(r"<[^>]+>", " ", q).split()) for q in re.findall(r'<li class="question">(.*?)</li>', html, re.S)
+    ]
+    cases = [q for q in questions if q.startswith("Un caso")]
+    assert cases and all("¿Dónde termina el proceso? (desde el paso 2)" in q for q in cases)
+    assert any(q.endswith("(sobre el paso 2) Respuesta:") for q in questions if not q.startswith("Un caso"))
 
 
 def test_with_one_end_a_case_asks_who_works_on_it_in_turn(tmp_path):
