@@ -99,6 +99,12 @@ REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourt
         "hospital-discharge.flow.yaml",
         "internet-outage.flow.yaml",
         "sinistro-seguro-pet.flow.yaml",
+        "delayed-baggage.flow.yaml",  # an eleventh reviewer's (review 12)
+        "disputa-tarjeta.flow.yaml",
+        "leitura-medidor.flow.yaml",
+        "online-returns.flow.yaml",
+        "portabilidad-movil.flow.yaml",
+        "pre-autorizacao-exame.flow.yaml",
     )
 ]
 
@@ -198,15 +204,13 @@ def test_part_connectors_skip_the_letters_of_the_flows_own_connectors():
 
 
 KNOWN_SHORT = {
-    # review 8: "O cliente é pessoa politicamente exposta…?" is a four-line diamond whose three answers each end at a
-    # connector side by side: with the step before it the part is 1,056 px wide, and with the next rank too wide
-    # for a page at 7 pt either side (part 1 with it, or steps 10 and 14 with 11), so it is a part of two steps
-    "abertura-conta-kyc.flow.yaml": ["part 2 holds only steps (9, 10)"],
-    # (review 9's "What works does the route need?", four answers to four connectors, was a part of two
-    # steps too until a decision's four answers were planned together, three of them out of its bottom)
-    # review 11: "Home care" spans all six lanes and is too wide for a page at 7 pt; cut between its ranks,
-    # its first two steps (the referral and the insurer's three-answer decision) are a part of their own
-    "hospital-discharge.flow.yaml": ["part 4 holds only steps (15, 16)"],
+    # "Oferta" (steps 6–10) is too wide for a page at 7 pt: cut between its ranks, the ranks of steps 8 and 9 fit
+    # neither beside steps 6, 7 and 10 nor beside "Execução" (4 parts on 4 pages; 5 parts before the tight part
+    # pages). Once known short and no more, on the tight part pages: abertura-conta-kyc's steps 9 and 10 (review 8's
+    # four-line diamond whose three answers each end at a connector) and hospital-discharge's 15 and 16 (review 11:
+    # "Home care" spans all six lanes); review 9's "What works does the route need?" left once four answers were
+    # planned together
+    "downgrade-plano-movel.flow.yaml": ["part 3 holds only steps (8, 9)"],
 }
 
 
@@ -347,7 +351,7 @@ def test_part_connector_letters_skip_i_o_and_q():
     flow = load(ROOT / "tests" / "layout_cases" / "travel-insurance-claim.flow.yaml")
     plan = print_plan(flow, layout_flow(flow), paper("a4"), words(flow.lang))
     marks = {pair_letters(n.connector) for part in plan.parts for n in part.diagram.nodes if n.connector}
-    assert len(marks) >= 15 and not any({"I", "O", "Q"} & set(mark) for mark in marks)
+    assert len(marks) >= 14 and "P" in marks and not any({"I", "O", "Q"} & set(mark) for mark in marks)
 
 
 def test_a_flow_a_few_percent_too_tall_gets_a_tight_page_never_text_under_7_pt():
@@ -391,10 +395,10 @@ def test_entry_connectors_from_one_decision_name_the_answer_each_carries():
         if node.key.startswith("offpage-") and node.key.endswith("-in")
     ]
     from_decision = [label for label in entries if "paso 16" in label]
+    # (its "Sí" now goes to a step on the decision's own part: the cut moved there, a connector pair fewer)
     assert sorted(from_decision) == [
         "viene de la parte 3, paso 16 → No",
         "viene de la parte 3, paso 16 → Pide revisión",
-        "viene de la parte 3, paso 16 → Sí",
     ]
     assert any("→" not in label for label in entries)  # a line with no answer names none
 

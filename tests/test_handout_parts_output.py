@@ -145,7 +145,8 @@ def test_a_lane_name_too_long_for_the_overview_is_shortened_and_a_hopeless_one_l
 
 def test_a_lane_name_too_wide_for_its_column_reads_upwards_in_a_header_grown_for_it():
     """Review 12: "Courier" left unnamed and "Pay-/ment/provi…" on the overview of a six-lane flow."""
-    from flowchart_cli.handout.printed import _headers_for_names, _named_on_overview
+    from flowchart_cli.handout.paper import paper
+    from flowchart_cli.handout.printed import _headers_for_names, _named_on_overview, _upwards_length, print_plan
     from flowchart_cli.layout.geometry import LaneBand, Rect
 
     def lane(width: float, height: float) -> LaneBand:
@@ -155,13 +156,17 @@ def test_a_lane_name_too_wide_for_its_column_reads_upwards_in_a_header_grown_for
     assert upwards.sideways and upwards.lines == ("Sistema de", "pagamento")  # two lines side by side
     assert not _named_on_overview(lane(400, 400), 20, "pt").sideways  # across where it fits
     assert _named_on_overview(lane(60, 100), 20, "pt").lines == ()  # a header too short for it: no stump
-    flow = load_flow(ROOT / "tests" / "layout_cases" / "pedido-online.flow.yaml")[0]
+    flow = load_flow(ROOT / "tests" / "layout_cases" / "online-returns.flow.yaml")[0]  # review 12's
     whole = printable(laid_out_for_paper(flow, RenderOptions()))
-    narrow = 140.0  # px of lane name: "Transportadora" and "Sistema de pagamento" no longer fit across
-    grown = _headers_for_names(whole, narrow)
-    names = [_named_on_overview(lane, narrow, flow.lang) for lane in grown.lanes]
-    assert all(lane.lines for lane in names) and any(lane.sideways for lane in names)
-    assert all(" ".join(lane.lines).replace("- ", "") == lane.name for lane in names if lane.sideways)
+    plan = print_plan(flow, whole, paper("a4"), words(flow.lang), legend_items=11)  # the handout's overview
+    names = {lane.name: lane for lane in plan.first.lanes}
+    assert all(lane.lines and "…" not in " ".join(lane.lines) for lane in names.values())  # every name whole
+    assert names["Courier"].sideways and names["Courier"].lines == ("Courier",)
+    assert names["Payment provider"].lines == ("Payment", "provider")  # words kept whole, side by side
+    tallest = max(_upwards_length(lane.lines, plan.first.font_size + 1) for lane in names.values() if lane.sideways)
+    assert all(lane.header.height >= tallest - 1e-6 for lane in names.values())
+    roomy = [_named_on_overview(lane, 8.0, "en") for lane in _headers_for_names(whole, 8.0).lanes]
+    assert not any(lane.sideways for lane in roomy)  # small letters: every name across, as before
 
 
 def test_a_lane_name_reading_upwards_is_drawn_turned_in_the_handout_and_on_paper():
@@ -231,29 +236,33 @@ def test_a_stage_cut_into_three_parts_is_named_on_the_overview_its_parts_numbers
 
 
 def test_a_stage_name_across_a_part_frame_edge_stands_on_a_patch_drawn_over_the_frames():
-    """Review 11: "Home care", cut between parts 4 and 5, had the dashed frame edge struck through it."""
+    """Review 11: "Home care", cut between two parts, had the dashed frame edge struck through it."""
     from flowchart_cli.handout.paper import PAPERS
     from flowchart_cli.handout.printed import print_plan
     from flowchart_cli.writers.svg import write_svg
 
-    flow = check_file(ROOT / "tests" / "layout_cases" / "hospital-discharge.flow.yaml").flow
-    overview = print_plan(flow, layout_flow(flow), PAPERS["a4"], words("en"), legend_items=11).first
-    home = next(stage for stage in overview.stages if stage.name == "Home care")
-    assert home.lines[1] == "Home care" and home.sideways is not None
-    edges = [o.box.y for o in overview.outlines if home.sideways.y < o.box.y < home.sideways.bottom]
-    assert edges  # a part's frame begins inside the stage's band
-    root = ET.fromstring(write_svg(overview, RenderOptions()))
-    children = list(root)
-    names = [g for g in children if g.get("class") == "fc-stage-name"]
-    frames = [i for i, g in enumerate(children) if g.get("class") == "fc-part-outline"]
-    assert {g.get("data-stage") for g in names} == {s.id for s in overview.stages if s.sideways is not None}
-    assert min(children.index(g) for g in names) > max(frames)  # drawn over the frames
-    group = next(g for g in names if g.get("data-stage") == home.id)
-    patch = group.find(f"{SVG}rect")
-    text = group.find(f"{SVG}text")
-    y, height = float(patch.get("y")), float(patch.get("height"))
-    assert "".join(text.itertext()) == "Home care"
-    assert any(y < edge < y + height for edge in edges)  # the patch covers the edge where the name crosses it
+    crossed = []  # (overview, stage, the frame edge through its name)
+    for name in ("hospital-discharge", "alta-suministro-electrico", "online-returns", "disputa-medidor"):
+        flow = check_file(ROOT / "tests" / "layout_cases" / f"{name}.flow.yaml").flow
+        overview = print_plan(flow, layout_flow(flow), PAPERS["a4"], words(flow.lang), legend_items=11).first
+        size = overview.font_size + 1
+        for stage in overview.stages:
+            if stage.sideways is None:
+                continue
+            half = text_width(stage.lines[1], size, bold=True) / 2
+            middle = stage.sideways.center.y
+            crossed += [(overview, stage, o.box.y) for o in overview.outlines if abs(o.box.y - middle) < half]
+    assert crossed  # a part's frame begins across a stage's name somewhere
+    for overview, stage, edge in crossed:
+        children = list(ET.fromstring(write_svg(overview, RenderOptions())))
+        names = [g for g in children if g.get("class") == "fc-stage-name"]
+        frames = [i for i, g in enumerate(children) if g.get("class") == "fc-part-outline"]
+        assert min(children.index(g) for g in names) > max(frames)  # drawn over the frames
+        group = next(g for g in names if g.get("data-stage") == stage.id)
+        patch = group.find(f"{SVG}rect")
+        y, height = float(patch.get("y")), float(patch.get("height"))
+        assert "".join(group.find(f"{SVG}text").itertext()) == stage.lines[1]
+        assert y < edge < y + height  # the patch covers the edge where the name crosses it
 
 
 def test_a_left_to_right_overview_names_the_stages_across_their_row_beside_the_parts_numbers():
@@ -356,24 +365,24 @@ def test_a_lane_name_takes_two_lines_on_the_overview_where_its_header_has_the_ro
 
 
 def test_two_short_parts_share_a_page_in_the_handout_and_in_render_paper(tmp_path: Path):
-    # visita-tecnica's last two parts are short (a decision with its connectors; three closing steps): one
-    # to a page left most of both pages blank (review 4). Both fit one page with their text at 7 pt, so the
-    # second prints under the first, under its own caption and no second "Diagrama" heading
-    flow = ROOT / "tests" / "layout_cases" / "visita-tecnica.flow.yaml"
+    # bagagem-extraviada's last two parts are short (a decision with its connectors; three closing steps): one
+    # to a page left most of both pages blank (review 4, visita-tecnica's then). Both fit one page with their text
+    # at 7 pt, so the second prints under the first, under its own caption and no second "Diagrama" heading
+    flow = ROOT / "tests" / "layout_cases" / "bagagem-extraviada.flow.yaml"
     _run("handout", str(flow), "-f", "html,pdf", "-o", str(tmp_path))
-    html = (tmp_path / "visita-tecnica.handout.html").read_text(encoding="utf-8")
+    html = (tmp_path / "bagagem-extraviada.handout.html").read_text(encoding="utf-8")
     sections = re.findall(r'<section class="(diagram-part[^"]*)"[^>]*>(.*?)</section>', html, re.S)
     follows = [n for n, (classes, _) in enumerate(sections, start=1) if "follows" in classes.split()]
-    assert follows == [5]
-    assert 'class="part-heading"' not in sections[4][1] and 'class="part-heading"' in sections[3][1]
-    for name in ("visita-tecnica.handout.pdf", "visita-tecnica.pdf"):
-        if name == "visita-tecnica.pdf":
+    assert follows == [4]
+    assert 'class="part-heading"' not in sections[3][1] and 'class="part-heading"' in sections[2][1]
+    for name in ("bagagem-extraviada.handout.pdf", "bagagem-extraviada.pdf"):
+        if name == "bagagem-extraviada.pdf":
             _run("render", str(flow), "-f", "pdf", "--paper", "a4", "-o", str(tmp_path))
         pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(tmp_path / name).pages]
-        holding = [n for n, text in enumerate(pages) if re.search(r"Parte [45] de 5", text)]
+        holding = [n for n, text in enumerate(pages) if re.search(r"Parte [34] de 4", text)]
         assert len(holding) == 1, name  # one page holds both parts
-        assert "Parte 4 de 5" in pages[holding[0]] and "Parte 5 de 5" in pages[holding[0]]
-        assert all("Parte 3 de 5" not in pages[n] for n in holding)  # the others keep a page each
+        assert "Parte 3 de 4" in pages[holding[0]] and "Parte 4 de 4" in pages[holding[0]]
+        assert all("Parte 2 de 4" not in pages[n] for n in holding)  # the others keep a page each
 
 
 def test_a_word_too_wide_for_its_lane_on_the_overview_is_hyphenated_not_left_out():

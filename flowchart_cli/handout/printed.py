@@ -47,7 +47,7 @@ _TRIAL_PART = 99  # the part number written on connectors while the cut is still
 _NAME_ROW = 1.6  # an overview's lane header: one line of the name, a fifth of a line above and below it
 _NAME_LINES = 3  # lines of a lane's name on the overview, where its header has the room
 _NAME_COLUMN = 0.15  # at most this share of a left-to-right overview's width goes to the names' column
-_UPWARDS_SHARE = 0.2  # at most this share of a top-to-bottom overview's height goes to names reading upwards
+_UPWARDS_SHARE = 0.3  # at most this share of a top-to-bottom overview's height goes to names reading upwards
 _UPWARDS_LINE = 1.2  # a line of a lane's name reading upwards takes this many letters' height across the lane
 _LEAST_LETTERS = 5  # of a lane's name on the overview: fewer tell nobody anything ("Sis…")
 _HOPELESS = 1.6  # a run this many times longer (in the whole drawing) than a page can hold is not tried
@@ -107,12 +107,12 @@ def stacked_fit(diagrams: Sequence[Diagram], paper: Paper, limit: float = PART_M
     is 5 % bigger). The size in the fit is the first drawing's; :func:`sized` gives each its own."""
     fits = []
     for landscape in (False, True):
-        width, height = drawing_box(paper, landscape, caption=True)
+        width, height = drawing_box(paper, landscape, caption=True, tight=True)
         height -= (len(diagrams) - 1) * (CAPTION_MM + PART_GAP_MM)
         stack = max(1.0, sum(d.height for d in diagrams)) * PX_TO_MM
         widest = max(max(1.0, d.width) for d in diagrams) * PX_TO_MM
         scale = max(0.0, min(width / widest, height / stack, limit))
-        fits.append(sized(Fit(landscape, False, 0.0, 0.0, scale, (width, height)), diagrams[0]))
+        fits.append(sized(Fit(landscape, False, 0.0, 0.0, scale, (width, height), tight=True), diagrams[0]))
     portrait, landscape = fits
     return landscape if landscape.scale > portrait.scale * 1.05 else portrait
 
@@ -146,6 +146,11 @@ def print_plan(
         alone = replace(cutter.trial(_keys(runs[0]))[1], title=whole.title)
         return PrintedDiagram(alone, page_fit(alone, paper), "after", (), paper)
     parts = cutter.parts(runs)
+    if any(page_fit(part.diagram, paper).scale < cutter.readable - 1e-9 for part in parts):
+        # a part laid out again for its connectors' words (lines into one step from two parts) grew past its
+        # page: cut again, every trial worded for lines from as many parts as there are steps
+        cutter = _Cutter(flow, whole, paper, words, cutter.readable, wary=True)
+        parts = cutter.parts(cutter.runs())
     overview_fit = fit_diagram(whole.width, whole.height, legend_items, paper, caption=True)
     overview = overview_diagram(whole, parts, overview_fit.scale)
     for _ in range(6):  # a header grown for the lanes' names makes the drawing taller, so a little smaller
@@ -161,15 +166,19 @@ def print_plan(
 class _Cutter:
     """Chooses the runs of units that become parts, laying trial parts out to see that they fit."""
 
-    def __init__(self, flow: Flow, whole: Diagram, paper: Paper, words: Mapping[str, str], readable: float):
+    def __init__(
+        self, flow: Flow, whole: Diagram, paper: Paper, words: Mapping[str, str], readable: float, wary: bool = False
+    ):
         self.flow, self.whole, self.paper, self.words, self.readable = flow, whole, paper, words, readable
+        self.wary = wary
         self.edges = flow_edges(flow)
         self.order = {s.key: s.number for s in flow.steps}
         vertical = whole.direction != "LR"
         self.along = {n.key: n.box.center.y if vertical else n.box.center.x for n in whole.nodes}
         self.laid_out: dict[frozenset[str], tuple[PartFlow, Diagram]] = {}
         self.room = max(  # the longest stretch of flow a page can hold at the readable scale (px)
-            max(drawing_box(paper, landscape, caption=True)) / (readable * PX_TO_MM) for landscape in (False, True)
+            max(drawing_box(paper, landscape, caption=True, tight=True)) / (readable * PX_TO_MM)
+            for landscape in (False, True)
         )
 
     def trial(self, keys: frozenset[str]) -> tuple[PartFlow, Diagram]:
@@ -179,6 +188,9 @@ class _Cutter:
             # are worded apart (a line each), as they will be
             first = min(self.along[k] for k in keys)
             part_of = {k: 1 if k in keys else _TRIAL_PART - (self.along[k] < first) for k in self.order}
+            if self.wary:  # each other step on a part of its own (two digits): "from parts 12 and 15, steps …"
+                others = sorted((k for k in self.order if k not in keys), key=self.order.__getitem__)
+                part_of |= {k: 10 + n % 90 for n, k in enumerate(others)}
             part = part_flow(self.flow, self.edges, keys, part_of, self.words)
             self.laid_out[keys] = (part, lay_out_part(part, self.flow, self.whole))
         return self.laid_out[keys]
@@ -295,7 +307,7 @@ class _Cutter:
     def _estimate(self, pieces: list[Unit]) -> int:
         """How many pieces a page takes at the readable scale, judged from the whole diagram's length."""
         vertical = self.whole.direction != "LR"
-        box = drawing_box(self.paper, not vertical, caption=True)
+        box = drawing_box(self.paper, not vertical, caption=True, tight=True)
         along_mm = box[1] if vertical else box[0]
         room = along_mm / (self.readable * PX_TO_MM) - _CONNECTOR_ROWS_PX
         length = pieces[-1].hi - pieces[0].lo
