@@ -71,3 +71,20 @@ def test_a_line_that_merges_into_an_arrival_joins_the_other_line_before_it_passe
     moved = side_arrivals([merging, passing], boxes, [(3, 2), (0, 2)], [*KINDS, "process"])
     assert moved[0] == merging
     assert moved[1] == _line((270, -90), (270, 110), (150, 110), (150, 130))
+
+
+def test_a_side_another_line_into_the_same_shape_takes_is_joined_not_given_up():
+    """Review 12: the lines from "Dejar firme el abono" and "Revertir el abono provisional" came up beside
+    "Disputa cerrada…" into "Enviar carta de resolución", as if out of the end shape, because a third line
+    into "Enviar carta" took the side facing them. They go on down their channel to that line and join it:
+    one merged arrival, its tip where the other's is (3 px into the shape's curve)."""
+    other_source = Rect(330, 200, 60, 30)
+    other = _line((360, 200), (360, 90), (197, 90))  # up beside the target, then into its right side
+    boxes = [SOURCE, STRANGER, TARGET, other_source]
+    moved = side_arrivals([UNDER, other], boxes, [(0, 2), (3, 2)], [*KINDS, "process"])
+    assert moved[0] == _line((270, -90), (270, 90), (197, 90))
+    assert moved[1] == other
+    # a line on that side to another shape is no line to join: the arrival stays as it was
+    leaving = _line((200, 90), (360, 90), (360, 200))
+    kept = side_arrivals([UNDER, leaving], boxes, [(0, 2), (2, 3)], [*KINDS, "process"])
+    assert kept[0] == UNDER

@@ -8,7 +8,9 @@ seemed to feed the step under it.  Where such a line came down a channel
 beside T, it goes on down that channel and enters T by the side facing it,
 as a person drawing it would.  Only when that side is free, the new pieces
 keep clear of every shape (by the frame's 10 px) and of every other line
-(by the track gap), and no more lines cross than before.
+(by the track gap), and no more lines cross than before.  Where another line
+into T already takes that side, the line goes on down its channel to that
+line and joins it: one merged arrival.
 
 LR drawings arrive mostly by a target's left side: the same holds with x and
 y swapped (the line enters by the top or bottom instead).
@@ -112,7 +114,23 @@ def _side_entry(
     middle = goal.y + goal.height / 2
     entry = Point(goal.x + depth if side == "left" else goal.right - depth, middle)
     if side_taken(others, goal, side):
-        return None
+        # the side takes another line into the same target: on along the run past the stranger and into
+        # that line where it runs across to the side, one merged arrival (review 12: "Dejar firme el abono"
+        # came up beside "Disputa cerrada…" into "Enviar carta de resolución", whose other side a third
+        # line took, as if out of the end shape)
+        ours = [tuple(point(p) for p in other) for k, other in enumerate(lines) if k != number and ends[k][1] == target]
+        joined = _joined_at_side(line, ours, goal, side)
+        if joined is None:
+            return None
+        path, pieces, rest = joined
+        into = [other for other in others if all(other is not o for o in rest)]
+        if not clear_of_shapes(pieces, shapes) or not apart_from_lines(pieces, into):
+            return None
+        if runs_on(pieces, number, lines, ends, point):
+            return None
+        if crossings(list(itertools.pairwise(line[-4:])), others) < crossings(pieces, others):
+            return None
+        return tuple(point(p) for p in path)
     merged = any(abs(other[-1].x - line[-1].x) < 0.5 and abs(other[-1].y - line[-1].y) < 0.5 for other in others)
     late = None if merged else _late_turn(line, entry, side, middle)  # one line of a merged arrival stays in it
     for shaped in (_down_channel(line, entry, side, middle), late):
@@ -157,6 +175,27 @@ def _joined_sooner(
             if crossings(new, rest) > crossings(list(itertools.pairwise(line[-4:])), rest):
                 return None
             return [*line[:-3], join, *other[k + 1 :]], [(b, join)]
+    return None
+
+
+def _joined_at_side(
+    line: list[Point], ours: list[Line], goal: Rect, side: str
+) -> tuple[list[Point], list[tuple[Point, Point]], list[Line]] | None:
+    """On down the channel the line came down as far as the last run of a line into the same target's
+    ``side``, and on along it into that side: the new points, the one new piece, and the lines joined
+    (``None`` where no such run crosses the channel below the turn)."""
+    b = line[-3]
+    for other in ours:
+        if len(other) < 2:
+            continue
+        p, q = other[-2], other[-1]
+        at_side = q.x < goal.x + goal.width * 0.3 if side == "left" else q.x > goal.right - goal.width * 0.3
+        if abs(p.y - q.y) > 0.01 or not at_side or not b.y < q.y:  # its tip may stand in a shape's curve
+            continue
+        if not min(p.x, q.x) < b.x < max(p.x, q.x):
+            continue
+        join = Point(b.x, q.y)
+        return [*line[:-3], join, q], [(b, join)], [other]
     return None
 
 
