@@ -425,3 +425,16 @@ def test_no_line_runs_over_a_step_s_number_badge(name: str):
                     if low < badge.right and high > badge.x and 0 <= badge.y - p.y < 7.5:
                         close.append((part.number, edge.source, edge.target, node.key, round(badge.y - p.y, 1)))
     assert not close, close
+
+
+def test_the_parts_print_one_way_up_where_that_costs_little():
+    """Review 12: pre-autorizacao-exame's part pages ran landscape, portrait, landscape, portrait, landscape;
+    stapled, the trainee turned the handout at every page. A part turns to the parts' usual way up when it
+    keeps 90 % of its scale there, and its text at 7 pt."""
+    flow = load(ROOT / "tests" / "layout_cases" / "pre-autorizacao-exame.flow.yaml")
+    plan = planned(flow)
+    assert len(plan.parts) >= 4 and {part.fit.landscape for part in plan.parts} == {True}
+    assert all(part.fit.scale >= readable_scale(part.diagram) - 1e-9 for part in plan.parts)
+    # where the other way up would print a part much smaller, it keeps its own (online-returns' part 3)
+    mixed = planned(load(ROOT / "tests" / "layout_cases" / "online-returns.flow.yaml"))
+    assert {part.fit.landscape for part in mixed.parts} == {True, False}

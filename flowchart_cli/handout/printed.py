@@ -39,6 +39,7 @@ __all__ = [
 
 PART_MAX_SCALE = 1.25  # a part with room to spare prints a little larger than its natural size, not more
 PART_SCALE_SPREAD = 1.15  # and at most this much larger than the part printed smallest
+_TURNED = 0.9  # a part prints the parts' usual way up when that keeps this share of its scale, and 7 pt
 PART_GAP_MM = 10.0  # between two parts on one page, above the second one's caption
 OVERVIEW_LABEL_PT = 11.0
 OVERVIEW_LANE_PT = 7.5  # a lane's name on the overview: the smallest text the handout prints, bold
@@ -105,6 +106,12 @@ def stacked_fit(diagrams: Sequence[Diagram], paper: Paper, limit: float = PART_M
     """``diagrams`` one under the other on one page, at one scale, each under its caption (the first under
     the page's heading too): portrait or landscape, whichever prints them bigger (portrait unless landscape
     is 5 % bigger). The size in the fit is the first drawing's; :func:`sized` gives each its own."""
+    portrait, landscape = _stacked_fits(diagrams, paper, limit)
+    return landscape if landscape.scale > portrait.scale * 1.05 else portrait
+
+
+def _stacked_fits(diagrams: Sequence[Diagram], paper: Paper, limit: float) -> tuple[Fit, Fit]:
+    """:func:`stacked_fit`'s portrait and landscape fits."""
     fits = []
     for landscape in (False, True):
         width, height = drawing_box(paper, landscape, caption=True, tight=True)
@@ -113,8 +120,7 @@ def stacked_fit(diagrams: Sequence[Diagram], paper: Paper, limit: float = PART_M
         widest = max(max(1.0, d.width) for d in diagrams) * PX_TO_MM
         scale = max(0.0, min(width / widest, height / stack, limit))
         fits.append(sized(Fit(landscape, False, 0.0, 0.0, scale, (width, height), tight=True), diagrams[0]))
-    portrait, landscape = fits
-    return landscape if landscape.scale > portrait.scale * 1.05 else portrait
+    return fits[0], fits[1]
 
 
 def sized(fit: Fit, diagram: Diagram) -> Fit:
@@ -326,9 +332,16 @@ def _paged(printed: list[PrintedPart], paper: Paper, readable: float) -> tuple[P
         else:
             pages.append([part])
     evened = min(stacked_fit([p.diagram for p in page], paper).scale for page in pages) * PART_SCALE_SPREAD
+    limit = min(PART_MAX_SCALE, evened)
+    fits = [stacked_fit([p.diagram for p in page], paper, limit) for page in pages]
+    # one way up for the parts where it costs little: a stapled handout turned at every other page (review 12)
+    usual = sum(fit.landscape for fit in fits) * 2 > len(fits)
     out = []
-    for page in pages:
-        fit = stacked_fit([p.diagram for p in page], paper, min(PART_MAX_SCALE, evened))
+    for page, fit in zip(pages, fits, strict=True):
+        if fit.landscape != usual:
+            turned = _stacked_fits([p.diagram for p in page], paper, limit)[usual]
+            if turned.scale >= max(readable - 1e-9, fit.scale * _TURNED):
+                fit = turned
         out.extend(replace(part, fit=sized(fit, part.diagram), follows=n > 0) for n, part in enumerate(page))
     return tuple(out)
 
