@@ -423,3 +423,16 @@ def test_an_outcome_label_beside_a_side_stub_in_a_printed_part_ends_before_the_a
             beside += 1  # a label just above or below a run that ends in an arrowhead pointing right
             assert box.right + 6 <= tip.x - 9, edge.label
     assert beside
+
+
+def test_a_part_laid_out_again_for_its_words_keeps_them_as_the_layout_set_them(tmp_path: Path):
+    """Review 13: rental-damage-dispute's handout stopped with an AssertionError. A part whose connectors'
+    words changed was laid out again with them; its column widened a connector's box, which then held
+    "from part 5, / step 19 → Offers partial payment" on two lines where a box of its own takes three, and
+    the check meant for the trial layout's words refused the layout's own."""
+    flow = ROOT / "tests" / "layout_cases" / "rental-damage-dispute.flow.yaml"
+    _run("handout", str(flow), "-f", "html", "-o", str(tmp_path))
+    _run("render", str(flow), "-f", "pdf", "--paper", "letter", "-o", str(tmp_path))
+    html = (tmp_path / "rental-damage-dispute.handout.html").read_text(encoding="utf-8")
+    assert "from part 5, step 19 → Offers partial payment" in " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert len(pypdf.PdfReader(tmp_path / "rental-damage-dispute.pdf").pages) >= 3

@@ -81,6 +81,9 @@ def worded_part(
     def connector(node: NodeBox) -> NodeBox | None:
         crossing = part.connectors[node.key]
         text = connector_text(words, crossing, part_of, number_of)
+        if _one_line(text) == node.label:  # laid out with these very words: as the layout set them (a box
+            # its column widened holds them on fewer lines than a box of its own would: review 13's crash)
+            return replace(node, connector=numbers[crossing.target])
         lr = diagram.direction == "LR"
         lines, width, height = size_step(Step(0, node.key, "offpage", text), diagram.font_size, lr)
         if len(lines) > len(node.lines) or width > node.box.width + 0.5 or height > node.box.height + 0.5:
