@@ -96,7 +96,7 @@ _EN = {
     "quiz_duration": "How long does “{label}” take?",
     "quiz_answer_line": "Answer",
     "quiz_about": "about {step}",  # "(about step 3)": the step a question is on, not its answer (review 11)
-    "quiz_from": "from {step}",  # a case: its answers begin at that decision, they are not all about it (review 12)
+    "quiz_from": "first answer at {step}",  # a case: where its answers begin (review 12, 13: not "about", not "from")
     "answers": "Quiz answers",
     "answer": "{step}: {label}",
     "references": "References",
@@ -184,7 +184,7 @@ _ES = {
     "quiz_duration": "¿Cuánto tiempo lleva «{label}»?",
     "quiz_answer_line": "Respuesta",
     "quiz_about": "sobre el {step}",
-    "quiz_from": "desde el {step}",
+    "quiz_from": "primera respuesta en el {step}",
     "answers": "Respuestas de la autoevaluación",
     "answer": "{step}: {label}",
     "references": "Referencias",
@@ -272,7 +272,7 @@ _PT = {
     "quiz_duration": "Quanto tempo leva “{label}”?",
     "quiz_answer_line": "Resposta",
     "quiz_about": "sobre o {step}",
-    "quiz_from": "a partir do {step}",
+    "quiz_from": "primeira resposta no {step}",
     "answers": "Respostas da autoavaliação",
     "answer": "{step}: {label}",
     "references": "Referências",

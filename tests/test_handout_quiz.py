@@ -62,14 +62,15 @@ def test_a_case_through_two_decisions_asks_where_it_ends(tmp_path):
 
 
 def test_a_case_points_to_the_step_its_answers_begin_at_not_as_if_it_were_about_it(tmp_path):
-    # review 12: "(sobre el paso 3)" after a case that runs through three decisions pointed to the first alone
+    # review 12: "(sobre el paso 3)" after a case that runs through three decisions pointed to the first alone;
+    # review 13: "¿Quiénes intervienen … de principio a fin? (desde el paso 4)" read as if the case began there
     flow = flow_from(tmp_path, PAGO)
     html = render_html(build_view(flow, diagram_of(flow), FakeDrawing()))
     questions = [
         " ".join(re.sub(r"<[^>]+>", " ", q).split()) for q in re.findall(r'<li class="question">(.*?)</li>', html, re.S)
     ]
     cases = [q for q in questions if q.startswith("Un caso")]
-    assert cases and all("¿Dónde termina el proceso? (desde el paso 2)" in q for q in cases)
+    assert cases and all("¿Dónde termina el proceso? (primera respuesta en el paso 2)" in q for q in cases)
     assert any(q.endswith("(sobre el paso 2) Respuesta:") for q in questions if not q.startswith("Un caso"))
 
 

@@ -182,6 +182,35 @@ def test_a_flow_with_many_stages_gets_four_stage_questions_from_first_to_last():
     assert [q.number for q in view.quiz] == list(range(1, len(view.quiz) + 1))
 
 
+ENDS_IN_THE_MIDDLE = """
+title: Reclamo
+lang: es
+stages: [Entrada, Decisión, Cierre]
+steps:
+  - start: Llega el reclamo
+    stage: Entrada
+  - process: Registrar el reclamo
+  - id: d
+    decision: ¿Procede?
+    stage: Decisión
+    branches: {Sí: pagar, No: negado}
+  - id: negado
+    end: Reclamo negado
+  - id: pagar
+    process: Pagar la indemnización
+  - end: Reclamo pagado
+    stage: Cierre
+"""
+
+
+def test_a_stage_question_asks_about_a_step_not_a_start_or_an_end(tmp_path):
+    # review 13: "A que etapa pertence o passo 10, 'Sinistro negado'?" asked about an end shape
+    flow = flow_from(tmp_path, ENDS_IN_THE_MIDDLE)
+    questions = [q.text for q in build_view(flow, diagram_of(flow), FakeDrawing()).quiz if q.kind == "stage"]
+    assert questions and not any("Reclamo negado" in q or "Llega el reclamo" in q for q in questions)
+    assert any("Pagar la indemnización" in q for q in questions)
+
+
 @pytest.mark.slow
 def test_every_stage_is_named_inside_the_printed_diagram_parts() -> None:
     """Parts cut between lanes leave the stage-name strip out; the name then sits inside the band."""

@@ -106,7 +106,7 @@ def stage_questions(flow: Flow, routes: Routes, first: int) -> list[Question]:
     staged = [
         (n, stage, steps)
         for n, stage in enumerate(flow.stages, 1)
-        if (steps := [s for s in _steps_of(flow, stage) if is_work(s)])
+        if (steps := _askable([s for s in _steps_of(flow, stage) if is_work(s)]))
     ]
     if len(staged) < 2:
         return []
@@ -127,3 +127,9 @@ def stage_questions(flow: Flow, routes: Routes, first: int) -> list[Question]:
             )
         )
     return questions
+
+
+def _askable(steps: list[Step]) -> list[Step]:
+    """The steps a stage question may ask about: not its start or end where it has others (review 13: "which
+    stage does step 10, 'Sinistro negado', belong to?" asked where an end shape sits, which teaches nothing)."""
+    return [s for s in steps if s.kind not in ("start", "end")] or steps
