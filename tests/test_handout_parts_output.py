@@ -436,3 +436,23 @@ def test_a_part_laid_out_again_for_its_words_keeps_them_as_the_layout_set_them(t
     html = (tmp_path / "rental-damage-dispute.handout.html").read_text(encoding="utf-8")
     assert "from part 5, step 19 → Offers partial payment" in " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert len(pypdf.PdfReader(tmp_path / "rental-damage-dispute.pdf").pages) >= 3
+
+
+def test_a_stage_name_too_long_for_its_band_reads_upwards_on_two_lines_in_a_wider_column():
+    """Review 13: "Recepció…", "Evaluación del r…" and "Análise do ped…" on the overviews of top-to-bottom
+    flows, whose stage column held one line: the column widens for the lines a band's length needs."""
+    from flowchart_cli.handout.paper import paper
+    from flowchart_cli.handout.printed import print_plan
+    from flowchart_cli.writers.svg import write_svg
+
+    flow = load_flow(ROOT / "tests" / "layout_cases" / "aposentadoria.flow.yaml")[0]
+    whole = printable(laid_out_for_paper(flow, RenderOptions()))
+    overview = print_plan(flow, whole, paper("a4"), words(flow.lang), legend_items=12).first
+    named = {stage.name: stage.lines[1:] for stage in overview.stages}
+    assert named["Análise do pedido"] == ("Análise do", "pedido")
+    assert all("…" not in " ".join(lines) for lines in named.values())  # no name cut short
+    assert min(s.label.width for s in overview.stages) > min(s.label.width for s in whole.stages)
+    root = ET.fromstring(write_svg(overview, RenderOptions()))
+    group = next(g for g in root if g.get("class") == "fc-stage-name" and "".join(g.itertext()) == "Análise dopedido")
+    turned = [t for t in group.iter(f"{SVG}text") if "rotate(-90" in t.get("transform", "")]
+    assert [float(t.get("x")) for t in turned] == sorted(float(t.get("x")) for t in turned) and len(turned) == 2

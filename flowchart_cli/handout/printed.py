@@ -375,6 +375,8 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
     heads = [lane.header.bottom if vertical else lane.header.right for lane in whole.lanes]
     start = max(heads, default=0.0)
     font = OVERVIEW_LABEL_PT / (PT_PER_PX * max(scale, 0.01))
+    if vertical:
+        whole = _stage_column_widened(whole, lane_px)
     if vertical:  # the parts' number tags in a margin of their own, left of the stage column: over it they
         # left "Inspección", cut by three parts, no room for its name (review 10 "Resol…")
         widest = PartOutline(max((part.number for part in parts), default=1), Rect(0, 0, 0, 0), font).tag
@@ -393,14 +395,35 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
         font_size=lane_px - 1,  # the writers set a lane's name one px over the drawing's text size
         nodes=tuple(replace(n, lines=(), href="", link="") for n in whole.nodes),
         lanes=tuple(_named_on_overview(lane, lane_px, whole.lang) for lane in whole.lanes),
-        stages=tuple(_stage_on_overview(stage, lane_px, outlines, vertical) for stage in whole.stages),
+        stages=tuple(_stage_on_overview(stage, lane_px, outlines, vertical, whole.lang) for stage in whole.stages),
         edges=tuple(replace(edge, label="", label_at=None) for edge in whole.edges),
         header=(),
         outlines=tuple(outlines),
     )
 
 
-def _stage_on_overview(stage: StageBand, size: float, outlines: Sequence[PartOutline], vertical: bool) -> StageBand:
+def _stage_column_widened(whole: Diagram, size: float) -> Diagram:
+    """A top-to-bottom ``whole`` with its stage column wide enough for each stage's name reading upwards on the
+    lines its band's length needs (up to :data:`_NAME_LINES`), the lanes moved right (review 13: "Recepció…",
+    "Evaluación del r…", and "Pagamento" not named at all, in a column one line wide)."""
+    if not whole.stages:
+        return whole
+    lines = max(len(_stage_lines(stage, stage.label.height - size, size, whole.lang)) for stage in whole.stages)
+    extra = (0.4 + _UPWARDS_LINE * lines) * size - min(stage.label.width for stage in whole.stages)
+    return _reshaped(whole, extra, 0.0, lanes=_moved, stages=_wider_taller) if extra > 0 else whole
+
+
+def _stage_lines(stage: StageBand, room: float, size: float, lang: str) -> list[str]:
+    """A stage's name in as few whole-word lines as fit ``room`` along its band, up to :data:`_NAME_LINES`;
+    one line (to be shortened) where more would not do."""
+    name = " ".join(clean_text(stage.name).split())
+    lines = name_lines(name, room, size, lang)
+    return lines if 1 < len(lines) <= _NAME_LINES and _across(lines, room, size) else [name]
+
+
+def _stage_on_overview(
+    stage: StageBand, size: float, outlines: Sequence[PartOutline], vertical: bool, lang: str
+) -> StageBand:
     """The stage without its number (the parts' numbers are the overview's), its name at ``size`` px where its
     strip has room, in the longest stretch of it the parts' number tags leave free, shortened with "…" to fit;
     so the reader of the overview knows which stage each part's steps are in (reviews 6 and 7: the stage
@@ -425,12 +448,15 @@ def _stage_on_overview(stage: StageBand, size: float, outlines: Sequence[PartOut
     stretches.append((at, high))
     low, high = max(stretches, key=lambda s: s[1] - s[0])
     room = high - low - size
+    box = Rect(label.x, low, label.width, high - low) if vertical else Rect(low, label.y, high - low, label.height)
+    wrapped = _stage_lines(stage, room, size, lang) if vertical else []
+    if len(wrapped) > 1 and (0.4 + _UPWARDS_LINE * len(wrapped)) * size <= label.width + 1e-6:
+        return replace(stage, lines=("", *wrapped), sideways=box)  # upwards on lines side by side
     name = " ".join(clean_text(stage.name).split())
     if text_width(name, size, bold=True) > room:
         name = _ended(name, room, size)
         if len(name) <= 5:  # "Ver…" tells nobody anything
             return blank
-    box = Rect(label.x, low, label.width, high - low) if vertical else Rect(low, label.y, high - low, label.height)
     return replace(stage, lines=("", name), sideways=box)
 
 

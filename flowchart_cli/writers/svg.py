@@ -232,27 +232,33 @@ class _Drawing:
         )
 
     def sideways(self, stage: StageBand, size: float) -> str:
-        """A stage's name (``lines[1]``, shortened to fit) centred in ``stage.sideways`` (a printed overview's
-        stage column, reading upwards; a left-to-right overview's stage row, across)."""
-        name = stage.lines[1] if len(stage.lines) > 1 else stage.name
-        if stage.sideways is None or not name or not self.keep_text:  # only the handout draws an overview
+        """A stage's name (``lines[1:]``, shortened to fit) centred in ``stage.sideways`` (a printed overview's
+        stage column, reading upwards, its lines side by side from the left; a left-to-right overview's stage
+        row, across), on a patch of the stage column's colour, where a frame's edge passes under it."""
+        names = [line for line in stage.lines[1:] if line] or [stage.name]
+        if stage.sideways is None or not any(names) or not self.keep_text:  # only the handout draws an overview
             return ""
         at = stage.sideways.center
         upright = stage.sideways.width > stage.sideways.height
-        turn = "" if upright else f' transform="rotate(-90 {fmt(at.x)} {fmt(at.y)})"'
-        # on a patch of the stage column's colour, where a frame's edge passes under it
-        long, short = text_width(name, size, bold=True) + size * 0.6, size * 1.3
+        step = line_step(size)
+        long = max(text_width(name, size, bold=True) for name in names) + size * 0.6
+        short = size * 1.3 + step * (len(names) - 1)
         patch = (
             Rect(at.x - long / 2, at.y - short / 2, long, short)
             if upright
             else Rect(at.x - short / 2, at.y - long / 2, short, long)
         )
         fill = self.paints.attrs("stagename", fill=self.both(lambda t: t.stage_header_fill))
-        return (
-            f'<g class="fc-stage-name" data-stage={_attr(stage.id)}>{_rect(patch, fill)}'
-            f'<text x="{fmt(at.x)}" y="{fmt(at.y + 0.35 * size)}" text-anchor="middle" font-weight="bold" '
-            f'font-size="{fmt(size)}"{turn}{self.ink()}>{_text(name)}</text></g>\n'
-        )
+        texts = []
+        for i, name in enumerate(names):
+            offset = (i + 0.5 - len(names) / 2) * step
+            x, y = (at.x, at.y + offset) if upright else (at.x + offset, at.y)
+            turn = "" if upright else f' transform="rotate(-90 {fmt(x)} {fmt(y)})"'
+            texts.append(
+                f'<text x="{fmt(x)}" y="{fmt(y + 0.35 * size)}" text-anchor="middle" font-weight="bold" '
+                f'font-size="{fmt(size)}"{turn}{self.ink()}>{_text(name)}</text>'
+            )
+        return f'<g class="fc-stage-name" data-stage={_attr(stage.id)}>{_rect(patch, fill)}{"".join(texts)}</g>\n'
 
     def step(self, node: NodeBox) -> str:
         if node.connector:
