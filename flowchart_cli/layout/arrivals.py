@@ -114,7 +114,7 @@ def _side_entry(
     middle = goal.y + goal.height / 2
     entry = Point(goal.x + depth if side == "left" else goal.right - depth, middle)
     if side_taken(others, goal, side):
-        # the side takes another line into the same target: on along the run past the stranger and into
+        # another line into the same target takes the side: on along the run past the stranger and into
         # that line where it runs across to the side, one merged arrival (review 12: "Dejar firme el abono"
         # came up beside "Disputa cerrada…" into "Enviar carta de resolución", whose other side a third
         # line took, as if out of the end shape)
@@ -123,7 +123,7 @@ def _side_entry(
         if joined is None:
             return None
         path, pieces, rest = joined
-        into = [other for other in others if all(other is not o for o in rest)]
+        into = [other for other in others if other not in rest]  # the line joined is no line to keep apart from
         if not clear_of_shapes(pieces, shapes) or not apart_from_lines(pieces, into):
             return None
         if runs_on(pieces, number, lines, ends, point):
