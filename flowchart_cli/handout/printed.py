@@ -49,7 +49,7 @@ _NAME_ROW = 1.6  # an overview's lane header: one line of the name, a fifth of a
 _NAME_LINES = 3  # lines of a lane's name on the overview, where its header has the room
 _NAME_COLUMN = 0.15  # at most this share of a left-to-right overview's width goes to the names' column
 _UPWARDS_SHARE = 0.3  # at most this share of a top-to-bottom overview's height goes to names reading upwards
-_UPWARDS_LINE = 1.2  # a line of a lane's name reading upwards takes this many letters' height across the lane
+_UPWARDS_LINE = 1.2  # a line of a name reading upwards (a lane's, a stage's) takes this many letters' height across
 _LEAST_LETTERS = 5  # of a lane's name on the overview: fewer tell nobody anything ("Sis…")
 _HOPELESS = 1.6  # a run this many times longer (in the whole drawing) than a page can hold is not tried
 
@@ -376,9 +376,9 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
     start = max(heads, default=0.0)
     font = OVERVIEW_LABEL_PT / (PT_PER_PX * max(scale, 0.01))
     if vertical:
-        whole = _stage_column_widened(whole, lane_px)
-    if vertical:  # the parts' number tags in a margin of their own, left of the stage column: over it they
-        # left "Inspección", cut by three parts, no room for its name (review 10 "Resol…")
+        whole = _stage_column_widened(whole, lane_px)  # the stages' names on the lines they need
+        # the parts' number tags in a margin of their own, left of the stage column: over it they left
+        # "Inspección", cut by three parts, no room for its name (review 10 "Resol…")
         widest = PartOutline(max((part.number for part in parts), default=1), Rect(0, 0, 0, 0), font).tag
         whole = _moved_right(whole, widest.width + 12)  # the frame 4 px in, the tag 4 px inside it, 4 px clear
         spans = {n.key: (n.box.y, n.box.bottom) for n in whole.nodes}
@@ -405,7 +405,7 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
 def _stage_column_widened(whole: Diagram, size: float) -> Diagram:
     """A top-to-bottom ``whole`` with its stage column wide enough for each stage's name reading upwards on the
     lines its band's length needs (up to :data:`_NAME_LINES`), the lanes moved right (review 13: "Recepció…",
-    "Evaluación del r…", and "Pagamento" not named at all, in a column one line wide)."""
+    "Evaluación del r…" and "Análise do ped…" in a column one line wide)."""
     if not whole.stages:
         return whole
     lines = max(len(_stage_lines(stage, stage.label.height - size, size, whole.lang)) for stage in whole.stages)
