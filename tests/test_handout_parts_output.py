@@ -163,6 +163,8 @@ def test_a_lane_name_too_wide_for_its_column_reads_upwards_in_a_header_grown_for
     assert all(lane.lines and "…" not in " ".join(lane.lines) for lane in names.values())  # every name whole
     assert names["Courier"].sideways and names["Courier"].lines == ("Courier",)
     assert names["Payment provider"].lines == ("Payment", "provider")  # words kept whole, side by side
+    # review 13: the overview marked no lane external; "(external)" goes under a name with a line to spare
+    assert names["Customer"].external and not names["Courier"].external
     tallest = max(_upwards_length(lane.lines, plan.first.font_size + 1) for lane in names.values() if lane.sideways)
     assert all(lane.header.height >= tallest - 1e-6 for lane in names.values())
     roomy = [_named_on_overview(lane, 8.0, "en") for lane in _headers_for_names(whole, 8.0).lanes]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from ..layout.geometry import Diagram, LaneBand, PartOutline, Point, Rect, StageBand
 from ..layout.text import clean_text, text_width
 from ..model import Flow, flow_edges
+from ..words import words as language_words
 from .name_lines import name_lines
 from .page import CAPTION_MM, Fit, drawing_box, fit_diagram, tight_fit
 from .paper import PT_PER_PX, PX_TO_MM, Paper, min_scale
@@ -545,7 +546,8 @@ def _named_on_overview(lane: LaneBand, size: float, lang: str) -> LaneBand:
     """The lane with its name in its header at ``size`` px, on up to :data:`_NAME_LINES` lines where the
     header is tall enough (a word too wide for the column hyphenated, :mod:`.name_lines`), the last
     shortened with "…" to fit across it, so the reader of the overview knows whose column each part's steps
-    are in; no name where only a stump would fit ("Sis…" tells nobody anything)."""
+    are in; no name where only a stump would fit ("Sis…" tells nobody anything); an external lane's marker
+    under its name where the header has a line to spare."""
     header = lane.header
     room = header.width - size  # half a letter's margin each side
     name = " ".join(clean_text(lane.name).split())
@@ -571,7 +573,11 @@ def _named_on_overview(lane: LaneBand, size: float, lang: str) -> LaneBand:
                 lines[-1] = _ended(lines[-1], room, size)
     if sum(c.isalnum() for c in "".join(lines)) < _LEAST_LETTERS:  # "Sis-" / "t…" is a stump on two lines
         return replace(lane, lines=(), name="", external=False)
-    return replace(lane, lines=tuple(lines), external=False)  # no "(externo)" line: the name needs the room
+    # "(externo)" on a line of its own where the header has one to spare and it fits across (review 13: the
+    # overview said no lane was external, where the parts and the whole drawing do)
+    marker = f"({language_words(lang)['external']})"
+    spare = lane.external and len(lines) < most and text_width(marker, size, bold=True) <= room
+    return replace(lane, lines=tuple(lines), external=spare)
 
 
 def _across(lines: Sequence[str], room: float, size: float) -> bool:
