@@ -9,7 +9,7 @@ import pytest
 
 from flowchart_cli.check import check_file
 from flowchart_cli.layout import layout_flow
-from flowchart_cli.layout.outcome_text import outcome_lines, outcome_size, wraps
+from flowchart_cli.layout.outcome_text import NARROW, outcome_lines, outcome_size, wraps
 from flowchart_cli.layout.text import text_width
 from flowchart_cli.options import RenderOptions
 from flowchart_cli.writers.dot import write_dot
@@ -112,3 +112,14 @@ def test_answers_joined_on_one_label_break_between_answers() -> None:
     assert " ".join(lines) == "Pedágio 50% / Pedágio 100% / Pontos"
     three = outcome_lines("Falta algún documento / Documento ilegible / Firma distinta", 12)
     assert three == ("Falta algún documento /", "Documento ilegible /", "Firma distinta")
+
+
+@pytest.mark.parametrize(
+    "label", ["Destinatário ausente", "Endereço não encontrado ou incompleto", "Changed mind / Faulty"]
+)
+def test_narrow_lines_never_cut_a_word(label):
+    """Narrow lines are as wide as the widest word at the least: "Destinatári" over "o ausente" read as two
+    words that are not there."""
+    narrow = outcome_lines(label, 11, NARROW)
+    assert len(narrow) >= 2
+    assert " ".join(narrow).split() == label.split()

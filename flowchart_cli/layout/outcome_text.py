@@ -75,7 +75,8 @@ def _balanced(paragraph: str, one_line: float, line: float, size: float) -> list
     if len(parts) > 2 and all(text_width(part + " /", size, bold=True) <= line * 1.1 for part in parts):
         return _whole_answers(parts, line * 1.1, size)
     count = max(2, math.ceil(whole / line))
-    width = whole / count
+    # never narrower than its widest word: a word is not cut ("Destinatári" over "o ausente" on narrow lines)
+    width = max(whole / count, *(text_width(word, size, bold=True) for word in paragraph.split()))
     while True:  # the narrowest width that still sets it on ``count`` lines
         lines = wrap_text(paragraph, width, size, bold=True)
         if len(lines) <= count or width > whole:
