@@ -15,6 +15,7 @@ from layout_quality import detours, shared_runs
 from flowchart_cli.check import check_file
 from flowchart_cli.layout import layout_flow
 from flowchart_cli.layout.geometry import Diagram
+from flowchart_cli.options import RenderOptions
 
 CASE = Path(__file__).parent / "layout_cases" / "labels" / "long-label-and-loop.flow.yaml"
 QA = Path(__file__).parent / "cases" / "qa"
@@ -181,3 +182,37 @@ def test_two_runs_one_after_the_other_are_on_one_line_or_a_track_apart(path):
                 if p[0] == q[0] and 0.5 < abs(p[1] - q[1]) < 6 and 0 <= gap < 120:
                     near += 1
     assert near == KNOWN_NEAR.get(path.name, 0)
+
+
+def _length(points) -> float:
+    return sum(abs(a.x - b.x) + abs(a.y - b.y) for a, b in itertools.pairwise(points))
+
+
+@pytest.mark.parametrize("numbers", [False, True])
+def test_a_merged_line_far_out_for_its_partners_label_joins_it_nearer(numbers):
+    """Review 12: "Do the photos show transit damage? No", into the step right under the diamond, merged
+    with "Changed mind / Faulty" on the track that label's width held out, and ran 2.15 times its ends'
+    distance. It now comes down its own run near the shapes and joins the other line's way into their
+    common side: one arrowhead still."""
+    flow = check_file(CASES / "online-returns.flow.yaml").flow
+    d = layout_flow(flow, RenderOptions(numbers=numbers, even_text=numbers))
+    photos, reason = _edge(d, "photos_ok", "label"), _edge(d, "reason", "label")
+    assert _detour(d, photos) <= 1.2
+    assert photos.points[-1] == reason.points[-1]  # one arrival
+    run = photos.points[-2]
+    assert reason.points[-2].x > run.x + 19  # its own run, a track gap or more nearer the shapes…
+    assert abs(run.y - reason.points[-1].y) < 0.01  # …ending on the other line's way in
+    assert min(reason.points[-2].x, reason.points[-1].x) < run.x < max(reason.points[-2].x, reason.points[-1].x)
+
+
+@pytest.mark.parametrize("numbers", [False, True])
+def test_a_long_stub_label_that_holds_a_line_out_is_set_on_narrow_lines(numbers):
+    """Review 12: "Changed mind / Faulty" on one line held its line 160 px out past the diamond's corner and
+    back into the step under it (1.64); on two lines the run comes in and the line is inside the limit."""
+    flow = check_file(CASES / "online-returns.flow.yaml").flow
+    d = layout_flow(flow, RenderOptions(numbers=numbers, even_text=numbers))
+    reason = _edge(d, "reason", "label")
+    assert reason.label_lines == ("Changed mind /", "Faulty")
+    assert _detour(d, reason) <= 1.5
+    box, turn = reason.label_box, reason.points[1]
+    assert box is not None and box.right <= turn.x - 4  # the narrow label fits the stub before the run

@@ -8,6 +8,7 @@ from ..options import RenderOptions
 from .annotations import header_size, header_texts, number_badge, shift_down
 from .arrivals import side_arrivals
 from .badges import clear_badges
+from .crossed_arrivals import crossed_arrivals_joined
 from .departures import own_side_departures
 from .export import export_diagram
 from .frame import MARGIN, Frame, Placement
@@ -16,7 +17,7 @@ from .hugging import hug_shapes
 from .labels import LabelRequest, place_labels
 from .lines import edge_points
 from .opposed import parted_arrivals
-from .outcome_text import wraps
+from .outcome_text import NARROW, wraps
 from .routing import Route
 from .stage_bands import fit_stage_names, stage_bands
 from .straighten import straight_drops
@@ -112,7 +113,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
         clear_badges(f, p.font_size if options.even_text else p.font_size - 1)
     boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
     lanes = _lanes(f)
-    framed = hug_shapes(f, p.routes, [edge_points(f, route, boxes) for route in p.routes])
+    framed, narrow = hug_shapes(f, p.routes, [edge_points(f, route, boxes) for route in p.routes])
     ends = [(route.source, route.target) for route in p.routes]
     kinds = [step.kind or "process" for step in p.flow.steps]
     lines = side_arrivals([tuple(f.point(a, c) for a, c in points) for points in framed], boxes, ends, kinds)
@@ -125,6 +126,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     lines = parted_arrivals(lines, boxes, ends, kinds, walls, [route.back for route in p.routes])
     lines = own_side_departures(lines, boxes, ends, kinds, walls)
     lines = straight_drops(lines, boxes, ends, walls)
+    lines = crossed_arrivals_joined(lines, ends)
     shares = list(p.shares) or [""] * len(p.routes)
     starts = _label_starts(p.routes, lines, f.straight_on)
     requests = [
@@ -135,12 +137,14 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
             boxes[route.source],
             route.exit_unit,
             share,
-            wraps(route.exit, f.lr),
+            NARROW if number in narrow else wraps(route.exit, f.lr),
             skip,
         )
         if label
         else None
-        for route, label, points, share, (segment, skip) in zip(p.routes, p.labels, lines, shares, starts, strict=True)
+        for number, (route, label, points, share, (segment, skip)) in enumerate(
+            zip(p.routes, p.labels, lines, shares, starts, strict=True)
+        )
     ]
     borders = [  # a label never straddles a lane border, nor sticks out past the outer lanes' edges
         Rect(x, lane.band.y, 0.0, lane.band.height) if not f.lr else Rect(lane.band.x, x, lane.band.width, 0.0)

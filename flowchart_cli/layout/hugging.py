@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .frame import SPACING, Frame
 from .lengths import DRAWN_DETOUR_LIMIT
-from .outcome_text import outcome_size
+from .outcome_text import NARROW, outcome_size
 from .routing import Route
 from .tips import START_ROOM, TIP_ROOM
 
@@ -132,9 +132,12 @@ class _Obstacle:
     own: int = -1
 
 
-def _obstacles(f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[Points]) -> list[_Obstacle]:
-    """Each shape on the half's inner side, each stub label there, each label beside a drop under a
-    decision there that fits its lane on this side only, and the ends of the lines at those shapes."""
+def _obstacles(
+    f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[Points], narrow: frozenset[int]
+) -> list[_Obstacle]:
+    """Each shape on the half's inner side, each stub label there (on narrow lines for a line in
+    ``narrow``), each label beside a drop under a decision there that fits its lane on this side only,
+    and the ends of the lines at those shapes."""
     column = half.gap - 1 if half.inward < 0 else half.gap
     out = []
     for node, col in enumerate(f.p.grid.column):
@@ -155,7 +158,7 @@ def _obstacles(f: Frame, half: _Half, routes: Sequence[Route], lines: Sequence[P
             continue
         if route.exit != exit_side:
             continue
-        length, tall = outcome_size(label, size, not f.lr)
+        length, tall = outcome_size(label, size, NARROW if line in narrow else not f.lr)
         if f.lr:  # the label stands beside the stub, before it along the flow
             low, high, reach = a - length - 16, a + length + 16, c - half.inward * (size + 16 + tall)
         else:  # the label lies above (or below) the stub
@@ -324,7 +327,9 @@ def _aligned(channel: _Channel, placed: list[float], lines: list[Points]) -> Non
                 placed[u] = at
 
 
-def _label_outside(f: Frame, channel: _Channel, placed: list[float], lines: list[Points]) -> None:
+def _label_outside(
+    f: Frame, channel: _Channel, placed: list[float], lines: list[Points], narrow: frozenset[int]
+) -> None:
     """Labelled side lines whose long labels hold their run out and that come back into their own lane:
     the run comes in to the shapes and each label stands outside it, beside the run just past its corner,
     where the channel has room for it (TB only: in LR a label stands beside its stub, not along it)."""
@@ -345,10 +350,10 @@ def _label_outside(f: Frame, channel: _Channel, placed: list[float], lines: list
             continue  # a short label stays on its stub, above it: the line is hardly longer
         if not all(_keeps_turns(lines[run.line], run.index, at) for run in unit):
             continue
-        longest = max(outcome_size(f.p.labels[run.line], size)[0] for run in own)
-        if (outer_edge - at) * -inward < longest + 12:  # no room for a label (3 px out, 6 px wider) and a gap
-            continue
-        rows = [_label_rows(lines[run.line], size, outcome_size(f.p.labels[run.line], size)[1]) for run in own]
+        sizes = [outcome_size(f.p.labels[run.line], size, NARROW if run.line in narrow else True) for run in own]
+        if (outer_edge - at) * -inward < max(wide for wide, _ in sizes) + 12:  # no room for a label (3 px out,
+            continue  # 6 px wider) and a gap
+        rows = [_label_rows(lines[run.line], size, tall) for run, (_, tall) in zip(own, sizes, strict=True)]
         clash = any(
             (a - at) * inward < 0
             and any(channel.spans[v][0] - 6 < high and low < channel.spans[v][1] for low, high in rows)
@@ -383,25 +388,92 @@ def _label_rows(points: Points, size: float, tall: float) -> tuple[float, float]
     return min(stub, reach), max(stub, reach)
 
 
-def hug_shapes(f: Frame, routes: Sequence[Route], lines: Sequence[Points]) -> list[Points]:
-    """``lines`` (along, across points of every route) with their side-channel runs moved inwards."""
+def hug_shapes(f: Frame, routes: Sequence[Route], lines: Sequence[Points]) -> tuple[list[Points], frozenset[int]]:
+    """``lines`` (along, across points of every route) with their side-channel runs moved inwards, and the
+    lines whose stub labels are set on narrow lines so that their runs could come in further.
+
+    A line still near the detour limit whose own long stub label holds its run out (TB) has the label
+    set on narrow lines when that lets a run in: review 12's "Changed mind / Faulty", out 160 px past a
+    diamond's corner for its one-line label and back under the diamond, 1.64 times its ends' distance.
+    """
+    out = _hugged(f, routes, lines, frozenset())
+    if f.lr:
+        return out, frozenset()
+    narrow = frozenset(
+        line
+        for line, (route, label, points) in enumerate(zip(routes, f.p.labels, out, strict=True))
+        if label and route.exit in ("l", "r") and _too_long(points, f) and _narrower(label, f)
+    )
+    for _ in range(3):  # only the labels whose own lines came in stay narrow
+        if not narrow:
+            break
+        tried = _hugged(f, routes, lines, narrow)
+        moved = frozenset(line for line in narrow if tried[line] != out[line])
+        if moved == narrow:
+            return tried, narrow
+        narrow = moved
+    return out, frozenset()
+
+
+def _narrower(label: str, f: Frame) -> bool:
+    size = f.p.label_size or f.p.font_size - 1
+    return outcome_size(label, size, NARROW)[0] < outcome_size(label, size)[0] - SPACING
+
+
+def _hugged(f: Frame, routes: Sequence[Route], lines: Sequence[Points], narrow: frozenset[int]) -> list[Points]:
     out = [list(points) for points in lines]
     for half in _halves(f):
         runs, others = _runs(f, routes, out, half)
         if not runs:
             continue
         stay = _units(others)
-        units = _units(runs) + stay
-        channel = _Channel(half, units, _obstacles(f, half, routes, out), len(stay))
+        own, parted = _parted(_units(runs), out, f)
+        units = own + stay
+        channel = _Channel(half, units, _obstacles(f, half, routes, out, narrow), len(stay))
         placed = _place(channel, out)
-        _label_outside(f, channel, placed, out)
+        _label_outside(f, channel, placed, out, narrow)
         _aligned(channel, placed, out)
+        _rejoin(channel, placed, parted)
         for unit, at in zip(units, placed, strict=True):
             for run in unit:
                 points = out[run.line]
                 for k in (run.index, run.index + 1):
                     points[k] = (points[k][0], at)
     return out
+
+
+def _parted(units: list[list[_Run]], lines: list[Points], f: Frame) -> tuple[list[list[_Run]], dict[int, int]]:
+    """Units with a merged line near the detour limit split off as a unit of its own, and which unit it
+    left (review 12: "Do the photos show transit damage? No" out to the far track of "Changed mind /
+    Faulty", whose long label holds it out, and back to the step right under the diamond, 2.15 times its
+    ends' distance). Its last run may then come in to the shapes alone and end on its partner's way
+    into their common side: one arrival still, joined nearer."""
+    out: list[list[_Run]] = []
+    parted: dict[int, int] = {}
+    for unit in units:
+        last = [run for run in unit if run.index == len(lines[run.line]) - 3]
+        long = [
+            run
+            for run in last
+            if _too_long(lines[run.line], f)
+            and any(other.line != run.line and lines[other.line][-2:] == lines[run.line][-2:] for other in last)
+        ]
+        if not long:
+            out.append(unit)
+            continue
+        alone = min(long, key=lambda run: run.high - run.low)
+        out.append([run for run in unit if run is not alone])
+        parted[len(out)] = len(out) - 1
+        out.append([alone])
+    return out, parted
+
+
+def _rejoin(channel: _Channel, placed: list[float], parted: dict[int, int]) -> None:
+    """A parted run that did not come in a track gap inside the unit it left goes back onto it."""
+    inward = channel.half.inward
+    for alone, left in parted.items():
+        if (placed[alone] - placed[left]) * inward < SPACING - 0.01:
+            placed[alone] = placed[left]
 
 
 def _keeps_turns(points: Points, index: int, at: float) -> bool:
