@@ -111,6 +111,12 @@ REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourt
         "rental-damage-dispute.flow.yaml",  # its handout once stopped at an assertion (a part laid out again)
         "seguro-celular.flow.yaml",
         "transcript-request.flow.yaml",
+        "card-fraud-alert.flow.yaml",  # a thirteenth reviewer's (review 14)
+        "fridge-warranty.flow.yaml",
+        "hipoteca.flow.yaml",
+        "ligacao-energia.flow.yaml",
+        "reagendamento-visita.flow.yaml",
+        "reclamacion-delivery.flow.yaml",
     )
 ]
 
