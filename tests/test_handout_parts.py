@@ -450,3 +450,16 @@ def test_the_parts_print_one_way_up_where_that_costs_little():
     # where the other way up would print a part much smaller, it keeps its own (online-returns' part 3)
     mixed = planned(load(ROOT / "tests" / "layout_cases" / "online-returns.flow.yaml"))
     assert {part.fit.landscape for part in mixed.parts} == {True, False}
+
+
+def test_a_loop_the_page_cut_through_goes_whole_onto_one_part():
+    """Review 14: "Call the customer" stood alone at the foot of part 1 and the steps that call it again on
+    part 2 ("Did we reach…", "Wait two hours…", "Have we made three attempts? No")."""
+    flow = load(ROOT / "tests" / "layout_cases" / "card-fraud-alert.flow.yaml")
+    number = {step.key: step.number for step in flow.steps}
+    plan = planned(flow)
+    loop = {number[key] for key in ("call", "reached", "retry", "attempts")}
+    assert [part.number for part in plan.parts if loop & set(part.numbers)] == [
+        next(part.number for part in plan.parts if number["call"] in part.numbers)
+    ]
+    assert all(len(part.numbers) >= 3 for part in plan.parts)

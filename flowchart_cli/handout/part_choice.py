@@ -22,7 +22,7 @@ from ..model import Edge, Flow
 __all__ = ["MIN_STEPS", "Unit", "balanced_cuts", "connectors_cost", "even_out", "fewer_connectors", "steps_in", "units"]
 
 MIN_STEPS = 3  # no printed part holds fewer steps (when the flow has twice as many)
-_LOOP_SPLIT = 3  # what a loop between two parts costs, in connectors: the trainee turns back and forth
+_LOOP_SPLIT = 6  # what a loop between two parts costs, in connectors: the trainee turns back and forth
 _MOVE_TRIES = 24  # trial layouts the cuts may spend moving to fewer connectors
 _HALF = 0.5  # a part moved to fewer connectors still covers this share of its page (review 11: a third)
 

@@ -12,12 +12,12 @@ pages; nothing here reads or edits SVG.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..layout.geometry import Diagram, LaneBand, PartOutline, Point, Rect, StageBand
 from ..layout.text import clean_text, text_width
-from ..model import Flow, flow_edges
+from ..model import Edge, Flow, flow_edges
 from ..words import words as language_words
 from .name_lines import name_lines
 from .page import CAPTION_MM, Fit, drawing_box, fit_diagram, tight_fit
@@ -52,6 +52,8 @@ _NAME_COLUMN = 0.15  # at most this share of a left-to-right overview's width go
 _UPWARDS_SHARE = 0.3  # at most this share of a top-to-bottom overview's height goes to names reading upwards
 _UPWARDS_LINE = 1.2  # a line of a name reading upwards (a lane's, a stage's) takes this many letters' height across
 _LEAST_LETTERS = 5  # of a lane's name on the overview: fewer tell nobody anything ("Sis…")
+_LOOP_TRIES = 4  # loops a cut may move past (each packs the rest of the flow again)
+_LOOP_HEAD_FILL = 0.4  # the part a loop leaves still covers this share of its page
 _HOPELESS = 1.6  # a run this many times longer (in the whole drawing) than a page can hold is not tried
 
 
@@ -259,7 +261,61 @@ class _Cutter:
         if any(_steps(run) < MIN_STEPS for run in runs):
             ranks = self._pack([rank for piece in pieces for rank in (piece.ranks or (piece,))])
             runs = min((runs, ranks), key=lambda r: (sum(_steps(run) < MIN_STEPS for run in r), len(r)))
-        return fewer_connectors(runs, self.fill, connectors_cost(self.edges))
+        return self._loops_kept(fewer_connectors(runs, self.fill, connectors_cost(self.edges)))
+
+    def _loops_kept(self, runs: list[list[Unit]]) -> list[list[Unit]]:
+        """A loop split between two parts goes whole onto one of them: the earlier part takes the rest of the
+        loop, or the loop starts the later part. The cheapest such move for the reader
+        (:func:`.part_choice.connectors_cost`, then fewer parts) is kept where it costs less than the cut
+        it replaces, with one more part at most and every part holding enough steps; a part the loop
+        leaves still fills :data:`_LOOP_HEAD_FILL` of its page.
+
+        Review 14: "Call the customer" stood alone at the foot of part 1, the four steps that call it again
+        on part 2; a trainee turned the page back and forth for the flow's one routine.
+        """
+        cost = connectors_cost(self.edges)
+        most = len(runs) + 1
+        for _ in range(_LOOP_TRIES):
+            moves = [
+                again
+                for i in range(len(runs) - 1)
+                for again in self._loop_moves(runs, i)
+                if len(again) <= most and all(_steps(run) >= MIN_STEPS for run in again)
+            ]
+            best = min(moves, key=lambda again: (cost(again), len(again)), default=None)
+            if best is None or cost(best) >= cost(runs):
+                return runs
+            runs = best
+        return runs
+
+    def _loop_moves(self, runs: list[list[Unit]], i: int) -> Iterator[list[list[Unit]]]:
+        """The runs with a loop split between runs ``i`` and ``i + 1`` whole on one of them, what is left
+        of the other as it was, joined to its neighbour, or the flow after the loop packed again; none
+        where no loop is split there."""
+        head, tail = _split_loop(runs[i], runs[i + 1], self.edges)
+        if tail and self.fits(taken := runs[i] + runs[i + 1][:tail]):
+            left, later = runs[i + 1][tail:], runs[i + 2 :]
+            yield from self._settled([*runs[:i], taken], left, later)
+        if head and (self.fill(kept := runs[i][:head]) or 0.0) >= _LOOP_HEAD_FILL:
+            moved = runs[i][head:] + runs[i + 1]
+            if self.fits(moved):
+                yield [*runs[:i], kept, moved, *runs[i + 2 :]]
+            yield [*runs[:i], kept, *self._pack([*moved, *(piece for run in runs[i + 2 :] for piece in run)])]
+
+    def _settled(
+        self, before: list[list[Unit]], left: list[Unit], later: list[list[Unit]]
+    ) -> Iterator[list[list[Unit]]]:
+        """``before`` and then what is ``left`` of a run: as a run of its own, joined to the run before or
+        the run after it, or packed again with every run ``later``."""
+        if not left:
+            yield [*before, *later]
+            return
+        yield [*before, left, *later]
+        if self.fits(joined := before[-1] + left):
+            yield [*before[:-1], joined, *later]
+        if later and self.fits(joined := left + later[0]):
+            yield [*before, joined, *later[1:]]
+        yield [*before, *self._pack([*left, *(piece for run in later for piece in run)])]
 
     def _pack(self, pieces: list[Unit]) -> list[list[Unit]]:
         """Runs each as long as fits, in turn (a stage too long for a page cut between its ranks), the
@@ -319,6 +375,18 @@ class _Cutter:
         room = along_mm / (self.readable * PX_TO_MM) - _CONNECTOR_ROWS_PX
         length = pieces[-1].hi - pieces[0].lo
         return max(1, round(len(pieces) * room / max(length, 1.0)))
+
+
+def _split_loop(run: list[Unit], after: list[Unit], edges: Sequence[Edge]) -> tuple[int, int]:
+    """Where a loop split between ``run`` and the run ``after`` it lies: the index in ``run`` of the
+    earliest piece a line from ``after`` comes back to, and the index in ``after`` just past the last
+    piece such a line leaves from; (0, 0) when no line runs both ways between the two."""
+    mine = {key: n for n, piece in enumerate(run) for key in piece.keys}
+    theirs = {key: n for n, piece in enumerate(after) for key in piece.keys}
+    back = [(mine[e.target], theirs[e.source]) for e in edges if e.source in theirs and e.target in mine]
+    if not back or not any(e.source in mine and e.target in theirs for e in edges):
+        return 0, 0
+    return min(head for head, _ in back), max(tail for _, tail in back) + 1
 
 
 def _paged(printed: list[PrintedPart], paper: Paper, readable: float) -> tuple[PrintedPart, ...]:
