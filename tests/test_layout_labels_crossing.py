@@ -73,3 +73,20 @@ def test_a_label_keeps_more_than_a_hair_from_another_line_where_it_can() -> None
     for p, q in itertools.pairwise(loop.points):
         if abs(p.x - q.x) < 0.01 and min(p.y, q.y) < box.bottom and box.y < max(p.y, q.y):  # a vertical beside it
             assert min(abs(p.x - box.x), abs(p.x - box.right)) >= 10
+
+
+def test_a_labelled_stub_lies_nearest_its_shape_where_a_crossing_is_left_either_way() -> None:
+    """Review 14's hipoteca: the way back from "Obtener la aclaración del cliente" ran up between "¿Cuál es el
+    dictamen de riesgos?" and the run of its "Aprobada", across that stub where its label goes, and the label
+    stood 600 px away by "Encargar la tasación". The two cross once either way: now the way back crosses
+    the labelled line's run, and the label stands on its stub."""
+    flow, _ = load_flow(CASES / "hipoteca.flow.yaml")
+    assert flow is not None
+    for options in (RenderOptions(), RenderOptions(numbers=True, even_text=True)):
+        d = layout_flow(flow, options)
+        edge = next(e for e in d.edges if e.source == "dictamen" and e.target == "encargo")
+        start, corner = edge.points[0], edge.points[1]
+        box = edge.label_box
+        assert box is not None
+        assert abs(start.y - corner.y) < 0.01 and box.x >= start.x - 1 and box.right <= corner.x + 1
+        assert box.bottom <= start.y + 1 and start.y - box.bottom < 12  # above its stub, by it

@@ -28,6 +28,8 @@ class Route:
     tracks: list[int] = field(default_factory=list)
     shared_exit: bool = False
     merge: bool = False
+    labelled: bool = False
+    """Whether the line carries an outcome label on its first stub (it leaves a decision)."""
 
 
 @dataclass(slots=True)

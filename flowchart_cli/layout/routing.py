@@ -65,7 +65,7 @@ def plan_routes(
     columns = max(columns, max(column, default=-1) + 1)
     occupied = {(rank[n], column[n]) for n in range(len(rank))}
     grid = RouteGrid(rank, column, occupied, borders, columns, scale, closed, tip_only)
-    routes = [Route(s, t, back) for s, t, back in edges]
+    routes = [Route(s, t, back, labelled=decision[s]) for s, t, back in edges]
     uses: dict[tuple[int, str], int] = defaultdict(int)
     _choose_exits(routes, grid, decision, uses)  # the first plan
     for route in routes:
@@ -471,7 +471,8 @@ def _channel_segments(
                     (b, _turn(points[index + 3][axis] - end[axis])),
                 )
                 before = tracks[index] if refine else 0
-                item = ChannelSegment(min(a, b), max(a, b), ends, _merge_group(route, index), before)
+                stub = ends[0][1] if index == 0 and route.labelled and route.exit in ("l", "r") else 0
+                item = ChannelSegment(min(a, b), max(a, b), ends, _merge_group(route, index), before, stub)
                 segments[_channel(route, grid, kind, value, index)].append((item, number, index))
             axis = 1 - axis
     return segments

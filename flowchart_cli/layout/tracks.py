@@ -40,6 +40,10 @@ class ChannelSegment:
     ends: tuple[tuple[float, int], ...]
     group: Hashable = None
     before: int = 0
+    labelled: int = 0
+    """The side (-1, +1) its first turn goes to when that turn is a labelled stub out of a decision: no
+    other line's run should cross that stub under its label, so it lies nearest that side where a
+    crossing is left either way."""
 
 
 def _constraints(
@@ -82,6 +86,7 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
     spans: list[tuple[float, float]] = []
     kept: list[int] = []
     pull: list[int] = []  # the sides its turns go to, summed: > 0 for a line that comes back to the high side
+    stub: list[int] = []  # the side a labelled stub of the unit turns to (0: none)
     for number, item in enumerate(items):
         key = ("own", number) if item.group is None else ("group", item.group)
         if key not in unit_of:
@@ -89,8 +94,10 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
             spans.append((item.low, item.high))
             kept.append(item.before)
             pull.append(0)
+            stub.append(0)
         unit = unit_of[key]
         pull[unit] += sum(side for _, side in item.ends)
+        stub[unit] = stub[unit] or item.labelled
         low, high = spans[unit]
         spans[unit] = (min(low, item.low), max(high, item.high))
         units.append(unit)
@@ -111,9 +118,13 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
     while remaining:
         if not ready:  # a cycle: break it at the line that leaves the fewest constraints unmet (crossings)
             free = [u for u in remaining if not strong_before[u]] or remaining
-            # of as many, the one whose turns pull it least to the high side goes low: a line that leaves
-            # a shape and comes back to its column lies nearest it, the one that passes by outside it
-            unit = min(free, key=lambda u: (before_count[u], kept[u], pull[u], spans[u]))
+            # of as many, a line whose labelled stub turns to the low side goes low, one whose stub turns
+            # to the high side last: the other line crosses elsewhere than under the label (review 14:
+            # "Needs a part" found no room on its stub, crossed by the way up from "Write up the misuse
+            # evidence", and stood by that box instead); then the one whose turns pull it least to the
+            # high side goes low: a line that leaves a shape and comes back to its column lies nearest
+            # it, the one that passes by outside it
+            unit = min(free, key=lambda u: (before_count[u], kept[u], pull[u], stub[u], spans[u]))
             before_count[unit] = 0
             heapq.heappush(ready, (kept[unit], spans[unit], unit))
         _, _, unit = heapq.heappop(ready)
