@@ -454,22 +454,3 @@ def test_lr_outcomes_sharing_a_side_stub_label_their_own_branches_clear_of_the_s
     boxes = [label_box(request.text, *place[:2], 12) for request, place in zip(requests, places, strict=True)]
     assert boxes[0].bottom <= 100 - 14  # beside its own branch going up, not on the stub they share
     assert boxes[1].y >= 100 + 14
-
-
-@pytest.mark.parametrize(
-    ("label", "lr"),
-    [
-        ("Informar a taxa de reagendamento tardio", True),
-        ("Comunicar la resolución al cliente", True),
-        ("Pedir o material ao almoxarifado", True),
-        ("Deliver the new fridge and collect the old one", True),
-        ("Informar a taxa de reagendamento tardio", False),
-    ],
-)
-def test_no_short_word_stands_alone_on_a_line_of_a_box(label, lr):
-    """Review 14: "Informar a taxa / de / reagendamento / tardio" and "Pedir o material / ao /
-    almoxarifado" read as broken pieces; a short word joins the line after it (or, last, before it)."""
-    lines, width, _ = size_step(Step(0, "x", "process", label), 12, lr)
-    assert " ".join(lines).split() == label.split()
-    assert all(" " in line or len(line) > 3 for line in lines), lines
-    assert all(text_width(line, 12) <= width for line in lines)

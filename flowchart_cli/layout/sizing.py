@@ -39,7 +39,7 @@ def size_step(step: Step, font_size: float, lr: bool = False) -> tuple[tuple[str
     longest = max((text_width(word, font_size) for word in step.label.split()), default=0.0)
     lines: tuple[str, ...] = ()
     for factor in _WRAP_WIDTHS:
-        lines = _no_orphans(wrap_text(step.label, base * factor, font_size), base * factor, font_size)
+        lines = wrap_text(step.label, base * factor, font_size)
         if len(lines) <= most and longest <= base * factor:
             break
     text_w, text_h = _block(lines, font_size)
@@ -48,34 +48,6 @@ def size_step(step: Step, font_size: float, lr: bool = False) -> tuple[tuple[str
     if kind == "connector":
         width = height = max(width, height)
     return lines, round(width, 1), round(height, 1)
-
-
-_ORPHAN = 3  # letters: a line of one such word ("de", "la", "ao", "of") joins the line after it…
-_ORPHAN_ROOM = 1.3  # …where the two fit this much of the wrap width
-
-
-def _no_orphans(lines: tuple[str, ...], width: float, font_size: float) -> tuple[str, ...]:
-    """``lines`` with each lone short word joined to the line after it where the two fit a little wider:
-    "Informar a taxa / de / reagendamento / tardio" read as four broken pieces (review 14); "de
-    reagendamento" reads as one."""
-    out = list(lines)
-    k = 0
-    while k < len(out) - 1:
-        joined = f"{out[k]} {out[k + 1]}"
-        if _lone(out[k]) and text_width(joined, font_size) <= width * _ORPHAN_ROOM:
-            out[k : k + 2] = [joined]
-        k += 1
-    if (
-        len(out) > 1
-        and _lone(out[-1])
-        and text_width(joined := f"{out[-2]} {out[-1]}", font_size) <= width * _ORPHAN_ROOM
-    ):
-        out[-2:] = [joined]  # a short last word ("… the old / one") joins the line before it
-    return tuple(out)
-
-
-def _lone(line: str) -> bool:
-    return len(line) <= _ORPHAN and " " not in line
 
 
 def _size_decision(
