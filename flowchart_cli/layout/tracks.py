@@ -10,7 +10,9 @@ is reused for a later segment only after a clear break, so that one line
 never seems to run on into another.  A cycle of constraints (a crossing no
 order avoids) is broken at the segment with the fewest constraints still
 unmet (each unmet one is a crossing); on a tie, the one whose turns pull it
-least towards the high side, then the one that starts first.
+least towards the high side, then one whose labelled stub turns to the low
+side (the other then crosses its run, not the stub under its label), then
+the one that starts first.
 
 Segments with the same ``group`` are one merged line (lines joining before
 they reach one shape): they share one track.
