@@ -120,12 +120,11 @@ def order_tracks(items: Sequence[ChannelSegment]) -> tuple[list[int], int]:
     while remaining:
         if not ready:  # a cycle: break it at the line that leaves the fewest constraints unmet (crossings)
             free = [u for u in remaining if not strong_before[u]] or remaining
-            # of as many, a line whose labelled stub turns to the low side goes low, one whose stub turns
-            # to the high side last: the other line crosses elsewhere than under the label (review 14:
-            # "Needs a part" found no room on its stub, crossed by the way up from "Write up the misuse
-            # evidence", and stood by that box instead); then the one whose turns pull it least to the
-            # high side goes low: a line that leaves a shape and comes back to its column lies nearest
-            # it, the one that passes by outside it
+            # of as many, the one whose turns pull it least to the high side goes low: a line that leaves
+            # a shape and comes back to its column lies nearest it, the one that passes by outside it;
+            # then a line whose labelled stub turns to the low side goes low, one whose stub turns to the
+            # high side last, so the other crosses its run, not the stub under its label (review 14:
+            # hipoteca's "Aprobada", crossed there by a way back, stood 600 px off by another step)
             unit = min(free, key=lambda u: (before_count[u], kept[u], pull[u], stub[u], spans[u]))
             before_count[unit] = 0
             heapq.heappush(ready, (kept[unit], spans[unit], unit))
