@@ -125,7 +125,7 @@ def test_no_line_is_crossed_just_before_its_arrowhead(diagrams):
     # these drawings before the channel beside the arrow's shape kept room (tips.py)
     # review 14's ligacao-energia (open): "É a segunda visita improdutiva? Sim" runs under the stage border to
     # "Lançar a taxa…", across the drop of "Aprovado" into "Instalar o medidor" 11 px before its tip; the
-    # way above that row crosses as many lines, but the grid counts it one more
+    # way above that row would cross as many lines, and why the planner takes this one is not yet known
     known = {"ligacao-energia.flow.yaml": [("resultado", "medidor", "taxa", "cobra_taxa")]}
     found = {name: crossings_near_tips(d) for name, d in diagrams}
     assert {name: pairs for name, pairs in found.items() if pairs} == known
