@@ -15,11 +15,11 @@ longer.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Sequence
 
 from .arrivals import Line, crossings
 from .geometry import Point
+from .lengths import line_length
 
 __all__ = ["crossed_arrivals_joined"]
 
@@ -56,7 +56,7 @@ def _joined(line: Line, other: Line) -> Line | None:
             if at is None:
                 continue
             joined = (*line[: i + 1], at, *other[j + 1 :])
-            return joined if _length(joined) <= _LONGER * _length(line) else None
+            return joined if line_length(joined) <= _LONGER * line_length(line) else None
     return None
 
 
@@ -78,7 +78,3 @@ def _crossing(p: Point, q: Point, r: Point, s: Point) -> Point | None:
 
 def _pieces(line: Line) -> list[tuple[Point, Point]]:
     return list(itertools.pairwise(line))
-
-
-def _length(line: Line) -> float:
-    return sum(math.hypot(b.x - a.x, b.y - a.y) for a, b in itertools.pairwise(line))

@@ -18,9 +18,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .geometry import Diagram
+    from .geometry import Diagram, Point
 
-__all__ = ["DETOUR_LIMIT", "DRAWN_DETOUR_LIMIT", "PixelScale", "estimated_detour", "longest_line", "pixel_scale"]
+__all__ = [
+    "DETOUR_LIMIT",
+    "DRAWN_DETOUR_LIMIT",
+    "PixelScale",
+    "estimated_detour",
+    "line_length",
+    "longest_line",
+    "pixel_scale",
+]
 
 DETOUR_LIMIT = 1.3
 """Planned lines longer than this many times the distance between their ends (plus four text heights) are
@@ -107,9 +115,12 @@ def longest_line(diagram: Diagram) -> float:
     (the measure :data:`DRAWN_DETOUR_LIMIT` bounds; the planner can only estimate it before the frame)."""
     worst = 0.0
     for edge in diagram.edges:
-        points = edge.points
-        length = sum(math.hypot(b.x - a.x, b.y - a.y) for a, b in itertools.pairwise(points))
-        first, last = points[0], points[-1]
+        first, last = edge.points[0], edge.points[-1]
         distance = abs(last.x - first.x) + abs(last.y - first.y) + 4 * diagram.font_size
-        worst = max(worst, length / distance)
+        worst = max(worst, line_length(edge.points) / distance)
     return worst
+
+
+def line_length(points: Sequence[Point]) -> float:
+    """The drawn length of a line through ``points``."""
+    return sum(math.hypot(b.x - a.x, b.y - a.y) for a, b in itertools.pairwise(points))
