@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from flowchart_cli.check import check_file
 from flowchart_cli.layout import layout_flow
 from flowchart_cli.layout.geometry import Point, Rect
 from flowchart_cli.layout.straighten import straight_drops
 
 DECISION = Rect(0, 0, 100, 60)  # its right corner at (100, 30)
 TARGET = Rect(180, 120, 80, 40)  # below and to the right: its top's middle at (220, 120)
+CASES = Path(__file__).parent / "layout_cases"
 Z = (Point(100, 30), Point(150, 30), Point(150, 100), Point(220, 100), Point(220, 120))
 
 
@@ -41,13 +43,35 @@ def test_a_z_stays_where_the_l_would_cross_more_or_pass_a_shape_or_join_a_merged
     assert straight_drops([Z, merged], [DECISION, TARGET, Rect(400, 80, 40, 40)], [(0, 1), (2, 1)])[0] == Z
 
 
+PAST = (Point(100, 30), Point(300, 30), Point(300, 100), Point(220, 100), Point(220, 120))  # past and back
+
+
+def test_a_line_past_its_target_and_back_drops_onto_it_where_its_label_keeps_its_run():
+    # review 14: "No reply in 30 min" ran past "Call the customer" to the channel its way back came up, down
+    # it and back over into the top; on the page, one line with the way back
+    assert straight_drops([PAST], [DECISION, TARGET], [(0, 1)]) == [PAST]  # no label room given: kept
+    (line,) = straight_drops([PAST], [DECISION, TARGET], [(0, 1)], stubs=[100.0])
+    assert line == _line((100, 30), (220, 30), (220, 120))
+    assert straight_drops([PAST], [DECISION, TARGET], [(0, 1)], stubs=[130.0]) == [PAST]  # the label's run
+
+
+def test_review_14s_no_reply_drops_straight_into_call_the_customer():
+    flow = check_file(CASES / "card-fraud-alert.flow.yaml").flow
+    diagram = layout_flow(flow)
+    line = next(e for e in diagram.edges if e.source == "reply" and e.target == "call")
+    call = next(n.box for n in diagram.nodes if n.key == "call")
+    assert len(line.points) == 3  # an L: along its row, then down into the top
+    assert line.points[-1].y == call.y and call.x < line.points[1].x < call.right
+    loop = [e for e in diagram.edges if e.target == "call" and e.back]
+    assert loop and all(p.x != line.points[1].x for e in loop for p in e.points)  # not on the way back's x
+
+
 def test_review_11s_account_suspended_drops_straight_onto_its_connector_in_the_printed_part():
-    from flowchart_cli.check import check_file
     from flowchart_cli.handout.paper import PAPERS
     from flowchart_cli.handout.printed import print_plan
     from flowchart_cli.words import words
 
-    flow = check_file(Path(__file__).parent / "layout_cases" / "internet-outage.flow.yaml").flow
+    flow = check_file(CASES / "internet-outage.flow.yaml").flow
     part = print_plan(flow, layout_flow(flow), PAPERS["a4"], words("en")).parts[0].diagram
     for label in ("Account suspended", "No"):
         line = next(e for e in part.edges if e.source == "area" and e.label == label)

@@ -21,6 +21,7 @@ from .outcome_text import NARROW, wraps
 from .routing import Route
 from .stage_bands import fit_stage_names, stage_bands
 from .straighten import straight_drops
+from .text import text_width
 from .tips import clear_tips
 from .turns import clear_turns
 
@@ -86,6 +87,7 @@ def _label_starts(
 
 _LABEL_ROOM = 60.0  # a label past the other branch's turn: its offset, two lines and a gap before the arrow
 _PAST_TURN = 12.0  # the label's top that far below the other branch's run (a line's clearance and more)
+_STUB_AIR = 24.0  # a run out of a side: room for its turn, or a label's air either end
 
 
 def _straight_down(routes: Sequence[Route], lines: Sequence[Sequence[Point]]) -> list[int]:
@@ -125,7 +127,10 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     ]
     lines = parted_arrivals(lines, boxes, ends, kinds, walls, [route.back for route in p.routes])
     lines = own_side_departures(lines, boxes, ends, kinds, walls)
-    lines = straight_drops(lines, boxes, ends, walls)
+    small = p.label_size or p.font_size - 1
+    # the run out of a side an outcome's label sits on: its words on one line, and a little air each end
+    stubs = [text_width(label, small, bold=True) + _STUB_AIR if label else _STUB_AIR for label in p.labels]
+    lines = straight_drops(lines, boxes, ends, walls, stubs)
     lines = crossed_arrivals_joined(lines, ends)
     shares = list(p.shares) or [""] * len(p.routes)
     starts = _label_starts(p.routes, lines, f.straight_on)
@@ -151,7 +156,6 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
         for lane, x in _borders(lanes, f.lr)
     ]
     shapes = [*boxes, *(lane.header for lane in lanes), *borders]
-    small = p.label_size or p.font_size - 1
     if options.numbers:  # a label clear of the number badges too, as wide as three digits (a printed
         # part numbers its steps as in the whole flow, after its layout)
         shapes += [number_badge(box, "888", small, kind) for box, kind in zip(boxes, kinds, strict=True)]

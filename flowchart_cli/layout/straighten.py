@@ -30,13 +30,20 @@ _LEAST_DROP = 24.0  # the drop into the top, at least: room for the arrowhead an
 
 
 def straight_drops(
-    lines: Sequence[Line], boxes: Sequence[Rect], ends: Sequence[tuple[int, int]], walls: Sequence[Line] = ()
+    lines: Sequence[Line],
+    boxes: Sequence[Rect],
+    ends: Sequence[tuple[int, int]],
+    walls: Sequence[Line] = (),
+    stubs: Sequence[float] = (),
 ) -> list[Line]:
-    """``lines`` with every Z out of a side into a top below drawn as an L where that is clear."""
+    """``lines`` with every Z out of a side into a top below drawn as an L where that is clear. ``stubs``
+    gives, line by line, how long a run out of the side its label needs (none: a line that passes over its
+    target and comes back keeps its Z)."""
     out = list(lines)
     for swapped in (False, True):
         for number in range(len(out)):
-            dropped = _dropped(out, number, boxes, ends, walls, swapped)
+            stub = None if swapped or number >= len(stubs) else stubs[number]
+            dropped = _dropped(out, number, boxes, ends, walls, swapped, stub)
             if dropped is not None:
                 out[number] = dropped
     return out
@@ -49,8 +56,11 @@ def _dropped(
     ends: Sequence[tuple[int, int]],
     walls: Sequence[Line],
     swapped: bool,
+    stub: float | None = None,
 ) -> Line | None:
-    """The line as an L, or ``None``. Worked out as if it arrived at the top (``swapped``: x and y exchanged)."""
+    """The line as an L, or ``None``. Worked out as if it arrived at the top (``swapped``: x and y exchanged).
+    A line that runs past its target and comes back is made an L only where the run out of the side keeps
+    ``stub`` px (its label's room)."""
     point = swap_point if swapped else (lambda p: p)
     rect = swap_rect if swapped else (lambda r: r)
     line = [point(p) for p in lines[number]]
@@ -60,8 +70,11 @@ def _dropped(
     across_first = abs(a.y - b.y) < 0.01 and abs(b.x - c.x) < 0.01 and abs(c.y - d.y) < 0.01
     if not (across_first and abs(d.x - e.x) < 0.01 and b.y < c.y < e.y):
         return None  # not out of a side, down a channel, back over and down into a top
-    if (b.x - a.x) * (d.x - b.x) <= 0:
-        return None  # the run over the target comes back: the stub out is as long as its label needs
+    if (b.x - a.x) * (d.x - b.x) <= 0 and (stub is None or (e.x - a.x) * (b.x - a.x) < stub * abs(b.x - a.x)):
+        # the run over the target comes back: the stub out is as long as its label needs, unless the drop
+        # leaves it that long (review 14: "No reply in 30 min" ran past "Call the customer" to the channel
+        # its way back came up, down it and back over: one line on the page with the way back)
+        return None
     source, target = ends[number]
     goal = rect(boxes[target])
     if e.y - a.y < _LEAST_DROP or not goal.x < e.x < goal.right:
