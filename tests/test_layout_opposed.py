@@ -98,3 +98,39 @@ def test_review_10s_way_back_and_sim_enter_confirmar_by_two_sides():
     back = next(e for e in d.edges if e.source == "lembrete" and e.target == "restaurante_ok")
     assert abs(sim.points[-1].x - box.x) < 2 and sim.points[-1] != back.points[-1]
     assert abs(back.points[-1].y - box.y) < 2  # the way back still into the top
+
+
+def test_a_line_coming_down_joins_the_arrival_that_takes_the_top_where_it_turns_in():
+    # review 15: "Sim" came down and the way back from "Ligar para o segurado e reagendar" came up one channel
+    # into the side of "Agendar data e hora", and read as "Sim → Ligar"; "Agendar"'s top took a line along its
+    # row from the other side, which "Sim" now meets there head on: one arrowhead for both
+    source = Rect(400, 100, 60, 40)
+    along = _line((430, 140), (430, 188), (160, 188), (160, 200))  # into the top, along its row from the right
+    boxes = [*BOXES, source]
+    ends = [*ENDS, (3, 2)]
+    covered, disputes, into_top = parted_arrivals([COVERED, DISPUTES, along], boxes, ends, [*KINDS, "process"])
+    assert disputes == DISPUTES and into_top == along
+    assert covered == _line((0, 20), (50, 20), (50, 188), (160, 188), (160, 200))
+    # from this line's side along the row, the two would run on top of each other: no join
+    beside = _line((-40, 140), (-40, 150), (30, 150), (30, 188), (160, 188), (160, 200))
+    boxes = [*BOXES, Rect(-60, 100, 40, 40)]
+    lines = parted_arrivals([COVERED, DISPUTES, beside], boxes, ends, [*KINDS, "process"])
+    assert lines[0] == COVERED
+    # a line leaving by the top: no join
+    leaving = _line((160, 200), (160, 150), (400, 150))
+    boxes = [*BOXES, Rect(400, 130, 40, 40)]
+    lines = parted_arrivals([COVERED, DISPUTES, leaving], boxes, [*ENDS, (2, 3)], [*KINDS, "end"])
+    assert lines[0] == COVERED
+
+
+def test_review_15s_merges_from_both_ends_of_a_channel_are_parted_in_the_test_drawings():
+    from flowchart_cli.layout.opposed import _meeting
+
+    cases = Path(__file__).parent / "layout_cases"
+    for name, target, down in (("warranty-repair", "diagnose", "warranty"), ("delayed-baggage", "schedule", "found")):
+        flow, _ = load_flow(cases / f"{name}.flow.yaml")
+        diagram = layout_flow(flow, RenderOptions())
+        assert not _meeting([e.points for e in diagram.edges], along_row=False), name
+        box = next(n.box for n in diagram.nodes if n.key == target)
+        line = next(e for e in diagram.edges if e.source == down and e.target == target)
+        assert line.points[-1].y == box.y and line.points[-2].x == line.points[-1].x, name  # down into the top

@@ -155,13 +155,13 @@ def _end_on(
     if kinds[target] == "offpage" and side == "bottom":  # its tip: only ever a way out
         return None
     others = [other for k, other in enumerate(lines) if k != number]
-    if _end_taken(others, goal, down):
-        return None
     borders = list(walls)
     depth = inset(kinds[target], boxes[target], side, 0.0)
     middle = goal.x + goal.width / 2
     entry = Point(middle, goal.y + depth if down else goal.bottom - depth)
     edge = goal.y if down else goal.bottom
+    if _end_taken(others, goal, down):
+        return _joined(lines, number, boxes, ends, borders, entry, edge)
     # the turn far enough from the other line's corner that the two runs down the channel do not seem one
     # broken line (arrivals.RUN_ON), else a short stub's length from the side, else further out (past a lane
     # border a short stub would run along: a step in a lane hardly taller than itself)
@@ -183,6 +183,56 @@ def _end_on(
             continue
         return (*line[:-2], turn, across, entry)
     return None
+
+
+def _joined(
+    lines: list[Line],
+    number: int,
+    boxes: Sequence[Rect],
+    ends: Sequence[tuple[int, int]],
+    walls: Sequence[Line],
+    entry: Point,
+    edge: float,
+) -> Line | None:
+    """The line coming down (or up) the channel joining the arrival that already takes its target's top (or
+    bottom) where that arrival turns in, or ``None`` where lines leave by that end or none arrives there.
+
+    Review 15: "Sim" came down and the way back from "Ligar para o segurado e reagendar" came up one channel
+    into "Agendar data e hora"'s side, and read as "Sim → Ligar"; "Agendar"'s top took a line from the other
+    side along its row, which "Sim" now meets head on there, one arrowhead for both.
+    """
+    source, target = ends[number]
+    line = list(lines[number])
+    a, b = line[-3], line[-2]
+    down = a.y < b.y
+    goal = boxes[target]
+    at_end = [
+        k
+        for k, other in enumerate(lines)
+        if k != number and any(abs(p.x - entry.x) <= goal.width / 2 + 2 and abs(p.y - edge) <= 4 for p in other)
+    ]
+    if not at_end or any(ends[k][1] != target or lines[k][-1] != entry for k in at_end):
+        return None  # a line leaves by that end, or arrives there somewhere else
+    joined = lines[at_end[0]]
+    corner = joined[-2]  # where the arrival turns into its last run, straight into the end
+    if abs(corner.x - entry.x) > 0.01:
+        return None
+    if len(joined) >= 3 and abs(joined[-3].y - corner.y) < 0.01 and (joined[-3].x - entry.x) * (b.x - entry.x) > 0:
+        return None  # it comes along its row from this line's side: the two would run on top of each other
+    join_y = corner.y if abs(edge - corner.y) <= RUN_ON else edge + (-_STUB if down else _STUB)
+    if (join_y - a.y) * (b.y - a.y) <= 0.5 or (join_y - corner.y) * (edge - corner.y) < -0.01:
+        return None  # the channel's run would turn back on itself, or the join lies past the arrival's turn
+    turn, across = Point(b.x, join_y), Point(entry.x, join_y)
+    changed = [(turn, across)]
+    others = [other for k, other in enumerate(lines) if k != number]
+    shapes = [box for k, box in enumerate(boxes) if k not in (source, target)]
+    if not clear_of_shapes(changed, shapes) or not apart_from_lines(changed, [*others, *walls]):
+        return None
+    if runs_on(changed, number, lines, ends, lambda p: p):
+        return None
+    if crossings([(a, turn), *changed], others) > crossings(list(itertools.pairwise(line[-3:])), others):
+        return None
+    return (*line[:-2], turn, across, entry)
 
 
 def _end_taken(others: list[Line], goal: Rect, top: bool) -> bool:
