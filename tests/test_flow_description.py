@@ -88,10 +88,11 @@ def test_each_printed_part_says_which_part_and_steps_it_holds(tmp_path) -> None:
 
 @pytest.mark.slow
 def test_the_overview_says_connectors_lead_back_as_well_as_on(tmp_path) -> None:
-    """pedido-online's retry loops go back to an earlier part: the overview's sentence must not say "the next"."""
-    flow = Path(__file__).parent / "layout_cases" / "pedido-online.flow.yaml"
+    """ligacao-energia's document loop goes back to an earlier part: the overview's sentence must not say "the
+    next" (pedido-online's retry loops did, until their parts' connectors were set a line shorter)."""
+    flow = Path(__file__).parent / "layout_cases" / "ligacao-energia.flow.yaml"
     assert CliRunner().invoke(app, ["handout", str(flow), "-o", str(tmp_path)]).exit_code == 0
-    root = tinyhtml5.parse((tmp_path / "pedido-online.handout.html").read_text(encoding="utf-8"))
+    root = tinyhtml5.parse((tmp_path / "ligacao-energia.handout.html").read_text(encoding="utf-8"))
     html_ns, svg_ns = "{http://www.w3.org/1999/xhtml}", "{http://www.w3.org/2000/svg}"
     captions = [" ".join("".join(p.itertext()).split()) for p in root.iter(f"{html_ns}p")]
     caption = next(c for c in captions if c.startswith("O processo completo, em "))

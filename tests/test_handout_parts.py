@@ -21,8 +21,9 @@ from printed_checks import all_problems, joined_by_connectors, overlaps, page_pr
 
 from flowchart_cli.check import check_file
 from flowchart_cli.handout.paper import PAPERS, paper
-from flowchart_cli.handout.part_flow import cut_numbers, part_flow
-from flowchart_cli.handout.printed import PrintedDiagram, print_plan, readable_scale
+from flowchart_cli.handout.part_flow import Crossing, connector_text, cut_numbers, part_flow
+from flowchart_cli.handout.part_layout import lay_out_part
+from flowchart_cli.handout.printed import PrintedDiagram, min_scale, page_fit, print_plan, readable_scale
 from flowchart_cli.layout import layout_flow
 from flowchart_cli.layout.annotations import pair_letters
 from flowchart_cli.model import Edge, Flow, flow_edges
@@ -215,14 +216,12 @@ def test_part_connectors_skip_the_letters_of_the_flows_own_connectors():
     assert letters and 1 not in letters  # "A" is the flow's own connector pair's
 
 
-KNOWN_SHORT = {
-    # "Oferta" (steps 6–10) is too wide for a page at 7 pt: cut between its ranks, the ranks of steps 8 and 9 fit
-    # neither beside steps 6, 7 and 10 nor beside "Execução" (4 parts on 4 pages; 5 parts before the tight part
-    # pages). Once known short and no more, on the tight part pages: abertura-conta-kyc's steps 9 and 10 (review 8's
-    # four-line diamond whose three answers each end at a connector) and hospital-discharge's 15 and 16 (review 11:
-    # "Home care" spans all six lanes); review 9's "What works does the route need?" left once four answers were
-    # planned together
-    "downgrade-plano-movel.flow.yaml": ["part 3 holds only steps (8, 9)"],
+KNOWN_SHORT: dict[str, list[str]] = {
+    # none now. Once known short and no more: abertura-conta-kyc's steps 9 and 10 (review 8's four-line diamond
+    # whose three answers each end at a connector) and hospital-discharge's 15 and 16 (review 11: "Home care"
+    # spans all six lanes) on the tight part pages; review 9's "What works does the route need?" once four
+    # answers were planned together; downgrade-plano-movel's 8 and 9 ("Oferta", too wide for a page at 7 pt, is
+    # cut between its ranks) once a part short of height had its connectors a line shorter: step 12 joined them
 }
 
 
@@ -407,11 +406,9 @@ def test_entry_connectors_from_one_decision_name_the_answer_each_carries():
         if node.key.startswith("offpage-") and node.key.endswith("-in")
     ]
     from_decision = [label for label in entries if "paso 16" in label]
-    # (its "Sí" now goes to a step on the decision's own part: the cut moved there, a connector pair fewer)
-    assert sorted(from_decision) == [
-        "viene de la parte 3, paso 16 → No",
-        "viene de la parte 3, paso 16 → Pide revisión",
-    ]
+    # (its "Sí", then its "Pide revisión" too, go to steps on the decision's own part: the cut moved there, a
+    # connector pair fewer each time; the second once a part short of height had its connectors a line shorter)
+    assert from_decision == ["viene de la parte 3, paso 16 → No"]
     assert any("→" not in label for label in entries)  # a line with no answer names none
 
 
@@ -463,3 +460,30 @@ def test_a_loop_the_page_cut_through_goes_whole_onto_one_part():
         next(part.number for part in plan.parts if number["call"] in part.numbers)
     ]
     assert all(len(part.numbers) >= 3 for part in plan.parts)
+
+
+def test_a_part_short_of_height_has_connectors_a_line_shorter():
+    """Review 14: `hipoteca`'s document loop ("Aportar la documentación" … "¿El cliente responde al
+    recordatorio? Sí") was cut between parts 1 and 2, part 1 a third of its page: the stage with its one
+    connector under it was 8 % too tall for a page at 7 pt, with "continúa en / la parte 2, / paso 10"."""
+    po, no = {"a": 2, "b": 3, "t": 3}, {"a": 7, "b": 9, "t": 12}
+    out, entry = Crossing("t", ("a",), True), Crossing("t", ("a", "b"), False)
+    assert connector_text(words("es"), out, po, no) == "continúa en\nla parte 3,\npaso 12"
+    assert connector_text(words("es"), out, po, no, short=True) == "continúa en la\nparte 3, paso 12"
+    assert connector_text(words("pt"), entry, po, no, short=True) == "vem das\npartes 2 e 3, passos 7 e 9"
+    assert connector_text(words("en"), Crossing("t", ("a",), False), po, no, short=True) == "from part 2,\nstep 7"
+    flow = load(ROOT / "tests" / "layout_cases" / "disputa-medidor.flow.yaml")
+    plan = planned(flow)
+    part_of = {step.key: part.number for part in plan.parts for step in flow.steps if step.number in part.numbers}
+    shorter = [
+        part
+        for part in plan.parts
+        if any(node.lines[:1] == ("continúa en la",) for node in part.diagram.nodes if node.connector)
+    ]
+    assert shorter
+    for part in shorter:
+        keys = frozenset(k for k, n in part_of.items() if n == part.number)
+        usual = part_flow(flow, flow_edges(flow), keys, part_of, words("es"))
+        whole = layout_flow(flow)
+        readable = min_scale(whole.font_size)  # a part's text, labels as large as the rest, at 7 pt
+        assert page_fit(lay_out_part(usual, flow, whole), paper("a4")).scale < readable <= part.fit.scale

@@ -404,6 +404,28 @@ def test_a_word_too_wide_for_its_lane_on_the_overview_is_hyphenated_not_left_out
     assert "".join(line[:-1] if line.endswith("-") else line + " " for line in lines).strip() == name
 
 
+def test_a_lane_name_that_would_break_a_word_across_its_column_reads_upwards_whole_with_its_marker():
+    # review 15: "Cus-tomer" across a narrow column on the overview, its "(external)" dropped, where the
+    # header row had the height for the name upwards
+    from flowchart_cli.handout.printed import _named_on_overview
+    from flowchart_cli.layout.geometry import LaneBand, Rect
+    from flowchart_cli.layout.text import text_width
+
+    room = text_width("Customer", 20, bold=True) * 0.7  # too narrow for the word: across, it is hyphenated
+
+    def lane(height: float, width: float = room + 20) -> LaneBand:
+        header = Rect(0, 0, width, height)
+        return LaneBand("customer", "Customer", Rect(0, 0, width, 900), header, 0, external=True)
+
+    upwards = _named_on_overview(lane(400), 20, "en")
+    assert upwards.sideways and upwards.lines == ("Customer", "(external)")  # side by side, both whole
+    # one line wide: "Customer (external)" needs more height than the header has, "Customer" does not
+    only_name = _named_on_overview(lane(text_width("Customer", 20, bold=True) + 40, 40), 20, "en")
+    assert only_name.sideways and only_name.lines == ("Customer",)
+    across = _named_on_overview(lane(90), 20, "en")  # too short upwards: hyphenated across, as before
+    assert not across.sideways and across.lines[0].endswith("-")
+
+
 def test_an_outcome_label_beside_a_side_stub_in_a_printed_part_ends_before_the_arrowhead():
     # a printed part sets its labels at its text's size, in bold: the room beside an LR side stub was
     # measured at the drawing's text size, not bold, and "Quantity or delivery" ran into connector B's

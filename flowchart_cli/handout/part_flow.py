@@ -47,6 +47,7 @@ class PartFlow:
     flow: Flow
     edges: tuple[Edge, ...]
     connectors: Mapping[str, Crossing]  # connector step key → the lines it ends
+    short: bool = False  # its connectors' words a line shorter (:func:`connector_text`)
 
 
 def cut_numbers(
@@ -69,15 +70,24 @@ def connector_text(
     crossing: Crossing,
     part_of: Mapping[str, int],
     number_of: Mapping[str, int],
+    short: bool = False,
 ) -> str:
     """ "continúa en la parte 3 · paso 12" (lines leaving) or "viene de la parte 2 · pasos 7 y 9" (lines
     entering; "viene de las partes 1 y 3 · pasos 4 y 12" from two parts), set on lines as "continúa en /
     la parte 3, / paso 12": the steps on a line of their own after a comma (a "·" would start that line
     like a bullet) and a line break in the words before them: a connector a third narrower, which is
-    what a part's page lacks more often (beside a three-way decision, in a flow from left to right)."""
+    what a part's page lacks more often (beside a three-way decision, in a flow from left to right).
+
+    ``short``: "continúa en la / parte 3, paso 12", a line shorter and a little wider, for a part whose
+    page lacks height (a loop down a stage with a connector under it, review 14's `hipoteca`)."""
 
     def lines_of(text: str) -> str:
         head, _, tail = text.partition(" · ")
+        words_ = head.split()
+        # the line break before the noun of the first number: "parte 3", "partes 1 y 3"
+        at = next((i for i, word in enumerate(words_) if word[:1].isdigit()), 0) - 1
+        if short and len(head) >= _SHORT and at >= 1:
+            return f"{' '.join(words_[:at])}\n{' '.join(words_[at:])}, {tail}"
         return f"{_halved(head)},\n{tail}"
 
     if crossing.outgoing:
@@ -106,20 +116,29 @@ def _listed(numbers: Sequence[int], words: Mapping[str, str]) -> str:
     return f"{', '.join(map(str, numbers[:-1]))} {words['list_and']} {numbers[-1]}"
 
 
+_SHORT = 16  # words shorter than this stay on one line
+
+
 def _halved(text: str) -> str:
     """``text`` on two lines of about equal length, broken between words ("continúa en / la parte 3")."""
     words = text.split()
-    if len(text) < 16 or len(words) < 2:
+    if len(text) < _SHORT or len(words) < 2:
         return text
     cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
     return f"{' '.join(words[:cut])}\n{' '.join(words[cut:])}"
 
 
 def part_flow(
-    flow: Flow, edges: Sequence[Edge], keys: frozenset[str], part_of: Mapping[str, int], words: Mapping[str, str]
+    flow: Flow,
+    edges: Sequence[Edge],
+    keys: frozenset[str],
+    part_of: Mapping[str, int],
+    words: Mapping[str, str],
+    short: bool = False,
 ) -> PartFlow:
     """The flow of the part holding the steps ``keys``: their lanes and stages, a connector for the
-    lines into each step across its edge, worded with the part numbers ``part_of`` gives the other steps."""
+    lines into each step across its edge, worded with the part numbers ``part_of`` gives the other steps
+    (``short``: a line shorter, :func:`connector_text`)."""
     number_of = {s.key: s.number for s in flow.steps}
     crossings: dict[tuple[str, bool], list[str]] = {}
     outcomes: dict[tuple[str, bool], list[str]] = {}
@@ -142,13 +161,13 @@ def part_flow(
         if step.key not in keys:
             continue
         steps += [
-            _connector(key, c, step, part_of, number_of, words)
+            _connector(key, c, step, part_of, number_of, words, short)
             for key, c in connectors.items()
             if not c.outgoing and c.target == step.key
         ]
         steps.append(step)
         steps += [
-            _connector(key, c, step, part_of, number_of, words)
+            _connector(key, c, step, part_of, number_of, words, short)
             for key, c in connectors.items()
             if c.outgoing and c.sources[-1] == step.key
         ]
@@ -167,7 +186,7 @@ def part_flow(
         lanes=tuple(lane for lane in flow.lanes if lane.id in lane_ids),
         stages=tuple(stage for stage in flow.stages if stage.id in stage_ids),
     )
-    return PartFlow(part, tuple(lines), connectors)
+    return PartFlow(part, tuple(lines), connectors, short)
 
 
 def _key(target: str, outgoing: bool) -> str:
@@ -181,13 +200,14 @@ def _connector(
     part_of: Mapping[str, int],
     number_of: Mapping[str, int],
     words: Mapping[str, str],
+    short: bool,
 ) -> Step:
     """The off-page connector beside ``here`` (in its lane and stage), naming where the lines go on."""
     return Step(
         index=0,
         key=key,
         kind="offpage",
-        label=connector_text(words, crossing, part_of, number_of),
+        label=connector_text(words, crossing, part_of, number_of, short),
         lane=here.lane,
         stage=here.stage,
     )

@@ -80,7 +80,7 @@ def worded_part(
 
     def connector(node: NodeBox) -> NodeBox | None:
         crossing = part.connectors[node.key]
-        text = connector_text(words, crossing, part_of, number_of)
+        text = connector_text(words, crossing, part_of, number_of, part.short)
         if _one_line(text) == node.label:  # laid out with these very words: as the layout set them (a box
             # its column widened holds them on fewer lines than a box of its own would: review 13's crash)
             return replace(node, connector=numbers[crossing.target])

@@ -50,6 +50,7 @@ _NAME_ROW = 1.6  # an overview's lane header: one line of the name, a fifth of a
 _NAME_LINES = 3  # lines of a lane's name on the overview, where its header has the room
 _NAME_COLUMN = 0.15  # at most this share of a left-to-right overview's width goes to the names' column
 _UPWARDS_SHARE = 0.3  # at most this share of a top-to-bottom overview's height goes to names reading upwards
+_BROKEN_GROWTH = 1.25  # a header row grows this much at most for a name that would break a word across it
 _UPWARDS_LINE = 1.2  # a line of a name reading upwards (a lane's, a stage's) takes this many letters' height across
 _LEAST_LETTERS = 5  # of a lane's name on the overview: fewer tell nobody anything ("Sis…")
 _LOOP_TRIES = 4  # loops a cut may move past (each packs the rest of the flow again)
@@ -201,7 +202,16 @@ class _Cutter:
                 others = sorted((k for k in self.order if k not in keys), key=self.order.__getitem__)
                 part_of |= {k: 10 + n % 90 for n, k in enumerate(others)}
             part = part_flow(self.flow, self.edges, keys, part_of, self.words)
-            self.laid_out[keys] = (part, lay_out_part(part, self.flow, self.whole))
+            laid_out = (part, lay_out_part(part, self.flow, self.whole))
+            scale = page_fit(laid_out[1], self.paper).scale
+            if scale < self.readable - 1e-9 and part.connectors and self.whole.direction != "LR":
+                # its connectors' words a line shorter: a page short of height takes the part (review 14:
+                # `hipoteca`'s document loop on one page; left to right a part lacks width, never height)
+                short = part_flow(self.flow, self.edges, keys, part_of, self.words, short=True)
+                shorter = (short, lay_out_part(short, self.flow, self.whole))
+                if page_fit(shorter[1], self.paper).scale > scale:
+                    laid_out = shorter
+            self.laid_out[keys] = laid_out
         return self.laid_out[keys]
 
     def fits(self, run: list[Unit]) -> bool:
@@ -233,7 +243,7 @@ class _Cutter:
             worded = {"title": name, "numbers": numbers, "part_of": part_of, "words": self.words}
             diagram = worded_part(trial, part, self.flow, **worded)
             if diagram is None:  # lines into one step from two parts: laid out again with their words
-                part = part_flow(self.flow, self.edges, keys, part_of, self.words)
+                part = part_flow(self.flow, self.edges, keys, part_of, self.words, part.short)
                 diagram = worded_part(lay_out_part(part, self.flow, self.whole), part, self.flow, **worded)
                 assert diagram is not None
             steps = [s for s in self.flow.steps if s.key in keys]
@@ -550,7 +560,17 @@ def _headers_for_names(whole: Diagram, size: float) -> Diagram:
             and (length := _upwards_length(_upwards(name, lane.header.width, size, whole.lang), size))
             <= _UPWARDS_SHARE * whole.height
         ]
-        extra = max([rows * size, *upwards]) - min(lane.header.height for lane in whole.lanes)
+        row = max([rows * size, *upwards])
+        broken = [  # one that fits across only with a word hyphenated reads upwards where the row grows little
+            # for it (review 15: "Cus-tomer" beside "Partner body shop" upwards; a row grown 2.4 times for
+            # "Case management" left the stages' names too little room)
+            length
+            for lane, (name, _), them in zip(whole.lanes, names, across, strict=True)
+            if len(them) > len(name.split())
+            and (length := _upwards_length(_upwards(name, lane.header.width, size, whole.lang), size))
+            <= _BROKEN_GROWTH * row
+        ]
+        extra = max([row, *broken]) - min(lane.header.height for lane in whole.lanes)
         return _grown(whole, 0.0, extra) if extra > 0 else whole
     names = [" ".join(clean_text(lane.name).split()) for lane in whole.lanes]
     want = max(text_width(name, size, bold=True) for name in names) + size
@@ -622,10 +642,14 @@ def _named_on_overview(lane: LaneBand, size: float, lang: str) -> LaneBand:
     if header.height < 1.4 * size:
         return replace(lane, lines=(), name="", external=False)
     lines = name_lines(name, room, size, lang)
-    if not _across(lines, room, size) and header.width > _UPWARDS_LINE * size:
-        turned = _upwards(name, header.width, size, lang)
-        if header.height >= _upwards_length(turned, size) - 1e-6:
-            return replace(lane, lines=tuple(turned), external=False, sideways=True)
+    broken = len(lines) > len(name.split())  # a word hyphenated across the column ("Cus-" / "tomer")
+    if (broken or not _across(lines, room, size)) and header.width > _UPWARDS_LINE * size:
+        # upwards where the header is tall enough, its words whole, "(external)" after the name where that
+        # fits too (review 15: "Cus-tomer" across a narrow column, its marker dropped)
+        for text in dict.fromkeys((_marked(name, lane, f"({language_words(lang)['external']})"), name)):
+            turned = _upwards(text, header.width, size, lang)
+            if header.height >= _upwards_length(turned, size) - 1e-6:
+                return replace(lane, lines=tuple(turned), external=False, sideways=True)
     most = max(1, min(_NAME_LINES, int((header.height / size - 0.4) / 1.2 + 1e-6)))
     if len(lines) > most:
         lines = [*lines[: most - 1], _joined(lines[most - 1 :])]
@@ -646,6 +670,11 @@ def _named_on_overview(lane: LaneBand, size: float, lang: str) -> LaneBand:
     marker = f"({language_words(lang)['external']})"
     spare = lane.external and len(lines) < most and text_width(marker, size, bold=True) <= room
     return replace(lane, lines=tuple(lines), external=spare)
+
+
+def _marked(name: str, lane: LaneBand, marker: str) -> str:
+    """A lane's name and, for an external lane, its marker after it: "Customer (external)"."""
+    return f"{name} {marker}" if lane.external else name
 
 
 def _across(lines: Sequence[str], room: float, size: float) -> bool:
