@@ -50,6 +50,8 @@ _NAME_ROW = 1.6  # an overview's lane header: one line of the name, a fifth of a
 _NAME_LINES = 3  # lines of a lane's name on the overview, where its header has the room
 _NAME_COLUMN = 0.15  # at most this share of a left-to-right overview's width goes to the names' column
 _UPWARDS_SHARE = 0.3  # at most this share of a top-to-bottom overview's height goes to names reading upwards
+_SHORTER_REACH = 0.85  # a part printing this much of 7 pt or more is laid out again with its connectors a line
+# shorter (one that misses by more is not saved by them: the second layout would only cost time)
 _BROKEN_GROWTH = 1.25  # a header row grows this much at most for a name that would break a word across it
 _UPWARDS_LINE = 1.2  # a line of a name reading upwards (a lane's, a stage's) takes this many letters' height across
 _LEAST_LETTERS = 5  # of a lane's name on the overview: fewer tell nobody anything ("Sis…")
@@ -204,7 +206,8 @@ class _Cutter:
             part = part_flow(self.flow, self.edges, keys, part_of, self.words)
             laid_out = (part, lay_out_part(part, self.flow, self.whole))
             scale = page_fit(laid_out[1], self.paper).scale
-            if scale < self.readable - 1e-9 and part.connectors and self.whole.direction != "LR":
+            short_of = self.readable * _SHORTER_REACH <= scale < self.readable - 1e-9
+            if short_of and part.connectors and self.whole.direction != "LR":
                 # its connectors' words a line shorter: a page short of height takes the part (review 14:
                 # `hipoteca`'s document loop on one page; left to right a part lacks width, never height)
                 short = part_flow(self.flow, self.edges, keys, part_of, self.words, short=True)
