@@ -118,6 +118,12 @@ REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourt
         "ligacao-energia.flow.yaml",
         "reagendamento-visita.flow.yaml",
         "reclamacion-delivery.flow.yaml",
+        "portabilidad-entrante.flow.yaml",  # a fourteenth reviewer's (review 15)
+        "renegociacao-divida.flow.yaml",
+        "rental-damage-claim.flow.yaml",
+        "roadside-assistance.flow.yaml",
+        "siniestro-agua-hogar.flow.yaml",
+        "troca-parabrisa.flow.yaml",
     )
 ]
 
