@@ -124,6 +124,12 @@ REVIEWED = [  # written by a reviewer who had not seen the code (issue 25, fourt
         "roadside-assistance.flow.yaml",
         "siniestro-agua-hogar.flow.yaml",
         "troca-parabrisa.flow.yaml",
+        "contestacao-leitura.flow.yaml",  # a fifteenth reviewer's (review 16)
+        "disability-pension.flow.yaml",
+        "hotel-relocation.flow.yaml",
+        "inscripcion-escolar.flow.yaml",
+        "mala-extraviada.flow.yaml",
+        "reposicion-tarjeta.flow.yaml",
     )
 ]
 

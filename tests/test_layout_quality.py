@@ -90,8 +90,11 @@ def test_few_arrivals_seem_to_come_out_of_the_shape_right_before_them(diagrams):
     # other side its merged arrival takes); review 12's disputa-tarjeta brought two, now none: the lines from
     # "Dejar firme el abono" and "Revertir el abono provisional" came up the 22 px between "Disputa cerrada…" and
     # "Enviar carta de resolución" into the latter's side; they join the third line into it, from below (LR)
+    # "Enviar carta de resolución"'s side; they join the third line into it, from below (LR). Review 16's LR
+    # mala-extraviada brought 4: two merged arrivals each, into "Calcular a indenização" beside "Declarar a
+    # mala perdida" and into "A busca encontrou a mala?" beside "Pedir à parceira que procure a mala", whose other sides are taken
     found = {name: stranger_arrivals(d) for name, d in diagrams}
-    assert sum(map(len, found.values())) <= 4, {name: pairs for name, pairs in found.items() if pairs}
+    assert sum(map(len, found.values())) <= 8, {name: pairs for name, pairs in found.items() if pairs}
     assert found["disputa-tarjeta.flow.yaml"] == []
     assert not [a for a in found["autorizacao-previa.flow.yaml"] if a[:2] == ("confirmou", "reagendar")]
     assert not [a for a in found["travel-insurance-claim.flow.yaml"] if a[:2] == ("more_info", "assessor_report")]
@@ -348,6 +351,7 @@ MISCOUNTED = {
     "visita-tecnica-telecom.flow.yaml": (2.0, 1),
     "disputa-danos-alquiler.flow.yaml": (2.0, 1),  # review 9's LR flow: likewise
     "garantia-notebook.flow.yaml": (9.0, 6),  # review 11's LR flow: three more on the grid
+    "inscripcion-escolar.flow.yaml": (2.0, 0),  # review 16's LR flow: two more on the grid
     "online-returns.flow.yaml": (9.0, 8),  # review 12's (TB): two lines into one step join where they cross
     "reagendamento-visita.flow.yaml": (10.0, 7),  # review 14's two LR flows: three and four more on the grid
     "reclamacion-delivery.flow.yaml": (7.0, 3),
@@ -479,6 +483,13 @@ MOST_CROSSINGS = {
     "roadside-assistance.flow.yaml": 2,
     "siniestro-agua-hogar.flow.yaml": 4,
     "troca-parabrisa.flow.yaml": 0,
+    # a fifteenth reviewer's six (review 16): 16 in all against Mermaid's 28 and D2's 32
+    "contestacao-leitura.flow.yaml": 1,
+    "disability-pension.flow.yaml": 9,
+    "hotel-relocation.flow.yaml": 3,
+    "inscripcion-escolar.flow.yaml": 0,
+    "mala-extraviada.flow.yaml": 2,
+    "reposicion-tarjeta.flow.yaml": 1,
 }
 
 

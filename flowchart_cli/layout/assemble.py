@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ..options import RenderOptions
 from .annotations import header_size, header_texts, number_badge, shift_down
 from .arrivals import side_arrivals
+from .beside import top_entries
 from .badges import clear_badges
 from .crossed_arrivals import crossed_arrivals_joined
 from .departures import own_side_departures
@@ -131,6 +132,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     # the run out of a side an outcome's label sits on: its words on one line, and a little air each end
     stubs = [text_width(label, small, bold=True) + _STUB_AIR if label else _STUB_AIR for label in p.labels]
     lines = straight_drops(lines, boxes, ends, walls, stubs)
+    lines = top_entries(lines, boxes, ends, kinds, walls)
     lines = crossed_arrivals_joined(lines, ends)
     shares = list(p.shares) or [""] * len(p.routes)
     starts = _label_starts(p.routes, lines, f.straight_on)

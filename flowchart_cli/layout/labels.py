@@ -212,6 +212,8 @@ def _clear(
         if line == number:
             continue
         for piece in _unshared(segment, own):
+            if _behind(piece, own[beside], box):
+                continue
             across = left <= piece.x + piece.width and piece.x <= right
             if across and top <= piece.y + piece.height and piece.y <= bottom:
                 return False
@@ -250,6 +252,24 @@ def _clear(
         if reach_left <= label.x + label.width and label.x <= reach_right:
             return False
     return True
+
+
+def _behind(piece: Rect, trunk: Rect, box: Rect) -> bool:
+    """Whether the label's own segment ``trunk`` stands between ``box`` and ``piece``: a branch that turns off
+    a stub it shares with the label's line, to the far side, cannot be read as the label's (review 16:
+    "No, quedan intentos" was kept off the free side of its stub by "Sí" turning away left from it, and
+    went over "Sí"'s turn, where it read as that line's)."""
+    if trunk.width < 0.01:  # vertical: the piece across the trunk's run, on the far side of it
+        if not (trunk.y <= piece.y and piece.y + piece.height <= trunk.y + trunk.height):
+            return False
+        if box.x >= trunk.x:
+            return piece.x + piece.width <= trunk.x + 0.01
+        return box.x + box.width <= trunk.x and piece.x >= trunk.x - 0.01
+    if not (trunk.x <= piece.x and piece.x + piece.width <= trunk.x + trunk.width):
+        return False
+    if box.y >= trunk.y:
+        return piece.y + piece.height <= trunk.y + 0.01
+    return box.y + box.height <= trunk.y and piece.y >= trunk.y - 0.01
 
 
 def _crossed_beside(box: Rect, number: int, own: list[Rect], segments: GridIndex[int]) -> bool:

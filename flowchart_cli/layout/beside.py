@@ -1,0 +1,149 @@
+"""An arrival that runs down just beside a stranger into the side of the step next to it enters that step's top.
+
+A line that comes down a channel a few pixels from a shape S and turns into
+the side of the step T beside S reads as S → T: its last stub looks like S's
+way out (review 15: "Incompleta" came down beside the end step "Expediente
+cerrado por falta de documentación" into "Recordar al asegurado", so a new
+agent read "closed, then remind"; "Accepted" came down beside "Offer the job
+to the next operator" and read as its next step). It is arrivals.py's case
+turned on its side: there the line ran along just under S into T's top and
+now enters by the side; here it ran down just beside S into T's side and now
+runs on along its row and drops into T's top, where that top is free, the
+new pieces keep clear of every shape, line and lane border, nothing runs on
+into a stranger's line, the drop is not itself just under a stranger, and no
+more lines cross.  The drop takes the middle of the top where it can, else
+the nearest place along the top's flat part (a line straight above the
+middle, out of the step over T, would read as that step's).
+
+LR drawings are handled with x and y swapped (the line ran along beside a
+stranger into T's top or bottom and now enters by T's left).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+from .arrivals import Line, apart_from_lines, clear_of_shapes, crossings, runs_on, swap_point, swap_rect
+from .geometry import Point, Rect
+from .shapes import inset
+
+__all__ = ["top_entries"]
+
+_NEAR = 32.0  # a run this close beside a shape's edge (its first two tracks) reads as leaving it
+_ROW = 4.0  # the stub into T lies on S's row, give or take this
+_LEAST_DROP = 24.0  # the drop into the top, at least: room for the arrowhead
+_STEP = 10.0  # places tried along the top, this far apart
+_END_AIR = 12.0  # a drop off the middle keeps this far inside the top's flat part
+
+
+def top_entries(
+    lines: Sequence[Line],
+    boxes: Sequence[Rect],
+    ends: Sequence[tuple[int, int]],
+    kinds: Sequence[str],
+    walls: Sequence[Line] = (),
+) -> list[Line]:
+    """``lines`` with every arrival that ran just beside a stranger into its target's side re-entered by
+    the target's top, where that is clear (see the module's docstring)."""
+    out = list(lines)
+    for swapped in (False, True):
+        for number in range(len(out)):
+            moved = _from_above(out, number, boxes, ends, kinds, walls, swapped)
+            if moved is not None:
+                out[number] = moved
+    return out
+
+
+def _from_above(
+    lines: list[Line],
+    number: int,
+    boxes: Sequence[Rect],
+    ends: Sequence[tuple[int, int]],
+    kinds: Sequence[str],
+    walls: Sequence[Line],
+    swapped: bool,
+) -> Line | None:
+    """The line dropped into its target's top, or ``None``. Worked out as if it came down beside the
+    stranger (``swapped``: x and y exchanged, for a line that ran along beside it)."""
+    point = swap_point if swapped else (lambda p: p)
+    rect = swap_rect if swapped else (lambda r: r)
+    source, target = ends[number]
+    line = [point(p) for p in lines[number]]
+    if source == target or len(line) < 4:
+        return None
+    a, b, c, d = line[-4:]
+    if not (abs(a.y - b.y) < 0.01 and abs(b.x - c.x) < 0.01 and b.y < c.y and abs(c.y - d.y) < 0.01):
+        return None  # not along a row, down a channel and across into a side
+    goal = rect(boxes[target])
+    left_of_drop = d.x < c.x
+    if not goal.y <= d.y <= goal.bottom or (goal.right > c.x if left_of_drop else goal.x < c.x):
+        return None
+    if not _beside_stranger(c, left_of_drop, boxes, (source, target), rect):
+        return None
+    others = [tuple(point(p) for p in other) for k, other in enumerate(lines) if k != number]
+    if any(abs(other[-1].x - d.x) < 0.5 and abs(other[-1].y - d.y) < 0.5 for other in others):
+        return None  # one line of a merged arrival: the trunk stays
+    if goal.y - a.y < _LEAST_DROP or _top_taken(others, goal):
+        return None
+    shapes = [rect(box) for k, box in enumerate(boxes) if k != target]
+    strangers = [rect(box) for k, box in enumerate(boxes) if k not in (source, target)]
+    borders = [tuple(point(p) for p in wall) for wall in walls]
+    old = crossings(list(itertools.pairwise(line[-4:])), others)
+    real_top = "left" if swapped else "top"
+    middle = inset(kinds[target], boxes[target], real_top, 0.0)
+    for x in _places(goal, b.x):
+        offset = x - (goal.x + goal.width / 2)
+        depth = inset(kinds[target], boxes[target], real_top, offset)
+        if abs(depth - middle) > 0.01 or (offset and kinds[target] == "decision"):
+            continue  # the top is not flat there: only its middle takes a line
+        turn, entry = Point(x, a.y), Point(x, goal.y + depth)
+        if any(s.x - 1 <= x <= s.right + 1 and 0 <= a.y - s.bottom <= _NEAR for s in strangers):
+            continue  # a drop just under a stranger reads as its way out (arrivals.py)
+        changed = [(b, turn), (turn, entry)] if (x - b.x) * (b.x - a.x) > 0 else [(turn, entry)]
+        if not clear_of_shapes(changed, shapes) or not apart_from_lines(changed, [*others, *borders]):
+            continue
+        if runs_on(changed, number, lines, ends, point):
+            continue
+        if crossings([(a, turn), (turn, entry)], others) > old:
+            continue
+        head = line[:-3] if abs(x - a.x) > 0.5 else line[:-4]
+        return tuple(point(p) for p in [*head, turn, entry])
+    return None
+
+
+def _beside_stranger(
+    corner: Point, left_of_drop: bool, boxes: Sequence[Rect], own: tuple[int, int], rect: Callable[[Rect], Rect]
+) -> bool:
+    """Whether a shape other than the line's own two stands just across the channel from the target,
+    on the row the line turns into it."""
+    for k, box in enumerate(boxes):
+        if k in own:
+            continue
+        s = rect(box)
+        gap = s.x - corner.x if left_of_drop else corner.x - s.right
+        if 0 <= gap <= _NEAR and s.y - _ROW <= corner.y <= s.bottom + _ROW:
+            return True
+    return False
+
+
+def _places(goal: Rect, toward: float) -> list[float]:
+    """Where along the target's top a drop may come down: the middle first, then outwards, nearer the
+    channel the line came down first."""
+    middle = goal.x + goal.width / 2
+    room = goal.width / 2 - max(min(goal.height / 2, goal.width / 4), _END_AIR)
+    steps = int(room // _STEP) if room > 0 else 0
+    places = [middle]
+    for k in range(1, steps + 1):
+        pair = (middle + k * _STEP, middle - k * _STEP)
+        places += sorted(pair, key=lambda x: abs(x - toward))
+    return places
+
+
+def _top_taken(others: list[Line], goal: Rect) -> bool:
+    """Whether another line already leaves or enters ``goal`` by its top."""
+    for other in others:
+        for p in (other[0], other[-1]):
+            if goal.x - 2 <= p.x <= goal.right + 2 and goal.y - 2 <= p.y <= goal.y + goal.height * 0.3:
+                return True
+    return False
