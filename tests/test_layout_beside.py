@@ -105,3 +105,34 @@ def test_in_the_printed_parts_the_line_beside_an_end_step_drops_into_its_target_
                 assert box.x < tip.x < box.right
                 found += 1
     assert found == 1
+
+
+def test_a_way_out_of_a_side_that_turns_up_just_beside_a_stranger_leaves_by_the_top():
+    # review 16: the way back from "Wait in the lounge" left its right side at the height of the end "Guest
+    # checked in" and turned up 25 px short of it: the wait seemed to lead on into the end
+    wait, end, back_to = Rect(100, 200, 120, 40), Rect(250, 200, 120, 40), Rect(400, 0, 100, 60)
+    loop = tuple(reversed(BESIDE))  # out of the wait's right side, up beside the end, along into the decision
+    (moved,) = top_entries([loop], [back_to, wait, end], [(1, 0)], ["decision", "delay", "end"])
+    assert moved == _line((160, 200), (160, 30), (400, 30))
+
+
+def test_a_decision_s_outcome_keeps_its_corner():
+    loop = tuple(reversed(BESIDE))
+    kinds = ["process", "decision", "end"]
+    assert top_entries([loop], [SOURCE, TARGET, STRANGER], [(1, 0)], kinds) == [loop]
+
+
+def test_the_printed_and_whole_drawings_of_the_wait_leave_it_by_its_top():
+    flow = check_file(CASES / "hotel-relocation.flow.yaml").flow
+    assert flow is not None
+    d = layout_flow(flow)
+    plan = print_plan(flow, d, paper("a4"), words(flow.lang), legend_items=6)
+    found = 0
+    for diagram in [d, *(part.diagram for part in plan.parts)]:
+        boxes = {n.key: n.box for n in diagram.nodes}
+        for edge in diagram.edges:
+            if edge.source == "wait" and edge.target == "room_free":
+                first, second = edge.points[0], edge.points[1]
+                assert abs(first.y - boxes["wait"].y) < 1.0 and abs(first.x - second.x) < 0.01  # up out of its top
+                found += 1
+    assert found == 2  # in the whole drawing and in the part that holds both steps

@@ -15,6 +15,13 @@ more lines cross.  The drop takes the middle of the top where it can, else
 the nearest place along the top's flat part (a line straight above the
 middle, out of the step over T, would read as that step's).
 
+The line's other end is read the same way, backwards: a way out of a side
+that turns up just beside a stranger on its source's row leaves by the
+source's top instead (review 16: the way back from "Wait in the lounge"
+turned up 25 px short of the end "Guest checked in", as if the wait led
+into it). Never a decision's outcome: its corner and its label are the
+answer's.
+
 LR drawings are handled with x and y swapped (the line ran along beside a
 stranger into T's top or bottom and now enters by T's left).
 """
@@ -50,6 +57,8 @@ def top_entries(
     for swapped in (False, True):
         for number in range(len(out)):
             moved = _from_above(out, number, boxes, ends, kinds, walls, swapped)
+            if moved is None and kinds[ends[number][0]] != "decision":  # a decision's outcomes keep their corners
+                moved = _from_above(out, number, boxes, ends, kinds, walls, swapped, leaving=True)
             if moved is not None:
                 out[number] = moved
     return out
@@ -63,13 +72,18 @@ def _from_above(
     kinds: Sequence[str],
     walls: Sequence[Line],
     swapped: bool,
+    leaving: bool = False,
 ) -> Line | None:
     """The line dropped into its target's top, or ``None``. Worked out as if it came down beside the
-    stranger (``swapped``: x and y exchanged, for a line that ran along beside it)."""
+    stranger (``swapped``: x and y exchanged, for a line that ran along beside it). ``leaving``: the same
+    for the line's other end, read backwards (a way out of a side that turns up just beside a stranger
+    leaves by the top instead: review 16's "Wait in the lounge" seemed to lead on into "Guest checked in")."""
     point = swap_point if swapped else (lambda p: p)
     rect = swap_rect if swapped else (lambda r: r)
     source, target = ends[number]
-    line = [point(p) for p in lines[number]]
+    if leaving:
+        source, target = target, source
+    line = [point(p) for p in (reversed(lines[number]) if leaving else lines[number])]
     if source == target or len(line) < 4:
         return None
     a, b, c, d = line[-4:]
@@ -82,8 +96,8 @@ def _from_above(
     if not _beside_stranger(c, left_of_drop, boxes, (source, target), rect):
         return None
     others = [tuple(point(p) for p in other) for k, other in enumerate(lines) if k != number]
-    if any(abs(other[-1].x - d.x) < 0.5 and abs(other[-1].y - d.y) < 0.5 for other in others):
-        return None  # one line of a merged arrival: the trunk stays
+    if any(abs(p.x - d.x) < 0.5 and abs(p.y - d.y) < 0.5 for other in others for p in (other[0], other[-1])):
+        return None  # one line of a merged arrival or of a shared way out: the trunk stays
     if goal.y - a.y < _LEAST_DROP or _top_taken(others, goal):
         return None
     shapes = [rect(box) for k, box in enumerate(boxes) if k != target]
@@ -108,7 +122,8 @@ def _from_above(
         if crossings([(a, turn), (turn, entry)], others) > old:
             continue
         head = line[:-3] if abs(x - a.x) > 0.5 else line[:-4]
-        return tuple(point(p) for p in [*head, turn, entry])
+        path = [point(p) for p in [*head, turn, entry]]
+        return tuple(reversed(path)) if leaving else tuple(path)
     return None
 
 
