@@ -92,7 +92,8 @@ def test_few_arrivals_seem_to_come_out_of_the_shape_right_before_them(diagrams):
     # "Enviar carta de resolución" into the latter's side; they join the third line into it, from below (LR)
     # "Enviar carta de resolución"'s side; they join the third line into it, from below (LR). Review 16's LR
     # mala-extraviada brought 4: two merged arrivals each, into "Calcular a indenização" beside "Declarar a
-    # mala perdida" and into "A busca encontrou a mala?" beside "Pedir à parceira que procure a mala", whose other sides are taken
+    # mala perdida" and into "A busca encontrou a mala?" beside "Pedir à parceira que procure a mala", whose
+    # other sides are taken
     found = {name: stranger_arrivals(d) for name, d in diagrams}
     assert sum(map(len, found.values())) <= 8, {name: pairs for name, pairs in found.items() if pairs}
     assert found["disputa-tarjeta.flow.yaml"] == []

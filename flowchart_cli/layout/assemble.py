@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from ..options import RenderOptions
 from .annotations import header_size, header_texts, number_badge, shift_down
 from .arrivals import side_arrivals
-from .beside import top_entries
 from .badges import clear_badges
+from .beside import top_entries
 from .crossed_arrivals import crossed_arrivals_joined
 from .departures import own_side_departures
 from .export import export_diagram
