@@ -161,8 +161,9 @@ def test_a_lane_name_too_wide_for_its_column_reads_upwards_in_a_header_grown_for
     plan = print_plan(flow, whole, paper("a4"), words(flow.lang), legend_items=11)  # the handout's overview
     names = {lane.name: lane for lane in plan.first.lanes}
     assert all(lane.lines and "…" not in " ".join(lane.lines) for lane in names.values())  # every name whole
-    assert names["Courier"].sideways and names["Courier"].lines == ("Courier",)
-    assert names["Payment provider"].lines == ("Payment", "provider")  # words kept whole, side by side
+    # review 16: an external lane's marker upwards on a line of its own beside the name, where the row holds it
+    assert names["Courier"].sideways and names["Courier"].lines == ("Courier", "(external)")
+    assert names["Payment provider"].lines == ("Payment", "provider", "(external)")  # words whole, side by side
     # review 13: the overview marked no lane external; "(external)" goes under a name with a line to spare
     assert names["Customer"].external and not names["Courier"].external
     tallest = max(_upwards_length(lane.lines, plan.first.font_size + 1) for lane in names.values() if lane.sideways)
@@ -424,6 +425,41 @@ def test_a_lane_name_that_would_break_a_word_across_its_column_reads_upwards_who
     assert only_name.sideways and only_name.lines == ("Customer",)
     across = _named_on_overview(lane(90), 20, "en")  # too short upwards: hyphenated across, as before
     assert not across.sideways and across.lines[0].endswith("-")
+
+
+def test_an_external_lane_reading_upwards_keeps_its_marker_on_a_line_of_its_own_where_the_width_holds_it():
+    # review 16: "Procesadora de tarjetas" read upwards on the overview without "(parte externa)": in the
+    # text, the marker made the longest line too long for the header; on a line of its own beside the
+    # name's two it fits
+    from flowchart_cli.handout.printed import _named_on_overview
+    from flowchart_cli.layout.geometry import LaneBand, Rect
+    from flowchart_cli.layout.text import text_width
+
+    size = 20.0
+    tall = text_width("(parte externa)", size, bold=True) + 1.6 * size + 2  # the longest line and its ends
+
+    def lane(width: float) -> LaneBand:
+        header = Rect(0, 0, width, tall)
+        return LaneBand("proc", "Procesadora de tarjetas", Rect(0, 0, width, 900), header, 0, external=True)
+
+    three = _named_on_overview(lane((0.4 + 1.2 * 3) * size), size, "es")
+    assert three.sideways and three.lines == ("Procesadora", "de tarjetas", "(parte externa)")
+    # across a wider column, "Procesa-" / "dora de" / "tarjetas": as many lines as words, but one word broken
+    wider = _named_on_overview(lane(text_width("Procesadora de", size, bold=True) * 0.8), size, "es")
+    assert wider.sideways and wider.lines[-1] == "(parte externa)"
+    two = _named_on_overview(lane((0.4 + 1.2 * 2.5) * size), size, "es")  # no room for a third line
+    assert two.sideways and two.lines == ("Procesadora", "de tarjetas")
+
+
+def test_the_overview_of_review_16s_card_replacement_marks_the_card_processor_external():
+    from flowchart_cli.handout.paper import PAPERS
+    from flowchart_cli.handout.printed import print_plan
+
+    flow = check_file(ROOT / "tests" / "layout_cases" / "reposicion-tarjeta.flow.yaml").flow
+    whole = printable(laid_out_for_paper(flow, RenderOptions()))  # as the handout lays it out
+    plan = print_plan(flow, whole, PAPERS["a4"], words(flow.lang), legend_items=12)
+    (lane,) = [lane for lane in plan.first.lanes if lane.name == "Procesadora de tarjetas"]
+    assert lane.sideways and lane.lines[-1] == "(parte externa)"
 
 
 def test_an_outcome_label_beside_a_side_stub_in_a_printed_part_ends_before_the_arrowhead():

@@ -569,11 +569,25 @@ def _headers_for_names(whole: Diagram, size: float) -> Diagram:
             # "Case management" left the stages' names too little room)
             length
             for lane, (name, _), them in zip(whole.lanes, names, across, strict=True)
-            if len(them) > len(name.split())
+            if _breaks_a_word(them, name)
             and (length := _upwards_length(_upwards(name, lane.header.width, size, whole.lang), size))
             <= _BROKEN_GROWTH * row
         ]
-        extra = max([row, *broken]) - min(lane.header.height for lane in whole.lanes)
+        marked = [  # an external lane's name reading upwards keeps its marker where the row grows little for it
+            # (review 16: "Procesadora de tarjetas" and "Taxi company" upwards without "(external)")
+            min(lengths)
+            for lane, (name, room), them in zip(whole.lanes, names, across, strict=True)
+            if lane.external
+            and (not _across(them, room, size) or _breaks_a_word(them, name))
+            and (
+                lengths := [
+                    length
+                    for turned in _upwards_options(name, True, lane.header.width, size, whole.lang)[:-1]
+                    if (length := _upwards_length(turned, size)) <= _BROKEN_GROWTH * row
+                ]
+            )
+        ]
+        extra = max([row, *broken, *marked]) - min(lane.header.height for lane in whole.lanes)
         return _grown(whole, 0.0, extra) if extra > 0 else whole
     names = [" ".join(clean_text(lane.name).split()) for lane in whole.lanes]
     want = max(text_width(name, size, bold=True) for name in names) + size
@@ -645,12 +659,11 @@ def _named_on_overview(lane: LaneBand, size: float, lang: str) -> LaneBand:
     if header.height < 1.4 * size:
         return replace(lane, lines=(), name="", external=False)
     lines = name_lines(name, room, size, lang)
-    broken = len(lines) > len(name.split())  # a word hyphenated across the column ("Cus-" / "tomer")
+    broken = _breaks_a_word(lines, name)  # a word hyphenated across the column ("Cus-" / "tomer")
     if (broken or not _across(lines, room, size)) and header.width > _UPWARDS_LINE * size:
         # upwards where the header is tall enough, its words whole, "(external)" after the name where that
         # fits too (review 15: "Cus-tomer" across a narrow column, its marker dropped)
-        for text in dict.fromkeys((_marked(name, lane, f"({language_words(lang)['external']})"), name)):
-            turned = _upwards(text, header.width, size, lang)
+        for turned in _upwards_options(name, lane.external, header.width, size, lang):
             if header.height >= _upwards_length(turned, size) - 1e-6:
                 return replace(lane, lines=tuple(turned), external=False, sideways=True)
     most = max(1, min(_NAME_LINES, int((header.height / size - 0.4) / 1.2 + 1e-6)))
@@ -675,9 +688,32 @@ def _named_on_overview(lane: LaneBand, size: float, lang: str) -> LaneBand:
     return replace(lane, lines=tuple(lines), external=spare)
 
 
-def _marked(name: str, lane: LaneBand, marker: str) -> str:
-    """A lane's name and, for an external lane, its marker after it: "Customer (external)"."""
-    return f"{name} {marker}" if lane.external else name
+def _breaks_a_word(lines: Sequence[str], name: str) -> bool:
+    """Whether ``lines`` (:func:`name_lines` of ``name``) end one with a piece of a word and a hyphen the
+    word does not have there ("Procesa-" / "dora de" / "tarjetas": as many lines as words, one broken)."""
+    words = name.split()
+    for line in lines[:-1]:
+        if not line.endswith("-"):
+            continue
+        piece = line.split()[-1]
+        if not any(word.startswith(piece) for word in words):  # the word's own hyphen ("Back-" of "Back-office")
+            return True
+    return False
+
+
+def _upwards_options(name: str, external: bool, width: float, size: float, lang: str) -> list[list[str]]:
+    """The ways a lane's name may read upwards in a header ``width`` px wide, best first: an external lane's
+    marker in the text ("Customer (external)"), then on a line of its own beside the name's where the width
+    holds one more, then the name alone (review 16: "Procesadora de tarjetas" upwards lost its "(parte
+    externa)", which the header would have held beside it)."""
+    plain = _upwards(name, width, size, lang)
+    if not external:
+        return [plain]
+    marker = f"({language_words(lang)['external']})"
+    options = [_upwards(f"{name} {marker}", width, size, lang)]
+    if len(plain) < _NAME_LINES and (0.4 + _UPWARDS_LINE * (len(plain) + 1)) * size <= width + 1e-6:
+        options.append([*plain, marker])
+    return [*options, plain]
 
 
 def _across(lines: Sequence[str], room: float, size: float) -> bool:
