@@ -199,6 +199,21 @@ def test_a_next_naming_the_label_of_a_step_without_id(tmp_path: Path) -> None:
     ]
 
 
+def test_a_next_naming_a_step_as_messages_do_says_it_needs_an_id(tmp_path: Path) -> None:
+    # review 16: messages name a step with no id "step-2"; `next: step-2` then said only "unknown step"
+    text = "title: T\nsteps:\n  - start: Inicio\n  - process: Revisar\n  - process: Otra vez\n    next: step-2\n"
+    text += "  - end: Fin\n"
+    assert problems(tmp_path, text) == [
+        (
+            "FC105",
+            6,
+            11,
+            "`next` points to unknown step 'step-2'; that is how messages name step 2, which has no id: "
+            "give it an `id` and point to it",
+        ),
+    ]
+
+
 def test_an_unknown_target_in_a_loop_is_not_also_an_endless_loop(tmp_path: Path) -> None:
     text = LABEL_FOR_ID.replace("Fin del proceso\n      No", "terminado\n      No")
     assert problems(tmp_path, text) == [("FC105", 7, 11, "branch 'Sí' points to unknown step 'terminado'")]

@@ -24,6 +24,9 @@ def resolve_targets(reader: NodeReader, steps: list[Step]) -> None:
     for step in steps:
         if step.label:
             labelled.setdefault(step.label.casefold(), step)
+    for step in steps:  # "step-2", as messages name a step with no id (review 16: `next: step-2` got no hint)
+        if step.id is None:
+            labelled.setdefault(step.key.casefold(), step)
     for i, step in enumerate(steps):
         changes: dict = {}
         if step.next is not None and step.next not in ids:
@@ -80,6 +83,8 @@ def _guess(reader: NodeReader, target: str, ids: dict[str, Step], labelled: dict
     step = labelled.get(target.casefold())
     if step is not None and step.id is not None and ids.get(step.id) is step:
         return step.id, f"{did_you_mean(step.id)} (point to a step's id, not its label)"
+    if step is not None and step.id is None and target.casefold() == step.key.casefold():
+        return None, f"; that is how messages name step {step.number}, which has no id: give it an `id` and point to it"
     if step is not None:
         return None, f"; that is the label of step {step.number}: give that step an `id` and point to the id"
     guess = reader.closest(target, ids)
