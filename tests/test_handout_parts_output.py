@@ -427,6 +427,18 @@ def test_a_lane_name_that_would_break_a_word_across_its_column_reads_upwards_who
     assert not across.sideways and across.lines[0].endswith("-")
 
 
+def test_a_short_lane_name_shown_whole_is_kept_on_the_overview():
+    # review 17: the lane "SAC" (the team the handout trains) had an empty header on the overview: a name of
+    # fewer than five letters was taken for a stump ("Sis…") even where it was whole
+    from flowchart_cli.handout.printed import _named_on_overview
+    from flowchart_cli.layout.geometry import LaneBand, Rect
+
+    whole = _named_on_overview(LaneBand("sac", "SAC", Rect(0, 0, 120, 900), Rect(0, 0, 120, 40), 0), 20, "pt")
+    assert whole.lines == ("SAC",)
+    stump = LaneBand("s", "Sistema de cobros", Rect(0, 0, 40, 900), Rect(0, 0, 40, 40), 0)
+    assert _named_on_overview(stump, 20, "pt").lines == ()  # "Si…" still tells nobody anything
+
+
 def test_an_external_lane_reading_upwards_keeps_its_marker_on_a_line_of_its_own_where_the_width_holds_it():
     # review 16: "Procesadora de tarjetas" read upwards on the overview without "(parte externa)": in the
     # text, the marker made the longest line too long for the header; on a line of its own beside the

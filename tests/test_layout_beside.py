@@ -136,3 +136,18 @@ def test_the_printed_and_whole_drawings_of_the_wait_leave_it_by_its_top():
                 assert abs(first.y - boxes["wait"].y) < 1.0 and abs(first.x - second.x) < 0.01  # up out of its top
                 found += 1
     assert found == 2  # in the whole drawing and in the part that holds both steps
+
+
+def test_a_line_up_beside_a_stranger_into_the_side_of_the_step_next_to_it_enters_that_step_s_bottom():
+    # review 17: "Entregar o novo produto" ran along under the end "Cliente reembolsado" and up beside it into
+    # the side of "Novo produto entregue", as if the refunded customer also got the new product
+    flipped = [Rect(r.x, -r.bottom, r.width, r.height) for r in BOXES]
+    up = tuple(Point(p.x, -p.y) for p in BESIDE)  # BESIDE upside down: along a row, up the channel, into a side
+    (moved,) = top_entries([up], flipped, [(0, 1)], KINDS)
+    assert moved == _line((400, -30), (160, -30), (160, -200))  # on along its row, up into the bottom's middle
+
+
+def test_an_off_page_connector_s_tip_never_takes_a_line():
+    flipped = [Rect(r.x, -r.bottom, r.width, r.height) for r in BOXES]
+    up = tuple(Point(p.x, -p.y) for p in BESIDE)
+    assert top_entries([up], flipped, [(0, 1)], ["decision", "offpage", "end"]) == [up]

@@ -679,7 +679,8 @@ def _named_on_overview(lane: LaneBand, size: float, lang: str) -> LaneBand:
             lines.pop()
             if lines:
                 lines[-1] = _ended(lines[-1], room, size)
-    if sum(c.isalnum() for c in "".join(lines)) < _LEAST_LETTERS:  # "Sis-" / "t…" is a stump on two lines
+    cut = _joined(list(lines)) != name  # a name shown whole is kept however short (review 17: "SAC" was left out)
+    if cut and sum(c.isalnum() for c in "".join(lines)) < _LEAST_LETTERS:  # "Sis-" / "t…" is a stump on two lines
         return replace(lane, lines=(), name="", external=False)
     # "(externo)" on a line of its own where the header has one to spare and it fits across (review 13: the
     # overview said no lane was external, where the parts and the whole drawing do)

@@ -23,7 +23,9 @@ into it). Never a decision's outcome: its corner and its label are the
 answer's.
 
 LR drawings are handled with x and y swapped (the line ran along beside a
-stranger into T's top or bottom and now enters by T's left).
+stranger into T's top or bottom and now enters by T's left), and a line that
+came up beside a stranger with the drawing upside down: it enters T's bottom
+(never an off-page connector's tip), or LR its right.
 """
 
 from __future__ import annotations
@@ -54,14 +56,40 @@ def top_entries(
     """``lines`` with every arrival that ran just beside a stranger into its target's side re-entered by
     the target's top, where that is clear (see the module's docstring)."""
     out = list(lines)
-    for swapped in (False, True):
+    for swapped, flipped in ((False, False), (True, False), (False, True), (True, True)):
+        frame = _Frame(swapped, flipped)
         for number in range(len(out)):
-            moved = _from_above(out, number, boxes, ends, kinds, walls, swapped)
+            moved = _from_above(out, number, boxes, ends, kinds, walls, frame)
             if moved is None and kinds[ends[number][0]] != "decision":  # a decision's outcomes keep their corners
-                moved = _from_above(out, number, boxes, ends, kinds, walls, swapped, leaving=True)
+                moved = _from_above(out, number, boxes, ends, kinds, walls, frame, leaving=True)
             if moved is not None:
                 out[number] = moved
     return out
+
+
+class _Frame:
+    """The drawing seen so that the case at hand is a line coming down into a top: ``swapped`` exchanges x
+    and y (LR), ``flipped`` turns it upside down (a line coming up into a bottom: review 17's "Entregar o
+    novo produto" ran along under the end "Cliente reembolsado" and up beside it into "Novo produto
+    entregue")."""
+
+    def __init__(self, swapped: bool, flipped: bool) -> None:
+        self.swapped, self.flipped = swapped, flipped
+        self.top = {(False, False): "top", (True, False): "left", (False, True): "bottom", (True, True): "right"}[
+            swapped, flipped
+        ]
+
+    def point(self, p: Point) -> Point:
+        q = swap_point(p) if self.swapped else p
+        return Point(q.x, -q.y) if self.flipped else q
+
+    def back(self, p: Point) -> Point:
+        q = Point(p.x, -p.y) if self.flipped else p
+        return swap_point(q) if self.swapped else q
+
+    def rect(self, r: Rect) -> Rect:
+        q = swap_rect(r) if self.swapped else r
+        return Rect(q.x, -q.bottom, q.width, q.height) if self.flipped else q
 
 
 def _from_above(
@@ -71,15 +99,15 @@ def _from_above(
     ends: Sequence[tuple[int, int]],
     kinds: Sequence[str],
     walls: Sequence[Line],
-    swapped: bool,
+    frame: _Frame,
     leaving: bool = False,
 ) -> Line | None:
     """The line dropped into its target's top, or ``None``. Worked out as if it came down beside the
-    stranger (``swapped``: x and y exchanged, for a line that ran along beside it). ``leaving``: the same
+    stranger (``frame``: x and y exchanged, for a line that ran along beside it; upside down, for one that
+    came up beside it, into the target's bottom). ``leaving``: the same
     for the line's other end, read backwards (a way out of a side that turns up just beside a stranger
     leaves by the top instead: review 16's "Wait in the lounge" seemed to lead on into "Guest checked in")."""
-    point = swap_point if swapped else (lambda p: p)
-    rect = swap_rect if swapped else (lambda r: r)
+    point, rect = frame.point, frame.rect
     source, target = ends[number]
     if leaving:
         source, target = target, source
@@ -104,11 +132,12 @@ def _from_above(
     strangers = [rect(box) for k, box in enumerate(boxes) if k not in (source, target)]
     borders = [tuple(point(p) for p in wall) for wall in walls]
     old = crossings(list(itertools.pairwise(line[-4:])), others)
-    real_top = "left" if swapped else "top"
-    middle = inset(kinds[target], boxes[target], real_top, 0.0)
+    if kinds[target] == "offpage" and frame.top == "bottom":  # its tip: only ever a way out
+        return None
+    middle = inset(kinds[target], boxes[target], frame.top, 0.0)
     for x in _places(goal, b.x):
         offset = x - (goal.x + goal.width / 2)
-        depth = inset(kinds[target], boxes[target], real_top, offset)
+        depth = inset(kinds[target], boxes[target], frame.top, offset)
         if abs(depth - middle) > 0.01 or (offset and kinds[target] == "decision"):
             continue  # the top is not flat there: only its middle takes a line
         turn, entry = Point(x, a.y), Point(x, goal.y + depth)
@@ -122,7 +151,7 @@ def _from_above(
         if crossings([(a, turn), (turn, entry)], others) > old:
             continue
         head = line[:-3] if abs(x - a.x) > 0.5 else line[:-4]
-        path = [point(p) for p in [*head, turn, entry]]
+        path = [frame.back(p) for p in [*head, turn, entry]]
         return tuple(reversed(path)) if leaving else tuple(path)
     return None
 
