@@ -145,7 +145,8 @@ def readable_range(duration: Duration, lang: str = "en", day: DayUnit | None = N
     if day is None or duration.max < day.minutes or _hours_read_better(float(duration.max), day):
         return format_range(duration)
     high = readable(float(duration.max), lang, day)
-    if duration.min < day.minutes:
+    in_weeks = day.weeks and day.kind == "calendar" and duration.max >= 2 * _WEEK
+    if duration.min < day.minutes or (in_weeks and _hours_read_better(float(duration.min), day)):
         return f"{format_minutes(duration.min)} – {high}"  # "45 min – 3 días hábiles": under a day, no day
     if _hours_read_better(float(duration.min), day):  # a day or more: in the high end's unit, not "10 h 25 min –
         # 2 días hábiles + 1–2 días", which read as a sum taken away (review 15): "1,5–2 días hábiles + 1–2 días"

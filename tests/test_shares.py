@@ -172,6 +172,8 @@ def test_a_range_across_two_weeks_reads_as_one_range() -> None:
     assert readable_range(Duration(Fraction(10 * 1440), Fraction(21 * 1440)), "es", weeks) == "1,5–3 semanas"
     assert readable_range(Duration(Fraction(7 * 1440), Fraction(28 * 1440)), "pt", weeks) == "1–4 semanas"
     assert readable_range(Duration(Fraction(3 * 1440), Fraction(21 * 1440)), "es", weeks) == "3 días – 3 semanas"
+    # a low end of a day and some hours beside weeks keeps its hours, never "1,5–3 semanas"
+    assert readable_range(Duration(Fraction(1800), Fraction(21 * 1440)), "es", weeks) == "30 h – 3 semanas"
     assert readable_range(Duration(Fraction(15 * 1440), Fraction(21 * 1440)), "es", weeks) == "2–3 semanas"
 
 
