@@ -156,7 +156,7 @@ def readable_range(duration: Duration, lang: str = "en", day: DayUnit | None = N
     low = readable(float(duration.min), lang, day)
     if low == high:
         return high
-    if day.weeks and day.kind == "calendar" and duration.min < 2 * _WEEK <= duration.max:
+    if in_weeks and duration.min < 2 * _WEEK:
         weeks = _rounded(float(duration.min) / _WEEK, _day_step(float(duration.min) / _WEEK), "nearest")
         if weeks >= 1:  # "1–4 semanas": one range in one unit, never "7 dias – 4 semanas" (review 4 #13)
             return f"{_number(weeks, lang)}–{high}"

@@ -684,9 +684,14 @@ def _named_on_overview(lane: LaneBand, size: float, lang: str) -> LaneBand:
         return replace(lane, lines=(), name="", external=False)
     # "(externo)" on a line of its own where the header has one to spare and it fits across (review 13: the
     # overview said no lane was external, where the parts and the whole drawing do)
-    marker = f"({language_words(lang)['external']})"
+    marker = _marker(lang)
     spare = lane.external and len(lines) < most and text_width(marker, size, bold=True) <= room
     return replace(lane, lines=tuple(lines), external=spare)
+
+
+def _marker(lang: str) -> str:
+    """An external lane's marker in the flow's language: "(external)", "(parte externa)"."""
+    return f"({language_words(lang)['external']})"
 
 
 def _breaks_a_word(lines: Sequence[str], name: str) -> bool:
@@ -710,7 +715,7 @@ def _upwards_options(name: str, external: bool, width: float, size: float, lang:
     plain = _upwards(name, width, size, lang)
     if not external:
         return [plain]
-    marker = f"({language_words(lang)['external']})"
+    marker = _marker(lang)
     options = [_upwards(f"{name} {marker}", width, size, lang)]
     if len(plain) < _NAME_LINES and (0.4 + _UPWARDS_LINE * (len(plain) + 1)) * size <= width + 1e-6:
         options.append([*plain, marker])

@@ -33,7 +33,16 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 
-from .arrivals import Line, apart_from_lines, clear_of_shapes, crossings, runs_on, swap_point, swap_rect
+from .arrivals import (
+    Line,
+    apart_from_lines,
+    clear_of_shapes,
+    crossings,
+    runs_on,
+    side_taken,
+    swap_point,
+    swap_rect,
+)
 from .geometry import Point, Rect
 from .shapes import inset
 
@@ -126,7 +135,8 @@ def _from_above(
     others = [tuple(point(p) for p in other) for k, other in enumerate(lines) if k != number]
     if any(abs(p.x - d.x) < 0.5 and abs(p.y - d.y) < 0.5 for other in others for p in (other[0], other[-1])):
         return None  # one line of a merged arrival or of a shared way out: the trunk stays
-    if goal.y - a.y < _LEAST_DROP or _top_taken(others, goal):
+    top_taken = side_taken([tuple(map(swap_point, o)) for o in others], swap_rect(goal), "left")  # on its side
+    if goal.y - a.y < _LEAST_DROP or top_taken:
         return None
     shapes = [rect(box) for k, box in enumerate(boxes) if k != target]
     strangers = [rect(box) for k, box in enumerate(boxes) if k not in (source, target)]
@@ -182,12 +192,3 @@ def _places(goal: Rect, toward: float) -> list[float]:
         pair = (middle + k * _STEP, middle - k * _STEP)
         places += sorted(pair, key=lambda x: abs(x - toward))
     return places
-
-
-def _top_taken(others: list[Line], goal: Rect) -> bool:
-    """Whether another line already leaves or enters ``goal`` by its top."""
-    for other in others:
-        for p in (other[0], other[-1]):
-            if goal.x - 2 <= p.x <= goal.right + 2 and goal.y - 2 <= p.y <= goal.y + goal.height * 0.3:
-                return True
-    return False
