@@ -124,11 +124,14 @@ def format_minutes(minutes: Fraction | float) -> str:
 
 
 def format_range(duration: Duration) -> str:
-    """ "25–40 min", "8 h – 24 h", or one value when both ends agree."""
+    """ "25–40 min", "8 h – 24 h", or one value when both ends agree. Under two hours, ends that would not share
+    one unit are both in minutes: "75–90 min", as "1 h 15 min – 1 h 30 min + 1–3 days" read as a sum (review 17)."""
     low, high = format_minutes(duration.min), format_minutes(duration.max)
     if low == high:
         return low
     low_unit, high_unit = low.rsplit(" ", 1), high.rsplit(" ", 1)
     if len(low.split()) == 2 and len(high.split()) == 2 and low_unit[1] == high_unit[1]:
         return f"{low_unit[0]}–{high}"
+    if duration.max < 120 and all(Fraction(end).denominator == 1 for end in (duration.min, duration.max)):
+        return f"{duration.min}–{duration.max} min"
     return f"{low} – {high}"

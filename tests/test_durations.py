@@ -115,4 +115,12 @@ def test_format_minutes(minutes, text: str) -> None:
 def test_format_range() -> None:
     assert format_range(Duration(Fraction(25), Fraction(40))) == "25–40 min"
     assert format_range(Duration(Fraction(90), Fraction(90))) == "1 h 30 min"
-    assert format_range(Duration(Fraction(30), Fraction(90))) == "30 min – 1 h 30 min"
+    # under two hours, one unit: "1 h 15 min – 1 h 30 min + 1–3 days" read as a sum (review 17)
+    assert format_range(Duration(Fraction(30), Fraction(90))) == "30–90 min"
+    assert format_range(Duration(Fraction(75), Fraction(90))) == "75–90 min"
+    assert format_range(Duration(Fraction(60), Fraction(80))) == "60–80 min"
+    assert format_range(Duration(Fraction(60), Fraction(119))) == "60–119 min"
+    assert format_range(Duration(Fraction(60), Fraction(120))) == "1–2 h"  # whole hours stay hours
+    assert format_range(Duration(Fraction(75), Fraction(150))) == "1 h 15 min – 2 h 30 min"
+    assert format_range(Duration(Fraction(45), Fraction(60))) == "45–60 min"
+    assert format_range(Duration(Fraction(150), Fraction(240))) == "2 h 30 min – 4 h"

@@ -268,9 +268,9 @@ def test_a_stage_name_across_a_part_frame_edge_stands_on_a_patch_drawn_over_the_
         assert y < edge < y + height  # the patch covers the edge where the name crosses it
 
 
-def test_a_left_to_right_overview_names_the_stages_across_their_row_beside_the_parts_numbers():
+def test_a_left_to_right_overview_names_the_stages_across_their_row_clear_of_the_parts_tags():
     """Review 7 and 8: a left-to-right overview named no stage. Each name reads across its stage's header row,
-    the row grown to hold it, beside the parts' number tags."""
+    the row grown to hold it, clear of the parts' tags (above the row since review 17)."""
     from flowchart_cli.handout.paper import PAPERS
     from flowchart_cli.handout.printed import print_plan
     from flowchart_cli.writers.svg import write_svg
@@ -287,10 +287,45 @@ def test_a_left_to_right_overview_names_the_stages_across_their_row_beside_the_p
         assert box.width > box.height and box.height >= 1.3 * size  # a row one line of the name fits
         assert stage.label.x <= box.x and box.right <= stage.label.right
         assert text_width(stage.lines[1], size, bold=True) <= box.width
-        assert not any(tag.x < box.right and box.x < tag.right and tag.y < box.bottom for tag in tags)
+        assert not any(
+            tag.x < box.right and box.x < tag.right and tag.y < box.bottom and box.y < tag.bottom for tag in tags
+        )
     root = ET.fromstring(write_svg(plan.first, RenderOptions()))
     texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text") if "rotate(" not in t.get("transform", "")]
     assert set(named) <= set(texts)
+
+
+def test_an_overview_s_part_tags_say_part_and_stand_clear_of_the_stage_names():
+    """Review 17: a bare "4" beside the stage name "Proposta" read as that stage's number, and left to right the
+    tags stood in the stages' row, "Consulta" losing its name to "5". Each tag says "Parte 4" (its word small
+    over the number in a top-to-bottom margin) and stands outside the stages' column or row."""
+    from flowchart_cli.handout.paper import PAPERS
+    from flowchart_cli.handout.printed import print_plan
+    from flowchart_cli.writers.svg import write_svg
+
+    cases = (ROOT / "tests" / "layout_cases" / "disputa-medidor.flow.yaml", PRINTED / "cita-hospital-lr.flow.yaml")
+    for path in cases:
+        flow = check_file(path).flow
+        overview = print_plan(flow, layout_flow(flow), PAPERS["a4"], words(flow.lang), legend_items=11).first
+        vertical = overview.direction != "LR"
+        root = ET.fromstring(write_svg(overview, RenderOptions()))
+        frames = [g for g in root.iter(f"{SVG}g") if g.get("class") == "fc-part-outline"]
+        said = [[("".join(t.itertext()), float(t.get("font-size"))) for t in g.iter(f"{SVG}text")] for g in frames]
+        if vertical:
+            assert [[text for text, _ in texts] for texts in said] == [
+                ["Parte", f"{n}"] for n in range(1, len(said) + 1)
+            ]
+            assert all(word_size < number_size for (_, word_size), (_, number_size) in said)  # the word small
+            column = min(stage.band.x for stage in overview.stages)
+            assert all(outline.tag.right < column for outline in overview.outlines)
+        else:
+            assert [[text for text, _ in texts] for texts in said] == [[f"Parte {n}"] for n in range(1, len(said) + 1)]
+            row = min(stage.label.y for stage in overview.stages)
+            assert all(outline.tag.bottom < row for outline in overview.outlines)
+            size = overview.font_size + 1
+            fits = [s for s in overview.stages if text_width(s.name, size, bold=True) + size <= s.label.width]
+            assert "Consulta" in {s.name for s in fits}
+            assert all(s.lines[1:] == (s.name,) for s in fits)
 
 
 REVIEW3 = ROOT / "tests" / "layout_cases"  # review 3 flows among them

@@ -60,3 +60,17 @@ def test_in_the_printed_part_the_two_answers_label_their_own_branches():
     left = yes.points[2].x < trunk_x
     assert (yes.label_box.right < trunk_x) if left else (yes.label_box.x > trunk_x)
     assert yes.label_box.bottom <= turn_y  # above its own run, not under it beside the line going on
+
+
+def test_a_label_with_no_room_on_one_line_by_its_corner_sits_there_on_two_not_far_along_its_line():
+    """Review 17: "Não, com avarias" on one line found no room by its decision (a lane border and a line beside
+    it) and went 200 px on, to a run far from the decision; set narrower it fits by the corner."""
+    stub = (Point(700, 300), Point(560, 300), Point(560, 500), Point(100, 500))  # left, down, on left far
+    diamond = Rect(700, 250, 160, 100)
+    border = Rect(470, 0, 0, 800)  # a lane border 90 px left of the corner: one line straddles it
+    crossing = (Point(660, 200), Point(660, 600))  # another line down across the stub, 40 px from the tip
+    requests = [LabelRequest("Não, com avarias", stub, 0, diamond, 0), None]
+    box = _placed("Não, com avarias", place_labels(requests, [stub, crossing], [diamond, border], False, SIZE)[0])
+    assert box.height > 1.5 * SIZE  # on two lines
+    assert box.bottom <= 500 - 6 and box.y >= 200  # by the first two runs, not along the far one
+    assert not (box.x < 470 < box.right)

@@ -457,20 +457,23 @@ def overview_diagram(whole: Diagram, parts: tuple[PrintedPart, ...], scale: floa
     heads = [lane.header.bottom if vertical else lane.header.right for lane in whole.lanes]
     start = max(heads, default=0.0)
     font = OVERVIEW_LABEL_PT / (PT_PER_PX * max(scale, 0.01))
+    word = language_words(whole.lang)["part_word"]  # "Parte 4", never a bare "4" read as a stage's number
+    # the parts' tags in a margin of their own, left of the stage column (above the stages' row left to right):
+    # over it they left "Inspección", cut by three parts, no room for its name (review 10 "Resol…"), and in
+    # left to right took "Consulta"'s (review 17)
+    tags = [PartOutline(part.number, Rect(0, 0, 0, 0), font, word, stacked=vertical).tag for part in parts]
+    margin = 12 + max((tag.width if vertical else tag.height for tag in tags), default=0.0)  # frame, tag: 4 px in
     if vertical:
-        whole = _stage_column_widened(whole, lane_px)  # the stages' names on the lines they need
-        # the parts' number tags in a margin of their own, left of the stage column: over it they left
-        # "Inspección", cut by three parts, no room for its name (review 10 "Resol…")
-        widest = PartOutline(max((part.number for part in parts), default=1), Rect(0, 0, 0, 0), font).tag
-        whole = _moved_right(whole, widest.width + 12)  # the frame 4 px in, the tag 4 px inside it, 4 px clear
-        spans = {n.key: (n.box.y, n.box.bottom) for n in whole.nodes}
+        whole = _moved_right(_stage_column_widened(whole, lane_px), margin)  # stage names on the lines they need
+    elif parts:
+        whole = _reshaped(whole, 0.0, margin, lanes=_moved, stages=_moved)
     outlines = []
     for i, (part, (lo, hi)) in enumerate(zip(parts, ranges, strict=True)):
         low = start if i == 0 else (ranges[i - 1][1] + lo) / 2
         high = length - 4 if i == len(parts) - 1 else (hi + ranges[i + 1][0]) / 2
         across = (whole.width if vertical else whole.height) - 8
         box = Rect(4, low, across, high - low) if vertical else Rect(low, 4, high - low, across)
-        outlines.append(PartOutline(part.number, box, font))
+        outlines.append(PartOutline(part.number, box, font, word, stacked=vertical))
     return replace(
         whole,
         numbers=False,

@@ -16,6 +16,9 @@ from .outcome_text import LEADING, outcome_lines
 from .text import clean_text, text_width
 from .theme import THEMES, Theme
 
+_STACKED_WORD = 0.6
+"""A stacked tag's word ("Parte") against its number's size."""
+
 __all__ = [
     "SHARE_SCALE",
     "Diagram",
@@ -223,17 +226,36 @@ class EdgePath:
 
 @dataclass(frozen=True, slots=True)
 class PartOutline:
-    """A printed part framed on the overview page: ``box`` around its steps, ``number`` in ``font_size`` px."""
+    """A printed part framed on the overview page: ``box`` around its steps, ``number`` in ``font_size`` px.
+
+    ``word`` ("Parte") goes with the number in its tag: a bare "4" beside the stage name "Proposta" read as that
+    stage's number (review 17). ``stacked`` sets it small above the number, for the narrow margin left of a
+    top-to-bottom overview's stage column; else it goes before the number on one line."""
 
     number: int
     box: Rect
     font_size: float
+    word: str = ""
+    stacked: bool = False
+
+    @property
+    def word_size(self) -> float:
+        return self.font_size * (_STACKED_WORD if self.stacked else 1.0)
+
+    @property
+    def text(self) -> str:
+        """The tag's words on one line ("Parte 3")."""
+        return f"{self.word} {self.number}" if self.word else str(self.number)
 
     @property
     def tag(self) -> Rect:
-        """The box its number is written in, at the frame's top-left corner."""
+        """The box its words are written in, at the frame's top-left corner."""
         size = self.font_size
-        return Rect(self.box.x + 4, self.box.y + 4, size * (0.9 + 0.7 * len(str(self.number))), size * 1.4)
+        if self.word and self.stacked:
+            width = max(text_width(self.word, self.word_size, bold=True), text_width(str(self.number), size, bold=True))
+            return Rect(self.box.x + 4, self.box.y + 4, width + 0.9 * size, size * 1.4 + self.word_size * 1.1)
+        width = text_width(self.text, size, bold=True)
+        return Rect(self.box.x + 4, self.box.y + 4, width + 0.9 * size, size * 1.4)
 
 
 @dataclass(frozen=True)

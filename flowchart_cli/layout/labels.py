@@ -40,6 +40,8 @@ class LabelRequest:
     wrap: int = True
     skip: float = 0.0
     """How far along its first segment the label starts at the least (past a stub it shares)."""
+    near: bool = False
+    """Only by its corner: beside its first segment or the one after it."""
 
 
 def place_labels(
@@ -79,9 +81,14 @@ def place_labels(
             ),
             None,
         )
+        if found is not None and found[0][1] > request.segment + 1:  # past the corner: narrower by it instead
+            # (review 17: "Não, com avarias" on one line found room only 200 px on, beyond a lane border)
+            near = replace(request, wrap=NARROW, near=True)
+            spot = _clear_spot(near, number, lines, segments, boxes, placed, lr, size, _STRICT)
+            found = (spot, near) if spot is not None else found
         if found is None:  # the first segment always offers its usual spot
-            found = (_least_covering(request, segments, number, boxes, placed, lr, size), request)
-        spot, tried = found
+            found = ((_least_covering(request, segments, number, boxes, placed, lr, size), 0), request)
+        (spot, _), tried = found
         placed.add(label_box(tried.text, *spot, size, tried.share, tried.wrap), None)
         out.append((*spot, tried.wrap))
     return out
@@ -105,9 +112,10 @@ def _clear_spot(
     lr: bool,
     size: float,
     levels: tuple[tuple[bool, float, float], ...],
-) -> tuple[Point, str] | None:
+) -> tuple[tuple[Point, str], int] | None:
     """The first spot that passes the first of ``levels`` (whether other lines count, the gap kept from the
-    labels beside it), else the first that passes the next, ...; ``None`` where none does."""
+    labels beside it), else the first that passes the next, ...; with the segment it is beside; ``None`` where
+    none does."""
     tall = outcome_size(request.text, size, request.wrap)[1]  # a long label's further lines
     for strict, gap, line_clear in levels:
         for spot, beside in _spots(request, lr, tall):
@@ -115,7 +123,7 @@ def _clear_spot(
             if _clear(
                 box, number, lines[number], beside, segments if strict else _NO_LINES, boxes, placed, gap, line_clear
             ):
-                return spot
+                return spot, beside
     return None
 
 
@@ -303,7 +311,8 @@ def _spots(request: LabelRequest, lr: bool, tall: float) -> Iterator[tuple[tuple
     """The usual spot first, then its mirror, then spots sliding along each later segment."""
     last = len(request.points) - 2
     first = min(request.segment, last)
-    for segment in [first, *range(first + 1, last + 1), *range(first - 1, -1, -1)]:
+    later = range(first + 1, min(first + 1, last) + 1) if request.near else range(first + 1, last + 1)
+    for segment in [first, *later, *([] if request.near else range(first - 1, -1, -1))]:
         skip = request.skip if segment == first else 0.0
         for slide in range(_TRIES):
             spot = _beside(request, segment, skip + slide * _STEP, lr, tall, flip=False)

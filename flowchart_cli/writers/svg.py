@@ -311,11 +311,8 @@ class _Drawing:
         )
 
     def outline(self, outline: PartOutline) -> str:
-        """A printed part framed on the overview: a dashed frame, its number in a box at its corner."""
-        box, size = outline.box, outline.font_size
-        label = str(outline.number)
-        tag = outline.tag
-        x, y = tag.center.x, tag.y + size * 1.08
+        """A printed part framed on the overview: a dashed frame, its tag ("Parte 3") in a box at its corner."""
+        box, size, tag = outline.box, outline.font_size, outline.tag
         ink, paper = self.both(lambda t: t.ink), self.both(_background)
         dashes = f' stroke-width="{fmt(size / 8)}" stroke-dasharray="{fmt(size / 2)}"'
         line = ' fill="none"' + self.paints.attrs("outline", stroke=ink) + dashes
@@ -323,12 +320,23 @@ class _Drawing:
             f'<g class="fc-part-outline" data-part="{outline.number}">'
             f"{_rect(box, line)}{_rect(tag, self.paints.attrs('badge', fill=paper, stroke=ink))}"
         )
+        if outline.word and outline.stacked:  # the word small over the number
+            small = outline.word_size
+            texts = [(outline.word, small, tag.y + small * 1.15), (str(outline.number), size, tag.bottom - size * 0.32)]
+        else:
+            texts = [(outline.text, size, tag.y + size * 1.08)]
+        x = tag.center.x
         if not self.keep_text:
-            self.runs.append(TextRun(x, y, label, "middle", size, True, ink[0]))
+            self.runs.extend(TextRun(x, y, words, "middle", at, True, ink[0]) for words, at, y in texts)
             return frame + "</g>\n"
         return (
-            f'{frame}<text x="{fmt(x)}" y="{fmt(y)}" text-anchor="middle" font-size="{fmt(size)}" '
-            f'font-weight="bold"{self.ink()}>{label}</text></g>\n'
+            frame
+            + "".join(
+                f'<text x="{fmt(x)}" y="{fmt(y)}" text-anchor="middle" font-size="{fmt(at)}" '
+                f'font-weight="bold"{self.ink()}>{_text(words)}</text>'
+                for words, at, y in texts
+            )
+            + "</g>\n"
         )
 
     def edge(self, edge: EdgePath) -> str:
