@@ -151,3 +151,21 @@ def test_an_off_page_connector_s_tip_never_takes_a_line():
     flipped = [Rect(r.x, -r.bottom, r.width, r.height) for r in BOXES]
     up = tuple(Point(p.x, -p.y) for p in BESIDE)
     assert top_entries([up], flipped, [(0, 1)], ["decision", "offpage", "end"]) == [up]
+
+
+def test_a_line_down_beside_another_line_s_run_that_stops_on_its_stub_s_row_drops_into_the_top():
+    """Review 17: "Yes" came down 20 px beside the loop out of "Email a reminder", whose run stopped 14 px above
+    "Yes"'s stub into "Fault fixed remotely": "Email a reminder → Fault fixed remotely". With no step beside
+    the channel, the other line's run is the stranger."""
+    reminder = Rect(300, 240, 120, 40)  # right of the channel, 40 px off: too far to count as a stranger
+    loop = _line((300, 246), (260, 246), (260, 120), (400, 120))  # out of its left, up the channel
+    boxes = [SOURCE, TARGET, reminder, Rect(400, 100, 100, 40)]
+    beside = _line((400, 30), (240, 30), (240, 260), (220, 260))  # into the target's side at 260
+    target = Rect(100, 240, 120, 40)
+    boxes[1] = target
+    kinds = ["decision", "end", "io", "process"]
+    moved, kept = top_entries([beside, loop], boxes, [(0, 1), (2, 3)], kinds)
+    assert moved == _line((400, 30), (160, 30), (160, 240))  # on along its row, into the top's middle
+    assert kept == loop
+    far = _line((300, 226), (260, 226), (260, 120), (400, 120))  # a run 34 px above the stub: no run-on
+    assert top_entries([beside, far], boxes, [(0, 1), (2, 3)], kinds)[0] == beside

@@ -53,6 +53,7 @@ _ROW = 4.0  # the stub into T lies on S's row, give or take this
 _LEAST_DROP = 24.0  # the drop into the top, at least: room for the arrowhead
 _STEP = 10.0  # places tried along the top, this far apart
 _END_AIR = 12.0  # a drop off the middle keeps this far inside the top's flat part
+_RUN_ON_ROW = 16.0  # another line's run this close above or below a stub into a side seems to go on into it
 
 
 def top_entries(
@@ -130,9 +131,12 @@ def _from_above(
     left_of_drop = d.x < c.x
     if not goal.y <= d.y <= goal.bottom or (goal.right > c.x if left_of_drop else goal.x < c.x):
         return None
-    if not _beside_stranger(c, left_of_drop, boxes, (source, target), rect):
-        return None
     others = [tuple(point(p) for p in other) for k, other in enumerate(lines) if k != number]
+    strange = [o for k, o in enumerate(lines) if k != number and target not in ends[k]]
+    if not _beside_stranger(c, left_of_drop, boxes, (source, target), rect) and not _runs_on_from(
+        c, left_of_drop, [tuple(point(p) for p in o) for o in strange]
+    ):
+        return None
     if any(abs(p.x - d.x) < 0.5 and abs(p.y - d.y) < 0.5 for other in others for p in (other[0], other[-1])):
         return None  # one line of a merged arrival or of a shared way out: the trunk stays
     top_taken = side_taken([tuple(map(swap_point, o)) for o in others], swap_rect(goal), "left")  # on its side
@@ -178,6 +182,22 @@ def _beside_stranger(
         gap = s.x - corner.x if left_of_drop else corner.x - s.right
         if 0 <= gap <= _NEAR and s.y - _ROW <= corner.y <= s.bottom + _ROW:
             return True
+    return False
+
+
+def _runs_on_from(corner: Point, left_of_drop: bool, others: Sequence[Line]) -> bool:
+    """Whether another line's run along a row stops just across the channel from the corner the line turns
+    into its target by, on about its row: the stub into the target reads as that line's (review 17: "Yes"
+    came down 20 px beside the loop out of "Email a reminder", whose run stopped 14 px above "Yes"'s stub
+    into "Fault fixed remotely", and read as "Email a reminder → Fault fixed remotely")."""
+    for other in others:
+        for p, q in itertools.pairwise(other):
+            if abs(p.y - q.y) > 0.01 or abs(p.y - corner.y) > _RUN_ON_ROW:
+                continue
+            near = min(p.x, q.x) if left_of_drop else max(p.x, q.x)
+            gap = near - corner.x if left_of_drop else corner.x - near
+            if 0 <= gap <= _NEAR:
+                return True
     return False
 
 
