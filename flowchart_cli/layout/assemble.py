@@ -19,6 +19,7 @@ from .labels import LabelRequest, place_labels
 from .lines import edge_points
 from .opposed import parted_arrivals
 from .outcome_text import NARROW, wraps
+from .passing import clear_passing
 from .routing import Route
 from .stage_bands import fit_stage_names, stage_bands
 from .straighten import straight_drops
@@ -112,6 +113,7 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     fit_stage_names(f)
     clear_turns(f)
     clear_tips(f)
+    clear_passing(f)
     if options.numbers:
         clear_badges(f, p.font_size if options.even_text else p.font_size - 1)
     boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
