@@ -265,3 +265,29 @@ def test_a_scenario_is_told_like_one_written_out_in_full_rather_than_like_one_to
 
     groups = [[path("a", "b", "c", "d")], [path("a", "b", "c", "e")], [path("a", "b", "f")]]
     assert _likes(groups) == [None, (0, 3), (0, 2)]  # the third like the first (in full), not the second
+    # review 17: "como o cenário 7" led to 5 and 5 to 1: a scenario written in full is named even where one
+    # told "like" another shares a longer start, so no reader unwinds more than one step
+    groups = [[path("a", "b", "c", "d")], [path("a", "b", "x", "y")], [path("a", "b", "x", "z")]]
+    assert _likes(groups) == [None, (0, 2), (0, 2)]
+    # one that would name more than three answers after the start it shares is written out in full, and a
+    # later one follows it
+    groups = [[path("a", "b", "c")], [path("a", "b", "x", "y", "z", "w")], [path("a", "b", "x", "y", "z", "v")]]
+    assert _likes(groups) == [None, None, (1, 5)]
+
+
+def test_no_scenario_sends_the_reader_on_from_one_told_like_another():
+    from flowchart_cli.check import check_file
+    from flowchart_cli.handout.scenarios import build_scenarios
+
+    for name in ("disputa-medidor", "hospital-discharge", "travel-insurance-claim", "seller-dispute"):
+        flow = check_file(Path(__file__).parent / "layout_cases" / f"{name}.flow.yaml").flow
+        items = build_scenarios(flow, flow.lang).items
+        told_like = {
+            item.number
+            for item in items
+            if re.match(r"(Como el escenario|Como o cenário|As in scenario)", item.condition)
+        }
+        for item in items:
+            found = re.search(r"(?:escenario|cenário|scenario) (\d+),", item.condition)
+            if found and item.number in told_like:
+                assert int(found.group(1)) not in told_like, (name, item.condition)

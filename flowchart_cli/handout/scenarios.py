@@ -40,6 +40,7 @@ COVER_LIMIT = 30  # at most this many, even when showing every outcome would tak
 COUNTED = 1000  # paths walked to count the rest; past this the note says "more than"
 LABEL_LIMIT = 70
 LIKE_FROM = 2  # answers a scenario must share with an earlier one, from the start, to be told as "like" it
+LIKE_REST = 3  # answers it may name after those; with more it is written out in full
 ALSO_SHOWN = 2  # other ways round to one way back listed after it; more are counted (the diagram shows them all)
 
 SCENARIO_WORDS: Mapping[str, Mapping[str, str]] = {
@@ -182,12 +183,14 @@ def _answers(
 def _like(
     groups: Sequence[Sequence[FlowPath]], k: int, earlier: Sequence[tuple[int, int] | None]
 ) -> tuple[int, int] | None:
-    """The earlier scenario that scenario ``k`` follows longest, answer for answer, and for how many answers
-    (at least :data:`LIKE_FROM`): its sentence names only the answers after those (review 10: seven scenarios
-    of three to six answers each, all starting «Sí» en «¿Vienen todos los antecedentes?», read as a wall).
+    """The earlier scenario written out in full (``earlier``: how each earlier one is told) that scenario ``k``
+    follows longest, answer for answer, and for how many answers (at least :data:`LIKE_FROM`): its sentence
+    names only the answers after those (review 10: seven scenarios of three to six answers each, all starting
+    «Sí» en «¿Vienen todos los antecedentes?», read as a wall). Never one told as "like" another, which sent the
+    reader on (review 11: "like 9" to 7; review 17: "como o cenário 7" to 5, and 5 to 1); where the best leaves
+    more than :data:`LIKE_REST` answers to name, ``k`` is written out in full, for later ones to follow.
     Answers named together ("«Family collects» or «Taxi voucher»") are the same when both name the same ones;
-    of as long a start, one written out in full (``earlier``: how each earlier one is told) is named before one
-    told as "like" another (review 11: "like 9" sent the reader on to 7), then the nearest."""
+    of as long a start, the nearest."""
 
     def answers(group: Sequence[FlowPath], i: int) -> tuple[str, frozenset[str]] | None:
         if any(i >= len(p.outcomes) for p in group):
@@ -195,15 +198,18 @@ def _like(
         steps = {p.outcomes[i].step for p in group}
         return (steps.pop(), frozenset(p.outcomes[i].outcome for p in group)) if len(steps) == 1 else None
 
-    best: tuple[int, bool, int] | None = None  # answers shared, written in full, which
+    best: tuple[int, int] | None = None  # answers shared, which
     for j in range(k):
+        if earlier[j] is not None:
+            continue
         same = 0
         while (here := answers(groups[k], same)) is not None and here == answers(groups[j], same):
             same += 1
         if same >= LIKE_FROM and same < len(groups[k][0].outcomes):
-            found = (same, earlier[j] is None, j)
-            best = found if best is None or found > best else best
-    return None if best is None else (best[2], best[0])
+            best = max(best, (same, j)) if best is not None else (same, j)
+    if best is None or len(groups[k][0].outcomes) - best[0] > LIKE_REST:
+        return None
+    return best[1], best[0]
 
 
 def _likes(groups: Sequence[Sequence[FlowPath]]) -> list[tuple[int, int] | None]:
