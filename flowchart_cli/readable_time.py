@@ -103,21 +103,32 @@ def _number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang in ("es", "pt") else text
 
 
-def _hours_read_better(minutes: float, day: DayUnit) -> bool:
+_WHOLE_DAY = 0.01  # a figure this near one day (5 minutes of a business day) is said as that day
+
+
+def _hours_read_better(minutes: float, day: DayUnit, exact: bool = False) -> bool:
     """Under a day and a half, a figure that is not a whole day is said in hours and minutes: "8 h 55 min", not
     "1,1 días hábiles" (review 4 #13: a trainee cannot picture a tenth of a business day); "1 día hábil" and
-    "1,5 días hábiles" stay in days."""
+    "1,5 días hábiles" stay in days. ``exact`` (a scenario's sum, not a simulated "about"): a day and some minutes
+    is not a day, "8 h 18 min" beside "9 h 15 min", never "1 día hábil", which read as the longer one (review 18)."""
     count = minutes / day.minutes
-    return count < 1.45 and round(count, 1) != 1
+    return count < 1.45 and (abs(count - 1) > _WHOLE_DAY if exact else round(count, 1) != 1)
 
 
 def readable(
-    minutes: float, lang: str = "en", day: DayUnit | None = None, how: str = "nearest", *, fine: bool = False
+    minutes: float,
+    lang: str = "en",
+    day: DayUnit | None = None,
+    how: str = "nearest",
+    *,
+    fine: bool = False,
+    exact: bool = False,
 ) -> str:
     """ "40 s", "45 min", "1 h 35 min" (whole hours from ten: "33 h"), or "2,5 días hábiles" (halves, whole from
     ten) from one ``day`` on; "3,5 semanas" from two weeks on in a flow that writes weeks.  ``fine``: tenths of a
-    day and minutes, for a figure set against a limit ("longer than 2.1 business days, over 2 business days")."""
-    if day is not None and minutes >= day.minutes and not _hours_read_better(minutes, day):
+    day and minutes, for a figure set against a limit ("longer than 2.1 business days, over 2 business days").
+    ``exact``: a sum, not an "about": a day and some minutes stays in hours (:func:`_hours_read_better`)."""
+    if day is not None and minutes >= day.minutes and not _hours_read_better(minutes, day, exact):
         week = day.weeks and day.kind == "calendar" and minutes >= 2 * _WEEK
         count = minutes / (_WEEK if week else day.minutes)
         days = _rounded(count, (1 if count >= 10 else 0.1) if fine else _day_step(count), how)
@@ -142,9 +153,9 @@ def readable_range(duration: Duration, lang: str = "en", day: DayUnit | None = N
     """An exact total ("25–40 min", "5 min 10 s") as :mod:`.durations` prints it, or in ``day`` units from one
     ``day`` on ("1–2 días hábiles", "45 min – 5 working days"): the unit the flow's own durations are written in.
     Under a day and a half a figure that is not a whole day stays in hours and minutes (:func:`_hours_read_better`)."""
-    if day is None or duration.max < day.minutes or _hours_read_better(float(duration.max), day):
+    if day is None or duration.max < day.minutes or _hours_read_better(float(duration.max), day, exact=True):
         return format_range(duration)
-    high = readable(float(duration.max), lang, day)
+    high = readable(float(duration.max), lang, day, exact=True)
     in_weeks = day.weeks and day.kind == "calendar" and duration.max >= 2 * _WEEK
     if duration.min < day.minutes or (in_weeks and _hours_read_better(float(duration.min), day)):
         return f"{format_minutes(duration.min)} – {high}"  # "45 min – 3 días hábiles": under a day, no day

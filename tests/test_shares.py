@@ -122,6 +122,8 @@ def test_readable(minutes: float, lang: str, day, how: str, text: str) -> None:
         (45, 2445, "pt", BUSINESS, "45 min – 5 dias úteis"),  # review 8: not "5,1", minutes of work on 5 days
         (625, 865, "es", BUSINESS, "1,5–2 días hábiles"),  # review 15: not "10 h 25 min – 2 días hábiles"
         (485, 600, "en", BUSINESS, "8 h 5 min – 10 h"),  # both ends under a day and a half: hours, as before
+        (498, 498, "es", BUSINESS, "8 h 18 min"),  # review 18: not "1 día hábil" beside a longer "9 h 15 min"
+        (482, 482, "es", BUSINESS, "1 día hábil"),  # within a few minutes of the day: the day
         (3504, 3648, "en", BUSINESS, "7.5 business days"),  # review 8: not "7.3–7.6 business days"
         (2420, 2420, "en", None, "40 h 20 min"),  # a flow that counts no days
     ],
