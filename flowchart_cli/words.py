@@ -56,6 +56,7 @@ _EN = {
         "picks it up there."
     ),
     "legend_pages": "The legend is on the next page.",
+    "overview_external": "External parties: {names}.",
     "steps": "Step by step",
     "col_number": "No.",
     "col_step": "Step",
@@ -148,6 +149,7 @@ _ES = {
         "la misma letra la retoma allí."
     ),
     "legend_pages": "La leyenda está en la página siguiente.",
+    "overview_external": "Partes externas: {names}.",
     "steps": "Paso a paso",
     "col_number": "N.º",
     "col_step": "Paso",
@@ -237,6 +239,7 @@ _PT = {
         "mesma letra a retoma lá."
     ),
     "legend_pages": "A legenda está na página seguinte.",
+    "overview_external": "Partes externas: {names}.",
     "steps": "Passo a passo",
     "col_number": "N.º",
     "col_step": "Passo",

@@ -563,3 +563,21 @@ def test_a_stage_name_too_long_for_its_band_reads_upwards_on_two_lines_in_a_wide
     group = next(g for g in root if g.get("class") == "fc-stage-name" and "".join(g.itertext()) == "Análise dopedido")
     turned = [t for t in group.iter(f"{SVG}text") if "rotate(-90" in t.get("transform", "")]
     assert [float(t.get("x")) for t in turned] == sorted(float(t.get("x")) for t in turned) and len(turned) == 2
+
+
+def test_the_overview_caption_names_the_external_parties_where_a_header_has_no_room_to_mark_one():
+    """Reviews 16–18: an overview header too small for "(parte externa)" ("Tesorería (pasarela de pago)" on two
+    lines, "Manu-/fac-/turer") left a party reading as one of the team. The caption names every external party."""
+    from handout_fakes import FakeDrawing, load
+
+    from flowchart_cli.handout.view import build_view
+
+    flow = load(ROOT / "tests" / "layout_cases" / "cita-permiso-municipal.flow.yaml")
+    view = build_view(flow, layout_flow(flow), FakeDrawing())
+    assert view.diagram.parts  # an overview and parts
+    sentence = "Partes externas: Vecino o vecina y Tesorería (pasarela de pago)."
+    assert view.diagram.caption.endswith(sentence) and view.diagram.caption_screen.endswith(sentence)
+    # where every external party is marked on the overview, the caption says nothing more
+    flow = load(ROOT / "tests" / "layout_cases" / "equipaje-extraviado.flow.yaml")
+    view = build_view(flow, layout_flow(flow), FakeDrawing())
+    assert view.diagram.parts and "externa" not in view.diagram.caption

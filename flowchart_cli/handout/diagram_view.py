@@ -9,13 +9,13 @@ nothing to focus, and the step table lists every link.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
 from ..flow_description import describe, describe_part
-from ..layout.geometry import Diagram
+from ..layout.geometry import Diagram, LaneBand
 from ..model import Flow
 from ..words import plural
 from .graphics import Drawing, inline_svg
@@ -114,6 +114,12 @@ def diagram_view(
         for part in plan.parts
     )
     caption, on_screen = t["overview"].format(total=total), t["overview_screen"].format(total=total)
+    if unmarked_external(diagram.lanes, plan.first.lanes, t["external"]):  # reviews 17, 18: an overview header
+        # too small for "(parte externa)" left a party reading as one of the team: the caption names them all
+        names = [lane.name for lane in diagram.lanes if lane.external]
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t['list_and']} {names[-1]}"
+        external = " " + t["overview_external"].format(names=listed)
+        caption, on_screen = caption + external, on_screen + external
     return DiagramView(
         overview,
         fit.landscape,
@@ -124,6 +130,14 @@ def diagram_view(
         caption,
         parts,
         caption_screen=on_screen,
+    )
+
+
+def unmarked_external(lanes: Sequence[LaneBand], shown: Sequence[LaneBand], marker: str) -> bool:
+    """Whether an external lane of the whole drawing has no "(external)" in its header on the overview."""
+    return any(
+        lane.external and not (seen.external or any(marker in line for line in seen.lines))
+        for lane, seen in zip(lanes, shown, strict=True)
     )
 
 
