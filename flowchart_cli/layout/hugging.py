@@ -36,7 +36,8 @@ _SHAPE_ROOM = 20.0  # a run beside a shape: as far from it as two tracks are fro
 _LABEL_ROOM = 16.0  # from a stub's start to past its label's end: the label sits 4 px out, 6 px wider than its
 # text, and keeps 6 px from other lines (labels.py)
 _OVERLAP = 60.0  # runs closer than this along the channel keep a track gap apart (on one track: one line)
-_RUN_ON = 40.0  # but two that share no row, this far apart along, may lie on one line, or pass each other
+_RUN_ON = 50.0  # but two that share no row, this far apart along, may lie on one line, or pass each other (at 40,
+# a loop's climb stopped 40 px under another's once passing.py gave its channel room: one line, read on)
 
 Points = list[tuple[float, float]]
 
