@@ -1,8 +1,9 @@
-"""Room between a shape and a line that only passes it, in the channel under or over its row.
+"""Room between a shape and a line that only passes it, in the channel under, over or beside it.
 
 The frame keeps a channel's first track :data:`~.frame._PAD` (10 px) under the
-shapes above it and its last :data:`~.frame._ARROW_ROOM` (11 px) over the
-shapes below: room enough for a line that leaves or enters them. A line that
+shapes above it, its last :data:`~.frame._ARROW_ROOM` (11 px) over the shapes
+below and 12 px beside a column: room enough for a line that leaves or enters
+them. A line that
 runs along that close under a step it has nothing to do with seems to leave
 it (review 17: "Entregar a encomenda → Encomenda entregue com atraso" ran
 10 px under "Cobrar uma resposta da transportadora"; the loop back to "Fazer
@@ -27,34 +28,60 @@ _EPS = 0.01
 
 
 def clear_passing(f: Frame) -> None:
-    """Grow, in place, each channel between rows whose tracks run along less than :data:`PASSING_ROOM` under
-    or over a shape that is neither end of their line."""
-    rows = [f.p.rank[n] for n in range(len(f.p.flow.steps))]
-    extents = [_extent(f, n) for n in range(len(f.p.flow.steps))]
-    boxes = [f.node_rect(n) for n in range(len(f.p.flow.steps))]
-    above: dict[int, float] = {}  # along-gap: px more between the row above and its tracks
-    below: dict[int, float] = {}  # along-gap: px more between its tracks and the row below
+    """Grow, in place, each channel whose tracks run less than :data:`PASSING_ROOM` under or over (between rows)
+    or beside (between columns) a shape that is neither end of their line."""
+    count = len(f.p.flow.steps)
+    rows, columns = [f.p.rank[n] for n in range(count)], [f.p.grid.column[n] for n in range(count)]
+    extents = [_extent(f, n) for n in range(count)]
+    boxes = [f.node_rect(n) for n in range(count)]
+    along: dict[tuple[int, int], float] = {}  # (along-gap, 0 room above its tracks | 1 below): px more
+    across: dict[tuple[int, int], float] = {}  # (across-gap, 0 room before its tracks | 1 after): px more
     for route in f.p.routes:
         points = edge_points(f, route, boxes)
-        runs = [(a0, min(c0, c1), max(c0, c1)) for (a0, c0), (a1, c1) in pairwise(points) if abs(a0 - a1) < _EPS]
-        for gap in {gap for kind, gap in route.refs if kind == "h"}:
-            low, high = f.hgap_at[gap], f.hgap_at[gap] + f.hgap_size[gap]
-            for at, c_low, c_high in runs:
-                if not low - _EPS <= at <= high + _EPS:
-                    continue
-                for node, (a_low, a_high, n_low, n_high) in enumerate(extents):
-                    if node in (route.source, route.target) or n_high <= c_low or c_high <= n_low:
-                        continue
-                    if rows[node] == gap - 1 and (short := PASSING_ROOM - (at - a_high)) > 0:
-                        above[gap] = max(above.get(gap, 0.0), short)
-                    elif rows[node] == gap and (short := PASSING_ROOM - (a_low - at)) > 0:
-                        below[gap] = max(below.get(gap, 0.0), short)
-    for gap, extra in sorted(above.items()):
-        f.keep_above(gap, extra)
-    for gap, extra in sorted(below.items()):
-        f.keep_below(gap, extra)
-    if above or below:
+        ends = (route.source, route.target)
+        for kind, gap in set(route.refs):
+            if kind == "h":  # runs across, between rows gap - 1 and gap
+                runs = [(a0, c0, c1) for (a0, c0), (a1, c1) in pairwise(points) if abs(a0 - a1) < _EPS]
+                window = (f.hgap_at[gap], f.hgap_at[gap] + f.hgap_size[gap])
+                near = [(rows[n], (e[0], e[1]), (e[2], e[3])) for n, e in enumerate(extents) if n not in ends]
+                _note(runs, window, near, gap, along)
+            elif kind in ("g", "gL", "gR"):  # runs along, between columns gap - 1 and gap
+                runs = [(c0, a0, a1) for (a0, c0), (a1, c1) in pairwise(points) if abs(c0 - c1) < _EPS]
+                window = (f.gap_at[gap], f.gap_at[gap] + f.gap_size[gap])
+                near = [(columns[n], (e[2], e[3]), (e[0], e[1])) for n, e in enumerate(extents) if n not in ends]
+                _note(runs, window, near, gap, across)
+    for (gap, side), extra in sorted(along.items()):
+        if side:
+            f.keep_below(gap, extra)
+        else:
+            f.keep_above(gap, extra)
+    for (gap, side), extra in sorted(across.items()):
+        f.keep_apart(gap, side, extra)
+    if along or across:
         f.place()
+
+
+def _note(
+    runs: list[tuple[float, float, float]],
+    window: tuple[float, float],
+    near: list[tuple[int, tuple[float, float], tuple[float, float]]],
+    gap: int,
+    room: dict[tuple[int, int], float],
+) -> None:
+    """Note in ``room`` how much more the channel ``gap`` needs before (0) or after (1) its tracks: ``runs`` are
+    (where across the channel, from, to along it); ``near`` the strangers as (their row or column, their extent
+    across the channel, their extent along it)."""
+    for at, one, other in runs:
+        if not window[0] - _EPS <= at <= window[1] + _EPS:
+            continue
+        low, high = min(one, other), max(one, other)
+        for line, (first, last), (n_low, n_high) in near:
+            if n_high <= low or high <= n_low:
+                continue
+            if line == gap - 1 and (short := PASSING_ROOM - (at - last)) > 0:
+                room[(gap, 0)] = max(room.get((gap, 0), 0.0), short)
+            elif line == gap and (short := PASSING_ROOM - (first - at)) > 0:
+                room[(gap, 1)] = max(room.get((gap, 1), 0.0), short)
 
 
 def _extent(f: Frame, node: int) -> tuple[float, float, float, float]:
