@@ -111,7 +111,7 @@ def even_out(runs: list[list[Unit]], fits: Callable[[list[Unit]], bool], total_s
     return runs
 
 
-def _recut(runs: list[list[Unit]], i: int, fits: Callable[[list[Unit]], bool], tries: int = 6) -> bool:
+def _recut(runs: list[list[Unit]], i: int, fits: Callable[[list[Unit]], bool], tries: int = 24) -> bool:
     """The short run ``i`` and its neighbours (one, two, then three on each side) cut again into one run
     fewer, or as many, each holding enough steps: the most even cuts along the flow are tried
     first, ``tries`` of them at most for each window."""
