@@ -305,6 +305,19 @@ class Frame:
             before, after = self.track_pads[gap]
             self.track_pads[gap] = (before + extra, after)
 
+    def keep_room(self, along: dict[tuple[int, int], float], across: dict[tuple[int, int], float]) -> None:
+        """Grow the channels as noted, then place everything again: ``along`` (along-gap, 0 above its tracks |
+        1 below) and ``across`` (across-gap, 0 before its tracks | 1 after), each in px more."""
+        for (gap, side), extra in sorted(along.items()):
+            if side:
+                self.keep_below(gap, extra)
+            else:
+                self.keep_above(gap, extra)
+        for (gap, side), extra in sorted(across.items()):
+            self.keep_apart(gap, side, extra)
+        if along or across:
+            self.place()
+
     def place(self) -> None:
         """Positions from sizes; called again when stage names make a row or the strip grow."""
         self._positions()

@@ -50,15 +50,7 @@ def clear_passing(f: Frame) -> None:
                 window = (f.gap_at[gap], f.gap_at[gap] + f.gap_size[gap])
                 near = [(columns[n], (e[2], e[3]), (e[0], e[1])) for n, e in enumerate(extents) if n not in ends]
                 _note(runs, window, near, gap, across)
-    for (gap, side), extra in sorted(along.items()):
-        if side:
-            f.keep_below(gap, extra)
-        else:
-            f.keep_above(gap, extra)
-    for (gap, side), extra in sorted(across.items()):
-        f.keep_apart(gap, side, extra)
-    if along or across:
-        f.place()
+    f.keep_room(along, across)
 
 
 def _note(

@@ -49,15 +49,7 @@ def clear_tips(f: Frame) -> None:
                     continue  # the lines out of one stub part there; they do not cross
                 for at in _crossings(run, crossing, runs_along):
                     _grow(f, node, (a0, c0, a1, c1), at, room, runs_along, along, across)
-    for (gap, side), extra in sorted(along.items()):
-        if side:
-            f.keep_below(gap, extra)
-        else:
-            f.keep_above(gap, extra)
-    for (gap, side), extra in sorted(across.items()):
-        f.keep_apart(gap, side, extra)
-    if along or across:
-        f.place()
+    f.keep_room(along, across)
 
 
 def _grow(
