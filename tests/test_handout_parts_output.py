@@ -440,6 +440,19 @@ def test_a_word_too_wide_for_its_lane_on_the_overview_is_hyphenated_not_left_out
     assert "".join(line[:-1] if line.endswith("-") else line + " " for line in lines).strip() == name
 
 
+def test_a_word_with_a_hyphen_of_its_own_breaks_there_first_and_never_gets_a_second():
+    # review 18: the overview's stage "Follow-up" read "Fol-" / "low-up"; "Pós-venda" broke as "Pós--"
+    from flowchart_cli.handout.name_lines import name_lines
+    from flowchart_cli.layout.text import text_width
+
+    room = text_width("Follow-", 20, bold=True) + 1  # "Follow-up" does not fit, its own first part does
+    assert name_lines("Follow-up", room, 20, "en") == ["Follow-", "up"]
+    room = text_width("venda", 20, bold=True) + 1
+    assert name_lines("Pós-venda", room, 20, "pt") == ["Pós-", "venda"]
+    lines = name_lines("Atendimento pós-venda", text_width("Atendi-", 20, bold=True) + 1, 20, "pt")
+    assert not any(line.endswith("--") for line in lines) and "pós-" in lines
+
+
 def test_a_lane_name_that_would_break_a_word_across_its_column_reads_upwards_whole_with_its_marker():
     # review 15: "Cus-tomer" across a narrow column on the overview, its "(external)" dropped, where the
     # header row had the height for the name upwards

@@ -40,14 +40,21 @@ def _hyphenated(word: str, room: float, size: float, lang: str) -> list[str]:
     pieces: list[str] = []
     rest = word
     while not _fits(rest, room, size):
-        cut = next(
-            ((head, tail) for head, tail in _dictionary(lang).iterate(rest) if _fits(f"{head}-", room, size)), None
-        )
+        cut = next(((head, tail) for head, tail in _breaks(rest, lang) if _fits(head, room, size)), None)
         if cut is None:
             break
-        pieces.append(f"{cut[0]}-")
+        pieces.append(cut[0])
         rest = cut[1]
     return [*pieces, rest]
+
+
+def _breaks(word: str, lang: str) -> list[tuple[str, str]]:
+    """Where ``word`` may break, each head ending in its hyphen: after a hyphen of its own first ("Follow-" /
+    "up", never "Fol-" / "low-up"; "Pós-" / "venda", never "Pós--"), then where its language breaks it; the
+    longest head first of each kind."""
+    own = [(word[: i + 1], word[i + 1 :]) for i in range(len(word) - 2, 0, -1) if word[i] == "-"]
+    said = [(head if head.endswith("-") else f"{head}-", tail) for head, tail in _dictionary(lang).iterate(word)]
+    return own + [cut for cut in said if cut not in own]
 
 
 def _fits(text: str, room: float, size: float) -> bool:
