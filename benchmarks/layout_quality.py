@@ -378,25 +378,38 @@ def stranger_arrivals(diagram: Diagram) -> list[tuple[str, str, str]]:
 
 
 _TURN = 24.0  # a line that turns this close before a shape it does not go to seems to head into it
+_SIDE_TURN = 30.0  # the same across the flow, where a side stub and its label lead the eye on (review 18: 21 px)
 
 
 def turns_before_strangers(diagram: Diagram) -> list[tuple[str, str, str]]:
     """Every line that runs along the flow (down in TB, right in LR) and turns aside less than
-    :data:`_TURN` px before the middle of a shape that is neither of its ends: the eye reads it as
-    heading into that shape ("Há ONT reserva? Sim" into "Substituir o cabo")."""
+    :data:`_TURN` px before the middle of a shape that is neither of its ends, or runs across it and turns
+    less than :data:`_SIDE_TURN` px before such a shape's side, level with its middle: the eye reads it as
+    heading into that shape ("Há ONT reserva? Sim" into "Substituir o cabo"; "Not yet" into "Claim
+    declined")."""
     lr = diagram.direction == "LR"
     found = []
     for edge in diagram.edges:
         points = [(p.y, p.x) if not lr else (p.x, p.y) for p in edge.points]  # (along, across)
-        for (a0, c0), (a1, c1), (a2, _) in zip(points, points[1:], points[2:], strict=False):
-            if abs(c0 - c1) > 0.01 or a1 <= a0 or abs(a1 - a2) > 0.01:
+        for (a0, c0), (a1, c1), (a2, c2) in zip(points, points[1:], points[2:], strict=False):
+            if abs(c0 - c1) < 0.01 and a1 > a0 and abs(a1 - a2) < 0.01:
+                ahead, at, limit, flipped = 1, c1, _TURN, False  # a run down (LR: right) that turns across
+            elif abs(a0 - a1) < 0.01 and abs(c0 - c1) > 0.01 and abs(c1 - c2) < 0.01:
+                ahead, at, limit, flipped = (1 if c1 > c0 else -1), a1, _SIDE_TURN, True  # across, turns along
+            else:
                 continue
             for node in diagram.nodes:
                 if node.key in (edge.source, edge.target):
                     continue
                 r = node.box
-                top, low, wide = (r.x, r.y, r.height) if lr else (r.y, r.x, r.width)
-                if low + 0.2 * wide <= c1 <= low + 0.8 * wide and 0 <= top - a1 < _TURN:
+                top, low, wide, deep = (r.x, r.y, r.height, r.width) if lr else (r.y, r.x, r.width, r.height)
+                if flipped:  # the shape's side ahead, and its extent along the flow
+                    top, low, wide, deep = low, top, deep, wide
+                    near = top if ahead > 0 else top + deep
+                    gap = (near - c1) * ahead
+                else:
+                    gap = top - a1
+                if low + 0.2 * wide <= at <= low + 0.8 * wide and 0 <= gap < limit:
                     found.append((edge.source, edge.target, node.key))
     return found
 

@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import replace
 from itertools import combinations
 
+from layout_quality import turns_before_strangers
+
 from flowchart_cli.handout.printed import PrintedDiagram, PrintedPart, page_fit, readable_scale
 from flowchart_cli.layout.annotations import number_badge, pair_letters
 from flowchart_cli.layout.geometry import Diagram, Rect
@@ -90,6 +92,12 @@ def tips_entered(d: Diagram) -> list[str]:
         for e in d.edges
         if e.target in boxes and abs(e.points[-1].y - boxes[e.target].bottom) < 12
     ]
+
+
+def turns_toward_strangers(d: Diagram) -> list[str]:
+    """Lines that turn just before a shape they do not go to, as if into it (review 18: in a part, "Not
+    yet" turned 21 px before the end "Claim declined"); see layout_quality.turns_before_strangers."""
+    return [f"{d.title}: the line {s} → {t} turns just before {n}" for s, t, n in turns_before_strangers(d)]
 
 
 def outside(d: Diagram) -> list[str]:
@@ -197,5 +205,5 @@ def all_problems(flow: Flow, plan: PrintedDiagram) -> list[str]:
     problems = page_problems(flow, plan) + joined_by_connectors(flow, plan)
     for part in plan.parts:
         problems += overlaps(part.diagram) + outside(part.diagram) + run_together(part.diagram)
-        problems += tips_entered(part.diagram)
+        problems += tips_entered(part.diagram) + turns_toward_strangers(part.diagram)
     return problems

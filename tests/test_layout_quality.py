@@ -104,7 +104,10 @@ def test_few_arrivals_seem_to_come_out_of_the_shape_right_before_them(diagrams):
 @pytest.mark.slow
 def test_no_line_turns_aside_just_before_a_shape_it_does_not_go_to(diagrams):
     # "Há ONT reserva? Sim" came down over "Substituir o cabo" and turned 12 px above it, as if into
-    # it; 9 such turns on these drawings before their channels kept room below their tracks (turns.py)
+    # it; 9 such turns on these drawings before their channels kept room below their tracks (turns.py).
+    # Across too: "Não" out of "O cliente aceita a explicação?" turned 16 px before "Qual a gravidade?"
+    # (review 18: "Not yet" 21 px before "Claim declined"); 9 such side turns on these drawings before
+    # their column channels kept room on the shape's side (turns.py), e.g. in fuga-de-gas and password-reset
     found = {name: turns_before_strangers(d) for name, d in diagrams}
     assert not any(found.values()), {name: turns for name, turns in found.items() if turns}
 
