@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..options import RenderOptions
 from .annotations import header_size, header_texts, number_badge, shift_down
-from .arrivals import side_arrivals
+from .arrivals import Line, side_arrivals
 from .badges import clear_badges
 from .beside import top_entries
 from .crossed_arrivals import crossed_arrivals_joined
@@ -21,6 +21,7 @@ from .opposed import parted_arrivals
 from .outcome_text import NARROW, wraps
 from .passing import clear_passing
 from .routing import Route
+from .side_turns import clear_side_turns, left_beside
 from .stage_bands import fit_stage_names, stage_bands
 from .straighten import straight_drops
 from .text import text_width
@@ -107,15 +108,10 @@ def _straight_down(routes: Sequence[Route], lines: Sequence[Sequence[Point]]) ->
     ]
 
 
-def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
-    """Every shape, band and line of the flow on the page."""
-    f = Frame(p)
-    fit_stage_names(f)
-    clear_turns(f)
-    clear_tips(f)
-    clear_passing(f)
-    if options.numbers:
-        clear_badges(f, p.font_size if options.even_text else p.font_size - 1)
+def _drawn(f: Frame) -> tuple[list[Rect], tuple[LaneBand, ...], list[Line], frozenset[int]]:
+    """The shapes, lanes and lines as the frame places them, each line's pieces mended (hugging, arrivals,
+    departures, drops…), and the routes whose labels are set narrow so that their runs could come in."""
+    p = f.p
     boxes = [f.node_rect(n) for n in range(len(p.flow.steps))]
     lanes = _lanes(f)
     framed, narrow = hug_shapes(f, p.routes, [edge_points(f, route, boxes) for route in p.routes])
@@ -135,7 +131,24 @@ def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
     stubs = [text_width(label, small, bold=True) + _STUB_AIR if label else _STUB_AIR for label in p.labels]
     lines = straight_drops(lines, boxes, ends, walls, stubs)
     lines = top_entries(lines, boxes, ends, kinds, walls)
-    lines = crossed_arrivals_joined(lines, ends)
+    return boxes, lanes, crossed_arrivals_joined(lines, ends), narrow
+
+
+def assemble(p: Placement, options: RenderOptions = RenderOptions()) -> Diagram:
+    """Every shape, band and line of the flow on the page."""
+    f = Frame(p)
+    fit_stage_names(f)
+    clear_turns(f)
+    clear_side_turns(f)
+    clear_tips(f)
+    clear_passing(f)
+    if options.numbers:
+        clear_badges(f, p.font_size if options.even_text else p.font_size - 1)
+    boxes, lanes, lines, narrow = _drawn(f)
+    if (kept := left_beside(f, lines)) and clear_side_turns(f, kept):  # ways out beside.py could not move
+        boxes, lanes, lines, narrow = _drawn(f)
+    kinds = [step.kind or "process" for step in p.flow.steps]
+    small = p.label_size or p.font_size - 1
     shares = list(p.shares) or [""] * len(p.routes)
     starts = _label_starts(p.routes, lines, f.straight_on)
     requests = [

@@ -6,13 +6,7 @@ part "Decision letter" read as leading into the off-page connector under it,
 and "Há ONT reserva? Sim" into "Substituir o cabo". The channel then keeps
 more room below its tracks, so the turn stands clear of the shape (at least
 :data:`TURN_ROOM`) and reads as a turn, not an arrival. Only that channel
-grows; the tracks stay where they were.
-
-The same holds across the flow: a side stub out of a decision that turns
-just before a step beside it seems to point into that step (review 18: in
-a printed part "Not yet" turned 21 px before the end "Claim declined"). The
-channel between them keeps :data:`SIDE_TURN_ROOM` between the turn and the
-step's side.
+grows; the tracks stay where they were.  The same across the flow: see :mod:`.side_turns`.
 """
 
 from __future__ import annotations
@@ -20,11 +14,10 @@ from __future__ import annotations
 from .frame import Frame
 from .lines import edge_points
 
-__all__ = ["SIDE_TURN_ROOM", "TURN_ROOM", "clear_turns", "grow_below"]
+__all__ = ["MIDDLE", "TURN_ROOM", "clear_turns", "grow_below"]
 
 TURN_ROOM = 26.0  # from a turn to the top of a shape right below it
-SIDE_TURN_ROOM = 32.0  # from a turn to the side of a shape straight ahead: a side stub's label leads the eye on
-_MIDDLE = 0.2  # "over its middle": not within this share of the shape's width of either end
+MIDDLE = 0.2  # "over its middle": not within this share of the shape's width of either end
 
 
 def clear_turns(f: Frame) -> None:
@@ -43,36 +36,9 @@ def clear_turns(f: Frame) -> None:
                 top, middle = f.node_center(node)
                 top -= f.along[node] / 2
                 half = f.across[node] / 2
-                if abs(c1 - middle) <= half * (1 - 2 * _MIDDLE) and 0 <= top - a1 < TURN_ROOM:
+                if abs(c1 - middle) <= half * (1 - 2 * MIDDLE) and 0 <= top - a1 < TURN_ROOM:
                     need[row] = max(need.get(row, 0.0), TURN_ROOM - (top - a1))
     grow_below(f, need)
-    _clear_side_turns(f)
-
-
-def _clear_side_turns(f: Frame) -> None:
-    """Grow, in place, each across-gap where a line running across turns less than :data:`SIDE_TURN_ROOM`
-    before the side of a shape of the next column, level with its middle, that is neither of its ends."""
-    boxes = [f.node_rect(n) for n in range(len(f.p.flow.steps))]
-    need: dict[tuple[int, int], float] = {}  # (across-gap, 0 room before its tracks | 1 after): px more
-    for route in f.p.routes:
-        points = edge_points(f, route, boxes)
-        for (a0, c0), (a1, c1), (_, c2) in zip(points, points[1:], points[2:], strict=False):
-            if abs(a0 - a1) > 0.01 or abs(c0 - c1) < 0.01 or abs(c1 - c2) > 0.01:
-                continue  # not a run across that turns along
-            ahead = 1 if c1 > c0 else -1
-            for node, column in enumerate(f.p.grid.column):
-                if node in (route.source, route.target):
-                    continue
-                middle, centre = f.node_center(node)
-                side = centre - ahead * f.across[node] / 2
-                gap = column if ahead > 0 else column + 1
-                if not f.gap_at[gap] - 0.01 <= c1 <= f.gap_at[gap] + f.gap_size[gap] + 0.01:
-                    continue
-                level = abs(a1 - middle) <= f.along[node] / 2 * (1 - 2 * _MIDDLE)
-                if level and 0 <= (off := (side - c1) * ahead) < SIDE_TURN_ROOM:
-                    key = (gap, 1 if ahead > 0 else 0)
-                    need[key] = max(need.get(key, 0.0), SIDE_TURN_ROOM - off)
-    f.keep_room({}, need)
 
 
 def grow_below(f: Frame, need: dict[int, float]) -> None:
