@@ -31,9 +31,12 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or the new file, never half."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
-    with _signals_held():  # a Ctrl-C or SIGTERM lands inside the `try` below, never before it
-        fd, tmp = _create_temporary(path)
+    tmp: Path | None = None
     try:
+        # a Ctrl-C or SIGTERM held back while the file is created and named is raised once the signals are
+        # let through again, which may be before the `with` ends: the name is already known then
+        with _signals_held():
+            fd, tmp = _create_temporary(path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -41,7 +44,8 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise
 
 

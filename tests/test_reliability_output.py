@@ -110,3 +110,23 @@ def test_layout_timeout_sets_the_graphviz_limit_and_the_message_says_how_to_rais
 def test_layout_timeout_must_be_at_least_a_second(flow):
     result = CliRunner().invoke(app, ["render", str(flow), "--layout-timeout", "0"])
     assert result.exit_code == 2 and "--layout-timeout" in result.output
+
+
+def test_a_signal_let_through_as_the_temporary_file_is_named_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """A SIGTERM held back while the temporary file is created is raised as soon as the signals are let
+    through, which can be before the `with` that held them ends (a build's worker once left
+    `.flujo-16.png.flowchart-….tmp` behind)."""
+    import contextlib
+
+    from flowchart_cli import atomic
+
+    @contextlib.contextmanager
+    def signal_on_release():
+        yield
+        raise KeyboardInterrupt  # what Python raises from the handler right after the unmask
+
+    monkeypatch.setattr(atomic, "_signals_held", signal_on_release)
+    target = tmp_path / "flow.svg"
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_atomic(target, "<svg/>")
+    assert list(tmp_path.iterdir()) == []
