@@ -3,9 +3,8 @@
 The frame keeps a channel's first track :data:`~.frame._PAD` (10 px) under the
 shapes above it, its last :data:`~.frame._ARROW_ROOM` (11 px) over the shapes
 below and 12 px beside a column: room enough for a line that leaves or enters
-them. A line that
-runs along that close under a step it has nothing to do with seems to leave
-it (review 17: "Entregar a encomenda → Encomenda entregue com atraso" ran
+them. A line that runs along that close under a step it has nothing to do
+with seems to leave it (review 17: "Entregar a encomenda → Encomenda entregue com atraso" ran
 10 px under "Cobrar uma resposta da transportadora"; the loop back to "Fazer
 a vistoria" 10 px under the end "Renovação recusada"; "No" 11 px over
 "Inspect and diagnose the laptop"). Where a track passes a stranger like
@@ -36,6 +35,9 @@ def clear_passing(f: Frame) -> None:
     boxes = [f.node_rect(n) for n in range(count)]
     along: dict[tuple[int, int], float] = {}  # (along-gap, 0 room above its tracks | 1 below): px more
     across: dict[tuple[int, int], float] = {}  # (across-gap, 0 room before its tracks | 1 after): px more
+    # every shape as (node, its row or column, its extent across the channel, its extent along it)
+    by_row = [(n, rows[n], (e[0], e[1]), (e[2], e[3])) for n, e in enumerate(extents)]
+    by_column = [(n, columns[n], (e[2], e[3]), (e[0], e[1])) for n, e in enumerate(extents)]
     for route in f.p.routes:
         points = edge_points(f, route, boxes)
         ends = (route.source, route.target)
@@ -43,13 +45,11 @@ def clear_passing(f: Frame) -> None:
             if kind == "h":  # runs across, between rows gap - 1 and gap
                 runs = [(a0, c0, c1) for (a0, c0), (a1, c1) in pairwise(points) if abs(a0 - a1) < _EPS]
                 window = (f.hgap_at[gap], f.hgap_at[gap] + f.hgap_size[gap])
-                near = [(rows[n], (e[0], e[1]), (e[2], e[3])) for n, e in enumerate(extents) if n not in ends]
-                _note(runs, window, near, gap, along)
+                _note(runs, window, [s[1:] for s in by_row if s[0] not in ends], gap, along)
             elif kind in ("g", "gL", "gR"):  # runs along, between columns gap - 1 and gap
                 runs = [(c0, a0, a1) for (a0, c0), (a1, c1) in pairwise(points) if abs(c0 - c1) < _EPS]
                 window = (f.gap_at[gap], f.gap_at[gap] + f.gap_size[gap])
-                near = [(columns[n], (e[2], e[3]), (e[0], e[1])) for n, e in enumerate(extents) if n not in ends]
-                _note(runs, window, near, gap, across)
+                _note(runs, window, [s[1:] for s in by_column if s[0] not in ends], gap, across)
     f.keep_room(along, across)
 
 
