@@ -4,9 +4,10 @@ The frame keeps a channel's first track :data:`~.frame._PAD` (10 px) under the
 shapes above it, its last :data:`~.frame._ARROW_ROOM` (11 px) over the shapes
 below and 12 px beside a column: room enough for a line that leaves or enters
 them. A line that runs along that close under a step it has nothing to do
-with seems to leave it (review 17: "Entregar a encomenda → Encomenda entregue com atraso" ran
-10 px under "Cobrar uma resposta da transportadora"; the loop back to "Fazer
-a vistoria" 10 px under the end "Renovação recusada"; "No" 11 px over
+with seems to leave it (review 17: "Entregar a encomenda → Encomenda
+entregue com atraso" ran 10 px under "Cobrar uma resposta da
+transportadora"; the loop back to "Fazer a vistoria" 10 px under the end
+"Renovação recusada"; "No" 11 px over
 "Inspect and diagnose the laptop"). Where a track passes a stranger like
 that, its channel keeps :data:`PASSING_ROOM` between them. Only that channel
 grows, and only where a line passes a stranger: a plain chain packs as tight
